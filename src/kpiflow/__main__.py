@@ -1,0 +1,3 @@
+from kpiflow.cli import main
+
+main()

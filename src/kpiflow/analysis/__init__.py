@@ -1,0 +1,1 @@
+"""One module per analysis; each returns a frozen, typed result."""

@@ -1,0 +1,235 @@
+"""`kpiflow check`: what is in each table and whether it keeps the data contract.
+
+Violations (the command exits non-zero): duplicate keys, empty required columns, orphans
+(a reference to a row that does not exist) and values outside a closed vocabulary. Findings
+that are suspicious but real (deals closed before they were created, stages out of order,
+dates in the future, month-end bursts of stage updates) are warnings: reported, not failed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+
+import duckdb
+import sqlglot
+from sqlglot import exp
+
+from kpiflow.engine.duck import sql
+from kpiflow.model.config import ModelFile
+from kpiflow.model.schema import TABLES, Table
+
+
+@dataclass(frozen=True)
+class Finding:
+    table: str
+    kind: str  # duplicate_key, required_null, orphan, not_allowed, unknown_value, ...
+    column: str
+    count: int
+    detail: str = ""
+    severity: str = "violation"  # violation | warning
+
+
+@dataclass(frozen=True)
+class TableSummary:
+    table: str
+    rows: int
+    key: list[str]
+    time_column: str | None
+    first: str | None
+    last: str | None
+    required_nulls: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    tables: list[TableSummary]
+    findings: list[Finding]
+
+    @property
+    def violations(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "violation"]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "warning"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.violations
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "ok": self.ok,
+            "tables": [asdict(t) for t in self.tables],
+            "violations": [asdict(f) for f in self.violations],
+            "warnings": [asdict(f) for f in self.warnings],
+        }
+
+
+def _col(name: str, table: str | None = None) -> exp.Column:
+    return exp.column(name, table=table, quoted=True)
+
+
+def _one(con: duckdb.DuckDBPyConnection, query: exp.Expression):
+    return con.execute(sql(query)).fetchall()
+
+
+def _summary(con, table: Table) -> tuple[TableSummary, list[Finding]]:
+    name = table.name
+    aggregates: list[exp.Expression] = [exp.func("count", exp.Star())]
+    if table.time_column:
+        t = _col(table.time_column)
+        aggregates += [exp.func("min", t), exp.func("max", t)]
+    aggregates += [exp.func("count_if", _col(c).is_(exp.null())) for c in table.required]
+    row = _one(con, exp.select(*aggregates).from_(name))
+    rows = row[0]
+    first = last = None
+    rest = list(row[1:])
+    if table.time_column:
+        first, last = (str(v) if v is not None else None for v in rest[:2])
+        rest = rest[2:]
+    nulls = dict(zip(table.required, rest, strict=True))
+    findings = [Finding(name, "required_null", c, n) for c, n in nulls.items() if n]
+    summary = TableSummary(name, rows, list(table.key), table.time_column, first, last, nulls)
+    return summary, findings
+
+
+def _duplicates(con, table: Table) -> list[Finding]:
+    if not table.key:
+        return []
+    keys = [_col(k) for k in table.key]
+    inner = exp.select(*keys).from_(table.name).group_by(*keys).having(
+        exp.GT(this=exp.func("count", exp.Star()), expression=exp.convert(1)))
+    n = _one(con, exp.select(exp.func("count", exp.Star())).from_(inner.subquery("d")))[0]
+    return [Finding(table.name, "duplicate_key", ", ".join(table.key), n)] if n else []
+
+
+def _orphans(con, table: Table) -> list[Finding]:
+    findings = []
+    for ref in table.references:
+        here = _col(ref.column, "s")
+        condition = exp.and_(here.is_(exp.null()).not_(), exp.Exists(
+            this=exp.select("1").from_(exp.to_table(ref.table).as_("t")).where(
+                exp.EQ(this=_col(ref.target_column, "t"), expression=here))).not_())
+        if ref.when:
+            condition = exp.and_(exp.EQ(this=_col(ref.when[0], "s"), expression=exp.convert(ref.when[1])), condition)
+        query = exp.select(exp.func("count", exp.Star()), exp.func("min", here)).from_(
+            exp.to_table(table.name).as_("s")).where(condition)
+        n, example = _one(con, query)
+        if n:
+            scope = f" ({ref.when[0]} = {ref.when[1]})" if ref.when else ""
+            findings.append(Finding(table.name, "orphan", ref.column, n,
+                                    f"not in {ref.table}.{ref.target_column}{scope}, e.g. {example}"))
+    return findings
+
+
+def _vocabulary(con, table: Table, model: ModelFile) -> list[Finding]:
+    findings = []
+    for col in table.columns:
+        allowed = list(col.allowed)
+        if not allowed:
+            continue
+        c = _col(col.name)
+        outside = exp.and_(c.is_(exp.null()).not_(), exp.In(this=c, expressions=[exp.convert(a) for a in allowed]).not_())
+        query = exp.select(exp.func("count", exp.Star()), exp.func("string_agg", exp.Distinct(expressions=[c]), exp.Literal.string(", "))).from_(table.name).where(outside)
+        n, values = _one(con, query)
+        if n:
+            severity = "violation" if col.closed else "warning"
+            kind = "not_allowed" if col.closed else "unknown_value"
+            findings.append(Finding(table.name, kind, col.name, n, str(values)[:200], severity))
+    if table.name == "stage_history":
+        for entity in ("contact", "deal"):
+            stages = model.stage_names(entity)
+            condition = exp.and_(exp.EQ(this=_col("entity"), expression=exp.convert(entity)),
+                                 exp.In(this=_col("stage"), expressions=[exp.convert(s) for s in stages]).not_())
+            n, values = _one(con, exp.select(exp.func("count", exp.Star()), exp.func("string_agg", exp.Distinct(expressions=[_col("stage")]), exp.Literal.string(", "))).from_("stage_history").where(condition))
+            if n:
+                findings.append(Finding("stage_history", "not_allowed", "stage", n, f"{entity}: {values}"))
+    return findings
+
+
+def _suspicious(con, model: ModelFile) -> list[Finding]:
+    findings = []
+    n = _one(con, exp.select(exp.func("count", exp.Star())).from_("deals").where(
+        exp.LT(this=_col("closed_at"), expression=_col("created_at"))))[0]
+    if n:
+        findings.append(Finding("deals", "closed_before_created", "closed_at", n, severity="warning"))
+    # A stage entered before an earlier stage of the same entity's path.
+    for entity in ("contact", "deal"):
+        stages = model.stage_names(entity)
+        order = exp.Case(this=_col("stage"))
+        for i, s in enumerate(stages):
+            order = order.when(exp.convert(s), exp.convert(i))
+        ranked = exp.select(_col("entity_id"), order.as_("position"), _col("entered_at")).from_("stage_history").where(
+            exp.EQ(this=_col("entity"), expression=exp.convert(entity)))
+        # For each entry: the latest entry time among earlier-positioned stages.
+        pairs = (
+            exp.select(exp.func("count", exp.Distinct(expressions=[_col("entity_id", "a")])))
+            .from_(ranked.subquery("a"))
+            .join(ranked.subquery("b"), on=exp.and_(
+                exp.EQ(this=_col("entity_id", "a"), expression=_col("entity_id", "b")),
+                exp.LT(this=_col("position", "b"), expression=_col("position", "a")),
+                exp.GT(this=_col("entered_at", "b"), expression=_col("entered_at", "a"))))
+        )
+        n = _one(con, pairs)[0]
+        if n:
+            findings.append(Finding("stage_history", "stage_order", "entered_at", n,
+                                    f"{entity}s with a stage entered before an earlier stage", "warning"))
+    now = dt.datetime.now().isoformat(sep=" ")
+    for table in TABLES.values():
+        if table.time_column is None:
+            continue
+        c = exp.cast(_col(table.time_column), "TIMESTAMP")
+        n = _one(con, exp.select(exp.func("count", exp.Star())).from_(table.name).where(
+            exp.GT(this=c, expression=exp.cast(exp.Literal.string(now), "TIMESTAMP") + exp.Interval(this=exp.Literal.string("1"), unit=exp.var("DAY")))))[0]
+        if n:
+            findings.append(Finding(table.name, "future", table.time_column, n, severity="warning"))
+    findings += _month_end_bursts(con)
+    return findings
+
+
+def _last_two_days(ts: exp.Expression) -> exp.Expression:
+    """True when `ts` falls on the last or second-to-last day of its month."""
+    template = sqlglot.parse_one("LAST_DAY(CAST(:ts AS DATE)) - CAST(:ts AS DATE) <= 1", read="duckdb")
+    return exp.replace_placeholders(template, ts=ts)
+
+
+def _month_end_bursts(con) -> list[Finding]:
+    """Owners whose deal stage updates crowd into the last two days of the month.
+
+    With updates spread evenly about 2 days in 30 (6.7%) would fall there; an owner with at
+    least 30 updates and more than three times that share is flagged.
+    """
+    query = sql(
+        exp.select(
+            _col("owner", "d"),
+            exp.func("count", exp.Star()).as_("n"),
+            exp.func("avg", exp.cast(_last_two_days(_col("entered_at", "h")), "DOUBLE")).as_("share"),
+        )
+        .from_(exp.to_table("stage_history").as_("h"))
+        .join(exp.to_table("deals").as_("d"), on=exp.and_(
+            exp.EQ(this=_col("entity", "h"), expression=exp.convert("deal")),
+            exp.EQ(this=_col("entity_id", "h"), expression=_col("deal_id", "d"))))
+        .where(_col("owner", "d").is_(exp.null()).not_())
+        .group_by(_col("owner", "d"))
+        .having(exp.and_(exp.GTE(this=exp.column("n"), expression=exp.convert(30)),
+                         exp.GT(this=exp.column("share"), expression=exp.convert(0.2))))
+        .order_by(exp.Ordered(this=exp.column("share"), desc=True))
+    )
+    return [
+        Finding("stage_history", "month_end_burst", "entered_at", n,
+                f"owner {owner}: {share:.0%} of deal stage updates on the last 2 days of a month", "warning")
+        for owner, n, share in con.execute(query).fetchall()
+    ]
+
+
+def check(con: duckdb.DuckDBPyConnection, model: ModelFile) -> CheckResult:
+    tables: list[TableSummary] = []
+    findings: list[Finding] = []
+    for table in TABLES.values():
+        summary, found = _summary(con, table)
+        tables.append(summary)
+        findings += found + _duplicates(con, table) + _orphans(con, table) + _vocabulary(con, table, model)
+    findings += _suspicious(con, model)
+    return CheckResult(tables, findings)

@@ -1,0 +1,240 @@
+"""The command line: parse arguments, make one library call, render the result.
+
+Errors become exit codes here and nowhere else: 0 ok, 1 error, 2 model/workspace problem,
+3 a file was refused (nothing written), 4 `check` found contract violations.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+import time
+import traceback
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table as RichTable
+
+from kpiflow import __version__
+from kpiflow.errors import KpiflowError
+from kpiflow.messages import say
+
+app = typer.Typer(
+    name="kpiflow",
+    help="Design, measure and explain BtoB marketing KPIs. / BtoBマーケティングのKPIを設計・計測・説明する。",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+Lang = Annotated[Optional[str], typer.Option("--lang", help="ja | en (default: the workspace's locale)")]
+Debug = Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")]
+AsJson = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of tables.")]
+WorkspaceDir = Annotated[Path, typer.Option("--workspace", "-w", help="Workspace folder (holds kpiflow.yaml).")]
+
+
+def _default_lang(explicit: str | None, fallback: str | None = None) -> str:
+    if explicit:
+        if explicit not in ("ja", "en"):
+            raise KpiflowError(f"--lang must be ja or en, not '{explicit}'")
+        return explicit
+    if fallback:
+        return fallback
+    return "ja" if os.environ.get("LANG", "").lower().startswith("ja") else "en"
+
+
+def handles_errors(command):
+    """Turn a KpiflowError into a message on stderr and an exit code; --debug adds a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any):
+        try:
+            return command(*args, **kwargs)
+        except KpiflowError as e:
+            if kwargs.get("debug"):
+                err.print(traceback.format_exc(), markup=False, highlight=False)
+            err.print(str(e), markup=False, highlight=False, style="red")
+            raise typer.Exit(e.exit_code) from None
+
+    return wrapper
+
+
+def _print_json(data: object) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+@app.command()
+@handles_errors
+def init(
+    directory: Annotated[Path, typer.Argument(help="Folder to create the workspace in.")],
+    lang: Lang = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing kpiflow.yaml.")] = False,
+    debug: Debug = False,
+) -> None:
+    """Create a workspace: kpiflow.yaml (the model) and kpiflow.duckdb with every canonical table."""
+    from kpiflow.workspace import init_workspace  # noqa: PLC0415  (keeps `kpiflow --help` instant)
+
+    language = _default_lang(lang, "ja")
+    ws = init_workspace(directory, lang=language, force=force)
+    out.print(say("init.done", language, path=ws.root, model=ws.root / "kpiflow.yaml", database=ws.database), highlight=False)
+    ws.close()
+
+
+@app.command()
+@handles_errors
+def demo(
+    directory: Annotated[Path, typer.Argument(help="Folder for the demo workspace.")] = Path("kpiflow-demo"),
+    size: Annotated[str, typer.Option("--size", help="small | default | large")] = "default",
+    seed: Annotated[int, typer.Option("--seed", help="Random seed; the same seed builds the same company.")] = 20260401,
+    lang: Lang = None,
+    as_json: AsJson = False,
+    debug: Debug = False,
+) -> None:
+    """Build a workspace filled with a realistic fictional manufacturer (three fiscal years)."""
+    from kpiflow.workspace import build_demo  # noqa: PLC0415
+
+    language = _default_lang(lang, "ja")
+    started = time.perf_counter()
+    ws, rows = build_demo(directory, size=size, seed=seed, lang=language)
+    seconds = time.perf_counter() - started
+    if as_json:
+        _print_json({"workspace": str(ws.root), "size": size, "seed": seed, "seconds": round(seconds, 2), "rows": rows})
+        return
+    out.print(say("demo.done", language, path=ws.root, size=size, seconds=seconds), highlight=False)
+    table = RichTable(say("label.table", language), say("label.rows", language))
+    table.columns[1].justify = "right"
+    for name, n in rows.items():
+        table.add_row(name, f"{n:,}")
+    out.print(table)
+    out.print(say("demo.next", language, path=ws.root), highlight=False)
+    ws.close()
+
+
+@app.command()
+@handles_errors
+def load(
+    file: Annotated[Path, typer.Argument(help="CSV, TSV, XLSX, Parquet or JSON Lines file.")],
+    table: Annotated[str, typer.Option("--table", "-t", help="Canonical table to load into.")],
+    mode: Annotated[str, typer.Option("--mode", help="replace | append | upsert (by the table's key)")] = "replace",
+    mapping: Annotated[Optional[Path], typer.Option("--mapping", help="Mapping YAML (source -> canonical columns).")] = None,
+    preset: Annotated[Optional[str], typer.Option("--preset", help="hubspot | salesforce | eight | ga4")] = None,
+    encoding: Annotated[Optional[str], typer.Option("--encoding", help="Override detection: utf-8, cp932, utf-16, ...")] = None,
+    sheet: Annotated[Optional[str], typer.Option("--sheet", help="XLSX sheet name or 1-based number.")] = None,
+    workspace: WorkspaceDir = Path("."),
+    lang: Lang = None,
+    as_json: AsJson = False,
+    debug: Debug = False,
+) -> None:
+    """Load a file into a canonical table, all or nothing."""
+    from kpiflow.workspace import open_workspace  # noqa: PLC0415
+
+    with open_workspace(workspace) as ws:
+        language = _default_lang(lang, ws.lang)
+        result = ws.load(file, table, mode=mode, mapping=mapping, preset=preset, encoding=encoding, sheet=sheet, lang=language)
+    if as_json:
+        _print_json(result.to_dict())
+        return
+    out.print(say("load.done", language, file=file.name, rows=result.rows, table=table, mode=mode, encoding=result.encoding), highlight=False)
+    for warning in result.warnings:
+        err.print("  ! " + warning, markup=False, highlight=False, style="yellow")
+
+
+@app.command()
+@handles_errors
+def check(
+    workspace: WorkspaceDir = Path("."),
+    lang: Lang = None,
+    as_json: AsJson = False,
+    debug: Debug = False,
+) -> None:
+    """Summarise every table and check the data contract; exits 4 on violations."""
+    from kpiflow.workspace import open_workspace  # noqa: PLC0415
+
+    with open_workspace(workspace) as ws:
+        language = _default_lang(lang, ws.lang)
+        result = ws.check()
+        root = ws.root
+    if as_json:
+        _print_json(result.to_dict())
+    else:
+        out.print(say("check.title", language, path=root), style="bold", highlight=False)
+        t = RichTable(*(say(f"label.{k}", language) for k in ("table", "rows", "from", "to", "key")))
+        t.columns[1].justify = "right"
+        for s in result.tables:
+            t.add_row(s.table, f"{s.rows:,}", (s.first or "")[:10], (s.last or "")[:10], ", ".join(s.key))
+        out.print(t)
+        for title, findings, style in (
+            (say("check.violations", language, count=len(result.violations)), result.violations, "red"),
+            (say("check.warnings", language, count=len(result.warnings)), result.warnings, "yellow"),
+        ):
+            if not findings:
+                continue
+            f = RichTable(*(say(f"label.{k}", language) for k in ("table", "kind", "column", "count", "detail")), title=title, style=style)
+            for finding in findings:
+                f.add_row(finding.table, finding.kind, finding.column, f"{finding.count:,}", finding.detail)
+            out.print(f)
+        if result.ok:
+            out.print(say("check.ok", language), style="green")
+    if not result.ok:
+        raise typer.Exit(4)
+
+
+@app.command()
+@handles_errors
+def schema(
+    table: Annotated[Optional[str], typer.Argument(help="One table; all when omitted.")] = None,
+    lang: Lang = None,
+    as_json: AsJson = False,
+    debug: Debug = False,
+) -> None:
+    """Show the data contract: canonical tables, columns, types, keys and vocabularies."""
+    from kpiflow.model.schema import TABLES, TOUCHPOINT_TYPES  # noqa: PLC0415
+    from kpiflow.model.schema import table as lookup  # noqa: PLC0415
+
+    language = _default_lang(lang)
+    chosen = [lookup(table)] if table else list(TABLES.values())
+    if as_json:
+        _print_json([
+            {"table": t.name, "key": list(t.key), "columns": [
+                {"name": c.name, "type": c.type, "required": c.required, "allowed": list(c.allowed),
+                 "meaning": c.doc_ja if language == "ja" else c.doc_en} for c in t.columns]}
+            for t in chosen
+        ])
+        return
+    for t in chosen:
+        grain = t.grain_ja if language == "ja" else t.grain_en
+        rt = RichTable(*(say(f"label.{k}", language) for k in ("column", "type", "required", "meaning")), title=f"{t.name} — {grain}")
+        for c in t.columns:
+            meaning = c.doc_ja if language == "ja" else c.doc_en
+            if c.allowed and t.name != "touchpoints":
+                meaning += " [" + ", ".join(c.allowed) + "]"
+            rt.add_row(c.name + (" *" if c.name in t.key else ""), c.type, "✓" if c.required else "", meaning)
+        out.print(rt)
+    if not table or table == "touchpoints":
+        vt = RichTable("type", say("label.meaning", language), title="touchpoints.type")
+        for name, (en, ja) in TOUCHPOINT_TYPES.items():
+            vt.add_row(name, ja if language == "ja" else en)
+        out.print(vt)
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"kpiflow {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+) -> None:
+    """kpiflow: KPI tree, funnel and explanations for BtoB marketing."""
+
+
+def main() -> None:
+    app()

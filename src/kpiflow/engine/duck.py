@@ -1,0 +1,107 @@
+"""DuckDB, embedded: connections and the DDL of the canonical tables.
+
+SQL is built as SQLGlot expressions and rendered for DuckDB here, so that the same
+expressions can later be rendered for Spark, BigQuery or Snowflake.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+from sqlglot import exp
+
+from kpiflow.model.schema import TABLES, Table
+
+DIALECT = "duckdb"
+
+# Nothing may be downloaded at run time: users sit behind firewalls.
+_CONFIG = {
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+}
+
+
+def connect(path: str | Path | None = None, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open (or create) the workspace database; `None` gives an in-memory database."""
+    database = ":memory:" if path is None else str(path)
+    return duckdb.connect(database, read_only=read_only, config=dict(_CONFIG))
+
+
+def sql(expression: exp.Expression) -> str:
+    return expression.sql(dialect=DIALECT)
+
+
+def ident(name: str) -> exp.Identifier:
+    return exp.to_identifier(name, quoted=True)
+
+
+def table_ddl(table: Table, name: str | None = None, *, temporary: bool = False) -> exp.Create:
+    """CREATE TABLE for a canonical table, typed and keyed as the contract says."""
+    columns: list[exp.Expression] = []
+    for col in table.columns:
+        constraints = []
+        if col.required:
+            constraints.append(exp.ColumnConstraint(kind=exp.NotNullColumnConstraint()))
+        columns.append(
+            exp.ColumnDef(
+                this=ident(col.name),
+                kind=exp.DataType.build(col.sql_type, dialect=DIALECT),
+                constraints=constraints,
+            )
+        )
+    if table.key:
+        columns.append(
+            exp.PrimaryKey(expressions=[exp.Ordered(this=ident(k)) for k in table.key])
+        )
+    schema = exp.Schema(this=exp.Table(this=ident(name or table.name)), expressions=columns)
+    properties = exp.Properties(expressions=[exp.TemporaryProperty()]) if temporary else None
+    return exp.Create(this=schema, kind="TABLE", exists=True, properties=properties)
+
+
+def _comment(kind: str, target: exp.Expression, text: str) -> exp.Comment:
+    return exp.Comment(this=target, kind=kind, expression=exp.Literal.string(text))
+
+
+def table_comments(table: Table, lang: str = "en") -> list[exp.Expression]:
+    """COMMENT ON statements that document the table and each column in the database itself."""
+    grain = table.grain_ja if lang == "ja" else table.grain_en
+    statements: list[exp.Expression] = [_comment("TABLE", exp.Table(this=ident(table.name)), grain)]
+    for col in table.columns:
+        doc = col.doc_ja if lang == "ja" else col.doc_en
+        if col.allowed:
+            doc += " [" + ", ".join(col.allowed) + "]"
+        target = exp.Column(this=ident(col.name), table=ident(table.name))
+        statements.append(_comment("COLUMN", target, doc))
+    return statements
+
+
+LOADS_DDL = exp.Create(
+    this=exp.Schema(
+        this=exp.Table(this=ident("_loads")),
+        expressions=[
+            exp.ColumnDef(this=ident(name), kind=exp.DataType.build(kind, dialect=DIALECT))
+            for name, kind in (
+                ("loaded_at", "TIMESTAMP"),
+                ("table_name", "VARCHAR"),
+                ("file_name", "VARCHAR"),
+                ("sha256", "VARCHAR"),
+                ("rows", "BIGINT"),
+                ("mode", "VARCHAR"),
+                ("source_format", "VARCHAR"),
+                ("encoding", "VARCHAR"),
+            )
+        ],
+    ),
+    kind="TABLE",
+    exists=True,
+)
+
+
+def create_tables(con: duckdb.DuckDBPyConnection, lang: str = "en") -> None:
+    """Create every canonical table (if missing) and the `_loads` journal."""
+    for table in TABLES.values():
+        con.execute(sql(table_ddl(table)))
+        for statement in table_comments(table, lang):
+            con.execute(sql(statement))
+    con.execute(sql(LOADS_DDL))

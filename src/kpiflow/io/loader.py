@@ -1,0 +1,619 @@
+"""The all-or-nothing load: source file -> validated staging -> one transaction.
+
+Fast path: one engine pass parses and checks every value (a failing check raises inside the
+engine) into a typed staging table, then a transaction swaps it in. If anything fails, the
+diagnostic path re-reads the file keeping the raw text beside each parsed value and lists
+every problem (up to a limit) with its line, column and value. Either way, a refused file
+leaves the database exactly as it was.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import duckdb
+from sqlglot import exp
+
+from kpiflow.engine.duck import ident, sql
+from kpiflow.errors import LoadError, suggest
+from kpiflow.io import normalize
+from kpiflow.io.mapping import (
+    MappingFile,
+    check_targets,
+    extra_column_name,
+    header_key,
+    parse_expression,
+)
+from kpiflow.io.problems import Problem
+from kpiflow.io.sources import (
+    Source,
+    SourceRefused,
+    describe,
+    open_parquet,
+    open_text,
+    open_xlsx,
+    sniff_format,
+    with_rejects,
+)
+from kpiflow.messages import say
+from kpiflow.model.config import ModelFile
+from kpiflow.model.schema import TOUCHPOINT_TYPES, Column, Table
+from kpiflow.model.schema import table as canonical_table
+
+Mode = Literal["replace", "append", "upsert"]
+MODES = ("replace", "append", "upsert")
+MAX_PROBLEMS = 20
+_ROW = "__row"
+_GUARD = "__guard"
+_counter = itertools.count(1)
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    file: str
+    table: str
+    mode: str
+    format: str
+    encoding: str
+    sha256: str
+    rows: int
+    table_rows: int
+    extra_columns: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """Where each canonical column comes from, as an expression over the source's columns."""
+
+    sources: dict[str, exp.Expression]  # canonical column -> source expression
+    shown: dict[str, str]  # canonical column -> how the user knows it (source header)
+    extras: dict[str, str]  # extra column name -> source header
+    formats: dict[str, tuple[str, ...]]
+    values: dict[str, dict[str, str | None]]
+    where: exp.Expression | None
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        while chunk := f.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _open_source(con, path: Path, mf: MappingFile | None, encoding: str | None, sheet, tag: str) -> Source:
+    m = mf.mapping if mf else None
+    fmt = sniff_format(path, m.format if m else None)
+    header_row = m.header_row if m else 1
+    if fmt in ("csv", "tsv"):
+        return open_text(
+            con, path, fmt,
+            encoding=encoding or (m.encoding if m else None),
+            delimiter=m.delimiter if m else None,
+            header_row=header_row, tag=tag,
+        )
+    if fmt == "xlsx":
+        return open_xlsx(con, path, sheet if sheet is not None else (m.sheet if m else None), header_row, tag)
+    if fmt == "parquet":
+        relation, _ = open_parquet(path)
+        columns = [name for name, _ in describe(con, relation)]
+        return Source(path, fmt, relation, columns, "-", 1)
+    relation = exp.func(
+        "read_json",
+        exp.Literal.string(str(path)),
+        exp.PropertyEQ(this=exp.var("format"), expression=exp.Literal.string("newline_delimited")),
+    )
+    try:
+        columns = [name for name, _ in describe(con, relation)]
+    except duckdb.Error as e:
+        raise SourceRefused([Problem("problem.not_format", values={"expected": "JSON Lines", "found": str(e).splitlines()[0]})]) from None
+    return Source(path, fmt, relation, columns, "utf-8", 1)
+
+
+def _plan(source: Source, table: Table, mf: MappingFile | None) -> tuple[_Plan, list[Problem]]:
+    m = mf.mapping if mf else None
+    by_key = {header_key(c): c for c in source.columns}
+    problems: list[Problem] = []
+    sources: dict[str, exp.Expression] = {}
+    shown: dict[str, str] = {}
+    used: set[str] = set()
+
+    if m:
+        for src, target in m.columns.items():
+            actual = by_key.get(header_key(src))
+            if actual is None:
+                if m.strict:
+                    hint = suggest_header(src, source.columns)
+                    problems.append(Problem("problem.mapping_source", column=src, values={
+                        "hint": hint, "found": ", ".join(source.columns)}))
+                continue
+            used.add(actual)
+            if target not in sources:  # presets list alternatives; the first present wins
+                sources[target] = exp.column(actual, quoted=True)
+                shown[target] = actual
+        for target, text in m.derive.items():
+            expression = parse_expression(mf, text, ("derive", target), source.columns)
+            used.update(c.name for c in expression.find_all(exp.Column))
+            sources[target] = expression
+            shown[target] = target
+        for target, value in m.constants.items():
+            sources[target] = exp.convert(value)
+            shown[target] = target
+
+    # Headers that already say the canonical name (or its Japanese label) map themselves.
+    for col in table.columns:
+        if col.name in sources:
+            continue
+        for key in (col.name, header_key(col.doc_ja)):
+            actual = by_key.get(key)
+            if actual is not None and actual not in used:
+                sources[col.name] = exp.column(actual, quoted=True)
+                shown[col.name] = actual
+                used.add(actual)
+                break
+
+    for col in table.columns:
+        if col.required and col.name not in sources:
+            problems.append(Problem("problem.missing_column", column=col.name, values={
+                "hint": _missing_hint(col, source.columns), "found": ", ".join(source.columns)}))
+
+    extras: dict[str, str] = {}
+    if not m or m.extras == "keep":
+        taken = set(table.column_names) | {_ROW, _GUARD}
+        for c in source.columns:
+            if c not in used:
+                extras[extra_column_name(c, taken)] = c
+
+    formats = {}
+    values = {}
+    where = None
+    if m:
+        formats = {k: (v,) if isinstance(v, str) else tuple(v) for k, v in m.date_formats.items()}
+        values = {k: {str(a): (None if b is None else str(b)) for a, b in v.items()} for k, v in m.values.items()}
+        if m.where:
+            where = parse_expression(mf, m.where, ("where",), source.columns)
+    return _Plan(sources, shown, extras, formats, values, where), problems
+
+
+def suggest_header(name: str, headers: list[str]) -> str:
+    hint = suggest(name, headers)
+    return f" (did you mean '{hint}'?)" if hint else ""
+
+
+def _missing_hint(col: Column, headers: list[str]) -> str:
+    hint = suggest_header(col.name, headers)
+    return hint or f" ({col.doc_en} / {col.doc_ja})"
+
+
+def _violations(table: Table, model: ModelFile, names: list[str]) -> list[tuple[str, exp.Expression, Problem]]:
+    """Every rule a row must satisfy, as (column, condition that marks a bad row, problem).
+
+    Conditions refer to the parsed column `name` and its cleaned text `name__txt`.
+    """
+    rules: list[tuple[str, exp.Expression, Problem]] = []
+    for col in table.columns:
+        if col.name not in names:
+            if col.required:  # reported as a missing column before any row is read
+                continue
+            continue
+        p = exp.column(col.name, quoted=True)
+        t = exp.column(f"{col.name}__txt", quoted=True)
+        if col.type != "text":
+            rules.append((col.name, exp.and_(t.is_(exp.null()).not_(), p.is_(exp.null())),
+                          Problem("problem.invalid", values={"expected": f"expect.{col.type}"})))
+        if col.required:
+            rules.append((col.name, t.is_(exp.null()), Problem("problem.required")))
+        if col.non_negative:
+            rules.append((col.name, exp.LT(this=p, expression=exp.convert(0)), Problem("problem.negative")))
+        if col.allowed and col.closed:
+            allowed = [exp.convert(a) for a in col.allowed]
+            rules.append((col.name, exp.and_(p.is_(exp.null()).not_(), exp.In(this=p, expressions=allowed).not_()),
+                          Problem("problem.not_allowed", values={"allowed": ", ".join(col.allowed)})))
+    if table.name == "stage_history" and {"stage", "entity"} <= set(names):
+        for entity in ("contact", "deal"):
+            stages = model.stage_names(entity)
+            rules.append(("stage", exp.and_(
+                exp.EQ(this=exp.column("entity", quoted=True), expression=exp.convert(entity)),
+                exp.In(this=exp.column("stage", quoted=True), expressions=[exp.convert(s) for s in stages]).not_()),
+                Problem("problem.not_allowed", values={"allowed": ", ".join(stages)})))
+    if table.one_of:
+        present = [exp.column(c, quoted=True).is_(exp.null()) for c in table.one_of if c in names]
+        condition = exp.and_(*present) if present else exp.true()
+        rules.append((table.one_of[0], condition, Problem("problem.one_of", values={"columns": " / ".join(table.one_of)})))
+    return rules
+
+
+class _Pipeline:
+    """The SELECTs that take a source to typed canonical rows."""
+
+    def __init__(self, con, source: Source, table: Table, model: ModelFile, plan: _Plan):
+        self.con, self.source, self.table, self.model, self.plan = con, source, table, model, plan
+        self.rules = _violations(table, model, list(plan.sources))
+
+    def _mapped(self, relation: exp.Expression) -> exp.Select:
+        numbered = exp.select(exp.Star(), exp.Window(this=exp.RowNumber()).as_(_ROW)).from_(relation)
+        columns: list[exp.Expression] = [exp.column(_ROW)]
+        columns += [e.copy().as_(f"{name}__src", quoted=True) for name, e in self.plan.sources.items()]
+        columns += [exp.column(src, quoted=True).as_(name, quoted=True) for name, src in self.plan.extras.items()]
+        query = exp.select(*columns).from_(numbered.subquery("numbered"))
+        if self.plan.where is not None:
+            query = query.where(self.plan.where.copy())
+        return query
+
+    def parsed(self, relation: exp.Expression) -> exp.Select:
+        """Rows with each canonical column parsed (`name`) beside its cleaned text (`name__txt`)."""
+        mapped = self._mapped(relation)
+        types = dict(describe(self.con, mapped.subquery("m")))
+        cleaned: list[exp.Expression] = [exp.column(_ROW)]
+        parsed: list[exp.Expression] = [exp.column(_ROW)]
+        tz = self.model.timezone
+        for name in self.plan.sources:
+            col = self.table.column(name)
+            src = exp.column(f"{name}__src", quoted=True)
+            txt = exp.column(f"{name}__txt", quoted=True)
+            source_type = types[f"{name}__src"]
+            if source_type == "VARCHAR":
+                value = normalize.clean_text(src)
+                if name in self.plan.values:
+                    value = normalize.map_values(value, self.plan.values[name], casefold=True)
+                elif col.allowed or name == "stage":
+                    value = exp.func("LOWER", value)
+                value_parsed = normalize.parse(col.type, txt, timezone=tz, formats=self.plan.formats.get(name, ()))
+            else:
+                value = src
+                if name in self.plan.values:
+                    value = normalize.map_values(exp.cast(src, "VARCHAR"), self.plan.values[name], casefold=True)
+                    value_parsed = normalize.parse(col.type, txt, timezone=tz)
+                else:
+                    value_parsed = normalize.convert_typed(col.type, txt, source_type, tz)
+            cleaned.append(value.as_(f"{name}__txt", quoted=True))
+            parsed += [value_parsed.as_(name, quoted=True), txt]
+        extras = [exp.cast(exp.column(e, quoted=True), "VARCHAR").as_(e, quoted=True) for e in self.plan.extras]
+        inner = exp.select(*cleaned, *extras).from_(mapped.subquery("mapped"))
+        return exp.select(*parsed, *[exp.column(e, quoted=True) for e in self.plan.extras]).from_(inner.subquery("cleaned"))
+
+    def guarded(self, relation: exp.Expression) -> exp.Select:
+        """Fast path: typed rows; a failing rule raises inside the engine at once."""
+        keep = [exp.column(_ROW)] + [exp.column(n, quoted=True) for n in self.plan.sources]
+        keep += [exp.column(e, quoted=True) for e in self.plan.extras]
+        if self.rules:
+            guard = exp.Case()
+            for _, condition, problem in self.rules:
+                guard = guard.when(condition, exp.func("error", exp.Literal.string(f"kpiflow:{problem.key}")))
+            keep.append(guard.as_(_GUARD))
+        return exp.select(*keep).from_(self.parsed(relation).subquery("parsed"))
+
+
+def _temp_table(name: str, query: exp.Expression) -> str:
+    return sql(exp.Create(this=exp.to_table(name), kind="TABLE", expression=query, replace=True,
+                          properties=exp.Properties(expressions=[exp.TemporaryProperty()])))
+
+
+def _drop(con, name: str) -> None:
+    con.execute(sql(exp.Drop(tables=[exp.to_table(name)], kind="TABLE", exists=True)))
+
+
+def _count(con, table_name: str, where: exp.Expression | None = None) -> int:
+    query = exp.select(exp.func("count", exp.Star())).from_(table_name)
+    if where is not None:
+        query = query.where(where)
+    return con.execute(sql(query)).fetchall()[0][0]
+
+
+def _line(source: Source, row: int) -> int:
+    return source.first_line + row - 1
+
+
+def _key_columns(table: Table) -> list[exp.Column]:
+    return [exp.column(k, quoted=True) for k in table.key]
+
+
+def _diagnose(con, pipeline: _Pipeline, source: Source, table: Table, mode: str, tag: str) -> list[Problem]:
+    """List every problem with its line; called only after the fast path failed."""
+    if source.format in ("csv", "tsv"):
+        rejected = _rejected_rows(con, source, tag)
+        if rejected:
+            return rejected
+    stage = f"_kf_diag_{tag}"
+    con.execute(_temp_table(stage, pipeline.parsed(source.relation)))
+    problems: list[Problem] = []
+    try:
+        if _count(con, stage) == 0:
+            return [Problem("problem.empty")]
+        for name, condition, problem in pipeline.rules:
+            shown = pipeline.plan.shown.get(name, name)
+            value = exp.column(f"{name}__txt", quoted=True) if name in pipeline.plan.sources else exp.null()
+            query = exp.select(exp.column(_ROW), value).from_(stage).where(condition).order_by(_ROW).limit(MAX_PROBLEMS)
+            for row, raw in con.execute(sql(query)).fetchall():
+                problems.append(Problem(problem.key, _line(source, row), shown, {**problem.values, "value": raw}))
+        if table.key:
+            problems += _duplicate_keys(con, stage, source, table, pipeline.plan)
+            if mode == "append":
+                problems += _existing_keys(con, stage, source, table, pipeline.plan)
+    finally:
+        _drop(con, stage)
+    problems.sort(key=lambda p: p.line or 0)
+    return problems
+
+
+def _key_text(values: tuple) -> str:
+    return "(" + ", ".join(str(v) for v in values) + ")" if len(values) > 1 else str(values[0])
+
+
+def _duplicate_keys(con, stage: str, source: Source, table: Table, plan: _Plan) -> list[Problem]:
+    keys = _key_columns(table)
+    query = (
+        exp.select(*keys, exp.func("min", exp.column(_ROW)).as_("first"), exp.func("max", exp.column(_ROW)).as_("last"))
+        .from_(stage)
+        .where(exp.and_(*[k.is_(exp.null()).not_() for k in keys]))
+        .group_by(*keys)
+        .having(exp.GT(this=exp.func("count", exp.Star()), expression=exp.convert(1)))
+        .order_by("first")
+        .limit(MAX_PROBLEMS)
+    )
+    shown = ", ".join(plan.shown.get(k, k) for k in table.key)
+    return [
+        Problem("problem.duplicate_key", _line(source, r[-1]), shown, {"key": _key_text(r[:-2]), "other": _line(source, r[-2])})
+        for r in con.execute(sql(query)).fetchall()
+    ]
+
+
+def _existing_keys(con, stage: str, source: Source, table: Table, plan: _Plan) -> list[Problem]:
+    s, t = "s", "t"
+    condition = exp.and_(*[exp.EQ(this=exp.column(k, table=s, quoted=True), expression=exp.column(k, table=t, quoted=True)) for k in table.key])
+    query = (
+        exp.select(exp.column(_ROW, table=s), *[exp.column(k, table=s, quoted=True) for k in table.key])
+        .from_(exp.to_table(stage).as_(s))
+        .join(exp.to_table(table.name).as_(t), on=condition)
+        .order_by(exp.column(_ROW, table=s))
+        .limit(MAX_PROBLEMS)
+    )
+    shown = ", ".join(plan.shown.get(k, k) for k in table.key)
+    return [
+        Problem("problem.key_exists", _line(source, r[0]), shown, {"key": _key_text(r[1:]), "table": table.name})
+        for r in con.execute(sql(query)).fetchall()
+    ]
+
+
+def _rejected_rows(con, source: Source, tag: str) -> list[Problem]:
+    """Rows the CSV reader could not split or decode, with the lines the reader reports."""
+    rejects, scan = f"_kf_rejects_{tag}", f"_kf_scan_{tag}"
+    reading = exp.select(exp.func("count", exp.Star())).from_(with_rejects(source.relation, tag))
+    try:
+        con.execute(sql(reading)).fetchall()
+        query = (exp.select("line", "column_name", "error_type", "csv_line", "error_message")
+                 .from_(rejects).order_by("line").limit(MAX_PROBLEMS))
+        rows = con.execute(sql(query)).fetchall()
+    except duckdb.Error as e:
+        return [_engine_problem(e, source)]
+    finally:
+        _drop(con, rejects)
+        _drop(con, scan)
+    problems = []
+    for line, column, error_type, csv_line, message in rows:
+        if error_type in ("TOO MANY COLUMNS", "MISSING COLUMNS"):
+            found = len(next(csv.reader([csv_line or ""], delimiter=_delimiter_of(source)), []))
+            problems.append(Problem("problem.ragged", line, None, {"found": found, "expected": len(source.columns)}))
+        elif "ENCODING" in error_type or "UNICODE" in error_type:
+            problems.append(Problem("problem.encoding", line, None, {"encoding": source.encoding.upper(), "hint": "cp932"}))
+        else:
+            problems.append(Problem("problem.csv", line, column, {"detail": _first_line(message)}))
+    return problems
+
+
+def _delimiter_of(source: Source) -> str:
+    for arg in source.relation.expressions:
+        if isinstance(arg, exp.PropertyEQ) and arg.this.name == "delim":
+            return arg.expression.name
+    return ","
+
+
+def _engine_problem(error: duckdb.Error, source: Source) -> Problem:
+    """Translate an engine error about the file into a problem with its line, if it has one."""
+    text = str(error)
+    found = re.search(r"Line: (\d+)", text)
+    line = int(found.group(1)) if found else None
+    if "Invalid unicode" in text or "not utf-8 encoded" in text:
+        return Problem("problem.encoding", line, None, {"encoding": source.encoding.upper(), "hint": "cp932"})
+    detail = re.sub(r"^[A-Za-z ]+Error: ", "", _first_line(error))
+    return Problem("problem.csv", line, None, {"detail": detail})
+
+
+def _first_line(error: object) -> str:
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+
+
+def _warnings(con, stage: str, table: Table, model: ModelFile, lang: str) -> list[str]:
+    """Well-formed but suspicious rows: loaded, and said out loud."""
+    out: list[str] = []
+    names = set(_columns_of(con, stage))
+    for col in table.columns:
+        if col.allowed and not col.closed and col.name in names:
+            c = exp.column(col.name, quoted=True)
+            outside = exp.and_(c.is_(exp.null()).not_(), exp.In(this=c, expressions=[exp.convert(a) for a in col.allowed]).not_())
+            query = (exp.select(c, exp.func("count", exp.Star()).as_("n")).from_(stage).where(outside)
+                     .group_by(c).order_by(exp.Ordered(this=exp.column("n"), desc=True)).limit(5))
+            rows = con.execute(sql(query)).fetchall()
+            if rows:
+                total = _count(con, stage, outside)
+                shown = ", ".join(f"{v} ({n:,})" for v, n in rows)
+                out.append(say("warn.unknown_values", lang, table=table.name, column=col.name, count=total, values=shown))
+    if table.name == "deals" and {"closed_at", "created_at"} <= names:
+        early = exp.LT(this=exp.column("closed_at"), expression=exp.column("created_at"))
+        n = _count(con, stage, early)
+        if n:
+            example = con.execute(sql(exp.select("deal_id").from_(stage).where(early).order_by("deal_id").limit(1))).fetchall()[0][0]
+            out.append(say("warn.closed_before_created", lang, count=n, example=example))
+    now = dt.datetime.now(tz=_zone(model.timezone)).replace(tzinfo=None) + dt.timedelta(days=1)
+    for col in table.columns:
+        if col.type in ("timestamp", "date") and col.name in names:
+            c = exp.column(col.name, quoted=True)
+            future = exp.GT(this=exp.cast(c, "TIMESTAMP"), expression=exp.cast(exp.Literal.string(now.isoformat(sep=" ")), "TIMESTAMP"))
+            n = _count(con, stage, future)
+            if n:
+                example = con.execute(sql(exp.select(exp.func("max", c)).from_(stage))).fetchall()[0][0]
+                out.append(say("warn.future", lang, table=table.name, column=col.name, count=n, example=example))
+    return out
+
+
+def _zone(name: str):
+    from zoneinfo import ZoneInfo  # noqa: PLC0415  (stdlib, cheap)
+
+    return ZoneInfo(name)
+
+
+def _columns_of(con, table_name: str) -> list[str]:
+    return [name for name, _ in describe(con, exp.to_table(table_name))]
+
+
+def load_file(
+    con: duckdb.DuckDBPyConnection,
+    path: str | Path,
+    table: str,
+    *,
+    model: ModelFile,
+    mode: Mode = "replace",
+    mapping: MappingFile | None = None,
+    encoding: str | None = None,
+    sheet: str | int | None = None,
+    lang: str = "en",
+) -> LoadResult:
+    """Load one file into one canonical table, all or nothing.
+
+    Raises LoadError (listing every problem found, up to a limit) and leaves the database
+    exactly as it was when the file cannot be loaded as a whole.
+    """
+    path = Path(path)
+    target = canonical_table(table)
+    if mode not in MODES:
+        raise LoadError(f"unknown mode '{mode}'; expected one of: {', '.join(MODES)}")
+    if mode == "upsert" and not target.key:
+        raise LoadError(say("problem.no_key", lang, table=table))
+    if not path.is_file():
+        raise LoadError(f"{path}: file not found" if lang == "en" else f"{path}: ファイルが見つかりません")
+    if mapping:
+        check_targets(mapping, target)
+    tag = f"{next(_counter)}"
+    source: Source | None = None
+    try:
+        source = _open_source(con, path, mapping, encoding, sheet, tag)
+        plan, problems = _plan(source, target, mapping)
+        if problems:
+            raise SourceRefused(problems)
+        pipeline = _Pipeline(con, source, target, model, plan)
+        stage = f"_kf_stage_{tag}"
+        try:
+            con.execute(_temp_table(stage, pipeline.guarded(source.relation)))
+            rows = _count(con, stage)
+            if rows == 0:
+                raise SourceRefused([Problem("problem.empty")])
+            if target.key and _has_duplicates(con, stage, target):
+                raise duckdb.ConstraintException("duplicate key in file")
+            if mode == "append" and target.key and _collides(con, stage, target):
+                raise duckdb.ConstraintException("key exists")
+        except duckdb.Error as failure:
+            _drop(con, stage)
+            try:
+                problems = _diagnose(con, pipeline, source, target, mode, tag)
+            except duckdb.Error as second:
+                problems = [_engine_problem(second, source)]
+            if not problems:
+                problems = [_engine_problem(failure, source)]
+            raise SourceRefused(problems) from None
+        try:
+            warnings = _warnings(con, stage, target, model, lang)
+            skipped = _skipped(con, source, plan)
+            if skipped:
+                warnings.append(say("warn.filtered", lang, count=skipped))
+            digest = sha256_of(path)
+            table_rows = _swap(con, stage, target, plan, mode, path, digest, rows, source)
+        finally:
+            _drop(con, stage)
+        return LoadResult(str(path), table, mode, source.format, source.encoding, digest, rows, table_rows,
+                          list(plan.extras), warnings)
+    except SourceRefused as refused:
+        raise _refusal(path, refused.problems, lang) from None
+    finally:
+        if source is not None:
+            source.close(con)
+
+
+def _refusal(path: Path, problems: list[Problem], lang: str) -> LoadError:
+    shown = problems[:MAX_PROBLEMS]
+    lines = [say("load.refused", lang, file=path.name, count=len(problems))]
+    lines += ["  " + p.render(lang) for p in shown]
+    if len(problems) > len(shown):
+        lines.append("  " + say("load.more", lang, count=len(problems) - len(shown)))
+    return LoadError("\n".join(lines), problems)
+
+
+def _has_duplicates(con, stage: str, table: Table) -> bool:
+    keys = _key_columns(table)
+    query = exp.select(exp.func("count", exp.Star())).from_(stage).group_by(*keys).having(
+        exp.GT(this=exp.func("count", exp.Star()), expression=exp.convert(1))).limit(1)
+    return con.execute(sql(query)).fetchall() != []
+
+
+def _collides(con, stage: str, table: Table) -> bool:
+    condition = exp.and_(*[exp.EQ(this=exp.column(k, table="s", quoted=True), expression=exp.column(k, table="t", quoted=True)) for k in table.key])
+    query = exp.select("1").from_(exp.to_table(stage).as_("s")).join(exp.to_table(table.name).as_("t"), on=condition).limit(1)
+    return con.execute(sql(query)).fetchall() != []
+
+
+def _skipped(con, source: Source, plan: _Plan) -> int:
+    if plan.where is None:
+        return 0
+    total = con.execute(sql(exp.select(exp.func("count", exp.Star())).from_(source.relation))).fetchall()[0][0]
+    kept = con.execute(sql(exp.select(exp.func("count", exp.Star())).from_(source.relation).where(plan.where))).fetchall()[0][0]
+    return total - kept
+
+
+def _swap(con, stage: str, table: Table, plan: _Plan, mode: str, path: Path, digest: str, rows: int, source: Source) -> int:
+    """Replace, append or upsert the staged rows in one transaction."""
+    columns = [*plan.sources, *plan.extras]
+    target = exp.to_table(table.name)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        existing = set(_columns_of(con, table.name))
+        for extra in plan.extras:
+            if extra not in existing:
+                con.execute(sql(exp.Alter(this=target.copy(), kind="TABLE", actions=[
+                    exp.ColumnDef(this=ident(extra), kind=exp.DataType.build("VARCHAR"))])))
+        if mode == "replace":
+            con.execute(sql(exp.delete(target.copy())))
+        elif mode == "upsert":
+            match = exp.and_(*[exp.EQ(this=exp.column(k, table=table.name, quoted=True), expression=exp.column(k, table=stage, quoted=True)) for k in table.key])
+            con.execute(sql(exp.delete(target.copy(), where=exp.Exists(this=exp.select("1").from_(stage).where(match)))))
+        select = exp.select(*[exp.column(c, quoted=True) for c in columns]).from_(stage).order_by(_ROW)
+        con.execute(sql(exp.insert(select, target.copy(), columns=[ident(c) for c in columns])))
+        journal = exp.select(
+            exp.cast(exp.Literal.string(dt.datetime.now().isoformat(sep=" ")), "TIMESTAMP"),
+            exp.Literal.string(table.name), exp.Literal.string(path.name), exp.Literal.string(digest),
+            exp.convert(rows), exp.Literal.string(mode), exp.Literal.string(source.format), exp.Literal.string(source.encoding),
+        )
+        con.execute(sql(exp.insert(journal, "_loads")))
+        total = _count(con, table.name)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return total
+
+
+def iter_problems(error: LoadError) -> Iterator[Problem]:
+    yield from error.problems
+
+
+__all__ = ["MODES", "LoadResult", "load_file", "TOUCHPOINT_TYPES"]

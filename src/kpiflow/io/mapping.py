@@ -1,0 +1,176 @@
+"""Mapping files: how a source's columns become a canonical table's columns.
+
+```yaml
+table: deals
+encoding: cp932
+columns:            # source column -> canonical column
+  商談ID: deal_id
+  金額: amount
+values:             # canonical column -> {source value: canonical value}
+  outcome: {受注: won, 失注: lost, 商談中: open}
+constants:          # canonical column -> the same value on every row
+  channel: exhibition
+derive:             # canonical column -> SQL expression over source columns
+  account_id: "'ACC-' || 取引先番号"
+date_formats:       # canonical column -> strptime format(s) tried first
+  created_at: "%d/%m/%Y"
+where: "ステータス <> '削除'"   # rows to keep (SQL over source columns)
+extras: keep        # keep | drop: unmapped source columns become extra text columns
+```
+Presets are mapping files shipped in `kpiflow/io/presets/<preset>/<table>.yaml` with
+`strict: false`, meaning a listed source column that the file lacks is simply not used.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+import sqlglot
+from pydantic import BaseModel, ConfigDict, Field
+from sqlglot import exp
+from sqlglot.errors import ParseError
+
+from kpiflow.errors import ModelError, UnknownNameError, suggest
+from kpiflow.model import yamlfile
+from kpiflow.model.schema import Table
+from kpiflow.io.sources import FORMATS
+
+Scalar = str | int | float | bool
+
+
+class Mapping(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    table: str | None = None
+    format: Literal["csv", "tsv", "xlsx", "parquet", "jsonl"] | None = None
+    encoding: str | None = None
+    delimiter: str | None = None
+    sheet: str | int | None = None
+    header_row: int = Field(default=1, ge=1)
+    strict: bool = True
+    columns: dict[str, str] = Field(default_factory=dict)
+    derive: dict[str, str] = Field(default_factory=dict)
+    values: dict[str, dict[str, Scalar | None]] = Field(default_factory=dict)
+    constants: dict[str, Scalar] = Field(default_factory=dict)
+    date_formats: dict[str, str | list[str]] = Field(default_factory=dict)
+    where: str | None = None
+    extras: Literal["keep", "drop"] = "keep"
+
+
+@dataclass(frozen=True)
+class MappingFile:
+    mapping: Mapping
+    doc: yamlfile.YamlDocument | None = None
+
+    def locate(self, *path: str | int) -> str:
+        return str(self.doc.locate(path)) if self.doc else "mapping"
+
+
+def read_mapping(path: str | Path) -> MappingFile:
+    doc = yamlfile.read_yaml(path)
+    return MappingFile(yamlfile.validate(Mapping, doc), doc)
+
+
+def parse_mapping(text: str, file: str = "mapping.yaml") -> MappingFile:
+    doc = yamlfile.parse_yaml(text, file)
+    return MappingFile(yamlfile.validate(Mapping, doc), doc)
+
+
+def presets() -> dict[str, list[str]]:
+    """Preset name -> tables it can load."""
+    root = resources.files("kpiflow.io").joinpath("presets")
+    found: dict[str, list[str]] = {}
+    for entry in root.iterdir():
+        if entry.is_dir() and not entry.name.startswith(("_", ".")):
+            tables = sorted(p.name[:-5] for p in entry.iterdir() if p.name.endswith(".yaml"))
+            if tables:
+                found[entry.name] = tables
+    return found
+
+
+def preset_mapping(preset: str, table: str) -> MappingFile:
+    available = presets()
+    if preset not in available:
+        raise UnknownNameError.for_name("preset", preset, available)
+    if table not in available[preset]:
+        raise UnknownNameError(
+            f"preset '{preset}' has no mapping for table '{table}'; it loads: {', '.join(available[preset])}"
+        )
+    resource = resources.files("kpiflow.io").joinpath("presets", preset, f"{table}.yaml")
+    doc = yamlfile.parse_yaml(resource.read_text(encoding="utf-8"), f"preset {preset}/{table}.yaml")
+    return MappingFile(yamlfile.validate(Mapping, doc), doc)
+
+
+def header_key(name: str) -> str:
+    """How headers are compared: NFKC, case-insensitive, spaces and hyphens as underscores."""
+    text = unicodedata.normalize("NFKC", name).strip().lower()
+    return re.sub(r"[\s\-]+", "_", text)
+
+
+def extra_column_name(name: str, taken: set[str]) -> str:
+    """A safe, stable column name for an unmapped source column."""
+    base = re.sub(r"[^\w]+", "_", header_key(name)).strip("_") or "column"
+    candidate = base
+    n = 2
+    while candidate in taken:
+        candidate = f"{base}_{'source' if n == 2 else n}"
+        n += 1
+    taken.add(candidate)
+    return candidate
+
+
+def check_targets(mf: MappingFile, table: Table) -> None:
+    """Every canonical name in the mapping must be a column of the table."""
+    m = mf.mapping
+    names = table.column_names
+    errors = []
+
+    def check(name: str, path: tuple[str | int, ...]) -> None:
+        if name not in names:
+            hint = suggest(name, names)
+            errors.append(
+                f"{mf.locate(*path)}: '{name}' is not a column of {table.name}"
+                + (f" (did you mean '{hint}'?)" if hint else f"; columns: {', '.join(names)}")
+            )
+
+    for source, target in m.columns.items():
+        check(target, ("columns", source))
+    for section in ("derive", "values", "constants", "date_formats"):
+        for target in getattr(m, section):
+            check(target, (section, target))
+    if m.table and m.table != table.name:
+        errors.append(f"{mf.locate('table')}: this mapping is for table '{m.table}', not '{table.name}'")
+    if errors:
+        raise ModelError("\n".join(errors))
+
+
+def parse_expression(mf: MappingFile, sql: str, path: tuple[str | int, ...], sources: list[str]) -> exp.Expression:
+    """Parse a `derive` or `where` expression; unknown source columns get a suggestion."""
+    try:
+        expression = sqlglot.parse_one(sql, read="duckdb")
+    except ParseError as e:
+        raise ModelError(f"{mf.locate(*path)}: not a valid SQL expression: {sql!r} ({e.errors[0]['description'] if e.errors else e})") from None
+    lambda_args = {
+        a.name for lam in expression.find_all(exp.Lambda) for a in lam.expressions
+    }
+    by_key = {header_key(s): s for s in sources}
+    for column in list(expression.find_all(exp.Column)):
+        if column.table or column.name in lambda_args:
+            continue
+        actual = by_key.get(header_key(column.name))
+        if actual is None:
+            hint = suggest(column.name, sources)
+            raise ModelError(
+                f"{mf.locate(*path)}: column '{column.name}' is not in the file"
+                + (f" (did you mean '{hint}'?)" if hint else f"; columns: {', '.join(sources)}")
+            )
+        column.replace(exp.column(actual, quoted=True))
+    return expression
+
+
+__all__ = ["FORMATS", "Mapping", "MappingFile", "parse_mapping", "read_mapping", "preset_mapping", "presets"]

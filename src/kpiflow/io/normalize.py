@@ -1,0 +1,223 @@
+"""Engine-side normalisation of text from real exports into contract types.
+
+Every function returns a SQLGlot expression, evaluated by the engine over the whole column:
+no Python loop over rows. Templates are parsed once, on first use, never at import time.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import sqlglot
+from sqlglot import exp
+
+from kpiflow.model.schema import SQL_TYPES
+
+# NFKC for what Japanese exports contain: full-width ASCII, the ideographic space and
+# half-width katakana. Voiced marks become combining marks, which nfc_normalize composes,
+# so ｶﾞ becomes ガ exactly as unicodedata.normalize("NFKC") does.
+_FULLWIDTH = "".join(chr(c) for c in range(0xFF01, 0xFF5F)) + "\u3000\uffe5"
+_ASCII = "".join(chr(c) for c in range(0x21, 0x7F)) + " \u00a5"
+_HALFWIDTH_KANA = "｡｢｣､･ｦｧｨｩｪｫｬｭｮｯｰｱｲｳｴｵｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾅﾆﾇﾈﾉﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓﾔﾕﾖﾗﾘﾙﾚﾛﾜﾝﾞﾟ"
+_FULL_KANA = "。「」、・ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン\u3099\u309a"
+NFKC_FROM = _FULLWIDTH + _HALFWIDTH_KANA
+NFKC_TO = _ASCII + _FULL_KANA
+
+# Values that mean "no value" in spreadsheets and CRM exports.
+NULL_MARKERS = ("", "-", "NULL", "null", "NaN", "nan", "#N/A", "N/A", "n/a", "None")
+
+# Formats tried, in order, after ISO 8601 (which the engine reads natively).
+TIMESTAMP_FORMATS = (
+    "%Y/%m/%d %H:%M:%S",
+    "%Y/%m/%d %H:%M",
+    "%Y/%m/%d",
+    "%Y.%m.%d",
+    "%Y-%m-%d %H:%M:%S.%f",
+    "%Y%m%d",
+)
+
+ERAS = {"令和": 2018, "R": 2018, "平成": 1988, "H": 1988, "昭和": 1925, "S": 1925}
+
+TRUE_WORDS = ("true", "t", "1", "yes", "y", "はい", "○", "〇", "◯", "有", "あり", "対象")
+FALSE_WORDS = ("false", "f", "0", "no", "n", "いいえ", "×", "✕", "無", "なし", "対象外")
+
+
+def _lit(value: object) -> exp.Expression:
+    if isinstance(value, str):
+        return exp.Literal.string(value)
+    return exp.convert(value)
+
+
+@cache
+def _template(sql: str) -> exp.Expression:
+    return sqlglot.parse_one(sql, read="duckdb")
+
+
+def _fill(sql: str, **values: exp.Expression) -> exp.Expression:
+    return exp.replace_placeholders(_template(sql).copy(), **values)
+
+
+def nfkc(text: exp.Expression) -> exp.Expression:
+    """NFKC for the characters Japanese exports carry; ASCII-only values pass untouched."""
+    return _fill(
+        "CASE WHEN STRLEN(:x) = LENGTH(:x) THEN :x ELSE NFC_NORMALIZE(TRANSLATE(:x, :src, :dst)) END",
+        x=text,
+        src=_lit(NFKC_FROM),
+        dst=_lit(NFKC_TO),
+    )
+
+
+def clean_text(text: exp.Expression) -> exp.Expression:
+    """Trimmed NFKC text, with empty strings and spreadsheet null markers as NULL."""
+    markers = exp.Array(expressions=[_lit(m) for m in NULL_MARKERS])
+    return _fill(
+        "CASE WHEN TRIM(:t) = ANY(:markers) THEN NULL ELSE TRIM(:t) END",
+        t=nfkc(text),
+        markers=markers,
+    )
+
+
+def map_values(text: exp.Expression, mapping: dict[str, str | None], *, casefold: bool) -> exp.Expression:
+    """Replace source values by canonical ones (matching ignores case when `casefold`)."""
+    key = exp.func("LOWER", text) if casefold else text
+    case = exp.Case(this=key)
+    for source, target in mapping.items():
+        source = source.lower() if casefold else source
+        case = case.when(_lit(source), exp.null() if target is None else _lit(target))
+    return case.else_(exp.func("LOWER", text) if casefold else text)
+
+
+def parse_money(text: exp.Expression, sql_type: str = SQL_TYPES["money"]) -> exp.Expression:
+    """¥1,200,000 / 1,200,000円 / 120万円 / 1億2000万 / ▲500 -> a decimal number."""
+    return _fill(
+        f"""COALESCE(TRY_CAST(:t AS {sql_type}), (
+            SELECT CASE
+              WHEN s = '' THEN NULL
+              WHEN REGEXP_FULL_MATCH(s, '[0-9]+(\\.[0-9]+)?') THEN TRY_CAST(s AS {sql_type})
+              WHEN REGEXP_FULL_MATCH(s, '(([0-9.]+)億)?(([0-9.]+)万)?(([0-9.]+)千)?([0-9.]+)?')
+                THEN TRY_CAST(
+                  COALESCE(TRY_CAST(NULLIF(REGEXP_EXTRACT(s, '([0-9.]+)億', 1), '') AS DECIMAL(38,4)) * 100000000, 0)
+                  + COALESCE(TRY_CAST(NULLIF(REGEXP_EXTRACT(s, '([0-9.]+)万', 1), '') AS DECIMAL(38,4)) * 10000, 0)
+                  + COALESCE(TRY_CAST(NULLIF(REGEXP_EXTRACT(s, '([0-9.]+)千', 1), '') AS DECIMAL(38,4)) * 1000, 0)
+                  + COALESCE(TRY_CAST(NULLIF(REGEXP_EXTRACT(s, '(^|[億万千])([0-9.]+)$', 2), '') AS DECIMAL(38,4)), 0)
+                  AS {sql_type})
+            END * sign
+            FROM (SELECT
+              REGEXP_REPLACE(REGEXP_REPLACE(:t, '^[-▲△]|^\\(|\\)$', '', 'g'), '[¥\\\\$,円\\s]|JPY|YEN', '', 'gi') AS s,
+              CASE WHEN REGEXP_MATCHES(:t, '^[-▲△(]') THEN -1 ELSE 1 END AS sign)
+        ))""",
+        t=text,
+    )
+
+
+def parse_number(text: exp.Expression) -> exp.Expression:
+    """1,234.5 / 85% -> a double (the percent sign is dropped: 85% is 85)."""
+    return _fill(
+        "COALESCE(TRY_CAST(:t AS DOUBLE), TRY_CAST(REGEXP_REPLACE(:t, '[,%\\s]', '', 'g') AS DOUBLE))",
+        t=text,
+    )
+
+
+def parse_integer(text: exp.Expression) -> exp.Expression:
+    """A whole number; 1,200 and 12万 are accepted, 1.5 is not."""
+    return _fill(
+        "CASE WHEN ROUND(:v) = :v THEN TRY_CAST(:v AS BIGINT) END",
+        v=parse_money(text, "DECIMAL(38,4)"),
+    )
+
+
+def parse_boolean(text: exp.Expression) -> exp.Expression:
+    return _fill(
+        "CASE WHEN LOWER(:t) = ANY(:yes) THEN TRUE WHEN LOWER(:t) = ANY(:no) THEN FALSE END",
+        t=text,
+        yes=exp.Array(expressions=[_lit(w) for w in TRUE_WORDS]),
+        no=exp.Array(expressions=[_lit(w) for w in FALSE_WORDS]),
+    )
+
+
+def _era_to_gregorian(text: exp.Expression) -> exp.Expression:
+    """令和7年4月1日 / R7.4.1 -> 2025/4/1 (元年 is year 1)."""
+    era = exp.Case(this=exp.func("REGEXP_EXTRACT", text, _lit("^(令和|平成|昭和|R|H|S)"), _lit(1)))
+    for name, base in ERAS.items():
+        era = era.when(_lit(name), _lit(base))
+    return _fill(
+        """CASE WHEN REGEXP_MATCHES(:t, '^(令和|平成|昭和|R|H|S)([0-9]+|元)[年./]') THEN
+             CAST(:base + CAST(REPLACE(REGEXP_EXTRACT(:t, '^(令和|平成|昭和|R|H|S)([0-9]+|元)', 2), '元', '1') AS INTEGER) AS VARCHAR)
+             || '/' || REGEXP_REPLACE(:t, '^(令和|平成|昭和|R|H|S)([0-9]+|元)[年./]', '')
+           ELSE :t END""",
+        t=text,
+        base=era,
+    )
+
+
+def _kanji_date(text: exp.Expression) -> exp.Expression:
+    """2025年4月1日 9時30分 -> 2025/4/1 9:30; 2025.4.1 -> 2025/4/1."""
+    return _fill(
+        """REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(
+             :t, '[年月.]', '/', 'g'), '日\\s*', ' ', 'g'), '時', ':', 'g'), '分|秒|\\([^)]*\\)|（[^）]*）', '', 'g')""",
+        t=text,
+    )
+
+
+def parse_timestamp(
+    text: exp.Expression, timezone: str, formats: tuple[str, ...] = ()
+) -> exp.Expression:
+    """Text -> wall-clock TIMESTAMP in the workspace time zone.
+
+    Tries, in order: the mapping's own formats, ISO 8601 (a trailing offset or Z is converted
+    to the workspace zone), common Japanese spellings (2025/4/1, 2025年4月1日, 令和7年4月1日)
+    and Excel serial day numbers. An impossible date such as 2025-02-30 stays NULL.
+    """
+    fmt_list = exp.Array(expressions=[_lit(f) for f in TIMESTAMP_FORMATS])
+    user = (
+        exp.func("TRY_STRPTIME", text, exp.Array(expressions=[_lit(f) for f in formats]))
+        if formats
+        else exp.null()
+    )
+    japanese = _kanji_date(_era_to_gregorian(text))
+    return _fill(
+        """COALESCE(
+             :user,
+             CASE WHEN REGEXP_MATCHES(:t, '[0-9]:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?\\s*(Z|[+-][0-9]{2}(:?[0-9]{2})?)$')
+                  THEN TIMEZONE(:tz, TRY_CAST(:t AS TIMESTAMPTZ))
+                  ELSE TRY_CAST(:t AS TIMESTAMP) END,
+             TRY_STRPTIME(TRIM(:jp), :formats),
+             CASE WHEN REGEXP_FULL_MATCH(:t, '[1-9][0-9]{4}(\\.[0-9]+)?')
+                  THEN TIMESTAMP '1899-12-30' + TO_MICROSECONDS(CAST(ROUND(CAST(:t AS DOUBLE) * 86400000000) AS BIGINT))
+             END)""",
+        user=user,
+        t=text,
+        tz=_lit(timezone),
+        jp=japanese,
+        formats=fmt_list,
+    )
+
+
+def parse(
+    column_type: str, text: exp.Expression, *, timezone: str, formats: tuple[str, ...] = ()
+) -> exp.Expression:
+    """Parse cleaned text into the contract type `column_type`."""
+    if column_type == "text":
+        return text
+    if column_type == "money":
+        return parse_money(text)
+    if column_type == "number":
+        return parse_number(text)
+    if column_type == "integer":
+        return parse_integer(text)
+    if column_type == "boolean":
+        return parse_boolean(text)
+    if column_type == "timestamp":
+        return parse_timestamp(text, timezone, formats)
+    if column_type == "date":
+        return exp.cast(parse_timestamp(text, timezone, formats), "DATE")
+    raise ValueError(f"no parser for {column_type}")
+
+
+def convert_typed(column_type: str, value: exp.Expression, source_type: str, timezone: str) -> exp.Expression:
+    """A value that already has an engine type (Parquet, JSON, a derived expression)."""
+    target = SQL_TYPES[column_type]
+    if source_type.startswith("TIMESTAMP WITH TIME ZONE"):
+        value = exp.func("TIMEZONE", _lit(timezone), value)
+        return exp.cast(value, target) if column_type == "date" else value
+    return exp.TryCast(this=value, to=exp.DataType.build(target, dialect="duckdb"))

@@ -1,0 +1,342 @@
+"""Reading a user's file into the engine: format and encoding detection, transcoding, XLSX.
+
+The result is a `Source`: a relation the engine can scan (a `read_csv`/`read_parquet`/
+`read_json` call or a registered XLSX table), its column names as the file spells them, and
+how to turn a row number back into the line the user sees in their editor or spreadsheet.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import tempfile
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import numpy as np
+from charset_normalizer import from_bytes
+from python_calamine import CalamineWorkbook
+from sqlglot import exp
+
+from kpiflow.errors import suggest
+from kpiflow.io.problems import Problem
+
+FORMATS = ("csv", "tsv", "xlsx", "parquet", "jsonl")
+_EXTENSIONS = {
+    ".csv": "csv", ".txt": "csv", ".tsv": "tsv", ".tab": "tsv", ".xlsx": "xlsx", ".xlsm": "xlsx",
+    ".parquet": "parquet", ".pq": "parquet", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
+}
+_ENCODING_ALIASES = {
+    "sjis": "cp932", "shift_jis": "cp932", "shift-jis": "cp932", "s-jis": "cp932", "ms932": "cp932",
+    "windows-31j": "cp932", "cp932": "cp932", "utf8": "utf-8", "utf-8": "utf-8", "utf-8-sig": "utf-8",
+    "utf_8": "utf-8", "utf16": "utf-16", "utf-16": "utf-16", "utf-16le": "utf-16-le", "utf-16be": "utf-16-be",
+    "euc-jp": "euc-jp", "eucjp": "euc-jp", "latin-1": "latin-1", "iso-8859-1": "latin-1",
+}
+_SAMPLE = 1 << 16
+_CHUNK = 1 << 22
+
+
+class SourceRefused(Exception):
+    """Raised inside `io` with the problems found; the loader turns it into a LoadError."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(problems[0].key if problems else "refused")
+        self.problems = problems
+
+
+@dataclass
+class Source:
+    path: Path
+    format: str
+    relation: exp.Expression
+    columns: list[str]
+    encoding: str = "-"
+    # The user-visible line (or spreadsheet row) of data row 1.
+    first_line: int = 2
+    # Rows the reader itself rejected (ragged rows, bad bytes), as problems with lines.
+    problems: list[Problem] = field(default_factory=list)
+    cleanup: list[Path] = field(default_factory=list)
+    temp_tables: list[str] = field(default_factory=list)
+
+    def close(self, con: duckdb.DuckDBPyConnection) -> None:
+        for name in self.temp_tables:
+            con.execute(exp.Drop(tables=[exp.to_table(name)], kind="TABLE", exists=True).sql("duckdb"))
+        for path in self.cleanup:
+            path.unlink(missing_ok=True)
+
+
+def normalise_header(name: str) -> str:
+    return unicodedata.normalize("NFKC", name).strip().strip("\ufeff").strip()
+
+
+def sniff_format(path: Path, declared: str | None = None) -> str:
+    """The format the bytes say, checked against the extension (or `declared`)."""
+    expected = declared or _EXTENSIONS.get(path.suffix.lower())
+    with path.open("rb") as f:
+        head = f.read(8)
+    if head.startswith(b"PK\x03\x04"):
+        found = "xlsx"
+    elif head.startswith(b"PAR1"):
+        found = "parquet"
+    elif head.startswith(b"\xd0\xcf\x11\xe0"):
+        found = "xls"
+    else:
+        found = "text"
+    if expected is None:
+        if found == "text":
+            return "csv"
+        if found == "xls":
+            raise SourceRefused([Problem("problem.not_format", values={"expected": "xlsx", "found": "an old .xls workbook (save it as .xlsx)"})])
+        return found
+    text_formats = ("csv", "tsv", "jsonl")
+    ok = (expected in text_formats and found == "text") or expected == found
+    if not ok:
+        shown = {"text": "text", "xlsx": "an Excel/zip file", "parquet": "Parquet", "xls": "an old .xls workbook"}[found]
+        raise SourceRefused([Problem("problem.not_format", values={"expected": expected.upper(), "found": shown})])
+    return expected
+
+
+def detect_encoding(path: Path, override: str | None = None) -> str:
+    """Python codec name for a text file: BOMs first, then UTF-8, then charset-normalizer."""
+    if override:
+        key = override.lower().strip()
+        return _ENCODING_ALIASES.get(key, key)
+    with path.open("rb") as f:
+        sample = f.read(_SAMPLE)
+    if sample.startswith(codecs.BOM_UTF8):
+        return "utf-8"
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if b"\x00" in sample:
+        raise SourceRefused([Problem("problem.not_format", values={"expected": "text (CSV)", "found": "binary data"})])
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=len(sample) < _SAMPLE)
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # Japanese-first: most non-UTF-8 files our users have are CP932 (Excel on Windows), some
+    # EUC-JP. Short samples fool general detectors (a few kanji can look like Big5), so the
+    # Japanese encodings that decode cleanly are preferred, and the detector only arbitrates.
+    clean = [enc for enc in ("cp932", "euc_jp") if _decodes(sample, enc)]
+    if len(clean) == 1:
+        return "cp932" if clean[0] == "cp932" else "euc-jp"
+    best = from_bytes(sample, cp_isolation=clean or None).best()
+    if best is None:
+        raise SourceRefused([Problem("problem.encoding_unknown")])
+    name = codecs.lookup(best.encoding).name
+    if name in ("shift_jis", "cp932", "shift_jis_2004", "shift_jisx0213"):
+        return "cp932"
+    return name
+
+
+def _decodes(sample: bytes, encoding: str) -> bool:
+    try:
+        codecs.getincrementaldecoder(encoding)().decode(sample, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def transcode_to_utf8(path: Path, encoding: str) -> Path:
+    """Stream a file into a UTF-8 temporary copy; bad bytes are reported with their line."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    out = tempfile.NamedTemporaryFile(prefix="kpiflow-", suffix=".csv", delete=False)
+    line = 1
+    try:
+        with path.open("rb") as src, out:
+            while chunk := src.read(_CHUNK):
+                try:
+                    text = decoder.decode(chunk)
+                except UnicodeDecodeError as e:
+                    line += chunk[: e.start].count(b"\n")
+                    hint = "utf-8" if encoding != "utf-8" else "cp932"
+                    raise SourceRefused([
+                        Problem("problem.encoding", line=line, values={"encoding": encoding.upper(), "hint": hint})
+                    ]) from None
+                line += chunk.count(b"\n")
+                out.write(text.encode("utf-8"))
+            out.write(decoder.decode(b"", final=True).encode("utf-8"))
+    except BaseException:
+        Path(out.name).unlink(missing_ok=True)
+        raise
+    return Path(out.name)
+
+
+def _first_line(path: Path, skip: int) -> str:
+    with path.open("r", encoding="utf-8-sig", errors="replace", newline="") as f:
+        for _ in range(skip):
+            f.readline()
+        return f.readline()
+
+
+def _delimiter(header_line: str, fmt: str, declared: str | None) -> str:
+    if declared:
+        return "\t" if declared in ("\\t", "tab") else declared
+    if fmt == "tsv":
+        return "\t"
+    counts = {d: header_line.count(d) for d in (",", "\t", ";")}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else ","
+
+
+def _header(header_line: str, delimiter: str) -> list[str]:
+    row = next(csv.reader(io.StringIO(header_line), delimiter=delimiter), [])
+    return [normalise_header(c) for c in row]
+
+
+def _check_header(columns: list[str], line: int) -> None:
+    seen: set[str] = set()
+    problems = []
+    for name in columns:
+        if name.lower() in seen:
+            problems.append(Problem("problem.duplicate_header", line=line, values={"column": name}))
+        seen.add(name.lower())
+    if problems:
+        raise SourceRefused(problems)
+
+
+def _named(name: str, value: exp.Expression) -> exp.PropertyEQ:
+    return exp.PropertyEQ(this=exp.var(name), expression=value)
+
+
+def open_text(
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    fmt: str,
+    *,
+    encoding: str | None,
+    delimiter: str | None,
+    header_row: int,
+    tag: str,
+) -> Source:
+    codec = detect_encoding(path, encoding)
+    cleanup: list[Path] = []
+    readable = path
+    if codec != "utf-8":
+        readable = transcode_to_utf8(path, codec)
+        cleanup.append(readable)
+    header_line = _first_line(readable, header_row - 1)
+    if not header_line.strip():
+        raise SourceRefused([Problem("problem.empty")])
+    delim = _delimiter(header_line, fmt, delimiter)
+    columns = _header(header_line, delim)
+    _check_header(columns, header_row)
+    relation = exp.func(
+        "read_csv",
+        exp.Literal.string(str(readable)),
+        _named("header", exp.true()),
+        _named("skip", exp.convert(header_row - 1)),
+        _named("delim", exp.Literal.string(delim)),
+        _named("quote", exp.Literal.string('"')),
+        _named("escape", exp.Literal.string('"')),
+        _named("strict_mode", exp.true()),
+        _named("null_padding", exp.false()),
+        _named(
+            "columns",
+            exp.Struct(expressions=[_named_str(c, "VARCHAR") for c in columns]),
+        ),
+    )
+    return Source(path, fmt, relation, columns, codec, header_row + 1, cleanup=cleanup)
+
+
+def _named_str(name: str, value: str) -> exp.PropertyEQ:
+    return exp.PropertyEQ(this=exp.to_identifier(name, quoted=True), expression=exp.Literal.string(value))
+
+
+def with_rejects(relation: exp.Expression, tag: str) -> exp.Expression:
+    """The same read_csv, told to skip and record bad rows instead of stopping at the first."""
+    relation = relation.copy()
+    relation.append("expressions", _named("ignore_errors", exp.true()))
+    relation.append("expressions", _named("store_rejects", exp.true()))
+    relation.append("expressions", _named("rejects_table", exp.Literal.string(f"_kf_rejects_{tag}")))
+    relation.append("expressions", _named("rejects_scan", exp.Literal.string(f"_kf_scan_{tag}")))
+    return relation
+
+
+def open_parquet(path: Path) -> tuple[exp.Expression, str]:
+    return exp.func("read_parquet", exp.Literal.string(str(path))), "parquet"
+
+
+def _cell_text(value: object) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, (dt.datetime, dt.date, dt.time)):
+        return value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value.isoformat()
+    if isinstance(value, dt.timedelta):
+        return str(value)
+    return str(value)
+
+
+def open_xlsx(con: duckdb.DuckDBPyConnection, path: Path, sheet: str | int | None, header_row: int, tag: str) -> Source:
+    """Read one sheet with calamine (Rust) into a temporary engine table of text columns."""
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+    except Exception as e:  # calamine raises its own error types for corrupt workbooks
+        raise SourceRefused([Problem("problem.not_format", values={"expected": "XLSX", "found": f"a damaged workbook ({e})"})]) from None
+    names = book.sheet_names
+    if sheet is None:
+        chosen = names[0]
+    elif isinstance(sheet, int) or (isinstance(sheet, str) and sheet.isdigit() and sheet not in names):
+        index = int(sheet) - 1
+        if not 0 <= index < len(names):
+            raise SourceRefused([Problem("problem.sheet", values={"sheet": sheet, "hint": "", "sheets": ", ".join(names)})])
+        chosen = names[index]
+    elif sheet in names:
+        chosen = sheet
+    else:
+        hint = suggest(sheet, names)
+        raise SourceRefused([
+            Problem("problem.sheet", values={"sheet": sheet, "hint": f" (did you mean '{hint}'?)" if hint else "", "sheets": ", ".join(names)})
+        ])
+    data = book.get_sheet_by_name(chosen)
+    start_row = (data.start or (0, 0))[0]
+    header_index = header_row - 1 - start_row
+    merged = [r for r in (data.merged_cell_ranges or []) if r[0][0] <= header_row - 1 <= r[1][0]]
+    if merged:
+        cells = ", ".join(f"{_cell_name(a)}:{_cell_name(b)}" for a, b in merged[:5])
+        raise SourceRefused([Problem("problem.merged_header", line=header_row, values={"cells": cells})])
+    rows = data.to_python(skip_empty_area=False)
+    if header_index < 0 or len(rows) <= header_index:
+        raise SourceRefused([Problem("problem.empty")])
+    columns = [normalise_header(_cell_text(c) or "") for c in rows[header_index]]
+    while columns and not columns[-1]:
+        columns.pop()
+    _check_header([c for c in columns if c], header_row)
+    body = rows[header_index + 1 :]
+    arrays = {}
+    for i, name in enumerate(columns):
+        values = [_cell_text(r[i]) if i < len(r) else None for r in body]
+        arrays[name or f"column_{i + 1}"] = np.array(values, dtype=object)
+    columns = list(arrays)
+    table_name = f"_kf_xlsx_{tag}"
+    # Keep every column as text so the same normalisation applies as for CSV.
+    con.register(f"_kf_arrays_{tag}", {k: v for k, v in arrays.items()} if body else {k: np.array([], dtype=object) for k in arrays})
+    select = exp.select(*[exp.cast(exp.column(c, quoted=True), "VARCHAR").as_(c, quoted=True) for c in columns]).from_(f"_kf_arrays_{tag}")
+    con.execute(exp.Create(this=exp.to_table(table_name), kind="TABLE", expression=select, properties=exp.Properties(expressions=[exp.TemporaryProperty()])).sql("duckdb"))
+    con.unregister(f"_kf_arrays_{tag}")
+    source = Source(path, "xlsx", exp.to_table(table_name), columns, "-", header_row + 1 + 0, temp_tables=[table_name])
+    return source
+
+
+def _cell_name(cell: tuple[int, int]) -> str:
+    row, col = cell
+    letters = ""
+    col += 1
+    while col:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return f"{letters}{row + 1}"
+
+
+def describe(con: duckdb.DuckDBPyConnection, relation: exp.Expression) -> list[tuple[str, str]]:
+    """Column names and engine types of a relation, without reading it."""
+    query = exp.Describe(this=exp.select("*").from_(relation))
+    return [(row[0], row[1]) for row in con.execute(query.sql("duckdb")).fetchall()]

@@ -1,0 +1,151 @@
+"""User-facing message templates in Japanese and English.
+
+One key per message; `say(key, lang, **values)` formats it. Keys are stable so that tests and
+translations can refer to them; a test checks both languages have every key.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # loading: where and what
+    "load.refused": {
+        "en": "{file}: not loaded ({count} problem(s)); the database was not changed.",
+        "ja": "{file}: 読み込みを中止しました（問題 {count} 件）。データベースは変更されていません。",
+    },
+    "load.more": {
+        "en": "... and {count} more problem(s) of the same kinds.",
+        "ja": "…ほか同種の問題が {count} 件あります。",
+    },
+    "load.done": {
+        "en": "{file}: {rows:,} rows loaded into {table} ({mode}, {encoding}).",
+        "ja": "{file}: {rows:,} 行を {table} に読み込みました（{mode}、{encoding}）。",
+    },
+    "where.line_column": {"en": "line {line}, column '{column}'", "ja": "{line} 行目、列「{column}」"},
+    "where.line": {"en": "line {line}", "ja": "{line} 行目"},
+    "where.column": {"en": "column '{column}'", "ja": "列「{column}」"},
+    "where.file": {"en": "the file", "ja": "ファイル全体"},
+    # problems
+    "problem.empty": {
+        "en": "the file has no data rows.",
+        "ja": "データ行がありません（空のファイルです）。",
+    },
+    "problem.not_format": {
+        "en": "the file is not a {expected} file (its content looks like {found}).",
+        "ja": "{expected} ファイルではありません（中身は {found} のようです）。",
+    },
+    "problem.encoding": {
+        "en": "bytes that are not valid {encoding} (wrong encoding? try --encoding {hint}).",
+        "ja": "{encoding} として読めないバイトがあります（文字コードが違う可能性があります。--encoding {hint} を試してください）。",
+    },
+    "problem.encoding_unknown": {
+        "en": "could not tell the text encoding; give it with --encoding (utf-8, cp932, utf-16).",
+        "ja": "文字コードを判定できませんでした。--encoding（utf-8、cp932、utf-16）で指定してください。",
+    },
+    "problem.ragged": {
+        "en": "{found} field(s) where the header has {expected} (a stray delimiter or quote?).",
+        "ja": "項目数が {found} 個ですが、見出しは {expected} 個です（区切り文字や引用符の誤り？）。",
+    },
+    "problem.csv": {"en": "could not read this row: {detail}", "ja": "この行を読めません: {detail}"},
+    "problem.missing_column": {
+        "en": "required column '{column}' is missing{hint}. Columns found: {found}.",
+        "ja": "必須の列「{column}」がありません{hint}。見つかった列: {found}。",
+    },
+    "problem.mapping_source": {
+        "en": "the mapping refers to column '{column}', which the file does not have{hint}. Columns found: {found}.",
+        "ja": "マッピングが参照する列「{column}」がファイルにありません{hint}。見つかった列: {found}。",
+    },
+    "problem.required": {
+        "en": "'{column}' is empty but required.",
+        "ja": "「{column}」が空ですが必須です。",
+    },
+    "problem.one_of": {
+        "en": "one of {columns} must be set.",
+        "ja": "{columns} のいずれかが必要です。",
+    },
+    "problem.invalid": {
+        "en": "'{value}' is not {expected}.",
+        "ja": "「{value}」は{expected}として読めません。",
+    },
+    "problem.negative": {
+        "en": "'{value}' is negative; expected an amount of 0 or more.",
+        "ja": "「{value}」は負の値です。0 以上の値が必要です。",
+    },
+    "problem.not_allowed": {
+        "en": "'{value}' is not allowed; expected one of: {allowed}.",
+        "ja": "「{value}」は使えません。次のいずれかが必要です: {allowed}。",
+    },
+    "problem.duplicate_key": {
+        "en": "key {key} appears more than once (also on line {other}).",
+        "ja": "キー {key} が重複しています（{other} 行目にもあります）。",
+    },
+    "problem.key_exists": {
+        "en": "key {key} is already in {table}; use --mode upsert to update it or --mode replace.",
+        "ja": "キー {key} は既に {table} にあります。更新するには --mode upsert、置き換えるには --mode replace を使ってください。",
+    },
+    "problem.no_key": {
+        "en": "table {table} has no key, so --mode upsert is not possible; use append or replace.",
+        "ja": "{table} テーブルにはキーがないため --mode upsert は使えません。append か replace を使ってください。",
+    },
+    "problem.merged_header": {
+        "en": "the header row has merged cells ({cells}); unmerge them so that every column has its own name.",
+        "ja": "見出し行に結合セルがあります（{cells}）。各列に見出しが付くよう結合を解除してください。",
+    },
+    "problem.duplicate_header": {
+        "en": "the header names column '{column}' twice.",
+        "ja": "見出しに列「{column}」が 2 回あります。",
+    },
+    "problem.sheet": {
+        "en": "sheet '{sheet}' not found{hint}; sheets: {sheets}.",
+        "ja": "シート「{sheet}」が見つかりません{hint}。シート: {sheets}。",
+    },
+    # expectations
+    "expect.timestamp": {"en": "a date/time such as 2025-04-01 09:00 or 2025/4/1", "ja": "日時（例: 2025-04-01 09:00、2025/4/1）"},
+    "expect.date": {"en": "a date such as 2025-04-01", "ja": "日付（例: 2025-04-01、2025/4/1）"},
+    "expect.money": {"en": "an amount such as 1200000, ¥1,200,000 or 120万円", "ja": "金額（例: 1200000、¥1,200,000、120万円）"},
+    "expect.number": {"en": "a number", "ja": "数値"},
+    "expect.integer": {"en": "a whole number", "ja": "整数"},
+    "expect.boolean": {"en": "true/false (or yes/no, 1/0)", "ja": "真偽値（true/false、はい/いいえ、1/0）"},
+    # warnings
+    "warn.unknown_values": {
+        "en": "{table}.{column}: {count:,} row(s) with values outside the vocabulary, kept: {values}.",
+        "ja": "{table}.{column}: 語彙にない値が {count:,} 行あります（そのまま読み込みました）: {values}。",
+    },
+    "warn.closed_before_created": {
+        "en": "{count:,} deal(s) closed before they were created (e.g. {example}).",
+        "ja": "作成日より前にクローズした商談が {count:,} 件あります（例: {example}）。",
+    },
+    "warn.future": {
+        "en": "{table}.{column}: {count:,} row(s) dated in the future (e.g. {example}).",
+        "ja": "{table}.{column}: 未来の日付の行が {count:,} 件あります（例: {example}）。",
+    },
+    "warn.filtered": {
+        "en": "{count:,} row(s) skipped by the mapping's where condition.",
+        "ja": "マッピングの where 条件で {count:,} 行を除外しました。",
+    },
+    # CLI labels
+    "label.table": {"en": "table", "ja": "テーブル"},
+    "label.rows": {"en": "rows", "ja": "行数"},
+    "label.from": {"en": "from", "ja": "開始"},
+    "label.to": {"en": "to", "ja": "終了"},
+    "label.key": {"en": "key", "ja": "キー"},
+    "label.kind": {"en": "kind", "ja": "種類"},
+    "label.column": {"en": "column", "ja": "列"},
+    "label.count": {"en": "count", "ja": "件数"},
+    "label.detail": {"en": "detail", "ja": "詳細"},
+    "label.type": {"en": "type", "ja": "型"},
+    "label.required": {"en": "required", "ja": "必須"},
+    "label.meaning": {"en": "meaning", "ja": "意味"},
+    "check.title": {"en": "Workspace {path}", "ja": "ワークスペース {path}"},
+    "check.ok": {"en": "The data keeps the contract.", "ja": "データは契約（データ定義）を満たしています。"},
+    "check.violations": {"en": "Contract violations: {count}", "ja": "契約違反: {count} 件"},
+    "check.warnings": {"en": "Warnings (loaded, but worth a look): {count}", "ja": "注意（読み込み済み・要確認）: {count} 件"},
+    "init.done": {"en": "Created workspace {path} (model {model}, database {database}).", "ja": "ワークスペース {path} を作成しました（モデル {model}、データベース {database}）。"},
+    "demo.done": {"en": "Demo workspace {path} ({size}) built in {seconds:.1f} s:", "ja": "デモ用ワークスペース {path}（{size}）を {seconds:.1f} 秒で作成しました:"},
+    "demo.next": {"en": "Next: kpiflow check -w {path}", "ja": "次に: kpiflow check -w {path}"},
+    "debug.hint": {"en": "(run with --debug for the technical details)", "ja": "（技術的な詳細は --debug を付けて実行）"},
+}
+
+
+def say(key: str, lang: str = "en", /, **values: object) -> str:
+    templates = MESSAGES[key]
+    return templates.get(lang, templates["en"]).format(**values)

@@ -1,0 +1,153 @@
+"""The model file `kpiflow.yaml`: Pydantic models and loading with YAML positions."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from kpiflow.errors import ModelError, suggest
+
+from kpiflow.model import yamlfile
+
+MODEL_FILE = "kpiflow.yaml"
+METRIC_KINDS = ("count", "count_distinct", "sum", "ratio", "formula")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Label(_Strict):
+    ja: str | None = None
+    en: str | None = None
+
+    def text(self, lang: str, fallback: str) -> str:
+        first, second = (self.ja, self.en) if lang == "ja" else (self.en, self.ja)
+        return first or second or fallback
+
+
+class Metric(_Strict):
+    label: Label = Label()
+    definition: str | None = None
+    count: str | None = None
+    count_distinct: str | None = None
+    sum: str | None = None
+    ratio: tuple[str, str] | None = None
+    formula: str | None = None
+    where: str | None = None
+    time: str | None = None
+    unit: str | None = None
+    owner: str | None = None
+    higher_is_better: bool = True
+    format: str | None = None
+
+    @field_validator("label", mode="before")
+    @classmethod
+    def _label_from_text(cls, value: object) -> object:
+        return {"ja": value, "en": value} if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Metric:
+        kinds = [k for k in METRIC_KINDS if getattr(self, k) is not None]
+        if len(kinds) != 1:
+            raise ValueError(
+                f"a metric needs exactly one of {', '.join(METRIC_KINDS)}"
+                + (f"; found {', '.join(kinds)}" if kinds else "")
+            )
+        return self
+
+    @property
+    def kind(self) -> str:
+        return next(k for k in METRIC_KINDS if getattr(self, k) is not None)
+
+
+class Stages(_Strict):
+    contact: list[str] = Field(default_factory=lambda: ["lead", "mql", "sql", "opportunity", "customer"])
+    deal: list[str] = Field(default_factory=lambda: ["appointment", "valid", "proposal", "won"])
+
+    @field_validator("contact", "deal")
+    @classmethod
+    def _distinct(cls, value: list[str]) -> list[str]:
+        dupes = sorted({s for s in value if value.count(s) > 1})
+        if dupes:
+            raise ValueError(f"stage listed twice: {', '.join(dupes)}")
+        return value
+
+
+class ModelFile(_Strict):
+    """Everything `kpiflow.yaml` may contain."""
+
+    kpiflow: Literal[1] = 1
+    name: str | None = None
+    locale: Literal["ja", "en"] = "ja"
+    currency: str = "JPY"
+    timezone: str = "Asia/Tokyo"
+    fiscal_year_start: int = Field(default=4, ge=1, le=12)
+    stages: Stages = Stages()
+    dimensions: list[str] = Field(default_factory=list)
+    metrics: dict[str, Metric] = Field(default_factory=dict)
+    tree: dict[str, list[str]] = Field(default_factory=dict)
+    targets: dict[str, dict[str, float]] = Field(default_factory=dict)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone '{value}' (expected a name like Asia/Tokyo)") from None
+        return value
+
+    def reference_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """Names that refer to no metric, as (YAML path, message) pairs."""
+        known = list(self.metrics)
+        problems: list[tuple[tuple[str | int, ...], str]] = []
+
+        def unknown(path: tuple[str | int, ...], name: str) -> None:
+            hint = suggest(name, known)
+            problems.append((path, f"unknown metric '{name}'" + (f" (did you mean '{hint}'?)" if hint else "")))
+
+        for name, metric in self.metrics.items():
+            for i, part in enumerate(metric.ratio or ()):
+                if part not in self.metrics:
+                    unknown(("metrics", name, "ratio", i), part)
+        for parent, factors in self.tree.items():
+            if parent not in self.metrics:
+                unknown(("tree", parent), parent)
+            for i, factor in enumerate(factors):
+                if factor not in self.metrics:
+                    unknown(("tree", parent, i), factor)
+        for period, values in self.targets.items():
+            for node in values:
+                if node not in self.metrics:
+                    unknown(("targets", period, node), node)
+        return problems
+
+    def stage_names(self, entity: str) -> list[str]:
+        return list(getattr(self.stages, entity))
+
+
+def default_model_text(lang: str = "ja") -> str:
+    """The commented model that `kpiflow init` writes."""
+    text = resources.files("kpiflow.model").joinpath("default_model.yaml").read_text(encoding="utf-8")
+    return text.replace("locale: ja ", f"locale: {lang} ", 1)
+
+
+def _load(doc: yamlfile.YamlDocument) -> ModelFile:
+    model = yamlfile.validate(ModelFile, doc)
+    problems = model.reference_problems()
+    if problems:
+        raise ModelError("\n".join(f"{doc.locate(path)}: {msg}" for path, msg in problems))
+    return model
+
+
+def parse_model(text: str, file: str = MODEL_FILE) -> ModelFile:
+    return _load(yamlfile.parse_yaml(text, file))
+
+
+def read_model(path: str | Path) -> ModelFile:
+    return _load(yamlfile.read_yaml(path))

@@ -1,0 +1,139 @@
+"""A workspace: a folder with the model file `kpiflow.yaml` and the database `kpiflow.duckdb`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from kpiflow.analysis.check import CheckResult, check
+from kpiflow.engine import duck
+from kpiflow.errors import KpiflowError, UnknownNameError, WorkspaceError
+from kpiflow.io.loader import LoadResult, Mode, load_file
+from kpiflow.io.mapping import MappingFile, preset_mapping, read_mapping
+from kpiflow.model.config import MODEL_FILE, ModelFile, default_model_text, read_model
+from kpiflow.model.schema import TABLES
+
+DATABASE_FILE = "kpiflow.duckdb"
+
+
+class Workspace:
+    """The model and the data of one team. Analyses are methods; each returns a typed result."""
+
+    def __init__(self, root: Path, model: ModelFile, *, read_only: bool = False):
+        self.root = root
+        self.model = model
+        self.read_only = read_only
+        self._con: duckdb.DuckDBPyConnection | None = None
+
+    def __repr__(self) -> str:
+        return f"Workspace({str(self.root)!r})"
+
+    @property
+    def database(self) -> Path:
+        return self.root / DATABASE_FILE
+
+    @property
+    def lang(self) -> str:
+        return self.model.locale
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        if self._con is None:
+            try:
+                self._con = duck.connect(self.database, read_only=self.read_only)
+            except duckdb.IOException as e:
+                raise WorkspaceError(f"{self.database}: cannot open the database ({str(e).splitlines()[0]})") from None
+            if not self.read_only:
+                duck.create_tables(self._con, self.lang)
+        return self._con
+
+    def close(self) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def load(
+        self,
+        file: str | Path,
+        table: str,
+        *,
+        mode: Mode = "replace",
+        mapping: str | Path | MappingFile | None = None,
+        preset: str | None = None,
+        encoding: str | None = None,
+        sheet: str | int | None = None,
+        lang: str | None = None,
+    ) -> LoadResult:
+        """Load a file into a canonical table, all or nothing (see `kpiflow load`)."""
+        if mapping is not None and preset is not None:
+            raise KpiflowError("give either a mapping file or a preset, not both")
+        if isinstance(mapping, (str, Path)):
+            mapping = read_mapping(mapping)
+        elif preset is not None:
+            mapping = preset_mapping(preset, table)
+        return load_file(
+            self.con, file, table, model=self.model, mode=mode, mapping=mapping,
+            encoding=encoding, sheet=sheet, lang=lang or self.lang,
+        )
+
+    def check(self) -> CheckResult:
+        """Summarise every table and list contract violations (see `kpiflow check`)."""
+        return check(self.con, self.model)
+
+    def table_rows(self) -> dict[str, int]:
+        return {name: self.con.execute(f'SELECT count(*) FROM "{name}"').fetchall()[0][0] for name in TABLES}
+
+    def sql(self, query: str) -> duckdb.DuckDBPyRelation:
+        """Run SQL against the workspace database (for analysts)."""
+        return self.con.sql(query)
+
+
+def _find_root(path: Path) -> Path:
+    path = path.resolve()
+    if path.is_file() and path.name == MODEL_FILE:
+        return path.parent
+    if (path / MODEL_FILE).is_file():
+        return path
+    raise WorkspaceError(
+        f"{path}: no {MODEL_FILE} here; create a workspace with `kpiflow init {path}` or `kpiflow demo`"
+    )
+
+
+def open_workspace(path: str | Path = ".", *, read_only: bool = False) -> Workspace:
+    root = _find_root(Path(path))
+    return Workspace(root, read_model(root / MODEL_FILE), read_only=read_only)
+
+
+def init_workspace(path: str | Path, *, lang: str = "ja", force: bool = False) -> Workspace:
+    """Create a workspace folder with the default model and an empty database."""
+    root = Path(path)
+    root.mkdir(parents=True, exist_ok=True)
+    model_path = root / MODEL_FILE
+    if model_path.exists() and not force:
+        raise WorkspaceError(f"{model_path} already exists; use --force to overwrite it")
+    model_path.write_text(default_model_text(lang), encoding="utf-8")
+    ws = open_workspace(root)
+    ws.con  # creates the database and every canonical table
+    return ws
+
+
+def build_demo(path: str | Path, *, size: str = "default", seed: int = 20260401, lang: str = "ja") -> tuple[Workspace, dict[str, int]]:
+    """(Re)build the demo workspace at `path`: the default model and the fictional company."""
+    from kpiflow.demo.company import SIZES, populate  # noqa: PLC0415  (numpy-heavy; only for the demo)
+
+    if size not in SIZES:
+        raise UnknownNameError.for_name("demo size", size, SIZES)
+    root = Path(path)
+    for name in (DATABASE_FILE, DATABASE_FILE + ".wal"):
+        (root / name).unlink(missing_ok=True)
+    ws = init_workspace(root, lang=lang, force=True)
+    rows = populate(ws.con, size=size, seed=seed)
+    ws.con.execute("CHECKPOINT")
+    return ws, rows
