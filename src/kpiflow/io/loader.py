@@ -14,7 +14,6 @@ import datetime as dt
 import hashlib
 import itertools
 import re
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -242,8 +241,10 @@ class _Pipeline:
         self.con, self.source, self.table, self.model, self.plan = con, source, table, model, plan
         self.rules = _violations(table, model, list(plan.sources))
 
-    def _mapped(self, relation: exp.Expression) -> exp.Select:
-        numbered = exp.select(exp.Star(), exp.Window(this=exp.RowNumber()).as_(_ROW)).from_(relation)
+    def _mapped(self, relation: exp.Expression, numbered: bool) -> exp.Select:
+        # Row numbers cost a window over the whole file; only the diagnostic path needs them.
+        row = exp.Window(this=exp.RowNumber()) if numbered else exp.null()
+        numbered = exp.select(exp.Star(), row.as_(_ROW)).from_(relation)
         columns: list[exp.Expression] = [exp.column(_ROW)]
         columns += [e.copy().as_(f"{name}__src", quoted=True) for name, e in self.plan.sources.items()]
         columns += [exp.column(src, quoted=True).as_(name, quoted=True) for name, src in self.plan.extras.items()]
@@ -252,9 +253,9 @@ class _Pipeline:
             query = query.where(self.plan.where.copy())
         return query
 
-    def parsed(self, relation: exp.Expression) -> exp.Select:
+    def parsed(self, relation: exp.Expression, numbered: bool = True) -> exp.Select:
         """Rows with each canonical column parsed (`name`) beside its cleaned text (`name__txt`)."""
-        mapped = self._mapped(relation)
+        mapped = self._mapped(relation, numbered)
         types = dict(describe(self.con, mapped.subquery("m")))
         cleaned: list[exp.Expression] = [exp.column(_ROW)]
         parsed: list[exp.Expression] = [exp.column(_ROW)]
@@ -293,7 +294,7 @@ class _Pipeline:
             for _, condition, problem in self.rules:
                 guard = guard.when(condition, exp.func("error", exp.Literal.string(f"kpiflow:{problem.key}")))
             keep.append(guard.as_(_GUARD))
-        return exp.select(*keep).from_(self.parsed(relation).subquery("parsed"))
+        return exp.select(*keep).from_(self.parsed(relation, numbered=False).subquery("parsed"))
 
 
 def _temp_table(name: str, query: exp.Expression) -> str:
@@ -305,7 +306,7 @@ def _drop(con, name: str) -> None:
     con.execute(sql(exp.Drop(tables=[exp.to_table(name)], kind="TABLE", exists=True)))
 
 
-def _count(con, table_name: str, where: exp.Expression | None = None) -> int:
+def _count(con, table_name: str | exp.Expression, where: exp.Expression | None = None) -> int:
     query = exp.select(exp.func("count", exp.Star())).from_(table_name)
     if where is not None:
         query = query.where(where)
@@ -435,10 +436,10 @@ def _first_line(error: object) -> str:
     return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
 
 
-def _warnings(con, stage: str, table: Table, model: ModelFile, lang: str) -> list[str]:
+def _warnings(con, stage: exp.Expression, table: Table, model: ModelFile, lang: str) -> list[str]:
     """Well-formed but suspicious rows: loaded, and said out loud."""
     out: list[str] = []
-    names = set(_columns_of(con, stage))
+    names = {name for name, _ in describe(con, stage)}
     for col in table.columns:
         if col.allowed and not col.closed and col.name in names:
             c = exp.column(col.name, quoted=True)
@@ -513,34 +514,19 @@ def load_file(
         if problems:
             raise SourceRefused(problems)
         pipeline = _Pipeline(con, source, target, model, plan)
-        stage = f"_kf_stage_{tag}"
+        digest = sha256_of(path)
+        load = _load_staged if target.key else _load_direct
         try:
-            con.execute(_temp_table(stage, pipeline.guarded(source.relation)))
-            rows = _count(con, stage)
-            if rows == 0:
-                raise SourceRefused([Problem("problem.empty")])
-            if target.key and _has_duplicates(con, stage, target):
-                raise duckdb.ConstraintException("duplicate key in file")
-            if mode == "append" and target.key and _collides(con, stage, target):
-                raise duckdb.ConstraintException("key exists")
+            rows, table_rows, warnings = load(con, pipeline, mode, tag, lang, (path, digest))
         except duckdb.Error as failure:
-            _drop(con, stage)
             try:
                 problems = _diagnose(con, pipeline, source, target, mode, tag)
             except duckdb.Error as second:
                 problems = [_engine_problem(second, source)]
-            if not problems:
-                problems = [_engine_problem(failure, source)]
-            raise SourceRefused(problems) from None
-        try:
-            warnings = _warnings(con, stage, target, model, lang)
-            skipped = _skipped(con, source, plan)
-            if skipped:
-                warnings.append(say("warn.filtered", lang, count=skipped))
-            digest = sha256_of(path)
-            table_rows = _swap(con, stage, target, plan, mode, path, digest, rows, source)
-        finally:
-            _drop(con, stage)
+            raise SourceRefused(problems or [_engine_problem(failure, source)]) from None
+        skipped = _skipped(con, source, plan)
+        if skipped:
+            warnings.append(say("warn.filtered", lang, count=skipped))
         return LoadResult(str(path), table, mode, source.format, source.encoding, digest, rows, table_rows,
                           list(plan.extras), warnings)
     except SourceRefused as refused:
@@ -580,40 +566,99 @@ def _skipped(con, source: Source, plan: _Plan) -> int:
     return total - kept
 
 
-def _swap(con, stage: str, table: Table, plan: _Plan, mode: str, path: Path, digest: str, rows: int, source: Source) -> int:
-    """Replace, append or upsert the staged rows in one transaction."""
-    columns = [*plan.sources, *plan.extras]
-    target = exp.to_table(table.name)
-    con.execute("BEGIN TRANSACTION")
+def _load_staged(con, pipeline: _Pipeline, mode: str, tag: str, lang: str, file: tuple[Path, str]) -> tuple[int, int, list[str]]:
+    """Keyed tables: stage, check keys (within the file, and against the table on append), swap."""
+    table = pipeline.table
+    stage = f"_kf_stage_{tag}"
     try:
-        existing = set(_columns_of(con, table.name))
-        for extra in plan.extras:
-            if extra not in existing:
-                con.execute(sql(exp.Alter(this=target.copy(), kind="TABLE", actions=[
-                    exp.ColumnDef(this=ident(extra), kind=exp.DataType.build("VARCHAR"))])))
+        con.execute(_temp_table(stage, pipeline.guarded(pipeline.source.relation)))
+        rows = _count(con, stage)
+        if rows == 0:
+            raise SourceRefused([Problem("problem.empty")])
+        if _has_duplicates(con, stage, table):
+            raise duckdb.ConstraintException("duplicate key in file")
+        if mode == "append" and _collides(con, stage, table):
+            raise duckdb.ConstraintException("key already in table")
+        warnings = _warnings(con, exp.to_table(stage), table, pipeline.model, lang)
+        columns = [*pipeline.plan.sources, *pipeline.plan.extras]
+        target = exp.to_table(table.name)
+        with _transaction(con):
+            _add_extras(con, table, pipeline.plan)
+            if mode == "replace":
+                con.execute(sql(exp.delete(target.copy())))
+            elif mode == "upsert":
+                match = exp.and_(*[exp.EQ(this=exp.column(k, table=table.name, quoted=True),
+                                          expression=exp.column(k, table=stage, quoted=True)) for k in table.key])
+                con.execute(sql(exp.delete(target.copy(), where=exp.Exists(this=exp.select("1").from_(stage).where(match)))))
+            select = exp.select(*[exp.column(c, quoted=True) for c in columns]).from_(stage)
+            con.execute(sql(exp.insert(select, target.copy(), columns=[ident(c) for c in columns])))
+            _journal(con, table, mode, rows, pipeline.source, file)
+            total = _count(con, table.name)
+    finally:
+        _drop(con, stage)
+    return rows, total, warnings
+
+
+def _load_direct(con, pipeline: _Pipeline, mode: str, tag: str, lang: str, file: tuple[Path, str]) -> tuple[int, int, list[str]]:
+    """Tables without a key (touchpoints, costs, ...): parse straight into the table inside a
+    transaction; a failing rule raises in the engine and the transaction is rolled back."""
+    table = pipeline.table
+    target = exp.to_table(table.name)
+    columns = [*pipeline.plan.sources, *pipeline.plan.extras]
+    with _transaction(con):
+        _add_extras(con, table, pipeline.plan)
         if mode == "replace":
             con.execute(sql(exp.delete(target.copy())))
-        elif mode == "upsert":
-            match = exp.and_(*[exp.EQ(this=exp.column(k, table=table.name, quoted=True), expression=exp.column(k, table=stage, quoted=True)) for k in table.key])
-            con.execute(sql(exp.delete(target.copy(), where=exp.Exists(this=exp.select("1").from_(stage).where(match)))))
-        select = exp.select(*[exp.column(c, quoted=True) for c in columns]).from_(stage).order_by(_ROW)
+        first_new = con.execute(sql(exp.select(exp.func("coalesce", exp.func("max", exp.column("rowid")) + 1, 0)).from_(target.copy()))).fetchall()[0][0]
+        guarded = pipeline.guarded(pipeline.source.relation)
+        select = exp.select(*[exp.column(c, quoted=True) for c in columns]).from_(guarded.subquery("g"))
+        if pipeline.rules:
+            select = select.where(exp.column(_GUARD).is_(exp.null()))
         con.execute(sql(exp.insert(select, target.copy(), columns=[ident(c) for c in columns])))
-        journal = exp.select(
-            exp.cast(exp.Literal.string(dt.datetime.now().isoformat(sep=" ")), "TIMESTAMP"),
-            exp.Literal.string(table.name), exp.Literal.string(path.name), exp.Literal.string(digest),
-            exp.convert(rows), exp.Literal.string(mode), exp.Literal.string(source.format), exp.Literal.string(source.encoding),
-        )
-        con.execute(sql(exp.insert(journal, "_loads")))
+        new_rows = exp.select(exp.Star()).from_(target.copy()).where(exp.GTE(this=exp.column("rowid"), expression=exp.convert(first_new)))
+        rows = _count_of(con, new_rows)
+        if rows == 0:
+            raise SourceRefused([Problem("problem.empty")])
+        warnings = _warnings(con, new_rows.subquery("new_rows"), table, pipeline.model, lang)
+        _journal(con, table, mode, rows, pipeline.source, file)
         total = _count(con, table.name)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    return total
+    return rows, total, warnings
 
 
-def iter_problems(error: LoadError) -> Iterator[Problem]:
-    yield from error.problems
+class _transaction:
+    """BEGIN ... COMMIT, or ROLLBACK on any exception (the database is left as it was)."""
+
+    def __init__(self, con):
+        self.con = con
+
+    def __enter__(self):
+        self.con.execute("BEGIN TRANSACTION")
+
+    def __exit__(self, kind, *_):
+        self.con.execute("ROLLBACK" if kind else "COMMIT")
+        return False
+
+
+def _add_extras(con, table: Table, plan: _Plan) -> None:
+    existing = set(_columns_of(con, table.name))
+    for extra in plan.extras:
+        if extra not in existing:
+            con.execute(sql(exp.Alter(this=exp.to_table(table.name), kind="TABLE", actions=[
+                exp.ColumnDef(this=ident(extra), kind=exp.DataType.build("VARCHAR"))])))
+
+
+def _journal(con, table: Table, mode: str, rows: int, source: Source, file: tuple[Path, str]) -> None:
+    path, digest = file
+    journal = exp.select(
+        exp.cast(exp.Literal.string(dt.datetime.now().isoformat(sep=" ")), "TIMESTAMP"),
+        exp.Literal.string(table.name), exp.Literal.string(path.name), exp.Literal.string(digest),
+        exp.convert(rows), exp.Literal.string(mode), exp.Literal.string(source.format), exp.Literal.string(source.encoding),
+    )
+    con.execute(sql(exp.insert(journal, "_loads")))
+
+
+def _count_of(con, query: exp.Select) -> int:
+    return con.execute(sql(exp.select(exp.func("count", exp.Star())).from_(query.subquery("q")))).fetchall()[0][0]
 
 
 __all__ = ["MODES", "LoadResult", "load_file", "TOUCHPOINT_TYPES"]

@@ -21,6 +21,7 @@ _ASCII = "".join(chr(c) for c in range(0x21, 0x7F)) + " \u00a5"
 _HALFWIDTH_KANA = "｡｢｣､･ｦｧｨｩｪｫｬｭｮｯｰｱｲｳｴｵｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾅﾆﾇﾈﾉﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓﾔﾕﾖﾗﾘﾙﾚﾛﾜﾝﾞﾟ"
 _FULL_KANA = "。「」、・ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン\u3099\u309a"
 NFKC_FROM = _FULLWIDTH + _HALFWIDTH_KANA
+NEEDS_NFKC = "[\uff01-\uff5e\u3000\uffe5\uff61-\uff9f]"
 NFKC_TO = _ASCII + _FULL_KANA
 
 # Values that mean "no value" in spreadsheets and CRM exports.
@@ -58,10 +59,15 @@ def _fill(sql: str, **values: exp.Expression) -> exp.Expression:
 
 
 def nfkc(text: exp.Expression) -> exp.Expression:
-    """NFKC for the characters Japanese exports carry; ASCII-only values pass untouched."""
+    """NFKC for the characters Japanese exports carry; other values pass untouched.
+
+    The regular-expression guard matters: TRANSLATE is costly per value, and most values
+    (IDs, ASCII, ordinary kanji and kana) need nothing.
+    """
     return _fill(
-        "CASE WHEN STRLEN(:x) = LENGTH(:x) THEN :x ELSE NFC_NORMALIZE(TRANSLATE(:x, :src, :dst)) END",
+        "CASE WHEN REGEXP_MATCHES(:x, :needs) THEN NFC_NORMALIZE(TRANSLATE(:x, :src, :dst)) ELSE :x END",
         x=text,
+        needs=_lit(NEEDS_NFKC),
         src=_lit(NFKC_FROM),
         dst=_lit(NFKC_TO),
     )
@@ -69,12 +75,9 @@ def nfkc(text: exp.Expression) -> exp.Expression:
 
 def clean_text(text: exp.Expression) -> exp.Expression:
     """Trimmed NFKC text, with empty strings and spreadsheet null markers as NULL."""
-    markers = exp.Array(expressions=[_lit(m) for m in NULL_MARKERS])
-    return _fill(
-        "CASE WHEN TRIM(:t) = ANY(:markers) THEN NULL ELSE TRIM(:t) END",
-        t=nfkc(text),
-        markers=markers,
-    )
+    trimmed = exp.func("TRIM", nfkc(text))
+    is_marker = exp.In(this=trimmed, expressions=[_lit(m) for m in NULL_MARKERS])
+    return exp.Case().when(is_marker, exp.null()).else_(trimmed.copy())
 
 
 def map_values(text: exp.Expression, mapping: dict[str, str | None], *, casefold: bool) -> exp.Expression:
