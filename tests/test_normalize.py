@@ -32,7 +32,7 @@ JAPANESE_EXPORT_TEXT = st.text(
     alphabet=st.sampled_from(
         [chr(c) for c in range(0xFF01, 0xFF5F)]
         + [chr(c) for c in range(0xFF61, 0xFFA0)]
-        + ["\u3000", "\uffe5", "a", "Z", "0", " ", "株", "式", "会", "社", "あ", "ア", "ー", "-"]
+        + ["\u3000", "\uffe5", "㈱", "㈲", "①", "⑩", "⑳", "a", "Z", "0", " ", "株", "式", "会", "社", "あ", "ア", "ー", "-"]
     ),
     max_size=30,
 )

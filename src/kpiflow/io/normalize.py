@@ -21,7 +21,9 @@ _ASCII = "".join(chr(c) for c in range(0x21, 0x7F)) + " \u00a5"
 _HALFWIDTH_KANA = "｡｢｣､･ｦｧｨｩｪｫｬｭｮｯｰｱｲｳｴｵｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾅﾆﾇﾈﾉﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓﾔﾕﾖﾗﾘﾙﾚﾛﾜﾝﾞﾟ"
 _FULL_KANA = "。「」、・ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン\u3099\u309a"
 NFKC_FROM = _FULLWIDTH + _HALFWIDTH_KANA
-NEEDS_NFKC = "[\uff01-\uff5e\u3000\uffe5\uff61-\uff9f]"
+NEEDS_NFKC = "[\uff01-\uff5e\u3000\uffe5\uff61-\uff9f\u2460-\u2473\u3231\u3232\u3239]"
+# CP932's special characters that NFKC expands to several: circled numbers and (株)-style.
+EXPANSIONS = {chr(0x2460 + i): str(i + 1) for i in range(20)} | {"㈱": "(株)", "㈲": "(有)", "㈹": "(代)"}
 NFKC_TO = _ASCII + _FULL_KANA
 
 # Values that mean "no value" in spreadsheets and CRM exports.
@@ -64,12 +66,14 @@ def nfkc(text: exp.Expression) -> exp.Expression:
     The regular-expression guard matters: TRANSLATE is costly per value, and most values
     (IDs, ASCII, ordinary kanji and kana) need nothing.
     """
+    expanded: exp.Expression = exp.func("TRANSLATE", exp.Placeholder(this="x"), _lit(NFKC_FROM), _lit(NFKC_TO))
+    for char, replacement in EXPANSIONS.items():
+        expanded = exp.func("REPLACE", expanded, _lit(char), _lit(replacement))
     return _fill(
-        "CASE WHEN REGEXP_MATCHES(:x, :needs) THEN NFC_NORMALIZE(TRANSLATE(:x, :src, :dst)) ELSE :x END",
-        x=text,
+        "CASE WHEN REGEXP_MATCHES(:x, :needs) THEN NFC_NORMALIZE(:expanded) ELSE :x END",
         needs=_lit(NEEDS_NFKC),
-        src=_lit(NFKC_FROM),
-        dst=_lit(NFKC_TO),
+        expanded=exp.replace_placeholders(expanded, x=text),
+        x=text,
     )
 
 

@@ -122,15 +122,23 @@ def detect_encoding(path: Path, override: str | None = None) -> str:
     # EUC-JP. Short samples fool general detectors (a few kanji can look like Big5), so the
     # Japanese encodings that decode cleanly are preferred, and the detector only arbitrates.
     clean = [enc for enc in ("cp932", "euc_jp") if _decodes(sample, enc)]
-    if len(clean) == 1:
-        return "cp932" if clean[0] == "cp932" else "euc-jp"
-    best = from_bytes(sample, cp_isolation=clean or None).best()
+    if clean:
+        # EUC-JP bytes often decode as CP932 too, into strings of half-width katakana; the
+        # reading with fewer of those is the real one (ties go to CP932, the common case).
+        best = min(clean, key=lambda enc: _halfwidth_kana(sample, enc))
+        return "cp932" if best == "cp932" else "euc-jp"
+    best = from_bytes(sample).best()
     if best is None:
         raise SourceRefused([Problem("problem.encoding_unknown")])
     name = codecs.lookup(best.encoding).name
     if name in ("shift_jis", "cp932", "shift_jis_2004", "shift_jisx0213"):
         return "cp932"
     return name
+
+
+def _halfwidth_kana(sample: bytes, encoding: str) -> int:
+    text = codecs.getincrementaldecoder(encoding)(errors="ignore").decode(sample, final=False)
+    return sum(1 for ch in text if "\uff61" <= ch <= "\uff9f")
 
 
 def _decodes(sample: bytes, encoding: str) -> bool:
