@@ -106,8 +106,19 @@ def kpiflow_load(path: Path) -> tuple[float, int]:
     return elapsed, result.rows
 
 
-HEADER = ("occurred_at", "contact_id", "account_id", "type", "channel", "campaign", "content_id",
-          "content_type", "session_id", "dwell_seconds", "scroll_pct")
+HEADER = (
+    "occurred_at",
+    "contact_id",
+    "account_id",
+    "type",
+    "channel",
+    "campaign",
+    "content_id",
+    "content_type",
+    "session_id",
+    "dwell_seconds",
+    "scroll_pct",
+)
 
 
 def main() -> None:

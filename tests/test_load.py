@@ -37,7 +37,9 @@ def snapshot(ws) -> dict[str, list]:
 
 
 def deals(ws) -> list[tuple]:
-    return ws.sql("SELECT deal_id, account_id, created_at, amount, outcome, closed_at, owner FROM deals ORDER BY deal_id").fetchall()
+    return ws.sql(
+        "SELECT deal_id, account_id, created_at, amount, outcome, closed_at, owner FROM deals ORDER BY deal_id"
+    ).fetchall()
 
 
 EXPECTED_DEALS = [
@@ -48,6 +50,7 @@ EXPECTED_DEALS = [
 
 
 # --- formats and encodings ------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("encoding", "expected_label"),
@@ -179,7 +182,7 @@ where: "状態 <> '削除'"
 
 JAPANESE_EXPORT = (
     "商談ID,企業ID,作成日,金額,結果,クローズ日,製品コード,状態,メモ\n"
-    "Ｄ１,A1,令和7年4月1日,\"￥1,200,000\",受注,01/05/2025,X1,有効,初回\n"
+    'Ｄ１,A1,令和7年4月1日,"￥1,200,000",受注,01/05/2025,X1,有効,初回\n'
     "D2,A1,2025年4月2日,120万円,失注,02/05/2025,X2,有効,\n"
     "D3,A2,2025/4/3 9:00,３００万円,商談中,,X1,削除,重複登録\n"
 )
@@ -191,7 +194,9 @@ def test_mapping_file(ws, tmp_path):
     result = ws.load(path, "deals", mapping=mapping)
     assert result.rows == 2
     assert any("1" in w for w in result.warnings)  # one row skipped by `where`
-    assert ws.sql("SELECT deal_id, created_at, amount, outcome, closed_at, channel, product FROM deals ORDER BY 1").fetchall() == [
+    assert ws.sql(
+        "SELECT deal_id, created_at, amount, outcome, closed_at, channel, product FROM deals ORDER BY 1"
+    ).fetchall() == [
         ("D1", dt.datetime(2025, 4, 1), Decimal("1200000"), "won", dt.datetime(2025, 5, 1), "exhibition", "P-X1"),
         ("D2", dt.datetime(2025, 4, 2), Decimal("1200000"), "lost", dt.datetime(2025, 5, 2), "exhibition", "P-X2"),
     ]
@@ -225,16 +230,23 @@ def test_mapping_unknown_key_and_bad_yaml(ws, tmp_path):
     with pytest.raises(ModelError, match=r"map.yaml:1:1: .*unknown key 'colums' \(did you mean 'columns'\?\)"):
         ws.load(write(tmp_path, "d.csv", DEALS_HEADER + DEALS_ROWS), "deals", mapping=write(tmp_path, "map.yaml", "colums: {}\n"))
     with pytest.raises(ModelError, match=r"map.yaml:\d+:\d+: not valid YAML"):
-        ws.load(write(tmp_path, "d.csv", DEALS_HEADER + DEALS_ROWS), "deals", mapping=write(tmp_path, "map.yaml", "columns:\n  a: [b\n"))
+        ws.load(
+            write(tmp_path, "d.csv", DEALS_HEADER + DEALS_ROWS),
+            "deals",
+            mapping=write(tmp_path, "map.yaml", "columns:\n  a: [b\n"),
+        )
 
 
 def test_derive_with_unknown_column_points_at_yaml(ws, tmp_path):
     mapping = write(tmp_path, "map.yaml", "derive:\n  product: \"'P-' || 製品ｺｰﾄﾞx\"\n")
     with pytest.raises(ModelError, match=r"map.yaml:2:3: column '製品ｺｰﾄﾞx' is not in the file"):
-        ws.load(write(tmp_path, "d.csv", "deal_id,created_at,outcome,製品コード\nD1,2025-04-01,won,X\n"), "deals", mapping=mapping)
+        ws.load(
+            write(tmp_path, "d.csv", "deal_id,created_at,outcome,製品コード\nD1,2025-04-01,won,X\n"), "deals", mapping=mapping
+        )
 
 
 # --- modes and idempotency ----------------------------------------------------------------------
+
 
 def test_replace_and_upsert_are_idempotent(ws, tmp_path):
     path = write(tmp_path, "deals.csv", DEALS_HEADER + DEALS_ROWS)
@@ -252,8 +264,10 @@ def test_upsert_updates_by_key_and_adds(ws, tmp_path):
     result = ws.load(write(tmp_path, "b.csv", update), "deals", mode="upsert")
     assert (result.rows, result.table_rows) == (2, 4)
     assert ws.sql("SELECT deal_id, amount, outcome FROM deals ORDER BY 1").fetchall() == [
-        ("D1", Decimal("1200000"), "won"), ("D2", Decimal("800000"), "lost"),
-        ("D3", Decimal("3500000"), "won"), ("D4", Decimal("100"), "open"),
+        ("D1", Decimal("1200000"), "won"),
+        ("D2", Decimal("800000"), "lost"),
+        ("D3", Decimal("3500000"), "won"),
+        ("D4", Decimal("100"), "open"),
     ]
 
 
@@ -261,7 +275,9 @@ def test_append_refuses_existing_keys(ws, tmp_path):
     ws.load(write(tmp_path, "a.csv", DEALS_HEADER + DEALS_ROWS), "deals")
     before = snapshot(ws)
     with pytest.raises(LoadError, match=r"line 2, column 'deal_id': key D2 is already in deals"):
-        ws.load(write(tmp_path, "b.csv", DEALS_HEADER + DEALS_ROWS.splitlines(keepends=True)[1]), "deals", mode="append", lang="en")
+        ws.load(
+            write(tmp_path, "b.csv", DEALS_HEADER + DEALS_ROWS.splitlines(keepends=True)[1]), "deals", mode="append", lang="en"
+        )
     assert snapshot(ws) == before
 
 
@@ -277,7 +293,10 @@ def test_append_to_unkeyed_table_and_upsert_refused(ws, tmp_path):
 def test_unknown_touchpoint_types_are_kept_with_a_warning(ws, tmp_path):
     text = "occurred_at,anonymous_id,type\n2025-04-01,x1,page_view\n2025-04-01,x2,webinar_watch\n2025-04-02,x3,Webinar_Watch\n"
     result = ws.load(write(tmp_path, "t.csv", text), "touchpoints", lang="en")
-    assert ws.sql("SELECT type, count(*) FROM touchpoints GROUP BY 1 ORDER BY 1").fetchall() == [("page_view", 1), ("webinar_watch", 2)]
+    assert ws.sql("SELECT type, count(*) FROM touchpoints GROUP BY 1 ORDER BY 1").fetchall() == [
+        ("page_view", 1),
+        ("webinar_watch", 2),
+    ]
     assert result.warnings == ["touchpoints.type: 2 row(s) with values outside the vocabulary, kept: webinar_watch (2)."]
 
 
@@ -290,11 +309,15 @@ def test_suspicious_rows_load_with_warnings(ws, tmp_path):
 
 
 def test_stage_names_come_from_the_model(ws, tmp_path):
-    text = "entity,entity_id,stage,entered_at\ncontact,C1,lead,2025-04-01\ncontact,C1,MQL,2025-04-02\ndeal,D1,proposal,2025-04-03\n"
+    text = (
+        "entity,entity_id,stage,entered_at\ncontact,C1,lead,2025-04-01\ncontact,C1,MQL,2025-04-02\ndeal,D1,proposal,2025-04-03\n"
+    )
     ws.load(write(tmp_path, "s.csv", text), "stage_history")
     assert ws.sql("SELECT stage FROM stage_history ORDER BY entered_at").fetchall() == [("lead",), ("mql",), ("proposal",)]
     bad = "entity,entity_id,stage,entered_at\ncontact,C1,lead,2025-04-01\ndeal,D1,mql,2025-04-02\n"
-    with pytest.raises(LoadError, match=r"line 3, column 'stage': 'mql' is not allowed; expected one of: appointment, valid, proposal, won"):
+    with pytest.raises(
+        LoadError, match=r"line 3, column 'stage': 'mql' is not allowed; expected one of: appointment, valid, proposal, won"
+    ):
         ws.load(write(tmp_path, "s.csv", bad), "stage_history", lang="en")
 
 
@@ -302,56 +325,70 @@ def test_stage_names_come_from_the_model(ws, tmp_path):
 
 BAD_INPUTS = {
     "wrong encoding": (
-        lambda d: write(d, "deals.csv", DEALS_HEADER + DEALS_ROWS, "cp932"), {"encoding": "utf-8"},
+        lambda d: write(d, "deals.csv", DEALS_HEADER + DEALS_ROWS, "cp932"),
+        {"encoding": "utf-8"},
         [r"deals.csv: not loaded", r"line 2: bytes that are not valid UTF-8 \(wrong encoding\? try --encoding cp932\)"],
     ),
     "ragged rows": (
-        lambda d: write(d, "deals.csv", DEALS_HEADER + "D1,A1,2025-04-01,1,won,,x,EXTRA\nD2,A1,2025-04-01\n"), {},
+        lambda d: write(d, "deals.csv", DEALS_HEADER + "D1,A1,2025-04-01,1,won,,x,EXTRA\nD2,A1,2025-04-01\n"),
+        {},
         [r"line 2: 8 field\(s\) where the header has 7", r"line 3: 3 field\(s\) where the header has 7"],
     ),
     "missing required column": (
-        lambda d: write(d, "deals.csv", "deal_id,amount,outcome\nD1,100,won\n"), {},
+        lambda d: write(d, "deals.csv", "deal_id,amount,outcome\nD1,100,won\n"),
+        {},
         [r"column 'created_at': required column 'created_at' is missing .*Columns found: deal_id, amount, outcome"],
     ),
     "duplicate keys": (
-        lambda d: write(d, "deals.csv", DEALS_HEADER + DEALS_ROWS + "D1,A9,2025-04-09,1,open,,x\n"), {},
+        lambda d: write(d, "deals.csv", DEALS_HEADER + DEALS_ROWS + "D1,A9,2025-04-09,1,open,,x\n"),
+        {},
         [r"line 5, column 'deal_id': key D1 appears more than once \(also on line 2\)"],
     ),
     "impossible date": (
-        lambda d: write(d, "deals.csv", DEALS_HEADER + "D1,A1,2025-02-30,100,won,2025-03-01,x\n"), {},
+        lambda d: write(d, "deals.csv", DEALS_HEADER + "D1,A1,2025-02-30,100,won,2025-03-01,x\n"),
+        {},
         [r"line 2, column 'created_at': '2025-02-30' is not a date/time"],
     ),
     "negative amount": (
-        lambda d: write(d, "deals.csv", DEALS_HEADER + "D1,A1,2025-04-01,-100,won,2025-05-01,x\n"), {},
+        lambda d: write(d, "deals.csv", DEALS_HEADER + "D1,A1,2025-04-01,-100,won,2025-05-01,x\n"),
+        {},
         [r"line 2, column 'amount': '-100' is negative"],
     ),
     "non-numeric amount": (
-        lambda d: write(d, "deals.csv", DEALS_HEADER + "D1,A1,2025-04-01,TBD,won,2025-05-01,x\n"), {},
+        lambda d: write(d, "deals.csv", DEALS_HEADER + "D1,A1,2025-04-01,TBD,won,2025-05-01,x\n"),
+        {},
         [r"line 2, column 'amount': 'TBD' is not an amount"],
     ),
     "unknown outcome": (
-        lambda d: write(d, "deals.csv", DEALS_HEADER + "D1,A1,2025-04-01,100,pending,,x\n"), {},
+        lambda d: write(d, "deals.csv", DEALS_HEADER + "D1,A1,2025-04-01,100,pending,,x\n"),
+        {},
         [r"line 2, column 'outcome': 'pending' is not allowed; expected one of: open, won, lost"],
     ),
     "empty file": (lambda d: write(d, "deals.csv", ""), {}, [r"the file has no data rows"]),
     "header only": (lambda d: write(d, "deals.csv", DEALS_HEADER), {}, [r"the file has no data rows"]),
     "zip named csv": (
-        lambda d: write(d, "deals.csv", "PK\x03\x04 not really a csv"), {},
+        lambda d: write(d, "deals.csv", "PK\x03\x04 not really a csv"),
+        {},
         [r"the file is not a CSV file \(its content looks like an Excel/zip file\)"],
     ),
     "text named xlsx": (
-        lambda d: write(d, "deals.xlsx", DEALS_HEADER + DEALS_ROWS), {},
+        lambda d: write(d, "deals.xlsx", DEALS_HEADER + DEALS_ROWS),
+        {},
         [r"the file is not a XLSX file \(its content looks like text\)"],
     ),
     "binary named csv": (
-        lambda d: write(d, "deals.csv", "a\x00b\x00c"), {}, [r"not a text \(CSV\) file \(its content looks like binary data\)"],
+        lambda d: write(d, "deals.csv", "a\x00b\x00c"),
+        {},
+        [r"not a text \(CSV\) file \(its content looks like binary data\)"],
     ),
     "merged header cells": (
-        lambda d: _xlsx(d / "deals.xlsx", {"s": XLSX_ROWS}, merge="B1:C1"), {},
+        lambda d: _xlsx(d / "deals.xlsx", {"s": XLSX_ROWS}, merge="B1:C1"),
+        {},
         [r"line 1: the header row has merged cells \(B1:C1\)"],
     ),
     "duplicate header": (
-        lambda d: write(d, "deals.csv", "deal_id,created_at,outcome,Outcome\nD1,2025-04-01,won,won\n"), {},
+        lambda d: write(d, "deals.csv", "deal_id,created_at,outcome,Outcome\nD1,2025-04-01,won,won\n"),
+        {},
         [r"line 1: the header names column 'Outcome' twice"],
     ),
 }

@@ -140,7 +140,10 @@ def load(
     if as_json:
         _print_json(result.to_dict())
         return
-    out.print(say("load.done", language, file=file.name, rows=result.rows, table=table, mode=mode, encoding=result.encoding), highlight=False)
+    out.print(
+        say("load.done", language, file=file.name, rows=result.rows, table=table, mode=mode, encoding=result.encoding),
+        highlight=False,
+    )
     for warning in result.warnings:
         err.print("  ! " + warning, markup=False, highlight=False, style="yellow")
 
@@ -175,7 +178,9 @@ def check(
         ):
             if not findings:
                 continue
-            f = RichTable(*(say(f"label.{k}", language) for k in ("table", "kind", "column", "count", "detail")), title=title, style=style)
+            f = RichTable(
+                *(say(f"label.{k}", language) for k in ("table", "kind", "column", "count", "detail")), title=title, style=style
+            )
             for finding in findings:
                 f.add_row(finding.table, finding.kind, finding.column, f"{finding.count:,}", finding.detail)
             out.print(f)
@@ -200,16 +205,31 @@ def schema(
     language = _default_lang(lang)
     chosen = [lookup(table)] if table else list(TABLES.values())
     if as_json:
-        _print_json([
-            {"table": t.name, "key": list(t.key), "columns": [
-                {"name": c.name, "type": c.type, "required": c.required, "allowed": list(c.allowed),
-                 "meaning": c.doc_ja if language == "ja" else c.doc_en} for c in t.columns]}
-            for t in chosen
-        ])
+        _print_json(
+            [
+                {
+                    "table": t.name,
+                    "key": list(t.key),
+                    "columns": [
+                        {
+                            "name": c.name,
+                            "type": c.type,
+                            "required": c.required,
+                            "allowed": list(c.allowed),
+                            "meaning": c.doc_ja if language == "ja" else c.doc_en,
+                        }
+                        for c in t.columns
+                    ],
+                }
+                for t in chosen
+            ]
+        )
         return
     for t in chosen:
         grain = t.grain_ja if language == "ja" else t.grain_en
-        rt = RichTable(*(say(f"label.{k}", language) for k in ("column", "type", "required", "meaning")), title=f"{t.name} — {grain}")
+        rt = RichTable(
+            *(say(f"label.{k}", language) for k in ("column", "type", "required", "meaning")), title=f"{t.name} — {grain}"
+        )
         for c in t.columns:
             meaning = c.doc_ja if language == "ja" else c.doc_en
             if c.allowed and t.name != "touchpoints":

@@ -99,7 +99,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "シート「{sheet}」が見つかりません{hint}。シート: {sheets}。",
     },
     # expectations
-    "expect.timestamp": {"en": "a date/time such as 2025-04-01 09:00 or 2025/4/1", "ja": "日時（例: 2025-04-01 09:00、2025/4/1）"},
+    "expect.timestamp": {
+        "en": "a date/time such as 2025-04-01 09:00 or 2025/4/1",
+        "ja": "日時（例: 2025-04-01 09:00、2025/4/1）",
+    },
     "expect.date": {"en": "a date such as 2025-04-01", "ja": "日付（例: 2025-04-01、2025/4/1）"},
     "expect.money": {"en": "an amount such as 1200000, ¥1,200,000 or 120万円", "ja": "金額（例: 1200000、¥1,200,000、120万円）"},
     "expect.number": {"en": "a number", "ja": "数値"},
@@ -139,8 +142,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "check.ok": {"en": "The data keeps the contract.", "ja": "データは契約（データ定義）を満たしています。"},
     "check.violations": {"en": "Contract violations: {count}", "ja": "契約違反: {count} 件"},
     "check.warnings": {"en": "Warnings (loaded, but worth a look): {count}", "ja": "注意（読み込み済み・要確認）: {count} 件"},
-    "init.done": {"en": "Created workspace {path} (model {model}, database {database}).", "ja": "ワークスペース {path} を作成しました（モデル {model}、データベース {database}）。"},
-    "demo.done": {"en": "Demo workspace {path} ({size}) built in {seconds:.1f} s:", "ja": "デモ用ワークスペース {path}（{size}）を {seconds:.1f} 秒で作成しました:"},
+    "init.done": {
+        "en": "Created workspace {path} (model {model}, database {database}).",
+        "ja": "ワークスペース {path} を作成しました（モデル {model}、データベース {database}）。",
+    },
+    "demo.done": {
+        "en": "Demo workspace {path} ({size}) built in {seconds:.1f} s:",
+        "ja": "デモ用ワークスペース {path}（{size}）を {seconds:.1f} 秒で作成しました:",
+    },
     "demo.next": {"en": "Next: kpiflow check -w {path}", "ja": "次に: kpiflow check -w {path}"},
     "debug.hint": {"en": "(run with --debug for the technical details)", "ja": "（技術的な詳細は --debug を付けて実行）"},
 }

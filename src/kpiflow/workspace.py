@@ -79,8 +79,15 @@ class Workspace:
         elif preset is not None:
             mapping = preset_mapping(preset, table)
         return load_file(
-            self.con, file, table, model=self.model, mode=mode, mapping=mapping,
-            encoding=encoding, sheet=sheet, lang=lang or self.lang,
+            self.con,
+            file,
+            table,
+            model=self.model,
+            mode=mode,
+            mapping=mapping,
+            encoding=encoding,
+            sheet=sheet,
+            lang=lang or self.lang,
         )
 
     def check(self) -> CheckResult:
@@ -101,9 +108,7 @@ def _find_root(path: Path) -> Path:
         return path.parent
     if (path / MODEL_FILE).is_file():
         return path
-    raise WorkspaceError(
-        f"{path}: no {MODEL_FILE} here; create a workspace with `kpiflow init {path}` or `kpiflow demo`"
-    )
+    raise WorkspaceError(f"{path}: no {MODEL_FILE} here; create a workspace with `kpiflow init {path}` or `kpiflow demo`")
 
 
 def open_workspace(path: str | Path = ".", *, read_only: bool = False) -> Workspace:
@@ -120,11 +125,13 @@ def init_workspace(path: str | Path, *, lang: str = "ja", force: bool = False) -
         raise WorkspaceError(f"{model_path} already exists; use --force to overwrite it")
     model_path.write_text(default_model_text(lang), encoding="utf-8")
     ws = open_workspace(root)
-    ws.con  # creates the database and every canonical table
+    ws.con.execute("CHECKPOINT")  # creates the database file and every canonical table
     return ws
 
 
-def build_demo(path: str | Path, *, size: str = "default", seed: int = 20260401, lang: str = "ja") -> tuple[Workspace, dict[str, int]]:
+def build_demo(
+    path: str | Path, *, size: str = "default", seed: int = 20260401, lang: str = "ja"
+) -> tuple[Workspace, dict[str, int]]:
     """(Re)build the demo workspace at `path`: the default model and the fictional company."""
     from kpiflow.demo.company import SIZES, populate  # noqa: PLC0415  (numpy-heavy; only for the demo)
 

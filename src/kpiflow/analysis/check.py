@@ -72,7 +72,7 @@ def _col(name: str, table: str | None = None) -> exp.Column:
 
 
 def _one(con: duckdb.DuckDBPyConnection, query: exp.Expression):
-    return con.execute(sql(query)).fetchall()
+    return con.execute(sql(query)).fetchall()[0]
 
 
 def _summary(con, table: Table) -> tuple[TableSummary, list[Finding]]:
@@ -99,8 +99,12 @@ def _duplicates(con, table: Table) -> list[Finding]:
     if not table.key:
         return []
     keys = [_col(k) for k in table.key]
-    inner = exp.select(*keys).from_(table.name).group_by(*keys).having(
-        exp.GT(this=exp.func("count", exp.Star()), expression=exp.convert(1)))
+    inner = (
+        exp.select(*keys)
+        .from_(table.name)
+        .group_by(*keys)
+        .having(exp.GT(this=exp.func("count", exp.Star()), expression=exp.convert(1)))
+    )
     n = _one(con, exp.select(exp.func("count", exp.Star())).from_(inner.subquery("d")))[0]
     return [Finding(table.name, "duplicate_key", ", ".join(table.key), n)] if n else []
 
@@ -109,18 +113,27 @@ def _orphans(con, table: Table) -> list[Finding]:
     findings = []
     for ref in table.references:
         here = _col(ref.column, "s")
-        condition = exp.and_(here.is_(exp.null()).not_(), exp.Exists(
-            this=exp.select("1").from_(exp.to_table(ref.table).as_("t")).where(
-                exp.EQ(this=_col(ref.target_column, "t"), expression=here))).not_())
+        condition = exp.and_(
+            here.is_(exp.null()).not_(),
+            exp.Exists(
+                this=exp.select("1")
+                .from_(exp.to_table(ref.table).as_("t"))
+                .where(exp.EQ(this=_col(ref.target_column, "t"), expression=here))
+            ).not_(),
+        )
         if ref.when:
             condition = exp.and_(exp.EQ(this=_col(ref.when[0], "s"), expression=exp.convert(ref.when[1])), condition)
-        query = exp.select(exp.func("count", exp.Star()), exp.func("min", here)).from_(
-            exp.to_table(table.name).as_("s")).where(condition)
+        query = (
+            exp.select(exp.func("count", exp.Star()), exp.func("min", here))
+            .from_(exp.to_table(table.name).as_("s"))
+            .where(condition)
+        )
         n, example = _one(con, query)
         if n:
             scope = f" ({ref.when[0]} = {ref.when[1]})" if ref.when else ""
-            findings.append(Finding(table.name, "orphan", ref.column, n,
-                                    f"not in {ref.table}.{ref.target_column}{scope}, e.g. {example}"))
+            findings.append(
+                Finding(table.name, "orphan", ref.column, n, f"not in {ref.table}.{ref.target_column}{scope}, e.g. {example}")
+            )
     return findings
 
 
@@ -132,7 +145,13 @@ def _vocabulary(con, table: Table, model: ModelFile) -> list[Finding]:
             continue
         c = _col(col.name)
         outside = exp.and_(c.is_(exp.null()).not_(), exp.In(this=c, expressions=[exp.convert(a) for a in allowed]).not_())
-        query = exp.select(exp.func("count", exp.Star()), exp.func("string_agg", exp.Distinct(expressions=[c]), exp.Literal.string(", "))).from_(table.name).where(outside)
+        query = (
+            exp.select(
+                exp.func("count", exp.Star()), exp.func("string_agg", exp.Distinct(expressions=[c]), exp.Literal.string(", "))
+            )
+            .from_(table.name)
+            .where(outside)
+        )
         n, values = _one(con, query)
         if n:
             severity = "violation" if col.closed else "warning"
@@ -141,9 +160,19 @@ def _vocabulary(con, table: Table, model: ModelFile) -> list[Finding]:
     if table.name == "stage_history":
         for entity in ("contact", "deal"):
             stages = model.stage_names(entity)
-            condition = exp.and_(exp.EQ(this=_col("entity"), expression=exp.convert(entity)),
-                                 exp.In(this=_col("stage"), expressions=[exp.convert(s) for s in stages]).not_())
-            n, values = _one(con, exp.select(exp.func("count", exp.Star()), exp.func("string_agg", exp.Distinct(expressions=[_col("stage")]), exp.Literal.string(", "))).from_("stage_history").where(condition))
+            condition = exp.and_(
+                exp.EQ(this=_col("entity"), expression=exp.convert(entity)),
+                exp.In(this=_col("stage"), expressions=[exp.convert(s) for s in stages]).not_(),
+            )
+            n, values = _one(
+                con,
+                exp.select(
+                    exp.func("count", exp.Star()),
+                    exp.func("string_agg", exp.Distinct(expressions=[_col("stage")]), exp.Literal.string(", ")),
+                )
+                .from_("stage_history")
+                .where(condition),
+            )
             if n:
                 findings.append(Finding("stage_history", "not_allowed", "stage", n, f"{entity}: {values}"))
     return findings
@@ -151,8 +180,12 @@ def _vocabulary(con, table: Table, model: ModelFile) -> list[Finding]:
 
 def _suspicious(con, model: ModelFile) -> list[Finding]:
     findings = []
-    n = _one(con, exp.select(exp.func("count", exp.Star())).from_("deals").where(
-        exp.LT(this=_col("closed_at"), expression=_col("created_at"))))[0]
+    n = _one(
+        con,
+        exp.select(exp.func("count", exp.Star()))
+        .from_("deals")
+        .where(exp.LT(this=_col("closed_at"), expression=_col("created_at"))),
+    )[0]
     if n:
         findings.append(Finding("deals", "closed_before_created", "closed_at", n, severity="warning"))
     # A stage entered before an earlier stage of the same entity's path.
@@ -161,28 +194,53 @@ def _suspicious(con, model: ModelFile) -> list[Finding]:
         order = exp.Case(this=_col("stage"))
         for i, s in enumerate(stages):
             order = order.when(exp.convert(s), exp.convert(i))
-        ranked = exp.select(_col("entity_id"), order.as_("position"), _col("entered_at")).from_("stage_history").where(
-            exp.EQ(this=_col("entity"), expression=exp.convert(entity)))
+        ranked = (
+            exp.select(_col("entity_id"), order.as_("position"), _col("entered_at"))
+            .from_("stage_history")
+            .where(exp.EQ(this=_col("entity"), expression=exp.convert(entity)))
+        )
         # For each entry: the latest entry time among earlier-positioned stages.
         pairs = (
             exp.select(exp.func("count", exp.Distinct(expressions=[_col("entity_id", "a")])))
             .from_(ranked.subquery("a"))
-            .join(ranked.subquery("b"), on=exp.and_(
-                exp.EQ(this=_col("entity_id", "a"), expression=_col("entity_id", "b")),
-                exp.LT(this=_col("position", "b"), expression=_col("position", "a")),
-                exp.GT(this=_col("entered_at", "b"), expression=_col("entered_at", "a"))))
+            .join(
+                ranked.subquery("b"),
+                on=exp.and_(
+                    exp.EQ(this=_col("entity_id", "a"), expression=_col("entity_id", "b")),
+                    exp.LT(this=_col("position", "b"), expression=_col("position", "a")),
+                    exp.GT(this=_col("entered_at", "b"), expression=_col("entered_at", "a")),
+                ),
+            )
         )
         n = _one(con, pairs)[0]
         if n:
-            findings.append(Finding("stage_history", "stage_order", "entered_at", n,
-                                    f"{entity}s with a stage entered before an earlier stage", "warning"))
+            findings.append(
+                Finding(
+                    "stage_history",
+                    "stage_order",
+                    "entered_at",
+                    n,
+                    f"{entity}s with a stage entered before an earlier stage",
+                    "warning",
+                )
+            )
     now = dt.datetime.now().isoformat(sep=" ")
     for table in TABLES.values():
         if table.time_column is None:
             continue
         c = exp.cast(_col(table.time_column), "TIMESTAMP")
-        n = _one(con, exp.select(exp.func("count", exp.Star())).from_(table.name).where(
-            exp.GT(this=c, expression=exp.cast(exp.Literal.string(now), "TIMESTAMP") + exp.Interval(this=exp.Literal.string("1"), unit=exp.var("DAY")))))[0]
+        n = _one(
+            con,
+            exp.select(exp.func("count", exp.Star()))
+            .from_(table.name)
+            .where(
+                exp.GT(
+                    this=c,
+                    expression=exp.cast(exp.Literal.string(now), "TIMESTAMP")
+                    + exp.Interval(this=exp.Literal.string("1"), unit=exp.var("DAY")),
+                )
+            ),
+        )[0]
         if n:
             findings.append(Finding(table.name, "future", table.time_column, n, severity="warning"))
     findings += _month_end_bursts(con)
@@ -208,18 +266,32 @@ def _month_end_bursts(con) -> list[Finding]:
             exp.func("avg", exp.cast(_last_two_days(_col("entered_at", "h")), "DOUBLE")).as_("share"),
         )
         .from_(exp.to_table("stage_history").as_("h"))
-        .join(exp.to_table("deals").as_("d"), on=exp.and_(
-            exp.EQ(this=_col("entity", "h"), expression=exp.convert("deal")),
-            exp.EQ(this=_col("entity_id", "h"), expression=_col("deal_id", "d"))))
+        .join(
+            exp.to_table("deals").as_("d"),
+            on=exp.and_(
+                exp.EQ(this=_col("entity", "h"), expression=exp.convert("deal")),
+                exp.EQ(this=_col("entity_id", "h"), expression=_col("deal_id", "d")),
+            ),
+        )
         .where(_col("owner", "d").is_(exp.null()).not_())
         .group_by(_col("owner", "d"))
-        .having(exp.and_(exp.GTE(this=exp.column("n"), expression=exp.convert(30)),
-                         exp.GT(this=exp.column("share"), expression=exp.convert(0.2))))
+        .having(
+            exp.and_(
+                exp.GTE(this=exp.column("n"), expression=exp.convert(30)),
+                exp.GT(this=exp.column("share"), expression=exp.convert(0.2)),
+            )
+        )
         .order_by(exp.Ordered(this=exp.column("share"), desc=True))
     )
     return [
-        Finding("stage_history", "month_end_burst", "entered_at", n,
-                f"owner {owner}: {share:.0%} of deal stage updates on the last 2 days of a month", "warning")
+        Finding(
+            "stage_history",
+            "month_end_burst",
+            "entered_at",
+            n,
+            f"owner {owner}: {share:.0%} of deal stage updates on the last 2 days of a month",
+            "warning",
+        )
         for owner, n, share in con.execute(query).fetchall()
     ]
 

@@ -51,9 +51,7 @@ def table_ddl(table: Table, name: str | None = None, *, temporary: bool = False)
             )
         )
     if table.key:
-        columns.append(
-            exp.PrimaryKey(expressions=[exp.Ordered(this=ident(k)) for k in table.key])
-        )
+        columns.append(exp.PrimaryKey(expressions=[exp.Ordered(this=ident(k)) for k in table.key]))
     schema = exp.Schema(this=exp.Table(this=ident(name or table.name)), expressions=columns)
     properties = exp.Properties(expressions=[exp.TemporaryProperty()]) if temporary else None
     return exp.Create(this=schema, kind="TABLE", exists=True, properties=properties)

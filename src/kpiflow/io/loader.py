@@ -98,10 +98,13 @@ def _open_source(con, path: Path, mf: MappingFile | None, encoding: str | None, 
     header_row = m.header_row if m else 1
     if fmt in ("csv", "tsv"):
         return open_text(
-            con, path, fmt,
+            con,
+            path,
+            fmt,
             encoding=encoding or (m.encoding if m else None),
             delimiter=m.delimiter if m else None,
-            header_row=header_row, tag=tag,
+            header_row=header_row,
+            tag=tag,
         )
     if fmt == "xlsx":
         return open_xlsx(con, path, sheet if sheet is not None else (m.sheet if m else None), header_row, tag)
@@ -117,7 +120,9 @@ def _open_source(con, path: Path, mf: MappingFile | None, encoding: str | None, 
     try:
         columns = [name for name, _ in describe(con, relation)]
     except duckdb.Error as e:
-        raise SourceRefused([Problem("problem.not_format", values={"expected": "JSON Lines", "found": str(e).splitlines()[0]})]) from None
+        raise SourceRefused(
+            [Problem("problem.not_format", values={"expected": "JSON Lines", "found": str(e).splitlines()[0]})]
+        ) from None
     return Source(path, fmt, relation, columns, "utf-8", 1)
 
 
@@ -135,8 +140,9 @@ def _plan(source: Source, table: Table, mf: MappingFile | None) -> tuple[_Plan, 
             if actual is None:
                 if m.strict:
                     hint = suggest_header(src, source.columns)
-                    problems.append(Problem("problem.mapping_source", column=src, values={
-                        "hint": hint, "found": ", ".join(source.columns)}))
+                    problems.append(
+                        Problem("problem.mapping_source", column=src, values={"hint": hint, "found": ", ".join(source.columns)})
+                    )
                 continue
             used.add(actual)
             if target not in sources:  # presets list alternatives; the first present wins
@@ -165,8 +171,13 @@ def _plan(source: Source, table: Table, mf: MappingFile | None) -> tuple[_Plan, 
 
     for col in table.columns:
         if col.required and col.name not in sources:
-            problems.append(Problem("problem.missing_column", column=col.name, values={
-                "hint": _missing_hint(col, source.columns), "found": ", ".join(source.columns)}))
+            problems.append(
+                Problem(
+                    "problem.missing_column",
+                    column=col.name,
+                    values={"hint": _missing_hint(col, source.columns), "found": ", ".join(source.columns)},
+                )
+            )
 
     extras: dict[str, str] = {}
     if not m or m.extras == "keep":
@@ -210,23 +221,39 @@ def _violations(table: Table, model: ModelFile, names: list[str]) -> list[tuple[
         p = exp.column(col.name, quoted=True)
         t = exp.column(f"{col.name}__txt", quoted=True)
         if col.type != "text":
-            rules.append((col.name, exp.and_(t.is_(exp.null()).not_(), p.is_(exp.null())),
-                          Problem("problem.invalid", values={"expected": f"expect.{col.type}"})))
+            rules.append(
+                (
+                    col.name,
+                    exp.and_(t.is_(exp.null()).not_(), p.is_(exp.null())),
+                    Problem("problem.invalid", values={"expected": f"expect.{col.type}"}),
+                )
+            )
         if col.required:
             rules.append((col.name, t.is_(exp.null()), Problem("problem.required")))
         if col.non_negative:
             rules.append((col.name, exp.LT(this=p, expression=exp.convert(0)), Problem("problem.negative")))
         if col.allowed and col.closed:
             allowed = [exp.convert(a) for a in col.allowed]
-            rules.append((col.name, exp.and_(p.is_(exp.null()).not_(), exp.In(this=p, expressions=allowed).not_()),
-                          Problem("problem.not_allowed", values={"allowed": ", ".join(col.allowed)})))
+            rules.append(
+                (
+                    col.name,
+                    exp.and_(p.is_(exp.null()).not_(), exp.In(this=p, expressions=allowed).not_()),
+                    Problem("problem.not_allowed", values={"allowed": ", ".join(col.allowed)}),
+                )
+            )
     if table.name == "stage_history" and {"stage", "entity"} <= set(names):
         for entity in ("contact", "deal"):
             stages = model.stage_names(entity)
-            rules.append(("stage", exp.and_(
-                exp.EQ(this=exp.column("entity", quoted=True), expression=exp.convert(entity)),
-                exp.In(this=exp.column("stage", quoted=True), expressions=[exp.convert(s) for s in stages]).not_()),
-                Problem("problem.not_allowed", values={"allowed": ", ".join(stages)})))
+            rules.append(
+                (
+                    "stage",
+                    exp.and_(
+                        exp.EQ(this=exp.column("entity", quoted=True), expression=exp.convert(entity)),
+                        exp.In(this=exp.column("stage", quoted=True), expressions=[exp.convert(s) for s in stages]).not_(),
+                    ),
+                    Problem("problem.not_allowed", values={"allowed": ", ".join(stages)}),
+                )
+            )
     if table.one_of:
         present = [exp.column(c, quoted=True).is_(exp.null()) for c in table.one_of if c in names]
         condition = exp.and_(*present) if present else exp.true()
@@ -298,8 +325,15 @@ class _Pipeline:
 
 
 def _temp_table(name: str, query: exp.Expression) -> str:
-    return sql(exp.Create(this=exp.to_table(name), kind="TABLE", expression=query, replace=True,
-                          properties=exp.Properties(expressions=[exp.TemporaryProperty()])))
+    return sql(
+        exp.Create(
+            this=exp.to_table(name),
+            kind="TABLE",
+            expression=query,
+            replace=True,
+            properties=exp.Properties(expressions=[exp.TemporaryProperty()]),
+        )
+    )
 
 
 def _drop(con, name: str) -> None:
@@ -373,7 +407,9 @@ def _duplicate_keys(con, stage: str, source: Source, table: Table, plan: _Plan) 
 
 def _existing_keys(con, stage: str, source: Source, table: Table, plan: _Plan) -> list[Problem]:
     s, t = "s", "t"
-    condition = exp.and_(*[exp.EQ(this=exp.column(k, table=s, quoted=True), expression=exp.column(k, table=t, quoted=True)) for k in table.key])
+    condition = exp.and_(
+        *[exp.EQ(this=exp.column(k, table=s, quoted=True), expression=exp.column(k, table=t, quoted=True)) for k in table.key]
+    )
     query = (
         exp.select(exp.column(_ROW, table=s), *[exp.column(k, table=s, quoted=True) for k in table.key])
         .from_(exp.to_table(stage).as_(s))
@@ -394,8 +430,12 @@ def _rejected_rows(con, source: Source, tag: str) -> list[Problem]:
     reading = exp.select(exp.func("count", exp.Star())).from_(with_rejects(source.relation, tag))
     try:
         con.execute(sql(reading)).fetchall()
-        query = (exp.select("line", "column_name", "error_type", "csv_line", "error_message")
-                 .from_(rejects).order_by("line").limit(MAX_PROBLEMS))
+        query = (
+            exp.select("line", "column_name", "error_type", "csv_line", "error_message")
+            .from_(rejects)
+            .order_by("line")
+            .limit(MAX_PROBLEMS)
+        )
         rows = con.execute(sql(query)).fetchall()
     except duckdb.Error as e:
         return [_engine_problem(e, source)]
@@ -444,8 +484,14 @@ def _warnings(con, stage: exp.Expression, table: Table, model: ModelFile, lang: 
         if col.allowed and not col.closed and col.name in names:
             c = exp.column(col.name, quoted=True)
             outside = exp.and_(c.is_(exp.null()).not_(), exp.In(this=c, expressions=[exp.convert(a) for a in col.allowed]).not_())
-            query = (exp.select(c, exp.func("count", exp.Star()).as_("n")).from_(stage).where(outside)
-                     .group_by(c).order_by(exp.Ordered(this=exp.column("n"), desc=True)).limit(5))
+            query = (
+                exp.select(c, exp.func("count", exp.Star()).as_("n"))
+                .from_(stage)
+                .where(outside)
+                .group_by(c)
+                .order_by(exp.Ordered(this=exp.column("n"), desc=True))
+                .limit(5)
+            )
             rows = con.execute(sql(query)).fetchall()
             if rows:
                 total = _count(con, stage, outside)
@@ -455,13 +501,17 @@ def _warnings(con, stage: exp.Expression, table: Table, model: ModelFile, lang: 
         early = exp.LT(this=exp.column("closed_at"), expression=exp.column("created_at"))
         n = _count(con, stage, early)
         if n:
-            example = con.execute(sql(exp.select("deal_id").from_(stage).where(early).order_by("deal_id").limit(1))).fetchall()[0][0]
+            example = con.execute(sql(exp.select("deal_id").from_(stage).where(early).order_by("deal_id").limit(1))).fetchall()[
+                0
+            ][0]
             out.append(say("warn.closed_before_created", lang, count=n, example=example))
     now = dt.datetime.now(tz=_zone(model.timezone)).replace(tzinfo=None) + dt.timedelta(days=1)
     for col in table.columns:
         if col.type in ("timestamp", "date") and col.name in names:
             c = exp.column(col.name, quoted=True)
-            future = exp.GT(this=exp.cast(c, "TIMESTAMP"), expression=exp.cast(exp.Literal.string(now.isoformat(sep=" ")), "TIMESTAMP"))
+            future = exp.GT(
+                this=exp.cast(c, "TIMESTAMP"), expression=exp.cast(exp.Literal.string(now.isoformat(sep=" ")), "TIMESTAMP")
+            )
             n = _count(con, stage, future)
             if n:
                 example = con.execute(sql(exp.select(exp.func("max", c)).from_(stage))).fetchall()[0][0]
@@ -527,8 +577,9 @@ def load_file(
         skipped = _skipped(con, source, plan)
         if skipped:
             warnings.append(say("warn.filtered", lang, count=skipped))
-        return LoadResult(str(path), table, mode, source.format, source.encoding, digest, rows, table_rows,
-                          list(plan.extras), warnings)
+        return LoadResult(
+            str(path), table, mode, source.format, source.encoding, digest, rows, table_rows, list(plan.extras), warnings
+        )
     except SourceRefused as refused:
         raise _refusal(path, refused.problems, lang) from None
     finally:
@@ -547,13 +598,20 @@ def _refusal(path: Path, problems: list[Problem], lang: str) -> LoadError:
 
 def _has_duplicates(con, stage: str, table: Table) -> bool:
     keys = _key_columns(table)
-    query = exp.select(exp.func("count", exp.Star())).from_(stage).group_by(*keys).having(
-        exp.GT(this=exp.func("count", exp.Star()), expression=exp.convert(1))).limit(1)
+    query = (
+        exp.select(exp.func("count", exp.Star()))
+        .from_(stage)
+        .group_by(*keys)
+        .having(exp.GT(this=exp.func("count", exp.Star()), expression=exp.convert(1)))
+        .limit(1)
+    )
     return con.execute(sql(query)).fetchall() != []
 
 
 def _collides(con, stage: str, table: Table) -> bool:
-    condition = exp.and_(*[exp.EQ(this=exp.column(k, table="s", quoted=True), expression=exp.column(k, table="t", quoted=True)) for k in table.key])
+    condition = exp.and_(
+        *[exp.EQ(this=exp.column(k, table="s", quoted=True), expression=exp.column(k, table="t", quoted=True)) for k in table.key]
+    )
     query = exp.select("1").from_(exp.to_table(stage).as_("s")).join(exp.to_table(table.name).as_("t"), on=condition).limit(1)
     return con.execute(sql(query)).fetchall() != []
 
@@ -587,8 +645,14 @@ def _load_staged(con, pipeline: _Pipeline, mode: str, tag: str, lang: str, file:
             if mode == "replace":
                 con.execute(sql(exp.delete(target.copy())))
             elif mode == "upsert":
-                match = exp.and_(*[exp.EQ(this=exp.column(k, table=table.name, quoted=True),
-                                          expression=exp.column(k, table=stage, quoted=True)) for k in table.key])
+                match = exp.and_(
+                    *[
+                        exp.EQ(
+                            this=exp.column(k, table=table.name, quoted=True), expression=exp.column(k, table=stage, quoted=True)
+                        )
+                        for k in table.key
+                    ]
+                )
                 con.execute(sql(exp.delete(target.copy(), where=exp.Exists(this=exp.select("1").from_(stage).where(match)))))
             select = exp.select(*[exp.column(c, quoted=True) for c in columns]).from_(stage)
             con.execute(sql(exp.insert(select, target.copy(), columns=[ident(c) for c in columns])))
@@ -609,13 +673,19 @@ def _load_direct(con, pipeline: _Pipeline, mode: str, tag: str, lang: str, file:
         _add_extras(con, table, pipeline.plan)
         if mode == "replace":
             con.execute(sql(exp.delete(target.copy())))
-        first_new = con.execute(sql(exp.select(exp.func("coalesce", exp.func("max", exp.column("rowid")) + 1, 0)).from_(target.copy()))).fetchall()[0][0]
+        first_new = con.execute(
+            sql(exp.select(exp.func("coalesce", exp.func("max", exp.column("rowid")) + 1, 0)).from_(target.copy()))
+        ).fetchall()[0][0]
         guarded = pipeline.guarded(pipeline.source.relation)
         select = exp.select(*[exp.column(c, quoted=True) for c in columns]).from_(guarded.subquery("g"))
         if pipeline.rules:
             select = select.where(exp.column(_GUARD).is_(exp.null()))
         con.execute(sql(exp.insert(select, target.copy(), columns=[ident(c) for c in columns])))
-        new_rows = exp.select(exp.Star()).from_(target.copy()).where(exp.GTE(this=exp.column("rowid"), expression=exp.convert(first_new)))
+        new_rows = (
+            exp.select(exp.Star())
+            .from_(target.copy())
+            .where(exp.GTE(this=exp.column("rowid"), expression=exp.convert(first_new)))
+        )
         rows = _count_of(con, new_rows)
         if rows == 0:
             raise SourceRefused([Problem("problem.empty")])
@@ -643,16 +713,28 @@ def _add_extras(con, table: Table, plan: _Plan) -> None:
     existing = set(_columns_of(con, table.name))
     for extra in plan.extras:
         if extra not in existing:
-            con.execute(sql(exp.Alter(this=exp.to_table(table.name), kind="TABLE", actions=[
-                exp.ColumnDef(this=ident(extra), kind=exp.DataType.build("VARCHAR"))])))
+            con.execute(
+                sql(
+                    exp.Alter(
+                        this=exp.to_table(table.name),
+                        kind="TABLE",
+                        actions=[exp.ColumnDef(this=ident(extra), kind=exp.DataType.build("VARCHAR"))],
+                    )
+                )
+            )
 
 
 def _journal(con, table: Table, mode: str, rows: int, source: Source, file: tuple[Path, str]) -> None:
     path, digest = file
     journal = exp.select(
         exp.cast(exp.Literal.string(dt.datetime.now().isoformat(sep=" ")), "TIMESTAMP"),
-        exp.Literal.string(table.name), exp.Literal.string(path.name), exp.Literal.string(digest),
-        exp.convert(rows), exp.Literal.string(mode), exp.Literal.string(source.format), exp.Literal.string(source.encoding),
+        exp.Literal.string(table.name),
+        exp.Literal.string(path.name),
+        exp.Literal.string(digest),
+        exp.convert(rows),
+        exp.Literal.string(mode),
+        exp.Literal.string(source.format),
+        exp.Literal.string(source.encoding),
     )
     con.execute(sql(exp.insert(journal, "_loads")))
 

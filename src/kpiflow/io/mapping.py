@@ -36,9 +36,9 @@ from sqlglot import exp
 from sqlglot.errors import ParseError
 
 from kpiflow.errors import ModelError, UnknownNameError, suggest
+from kpiflow.io.sources import FORMATS
 from kpiflow.model import yamlfile
 from kpiflow.model.schema import Table
-from kpiflow.io.sources import FORMATS
 
 Scalar = str | int | float | bool
 
@@ -98,9 +98,7 @@ def preset_mapping(preset: str, table: str) -> MappingFile:
     if preset not in available:
         raise UnknownNameError.for_name("preset", preset, available)
     if table not in available[preset]:
-        raise UnknownNameError(
-            f"preset '{preset}' has no mapping for table '{table}'; it loads: {', '.join(available[preset])}"
-        )
+        raise UnknownNameError(f"preset '{preset}' has no mapping for table '{table}'; it loads: {', '.join(available[preset])}")
     resource = resources.files("kpiflow.io").joinpath("presets", preset, f"{table}.yaml")
     doc = yamlfile.parse_yaml(resource.read_text(encoding="utf-8"), f"preset {preset}/{table}.yaml")
     return MappingFile(yamlfile.validate(Mapping, doc), doc)
@@ -154,10 +152,10 @@ def parse_expression(mf: MappingFile, sql: str, path: tuple[str | int, ...], sou
     try:
         expression = sqlglot.parse_one(sql, read="duckdb")
     except ParseError as e:
-        raise ModelError(f"{mf.locate(*path)}: not a valid SQL expression: {sql!r} ({e.errors[0]['description'] if e.errors else e})") from None
-    lambda_args = {
-        a.name for lam in expression.find_all(exp.Lambda) for a in lam.expressions
-    }
+        raise ModelError(
+            f"{mf.locate(*path)}: not a valid SQL expression: {sql!r} ({e.errors[0]['description'] if e.errors else e})"
+        ) from None
+    lambda_args = {a.name for lam in expression.find_all(exp.Lambda) for a in lam.expressions}
     by_key = {header_key(s): s for s in sources}
     for column in list(expression.find_all(exp.Column)):
         if column.table or column.name in lambda_args:

@@ -166,9 +166,7 @@ def _kanji_date(text: exp.Expression) -> exp.Expression:
     )
 
 
-def parse_timestamp(
-    text: exp.Expression, timezone: str, formats: tuple[str, ...] = ()
-) -> exp.Expression:
+def parse_timestamp(text: exp.Expression, timezone: str, formats: tuple[str, ...] = ()) -> exp.Expression:
     """Text -> wall-clock TIMESTAMP in the workspace time zone.
 
     Tries, in order: the mapping's own formats, ISO 8601 (a trailing offset or Z is converted
@@ -176,11 +174,7 @@ def parse_timestamp(
     and Excel serial day numbers. An impossible date such as 2025-02-30 stays NULL.
     """
     fmt_list = exp.Array(expressions=[_lit(f) for f in TIMESTAMP_FORMATS])
-    user = (
-        exp.func("TRY_STRPTIME", text, exp.Array(expressions=[_lit(f) for f in formats]))
-        if formats
-        else exp.null()
-    )
+    user = exp.func("TRY_STRPTIME", text, exp.Array(expressions=[_lit(f) for f in formats])) if formats else exp.null()
     japanese = _kanji_date(_era_to_gregorian(text))
     return _fill(
         """COALESCE(
@@ -200,9 +194,7 @@ def parse_timestamp(
     )
 
 
-def parse(
-    column_type: str, text: exp.Expression, *, timezone: str, formats: tuple[str, ...] = ()
-) -> exp.Expression:
+def parse(column_type: str, text: exp.Expression, *, timezone: str, formats: tuple[str, ...] = ()) -> exp.Expression:
     """Parse cleaned text into the contract type `column_type`."""
     if column_type == "text":
         return text

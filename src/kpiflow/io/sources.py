@@ -27,14 +27,38 @@ from kpiflow.io.problems import Problem
 
 FORMATS = ("csv", "tsv", "xlsx", "parquet", "jsonl")
 _EXTENSIONS = {
-    ".csv": "csv", ".txt": "csv", ".tsv": "tsv", ".tab": "tsv", ".xlsx": "xlsx", ".xlsm": "xlsx",
-    ".parquet": "parquet", ".pq": "parquet", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
+    ".csv": "csv",
+    ".txt": "csv",
+    ".tsv": "tsv",
+    ".tab": "tsv",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "jsonl",
 }
 _ENCODING_ALIASES = {
-    "sjis": "cp932", "shift_jis": "cp932", "shift-jis": "cp932", "s-jis": "cp932", "ms932": "cp932",
-    "windows-31j": "cp932", "cp932": "cp932", "utf8": "utf-8", "utf-8": "utf-8", "utf-8-sig": "utf-8",
-    "utf_8": "utf-8", "utf16": "utf-16", "utf-16": "utf-16", "utf-16le": "utf-16-le", "utf-16be": "utf-16-be",
-    "euc-jp": "euc-jp", "eucjp": "euc-jp", "latin-1": "latin-1", "iso-8859-1": "latin-1",
+    "sjis": "cp932",
+    "shift_jis": "cp932",
+    "shift-jis": "cp932",
+    "s-jis": "cp932",
+    "ms932": "cp932",
+    "windows-31j": "cp932",
+    "cp932": "cp932",
+    "utf8": "utf-8",
+    "utf-8": "utf-8",
+    "utf-8-sig": "utf-8",
+    "utf_8": "utf-8",
+    "utf16": "utf-16",
+    "utf-16": "utf-16",
+    "utf-16le": "utf-16-le",
+    "utf-16be": "utf-16-be",
+    "euc-jp": "euc-jp",
+    "eucjp": "euc-jp",
+    "latin-1": "latin-1",
+    "iso-8859-1": "latin-1",
 }
 _SAMPLE = 1 << 16
 _CHUNK = 1 << 22
@@ -90,7 +114,9 @@ def sniff_format(path: Path, declared: str | None = None) -> str:
         if found == "text":
             return "csv"
         if found == "xls":
-            raise SourceRefused([Problem("problem.not_format", values={"expected": "xlsx", "found": "an old .xls workbook (save it as .xlsx)"})])
+            raise SourceRefused(
+                [Problem("problem.not_format", values={"expected": "xlsx", "found": "an old .xls workbook (save it as .xlsx)"})]
+            )
         return found
     text_formats = ("csv", "tsv", "jsonl")
     ok = (expected in text_formats and found == "text") or expected == found
@@ -162,9 +188,9 @@ def transcode_to_utf8(path: Path, encoding: str) -> Path:
                 except UnicodeDecodeError as e:
                     line += chunk[: e.start].count(b"\n")
                     hint = "utf-8" if encoding != "utf-8" else "cp932"
-                    raise SourceRefused([
-                        Problem("problem.encoding", line=line, values={"encoding": encoding.upper(), "hint": hint})
-                    ]) from None
+                    raise SourceRefused(
+                        [Problem("problem.encoding", line=line, values={"encoding": encoding.upper(), "hint": hint})]
+                    ) from None
                 line += chunk.count(b"\n")
                 out.write(text.encode("utf-8"))
             out.write(decoder.decode(b"", final=True).encode("utf-8"))
@@ -288,7 +314,9 @@ def open_xlsx(con: duckdb.DuckDBPyConnection, path: Path, sheet: str | int | Non
     try:
         book = CalamineWorkbook.from_path(str(path))
     except Exception as e:  # calamine raises its own error types for corrupt workbooks
-        raise SourceRefused([Problem("problem.not_format", values={"expected": "XLSX", "found": f"a damaged workbook ({e})"})]) from None
+        raise SourceRefused(
+            [Problem("problem.not_format", values={"expected": "XLSX", "found": f"a damaged workbook ({e})"})]
+        ) from None
     names = book.sheet_names
     if sheet is None:
         chosen = names[0]
@@ -301,9 +329,14 @@ def open_xlsx(con: duckdb.DuckDBPyConnection, path: Path, sheet: str | int | Non
         chosen = sheet
     else:
         hint = suggest(sheet, names)
-        raise SourceRefused([
-            Problem("problem.sheet", values={"sheet": sheet, "hint": f" (did you mean '{hint}'?)" if hint else "", "sheets": ", ".join(names)})
-        ])
+        raise SourceRefused(
+            [
+                Problem(
+                    "problem.sheet",
+                    values={"sheet": sheet, "hint": f" (did you mean '{hint}'?)" if hint else "", "sheets": ", ".join(names)},
+                )
+            ]
+        )
     data = book.get_sheet_by_name(chosen)
     start_row = (data.start or (0, 0))[0]
     header_index = header_row - 1 - start_row
@@ -326,9 +359,20 @@ def open_xlsx(con: duckdb.DuckDBPyConnection, path: Path, sheet: str | int | Non
     columns = list(arrays)
     table_name = f"_kf_xlsx_{tag}"
     # Keep every column as text so the same normalisation applies as for CSV.
-    con.register(f"_kf_arrays_{tag}", {k: v for k, v in arrays.items()} if body else {k: np.array([], dtype=object) for k in arrays})
-    select = exp.select(*[exp.cast(exp.column(c, quoted=True), "VARCHAR").as_(c, quoted=True) for c in columns]).from_(f"_kf_arrays_{tag}")
-    con.execute(exp.Create(this=exp.to_table(table_name), kind="TABLE", expression=select, properties=exp.Properties(expressions=[exp.TemporaryProperty()])).sql("duckdb"))
+    con.register(
+        f"_kf_arrays_{tag}", {k: v for k, v in arrays.items()} if body else {k: np.array([], dtype=object) for k in arrays}
+    )
+    select = exp.select(*[exp.cast(exp.column(c, quoted=True), "VARCHAR").as_(c, quoted=True) for c in columns]).from_(
+        f"_kf_arrays_{tag}"
+    )
+    con.execute(
+        exp.Create(
+            this=exp.to_table(table_name),
+            kind="TABLE",
+            expression=select,
+            properties=exp.Properties(expressions=[exp.TemporaryProperty()]),
+        ).sql("duckdb")
+    )
     con.unregister(f"_kf_arrays_{tag}")
     source = Source(path, "xlsx", exp.to_table(table_name), columns, "-", header_row + 1 + 0, temp_tables=[table_name])
     return source

@@ -10,7 +10,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from kpiflow.errors import ModelError, suggest
-
 from kpiflow.model import yamlfile
 
 MODEL_FILE = "kpiflow.yaml"
@@ -55,8 +54,7 @@ class Metric(_Strict):
         kinds = [k for k in METRIC_KINDS if getattr(self, k) is not None]
         if len(kinds) != 1:
             raise ValueError(
-                f"a metric needs exactly one of {', '.join(METRIC_KINDS)}"
-                + (f"; found {', '.join(kinds)}" if kinds else "")
+                f"a metric needs exactly one of {', '.join(METRIC_KINDS)}" + (f"; found {', '.join(kinds)}" if kinds else "")
             )
         return self
 

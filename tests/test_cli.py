@@ -1,0 +1,90 @@
+"""The CLI through its runner: commands, exit codes, JSON, languages, and no tracebacks."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from kpiflow.cli import app
+
+runner = CliRunner()
+
+
+def run(*args: str):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def test_init_load_check(tmp_path):
+    ws = tmp_path / "ws"
+    result = run("init", ws, "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert (ws / "kpiflow.yaml").is_file() and (ws / "kpiflow.duckdb").is_file()
+    csv = tmp_path / "deals.csv"
+    csv.write_text("deal_id,created_at,amount,outcome\nD1,2025/4/1,120万円,won\n", encoding="utf-8")
+    result = run("load", csv, "--table", "deals", "-w", ws)
+    assert result.exit_code == 0, result.output
+    assert "1 rows loaded into deals" in result.output
+    result = run("load", csv, "--table", "deals", "--mode", "upsert", "-w", ws, "--json")
+    payload = json.loads(result.output)
+    assert payload["rows"] == 1 and payload["table_rows"] == 1 and payload["mode"] == "upsert"
+    result = run("check", "-w", ws, "--json")
+    assert result.exit_code == 0
+    report = json.loads(result.output)
+    assert report["ok"] is True
+    assert {t["table"]: t["rows"] for t in report["tables"]}["deals"] == 1
+
+
+def test_refused_load_exit_code_and_message_without_traceback(tmp_path):
+    ws = tmp_path / "ws"
+    run("init", ws, "--lang", "ja")
+    csv = tmp_path / "deals.csv"
+    csv.write_text("deal_id,created_at,amount,outcome\nD1,2025-02-30,100,won\n", encoding="utf-8")
+    result = run("load", csv, "--table", "deals", "-w", ws)
+    assert result.exit_code == 3
+    assert "deals.csv: 読み込みを中止しました" in result.output
+    assert "2 行目、列「created_at」" in result.output
+    assert "Traceback" not in result.output
+    debug = run("load", csv, "--table", "deals", "-w", ws, "--debug", "--lang", "en")
+    assert debug.exit_code == 3
+    assert "Traceback" in debug.output and "line 2, column 'created_at'" in debug.output
+
+
+def test_check_exits_4_on_violations(tmp_path):
+    ws = tmp_path / "ws"
+    run("init", ws, "--lang", "en")
+    csv = tmp_path / "c.csv"
+    csv.write_text("contact_id,account_id,created_at\nC1,A404,2025-04-01\n", encoding="utf-8")
+    run("load", csv, "--table", "contacts", "-w", ws)
+    result = run("check", "-w", ws)
+    assert result.exit_code == 4
+    assert "orphan" in result.output and "A404" in result.output
+
+
+def test_unknown_table_preset_and_workspace(tmp_path):
+    ws = tmp_path / "ws"
+    run("init", ws)
+    csv = tmp_path / "x.csv"
+    csv.write_text("a\n1\n", encoding="utf-8")
+    result = run("load", csv, "--table", "deal", "-w", ws)
+    assert result.exit_code == 1 and "unknown table 'deal' (did you mean 'deals'?)" in result.output
+    result = run("load", csv, "--table", "deals", "--mode", "merge", "-w", ws)
+    assert result.exit_code == 3 and "unknown mode 'merge'" in result.output
+    result = run("check", "-w", tmp_path / "nowhere")
+    assert result.exit_code == 2 and "kpiflow init" in result.output
+
+
+def test_schema_documents_the_contract():
+    result = run("schema", "touchpoints", "--json", "--lang", "en")
+    assert result.exit_code == 0
+    [table] = json.loads(result.output)
+    assert table["table"] == "touchpoints"
+    types = {c["name"]: c for c in table["columns"]}["type"]
+    assert "booth_visit" in types["allowed"] and "demo" in types["allowed"]
+    text = run("schema", "--lang", "ja")
+    assert text.exit_code == 0 and "展示会ブースへの立ち寄り" in text.output
+
+
+def test_version_and_help():
+    assert run("--version").output.startswith("kpiflow ")
+    assert "load" in run("--help").output

@@ -1,0 +1,152 @@
+"""The model file: the default model is valid, and mistakes point at their YAML line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+import kpiflow
+from kpiflow.errors import ModelError, WorkspaceError
+from kpiflow.model.config import default_model_text, parse_model
+from kpiflow.model.schema import TABLES
+
+REQUIRED_METRICS = [
+    "leads",
+    "mqls",
+    "sqls",
+    "opportunities",
+    "won_deals",
+    "lost_deals",
+    "closed_deals",
+    "revenue",
+    "avg_deal_size",
+    "win_rate",
+    "mql_rate",
+    "sql_rate",
+    "opportunity_rate",
+    "cost",
+    "cost_per_lead",
+    "cost_per_opportunity",
+    "roi",
+]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_default_model_is_valid(lang):
+    model = parse_model(default_model_text(lang))
+    assert model.locale == lang
+    assert model.fiscal_year_start == 4
+    assert model.timezone == "Asia/Tokyo"
+    assert model.currency == "JPY"
+    assert set(REQUIRED_METRICS) <= set(model.metrics)
+    assert model.metrics["win_rate"].ratio == ("won_deals", "closed_deals")
+    assert model.metrics["revenue"].label.ja == "売上"
+    assert all(m.definition for m in model.metrics.values()), "every metric carries its written definition"
+    assert model.stage_names("contact") == ["lead", "mql", "sql", "opportunity", "customer"]
+
+
+def replace_once(text: str, old: str, new: str) -> str:
+    assert text.count(old) >= 1, old
+    return text.replace(old, new, 1)
+
+
+def line_of(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "pattern"),
+    [
+        (
+            "fiscal_year_start: 4",
+            "fiscal_yaer_start: 4",
+            r"unknown key 'fiscal_yaer_start' \(did you mean 'fiscal_year_start'\?\)",
+        ),
+        ("fiscal_year_start: 4", "fiscal_year_start: 13", r"fiscal_year_start: Input should be less than or equal to 12"),
+        ("timezone: Asia/Tokyo", "timezone: Asia/Tokio", r"unknown time zone 'Asia/Tokio'"),
+        ("locale: ja", "locale: fr", r"locale: Input should be 'ja' or 'en'"),
+        ("ratio: [revenue, won_deals]", "ratio: [revenu, won_deals]", r"unknown metric 'revenu' \(did you mean 'revenue'\?\)"),
+        (
+            "    count: deals\n    where: outcome = 'won'",
+            "    cont: deals\n    where: outcome = 'won'",
+            r"unknown key 'cont' \(did you mean 'count'\?\)",
+        ),
+        (
+            "  revenue: [won_deals, avg_deal_size]",
+            "  revenue: [won_deal, avg_deal_size]",
+            r"unknown metric 'won_deal' \(did you mean 'won_deals'\?\)",
+        ),
+    ],
+)
+def test_mistakes_point_at_their_line(old, new, pattern):
+    text = replace_once(default_model_text("ja"), old, new)
+    with pytest.raises(ModelError, match=pattern) as error:
+        parse_model(text)
+    expected_line = line_of(text, new.strip().split("\n")[-1] if "cont:" not in new else "cont:")
+    assert f"kpiflow.yaml:{expected_line}:" in str(error.value)
+
+
+def test_metric_needs_exactly_one_kind():
+    text = "kpiflow: 1\nmetrics:\n  x:\n    count: deals\n    sum: deals.amount\n"
+    with pytest.raises(
+        ModelError, match=r"kpiflow.yaml:3:\d+: metrics.x: .*exactly one of count, count_distinct, sum, ratio, formula"
+    ):
+        parse_model(text)
+
+
+def test_duplicate_key_and_yaml_syntax():
+    with pytest.raises(ModelError, match=r"kpiflow.yaml:2:1: key 'locale' appears twice"):
+        parse_model("locale: ja\nlocale: en\n")
+    with pytest.raises(ModelError, match=r"kpiflow.yaml:\d+:\d+: not valid YAML"):
+        parse_model("metrics: [\n")
+
+
+def test_open_without_workspace_says_what_to_do(tmp_path):
+    with pytest.raises(WorkspaceError, match="kpiflow init"):
+        kpiflow.open(str(tmp_path))
+
+
+def test_init_refuses_to_overwrite(tmp_path):
+    kpiflow.init(str(tmp_path / "w")).close()
+    with pytest.raises(WorkspaceError, match="--force"):
+        kpiflow.init(str(tmp_path / "w"))
+
+
+def test_init_creates_every_canonical_table_typed_keyed_documented(ws):
+    columns = ws.sql(
+        "SELECT table_name, column_name, data_type, is_nullable, comment FROM duckdb_columns() WHERE NOT internal"
+    ).fetchall()
+    by_table: dict[str, dict] = {}
+    for table, column, kind, nullable, comment in columns:
+        by_table.setdefault(table, {})[column] = (kind, nullable, comment)
+    for name, table in TABLES.items():
+        assert set(by_table[name]) == set(table.column_names)
+        for col in table.columns:
+            kind, nullable, comment = by_table[name][col.name]
+            assert kind == col.sql_type.replace("DECIMAL(18,2)", "DECIMAL(18,2)")
+            assert nullable is (not col.required), (name, col.name)
+            assert comment, f"{name}.{col.name} is undocumented"
+    keys = dict(
+        ws.sql(
+            "SELECT table_name, constraint_column_names FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'"
+        ).fetchall()
+    )
+    assert keys == {name: list(t.key) for name, t in TABLES.items() if t.key}
+    assert ws.sql("SELECT comment FROM duckdb_tables() WHERE table_name = 'deals'").fetchall() == [("one row per opportunity",)]
+
+
+def test_importing_kpiflow_does_no_work():
+    code = "import sys, kpiflow; print(sorted(m for m in ('duckdb', 'sqlglot', 'pydantic', 'numpy') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "[]"
+
+
+def test_no_extension_is_downloaded_at_run_time(ws):
+    settings = dict(
+        ws.sql(
+            "SELECT name, value FROM duckdb_settings() WHERE name IN ('autoinstall_known_extensions', 'autoload_known_extensions')"
+        ).fetchall()
+    )
+    assert settings == {"autoinstall_known_extensions": "false", "autoload_known_extensions": "false"}
