@@ -6,7 +6,8 @@ Generates a touchpoints CSV (UTF-8) and a CP932 copy with a fixed seed (the data
 once and reused), then times, in one run:
   plain    CREATE TABLE ... AS SELECT * FROM read_csv(file, columns = the contract's types)
   kpiflow  Workspace.load(file, "touchpoints") (parse, normalise, validate, swap in)
-and prints the ratio kpiflow / plain for each encoding. Targets: <= 1.5x UTF-8, <= 2.5x CP932.
+and prints the ratio of each kpiflow load to the plain read of the UTF-8 file (the CP932
+load is compared with that same, stricter, baseline). Targets: <= 1.5x UTF-8, <= 2.5x CP932.
 """
 
 from __future__ import annotations
@@ -133,13 +134,17 @@ def main() -> None:
     generate(utf8, args.rows)
     to_cp932(utf8, cp932)
     print(f"data: {args.rows:,} rows, {utf8.stat().st_size / 1e6:.0f} MB (ready in {time.perf_counter() - started:.1f} s)")
-    for label, path, encoding, target in (("UTF-8", utf8, "utf-8", 1.5), ("CP932", cp932, "cp932", 2.5)):
-        plain = min(plain_load(path, encoding) for _ in range(args.repeat))
+    plain_utf8 = min(plain_load(utf8, "utf-8") for _ in range(args.repeat))
+    plain_cp932 = min(plain_load(cp932, "cp932") for _ in range(args.repeat))
+    print(f"plain DuckDB read_csv of the UTF-8 file: {plain_utf8:.2f} s; "
+          f"of the CP932 file after a Python transcode (DuckDB reads no CP932 without an extension): {plain_cp932:.2f} s")
+    # The CP932 load is held to the stricter baseline: DuckDB reading the same rows in UTF-8.
+    for label, path, target in (("UTF-8", utf8, 1.5), ("CP932", cp932, 2.5)):
         ours, rows = min(kpiflow_load(path) for _ in range(args.repeat))
         assert rows == args.rows, (rows, args.rows)
-        ratio = ours / plain
+        ratio = ours / plain_utf8
         verdict = "ok" if ratio <= target else "OVER TARGET"
-        print(f"{label:6} plain {plain:6.2f} s   kpiflow {ours:6.2f} s   ratio {ratio:4.2f}x (target <= {target}x) {verdict}")
+        print(f"{label:6} kpiflow load {ours:6.2f} s   ratio to plain UTF-8 read {ratio:4.2f}x (target <= {target}x) {verdict}")
 
 
 if __name__ == "__main__":

@@ -281,36 +281,45 @@ class _Pipeline:
         return query
 
     def parsed(self, relation: exp.Expression, numbered: bool = True) -> exp.Select:
-        """Rows with each canonical column parsed (`name`) beside its cleaned text (`name__txt`)."""
-        mapped = self._mapped(relation, numbered)
-        types = dict(describe(self.con, mapped.subquery("m")))
-        cleaned: list[exp.Expression] = [exp.column(_ROW)]
-        parsed: list[exp.Expression] = [exp.column(_ROW)]
+        """Rows with each canonical column parsed (`name`) beside its cleaned text (`name__txt`).
+
+        Built as layers of subqueries (map, NFKC, trim, null markers and vocabularies, parse) so
+        that each function is evaluated once per value.
+        """
+        query = self._mapped(relation, numbered)
+        types = dict(describe(self.con, query.subquery("m")))
+        texts = [n for n in self.plan.sources if types[f"{n}__src"] == "VARCHAR"]
+        passthrough = [_ROW, *[f"{n}__src" for n in self.plan.sources if n not in texts], *self.plan.extras]
+        for layer in normalize.CLEANING_LAYERS:
+            query = _layer(query, {f"{n}__src": layer(exp.column(f"{n}__src", quoted=True)) for n in texts}, passthrough)
+
         tz = self.model.timezone
+        cleaned: dict[str, exp.Expression] = {}
+        parsed: dict[str, exp.Expression] = {}
         for name in self.plan.sources:
             col = self.table.column(name)
             src = exp.column(f"{name}__src", quoted=True)
             txt = exp.column(f"{name}__txt", quoted=True)
             source_type = types[f"{name}__src"]
-            if source_type == "VARCHAR":
-                value = normalize.clean_text(src)
-                if name in self.plan.values:
-                    value = normalize.map_values(value, self.plan.values[name], casefold=True)
-                elif col.allowed or name == "stage":
-                    value = exp.func("LOWER", value)
-                value_parsed = normalize.parse(col.type, txt, timezone=tz, formats=self.plan.formats.get(name, ()))
+            if name in self.plan.values:
+                text = src if name in texts else exp.cast(src, "VARCHAR")
+                cleaned[name] = normalize.map_values(text, self.plan.values[name], casefold=True)
+                parsed[name] = normalize.parse(col.type, txt, timezone=tz, formats=self.plan.formats.get(name, ()))
+            elif name in texts:
+                cleaned[name] = exp.func("LOWER", src) if (col.allowed or name == "stage") else src
+                parsed[name] = normalize.parse(col.type, txt, timezone=tz, formats=self.plan.formats.get(name, ()))
             else:
-                value = src
-                if name in self.plan.values:
-                    value = normalize.map_values(exp.cast(src, "VARCHAR"), self.plan.values[name], casefold=True)
-                    value_parsed = normalize.parse(col.type, txt, timezone=tz)
-                else:
-                    value_parsed = normalize.convert_typed(col.type, txt, source_type, tz)
-            cleaned.append(value.as_(f"{name}__txt", quoted=True))
-            parsed += [value_parsed.as_(name, quoted=True), txt]
+                cleaned[name] = src
+                parsed[name] = normalize.convert_typed(col.type, txt, source_type, tz)
         extras = [exp.cast(exp.column(e, quoted=True), "VARCHAR").as_(e, quoted=True) for e in self.plan.extras]
-        inner = exp.select(*cleaned, *extras).from_(mapped.subquery("mapped"))
-        return exp.select(*parsed, *[exp.column(e, quoted=True) for e in self.plan.extras]).from_(inner.subquery("cleaned"))
+        inner = exp.select(
+            exp.column(_ROW), *[e.as_(f"{n}__txt", quoted=True) for n, e in cleaned.items()], *extras
+        ).from_(query.subquery("cleaning"))
+        columns: list[exp.Expression] = [exp.column(_ROW)]
+        for name, value in parsed.items():
+            columns += [value.as_(name, quoted=True), exp.column(f"{name}__txt", quoted=True)]
+        columns += [exp.column(e, quoted=True) for e in self.plan.extras]
+        return exp.select(*columns).from_(inner.subquery("cleaned"))
 
     def guarded(self, relation: exp.Expression) -> exp.Select:
         """Fast path: typed rows; a failing rule raises inside the engine at once."""
@@ -322,6 +331,13 @@ class _Pipeline:
                 guard = guard.when(condition, exp.func("error", exp.Literal.string(f"kpiflow:{problem.key}")))
             keep.append(guard.as_(_GUARD))
         return exp.select(*keep).from_(self.parsed(relation, numbered=False).subquery("parsed"))
+
+
+def _layer(query: exp.Select, transforms: dict[str, exp.Expression], passthrough: list[str]) -> exp.Select:
+    """One more SELECT over `query` that rewrites some columns and passes the others on."""
+    columns = [exp.column(c, quoted=True) for c in passthrough]
+    columns += [e.as_(name, quoted=True) for name, e in transforms.items()]
+    return exp.select(*columns).from_(query.subquery())
 
 
 def _temp_table(name: str, query: exp.Expression) -> str:

@@ -63,25 +63,46 @@ def _fill(sql: str, **values: exp.Expression) -> exp.Expression:
 def nfkc(text: exp.Expression) -> exp.Expression:
     """NFKC for the characters Japanese exports carry; other values pass untouched.
 
-    The regular-expression guard matters: TRANSLATE is costly per value, and most values
-    (IDs, ASCII, ordinary kanji and kana) need nothing.
+    Two guards keep this cheap on large files: ASCII values (byte length = character length)
+    skip everything, and TRANSLATE (costly per value) runs only where a regular expression
+    finds something to change. `text` should be a column: it is referenced several times.
     """
     expanded: exp.Expression = exp.func("TRANSLATE", exp.Placeholder(this="x"), _lit(NFKC_FROM), _lit(NFKC_TO))
     for char, replacement in EXPANSIONS.items():
         expanded = exp.func("REPLACE", expanded, _lit(char), _lit(replacement))
     return _fill(
-        "CASE WHEN REGEXP_MATCHES(:x, :needs) THEN NFC_NORMALIZE(:expanded) ELSE :x END",
+        """CASE WHEN STRLEN(:x) = LENGTH(:x) THEN :x
+                WHEN REGEXP_MATCHES(:x, :needs) THEN NFC_NORMALIZE(:expanded)
+                ELSE :x END""",
         needs=_lit(NEEDS_NFKC),
         expanded=exp.replace_placeholders(expanded, x=text),
         x=text,
     )
 
 
+def trim(text: exp.Expression) -> exp.Expression:
+    """Surrounding spaces removed (TRIM copies, so only values that need it pay for it)."""
+    return _fill("CASE WHEN STARTS_WITH(:x, ' ') OR ENDS_WITH(:x, ' ') THEN TRIM(:x) ELSE :x END", x=text)
+
+
+def null_markers(text: exp.Expression) -> exp.Expression:
+    """Empty strings and spreadsheet null markers (-, NULL, #N/A, ...) become NULL."""
+    short = exp.LTE(this=exp.func("STRLEN", text), expression=exp.convert(max(map(len, NULL_MARKERS))))
+    is_marker = exp.and_(short, exp.In(this=text.copy(), expressions=[_lit(m) for m in NULL_MARKERS]))
+    return exp.Case().when(is_marker, exp.null()).else_(text.copy())
+
+
+# Cleaning, in the order the layers apply. The loader evaluates each layer in its own
+# subquery so that every function runs once per value (nesting them inline made DuckDB
+# evaluate inner layers several times: 60% slower on a 5M-row file).
+CLEANING_LAYERS = (nfkc, trim, null_markers)
+
+
 def clean_text(text: exp.Expression) -> exp.Expression:
-    """Trimmed NFKC text, with empty strings and spreadsheet null markers as NULL."""
-    trimmed = exp.func("TRIM", nfkc(text))
-    is_marker = exp.In(this=trimmed, expressions=[_lit(m) for m in NULL_MARKERS])
-    return exp.Case().when(is_marker, exp.null()).else_(trimmed.copy())
+    """All cleaning layers composed into one expression (for single values and tests)."""
+    for layer in CLEANING_LAYERS:
+        text = layer(text)
+    return text
 
 
 def map_values(text: exp.Expression, mapping: dict[str, str | None], *, casefold: bool) -> exp.Expression:
