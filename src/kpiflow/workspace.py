@@ -49,6 +49,7 @@ class Workspace:
         return self._con
 
     def close(self) -> None:
+        """Close the database connection (a later call reopens it)."""
         if self._con is not None:
             self._con.close()
             self._con = None
@@ -95,6 +96,7 @@ class Workspace:
         return check(self.con, self.model)
 
     def table_rows(self) -> dict[str, int]:
+        """Rows in each canonical table."""
         return {name: self.con.execute(f'SELECT count(*) FROM "{name}"').fetchall()[0][0] for name in TABLES}
 
     def sql(self, query: str) -> duckdb.DuckDBPyRelation:
