@@ -429,3 +429,17 @@ def test_errors_in_japanese(ws_ja, tmp_path):
     assert message.startswith("商談.csv: 読み込みを中止しました（問題 2 件）。データベースは変更されていません。")
     assert "2 行目、列「created_at」: 「2025-02-30」は日時" in message
     assert "2 行目、列「amount」: 「-5」は負の値です。" in message
+
+
+def test_xlsx_table_lower_on_the_sheet_reports_sheet_rows(ws, tmp_path):
+    xlsxwriter = pytest.importorskip("xlsxwriter")
+    path = tmp_path / "deals.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("s")
+    for r, row in enumerate(
+        [["deal_id", "created_at", "amount", "outcome"], ["D1", "2025-04-01", 100, "won"], ["D2", "2025-02-30", 100, "won"]]
+    ):
+        sheet.write_row(r + 3, 1, row)  # the table starts at B4
+    book.close()
+    with pytest.raises(LoadError, match=r"line 6, column 'created_at': '2025-02-30' is not a date"):
+        ws.load(path, "deals", lang="en")

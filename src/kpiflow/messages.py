@@ -125,6 +125,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count:,} row(s) skipped by the mapping's where condition.",
         "ja": "マッピングの where 条件で {count:,} 行を除外しました。",
     },
+    "hint.did_you_mean": {"en": " (did you mean '{name}'?)", "ja": "（「{name}」の誤りでは？）"},
     # CLI labels
     "label.table": {"en": "table", "ja": "テーブル"},
     "label.rows": {"en": "rows", "ja": "行数"},

@@ -139,9 +139,12 @@ def _plan(source: Source, table: Table, mf: MappingFile | None) -> tuple[_Plan, 
             actual = by_key.get(header_key(src))
             if actual is None:
                 if m.strict:
-                    hint = suggest_header(src, source.columns)
                     problems.append(
-                        Problem("problem.mapping_source", column=src, values={"hint": hint, "found": ", ".join(source.columns)})
+                        Problem(
+                            "problem.mapping_source",
+                            column=src,
+                            values={"suggestion": suggest(src, source.columns), "found": ", ".join(source.columns)},
+                        )
                     )
                 continue
             used.add(actual)
@@ -175,7 +178,11 @@ def _plan(source: Source, table: Table, mf: MappingFile | None) -> tuple[_Plan, 
                 Problem(
                     "problem.missing_column",
                     column=col.name,
-                    values={"hint": _missing_hint(col, source.columns), "found": ", ".join(source.columns)},
+                    values={
+                        "suggestion": suggest(col.name, source.columns),
+                        "meaning": {"en": col.doc_en, "ja": col.doc_ja},
+                        "found": ", ".join(source.columns),
+                    },
                 )
             )
 
@@ -195,16 +202,6 @@ def _plan(source: Source, table: Table, mf: MappingFile | None) -> tuple[_Plan, 
         if m.where:
             where = parse_expression(mf, m.where, ("where",), source.columns)
     return _Plan(sources, shown, extras, formats, values, where), problems
-
-
-def suggest_header(name: str, headers: list[str]) -> str:
-    hint = suggest(name, headers)
-    return f" (did you mean '{hint}'?)" if hint else ""
-
-
-def _missing_hint(col: Column, headers: list[str]) -> str:
-    hint = suggest_header(col.name, headers)
-    return hint or f" ({col.doc_en} / {col.doc_ja})"
 
 
 def _violations(table: Table, model: ModelFile, names: list[str]) -> list[tuple[str, exp.Expression, Problem]]:
@@ -312,9 +309,9 @@ class _Pipeline:
                 cleaned[name] = src
                 parsed[name] = normalize.convert_typed(col.type, txt, source_type, tz)
         extras = [exp.cast(exp.column(e, quoted=True), "VARCHAR").as_(e, quoted=True) for e in self.plan.extras]
-        inner = exp.select(
-            exp.column(_ROW), *[e.as_(f"{n}__txt", quoted=True) for n, e in cleaned.items()], *extras
-        ).from_(query.subquery("cleaning"))
+        inner = exp.select(exp.column(_ROW), *[e.as_(f"{n}__txt", quoted=True) for n, e in cleaned.items()], *extras).from_(
+            query.subquery("cleaning")
+        )
         columns: list[exp.Expression] = [exp.column(_ROW)]
         for name, value in parsed.items():
             columns += [value.as_(name, quoted=True), exp.column(f"{name}__txt", quoted=True)]

@@ -26,6 +26,14 @@ class Problem:
     def render(self, lang: str = "en") -> str:
         values = dict(self.values)
         values.setdefault("column", self.column)
+        if "suggestion" in values or "meaning" in values:
+            suggestion, meaning = values.pop("suggestion", None), values.pop("meaning", None)
+            if suggestion:
+                values["hint"] = say("hint.did_you_mean", lang, name=suggestion)
+            elif meaning:
+                values["hint"] = f" ({meaning[lang]})"
+            else:
+                values["hint"] = ""
         expected = values.get("expected")
         if isinstance(expected, str) and expected.startswith("expect."):
             values["expected"] = say(expected, lang)

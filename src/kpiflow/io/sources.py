@@ -323,28 +323,30 @@ def open_xlsx(con: duckdb.DuckDBPyConnection, path: Path, sheet: str | int | Non
     elif isinstance(sheet, int) or (isinstance(sheet, str) and sheet.isdigit() and sheet not in names):
         index = int(sheet) - 1
         if not 0 <= index < len(names):
-            raise SourceRefused([Problem("problem.sheet", values={"sheet": sheet, "hint": "", "sheets": ", ".join(names)})])
+            raise SourceRefused([Problem("problem.sheet", values={"sheet": sheet, "sheets": ", ".join(names)})])
         chosen = names[index]
     elif sheet in names:
         chosen = sheet
     else:
-        hint = suggest(sheet, names)
         raise SourceRefused(
             [
                 Problem(
                     "problem.sheet",
-                    values={"sheet": sheet, "hint": f" (did you mean '{hint}'?)" if hint else "", "sheets": ", ".join(names)},
+                    values={"sheet": sheet, "suggestion": suggest(sheet, names), "sheets": ", ".join(names)},
                 )
             ]
         )
     data = book.get_sheet_by_name(chosen)
+    # Rows above the sheet's used range are not returned; a sheet whose table starts lower
+    # down (a title, blank rows) has its header on the first used row unless told otherwise.
     start_row = (data.start or (0, 0))[0]
+    header_row = max(header_row, start_row + 1)
     header_index = header_row - 1 - start_row
     merged = [r for r in (data.merged_cell_ranges or []) if r[0][0] <= header_row - 1 <= r[1][0]]
     if merged:
         cells = ", ".join(f"{_cell_name(a)}:{_cell_name(b)}" for a, b in merged[:5])
         raise SourceRefused([Problem("problem.merged_header", line=header_row, values={"cells": cells})])
-    rows = data.to_python(skip_empty_area=False)
+    rows = data.to_python()  # from the used range's first row and column
     if header_index < 0 or len(rows) <= header_index:
         raise SourceRefused([Problem("problem.empty")])
     columns = [normalise_header(_cell_text(c) or "") for c in rows[header_index]]
@@ -374,7 +376,7 @@ def open_xlsx(con: duckdb.DuckDBPyConnection, path: Path, sheet: str | int | Non
         ).sql("duckdb")
     )
     con.unregister(f"_kf_arrays_{tag}")
-    source = Source(path, "xlsx", exp.to_table(table_name), columns, "-", header_row + 1 + 0, temp_tables=[table_name])
+    source = Source(path, "xlsx", exp.to_table(table_name), columns, "-", header_row + 1, temp_tables=[table_name])
     return source
 
 
