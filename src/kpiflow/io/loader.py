@@ -44,7 +44,7 @@ from kpiflow.io.sources import (
 )
 from kpiflow.messages import say
 from kpiflow.model.config import ModelFile
-from kpiflow.model.schema import TOUCHPOINT_TYPES, Column, Table
+from kpiflow.model.schema import TOUCHPOINT_TYPES, Table
 from kpiflow.model.schema import table as canonical_table
 
 Mode = Literal["replace", "append", "upsert"]
