@@ -73,7 +73,8 @@ def test_violations_and_warnings(small):
     assert found[("deals", "closed_before_created", "closed_at")] == 1
     assert found[("stage_history", "stage_order", "entered_at")] == 1
     bursts = [f for f in result.warnings if f.kind == "month_end_burst"]
-    assert [(f.count, f.detail.split(":")[0]) for f in bursts] == [(40, "owner bulk")]
+    assert [(f.count, f.detail) for f in bursts] == [(40, "bulk: 100%")]
+    assert bursts[0].describe("ja").startswith("商談ステージ更新が月末2日間に集中")
     assert {f.severity for f in result.violations} == {"violation"}
     assert len(result.violations) == 3
 

@@ -182,7 +182,7 @@ def check(
                 *(say(f"label.{k}", language) for k in ("table", "kind", "column", "count", "detail")), title=title, style=style
             )
             for finding in findings:
-                f.add_row(finding.table, finding.kind, finding.column, f"{finding.count:,}", finding.detail)
+                f.add_row(finding.table, finding.kind, finding.column, f"{finding.count:,}", finding.describe(language))
             out.print(f)
         if result.ok:
             out.print(say("check.ok", language), style="green")

@@ -126,6 +126,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "マッピングの where 条件で {count:,} 行を除外しました。",
     },
     "hint.did_you_mean": {"en": " (did you mean '{name}'?)", "ja": "（「{name}」の誤りでは？）"},
+    # check findings
+    "finding.required_null": {"en": "empty in a required column", "ja": "必須列が空です"},
+    "finding.duplicate_key": {"en": "key repeated", "ja": "キーが重複しています"},
+    "finding.orphan": {"en": "refers to a row that does not exist: {detail}", "ja": "参照先の行がありません: {detail}"},
+    "finding.not_allowed": {"en": "values outside the allowed list: {detail}", "ja": "許可されていない値: {detail}"},
+    "finding.unknown_value": {"en": "values outside the vocabulary, kept: {detail}", "ja": "語彙にない値（保持）: {detail}"},
+    "finding.closed_before_created": {"en": "deals closed before they were created", "ja": "作成日より前にクローズした商談"},
+    "finding.stage_order": {
+        "en": "{detail}s with a stage entered before an earlier stage of the path",
+        "ja": "前のステージより先に記録されたステージがある {detail}",
+    },
+    "finding.future": {"en": "dated in the future", "ja": "未来の日付"},
+    "finding.month_end_burst": {
+        "en": "deal stage updates crowded on the last 2 days of the month (owner: share) {detail}",
+        "ja": "商談ステージ更新が月末2日間に集中（担当: 割合） {detail}",
+    },
     # CLI labels
     "label.table": {"en": "table", "ja": "テーブル"},
     "label.rows": {"en": "rows", "ja": "行数"},

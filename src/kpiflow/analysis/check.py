@@ -16,6 +16,7 @@ import sqlglot
 from sqlglot import exp
 
 from kpiflow.engine.duck import sql
+from kpiflow.messages import say
 from kpiflow.model.config import ModelFile
 from kpiflow.model.schema import TABLES, Table
 
@@ -28,6 +29,10 @@ class Finding:
     count: int
     detail: str = ""
     severity: str = "violation"  # violation | warning
+
+    def describe(self, lang: str = "en") -> str:
+        """What the finding means, in the user's language."""
+        return say(f"finding.{self.kind}", lang, detail=self.detail)
 
 
 @dataclass(frozen=True)
@@ -220,7 +225,7 @@ def _suspicious(con, model: ModelFile) -> list[Finding]:
                     "stage_order",
                     "entered_at",
                     n,
-                    f"{entity}s with a stage entered before an earlier stage",
+                    f"{entity}",
                     "warning",
                 )
             )
@@ -289,7 +294,7 @@ def _month_end_bursts(con) -> list[Finding]:
             "month_end_burst",
             "entered_at",
             n,
-            f"owner {owner}: {share:.0%} of deal stage updates on the last 2 days of a month",
+            f"{owner}: {share:.0%}",
             "warning",
         )
         for owner, n, share in con.execute(query).fetchall()
