@@ -150,3 +150,75 @@ def test_no_extension_is_downloaded_at_run_time(ws):
         ).fetchall()
     )
     assert settings == {"autoinstall_known_extensions": "false", "autoload_known_extensions": "false"}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "pattern"),
+    [
+        (
+            "where: outcome = 'won'\n    time: closed_at\n    unit: 件",
+            "where: outcom = 'won'\n    time: closed_at\n    unit: 件",
+            r"metrics.won_deals.where: unknown column 'outcom' for deals \(did you mean 'outcome'\?\)",
+        ),
+        (
+            "where: outcome = 'won'\n    time: closed_at\n    unit: 件",
+            "where: outcome = = 'won'\n    time: closed_at\n    unit: 件",
+            r"metrics.won_deals.where: not a valid SQL condition",
+        ),
+        (
+            "where: outcome = 'won'\n    time: closed_at\n    unit: 件",
+            "where: acounts.industry = 'x'\n    time: closed_at\n    unit: 件",
+            r"table 'acounts' cannot be reached from deals \(did you mean 'accounts'\?\)",
+        ),
+        (
+            "    sum: deals.amount",
+            "    sum: deals.amout",
+            r"metrics.revenue.sum: sum needs table.column; 'amout' is not a column of deals \(did you mean 'amount'\?\)",
+        ),
+        (
+            "    time: created_at\n    unit: 件\n  mqls",
+            "    time: create_at\n    unit: 件\n  mqls",
+            r"metrics.leads.time: 'create_at' is not a date/time column of contacts",
+        ),
+        (
+            "formula: (revenue - cost) / cost",
+            "formula: (revenue - costs) / cost",
+            r"formula refers to unknown metric 'costs' \(did you mean 'cost'\?\)",
+        ),
+    ],
+)
+def test_metric_mistakes_point_at_their_line(tmp_path, old, new, pattern):
+    ws = kpiflow.init(str(tmp_path / "w"), lang="ja")
+    ws.close()
+    path = tmp_path / "w" / "kpiflow.yaml"
+    text = replace_once(path.read_text(encoding="utf-8"), old, new)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ModelError, match=pattern) as error:
+        kpiflow.open(str(tmp_path / "w"))
+    assert f"kpiflow.yaml:{line_of(text, new.strip().splitlines()[0])}:" in str(error.value)
+
+
+def test_where_may_use_joined_tables_and_extra_columns(tmp_path):
+    ws = kpiflow.init(str(tmp_path / "w"), lang="en")
+    (tmp_path / "a.csv").write_text("account_id,name,業界区分\nA1,x,製造\n", encoding="utf-8")
+    ws.load(tmp_path / "a.csv", "accounts")
+    ws.close()
+    path = tmp_path / "w" / "kpiflow.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "  won_deals:\n",
+        "  auto_deals:\n    label: {en: Automotive deals}\n    count: deals\n"
+        "    where: accounts.industry = 'automotive' AND 業界区分 = '製造'\n  won_deals:\n",
+        1,
+    )
+    path.write_text(text, encoding="utf-8")
+    kpiflow.open(str(tmp_path / "w")).close()
+
+
+def test_formula_cycles_are_errors(tmp_path):
+    text = default_model_text("en") + ""
+    text = text.replace("  roi:\n", "  a:\n    formula: b + 1\n  b:\n    formula: a * 2\n  roi:\n", 1)
+    ws = kpiflow.init(str(tmp_path / "w"))
+    ws.close()
+    (tmp_path / "w" / "kpiflow.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(ModelError, match=r"cycle: a -> b -> a"):
+        kpiflow.open(str(tmp_path / "w"))

@@ -11,8 +11,9 @@ from kpiflow.engine import duck
 from kpiflow.errors import KpiflowError, UnknownNameError, WorkspaceError
 from kpiflow.io.loader import LoadResult, Mode, load_file
 from kpiflow.io.mapping import MappingFile, preset_mapping, read_mapping
-from kpiflow.model.config import MODEL_FILE, ModelFile, default_model_text, read_model
+from kpiflow.model.config import MODEL_FILE, ModelFile, default_model_text, read_model_document
 from kpiflow.model.schema import TABLES
+from kpiflow.model.semantic import check_model
 
 DATABASE_FILE = "kpiflow.duckdb"
 
@@ -95,6 +96,17 @@ class Workspace:
         """Summarise every table and list contract violations (see `kpiflow check`)."""
         return check(self.con, self.model)
 
+    def columns(self) -> dict[str, list[str]]:
+        """Columns of each canonical table as the database has them (extras included)."""
+        rows = self.con.execute(
+            "SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = current_database() ORDER BY column_index"
+        ).fetchall()
+        out: dict[str, list[str]] = {name: [] for name in TABLES}
+        for table, column in rows:
+            if table in out:
+                out[table].append(column)
+        return out
+
     def table_rows(self) -> dict[str, int]:
         """Rows in each canonical table."""
         return {name: self.con.execute(f'SELECT count(*) FROM "{name}"').fetchall()[0][0] for name in TABLES}
@@ -115,7 +127,14 @@ def _find_root(path: Path) -> Path:
 
 def open_workspace(path: str | Path = ".", *, read_only: bool = False) -> Workspace:
     root = _find_root(Path(path))
-    return Workspace(root, read_model(root / MODEL_FILE), read_only=read_only)
+    model, doc = read_model_document(root / MODEL_FILE)
+    ws = Workspace(root, model, read_only=read_only)
+    try:
+        check_model(model, doc, ws.columns())
+    except BaseException:
+        ws.close()
+        raise
+    return ws
 
 
 def init_workspace(path: str | Path, *, lang: str = "ja", force: bool = False) -> Workspace:

@@ -149,3 +149,9 @@ def parse_model(text: str, file: str = MODEL_FILE) -> ModelFile:
 
 def read_model(path: str | Path) -> ModelFile:
     return _load(yamlfile.read_yaml(path))
+
+
+def read_model_document(path: str | Path) -> tuple[ModelFile, yamlfile.YamlDocument]:
+    """The model and its YAML document (to point later checks at their lines)."""
+    doc = yamlfile.read_yaml(path)
+    return _load(doc), doc

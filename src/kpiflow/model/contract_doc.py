@@ -63,7 +63,9 @@ def render() -> str:
         "",
         "## Cost categories / 費目",
         "",
-        "`costs.category` is usually one of " + ", ".join(f"`{c}`" for c in COST_CATEGORIES) + " (others are kept, with a warning).",
+        "`costs.category` is usually one of "
+        + ", ".join(f"`{c}`" for c in COST_CATEGORIES)
+        + " (others are kept, with a warning).",
         "",
     ]
     return "\n".join(lines)

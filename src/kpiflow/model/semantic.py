@@ -1,0 +1,275 @@
+"""The semantic layer: which table a metric reads, which tables it may join, what a name means.
+
+A metric reads one base table (`count: deals`, `sum: deals.amount`). Its `where` and the
+dimensions it is broken down by may use any column of the base table or of a table reached
+through the contract's references (deals -> accounts, stage_history -> contacts -> accounts,
+...). A bare name resolves to the base table first, then to the nearest joined table; on
+stage_history, whose rows point at a contact or a deal, a name found on both is the
+coalesce of the two. Everything here is pure: expressions are SQLGlot trees, not strings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import sqlglot
+from sqlglot import exp
+from sqlglot.errors import ParseError
+
+from kpiflow.errors import ModelError, suggest
+from kpiflow.model.config import Metric, ModelFile
+from kpiflow.model.schema import TABLES
+from kpiflow.model.yamlfile import YamlDocument
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A table joined to a metric's base table (LEFT JOIN, so no base row is lost)."""
+
+    table: str
+    on: exp.Expression
+    depth: int
+    # Joins that can never both match a row (stage_history -> contacts | deals).
+    exclusive: bool = False
+
+
+def _col(name: str, table: str) -> exp.Column:
+    return exp.column(name, table=table, quoted=True)
+
+
+def relations(base: str) -> list[Relation]:
+    """Tables reachable from `base` through references, nearest first, each joined once."""
+    found: list[Relation] = []
+    first = TABLES[base].references
+    exclusive = len({r.table for r in first if r.when}) > 1
+    for ref in first:
+        on = exp.EQ(this=_col(ref.column, base), expression=_col(ref.target_column, ref.table))
+        if ref.when:
+            on = exp.and_(exp.EQ(this=_col(ref.when[0], base), expression=exp.convert(ref.when[1])), on)
+        found.append(Relation(ref.table, on, 1, exclusive and bool(ref.when)))
+    joined = {base, *(r.table for r in found)}
+    # Second hop: a table reached from several first-level tables joins on the coalesce.
+    second: dict[str, list[tuple[str, str, str]]] = {}
+    for rel in list(found):
+        for ref in TABLES[rel.table].references:
+            if ref.table not in joined:
+                second.setdefault(ref.table, []).append((rel.table, ref.column, ref.target_column))
+    for table, paths in second.items():
+        left: exp.Expression = (
+            _col(paths[0][1], paths[0][0])
+            if len(paths) == 1
+            else exp.func("COALESCE", *[_col(column, parent) for parent, column, _ in paths])
+        )
+        found.append(Relation(table, exp.EQ(this=left, expression=_col(paths[0][2], table)), 2))
+    return found
+
+
+@dataclass(frozen=True)
+class MetricSource:
+    """Where a base metric reads from."""
+
+    table: str
+    column: str | None  # summed or counted-distinct column; None for count
+    time: str
+
+
+def source_of(name: str, metric: Metric) -> MetricSource | None:
+    """The base table of a count/count_distinct/sum metric (None for ratio and formula)."""
+    spec = metric.count or metric.count_distinct or metric.sum
+    if spec is None:
+        return None
+    table, _, column = spec.partition(".")
+    time = metric.time or (TABLES[table].time_column if table in TABLES else None) or ""
+    return MetricSource(table, column or None, time)
+
+
+class Resolver:
+    """Resolves column names for one base table, given the columns each table really has."""
+
+    def __init__(self, base: str, columns: Mapping[str, Sequence[str]]):
+        self.base = base
+        self.columns = {t: list(c) for t, c in columns.items()}
+        self.relations = relations(base)
+
+    @property
+    def tables(self) -> list[str]:
+        return [self.base, *(r.table for r in self.relations)]
+
+    def names(self) -> list[str]:
+        out = list(self.columns.get(self.base, []))
+        for rel in self.relations:
+            out += [f"{rel.table}.{c}" for c in self.columns.get(rel.table, [])]
+            out += [c for c in self.columns.get(rel.table, []) if c not in out]
+        return out
+
+    def resolve(self, name: str, table: str | None = None) -> tuple[exp.Expression, set[str]]:
+        """The expression for a (possibly qualified) column and the relations it needs."""
+        if table:
+            if table not in self.tables:
+                hint = suggest(table, self.tables)
+                raise LookupError(
+                    f"table '{table}' cannot be reached from {self.base}"
+                    + (f" (did you mean '{hint}'?)" if hint else f"; reachable: {', '.join(self.tables)}")
+                )
+            if name not in self.columns.get(table, []):
+                raise LookupError(self._unknown(f"{table}.{name}", [f"{table}.{c}" for c in self.columns.get(table, [])]))
+            return _col(name, table), ({table} - {self.base})
+        if name in self.columns.get(self.base, []):
+            return _col(name, self.base), set()
+        for depth in (1, 2):
+            hits = [r for r in self.relations if r.depth == depth and name in self.columns.get(r.table, [])]
+            if not hits:
+                continue
+            if len(hits) > 1 and all(r.exclusive for r in hits):
+                return exp.func("COALESCE", *[_col(name, r.table) for r in hits]), {r.table for r in hits}
+            return _col(name, hits[0].table), {hits[0].table}
+        raise LookupError(self._unknown(name, self.names()))
+
+    def _unknown(self, name: str, candidates: list[str]) -> str:
+        hint = suggest(name, candidates)
+        return f"unknown column '{name}' for {self.base}" + (f" (did you mean '{hint}'?)" if hint else "")
+
+    def qualify(self, condition: exp.Expression) -> tuple[exp.Expression, set[str]]:
+        """Rewrite every column of a condition to its qualified form; collect joins needed."""
+        needed: set[str] = set()
+
+        def rewrite(node: exp.Expression) -> exp.Expression:
+            if isinstance(node, exp.Column):
+                expression, tables = self.resolve(node.name, node.table or None)
+                needed.update(tables)
+                return expression
+            return node
+
+        return condition.copy().transform(rewrite), needed
+
+
+def parse_condition(text: str) -> exp.Expression:
+    """Parse an extraction condition (a SQL boolean) as DuckDB SQL."""
+    try:
+        return sqlglot.parse_one(text, read="duckdb")
+    except ParseError as e:
+        detail = e.errors[0]["description"] if e.errors else str(e)
+        raise ValueError(f"not a valid SQL condition: {text!r} ({detail})") from None
+
+
+def contract_columns() -> dict[str, list[str]]:
+    return {name: list(t.column_names) for name, t in TABLES.items()}
+
+
+def metric_problems(model: ModelFile, columns: Mapping[str, Sequence[str]] | None = None) -> list[tuple[tuple, str]]:
+    """Every problem in the metrics' sources, times, `where` conditions and formulas.
+
+    Returned as (YAML path, message) so that the caller can point at the line.
+    """
+    columns = columns or contract_columns()
+    problems: list[tuple[tuple, str]] = []
+    for name, metric in model.metrics.items():
+        source = source_of(name, metric)
+        if source is not None:
+            kind = metric.kind
+            if source.table not in TABLES:
+                hint = suggest(source.table, TABLES)
+                problems.append(
+                    (("metrics", name, kind), f"unknown table '{source.table}'" + (f" (did you mean '{hint}'?)" if hint else ""))
+                )
+                continue
+            if kind in ("sum", "count_distinct") and (
+                source.column is None or source.column not in columns.get(source.table, [])
+            ):
+                hint = suggest(source.column or "", columns.get(source.table, []))
+                problems.append(
+                    (
+                        (("metrics", name, kind)),
+                        f"{kind} needs table.column; '{source.column}' is not a column of {source.table}"
+                        + (f" (did you mean '{hint}'?)" if hint else ""),
+                    )
+                )
+            table = TABLES[source.table]
+            times = [c.name for c in table.columns if c.type in ("timestamp", "date")]
+            if source.time not in times:
+                hint = suggest(source.time, times)
+                problems.append(
+                    (
+                        ("metrics", name, "time"),
+                        f"'{source.time}' is not a date/time column of {source.table}"
+                        + (f" (did you mean '{hint}'?)" if hint else f"; expected one of: {', '.join(times)}"),
+                    )
+                )
+            if metric.where:
+                try:
+                    Resolver(source.table, columns).qualify(parse_condition(metric.where))
+                except (ValueError, LookupError) as e:
+                    problems.append((("metrics", name, "where"), str(e).strip("'\"")))
+        elif metric.where:
+            problems.append((("metrics", name, "where"), "only count, count_distinct and sum metrics take a where condition"))
+        if metric.formula:
+            problems += _formula_problems(model, name, metric.formula)
+    problems += _cycles(model)
+    return problems
+
+
+def formula_names(formula: str) -> list[str]:
+    """Metric names a formula refers to, in order of appearance."""
+    expression = sqlglot.parse_one(formula, read="duckdb")
+    return list(dict.fromkeys(c.name for c in expression.find_all(exp.Column)))
+
+
+def _formula_problems(model: ModelFile, name: str, formula: str) -> list[tuple[tuple, str]]:
+    try:
+        names = formula_names(formula)
+    except ParseError as e:
+        return [
+            (("metrics", name, "formula"), f"not a valid formula: {formula!r} ({e.errors[0]['description'] if e.errors else e})")
+        ]
+    out = []
+    for ref in names:
+        if ref not in model.metrics:
+            hint = suggest(ref, model.metrics)
+            out.append(
+                (
+                    ("metrics", name, "formula"),
+                    f"formula refers to unknown metric '{ref}'" + (f" (did you mean '{hint}'?)" if hint else ""),
+                )
+            )
+    return out
+
+
+def dependencies(model: ModelFile, name: str) -> list[str]:
+    metric = model.metrics[name]
+    if metric.ratio:
+        return list(metric.ratio)
+    if metric.formula:
+        try:
+            return [n for n in formula_names(metric.formula) if n in model.metrics]
+        except ParseError:
+            return []
+    return []
+
+
+def _cycles(model: ModelFile) -> list[tuple[tuple, str]]:
+    state: dict[str, int] = {}
+    problems: list[tuple[tuple, str]] = []
+
+    def visit(name: str, path: list[str]) -> None:
+        if state.get(name) == 2:
+            return
+        if state.get(name) == 1:
+            cycle = path[path.index(name) :] + [name]
+            problems.append((("metrics", name), "metrics depend on each other in a cycle: " + " -> ".join(cycle)))
+            return
+        state[name] = 1
+        for dep in dependencies(model, name):
+            visit(dep, [*path, name])
+        state[name] = 2
+
+    for name in model.metrics:
+        visit(name, [])
+    return problems
+
+
+def check_model(model: ModelFile, doc: YamlDocument, columns: Mapping[str, Sequence[str]] | None = None) -> None:
+    """Raise ModelError listing every metric problem, each at its YAML line and column."""
+    problems = metric_problems(model, columns)
+    if problems:
+        raise ModelError("\n".join(f"{doc.locate(path)}: {'.'.join(map(str, path))}: {message}" for path, message in problems))
