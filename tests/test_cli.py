@@ -88,3 +88,17 @@ def test_schema_documents_the_contract():
 def test_version_and_help():
     assert run("--version").output.startswith("kpiflow ")
     assert "load" in run("--help").output
+
+
+def test_demo_small_builds_and_checks(tmp_path):
+    result = run("demo", tmp_path / "demo", "--size", "small", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert "touchpoints" in result.output
+    payload = json.loads(run("check", "-w", tmp_path / "demo", "--json").output)
+    assert payload["ok"] is True
+    assert {w["kind"] for w in payload["warnings"]} >= {"closed_before_created", "stage_order", "month_end_burst"}
+    # Rebuilding a demo is fine; a workspace of the user's own is never overwritten.
+    assert run("demo", tmp_path / "demo", "--size", "small").exit_code == 0
+    run("init", tmp_path / "mine")
+    refused = run("demo", tmp_path / "mine", "--size", "small")
+    assert refused.exit_code == 2 and "not a demo" in refused.output

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import duckdb
 
 from kpiflow.analysis.check import CheckResult, check
+from kpiflow.analysis.metrics import MetricsResult, compute_metrics, resolve_periods
 from kpiflow.engine import duck
 from kpiflow.errors import KpiflowError, UnknownNameError, WorkspaceError
 from kpiflow.io.loader import LoadResult, Mode, load_file
@@ -92,6 +94,28 @@ class Workspace:
             lang=lang or self.lang,
         )
 
+    def metrics(
+        self,
+        names: Sequence[str] | None = None,
+        *,
+        period: str | None = "quarter",
+        start: str | None = None,
+        end: str | None = None,
+        last: str | None = None,
+        by: Sequence[str] = (),
+        lang: str | None = None,
+    ) -> MetricsResult:
+        """Metric values per period and dimension (see `kpiflow metrics`).
+
+        `period` is a kind (month, quarter, half, fy) or one period's label (FY2025Q3);
+        `start`/`end` are period labels bounding the range; `last` is a trailing window (4q).
+        """
+        names = list(names or self.model.metrics)
+        kind, periods = resolve_periods(self.con, self.model, names, period=period, start=start, end=end, last=last)
+        return compute_metrics(
+            self.con, self.model, names, periods, kind=kind, dimensions=list(by), columns=self.columns(), lang=lang or self.lang
+        )
+
     def check(self) -> CheckResult:
         """Summarise every table and list contract violations (see `kpiflow check`)."""
         return check(self.con, self.model)
@@ -150,18 +174,33 @@ def init_workspace(path: str | Path, *, lang: str = "ja", force: bool = False) -
     return ws
 
 
+DEMO_MARKER = ".kpiflow-demo"
+# Targets the demo company set itself, so that plans and bottlenecks have a gap to show.
+DEMO_TARGETS = "targets:\n  FY2025: {revenue: 1500000000, win_rate: 0.32}\n  FY2026: {revenue: 1800000000, win_rate: 0.33}\n"
+
+
 def build_demo(
     path: str | Path, *, size: str = "default", seed: int = 20260401, lang: str = "ja"
 ) -> tuple[Workspace, dict[str, int]]:
-    """(Re)build the demo workspace at `path`: the default model and the fictional company."""
+    """(Re)build the demo workspace at `path`: the default model and the fictional company.
+
+    A folder that holds a workspace of the user's own is refused: only a demo is rebuilt.
+    """
     from kpiflow.demo.company import SIZES, populate  # noqa: PLC0415  (numpy-heavy; only for the demo)
 
     if size not in SIZES:
         raise UnknownNameError.for_name("demo size", size, SIZES)
     root = Path(path)
+    if (root / MODEL_FILE).exists() and not (root / DEMO_MARKER).exists():
+        raise WorkspaceError(f"{root} holds a workspace that is not a demo; choose another folder for the demo")
     for name in (DATABASE_FILE, DATABASE_FILE + ".wal"):
         (root / name).unlink(missing_ok=True)
-    ws = init_workspace(root, lang=lang, force=True)
+    root.mkdir(parents=True, exist_ok=True)
+    (root / DEMO_MARKER).write_text(f"size={size} seed={seed}\n", encoding="utf-8")
+    model_text = default_model_text(lang)
+    model_text = model_text[: model_text.index("targets:")] + DEMO_TARGETS
+    (root / MODEL_FILE).write_text(model_text, encoding="utf-8")
+    ws = open_workspace(root)
     rows = populate(ws.con, size=size, seed=seed)
     ws.con.execute("CHECKPOINT")
     return ws, rows
