@@ -1,0 +1,138 @@
+"""Base metrics compiled to one aggregate query per (table, time column).
+
+Metrics that read the same table on the same timestamp share one scan: each becomes an
+aggregate with its own FILTER (its extraction condition). Rows are bucketed into fiscal
+periods inside the engine, and grouped by the dimensions asked for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import sqlglot
+from sqlglot import exp
+
+from kpiflow.model.config import ModelFile
+from kpiflow.model.semantic import Resolver, parse_condition, relations, source_of
+
+PERIOD_COLUMN = "period_start"
+MONTHS = {"month": 1, "quarter": 3, "half": 6, "fy": 12}
+
+
+@dataclass(frozen=True)
+class BaseQuery:
+    """One scan: the metrics it computes (output column = metric name) and its SQL."""
+
+    table: str
+    time: str
+    metrics: tuple[str, ...]
+    dimensions: tuple[str, ...]  # dimensions this table can be broken down by
+    missing: tuple[str, ...]  # dimensions asked for that this table cannot reach
+    query: exp.Select
+
+    def sql(self, dialect: str = "duckdb") -> str:
+        return self.query.sql(dialect=dialect)
+
+
+def period_bucket(time: exp.Expression, kind: str, fiscal_year_start: int) -> exp.Expression:
+    """First day of the fiscal period (month, quarter, half or fiscal year) containing `time`."""
+    months = MONTHS[kind]
+    month_start = exp.cast(exp.func("DATE_TRUNC", exp.Literal.string("month"), time), "DATE")
+    if months == 1:
+        return month_start
+    template = sqlglot.parse_one("CAST(:m - TO_MONTHS(CAST((MONTH(:m) - :fys + 12) % :n AS INTEGER)) AS DATE)", read="duckdb")
+    return exp.replace_placeholders(template, m=month_start, fys=exp.convert(fiscal_year_start), n=exp.convert(months))
+
+
+def base_queries(
+    model: ModelFile,
+    metrics: Sequence[str],
+    *,
+    kind: str | None,
+    start: dt.datetime,
+    end: dt.datetime,
+    dimensions: Sequence[str] = (),
+    columns: Mapping[str, Sequence[str]],
+) -> list[BaseQuery]:
+    """The scans that compute the base (count/count_distinct/sum) metrics among `metrics`.
+
+    `kind` None puts the whole range in one bucket (start). Rows are those with
+    start <= time < end; the bounds are wall-clock timestamps in the workspace zone.
+    """
+    groups: dict[tuple[str, str], list[str]] = {}
+    for name in metrics:
+        source = source_of(name, model.metrics[name])
+        if source is None:
+            continue
+        groups.setdefault((source.table, source.time), []).append(name)
+    out = []
+    for (table, time), names in groups.items():
+        resolver = Resolver(table, columns)
+        needed: set[str] = set()
+        time_column = exp.column(time, table=table, quoted=True)
+        if kind is None:
+            bucket: exp.Expression = exp.cast(exp.Literal.string(start.date().isoformat()), "DATE")
+        else:
+            bucket = period_bucket(time_column, kind, model.fiscal_year_start)
+        selects: list[exp.Expression] = [bucket.as_(PERIOD_COLUMN)]
+        # Grouped by the expressions, not output names: a name such as channel can exist on
+        # several joined tables, and not every engine accepts GROUP BY ALL.
+        group_by: list[exp.Expression] = [bucket.copy()]
+        reachable, missing = [], []
+        for dim in dimensions:
+            try:
+                expression, tables = resolver.resolve(dim)
+            except LookupError:
+                missing.append(dim)
+                continue
+            needed |= tables
+            reachable.append(dim)
+            selects.append(expression.as_(dim, quoted=True))
+            group_by.append(expression.copy())
+        for name in names:
+            metric = model.metrics[name]
+            source = source_of(name, metric)
+            condition = None
+            if metric.where:
+                condition, tables = resolver.qualify(parse_condition(metric.where))
+                needed |= tables
+            if metric.count_distinct:
+                column = exp.column(source.column, table=table, quoted=True)
+                agg: exp.Expression = exp.Count(this=exp.Distinct(expressions=[column]))
+            elif metric.sum:
+                agg = exp.Sum(this=exp.column(source.column, table=table, quoted=True))
+            else:
+                agg = exp.Count(this=exp.Star())
+            if condition is not None:
+                agg = exp.Filter(this=agg, expression=exp.Where(this=condition))
+            selects.append(agg.as_(name, quoted=True))
+        query = exp.select(*selects).from_(exp.to_table(table))
+        for rel in _joins(table, needed):
+            query = query.join(exp.to_table(rel.table), on=rel.on, join_type="LEFT")
+        in_range = exp.and_(
+            exp.GTE(this=time_column, expression=_timestamp(start)),
+            exp.LT(this=time_column.copy(), expression=_timestamp(end)),
+        )
+        query = query.where(in_range).group_by(*group_by)
+        out.append(BaseQuery(table, time, tuple(names), tuple(reachable), tuple(missing), query))
+    return out
+
+
+def _timestamp(value: dt.datetime) -> exp.Expression:
+    return exp.cast(exp.Literal.string(value.isoformat(sep=" ")), "TIMESTAMP")
+
+
+def _joins(base: str, needed: set[str]):
+    """Relations to LEFT JOIN, parents before the second-hop tables that hang from them."""
+    if not needed:
+        return []
+    rels = relations(base)
+    by_table = {r.table: r for r in rels}
+    wanted = set(needed)
+    for rel in rels:
+        if rel.depth == 2 and rel.table in wanted:
+            # The coalesce in its condition refers to every first-level parent.
+            wanted |= {c.table for c in rel.on.find_all(exp.Column) if c.table in by_table and by_table[c.table].depth == 1}
+    return [r for r in rels if r.table in wanted]

@@ -1,0 +1,167 @@
+"""Metric values on a tiny hand-made workspace; every expected number is counted by hand."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+import kpiflow
+
+ACCOUNTS = "account_id,name,industry\nA1,テスト精機,automotive\nA2,サンプル食品,food\n"
+# C1 arrives one minute before the fiscal year turns (FY2024Q4), C2 on its first instant (FY2025Q1).
+CONTACTS = (
+    "contact_id,account_id,created_at,channel\n"
+    "C1,A1,2025-03-31 23:59,ads\n"
+    "C2,A1,2025-04-01 00:00,ads\n"
+    "C3,A2,2025-05-01,exhibition\n"
+    "C4,A2,2025-10-10,exhibition\n"
+)
+DEALS = (
+    "deal_id,account_id,contact_id,created_at,amount,outcome,closed_at,channel\n"
+    "D1,A1,C1,2025-04-02,100,won,2025-04-20,ads\n"
+    "D2,A2,C3,2025-04-03,300,won,2025-07-01,exhibition\n"
+    "D3,A2,C3,2025-04-04,50,lost,2025-06-30 23:59,exhibition\n"
+    "D4,A1,C2,2025-05-01,70,open,,ads\n"
+)
+HISTORY = (
+    "entity,entity_id,stage,entered_at\n"
+    "contact,C1,lead,2025-03-31 23:59\n"
+    "contact,C1,mql,2025-04-05\n"
+    "contact,C3,mql,2025-05-02\n"
+    "contact,C2,mql,2025-05-03\n"
+    "contact,C1,sql,2025-04-06\n"
+    "deal,D1,valid,2025-04-03\n"
+)
+COSTS = "date,channel,category,amount\n2025-04-01,ads,media,1000\n2025-05-01,exhibition,event,500\n2025-10-01,ads,media,200\n"
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory):
+    root = tmp_path_factory.mktemp("tiny")
+    ws = kpiflow.init(str(root / "ws"), lang="en")
+    for table, text in [
+        ("accounts", ACCOUNTS),
+        ("contacts", CONTACTS),
+        ("deals", DEALS),
+        ("stage_history", HISTORY),
+        ("costs", COSTS),
+    ]:
+        path = root / f"{table}.csv"
+        path.write_text(text, encoding="utf-8")
+        ws.load(path, table)
+    yield ws
+    ws.close()
+
+
+def test_counts_and_sums_by_fiscal_quarter(tiny):
+    result = tiny.metrics(["leads", "mqls", "opportunities", "won_deals", "closed_deals", "revenue", "cost"], period="quarter")
+    assert [p.label() for p in result.periods] == ["FY2024Q4", "FY2025Q1", "FY2025Q2", "FY2025Q3"]
+    expected = {
+        # leads: C1 (Mar 31 23:59) | C2, C3 | - | C4
+        "leads": [1, 2, 0, 1],
+        "mqls": [0, 3, 0, 0],
+        "opportunities": [0, 4, 0, 0],
+        # won: D1 (Apr 20) | D2 closed Jul 1 -> Q2; lost D3 closed Jun 30 23:59 -> Q1
+        "won_deals": [0, 1, 1, 0],
+        "closed_deals": [0, 2, 1, 0],
+        "revenue": [0, 100, 300, 0],
+        "cost": [0, 1500, 0, 200],
+    }
+    for metric, values in expected.items():
+        assert [result.value(metric, p.label()) for p in result.periods] == values, metric
+
+
+def test_ratio_is_sum_over_sum_with_counts_and_wilson_interval(tiny):
+    result = tiny.metrics(["win_rate"], period="FY2025Q1")
+    record = result.record("win_rate")
+    assert (record.numerator, record.denominator, record.value) == (1, 2, 0.5)
+    # Wilson (1927) score interval, written out independently: p=0.5, n=2, z=1.959964.
+    z, n, p = 1.959963984540054, 2, 0.5
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z / (1 + z * z / n) * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    assert record.ci_low == pytest.approx(centre - half, abs=1e-12)
+    assert record.ci_high == pytest.approx(centre + half, abs=1e-12)
+    assert record.small_sample is True
+
+
+def test_average_of_ratios_is_never_used(tiny):
+    # Over FY2025 (Q1: 1 won of 2 closed, Q2: 1 of 1) the win rate is 2/3, not mean(0.5, 1.0).
+    result = tiny.metrics(["win_rate"], period="FY2025")
+    assert result.value("win_rate") == pytest.approx(2 / 3)
+    assert result.record("win_rate").denominator == 3
+
+
+def test_division_by_zero_is_empty_with_a_note(tiny):
+    result = tiny.metrics(["win_rate", "roi"], period="FY2024Q4")
+    record = result.record("win_rate")
+    assert record.value is None and "division by zero" in record.note
+    assert result.record("roi").value is None
+
+
+def test_formula(tiny):
+    result = tiny.metrics(["roi"], period="FY2025")
+    # revenue 400, cost 1700 -> (400 - 1700) / 1700
+    assert result.value("roi") == pytest.approx((400 - 1700) / 1700)
+
+
+def test_dimensions_through_joins(tiny):
+    result = tiny.metrics(["won_deals", "mqls", "revenue"], period="FY2025", by=["industry"])
+    # deals -> accounts; mqls: stage_history -> contacts -> accounts (C1, C2 in A1; C3 in A2)
+    assert result.value("won_deals", industry="automotive") == 1
+    assert result.value("won_deals", industry="food") == 1
+    assert result.value("mqls", industry="automotive") == 2
+    assert result.value("mqls", industry="food") == 1
+    assert result.value("revenue", industry="food") == 300
+
+
+def test_two_dimensions_and_stage_history_channel(tiny):
+    result = tiny.metrics(["mqls"], period="FY2025", by=["channel", "industry"])
+    assert result.value("mqls", channel="ads", industry="automotive") == 2
+    assert result.value("mqls", channel="exhibition", industry="food") == 1
+    # Only combinations that occur are reported (a cross product of dimensions would explode).
+    assert {(r.dimensions["channel"], r.dimensions["industry"]) for r in result.records} == {
+        ("ads", "automotive"),
+        ("exhibition", "food"),
+    }
+
+
+def test_dimension_a_table_cannot_reach(tiny):
+    result = tiny.metrics(["cost_per_lead"], period="FY2025", by=["industry"])
+    record = result.record("cost_per_lead", industry="automotive")
+    assert record.value is None and "cost cannot be broken down by industry" in record.note
+
+
+def test_month_and_custom_range(tiny):
+    months = tiny.metrics(["leads"], period="month", start="2025-03", end="2025-05")
+    assert [(p.label(), months.value("leads", p.label())) for p in months.periods] == [
+        ("2025-03", 1),
+        ("2025-04", 1),
+        ("2025-05", 1),
+    ]
+    custom = tiny.metrics(["leads"], period="2025-03-31..2025-04-01")
+    assert custom.value("leads") == 2
+
+
+def test_fiscal_year_start_january(tmp_path):
+    ws = kpiflow.init(str(tmp_path / "w"), lang="en")
+    path = ws.root / "kpiflow.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("fiscal_year_start: 4", "fiscal_year_start: 1"), encoding="utf-8")
+    ws.close()
+    ws = kpiflow.open(str(tmp_path / "w"))
+    (tmp_path / "c.csv").write_text(CONTACTS, encoding="utf-8")
+    ws.load(tmp_path / "c.csv", "contacts")
+    result = ws.metrics(["leads"], period="fy")
+    assert [(p.label(), result.value("leads", p.label())) for p in result.periods] == [("FY2025", 4)]
+
+
+def test_json_records_carry_the_contract_keys(tiny):
+    records = tiny.metrics(["win_rate", "leads"], period="FY2025", by=["channel"]).to_dict()
+    rate = next(r for r in records if r["metric"] == "win_rate" and r["channel"] == "exhibition")
+    assert {"metric", "period", "channel", "value", "numerator", "denominator", "ci_low", "ci_high"} <= set(rate)
+    assert rate["period"] == "FY2025" and rate["numerator"] == 1 and rate["denominator"] == 2
+
+
+def test_japanese_period_labels(tiny):
+    result = tiny.metrics(["leads"], period="FY2025Q1", lang="ja")
+    assert result.records[0].period == "2025年度 第1四半期"
