@@ -273,6 +273,9 @@ class _Pipeline:
         columns += [e.copy().as_(f"{name}__src", quoted=True) for name, e in self.plan.sources.items()]
         columns += [exp.column(src, quoted=True).as_(name, quoted=True) for name, src in self.plan.extras.items()]
         query = exp.select(*columns).from_(numbered.subquery("numbered"))
+        # Rows with every cell empty (Excel leaves ",,," lines below a table) are not data.
+        blank = exp.and_(*[exp.column(c, quoted=True).is_(exp.null()) for c in self.source.columns])
+        query = query.where(exp.not_(exp.paren(blank)))
         if self.plan.where is not None:
             query = query.where(self.plan.where.copy())
         return query
@@ -300,7 +303,8 @@ class _Pipeline:
             source_type = types[f"{name}__src"]
             if name in self.plan.values:
                 text = src if name in texts else exp.cast(src, "VARCHAR")
-                cleaned[name] = normalize.map_values(text, self.plan.values[name], casefold=True)
+                mapped = normalize.map_values(text, self.plan.values[name], casefold=True)
+                cleaned[name] = exp.func("LOWER", mapped) if (col.allowed or name == "stage") else mapped
                 parsed[name] = normalize.parse(col.type, txt, timezone=tz, formats=self.plan.formats.get(name, ()))
             elif name in texts:
                 cleaned[name] = exp.func("LOWER", src) if (col.allowed or name == "stage") else src
@@ -456,9 +460,14 @@ def _rejected_rows(con, source: Source, tag: str) -> list[Problem]:
         _drop(con, rejects)
         _drop(con, scan)
     problems = []
+    seen: set[tuple[int, str]] = set()
     for line, column, error_type, csv_line, message in rows:
+        if (line, error_type) in seen:  # DuckDB records a short row once per missing column
+            continue
+        seen.add((line, error_type))
         if error_type in ("TOO MANY COLUMNS", "MISSING COLUMNS"):
-            found = len(next(csv.reader([csv_line or ""], delimiter=_delimiter_of(source)), []))
+            text = (csv_line or "").replace("\r", " ").replace("\n", " ")
+            found = len(next(csv.reader([text], delimiter=_delimiter_of(source)), []))
             problems.append(Problem("problem.ragged", line, None, {"found": found, "expected": len(source.columns)}))
         elif "ENCODING" in error_type or "UNICODE" in error_type:
             problems.append(Problem("problem.encoding", line, None, {"encoding": source.encoding.upper(), "hint": "cp932"}))

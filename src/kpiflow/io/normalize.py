@@ -105,14 +105,27 @@ def clean_text(text: exp.Expression) -> exp.Expression:
     return text
 
 
+DEFAULT_VALUE = "*"
+
+
 def map_values(text: exp.Expression, mapping: dict[str, str | None], *, casefold: bool) -> exp.Expression:
-    """Replace source values by canonical ones (matching ignores case when `casefold`)."""
+    """Replace source values by canonical ones (matching ignores case when `casefold`).
+
+    Values not listed stay as they are, unless the mapping has a "*" entry: the value for
+    everything else (e.g. every other deal stage is `open`). Empty values stay empty.
+    """
     key = exp.func("LOWER", text) if casefold else text
     case = exp.Case(this=key)
     for source, target in mapping.items():
+        if source == DEFAULT_VALUE:
+            continue
         source = source.lower() if casefold else source
         case = case.when(_lit(source), exp.null() if target is None else _lit(target))
-    return case.else_(exp.func("LOWER", text) if casefold else text)
+    if DEFAULT_VALUE in mapping:
+        fallback = mapping[DEFAULT_VALUE]
+        other = exp.null() if fallback is None else _lit(fallback)
+        return case.else_(exp.Case().when(text.is_(exp.null()), exp.null()).else_(other))
+    return case.else_(text.copy())
 
 
 def parse_money(text: exp.Expression, sql_type: str = SQL_TYPES["money"]) -> exp.Expression:
