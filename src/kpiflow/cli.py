@@ -192,6 +192,81 @@ def check(
 
 @app.command()
 @handles_errors
+def metrics(
+    names: Annotated[Optional[list[str]], typer.Argument(help="Metrics to show (default: all).")] = None,
+    period: Annotated[str, typer.Option("--period", help="month | quarter | half | fy, or one period: FY2025Q3, 2025-10")] = "quarter",
+    by: Annotated[Optional[list[str]], typer.Option("--by", help="Dimension to break down by (repeatable).")] = None,
+    start: Annotated[Optional[str], typer.Option("--from", help="First period, e.g. FY2024 or 2025-04.")] = None,
+    end: Annotated[Optional[str], typer.Option("--to", help="Last period, e.g. FY2025Q4.")] = None,
+    last: Annotated[Optional[str], typer.Option("--last", help="Trailing complete periods: 4q, 12m, 2h, 3y.")] = None,
+    workspace: WorkspaceDir = Path("."),
+    lang: Lang = None,
+    as_json: AsJson = False,
+    debug: Debug = False,
+) -> None:
+    """Metric values per period and dimension, with counts and 95% intervals for rates."""
+    from kpiflow.formatting import format_interval, format_value  # noqa: PLC0415
+    from kpiflow.workspace import open_workspace  # noqa: PLC0415
+
+    with open_workspace(workspace) as ws:
+        language = _default_lang(lang, ws.lang)
+        result = ws.metrics(names, period=period, start=start, end=end, last=last, by=by or [], lang=language)
+        model = ws.model
+    if as_json:
+        _print_json(result.to_dict())
+        return
+    heads = [say("label.metric", language), *result.dimensions, say("label.period", language), say("label.value", language),
+             say("label.counts", language), say("label.interval", language), ""]
+    table = RichTable(*heads)
+    for column in table.columns[-4:-1]:
+        column.justify = "right"
+    for r in result.records:
+        metric = model.metrics[r.metric]
+        counts = f"{format_value(r.numerator)} / {format_value(r.denominator)}" if r.denominator is not None else ""
+        flags = "⚠ n<30" if r.small_sample else ""
+        if r.note:
+            flags = (flags + " " + r.note).strip()
+        table.add_row(metric.label.text(language, r.metric), *[str(r.dimensions.get(d, "")) for d in result.dimensions], r.period,
+                      format_value(r.value, metric.format, language, model.currency), counts, format_interval(r.ci_low, r.ci_high), flags)
+    out.print(table)
+
+
+@app.command()
+@handles_errors
+def dictionary(
+    output_format: Annotated[str, typer.Option("--format", help="table | md")] = "table",
+    output: Annotated[Optional[Path], typer.Option("--out", help="Write to this file (with --format md).")] = None,
+    workspace: WorkspaceDir = Path("."),
+    lang: Lang = None,
+    as_json: AsJson = False,
+    debug: Debug = False,
+) -> None:
+    """Every metric's definition, extraction condition and the exact SQL it runs."""
+    from kpiflow.workspace import open_workspace  # noqa: PLC0415
+
+    with open_workspace(workspace) as ws:
+        language = _default_lang(lang, ws.lang)
+        result = ws.dictionary(language)
+    if as_json:
+        _print_json(result.to_dict())
+        return
+    if output_format == "md":
+        text = result.to_markdown()
+        if output:
+            output.write_text(text, encoding="utf-8")
+            out.print(str(output), highlight=False)
+        else:
+            sys.stdout.write(text)
+        return
+    table = RichTable(say("label.metric", language), say("label.label", language), say("label.definition", language),
+                      say("label.source", language), say("label.condition", language), say("label.time", language))
+    for e in result.entries:
+        table.add_row(e.metric, e.label, e.definition or "", e.source, e.where or "", e.time or "")
+    out.print(table)
+
+
+@app.command()
+@handles_errors
 def schema(
     table: Annotated[Optional[str], typer.Argument(help="One table; all when omitted.")] = None,
     lang: Lang = None,

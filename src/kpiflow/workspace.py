@@ -8,6 +8,7 @@ from pathlib import Path
 import duckdb
 
 from kpiflow.analysis.check import CheckResult, check
+from kpiflow.analysis.dictionary import Dictionary, dictionary
 from kpiflow.analysis.metrics import MetricsResult, compute_metrics, resolve_periods
 from kpiflow.engine import duck
 from kpiflow.errors import KpiflowError, UnknownNameError, WorkspaceError
@@ -115,6 +116,10 @@ class Workspace:
         return compute_metrics(
             self.con, self.model, names, periods, kind=kind, dimensions=list(by), columns=self.columns(), lang=lang or self.lang
         )
+
+    def dictionary(self, lang: str | None = None) -> Dictionary:
+        """Every metric's label, definition, extraction condition and SQL (see `kpiflow dictionary`)."""
+        return dictionary(self.model, self.columns(), lang or self.lang)
 
     def check(self) -> CheckResult:
         """Summarise every table and list contract violations (see `kpiflow check`)."""

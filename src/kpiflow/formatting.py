@@ -1,0 +1,42 @@
+"""Numbers for people: yen with 万/億 in Japanese, percentages, counts with separators.
+
+Renderers (terminal, report, dashboard) format here; the numbers themselves are computed once,
+in the engine, and never rounded before they reach this module.
+"""
+
+from __future__ import annotations
+
+import math
+
+
+def format_value(value: float | int | None, fmt: str | None = None, lang: str = "en", currency: str = "JPY") -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    if fmt == "percent":
+        return f"{value:.1%}"
+    if fmt == "money":
+        return format_money(value, lang, currency)
+    if isinstance(value, int) or float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}"
+
+
+def format_money(value: float, lang: str = "en", currency: str = "JPY") -> str:
+    """¥1,234,567 in English; 1.23億円 / 1,235万円 / 9,800円 in Japanese (yen only)."""
+    if currency != "JPY":
+        return f"{value:,.0f} {currency}"
+    sign = "-" if value < 0 else ""
+    amount = abs(value)
+    if lang != "ja":
+        return f"{sign}¥{amount:,.0f}"
+    if amount >= 1e8:
+        return f"{sign}{amount / 1e8:,.2f}億円"
+    if amount >= 1e4:
+        return f"{sign}{amount / 1e4:,.0f}万円"
+    return f"{sign}{amount:,.0f}円"
+
+
+def format_interval(low: float | None, high: float | None) -> str:
+    if low is None or high is None or math.isnan(low) or math.isnan(high):
+        return ""
+    return f"{low:.1%}–{high:.1%}"
