@@ -43,3 +43,52 @@ def ws_ja(tmp_path):
     workspace = kpiflow.init(str(tmp_path / "ws_ja"), lang="ja")
     yield workspace
     workspace.close()
+
+
+# --- a tiny hand-made workspace, every number in the tests counted by hand ---------------
+
+ACCOUNTS = "account_id,name,industry\nA1,テスト精機,automotive\nA2,サンプル食品,food\n"
+# C1 arrives one minute before the fiscal year turns (FY2024Q4), C2 on its first instant (FY2025Q1).
+CONTACTS = (
+    "contact_id,account_id,created_at,channel\n"
+    "C1,A1,2025-03-31 23:59,ads\n"
+    "C2,A1,2025-04-01 00:00,ads\n"
+    "C3,A2,2025-05-01,exhibition\n"
+    "C4,A2,2025-10-10,exhibition\n"
+)
+DEALS = (
+    "deal_id,account_id,contact_id,created_at,amount,outcome,closed_at,channel\n"
+    "D1,A1,C1,2025-04-02,100,won,2025-04-20,ads\n"
+    "D2,A2,C3,2025-04-03,300,won,2025-07-01,exhibition\n"
+    "D3,A2,C3,2025-04-04,50,lost,2025-06-30 23:59,exhibition\n"
+    "D4,A1,C2,2025-05-01,70,open,,ads\n"
+)
+HISTORY = (
+    "entity,entity_id,stage,entered_at\n"
+    "contact,C1,lead,2025-03-31 23:59\n"
+    "contact,C1,mql,2025-04-05\n"
+    "contact,C3,mql,2025-05-02\n"
+    "contact,C2,mql,2025-05-03\n"
+    "contact,C1,sql,2025-04-06\n"
+    "deal,D1,valid,2025-04-03\n"
+)
+COSTS = "date,channel,category,amount\n2025-04-01,ads,media,1000\n2025-05-01,exhibition,event,500\n2025-10-01,ads,media,200\n"
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory):
+    """A hand-made workspace: 2 accounts, 4 contacts, 4 deals, 6 stage entries, 3 costs."""
+    root = tmp_path_factory.mktemp("tiny")
+    ws = kpiflow.init(str(root / "ws"), lang="en")
+    for table, text in [
+        ("accounts", ACCOUNTS),
+        ("contacts", CONTACTS),
+        ("deals", DEALS),
+        ("stage_history", HISTORY),
+        ("costs", COSTS),
+    ]:
+        path = root / f"{table}.csv"
+        path.write_text(text, encoding="utf-8")
+        ws.load(path, table)
+    yield ws
+    ws.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from kpiflow.cli import app
@@ -102,3 +103,22 @@ def test_demo_small_builds_and_checks(tmp_path):
     run("init", tmp_path / "mine")
     refused = run("demo", tmp_path / "mine", "--size", "small")
     assert refused.exit_code == 2 and "not a demo" in refused.output
+
+
+def test_metrics_tree_and_dictionary_commands(tmp_path):
+    run("demo", tmp_path / "demo", "--size", "small", "--lang", "en")
+    records = json.loads(
+        run("metrics", "win_rate", "--period", "FY2025", "--by", "channel", "-w", tmp_path / "demo", "--json").output
+    )
+    assert {r["channel"] for r in records} >= {"ads", "exhibition"}
+    assert all({"metric", "period", "value", "numerator", "denominator", "ci_low", "ci_high"} <= set(r) for r in records)
+    nodes = json.loads(run("tree", "--period", "FY2025", "-w", tmp_path / "demo", "--json").output)
+    assert nodes[0]["metric"] == "revenue" and nodes[0]["factors"] == ["won_deals", "avg_deal_size"]
+    assert nodes[0]["product_of_factors"] == pytest.approx(nodes[0]["value"])
+    text = run("tree", "--period", "FY2025", "-w", tmp_path / "demo", "--lang", "ja")
+    assert text.exit_code == 0 and "売上" in text.output
+    md = tmp_path / "dictionary.md"
+    assert run("dictionary", "--format", "md", "--out", md, "-w", tmp_path / "demo").exit_code == 0
+    assert "COUNT(*) FILTER" in md.read_text(encoding="utf-8")
+    bad = run("metrics", "win_rat", "-w", tmp_path / "demo")
+    assert bad.exit_code == 1 and "did you mean 'win_rate'" in bad.output

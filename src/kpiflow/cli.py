@@ -194,7 +194,9 @@ def check(
 @handles_errors
 def metrics(
     names: Annotated[Optional[list[str]], typer.Argument(help="Metrics to show (default: all).")] = None,
-    period: Annotated[str, typer.Option("--period", help="month | quarter | half | fy, or one period: FY2025Q3, 2025-10")] = "quarter",
+    period: Annotated[
+        str, typer.Option("--period", help="month | quarter | half | fy, or one period: FY2025Q3, 2025-10")
+    ] = "quarter",
     by: Annotated[Optional[list[str]], typer.Option("--by", help="Dimension to break down by (repeatable).")] = None,
     start: Annotated[Optional[str], typer.Option("--from", help="First period, e.g. FY2024 or 2025-04.")] = None,
     end: Annotated[Optional[str], typer.Option("--to", help="Last period, e.g. FY2025Q4.")] = None,
@@ -215,8 +217,15 @@ def metrics(
     if as_json:
         _print_json(result.to_dict())
         return
-    heads = [say("label.metric", language), *result.dimensions, say("label.period", language), say("label.value", language),
-             say("label.counts", language), say("label.interval", language), ""]
+    heads = [
+        say("label.metric", language),
+        *result.dimensions,
+        say("label.period", language),
+        say("label.value", language),
+        say("label.counts", language),
+        say("label.interval", language),
+        "",
+    ]
     table = RichTable(*heads)
     for column in table.columns[-4:-1]:
         column.justify = "right"
@@ -226,9 +235,66 @@ def metrics(
         flags = "⚠ n<30" if r.small_sample else ""
         if r.note:
             flags = (flags + " " + r.note).strip()
-        table.add_row(metric.label.text(language, r.metric), *[str(r.dimensions.get(d, "")) for d in result.dimensions], r.period,
-                      format_value(r.value, metric.format, language, model.currency), counts, format_interval(r.ci_low, r.ci_high), flags)
+        table.add_row(
+            metric.label.text(language, r.metric),
+            *[str(r.dimensions.get(d, "")) for d in result.dimensions],
+            r.period,
+            format_value(r.value, metric.format, language, model.currency),
+            counts,
+            format_interval(r.ci_low, r.ci_high),
+            flags,
+        )
     out.print(table)
+
+
+@app.command()
+@handles_errors
+def tree(
+    period: Annotated[str, typer.Option("--period", help="One period: FY2025, FY2025Q3, 2025-10.")],
+    workspace: WorkspaceDir = Path("."),
+    lang: Lang = None,
+    as_json: AsJson = False,
+    debug: Debug = False,
+) -> None:
+    """The KPI tree (key point map): every node's value, target, last year and the product check."""
+    from kpiflow.formatting import format_value  # noqa: PLC0415
+    from kpiflow.workspace import open_workspace  # noqa: PLC0415
+
+    with open_workspace(workspace) as ws:
+        language = _default_lang(lang, ws.lang)
+        result = ws.tree(period, lang=language)
+        model = ws.model
+    if as_json:
+        _print_json(result.to_dict())
+        return
+    heads = [say(f"label.{k}", language) for k in ("metric", "value", "target", "status", "last_year", "change", "product")]
+    table = RichTable(*heads, title=f"{say('tree.title', language)} — {result.period}")
+    table.columns[0].no_wrap = True
+    for column in table.columns[1:]:
+        column.justify = "right"
+    reasons: list[str] = []
+    for n in result.nodes:
+        fmt = model.metrics[n.metric].format
+        status = {"on_track": "[green]✓[/green]", "behind": "[red]✗[/red]"}.get(n.status or "", "")
+        product = ""
+        if n.factors:
+            product = "✓" if n.exact else (f"{n.relative_difference:+.2%}" if n.relative_difference is not None else "—")
+            if n.reason:
+                reasons.append(f"{n.metric} = {' × '.join(n.factors)}: {n.reason}")
+        change = f"{n.change:+.1%}" if n.change is not None else ""
+        label = "  " * n.depth + n.label + (" ⚠" if n.small_sample else "")
+        table.add_row(
+            label,
+            format_value(n.value, fmt, language, model.currency),
+            format_value(n.target, fmt, language, model.currency) if n.target is not None else "",
+            status,
+            format_value(n.last_year, fmt, language, model.currency) if n.last_year is not None else "",
+            change,
+            product,
+        )
+    out.print(table)
+    for reason in reasons:
+        out.print(reason, style="yellow", highlight=False)
 
 
 @app.command()
@@ -258,8 +324,14 @@ def dictionary(
         else:
             sys.stdout.write(text)
         return
-    table = RichTable(say("label.metric", language), say("label.label", language), say("label.definition", language),
-                      say("label.source", language), say("label.condition", language), say("label.time", language))
+    table = RichTable(
+        say("label.metric", language),
+        say("label.label", language),
+        say("label.definition", language),
+        say("label.source", language),
+        say("label.condition", language),
+        say("label.time", language),
+    )
     for e in result.entries:
         table.add_row(e.metric, e.label, e.definition or "", e.source, e.where or "", e.time or "")
     out.print(table)

@@ -9,12 +9,14 @@ import duckdb
 
 from kpiflow.analysis.check import CheckResult, check
 from kpiflow.analysis.dictionary import Dictionary, dictionary
-from kpiflow.analysis.metrics import MetricsResult, compute_metrics, resolve_periods
+from kpiflow.analysis.metrics import PERIOD_KINDS, MetricsResult, compute_metrics, resolve_periods
+from kpiflow.analysis.tree import TreeResult, evaluate_tree, tree_order
 from kpiflow.engine import duck
 from kpiflow.errors import KpiflowError, UnknownNameError, WorkspaceError
 from kpiflow.io.loader import LoadResult, Mode, load_file
 from kpiflow.io.mapping import MappingFile, preset_mapping, read_mapping
 from kpiflow.model.config import MODEL_FILE, ModelFile, default_model_text, read_model_document
+from kpiflow.model.periods import Period, parse_period
 from kpiflow.model.schema import TABLES
 from kpiflow.model.semantic import check_model
 
@@ -116,6 +118,19 @@ class Workspace:
         return compute_metrics(
             self.con, self.model, names, periods, kind=kind, dimensions=list(by), columns=self.columns(), lang=lang or self.lang
         )
+
+    def tree(self, period: str, lang: str | None = None) -> TreeResult:
+        """The KPI tree for one period (e.g. FY2025, FY2025Q3), with targets and last year."""
+        lang = lang or self.lang
+        current_period = parse_period(period, self.model.fiscal_year_start)
+        names = [n for n, _ in tree_order(self.model)]
+        columns = self.columns()
+        kind = current_period.kind if current_period.kind in PERIOD_KINDS else None
+
+        def values(p: Period) -> MetricsResult:
+            return compute_metrics(self.con, self.model, names, [p], kind=kind, columns=columns, lang=lang)
+
+        return evaluate_tree(self.model, current_period, values(current_period), values(current_period.same_period_last_year()), lang)
 
     def dictionary(self, lang: str | None = None) -> Dictionary:
         """Every metric's label, definition, extraction condition and SQL (see `kpiflow dictionary`)."""
