@@ -122,3 +122,29 @@ def test_metrics_tree_and_dictionary_commands(tmp_path):
     assert "COUNT(*) FILTER" in md.read_text(encoding="utf-8")
     bad = run("metrics", "win_rat", "-w", tmp_path / "demo")
     assert bad.exit_code == 1 and "did you mean 'win_rate'" in bad.output
+
+
+def test_plan_command(tmp_path):
+    run("demo", tmp_path / "demo", "--size", "small", "--lang", "en")
+    result = run(
+        "plan",
+        "--target",
+        "revenue=150000000",
+        "--period",
+        "FY2026",
+        "--set",
+        "win_rate=0.3",
+        "--scenario",
+        "better:win_rate=0.35",
+        "-w",
+        tmp_path / "demo",
+        "--json",
+    )
+    assert result.exit_code == 0, result.output
+    records = json.loads(result.output)
+    base = {r["metric"]: r for r in records if r["scenario"] == "base"}
+    assert base["revenue"]["required"] == 150000000 and base["win_rate"]["required"] == 0.3
+    assert base["closed_deals"]["required"] == pytest.approx(base["won_deals"]["required"] / 0.3)
+    assert run("plan", "--target", "revenue", "--period", "FY2026", "-w", tmp_path / "demo").exit_code == 2
+    text = run("plan", "--target", "revenue=150000000", "--period", "FY2026", "-w", tmp_path / "demo", "--lang", "ja")
+    assert text.exit_code == 0 and "感度" in text.output

@@ -299,6 +299,101 @@ def tree(
 
 @app.command()
 @handles_errors
+def plan(
+    target: Annotated[str, typer.Option("--target", help="The goal, e.g. revenue=600000000.")],
+    period: Annotated[str, typer.Option("--period", help="The plan period, e.g. FY2026.")],
+    rates: Annotated[str, typer.Option("--rates", help="Where rates come from: last:4q (default), last:12m, ...")] = "last:4q",
+    overrides: Annotated[Optional[list[str]], typer.Option("--set", help="Override a rate: win_rate=0.3 (repeatable).")] = None,
+    scenarios: Annotated[
+        Optional[list[str]], typer.Option("--scenario", help="NAME:rate=value[,rate=value] (repeatable).")
+    ] = None,
+    workspace: WorkspaceDir = Path("."),
+    lang: Lang = None,
+    as_json: AsJson = False,
+    debug: Debug = False,
+) -> None:
+    """Plan backwards from a revenue goal: volumes per stage, budget, gap and sensitivity."""
+    from kpiflow.analysis.plan import parse_assignments, parse_scenarios  # noqa: PLC0415
+    from kpiflow.formatting import format_money, format_value  # noqa: PLC0415
+    from kpiflow.workspace import open_workspace  # noqa: PLC0415
+
+    goal = parse_assignments([target], "--target")
+    with open_workspace(workspace) as ws:
+        language = _default_lang(lang, ws.lang)
+        result = ws.plan(
+            goal,
+            period,
+            rates=rates,
+            overrides=parse_assignments(overrides, "--set"),
+            scenarios=parse_scenarios(scenarios),
+            lang=language,
+        )
+        model = ws.model
+    if as_json:
+        _print_json(result.to_dict())
+        return
+    money = lambda v: format_money(v, language, model.currency) if v is not None else "—"  # noqa: E731
+    heads = [say(f"label.{k}", language) for k in ("metric", "required_volume", "run_rate", "gap", "source")]
+    names = list(result.scenarios)
+    table = RichTable(
+        *heads,
+        *names,
+        title=f"{say('plan.title', language)} — {result.period} ({say('plan.history', language)} {result.history_period})",
+    )
+    table.columns[0].no_wrap = True
+    for column in table.columns[1:]:
+        column.justify = "right"
+    for n in result.nodes:
+        fmt = model.metrics[n.metric].format
+        show = (
+            (lambda v, f=fmt: format_value(v, f, language, model.currency))
+            if n.role == "rate" or fmt == "money"
+            else (lambda v: format_value(round(v, 1) if v is not None else None))
+        )
+        others = [show(result.node(n.metric, s).required) for s in names]
+        table.add_row(
+            "  " * n.depth + n.label,
+            show(n.required),
+            show(n.history) if n.history is not None else "",
+            show(n.gap) if n.gap is not None else "",
+            say(f"plan.source.{n.source}", language),
+            *others,
+        )
+    out.print(table)
+    out.print(
+        f"{say('plan.budget_leads', language)}: {money(result.budget_by_leads)}   "
+        f"{say('plan.budget_opportunities', language)}: {money(result.budget_by_opportunities)}",
+        highlight=False,
+    )
+    if result.channel_budgets:
+        ct = RichTable("channel", say("plan.share", language), say("plan.cpl", language), say("plan.budget", language))
+        for c in result.channel_budgets:
+            ct.add_row(c.channel, f"{c.share_of_leads:.1%}", money(c.cost_per_lead), money(c.budget))
+        out.print(ct)
+    st = RichTable(
+        say("plan.rate", language),
+        say("plan.step", language),
+        say("plan.saved", language),
+        say("plan.money_saved", language),
+        title=say("plan.sensitivity", language),
+    )
+    for item in result.sensitivity:
+        step = (
+            f"+{item.step:.0%} pt"
+            if item.step == 0.01
+            else f"+{format_value(item.step, model.metrics[item.rate].format, language, model.currency)}"
+        )
+        st.add_row(
+            model.metrics[item.rate].label.text(language, item.rate),
+            step,
+            f"{item.top_saved:,.1f} {item.top_metric}",
+            money(item.budget_saved),
+        )
+    out.print(st)
+
+
+@app.command()
+@handles_errors
 def dictionary(
     output_format: Annotated[str, typer.Option("--format", help="table | md")] = "table",
     output: Annotated[Optional[Path], typer.Option("--out", help="Write to this file (with --format md).")] = None,

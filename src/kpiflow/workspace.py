@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import duckdb
@@ -10,6 +10,7 @@ import duckdb
 from kpiflow.analysis.check import CheckResult, check
 from kpiflow.analysis.dictionary import Dictionary, dictionary
 from kpiflow.analysis.metrics import PERIOD_KINDS, MetricsResult, compute_metrics, resolve_periods
+from kpiflow.analysis.plan import PlanResult, make_plan
 from kpiflow.analysis.tree import TreeResult, evaluate_tree, tree_order
 from kpiflow.engine import duck
 from kpiflow.errors import KpiflowError, UnknownNameError, WorkspaceError
@@ -130,7 +131,36 @@ class Workspace:
         def values(p: Period) -> MetricsResult:
             return compute_metrics(self.con, self.model, names, [p], kind=kind, columns=columns, lang=lang)
 
-        return evaluate_tree(self.model, current_period, values(current_period), values(current_period.same_period_last_year()), lang)
+        return evaluate_tree(
+            self.model, current_period, values(current_period), values(current_period.same_period_last_year()), lang
+        )
+
+    def plan(
+        self,
+        target: Mapping[str, float],
+        period: str,
+        *,
+        rates: str = "last:4q",
+        overrides: Mapping[str, float] | None = None,
+        scenarios: Mapping[str, Mapping[str, float]] | None = None,
+        lang: str | None = None,
+    ) -> PlanResult:
+        """Plan backwards from a target ({"revenue": 600_000_000}) for a period (see `kpiflow plan`)."""
+        if len(target) != 1:
+            raise KpiflowError("give exactly one target, e.g. revenue=600000000")
+        [(metric, value)] = target.items()
+        return make_plan(
+            self.con,
+            self.model,
+            self.columns(),
+            target_metric=metric,
+            target=value,
+            period=parse_period(period, self.model.fiscal_year_start),
+            rates_spec=rates,
+            overrides=overrides,
+            scenarios=scenarios,
+            lang=lang or self.lang,
+        )
 
     def dictionary(self, lang: str | None = None) -> Dictionary:
         """Every metric's label, definition, extraction condition and SQL (see `kpiflow dictionary`)."""
