@@ -51,7 +51,9 @@ def one(con, query: str, *params):
 def fingerprint(con, table: str) -> tuple[int, str]:
     """Row count and a hash of every value, in storage order (so row order must match too)."""
     cols = ", ".join(f"coalesce(CAST(\"{c}\" AS VARCHAR), '<null>')" for c in TABLES[table].column_names)
-    return one(con, f"SELECT count(*), md5(coalesce(string_agg(concat_ws('|', {cols}), '\n' ORDER BY rowid), '')) FROM \"{table}\"")
+    return one(
+        con, f"SELECT count(*), md5(coalesce(string_agg(concat_ws('|', {cols}), '\n' ORDER BY rowid), '')) FROM \"{table}\""
+    )
 
 
 # --- determinism and size ------------------------------------------------------------------
@@ -81,9 +83,16 @@ def test_row_counts_returned_and_in_documented_ranges(small):
     for table, n in rows.items():
         assert one(con, f'SELECT count(*) FROM "{table}"')[0] == n
     expected = {
-        "accounts": (300, 300), "contacts": (2_500, 2_500), "deals": (180, 320), "stage_history": (4_000, 6_000),
-        "touchpoints": (55_000, 65_000), "booth_traffic": (588, 588), "costs": (400, 700), "orders": (20, 120),
-        "surveys": (150, 400), "brand_signals": (480, 520),
+        "accounts": (300, 300),
+        "contacts": (2_500, 2_500),
+        "deals": (180, 320),
+        "stage_history": (4_000, 6_000),
+        "touchpoints": (55_000, 65_000),
+        "booth_traffic": (588, 588),
+        "costs": (400, 700),
+        "orders": (20, 120),
+        "surveys": (150, 400),
+        "brand_signals": (480, 520),
     }
     for table, (low, high) in expected.items():
         assert low <= rows[table] <= high, (table, rows[table])
@@ -164,17 +173,32 @@ def test_coherence(con, name):
 def test_every_reference_resolves(con, table):
     for ref in table.references:
         when = f"AND s.{ref.when[0]} = '{ref.when[1]}'" if ref.when else ""
-        orphans = one(con, f"""SELECT count(*) FROM {table.name} s WHERE s.{ref.column} IS NOT NULL {when}
-            AND NOT EXISTS (SELECT 1 FROM {ref.table} t WHERE t.{ref.target_column} = s.{ref.column})""")[0]
+        orphans = one(
+            con,
+            f"""SELECT count(*) FROM {table.name} s WHERE s.{ref.column} IS NOT NULL {when}
+            AND NOT EXISTS (SELECT 1 FROM {ref.table} t WHERE t.{ref.target_column} = s.{ref.column})""",
+        )[0]
         assert orphans == 0, (table.name, ref.column)
 
 
 def test_vocabularies(con):
     assert one(con, "SELECT count(*) FROM touchpoints WHERE type NOT IN (SELECT unnest(?))", list(TOUCHPOINT_TYPES))[0] == 0
-    assert one(con, "SELECT count(*) FROM stage_history WHERE entity = 'contact' AND stage NOT IN (SELECT unnest(?))",
-               MODEL.stage_names("contact"))[0] == 0
-    assert one(con, "SELECT count(*) FROM stage_history WHERE entity = 'deal' AND stage NOT IN (SELECT unnest(?))",
-               MODEL.stage_names("deal"))[0] == 0
+    assert (
+        one(
+            con,
+            "SELECT count(*) FROM stage_history WHERE entity = 'contact' AND stage NOT IN (SELECT unnest(?))",
+            MODEL.stage_names("contact"),
+        )[0]
+        == 0
+    )
+    assert (
+        one(
+            con,
+            "SELECT count(*) FROM stage_history WHERE entity = 'deal' AND stage NOT IN (SELECT unnest(?))",
+            MODEL.stage_names("deal"),
+        )[0]
+        == 0
+    )
     channels = {r[0] for r in con.execute("SELECT DISTINCT channel FROM contacts").fetchall()}
     assert channels == {"exhibition", "web_form", "seminar", "referral", "ads", "email"}
 
@@ -227,24 +251,33 @@ REACHED = """
 
 
 def test_effect2_ads_leads_rarely_pass_mql_to_sql(con):
-    ads, others = con.execute(REACHED + """
+    ads, others = con.execute(
+        REACHED
+        + """
         SELECT count_if(mql AND sql AND channel = 'ads') / count_if(mql AND channel = 'ads'),
                count_if(mql AND sql AND channel <> 'ads') / count_if(mql AND channel <> 'ads')
-        FROM s JOIN contacts c ON c.contact_id = s.entity_id""").fetchall()[0]
+        FROM s JOIN contacts c ON c.contact_id = s.entity_id"""
+    ).fetchall()[0]
     assert ads < 0.15 and others > 0.25 and ads < others / 2
 
 
 def test_effect2_ads_is_the_worst_channel_at_mql_to_sql(con):
-    worst = con.execute(REACHED + """
+    worst = con.execute(
+        REACHED
+        + """
         SELECT channel FROM s JOIN contacts c ON c.contact_id = s.entity_id GROUP BY 1
-        ORDER BY count_if(mql AND sql) / count_if(mql) LIMIT 1""").fetchall()[0][0]
+        ORDER BY count_if(mql AND sql) / count_if(mql) LIMIT 1"""
+    ).fetchall()[0][0]
     assert worst == "ads"
 
 
-PRICING = REACHED + """
+PRICING = (
+    REACHED
+    + """
     , viewed AS (SELECT DISTINCT contact_id FROM touchpoints WHERE content_type = 'pricing' AND contact_id IS NOT NULL)
     SELECT avg(opp::INT), avg(opp::INT) FILTER (WHERE v.contact_id IS NOT NULL), count(v.contact_id)
     FROM s LEFT JOIN viewed v ON v.contact_id = s.entity_id"""
+)
 
 
 def test_effect3_pricing_viewers_become_opportunities_several_times_as_often(con):
@@ -306,15 +339,23 @@ def test_default_size_counts(default):
 @pytest.mark.slow
 def test_default_size_funnel_is_realistic(default):
     con, _ = default
-    lead_mql, mql_sql, sql_opp = con.execute(REACHED + """
-        SELECT avg(mql::INT), count_if(mql AND sql) / count_if(mql), count_if(sql AND opp) / count_if(sql) FROM s""").fetchall()[0]
+    lead_mql, mql_sql, sql_opp = con.execute(
+        REACHED
+        + """
+        SELECT avg(mql::INT), count_if(mql AND sql) / count_if(mql), count_if(sql AND opp) / count_if(sql) FROM s"""
+    ).fetchall()[0]
     assert 0.40 <= lead_mql <= 0.52 and 0.27 <= mql_sql <= 0.36 and 0.55 <= sql_opp <= 0.70
     win = one(con, "SELECT avg((outcome = 'won')::INT) FROM deals WHERE outcome <> 'open'")[0]
     assert 0.25 <= win <= 0.33
-    days = one(con, "SELECT median(date_diff('day', c.created_at, d.created_at)) FROM deals d JOIN contacts c USING (contact_id)")[0]
+    days = one(
+        con, "SELECT median(date_diff('day', c.created_at, d.created_at)) FROM deals d JOIN contacts c USING (contact_id)"
+    )[0]
     assert 55 <= days <= 95
-    march, average = one(con, """SELECT count(*) FILTER (WHERE month(closed_at) = 3) / 3, count(*) / 36
-        FROM deals WHERE outcome = 'won'""")
+    march, average = one(
+        con,
+        """SELECT count(*) FILTER (WHERE month(closed_at) = 3) / 3, count(*) / 36
+        FROM deals WHERE outcome = 'won'""",
+    )
     assert march > 1.5 * average
 
 
@@ -325,10 +366,13 @@ def test_default_size_effects_are_significant(default):
     assert 0.45 <= demo <= 0.75 and 0.22 <= rest <= 0.34
     assert z_two_proportions(demo, n_demo, rest, n_rest) > 3
     assert q3 > other_quarters + 0.04
-    ads, others = con.execute(REACHED + """
+    ads, others = con.execute(
+        REACHED
+        + """
         SELECT count_if(mql AND sql AND channel = 'ads') / count_if(mql AND channel = 'ads'),
                count_if(mql AND sql AND channel <> 'ads') / count_if(mql AND channel <> 'ads')
-        FROM s JOIN contacts c ON c.contact_id = s.entity_id""").fetchall()[0]
+        FROM s JOIN contacts c ON c.contact_id = s.entity_id"""
+    ).fetchall()[0]
     assert ads < 0.12 and 0.30 <= others <= 0.40
     base, viewers, _ = one(con, PRICING)
     assert viewers > 4 * base

@@ -7,7 +7,7 @@ import math
 import pytest
 
 import kpiflow
-from conftest import CONTACTS
+from conftest import ACCOUNTS, CONTACTS, DEALS
 
 
 def test_counts_and_sums_by_fiscal_quarter(tiny):
@@ -121,3 +121,35 @@ def test_json_records_carry_the_contract_keys(tiny):
 def test_japanese_period_labels(tiny):
     result = tiny.metrics(["leads"], period="FY2025Q1", lang="ja")
     assert result.records[0].period == "2025年度 第1四半期"
+
+
+def test_count_distinct_and_where_on_a_joined_table(tmp_path):
+    ws = kpiflow.init(str(tmp_path / "w"), lang="en")
+    path = ws.root / "kpiflow.yaml"
+    extra = (
+        "  buying_accounts:\n    label: {en: Accounts with a deal}\n    count_distinct: deals.account_id\n    time: created_at\n"
+        "  food_deals:\n    label: {en: Food deals}\n    count: deals\n    where: accounts.industry = 'food' AND outcome <> 'lost'\n    time: created_at\n"
+    )
+    path.write_text(path.read_text(encoding="utf-8").replace("metrics:\n", "metrics:\n" + extra, 1), encoding="utf-8")
+    ws.close()
+    ws = kpiflow.open(str(tmp_path / "w"))
+    for table, text in (("accounts", ACCOUNTS), ("deals", DEALS)):
+        (tmp_path / f"{table}.csv").write_text(text, encoding="utf-8")
+        ws.load(tmp_path / f"{table}.csv", table)
+    result = ws.metrics(["buying_accounts", "food_deals"], period="FY2025")
+    # Deals D1..D4 belong to A1, A2, A2, A1: two accounts. Food (A2) deals not lost: D2 only.
+    assert result.value("buying_accounts") == 2
+    assert result.value("food_deals") == 1
+    ws.close()
+
+
+def test_to_frame_needs_pandas_only_when_asked(tiny):
+    result = tiny.metrics(["leads"], period="FY2025")
+    try:
+        import pandas  # noqa: F401, PLC0415
+    except ImportError:
+        with pytest.raises(kpiflow.errors.KpiflowError, match="pip install pandas"):
+            result.to_frame()
+    else:
+        frame = result.to_frame()
+        assert list(frame["value"]) == [3]

@@ -112,8 +112,35 @@ def demo(
     for name, n in rows.items():
         table.add_row(name, f"{n:,}")
     out.print(table)
+    _print_headline(ws, language)
     out.print(say("demo.next", language, path=ws.root), highlight=False)
     ws.close()
+
+
+HEADLINE = ("revenue", "won_deals", "win_rate", "avg_deal_size", "opportunities", "leads", "mql_rate", "cost_per_lead")
+
+
+def _print_headline(ws, language: str) -> None:
+    """The headline KPIs of each fiscal year, with counts and intervals for rates."""
+    from kpiflow.formatting import format_interval, format_value  # noqa: PLC0415
+
+    names = [n for n in HEADLINE if n in ws.model.metrics]
+    result = ws.metrics(names, period="fy", lang=language)
+    periods = [p.label(language) for p in result.periods]
+    table = RichTable(say("label.metric", language), *periods, title=say("demo.headline", language))
+    for column in table.columns[1:]:
+        column.justify = "right"
+    for name in names:
+        metric = ws.model.metrics[name]
+        cells = []
+        for period in periods:
+            r = result.record(name, period)
+            cell = format_value(r.value, metric.format, language, ws.model.currency)
+            if r.ci_low is not None:
+                cell += f"\n[dim]{format_interval(r.ci_low, r.ci_high)}[/dim]"
+            cells.append(cell)
+        table.add_row(metric.label.text(language, name), *cells)
+    out.print(table)
 
 
 @app.command()

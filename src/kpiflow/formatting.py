@@ -22,7 +22,7 @@ def format_value(value: float | int | None, fmt: str | None = None, lang: str = 
 
 
 def format_money(value: float, lang: str = "en", currency: str = "JPY") -> str:
-    """¥1,234,567 in English; 1.23億円 / 1,235万円 / 9,800円 in Japanese (yen only)."""
+    """¥1,234,567 in English; 1.23億円 / 1,235万円 / 29,876円 in Japanese (yen only)."""
     if currency != "JPY":
         return f"{value:,.0f} {currency}"
     sign = "-" if value < 0 else ""
@@ -31,7 +31,7 @@ def format_money(value: float, lang: str = "en", currency: str = "JPY") -> str:
         return f"{sign}¥{amount:,.0f}"
     if amount >= 1e8:
         return f"{sign}{amount / 1e8:,.2f}億円"
-    if amount >= 1e4:
+    if amount >= 1e6:  # below a million yen, 万 would round away too much (3万円 for ¥29,876)
         return f"{sign}{amount / 1e4:,.0f}万円"
     return f"{sign}{amount:,.0f}円"
 

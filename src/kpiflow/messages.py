@@ -185,7 +185,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "plan.share": {"en": "share of leads", "ja": "リード構成比"},
     "plan.cpl": {"en": "cost per lead", "ja": "リード獲得単価"},
     "plan.budget": {"en": "budget", "ja": "予算"},
-    "plan.sensitivity": {"en": "Sensitivity: what a one-point improvement saves", "ja": "感度: 1ポイント改善で削減できる量と費用"},
+    "plan.sensitivity": {
+        "en": "Sensitivity: what a one-point improvement saves",
+        "ja": "感度: 1ポイント改善で削減できる量と費用",
+    },
     "plan.rate": {"en": "rate", "ja": "率"},
     "plan.step": {"en": "improvement", "ja": "改善幅"},
     "plan.saved": {"en": "volume saved", "ja": "削減できる件数"},
@@ -202,7 +205,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Demo workspace {path} ({size}) built in {seconds:.1f} s:",
         "ja": "デモ用ワークスペース {path}（{size}）を {seconds:.1f} 秒で作成しました:",
     },
-    "demo.next": {"en": "Next: kpiflow check -w {path}", "ja": "次に: kpiflow check -w {path}"},
+    "demo.headline": {
+        "en": "Headline KPIs by fiscal year (rates with 95% intervals)",
+        "ja": "年度別の主要KPI（率は95%区間つき）",
+    },
+    "demo.next": {"en": "Next: kpiflow tree --period FY2025 -w {path}", "ja": "次に: kpiflow tree --period FY2025 -w {path}"},
     "debug.hint": {"en": "(run with --debug for the technical details)", "ja": "（技術的な詳細は --debug を付けて実行）"},
 }
 

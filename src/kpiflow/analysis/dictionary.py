@@ -47,8 +47,11 @@ class Dictionary:
     def to_markdown(self) -> str:
         ja = self.lang == "ja"
         lines = ["# " + ("指標定義書" if ja else "Metric dictionary"), ""]
-        heads = ("定義", "種類", "対象", "抽出条件", "期間の基準", "単位", "責任者", "SQL") if ja else (
-            "Definition", "Kind", "Source", "Extraction condition", "Time", "Unit", "Owner", "SQL")
+        heads = (
+            ("定義", "種類", "対象", "抽出条件", "期間の基準", "単位", "責任者", "SQL")
+            if ja
+            else ("Definition", "Kind", "Source", "Extraction condition", "Time", "Unit", "Owner", "SQL")
+        )
         for e in self.entries:
             lines += [f"## {e.label} (`{e.metric}`)", ""]
             lines.append(f"- **{heads[0]}**: {e.definition or '—'}")
@@ -88,8 +91,18 @@ def dictionary(model: ModelFile, columns: Mapping[str, Sequence[str]], lang: str
             where_from, time = f"formula: {metric.formula}", None
         entries.append(
             DictionaryEntry(
-                name, metric.label.text(lang, name), metric.definition, metric.kind, where_from, metric.where, time,
-                metric.unit, metric.owner, metric.higher_is_better, metric.format, sql,
+                name,
+                metric.label.text(lang, name),
+                metric.definition,
+                metric.kind,
+                where_from,
+                metric.where,
+                time,
+                metric.unit,
+                metric.owner,
+                metric.higher_is_better,
+                metric.format,
+                sql,
             )
         )
     return Dictionary(entries, lang)

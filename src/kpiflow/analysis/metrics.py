@@ -18,6 +18,7 @@ import duckdb
 import sqlglot
 from sqlglot import exp
 
+from kpiflow.analysis.frames import records_frame
 from kpiflow.engine.metric_sql import PERIOD_COLUMN, base_queries
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.model.config import ModelFile
@@ -65,11 +66,7 @@ class MetricsResult:
 
     def to_frame(self):
         """A pandas DataFrame of the records (pandas is optional)."""
-        try:
-            import pandas as pd  # noqa: PLC0415  (optional dependency)
-        except ImportError:
-            raise KpiflowError("to_frame() needs pandas: pip install pandas") from None
-        return pd.DataFrame(self.to_dict())
+        return records_frame(self.to_dict())
 
     def value(self, metric: str, period: str | None = None, **dimensions: object) -> float | None:
         """The value of one metric in one period (and dimension values): for tests and scripts."""

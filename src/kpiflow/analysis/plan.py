@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 
 import duckdb
 
+from kpiflow.analysis.frames import records_frame
 from kpiflow.analysis.metrics import MetricsResult, compute_metrics
 from kpiflow.analysis.tree import tree_order
 from kpiflow.errors import KpiflowError, UnknownNameError
@@ -81,6 +82,10 @@ class PlanResult:
         for nodes in self.scenarios.values():
             out += [asdict(n) | {"period": self.period} for n in nodes]
         return out
+
+    def to_frame(self):
+        """A pandas DataFrame of the records (pandas is optional)."""
+        return records_frame(self.to_dict())
 
     def summary(self) -> dict[str, object]:
         return {

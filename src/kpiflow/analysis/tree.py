@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import asdict, dataclass
 
+from kpiflow.analysis.frames import records_frame
 from kpiflow.analysis.metrics import MetricsResult
 from kpiflow.model.config import ModelFile
 from kpiflow.model.periods import Period
@@ -50,6 +51,10 @@ class TreeResult:
 
     def to_dict(self) -> list[dict[str, object]]:
         return [asdict(n) | {"period": self.period} for n in self.nodes]
+
+    def to_frame(self):
+        """A pandas DataFrame of the records (pandas is optional)."""
+        return records_frame(self.to_dict())
 
     def node(self, metric: str) -> TreeNode:
         for n in self.nodes:

@@ -71,10 +71,15 @@ class Calendar:
         self.last_business_of_month = last[self.month]
         self.second_last_business_of_month = second[self.month]
         self.month_start = np.searchsorted(self.month, np.arange(n_months))  # day index of each month's 1st
-        self.fiscal_year = np.where(self.month_of_year >= 4, days.astype("datetime64[Y]").astype("int64") + 1970,
-                                    days.astype("datetime64[Y]").astype("int64") + 1969)
+        self.fiscal_year = np.where(
+            self.month_of_year >= 4,
+            days.astype("datetime64[Y]").astype("int64") + 1970,
+            days.astype("datetime64[Y]").astype("int64") + 1969,
+        )
 
-    def snap_business(self, rng: np.random.Generator, t: np.ndarray, first_hour: float = 9.0, last_hour: float = 19.0) -> np.ndarray:
+    def snap_business(
+        self, rng: np.random.Generator, t: np.ndarray, first_hour: float = 9.0, last_hour: float = 19.0
+    ) -> np.ndarray:
         """Move times outside office hours to a random time of the next business day (never earlier)."""
         t = np.asarray(t, dtype=np.int64)
         d = np.clip(t // DAY, 0, SPAN_DAYS - 1)
@@ -85,7 +90,9 @@ class Calendar:
         fresh = nd * DAY + (first_hour * HOUR + rng.random(t.size) * (last_hour - first_hour) * HOUR).astype(np.int64)
         return np.where(ok, t, np.maximum(fresh, t))
 
-    def business_time(self, rng: np.random.Generator, days: np.ndarray, first_hour: float = 9.0, last_hour: float = 19.0) -> np.ndarray:
+    def business_time(
+        self, rng: np.random.Generator, days: np.ndarray, first_hour: float = 9.0, last_hour: float = 19.0
+    ) -> np.ndarray:
         """A random office-hours time on the first business day on or after each day index."""
         d = self.next_business[np.clip(np.asarray(days, dtype=np.int64), 0, SPAN_DAYS - 1)]
         return d * DAY + (first_hour * HOUR + rng.random(d.size) * (last_hour - first_hour) * HOUR).astype(np.int64)

@@ -29,27 +29,106 @@ INDUSTRIES: dict[str, tuple[float, list[tuple[str, str]]]] = {
 CORE_INDUSTRIES = ("machinery", "automotive", "electronics", "metals")
 
 NAME_FIRST = [
-    ("東", "to"), ("大", "dai"), ("日", "nichi"), ("三", "san"), ("新", "shin"), ("中", "naka"), ("北", "hoku"),
-    ("南", "nan"), ("西", "sei"), ("光", "ko"), ("富", "fu"), ("豊", "ho"), ("昭", "sho"), ("明", "mei"),
-    ("太", "ta"), ("協", "kyo"), ("丸", "maru"), ("旭", "asahi"), ("高", "taka"), ("千", "chi"), ("八", "hachi"),
-    ("双", "so"), ("朝", "asa"), ("瑞", "mizu"), ("若", "waka"), ("岡", "oka"), ("久", "kyu"), ("宮", "miya"),
-    ("松", "matsu"), ("竹", "take"), ("桜", "sakura"), ("白", "haku"), ("金", "kin"), ("銀", "gin"), ("菊", "kiku"),
+    ("東", "to"),
+    ("大", "dai"),
+    ("日", "nichi"),
+    ("三", "san"),
+    ("新", "shin"),
+    ("中", "naka"),
+    ("北", "hoku"),
+    ("南", "nan"),
+    ("西", "sei"),
+    ("光", "ko"),
+    ("富", "fu"),
+    ("豊", "ho"),
+    ("昭", "sho"),
+    ("明", "mei"),
+    ("太", "ta"),
+    ("協", "kyo"),
+    ("丸", "maru"),
+    ("旭", "asahi"),
+    ("高", "taka"),
+    ("千", "chi"),
+    ("八", "hachi"),
+    ("双", "so"),
+    ("朝", "asa"),
+    ("瑞", "mizu"),
+    ("若", "waka"),
+    ("岡", "oka"),
+    ("久", "kyu"),
+    ("宮", "miya"),
+    ("松", "matsu"),
+    ("竹", "take"),
+    ("桜", "sakura"),
+    ("白", "haku"),
+    ("金", "kin"),
+    ("銀", "gin"),
+    ("菊", "kiku"),
     ("山", "yama"),
 ]
 NAME_SECOND = [
-    ("和", "wa"), ("洋", "yo"), ("栄", "ei"), ("進", "shin"), ("興", "ko"), ("成", "sei"), ("友", "yu"),
-    ("電", "den"), ("邦", "ho"), ("正", "sho"), ("立", "ritsu"), ("伸", "nobu"), ("星", "hoshi"), ("宝", "takara"),
-    ("徳", "toku"), ("昌", "masa"), ("央", "o"), ("葉", "ba"), ("京", "kyo"), ("田", "da"), ("野", "no"),
-    ("本", "moto"), ("原", "hara"), ("津", "tsu"), ("川", "kawa"), ("峰", "mine"), ("泉", "izumi"), ("輪", "rin"),
-    ("精", "sei"), ("陽", "hi"), ("信", "shin"), ("晃", "aki"), ("光", "mitsu"), ("共", "kyo"), ("豊", "yutaka"),
+    ("和", "wa"),
+    ("洋", "yo"),
+    ("栄", "ei"),
+    ("進", "shin"),
+    ("興", "ko"),
+    ("成", "sei"),
+    ("友", "yu"),
+    ("電", "den"),
+    ("邦", "ho"),
+    ("正", "sho"),
+    ("立", "ritsu"),
+    ("伸", "nobu"),
+    ("星", "hoshi"),
+    ("宝", "takara"),
+    ("徳", "toku"),
+    ("昌", "masa"),
+    ("央", "o"),
+    ("葉", "ba"),
+    ("京", "kyo"),
+    ("田", "da"),
+    ("野", "no"),
+    ("本", "moto"),
+    ("原", "hara"),
+    ("津", "tsu"),
+    ("川", "kawa"),
+    ("峰", "mine"),
+    ("泉", "izumi"),
+    ("輪", "rin"),
+    ("精", "sei"),
+    ("陽", "hi"),
+    ("信", "shin"),
+    ("晃", "aki"),
+    ("光", "mitsu"),
+    ("共", "kyo"),
+    ("豊", "yutaka"),
     ("沢", "sawa"),
 ]
 NAME_KATAKANA = [
-    ("アルファ", "alpha"), ("テクノ", "techno"), ("コスモ", "cosmo"), ("ミライ", "mirai"), ("ユニオン", "union"),
-    ("ネクスト", "next"), ("サンライズ", "sunrise"), ("グローバル", "global"), ("ダイヤ", "daiya"), ("アサヒ", "asahi"),
-    ("ミツワ", "mitsuwa"), ("シンワ", "shinwa"), ("トーヨー", "toyo"), ("ニッコー", "nikko"), ("ヤマト", "yamato"),
-    ("フジ", "fuji"), ("セントラル", "central"), ("パシフィック", "pacific"), ("オリオン", "orion"), ("エース", "ace"),
-    ("ベスト", "best"), ("ハート", "heart"), ("ライズ", "rise"), ("クレスト", "crest"),
+    ("アルファ", "alpha"),
+    ("テクノ", "techno"),
+    ("コスモ", "cosmo"),
+    ("ミライ", "mirai"),
+    ("ユニオン", "union"),
+    ("ネクスト", "next"),
+    ("サンライズ", "sunrise"),
+    ("グローバル", "global"),
+    ("ダイヤ", "daiya"),
+    ("アサヒ", "asahi"),
+    ("ミツワ", "mitsuwa"),
+    ("シンワ", "shinwa"),
+    ("トーヨー", "toyo"),
+    ("ニッコー", "nikko"),
+    ("ヤマト", "yamato"),
+    ("フジ", "fuji"),
+    ("セントラル", "central"),
+    ("パシフィック", "pacific"),
+    ("オリオン", "orion"),
+    ("エース", "ace"),
+    ("ベスト", "best"),
+    ("ハート", "heart"),
+    ("ライズ", "rise"),
+    ("クレスト", "crest"),
 ]
 
 # region code -> (share of accounts, Japanese name, sales team that covers it)
@@ -98,14 +177,46 @@ BUDGETS = ("approved", "planned", "none")
 TIMEFRAMES = ("within_3m", "within_6m", "within_1y", "undecided")
 
 SURNAMES = [
-    ("佐藤", "sato"), ("鈴木", "suzuki"), ("高橋", "takahashi"), ("田中", "tanaka"), ("伊藤", "ito"),
-    ("渡辺", "watanabe"), ("山本", "yamamoto"), ("中村", "nakamura"), ("小林", "kobayashi"), ("加藤", "kato"),
-    ("吉田", "yoshida"), ("山田", "yamada"), ("佐々木", "sasaki"), ("山口", "yamaguchi"), ("松本", "matsumoto"),
-    ("井上", "inoue"), ("木村", "kimura"), ("林", "hayashi"), ("斎藤", "saito"), ("清水", "shimizu"),
-    ("山崎", "yamazaki"), ("森", "mori"), ("池田", "ikeda"), ("橋本", "hashimoto"), ("阿部", "abe"),
-    ("石川", "ishikawa"), ("山下", "yamashita"), ("中島", "nakajima"), ("石井", "ishii"), ("小川", "ogawa"),
-    ("前田", "maeda"), ("岡田", "okada"), ("長谷川", "hasegawa"), ("藤田", "fujita"), ("後藤", "goto"),
-    ("近藤", "kondo"), ("村上", "murakami"), ("遠藤", "endo"), ("青木", "aoki"), ("坂本", "sakamoto"),
+    ("佐藤", "sato"),
+    ("鈴木", "suzuki"),
+    ("高橋", "takahashi"),
+    ("田中", "tanaka"),
+    ("伊藤", "ito"),
+    ("渡辺", "watanabe"),
+    ("山本", "yamamoto"),
+    ("中村", "nakamura"),
+    ("小林", "kobayashi"),
+    ("加藤", "kato"),
+    ("吉田", "yoshida"),
+    ("山田", "yamada"),
+    ("佐々木", "sasaki"),
+    ("山口", "yamaguchi"),
+    ("松本", "matsumoto"),
+    ("井上", "inoue"),
+    ("木村", "kimura"),
+    ("林", "hayashi"),
+    ("斎藤", "saito"),
+    ("清水", "shimizu"),
+    ("山崎", "yamazaki"),
+    ("森", "mori"),
+    ("池田", "ikeda"),
+    ("橋本", "hashimoto"),
+    ("阿部", "abe"),
+    ("石川", "ishikawa"),
+    ("山下", "yamashita"),
+    ("中島", "nakajima"),
+    ("石井", "ishii"),
+    ("小川", "ogawa"),
+    ("前田", "maeda"),
+    ("岡田", "okada"),
+    ("長谷川", "hasegawa"),
+    ("藤田", "fujita"),
+    ("後藤", "goto"),
+    ("近藤", "kondo"),
+    ("村上", "murakami"),
+    ("遠藤", "endo"),
+    ("青木", "aoki"),
+    ("坂本", "sakamoto"),
 ]
 GIVEN_INITIALS = "akhmnstyrdj"
 
@@ -190,22 +301,86 @@ _D_MOTOR = Exhibit("D1", "demo", "実機デモ台（モーター振動診断）"
 _D_KIT = Exhibit("D2", "demo", "ハンズオン体験キット（後付けセンサ）", 0.7)
 
 EXHIBITIONS: tuple[Exhibition, ...] = (
-    Exhibition("EX2023-IOT", "ファクトリーIoTフェア東京 2023", "東京ビッグサイト", dt.date(2023, 6, 14), 1.3,
-               (_Z_SENSOR, _Z_GATEWAY, _D_MOTOR), 0.30, 14_000_000),
-    Exhibition("EX2023-MNT", "設備保全テクノショー 2023", "東京ビッグサイト", dt.date(2023, 10, 18), 1.0,
-               (_Z_SENSOR, _Z_CLOUD, _D_MOTOR), 0.30, 11_000_000),
-    Exhibition("EX2024-NGY", "中部ものづくりIoT展 2024", "ポートメッセなごや", dt.date(2024, 1, 24), 0.7,
-               (_Z_SENSOR, _Z_GATEWAY, _D_MOTOR), 0.28, 8_000_000),
-    Exhibition("EX2024-IOT", "ファクトリーIoTフェア東京 2024", "東京ビッグサイト", dt.date(2024, 6, 12), 1.4,
-               (_Z_SENSOR, _Z_GATEWAY, _Z_CLOUD, _D_MOTOR), 0.30, 15_000_000),
-    Exhibition("EX2024-OSK", "関西ものづくりセンサー展 2024", "インテックス大阪", dt.date(2024, 10, 9), 0.9,
-               (_Z_SENSOR, _Z_CLOUD, _D_MOTOR), 0.30, 10_000_000),
-    Exhibition("EX2025-NGY", "中部ものづくりIoT展 2025", "ポートメッセなごや", dt.date(2025, 1, 22), 0.8,
-               (_Z_SENSOR, _Z_GATEWAY, _D_MOTOR), 0.30, 8_500_000),
-    Exhibition("EX2025-IOT", "ファクトリーIoTフェア東京 2025", "東京ビッグサイト", dt.date(2025, 6, 11), 1.7,
-               (_Z_SENSOR, _Z_GATEWAY, _Z_CLOUD, _D_MOTOR, _D_KIT), 0.55, 18_000_000),
-    Exhibition("EX2025-MNT", "設備保全テクノショー 2025", "東京ビッグサイト", dt.date(2025, 9, 24), 1.2,
-               (_Z_SENSOR, _Z_CLOUD, _D_MOTOR, _D_KIT), 0.55, 13_000_000),
+    Exhibition(
+        "EX2023-IOT",
+        "ファクトリーIoTフェア東京 2023",
+        "東京ビッグサイト",
+        dt.date(2023, 6, 14),
+        1.3,
+        (_Z_SENSOR, _Z_GATEWAY, _D_MOTOR),
+        0.30,
+        14_000_000,
+    ),
+    Exhibition(
+        "EX2023-MNT",
+        "設備保全テクノショー 2023",
+        "東京ビッグサイト",
+        dt.date(2023, 10, 18),
+        1.0,
+        (_Z_SENSOR, _Z_CLOUD, _D_MOTOR),
+        0.30,
+        11_000_000,
+    ),
+    Exhibition(
+        "EX2024-NGY",
+        "中部ものづくりIoT展 2024",
+        "ポートメッセなごや",
+        dt.date(2024, 1, 24),
+        0.7,
+        (_Z_SENSOR, _Z_GATEWAY, _D_MOTOR),
+        0.28,
+        8_000_000,
+    ),
+    Exhibition(
+        "EX2024-IOT",
+        "ファクトリーIoTフェア東京 2024",
+        "東京ビッグサイト",
+        dt.date(2024, 6, 12),
+        1.4,
+        (_Z_SENSOR, _Z_GATEWAY, _Z_CLOUD, _D_MOTOR),
+        0.30,
+        15_000_000,
+    ),
+    Exhibition(
+        "EX2024-OSK",
+        "関西ものづくりセンサー展 2024",
+        "インテックス大阪",
+        dt.date(2024, 10, 9),
+        0.9,
+        (_Z_SENSOR, _Z_CLOUD, _D_MOTOR),
+        0.30,
+        10_000_000,
+    ),
+    Exhibition(
+        "EX2025-NGY",
+        "中部ものづくりIoT展 2025",
+        "ポートメッセなごや",
+        dt.date(2025, 1, 22),
+        0.8,
+        (_Z_SENSOR, _Z_GATEWAY, _D_MOTOR),
+        0.30,
+        8_500_000,
+    ),
+    Exhibition(
+        "EX2025-IOT",
+        "ファクトリーIoTフェア東京 2025",
+        "東京ビッグサイト",
+        dt.date(2025, 6, 11),
+        1.7,
+        (_Z_SENSOR, _Z_GATEWAY, _Z_CLOUD, _D_MOTOR, _D_KIT),
+        0.55,
+        18_000_000,
+    ),
+    Exhibition(
+        "EX2025-MNT",
+        "設備保全テクノショー 2025",
+        "東京ビッグサイト",
+        dt.date(2025, 9, 24),
+        1.2,
+        (_Z_SENSOR, _Z_CLOUD, _D_MOTOR, _D_KIT),
+        0.55,
+        13_000_000,
+    ),
 )
 EXHIBITION_HOURS = tuple(range(10, 17))  # counter readings start 10:00 ... 16:00 (open 10:00-17:00)
 EXHIBITION_REGION = {"EX2024-NGY": "chubu", "EX2025-NGY": "chubu", "EX2024-OSK": "kansai"}
@@ -215,20 +390,46 @@ EXHIBITION_REGION = {"EX2024-NGY": "chubu", "EX2025-NGY": "chubu", "EX2024-OSK":
 
 def _content() -> list[tuple[str, str, float]]:
     items: list[tuple[str, str, float]] = [("/", "top", 30.0), ("/company", "company", 3.0), ("/contact", "form", 4.0)]
-    items += [(p, "product", w) for p, w in (
-        ("/products/vs-300", 10.0), ("/products/vs-300w", 5.0), ("/products/gw-700", 6.0), ("/products/gw-500", 3.0),
-        ("/products/predict-cloud", 8.0), ("/services/installation", 3.0), ("/solutions/predictive-maintenance", 6.0),
-        ("/solutions/energy-monitoring", 3.0))]
+    items += [
+        (p, "product", w)
+        for p, w in (
+            ("/products/vs-300", 10.0),
+            ("/products/vs-300w", 5.0),
+            ("/products/gw-700", 6.0),
+            ("/products/gw-500", 3.0),
+            ("/products/predict-cloud", 8.0),
+            ("/services/installation", 3.0),
+            ("/solutions/predictive-maintenance", 6.0),
+            ("/solutions/energy-monitoring", 3.0),
+        )
+    ]
     items += [(p, "pricing", w) for p, w in (("/pricing", 3.0), ("/pricing/predict-cloud", 1.5), ("/pricing/sensor-kit", 1.0))]
-    cases = ("automotive-press", "automotive-painting", "electronics-smt", "metals-rolling", "food-packaging",
-             "chemicals-pump", "machinery-spindle", "logistics-conveyor", "pharma-hvac", "machinery-compressor",
-             "metals-forging", "electronics-cleanroom")
+    cases = (
+        "automotive-press",
+        "automotive-painting",
+        "electronics-smt",
+        "metals-rolling",
+        "food-packaging",
+        "chemicals-pump",
+        "machinery-spindle",
+        "logistics-conveyor",
+        "pharma-hvac",
+        "machinery-compressor",
+        "metals-forging",
+        "electronics-cleanroom",
+    )
     items += [(f"/cases/{c}", "case_study", 1.2) for c in cases]
-    items += [(f"/docs/{d}.pdf", "spec_sheet", 1.0) for d in ("vs-300-spec", "vs-300w-spec", "gw-700-spec", "gw-500-spec",
-                                                              "predict-cloud-overview", "installation-guide")]
-    items += [(f"/cad/{d}", "cad_download", 0.8) for d in ("vs-300-3d.step", "vs-300w-3d.step", "gw-700-3d.step", "gw-700-2d.dxf")]
-    items += [(f"/whitepapers/{d}.pdf", "whitepaper", 1.0) for d in ("pdm-first-steps", "vibration-basics",
-                                                                    "iot-retrofit-checklist", "roi-of-maintenance")]
+    items += [
+        (f"/docs/{d}.pdf", "spec_sheet", 1.0)
+        for d in ("vs-300-spec", "vs-300w-spec", "gw-700-spec", "gw-500-spec", "predict-cloud-overview", "installation-guide")
+    ]
+    items += [
+        (f"/cad/{d}", "cad_download", 0.8) for d in ("vs-300-3d.step", "vs-300w-3d.step", "gw-700-3d.step", "gw-700-2d.dxf")
+    ]
+    items += [
+        (f"/whitepapers/{d}.pdf", "whitepaper", 1.0)
+        for d in ("pdm-first-steps", "vibration-basics", "iot-retrofit-checklist", "roi-of-maintenance")
+    ]
     items += [(f"/webinars/on-demand-{i:02d}", "webinar", 0.6) for i in range(1, 7)]
     items += [(f"/blog/{i:03d}", "blog", 2.5 / (1 + i / 8)) for i in range(1, 41)]
     items += [(f"/news/{i:02d}", "news", 0.5) for i in range(1, 11)]
@@ -239,9 +440,21 @@ CONTENT: tuple[tuple[str, str], ...] = tuple((c, t) for c, t, _ in _content())
 CONTENT_WEIGHT: tuple[float, ...] = tuple(w for _, _, w in _content())
 CONTENT_TYPES: tuple[str, ...] = tuple(dict.fromkeys(t for _, t in CONTENT))
 # Typical seconds on a page by content type (log-normal median).
-DWELL_MEDIAN = {"top": 25, "company": 40, "form": 60, "product": 80, "pricing": 110, "case_study": 140,
-                "spec_sheet": 45, "cad_download": 30, "whitepaper": 50, "webinar": 600, "blog": 70, "news": 35,
-                "newsletter": 20}
+DWELL_MEDIAN = {
+    "top": 25,
+    "company": 40,
+    "form": 60,
+    "product": 80,
+    "pricing": 110,
+    "case_study": 140,
+    "spec_sheet": 45,
+    "cad_download": 30,
+    "whitepaper": 50,
+    "webinar": 600,
+    "blog": 70,
+    "news": 35,
+    "newsletter": 20,
+}
 GATED_TYPES = ("spec_sheet", "cad_download", "whitepaper")  # a known visitor "downloads" these
 
 # --- after the sale ------------------------------------------------------------------------

@@ -61,12 +61,33 @@ class Size:
 
 
 SIZES: dict[str, Size] = {
-    "small": Size(accounts=300, contacts=2_500, touchpoints=60_000, closed_before_created=3, contact_stage_swaps=4,
-                  deal_stage_swaps=3, duplicate_contacts=3),
-    "default": Size(accounts=5_000, contacts=30_000, touchpoints=3_000_000, closed_before_created=12,
-                    contact_stage_swaps=30, deal_stage_swaps=15, duplicate_contacts=20),
-    "large": Size(accounts=20_000, contacts=120_000, touchpoints=30_000_000, closed_before_created=40,
-                  contact_stage_swaps=100, deal_stage_swaps=50, duplicate_contacts=60),
+    "small": Size(
+        accounts=300,
+        contacts=2_500,
+        touchpoints=60_000,
+        closed_before_created=3,
+        contact_stage_swaps=4,
+        deal_stage_swaps=3,
+        duplicate_contacts=3,
+    ),
+    "default": Size(
+        accounts=5_000,
+        contacts=30_000,
+        touchpoints=3_000_000,
+        closed_before_created=12,
+        contact_stage_swaps=30,
+        deal_stage_swaps=15,
+        duplicate_contacts=20,
+    ),
+    "large": Size(
+        accounts=20_000,
+        contacts=120_000,
+        touchpoints=30_000_000,
+        closed_before_created=40,
+        contact_stage_swaps=100,
+        deal_stage_swaps=50,
+        duplicate_contacts=60,
+    ),
 }
 CONTACT_STAGES = ("lead", "mql", "sql", "opportunity", "customer")
 DEAL_STAGES = ("appointment", "valid", "proposal", "won")
@@ -86,7 +107,9 @@ def _opt(col: str, expr: str) -> str:
     return f"CASE WHEN {col} >= 0 THEN {expr} END"
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: dict[str, np.ndarray], select: str, params: dict | None = None) -> None:
+def _insert(
+    con: duckdb.DuckDBPyConnection, table: str, frame: dict[str, np.ndarray], select: str, params: dict | None = None
+) -> None:
     name = f"_demo_{table}"
     con.register(name, frame)
     try:
@@ -137,53 +160,124 @@ def populate(con: duckdb.DuckDBPyConnection, size: str = "default", seed: int = 
 
 def _accounts(con, company: crm.Crm) -> None:
     acc = company.accounts
-    frame = {"i": np.arange(acc["root"].size), **{k: acc[k] for k in (
-        "root", "word", "legal_prefix", "industry", "employees", "size_band", "region", "is_target", "created")}}
+    frame = {
+        "i": np.arange(acc["root"].size),
+        **{
+            k: acc[k]
+            for k in ("root", "word", "legal_prefix", "industry", "employees", "size_band", "region", "is_target", "created")
+        },
+    }
     name = "list_extract($roots, root + 1) || list_extract($words, word + 1)"
-    _insert(con, "accounts", frame, f"""
-        {_ACCOUNT.format('i')},
+    _insert(
+        con,
+        "accounts",
+        frame,
+        f"""
+        {_ACCOUNT.format("i")},
         CASE WHEN legal_prefix THEN '株式会社' || {name} ELSE {name} || '株式会社' END,
         list_extract($industries, industry + 1), employees, list_extract($bands, size_band + 1),
-        list_extract($regions, region + 1), is_target, {_ts('created')}""", {
-        "roots": [r for r, _ in crm.ROOTS], "words": [w for w, _, _ in crm.WORDS], "industries": list(INDUSTRIES),
-        "bands": list(SIZE_BANDS), "regions": list(REGIONS)})
+        list_extract($regions, region + 1), is_target, {_ts("created")}""",
+        {
+            "roots": [r for r, _ in crm.ROOTS],
+            "words": [w for w, _, _ in crm.WORDS],
+            "industries": list(INDUSTRIES),
+            "bands": list(SIZE_BANDS),
+            "regions": list(REGIONS),
+        },
+    )
 
 
 def _contacts(con, company: crm.Crm, programs: Programs) -> None:
     c, acc = company.contacts, company.accounts
     a = c["account"]
-    frame = {"i": np.arange(a.size), "account": a, "created": c["created"], "channel": c["channel"],
-             "campaign": c["campaign"], "job": c["job"], "authority": c["authority"], "budget": c["budget"],
-             "timeframe": c["timeframe"], "rep": acc["rep"][a], "has_email": c["has_email"], "initial": c["initial"],
-             "surname": c["surname"], "rank": c["email_rank"], "root": acc["root"][a], "word": acc["word"][a],
-             "domain_rank": acc["domain_rank"][a]}
+    frame = {
+        "i": np.arange(a.size),
+        "account": a,
+        "created": c["created"],
+        "channel": c["channel"],
+        "campaign": c["campaign"],
+        "job": c["job"],
+        "authority": c["authority"],
+        "budget": c["budget"],
+        "timeframe": c["timeframe"],
+        "rep": acc["rep"][a],
+        "has_email": c["has_email"],
+        "initial": c["initial"],
+        "surname": c["surname"],
+        "rank": c["email_rank"],
+        "root": acc["root"][a],
+        "word": acc["word"][a],
+        "domain_rank": acc["domain_rank"][a],
+    }
     email = """list_extract($initials, initial + 1) || '.' || list_extract($surnames, surname + 1)
         || CASE WHEN rank > 0 THEN (rank + 1)::VARCHAR ELSE '' END || '@'
         || list_extract($root_romaji, root + 1) || '-' || list_extract($word_romaji, word + 1)
         || CASE WHEN domain_rank > 0 THEN (domain_rank + 1)::VARCHAR ELSE '' END || '.example.jp'"""
-    _insert(con, "contacts", frame, f"""
-        {_CONTACT.format('i')}, {_ACCOUNT.format('account')}, {_ts('created')},
+    _insert(
+        con,
+        "contacts",
+        frame,
+        f"""
+        {_CONTACT.format("i")}, {_ACCOUNT.format("account")}, {_ts("created")},
         list_extract($channels, channel + 1), list_extract($campaigns, campaign + 1), list_extract($jobs, job + 1),
         list_extract($authorities, authority + 1), list_extract($budgets, budget + 1),
         list_extract($timeframes, timeframe + 1), list_extract($reps, rep + 1),
-        CASE WHEN has_email THEN {email} END""", {
-        "channels": list(CHANNELS), "campaigns": list(programs.campaigns), "jobs": list(JOB_TITLES),
-        "authorities": list(AUTHORITIES), "budgets": list(BUDGETS), "timeframes": list(TIMEFRAMES), "reps": list(REPS),
-        "initials": list(GIVEN_INITIALS), "surnames": [r for _, r in SURNAMES],
-        "root_romaji": [r for _, r in crm.ROOTS], "word_romaji": [r for _, r, _ in crm.WORDS]})
+        CASE WHEN has_email THEN {email} END""",
+        {
+            "channels": list(CHANNELS),
+            "campaigns": list(programs.campaigns),
+            "jobs": list(JOB_TITLES),
+            "authorities": list(AUTHORITIES),
+            "budgets": list(BUDGETS),
+            "timeframes": list(TIMEFRAMES),
+            "reps": list(REPS),
+            "initials": list(GIVEN_INITIALS),
+            "surnames": [r for _, r in SURNAMES],
+            "root_romaji": [r for _, r in crm.ROOTS],
+            "word_romaji": [r for _, r, _ in crm.WORDS],
+        },
+    )
 
 
 def _deals(con, company: crm.Crm) -> None:
     d = company.deals
-    frame = {"i": np.arange(d["created"].size), **{k: d[k] for k in (
-        "account", "contact", "created", "channel", "product", "amount", "outcome", "closed_field", "loss_reason", "rep", "stage")}}
-    _insert(con, "deals", frame, f"""
-        {_DEAL.format('i')}, {_ACCOUNT.format('account')}, {_CONTACT.format('contact')}, {_ts('created')},
+    frame = {
+        "i": np.arange(d["created"].size),
+        **{
+            k: d[k]
+            for k in (
+                "account",
+                "contact",
+                "created",
+                "channel",
+                "product",
+                "amount",
+                "outcome",
+                "closed_field",
+                "loss_reason",
+                "rep",
+                "stage",
+            )
+        },
+    }
+    _insert(
+        con,
+        "deals",
+        frame,
+        f"""
+        {_DEAL.format("i")}, {_ACCOUNT.format("account")}, {_CONTACT.format("contact")}, {_ts("created")},
         list_extract($channels, channel + 1), list_extract($products, product + 1), amount::DECIMAL(18,2),
-        list_extract($outcomes, outcome + 1), {_opt('closed_field', _ts('closed_field'))},
-        list_extract($reasons, loss_reason + 1), list_extract($reps, rep + 1), list_extract($stages, stage + 1)""", {
-        "channels": list(CHANNELS), "products": [p.code for p in PRODUCTS], "outcomes": list(OUTCOMES),
-        "reasons": list(LOSS_REASONS), "reps": list(REPS), "stages": list(DEAL_STAGES)})
+        list_extract($outcomes, outcome + 1), {_opt("closed_field", _ts("closed_field"))},
+        list_extract($reasons, loss_reason + 1), list_extract($reps, rep + 1), list_extract($stages, stage + 1)""",
+        {
+            "channels": list(CHANNELS),
+            "products": [p.code for p in PRODUCTS],
+            "outcomes": list(OUTCOMES),
+            "reasons": list(LOSS_REASONS),
+            "reps": list(REPS),
+            "stages": list(DEAL_STAGES),
+        },
+    )
 
 
 def stage_entries(company: crm.Crm) -> dict[str, np.ndarray]:
@@ -191,7 +285,7 @@ def stage_entries(company: crm.Crm) -> dict[str, np.ndarray]:
     c, d = company.contacts, company.deals
     n = c["created"].size
     k = d["created"].size
-    won = (d["outcome"] == 1)
+    won = d["outcome"] == 1
     customer = np.flatnonzero(c["deal"] >= 0)
     customer = customer[won[c["deal"][customer]]]
     parts = [
@@ -217,24 +311,36 @@ def stage_entries(company: crm.Crm) -> dict[str, np.ndarray]:
 
 
 def _stage_history(con, company: crm.Crm) -> None:
-    _insert(con, "stage_history", stage_entries(company), f"""
+    _insert(
+        con,
+        "stage_history",
+        stage_entries(company),
+        f"""
         CASE entity WHEN 0 THEN 'contact' ELSE 'deal' END,
-        CASE entity WHEN 0 THEN {_CONTACT.format('id')} ELSE {_DEAL.format('id')} END,
-        list_extract($stages, stage + 1), {_ts('t')}""", {"stages": [*CONTACT_STAGES, *DEAL_STAGES]})
+        CASE entity WHEN 0 THEN {_CONTACT.format("id")} ELSE {_DEAL.format("id")} END,
+        list_extract($stages, stage + 1), {_ts("t")}""",
+        {"stages": [*CONTACT_STAGES, *DEAL_STAGES]},
+    )
 
 
 def _touchpoints(con, company: crm.Crm, cal: Calendar, programs: Programs, params: Size, seed: int, level: np.ndarray) -> None:
     known, sessions = behaviour.known_touchpoints(np.random.default_rng([seed, 1]), company, cal, programs)
     select = f"""
-        {_ts('t')}, {_opt('contact', _CONTACT.format('contact'))}, {_opt('anon', "printf('V%09d', anon)")},
-        {_opt('account', _ACCOUNT.format('account'))}, list_extract($types, type + 1),
+        {_ts("t")}, {_opt("contact", _CONTACT.format("contact"))}, {_opt("anon", "printf('V%09d', anon)")},
+        {_opt("account", _ACCOUNT.format("account"))}, list_extract($types, type + 1),
         list_extract($channels, channel + 1), list_extract($campaigns, campaign + 1),
         list_extract($content_ids, content + 1), list_extract($content_types, content + 1),
         list_extract($exhibitions, exhibition + 1), list_extract($exhibits, exhibit + 1),
-        {_opt('session', "printf('S%09d', session)")}, dwell, scroll"""
-    lists = {"types": list(behaviour.TYPES), "channels": list(TOUCH_CHANNELS), "campaigns": list(programs.campaigns),
-             "content_ids": [c for c, _ in programs.contents], "content_types": [t for _, t in programs.contents],
-             "exhibitions": [e.exhibition_id for e in EXHIBITIONS], "exhibits": [x for _, x, _ in EXHIBITS]}
+        {_opt("session", "printf('S%09d', session)")}, dwell, scroll"""
+    lists = {
+        "types": list(behaviour.TYPES),
+        "channels": list(TOUCH_CHANNELS),
+        "campaigns": list(programs.campaigns),
+        "content_ids": [c for c, _ in programs.contents],
+        "content_types": [t for _, t in programs.contents],
+        "exhibitions": [e.exhibition_id for e in EXHIBITIONS],
+        "exhibits": [x for _, x, _ in EXHIBITS],
+    }
     # anonymous sessions fill the rest of the touchpoint budget, spread like brand interest
     n_months = int(cal.month[N_DAYS - 1]) + 1
     weight = level * np.where(cal.business[:N_DAYS], 1.0, 0.3)
@@ -246,48 +352,90 @@ def _touchpoints(con, company: crm.Crm, cal: Calendar, programs: Programs, param
     bounds = np.searchsorted(known["t"], cal.month_start[: n_months + 1] * DAY)
     bounds[-1] = known["t"].size
     for m in range(n_months):
-        anon = behaviour.anonymous_month(np.random.default_rng([seed, 2, m]), cal, programs, m, int(per_month[m]),
-                                         sessions, visitors, company.accounts["root"].size, weight)
+        anon = behaviour.anonymous_month(
+            np.random.default_rng([seed, 2, m]),
+            cal,
+            programs,
+            m,
+            int(per_month[m]),
+            sessions,
+            visitors,
+            company.accounts["root"].size,
+            weight,
+        )
         sessions += int(per_month[m])
-        part = {k: np.concatenate([known[k][bounds[m]: bounds[m + 1]], anon[k]]) for k in known}
+        part = {k: np.concatenate([known[k][bounds[m] : bounds[m + 1]], anon[k]]) for k in known}
         order = np.argsort(part["t"], kind="stable")
         _insert(con, "touchpoints", {k: v[order] for k, v in part.items()}, select, lists)
 
 
 def _booth_traffic(con, company: crm.Crm) -> None:
     b = company.booth
-    _insert(con, "booth_traffic", {"exhibit": b.exhibit, "hour": b.hour, "passersby": b.passersby}, f"""
-        list_extract($exhibitions, exhibit + 1), list_extract($exhibits, exhibit + 1), {_ts('hour')}, passersby""",
-        {"exhibitions": [e for e, _, _ in EXHIBITS], "exhibits": [x for _, x, _ in EXHIBITS]})
+    _insert(
+        con,
+        "booth_traffic",
+        {"exhibit": b.exhibit, "hour": b.hour, "passersby": b.passersby},
+        f"""
+        list_extract($exhibitions, exhibit + 1), list_extract($exhibits, exhibit + 1), {_ts("hour")}, passersby""",
+        {"exhibitions": [e for e, _, _ in EXHIBITS], "exhibits": [x for _, x, _ in EXHIBITS]},
+    )
 
 
 def _costs(con, costs: dict[str, np.ndarray], programs: Programs) -> None:
     frame = {k: costs[k] for k in ("day", "channel", "campaign", "exhibition", "category", "amount")}
-    _insert(con, "costs", frame, """
+    _insert(
+        con,
+        "costs",
+        frame,
+        """
         DATE '2023-04-01' + day::INTEGER, list_extract($channels, channel + 1), list_extract($campaigns, campaign + 1),
-        list_extract($exhibitions, exhibition + 1), list_extract($categories, category + 1), amount::DECIMAL(18,2)""", {
-        "channels": list(CHANNELS), "campaigns": list(programs.campaigns),
-        "exhibitions": [e.exhibition_id for e in EXHIBITIONS], "categories": costs["categories"].tolist()})
+        list_extract($exhibitions, exhibition + 1), list_extract($categories, category + 1), amount::DECIMAL(18,2)""",
+        {
+            "channels": list(CHANNELS),
+            "campaigns": list(programs.campaigns),
+            "exhibitions": [e.exhibition_id for e in EXHIBITIONS],
+            "categories": costs["categories"].tolist(),
+        },
+    )
 
 
 def _orders(con, orders: dict[str, np.ndarray]) -> None:
     frame = {"i": np.arange(orders["t"].size), **{k: orders[k] for k in ("account", "t", "amount", "margin", "product", "kind")}}
-    _insert(con, "orders", frame, f"""
-        printf('O%07d', i + 1), {_ACCOUNT.format('account')}, {_ts('t')}, amount::DECIMAL(18,2), margin::DECIMAL(18,2),
-        list_extract($products, product + 1), list_extract($kinds, kind + 1)""", {
-        "products": [p.code for p in PRODUCTS], "kinds": orders["kinds"].tolist()})
+    _insert(
+        con,
+        "orders",
+        frame,
+        f"""
+        printf('O%07d', i + 1), {_ACCOUNT.format("account")}, {_ts("t")}, amount::DECIMAL(18,2), margin::DECIMAL(18,2),
+        list_extract($products, product + 1), list_extract($kinds, kind + 1)""",
+        {"products": [p.code for p in PRODUCTS], "kinds": orders["kinds"].tolist()},
+    )
 
 
 def _surveys(con, surveys: dict[str, np.ndarray]) -> None:
-    frame = {"i": np.arange(surveys["t"].size), **{k: surveys[k] for k in ("contact", "account", "t", "kind", "score", "comment")}}
-    _insert(con, "surveys", frame, f"""
-        printf('R%06d', i + 1), {_opt('contact', _CONTACT.format('contact'))}, {_opt('account', _ACCOUNT.format('account'))},
-        {_ts('t')}, list_extract($kinds, kind + 1), score, list_extract($comments, comment + 1)""", {
-        "kinds": surveys["kinds"].tolist(), "comments": surveys["comments"].tolist()})
+    frame = {
+        "i": np.arange(surveys["t"].size),
+        **{k: surveys[k] for k in ("contact", "account", "t", "kind", "score", "comment")},
+    }
+    _insert(
+        con,
+        "surveys",
+        frame,
+        f"""
+        printf('R%06d', i + 1), {_opt("contact", _CONTACT.format("contact"))}, {_opt("account", _ACCOUNT.format("account"))},
+        {_ts("t")}, list_extract($kinds, kind + 1), score, list_extract($comments, comment + 1)""",
+        {"kinds": surveys["kinds"].tolist(), "comments": surveys["comments"].tolist()},
+    )
 
 
 def _brand_signals(con, brand: dict[str, np.ndarray]) -> None:
     frame = {k: brand[k] for k in ("day", "kind", "source", "value", "sentiment")}
-    _insert(con, "brand_signals", frame, """
+    _insert(
+        con,
+        "brand_signals",
+        frame,
+        """
         DATE '2023-04-01' + day::INTEGER, list_extract($kinds, kind + 1), list_extract($sources, source + 1), value,
-        sentiment""", {"kinds": brand["kinds"].tolist(), "sources": brand["sources"].tolist()})
+        sentiment""",
+        {"kinds": brand["kinds"].tolist(), "sources": brand["sources"].tolist()},
+    )

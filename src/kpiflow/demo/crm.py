@@ -55,10 +55,10 @@ GAP_SQL = (19.0, 0.8)
 GAP_OPP = (28.0, 0.7)
 DEAL_CYCLE = (48.0, 0.6)
 
-ROOTS: tuple[tuple[str, str], ...] = tuple((a + b, ra + rb) for a, ra in NAME_FIRST for b, rb in NAME_SECOND) + tuple(NAME_KATAKANA)
-WORDS: tuple[tuple[str, str, int], ...] = tuple(
-    (w, r, i) for i, (_, words) in enumerate(INDUSTRIES.values()) for w, r in words
+ROOTS: tuple[tuple[str, str], ...] = tuple((a + b, ra + rb) for a, ra in NAME_FIRST for b, rb in NAME_SECOND) + tuple(
+    NAME_KATAKANA
 )
+WORDS: tuple[tuple[str, str, int], ...] = tuple((w, r, i) for i, (_, words) in enumerate(INDUSTRIES.values()) for w, r in words)
 
 
 def days(x: float) -> float:
@@ -141,9 +141,18 @@ def make_accounts(rng: np.random.Generator, n: int) -> Arrays:
     romaji = {r: i for i, r in enumerate(dict.fromkeys(r for _, r in ROOTS))}
     root_romaji = np.array([romaji[r] for _, r in ROOTS])
     domain_rank = occurrence_rank(root_romaji[root] * len(WORDS) + word)
-    return {"industry": industry, "region": region, "employees": employees, "size_band": size_band,
-            "is_target": is_target, "rep": rep, "root": root, "word": word, "legal_prefix": legal_prefix,
-            "domain_rank": domain_rank}
+    return {
+        "industry": industry,
+        "region": region,
+        "employees": employees,
+        "size_band": size_band,
+        "is_target": is_target,
+        "rep": rep,
+        "root": root,
+        "word": word,
+        "legal_prefix": legal_prefix,
+        "domain_rank": domain_rank,
+    }
 
 
 # --- contacts ------------------------------------------------------------------------------
@@ -155,8 +164,9 @@ def inbound_day_weights(cal: Calendar, interest: np.ndarray, weekend: float) -> 
     return cal.day_weights(GROWTH, SEASON, weekend) * lagged
 
 
-def make_contacts(rng: np.random.Generator, n: int, acc: Arrays, cal: Calendar, programs: Programs,
-                  interest: np.ndarray) -> tuple[Arrays, exhibitions.Scans, exhibitions.BoothTraffic]:
+def make_contacts(
+    rng: np.random.Generator, n: int, acc: Arrays, cal: Calendar, programs: Programs, interest: np.ndarray
+) -> tuple[Arrays, exhibitions.Scans, exhibitions.BoothTraffic]:
     shares = normalised([p.share for p in CHANNEL_PROFILES.values()])
     channel = np.sort(rng.choice(len(CHANNELS), n, p=shares))  # grouped by channel; re-ordered by time later
     created = np.zeros(n, dtype=np.int64)
@@ -237,11 +247,24 @@ def make_contacts(rng: np.random.Generator, n: int, acc: Arrays, cal: Calendar, 
     demo = np.zeros(n, dtype=bool)
     demo[ex_rows] = scans.demo
     contacts = {
-        "channel": channel, "created": created, "campaign": campaign, "account": account,
-        "exhibition": exhibition, "scan_row": scan_row, "demo": demo, "webinar": webinar, "attended": attended,
-        "inquiry": inquiry, "ads_kind": ads_kind, "job": job, "authority": authority, "budget": budget,
-        "timeframe": timeframe, "surname": rng.integers(0, len(SURNAMES), n),
-        "initial": rng.integers(0, len(GIVEN_INITIALS), n), "has_email": rng.random(n) >= 0.01,
+        "channel": channel,
+        "created": created,
+        "campaign": campaign,
+        "account": account,
+        "exhibition": exhibition,
+        "scan_row": scan_row,
+        "demo": demo,
+        "webinar": webinar,
+        "attended": attended,
+        "inquiry": inquiry,
+        "ads_kind": ads_kind,
+        "job": job,
+        "authority": authority,
+        "budget": budget,
+        "timeframe": timeframe,
+        "surname": rng.integers(0, len(SURNAMES), n),
+        "initial": rng.integers(0, len(GIVEN_INITIALS), n),
+        "has_email": rng.random(n) >= 0.01,
     }
     return contacts, scans, booth
 
@@ -259,7 +282,9 @@ def run_funnel(rng: np.random.Generator, con: Arrays, acc: Arrays, cal: Calendar
     p_mql = np.array([p.p_mql for p in prof])[ch] * np.where(target, 1.12, 0.95) * np.where(con["demo"], 1.12, 1.0)
     budget_f = np.array([1.5, 1.2, 0.8, 1.0])[con["budget"]]  # index -1 (unknown) -> 1.0
     time_f = np.array([1.4, 1.2, 1.0, 0.8, 1.0])[con["timeframe"]]
-    p_sql = np.array([p.p_sql for p in prof])[ch] * np.where(target, 1.15, 0.93) * np.where(senior, 1.15, 0.95) * budget_f * time_f
+    p_sql = (
+        np.array([p.p_sql for p in prof])[ch] * np.where(target, 1.15, 0.93) * np.where(senior, 1.15, 0.95) * budget_f * time_f
+    )
     p_opp = np.array([p.p_opp for p in prof])[ch] * np.where(target, 1.08, 0.97)
     mql = rng.random(n) < np.minimum(p_mql, 0.95)
     sql = mql & (rng.random(n) < np.minimum(p_sql, 0.95))
@@ -280,8 +305,9 @@ def run_funnel(rng: np.random.Generator, con: Arrays, acc: Arrays, cal: Calendar
         p = np.where(opp, probs["opportunity"], np.where(sql, probs["sql"], probs["other"]))
         viewed = rng.random(n) < p
         u = rng.random(n)
-        t = np.where(opp, t_mql + u * (t_opp - t_mql),
-                     np.where(sql, t_sql + u * days(30), con["created"] + u * days(120))).astype(np.int64)
+        t = np.where(
+            opp, t_mql + u * (t_opp - t_mql), np.where(sql, t_sql + u * days(30), con["created"] + u * days(120))
+        ).astype(np.int64)
         t = np.maximum(t, con["created"] + 120)
         con[f"{name}_t"] = np.where(viewed & (t < END), t, -1)
 
@@ -348,10 +374,24 @@ def make_deals(rng: np.random.Generator, con: Arrays, acc: Arrays, cal: Calendar
     stage = np.where(won & closed, 3, np.minimum(reached, (t_valid < END).astype(int) + (t_prop < END)))
     loss_reason = np.where(outcome == 2, rng.choice(len(LOSS_REASON_SHARE), k, p=LOSS_REASON_SHARE), -1)
     return {
-        "contact": who, "account": account, "created": created, "channel": channel, "product": product,
-        "amount": amount.astype(np.int64), "outcome": outcome, "close": close, "closed_at": np.where(closed, close, -1),
-        "loss_reason": loss_reason, "rep": rep, "stage": stage, "reached": reached, "t_valid": t_valid,
-        "t_prop": t_prop, "demo": demo, "effect_group": group & closed, "bulk": bulk,
+        "contact": who,
+        "account": account,
+        "created": created,
+        "channel": channel,
+        "product": product,
+        "amount": amount.astype(np.int64),
+        "outcome": outcome,
+        "close": close,
+        "closed_at": np.where(closed, close, -1),
+        "loss_reason": loss_reason,
+        "rep": rep,
+        "stage": stage,
+        "reached": reached,
+        "t_valid": t_valid,
+        "t_prop": t_prop,
+        "demo": demo,
+        "effect_group": group & closed,
+        "bulk": bulk,
     }
 
 
@@ -362,8 +402,15 @@ def _reorder(arrays: Arrays, order: np.ndarray) -> Arrays:
     return {name: a[order] for name, a in arrays.items()}
 
 
-def build(rng: np.random.Generator, n_accounts: int, n_contacts: int, cal: Calendar, programs: Programs,
-          interest: np.ndarray, anomalies: dict[str, int]) -> Crm:
+def build(
+    rng: np.random.Generator,
+    n_accounts: int,
+    n_contacts: int,
+    cal: Calendar,
+    programs: Programs,
+    interest: np.ndarray,
+    anomalies: dict[str, int],
+) -> Crm:
     acc = make_accounts(rng, n_accounts)
     con, scans, booth = make_contacts(rng, n_contacts, acc, cal, programs, interest)
     run_funnel(rng, con, acc, cal)
@@ -429,4 +476,3 @@ def _plant_anomalies(rng: np.random.Generator, crm: Crm, anomalies: dict[str, in
     swap = rng.choice(ok, anomalies["deal_stage_swaps"], replace=False)
     deals["t_valid"][swap], deals["t_prop"][swap] = deals["t_prop"][swap].copy(), deals["t_valid"][swap].copy()
     crm.anomalies = dict(anomalies)
-

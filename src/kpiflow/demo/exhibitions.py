@@ -56,8 +56,9 @@ def simulate(rng: np.random.Generator, scans_per_exhibition: np.ndarray) -> tupl
     for e, ex in enumerate(EXHIBITIONS):
         k = int(scans_per_exhibition[e])
         n_x = len(ex.exhibits)
-        profile = (np.array([x.traffic for x in ex.exhibits])[:, None, None] * DAY_FACTOR[None, :, None]
-                   * HOUR_FACTOR[None, None, :])
+        profile = (
+            np.array([x.traffic for x in ex.exhibits])[:, None, None] * DAY_FACTOR[None, :, None] * HOUR_FACTOR[None, None, :]
+        )
         expected = max(k, 20) / SCANS_PER_PASSERBY * profile / profile.sum()
         passersby = np.maximum(np.round(expected * rng.lognormal(0.0, 0.12, profile.shape)), 1).astype(np.int64)
         xi, di, hi = np.unravel_index(np.arange(profile.size), profile.shape)
@@ -75,11 +76,18 @@ def simulate(rng: np.random.Generator, scans_per_exhibition: np.ndarray) -> tupl
         other = (x + 1 + rng.integers(0, n_x - 1, k)) % n_x
         has2 = rng.random(k) < 0.35
         visit2_t = np.maximum(t - (rng.uniform(10, 40, k) * 60).astype(np.int64), opening)
-        parts.append({
-            "exhibition": np.full(k, e, dtype=np.int8), "t": t, "exhibit": _FIRST_EXHIBIT[e] + x, "demo": demo,
-            "demo_exhibit": np.where(demo, _FIRST_EXHIBIT[e] + demo_x, -1), "demo_t": demo_t,
-            "visit2_exhibit": np.where(has2, _FIRST_EXHIBIT[e] + other, -1), "visit2_t": visit2_t,
-        })
+        parts.append(
+            {
+                "exhibition": np.full(k, e, dtype=np.int8),
+                "t": t,
+                "exhibit": _FIRST_EXHIBIT[e] + x,
+                "demo": demo,
+                "demo_exhibit": np.where(demo, _FIRST_EXHIBIT[e] + demo_x, -1),
+                "demo_t": demo_t,
+                "visit2_exhibit": np.where(has2, _FIRST_EXHIBIT[e] + other, -1),
+                "visit2_t": visit2_t,
+            }
+        )
     scans = Scans(**{name: np.concatenate([p[name] for p in parts]) for name in parts[0]})
     booth = BoothTraffic(*(np.concatenate(c) for c in zip(*traffic, strict=True)))
     return scans, booth

@@ -43,13 +43,17 @@ def costs(rng: np.random.Generator, crm: Crm, cal: Calendar, programs: Programs,
     def add(day, channel, campaign, exhibition, category, amount):
         day = np.atleast_1d(np.asarray(day, dtype=np.int64))
         n = day.size
-        rows.append(tuple(np.broadcast_to(np.asarray(v), (n,)).astype(np.int64) for v in (
-            day, channel, campaign, exhibition, cats.index(category), np.round(amount))))
+        rows.append(
+            tuple(
+                np.broadcast_to(np.asarray(v), (n,)).astype(np.int64)
+                for v in (day, channel, campaign, exhibition, cats.index(category), np.round(amount))
+            )
+        )
 
     con = crm.contacts
     n_months = int(cal.month[N_DAYS - 1]) + 1
     month_of = cal.month[con["created"] // DAY]
-    month_end = cal.month_start[1: n_months + 1] - 1
+    month_end = cal.month_start[1 : n_months + 1] - 1
     month_first = cal.month_start[:n_months]
 
     def noise(n: int) -> np.ndarray:
@@ -61,20 +65,39 @@ def costs(rng: np.random.Generator, crm: Crm, cal: Calendar, programs: Programs,
         leads = np.bincount(month_of[ads & (con["ads_kind"] == k)], minlength=n_months)
         fy = cal.fiscal_year[month_first] - 2023
         cpl = (12_000, 16_000, 19_000)[k]
-        add(month_end, CHANNELS.index("ads"), programs.campaign(f"ads-{kind}-FY2023") + fy * len(ADS_KINDS), -1, "media",
-            leads * cpl * noise(n_months))
+        add(
+            month_end,
+            CHANNELS.index("ads"),
+            programs.campaign(f"ads-{kind}-FY2023") + fy * len(ADS_KINDS),
+            -1,
+            "media",
+            leads * cpl * noise(n_months),
+        )
     mail = con["channel"] == CHANNELS.index("email")
     leads = np.bincount(month_of[mail], minlength=n_months)
     fy = cal.fiscal_year[month_first] - 2023
-    add(month_end, CHANNELS.index("email"), programs.campaign("media-mail-FY2023") + fy, -1, "media", leads * 9_000 * noise(n_months))
+    add(
+        month_end,
+        CHANNELS.index("email"),
+        programs.campaign("media-mail-FY2023") + fy,
+        -1,
+        "media",
+        leads * 9_000 * noise(n_months),
+    )
 
     # exhibitions: space booked months ahead, booth construction, promotion, staff travel and giveaways
     for e, ex in enumerate(EXHIBITIONS):
         d0 = first_day(e)
         cost = ex.cost * scale
         for offset, category, share in ((-120, "event", 0.40), (0, "event", 0.35), (-30, "media", 0.10), (3, "other", 0.15)):
-            add(max(d0 + offset, 0), CHANNELS.index("exhibition"), programs.campaign(ex.exhibition_id), e, category,
-                cost * share * noise(1))
+            add(
+                max(d0 + offset, 0),
+                CHANNELS.index("exhibition"),
+                programs.campaign(ex.exhibition_id),
+                e,
+                category,
+                cost * share * noise(1),
+            )
 
     # webinars
     wd = programs.webinar_t // DAY
@@ -93,8 +116,14 @@ def costs(rng: np.random.Generator, crm: Crm, cal: Calendar, programs: Programs,
     # referral partners earn 10% of the deals they bring, booked when the deal is won
     deals = crm.deals
     won_ref = (deals["outcome"] == 1) & (deals["channel"] == CHANNELS.index("referral"))
-    add(deals["close"][won_ref] // DAY, CHANNELS.index("referral"), programs.campaign("partner-referral"), -1, "sales",
-        deals["amount"][won_ref] * 0.10)
+    add(
+        deals["close"][won_ref] // DAY,
+        CHANNELS.index("referral"),
+        programs.campaign("partner-referral"),
+        -1,
+        "sales",
+        deals["amount"][won_ref] * 0.10,
+    )
 
     cols = [np.concatenate(c) for c in zip(*rows, strict=True)]
     order = np.argsort(cols[0], kind="stable")
@@ -124,23 +153,48 @@ def orders(rng: np.random.Generator, crm: Crm) -> Arrays:
     for year in (1, 2):
         alive &= rng.random(won.size) < 0.9
         sel = np.flatnonzero(alive)
-        add(sel, close[sel] + days(365 * year) - rng.integers(0, 14, sel.size) * DAY,
-            amount[sel] * rng.uniform(1.0, 1.15, sel.size) ** year, product[sel], "renewal")
+        add(
+            sel,
+            close[sel] + days(365 * year) - rng.integers(0, 14, sel.size) * DAY,
+            amount[sel] * rng.uniform(1.0, 1.15, sel.size) ** year,
+            product[sel],
+            "renewal",
+        )
     # repeat purchases of sensors and gateways for more machines
     k = np.where(hardware, rng.poisson(1.4, won.size), 0)
     sel = np.repeat(np.arange(won.size), k)
-    add(sel, close[sel] + rng.uniform(60, 720, sel.size) * DAY, amount[sel] * rng.lognormal(np.log(0.35), 0.5, sel.size),
-        product[sel], "repeat")
+    add(
+        sel,
+        close[sel] + rng.uniform(60, 720, sel.size) * DAY,
+        amount[sel] * rng.lognormal(np.log(0.35), 0.5, sel.size),
+        product[sel],
+        "repeat",
+    )
     # upsell: a larger rollout of the same product
     sel = np.flatnonzero(hardware & (rng.random(won.size) < 0.25))
-    add(sel, close[sel] + rng.uniform(90, 540, sel.size) * DAY, amount[sel] * rng.uniform(0.4, 0.9, sel.size), product[sel], "upsell")
+    add(
+        sel,
+        close[sel] + rng.uniform(90, 540, sel.size) * DAY,
+        amount[sel] * rng.uniform(0.4, 0.9, sel.size),
+        product[sel],
+        "upsell",
+    )
     # cross-sell: hardware customers add the SaaS (or installation); SaaS customers add sensors
     sel = np.flatnonzero(rng.random(won.size) < np.where(saas, 0.35, 0.30))
-    other = np.where(saas[sel], PRODUCT["vibration_sensor"],
-                     np.where(rng.random(sel.size) < 0.7, PRODUCT["predictive_saas"], PRODUCT["installation"]))
+    other = np.where(
+        saas[sel],
+        PRODUCT["vibration_sensor"],
+        np.where(rng.random(sel.size) < 0.7, PRODUCT["predictive_saas"], PRODUCT["installation"]),
+    )
     other = np.where(other == product[sel], PRODUCT["iot_gateway"], other)
     base = np.array([p.median for p in PRODUCTS])[other]
-    add(sel, close[sel] + rng.uniform(60, 420, sel.size) * DAY, base * rng.lognormal(np.log(0.8), 0.5, sel.size), other, "cross_sell")
+    add(
+        sel,
+        close[sel] + rng.uniform(60, 420, sel.size) * DAY,
+        base * rng.lognormal(np.log(0.8), 0.5, sel.size),
+        other,
+        "cross_sell",
+    )
 
     acc, t, value, prod, kind = (np.concatenate(c) for c in zip(*parts, strict=True))
     value = np.maximum(np.round(value / 1_000) * 1_000, 50_000)
@@ -209,22 +263,53 @@ def brand_signals(rng: np.random.Generator, cal: Calendar, level: np.ndarray, sc
     kinds = ("branded_search", "mention", "review", "media")
     sources = ("search_console", "sns", "trade_media", "review_site", *MEDIA_SOURCES)
     n = monday.size
-    parts.append((monday, np.zeros(n), np.zeros(n), np.round(1_400 * scale * weekly * rng.lognormal(0, 0.05, n)), np.full(n, np.nan)))
-    parts.append((monday, np.ones(n), np.ones(n), rng.poisson(8 * weekly * max(scale, 0.2)).astype(float),
-                  np.round(np.clip(rng.normal(0.25, 0.15, n), -1, 1), 2)))
-    parts.append((monday, np.ones(n), np.full(n, 2), rng.poisson(1.5, n).astype(float), np.round(np.clip(rng.normal(0.4, 0.2, n), -1, 1), 2)))
+    parts.append(
+        (monday, np.zeros(n), np.zeros(n), np.round(1_400 * scale * weekly * rng.lognormal(0, 0.05, n)), np.full(n, np.nan))
+    )
+    parts.append(
+        (
+            monday,
+            np.ones(n),
+            np.ones(n),
+            rng.poisson(8 * weekly * max(scale, 0.2)).astype(float),
+            np.round(np.clip(rng.normal(0.25, 0.15, n), -1, 1), 2),
+        )
+    )
+    parts.append(
+        (
+            monday,
+            np.ones(n),
+            np.full(n, 2),
+            rng.poisson(1.5, n).astype(float),
+            np.round(np.clip(rng.normal(0.4, 0.2, n), -1, 1), 2),
+        )
+    )
     for e in range(len(EXHIBITIONS)):
         k = int(rng.integers(2, 4))
         day = first_day(e) + rng.integers(0, 10, k)
-        parts.append((day, np.full(k, 3), 4 + rng.integers(0, len(MEDIA_SOURCES), k), np.ones(k), np.round(rng.uniform(0.4, 0.8, k), 2)))
+        parts.append(
+            (day, np.full(k, 3), 4 + rng.integers(0, len(MEDIA_SOURCES), k), np.ones(k), np.round(rng.uniform(0.4, 0.8, k), 2))
+        )
     quarter_end = cal.month_start[3::3][:12] - 1
     q = quarter_end.size
-    parts.append((quarter_end, np.full(q, 2), np.full(q, 3), np.round(np.linspace(3.9, 4.3, q) + rng.normal(0, 0.05, q), 2),
-                  np.round(np.linspace(0.3, 0.5, q), 2)))
+    parts.append(
+        (
+            quarter_end,
+            np.full(q, 2),
+            np.full(q, 3),
+            np.round(np.linspace(3.9, 4.3, q) + rng.normal(0, 0.05, q), 2),
+            np.round(np.linspace(0.3, 0.5, q), 2),
+        )
+    )
     day, kind, source, value, sentiment = (np.concatenate(p) for p in zip(*parts, strict=True))
     order = np.lexsort((source, kind, day))
-    out = {"day": day.astype(np.int64), "kind": kind.astype(np.int64), "source": source.astype(np.int64),
-           "value": value, "sentiment": sentiment}
+    out = {
+        "day": day.astype(np.int64),
+        "kind": kind.astype(np.int64),
+        "source": source.astype(np.int64),
+        "value": value,
+        "sentiment": sentiment,
+    }
     out = {n: v[order] for n, v in out.items()}
     out["kinds"], out["sources"] = np.asarray(kinds), np.asarray(sources)
     return out

@@ -68,5 +68,12 @@ def plan(cal: Calendar) -> Programs:
     campaigns += [f"media-mail-FY{fy}" for fy in FISCAL_YEARS]
     campaigns += ["newsletter", "nurture"]
     contents = [*CONTENT, *((w, "webinar") for w in webinar_ids), *((e, "newsletter") for e in email_ids)]
-    return Programs(tuple(webinar_ids), np.array(webinar_t, dtype=np.int64), tuple(email_ids),
-                    np.array(email_t, dtype=np.int64), np.array(nurture), tuple(campaigns), tuple(contents))
+    return Programs(
+        tuple(webinar_ids),
+        np.array(webinar_t, dtype=np.int64),
+        tuple(email_ids),
+        np.array(email_t, dtype=np.int64),
+        np.array(nurture),
+        tuple(campaigns),
+        tuple(contents),
+    )
