@@ -153,3 +153,10 @@ def test_to_frame_needs_pandas_only_when_asked(tiny):
     else:
         frame = result.to_frame()
         assert list(frame["value"]) == [3]
+
+
+def test_last_window_ends_where_the_data_ends(tiny):
+    # The tiny data end on 2025-10-10, so the two complete quarters before FY2025Q3 are shown.
+    result = tiny.metrics(["leads"], last="2q")
+    assert [p.label() for p in result.periods] == ["FY2025Q1", "FY2025Q2"]
+    assert [result.value("leads", p.label()) for p in result.periods] == [2, 0]

@@ -128,7 +128,11 @@ def resolve_periods(
     kind = kind or "quarter"
     if last:
         window = parse_last(last)
-        periods = trailing(window, today or _latest(con, model, names) or dt.date.today(), fys)
+        # Complete periods before today, or before the day after the data ends if that is earlier
+        # (a demo or an old export should not show empty recent quarters).
+        latest = _latest(con, model, names)
+        reference = today or min(dt.date.today(), latest + dt.timedelta(days=1)) if latest else (today or dt.date.today())
+        periods = trailing(window, reference, fys)
         return periods[0].kind, periods
     if start or end:
         first = parse_period(start, fys).start if start else _earliest(con, model, names)
