@@ -136,8 +136,10 @@ def main() -> None:
     print(f"data: {args.rows:,} rows, {utf8.stat().st_size / 1e6:.0f} MB (ready in {time.perf_counter() - started:.1f} s)")
     plain_utf8 = min(plain_load(utf8, "utf-8") for _ in range(args.repeat))
     plain_cp932 = min(plain_load(cp932, "cp932") for _ in range(args.repeat))
-    print(f"plain DuckDB read_csv of the UTF-8 file: {plain_utf8:.2f} s; "
-          f"of the CP932 file after a Python transcode (DuckDB reads no CP932 without an extension): {plain_cp932:.2f} s")
+    print(
+        f"plain DuckDB read_csv of the UTF-8 file: {plain_utf8:.2f} s; "
+        f"of the CP932 file after a Python transcode (DuckDB reads no CP932 without an extension): {plain_cp932:.2f} s"
+    )
     # The CP932 load is held to the stricter baseline: DuckDB reading the same rows in UTF-8.
     for label, path, target in (("UTF-8", utf8, 1.5), ("CP932", cp932, 2.5)):
         ours, rows = min(kpiflow_load(path) for _ in range(args.repeat))

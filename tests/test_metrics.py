@@ -160,3 +160,22 @@ def test_last_window_ends_where_the_data_ends(tiny):
     result = tiny.metrics(["leads"], last="2q")
     assert [p.label() for p in result.periods] == ["FY2025Q1", "FY2025Q2"]
     assert [result.value("leads", p.label()) for p in result.periods] == [2, 0]
+
+
+def test_an_unreachable_dimension_is_not_confused_with_an_empty_value(tmp_path):
+    ws = kpiflow.init(str(tmp_path / "w"), lang="en")
+    files = {
+        "accounts": "account_id,name,industry\nA1,Acme,automotive\n",
+        "contacts": "contact_id,account_id,created_at,channel\nC1,A1,2025-04-01,ads\nC2,,2025-04-02,ads\n",
+        "costs": "date,channel,category,amount\n2025-04-01,ads,media,1000\n",
+    }
+    for table, text in files.items():
+        (tmp_path / f"{table}.csv").write_text(text, encoding="utf-8")
+        ws.load(tmp_path / f"{table}.csv", table)
+    result = ws.metrics(["cost", "leads", "cost_per_lead"], period="FY2025Q1", by=["industry"])
+    # C2 has no account, so it is a lead with no industry: a real NULL, not "cost for all industries".
+    assert result.value("leads", industry=None) == 1
+    for industry in ("automotive", None):
+        record = result.record("cost_per_lead", industry=industry)
+        assert record.value is None and "cost cannot be broken down by industry" in record.note
+    ws.close()

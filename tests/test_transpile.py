@@ -29,11 +29,6 @@ START, END = dt.datetime(2024, 4, 1), dt.datetime(2026, 4, 1)
 
 # Functions that sqlglot does not know are passed through verbatim (exp.Anonymous): in the
 # target dialect they are whatever DuckDB called them, which is a bug, not a translation.
-DUCKDB_ONLY = {
-    # period_bucket computes a fiscal period's first month as `month - TO_MONTHS(n)`.
-    kind: "TO_MONTHS (DuckDB's integer -> month INTERVAL) is emitted verbatim for fiscal quarter/half/fy buckets"
-    for kind in ("quarter", "half", "fy")
-}
 
 
 @cache
@@ -172,14 +167,7 @@ def _unknown_functions(sql: str, dialect: str) -> set[str]:
 
 
 @pytest.mark.parametrize("dialect", DIALECTS)
-@pytest.mark.parametrize(
-    "kind",
-    [
-        pytest.param(kind, marks=pytest.mark.xfail(strict=True, reason=DUCKDB_ONLY[kind])) if kind in DUCKDB_ONLY else kind
-        for kind in KINDS
-    ],
-    ids=kind_id,
-)
+@pytest.mark.parametrize("kind", KINDS, ids=kind_id)
 def test_no_duckdb_only_function_survives(kind, dialect):
     survivors: dict[str, list[str]] = {}
     for metric, dimensions, scan in every_scan(kind):
@@ -191,10 +179,10 @@ def test_no_duckdb_only_function_survives(kind, dialect):
 
 
 @pytest.mark.parametrize("dialect", DIALECTS)
-def test_the_duckdb_sql_itself_has_no_unknown_function_but_to_months(dialect):
-    # Pins the cause of the xfails above: TO_MONTHS is the only function sqlglot does not know.
+def test_the_duckdb_sql_itself_has_no_unknown_function(dialect):
+    # Fiscal buckets once used DuckDB's TO_MONTHS, which no other engine has; DATE_SUB transpiles.
     found = set()
     for kind in KINDS:
         for _, _, scan in every_scan(kind):
             found |= _unknown_functions(scan.sql("duckdb"), "duckdb")
-    assert found == {"TO_MONTHS"}
+    assert found == set()

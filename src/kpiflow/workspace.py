@@ -32,6 +32,8 @@ class Workspace:
         self.model = model
         self.read_only = read_only
         self._con: duckdb.DuckDBPyConnection | None = None
+        # Compiled SQL, table columns and time bounds; emptied whenever data is loaded.
+        self._cache: dict = {}
 
     def __repr__(self) -> str:
         return f"Workspace({str(self.root)!r})"
@@ -86,6 +88,7 @@ class Workspace:
             mapping = read_mapping(mapping)
         elif preset is not None:
             mapping = preset_mapping(preset, table)
+        self._cache.clear()
         return load_file(
             self.con,
             file,
@@ -115,9 +118,19 @@ class Workspace:
         `start`/`end` are period labels bounding the range; `last` is a trailing window (4q).
         """
         names = list(names or self.model.metrics)
-        kind, periods = resolve_periods(self.con, self.model, names, period=period, start=start, end=end, last=last)
+        kind, periods = resolve_periods(
+            self.con, self.model, names, period=period, start=start, end=end, last=last, cache=self._cache
+        )
         return compute_metrics(
-            self.con, self.model, names, periods, kind=kind, dimensions=list(by), columns=self.columns(), lang=lang or self.lang
+            self.con,
+            self.model,
+            names,
+            periods,
+            kind=kind,
+            dimensions=list(by),
+            columns=self.columns(),
+            lang=lang or self.lang,
+            cache=self._cache,
         )
 
     def tree(self, period: str, lang: str | None = None) -> TreeResult:
@@ -172,6 +185,8 @@ class Workspace:
 
     def columns(self) -> dict[str, list[str]]:
         """Columns of each canonical table as the database has them (extras included)."""
+        if "columns" in self._cache:
+            return self._cache["columns"]
         rows = self.con.execute(
             "SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = current_database() ORDER BY column_index"
         ).fetchall()
@@ -179,6 +194,7 @@ class Workspace:
         for table, column in rows:
             if table in out:
                 out[table].append(column)
+        self._cache["columns"] = out
         return out
 
     def table_rows(self) -> dict[str, int]:

@@ -13,6 +13,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 import duckdb
 import sqlglot
@@ -23,14 +24,16 @@ from kpiflow.engine.metric_sql import PERIOD_COLUMN, base_queries
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.model.config import ModelFile
 from kpiflow.model.periods import Period, parse_last, parse_period, periods_between, trailing
-from kpiflow.model.semantic import dependencies, source_of
+from kpiflow.model.semantic import MetricSource, dependencies, source_of
 from kpiflow.stats import SMALL_SAMPLE, wilson_interval
 
 PERIOD_KINDS = ("month", "quarter", "half", "fy")
 
 
-@dataclass(frozen=True)
-class MetricValue:
+class MetricValue(NamedTuple):
+    """One metric in one period and dimension cell (immutable; a named tuple because a
+    breakdown by month x channel x industry makes thousands of them)."""
+
     metric: str
     period: str
     period_start: dt.date
@@ -118,10 +121,20 @@ def resolve_periods(
     end: str | None,
     last: str | None,
     today: dt.date | None = None,
+    cache: dict | None = None,
 ) -> tuple[str | None, list[Period]]:
     """The period kind and the list of periods to report, from the CLI's options."""
     fys = model.fiscal_year_start
     kind = period if period in PERIOD_KINDS else None
+
+    def bounds() -> tuple[dt.date | None, dt.date | None]:
+        key = ("bounds", tuple(names))
+        if cache is None:
+            return _bounds(con, model, names)
+        if key not in cache:
+            cache[key] = _bounds(con, model, names)
+        return cache[key]
+
     if period and kind is None:
         single = parse_period(period, fys)
         return (single.kind if single.kind in PERIOD_KINDS else None), [single]
@@ -130,41 +143,39 @@ def resolve_periods(
         window = parse_last(last)
         # Complete periods before today, or before the day after the data ends if that is earlier
         # (a demo or an old export should not show empty recent quarters).
-        latest = _latest(con, model, names)
+        latest = bounds()[1]
         reference = today or min(dt.date.today(), latest + dt.timedelta(days=1)) if latest else (today or dt.date.today())
         periods = trailing(window, reference, fys)
         return periods[0].kind, periods
     if start or end:
-        first = parse_period(start, fys).start if start else _earliest(con, model, names)
-        stop = parse_period(end, fys).end if end else (_latest(con, model, names) or first) + dt.timedelta(days=1)
+        first = parse_period(start, fys).start if start else bounds()[0]
+        stop = parse_period(end, fys).end if end else (bounds()[1] or first) + dt.timedelta(days=1)
         return kind, periods_between(kind, first, stop, fys)
-    earliest, latest = _earliest(con, model, names), _latest(con, model, names)
+    earliest, latest = bounds()
     if earliest is None or latest is None:
         return kind, []
     return kind, periods_between(kind, earliest, latest + dt.timedelta(days=1), fys)
 
 
-def _time_bounds(con, model: ModelFile, names: Sequence[str], func: str) -> dt.date | None:
-    found = []
-    for name in closure(model, names):
-        source = source_of(name, model.metrics[name])
-        if source is None:
-            continue
-        query = exp.select(exp.func(func, exp.column(source.time, quoted=True))).from_(exp.to_table(source.table))
-        value = con.execute(query.sql("duckdb")).fetchall()[0][0]
-        if value is not None:
-            found.append(value.date() if isinstance(value, dt.datetime) else value)
-    if not found:
-        return None
-    return min(found) if func == "min" else max(found)
-
-
-def _earliest(con, model, names):
-    return _time_bounds(con, model, names, "min")
-
-
-def _latest(con, model, names):
-    return _time_bounds(con, model, names, "max")
+def _bounds(con, model: ModelFile, names: Sequence[str]) -> tuple[dt.date | None, dt.date | None]:
+    """Earliest and latest timestamp the metrics could count, in one query."""
+    scans = []
+    sources = {(s.table, s.time) for n in closure(model, names) if (s := source_of(n, model.metrics[n])) is not None}
+    for table, time in sorted(sources):
+        source = MetricSource(table, None, time)
+        column = exp.column(source.time, quoted=True)
+        scans.append(
+            exp.select(exp.func("min", column).as_("lo"), exp.func("max", column).as_("hi")).from_(exp.to_table(source.table))
+        )
+    if not scans:
+        return None, None
+    union = scans[0]
+    for scan in scans[1:]:
+        union = exp.union(union, scan, distinct=False)
+    query = exp.select(exp.func("min", exp.column("lo")), exp.func("max", exp.column("hi"))).from_(union.subquery("bounds"))
+    low, high = con.execute(query.sql("duckdb")).fetchall()[0]
+    as_date = lambda v: v.date() if isinstance(v, dt.datetime) else v  # noqa: E731
+    return as_date(low), as_date(high)
 
 
 def _number(value: object) -> float | int | None:
@@ -185,80 +196,112 @@ def compute_metrics(
     dimensions: Sequence[str] = (),
     columns: Mapping[str, Sequence[str]],
     lang: str = "en",
+    cache: dict | None = None,
 ) -> MetricsResult:
-    """Evaluate `names` for each period (all of one kind, or one custom range) and dimension."""
+    """Evaluate `names` for each period (all of one kind, or one custom range) and dimension.
+
+    `cache` (owned by the workspace, emptied when data is loaded) keeps compiled SQL.
+    """
     if not periods:
         return MetricsResult(list(names), list(dimensions), [], [])
     needed = closure(model, names)
     start, _ = periods[0].sql_bounds()
     _, end = periods[-1].sql_bounds()
-    scans = base_queries(model, needed, kind=kind, start=start, end=end, dimensions=dimensions, columns=columns)
-    # (period start, dimension values) -> {metric: value}
+    key = ("scans", tuple(needed), kind, start, end, tuple(dimensions))
+    scans = cache.get(key) if cache is not None else None
+    if scans is None:
+        scans = base_queries(model, needed, kind=kind, start=start, end=end, dimensions=dimensions, columns=columns)
+        scans = [(scan, scan.sql()) for scan in scans]
+        if cache is not None:
+            cache[key] = scans
+    # (period start, dimension values) -> {metric: value}. A scan that cannot reach one of the
+    # dimensions files nothing here: its metrics are empty (with a note) at that breakdown,
+    # never mixed up with rows whose dimension value really is NULL.
     cells: dict[tuple, dict[str, object]] = {}
-    missing_dims: dict[str, tuple[str, ...]] = {}
-    for scan in scans:
-        for metric in scan.metrics:
-            missing_dims[metric] = scan.missing
-        cursor = con.execute(scan.sql())
-        header = [d[0] for d in cursor.description]
-        for row in cursor.fetchall():
-            record = dict(zip(header, row, strict=True))
-            key = (record[PERIOD_COLUMN], tuple(record.get(d) for d in dimensions))
-            cell = cells.setdefault(key, {})
+    unreachable: dict[str, tuple[str, ...]] = {}
+    for scan, text in scans:
+        if scan.missing:
             for metric in scan.metrics:
-                cell[metric] = _number(record[metric])
+                unreachable[metric] = scan.missing
+            continue
+        cursor = con.execute(text)
+        header = [d[0] for d in cursor.description]
+        period_at = header.index(PERIOD_COLUMN)
+        dim_at = [header.index(d) for d in dimensions]
+        metric_at = [(m, header.index(m)) for m in scan.metrics]
+        for row in cursor.fetchall():
+            cell = cells.setdefault((row[period_at], tuple(row[i] for i in dim_at)), {})
+            for metric, i in metric_at:
+                cell[metric] = _number(row[i])
     # Every combination of dimension values seen in any period is reported in every period.
     dim_keys = sorted({k[1] for k in cells}, key=lambda t: tuple((v is None, str(v)) for v in t)) if dimensions else [()]
+    plans = {name: _Plan.of(model, name, unreachable.get(name, ())) for name in needed}
     records: list[MetricValue] = []
     for p in periods:
+        label = p.label(lang)
         for dims in dim_keys:
             cell = cells.get((p.start, dims), {})
-            values: dict[str, MetricValue] = {}
+            values: dict[str, _Value] = {}
             for name in needed:
-                values[name] = _evaluate(
-                    model, name, cell, values, p, dict(zip(dimensions, dims, strict=True)), missing_dims, lang
-                )
-            records += [values[n] for n in names]
-    return MetricsResult(list(names), list(dimensions), list(periods), records, [s.sql() for s in scans])
+                values[name] = plans[name].evaluate(cell, values)
+            dimension_values = dict(zip(dimensions, dims, strict=True))
+            records += [plans[n].record(values[n], label, p.start, dimension_values) for n in names]
+    return MetricsResult(
+        list(names), list(dimensions), list(periods), records, [text for scan, text in scans if not scan.missing]
+    )
 
 
-def _evaluate(model, name, cell, values, period: Period, dims, missing_dims, lang) -> MetricValue:
-    metric = model.metrics[name]
-    label = period.label(lang)
-    if source_of(name, metric) is not None:
-        missing = [d for d in missing_dims.get(name, ()) if dims.get(d) is not None]
-        if missing:
-            note = f"{name} cannot be broken down by {', '.join(missing)}"
-            return MetricValue(name, label, period.start, dims, None, note=note)
-        return MetricValue(name, label, period.start, dims, cell.get(name, 0) or 0)
-    if metric.ratio:
-        num, den = (values[m] for m in metric.ratio)
-        if num.value is None or den.value is None:
-            return MetricValue(name, label, period.start, dims, None, num.value, den.value, note=num.note or den.note)
-        counts = all(model.metrics[m].kind in ("count", "count_distinct") for m in metric.ratio)
-        small = counts and den.value < SMALL_SAMPLE
-        if den.value == 0:
-            return MetricValue(
-                name,
-                label,
-                period.start,
-                dims,
-                None,
-                num.value,
-                den.value,
-                small_sample=small,
-                note="division by zero: the denominator is 0 in this period",
-            )
-        value = num.value / den.value
+class _Value(NamedTuple):
+    value: float | None
+    numerator: float | None = None
+    denominator: float | None = None
+    counts: bool = False  # a ratio of two counts: gets a Wilson interval
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """How one metric is evaluated from a cell of base values, prepared once per call."""
+
+    name: str
+    kind: str
+    ratio: tuple[str, str] | None
+    counts: bool
+    formula: exp.Expression | None
+    missing: tuple[str, ...]
+
+    @classmethod
+    def of(cls, model: ModelFile, name: str, missing: tuple[str, ...]) -> _Plan:
+        metric = model.metrics[name]
+        counts = bool(metric.ratio) and all(model.metrics[m].kind in ("count", "count_distinct") for m in metric.ratio)
+        formula = sqlglot.parse_one(metric.formula, read="duckdb") if metric.formula else None
+        return cls(name, metric.kind, metric.ratio, counts, formula, missing)
+
+    def evaluate(self, cell: dict[str, object], values: dict[str, _Value]) -> _Value:
+        if self.ratio:
+            num, den = values[self.ratio[0]], values[self.ratio[1]]
+            if num.value is None or den.value is None:
+                return _Value(None, num.value, den.value, self.counts, num.note or den.note)
+            if den.value == 0:
+                return _Value(None, num.value, den.value, self.counts, "division by zero: the denominator is 0 in this period")
+            return _Value(num.value / den.value, num.value, den.value, self.counts)
+        if self.formula is not None:
+            return _formula(self.name, self.formula, values)
+        if self.missing:
+            return _Value(None, note=f"{self.name} cannot be broken down by {', '.join(self.missing)}")
+        return _Value(cell.get(self.name) or 0)
+
+    def record(self, v: _Value, period: str, start: dt.date, dims: dict[str, object]) -> MetricValue:
+        if not self.ratio:
+            return MetricValue(self.name, period, start, dims, v.value, note=v.note)
+        small = self.counts and v.denominator is not None and v.denominator < SMALL_SAMPLE
         low = high = None
-        if counts and 0 <= num.value <= den.value:
-            low, high = wilson_interval(int(num.value), int(den.value))
-        return MetricValue(name, label, period.start, dims, value, num.value, den.value, low, high, small)
-    return _formula(model, name, metric.formula, values, label, period, dims)
+        if self.counts and v.value is not None and 0 <= v.numerator <= v.denominator:
+            low, high = wilson_interval(int(v.numerator), int(v.denominator))
+        return MetricValue(self.name, period, start, dims, v.value, v.numerator, v.denominator, low, high, small, v.note)
 
 
-def _formula(model, name, formula, values, label, period, dims) -> MetricValue:
-    expression = sqlglot.parse_one(formula, read="duckdb")
+def _formula(name: str, expression: exp.Expression, values: dict[str, _Value]) -> _Value:
     note: list[str] = []
 
     def calc(node: exp.Expression) -> float | None:
@@ -290,7 +333,7 @@ def _formula(model, name, formula, values, label, period, dims) -> MetricValue:
     value = calc(expression)
     if value is not None and (math.isnan(value) or math.isinf(value)):
         value = None
-    return MetricValue(name, label, period.start, dims, value, note="; ".join(note) or None)
+    return _Value(value, note="; ".join(note) or None)
 
 
 __all__ = ["MetricValue", "MetricsResult", "compute_metrics", "resolve_periods"]

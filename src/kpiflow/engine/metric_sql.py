@@ -11,7 +11,6 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-import sqlglot
 from sqlglot import exp
 
 from kpiflow.model.config import ModelFile
@@ -42,8 +41,14 @@ def period_bucket(time: exp.Expression, kind: str, fiscal_year_start: int) -> ex
     month_start = exp.cast(exp.func("DATE_TRUNC", exp.Literal.string("month"), time), "DATE")
     if months == 1:
         return month_start
-    template = sqlglot.parse_one("CAST(:m - TO_MONTHS(CAST((MONTH(:m) - :fys + 12) % :n AS INTEGER)) AS DATE)", read="duckdb")
-    return exp.replace_placeholders(template, m=month_start, fys=exp.convert(fiscal_year_start), n=exp.convert(months))
+    # Months since the fiscal period began: (month - fiscal start + 12) % n, never negative.
+    since = exp.Add(
+        this=exp.Sub(this=exp.func("MONTH", month_start.copy()), expression=exp.convert(fiscal_year_start)),
+        expression=exp.convert(12),
+    )
+    offset = exp.cast(exp.Mod(this=exp.paren(since), expression=exp.convert(months)), "INT")
+    # DateSub transpiles to each engine's own month arithmetic (ADD_MONTHS, DATE_SUB, DATEADD, ...).
+    return exp.cast(exp.DateSub(this=month_start, expression=offset, unit=exp.var("MONTH")), "DATE")
 
 
 def base_queries(
