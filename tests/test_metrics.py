@@ -179,3 +179,12 @@ def test_an_unreachable_dimension_is_not_confused_with_an_empty_value(tmp_path):
         record = result.record("cost_per_lead", industry=industry)
         assert record.value is None and "cost cannot be broken down by industry" in record.note
     ws.close()
+
+
+def test_fiscal_halves(tiny):
+    result = tiny.metrics(["leads", "won_deals"], period="half")
+    # H2 of FY2024 holds C1 (Mar 31 23:59); H1 of FY2025 (Apr-Sep) C2, C3 and D1, D2 (Jul 1); H2 C4.
+    assert [p.label() for p in result.periods] == ["FY2024H2", "FY2025H1", "FY2025H2"]
+    assert [result.value("leads", p.label()) for p in result.periods] == [1, 2, 1]
+    assert [result.value("won_deals", p.label()) for p in result.periods] == [0, 2, 0]
+    assert result.periods[1].label("ja") == "2025年度 上期"
