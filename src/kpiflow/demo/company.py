@@ -108,12 +108,17 @@ def _opt(col: str, expr: str) -> str:
 
 
 def _insert(
-    con: duckdb.DuckDBPyConnection, table: str, frame: dict[str, np.ndarray], select: str, params: dict | None = None
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    frame: dict[str, np.ndarray],
+    select: str,
+    params: dict | None = None,
+    skip: tuple[str, ...] = (),
 ) -> None:
     name = f"_demo_{table}"
     con.register(name, frame)
     try:
-        columns = ", ".join(f'"{c}"' for c in TABLES[table].column_names)
+        columns = ", ".join(f'"{c}"' for c in TABLES[table].column_names if c not in skip)
         con.execute(f'INSERT INTO "{table}" ({columns}) SELECT {select} FROM "{name}"', params or {})
     finally:
         con.unregister(name)
@@ -366,7 +371,12 @@ def _touchpoints(con, company: crm.Crm, cal: Calendar, programs: Programs, param
         sessions += int(per_month[m])
         part = {k: np.concatenate([known[k][bounds[m] : bounds[m + 1]], anon[k]]) for k in known}
         order = np.argsort(part["t"], kind="stable")
-        _insert(con, "touchpoints", {k: v[order] for k, v in part.items()}, select, lists)
+        _insert(con, "touchpoints", {k: v[order] for k, v in part.items()}, select, lists, skip=("owner",))
+    # Sales touches (meetings, calls) are made by the contact's owner.
+    con.execute(
+        "UPDATE touchpoints SET owner = contacts.owner FROM contacts "
+        "WHERE touchpoints.contact_id = contacts.contact_id AND touchpoints.type IN ('meeting', 'call')"
+    )
 
 
 def _booth_traffic(con, company: crm.Crm) -> None:

@@ -76,6 +76,16 @@ class Stages(_Strict):
         return value
 
 
+class Handoff(_Strict):
+    """The service level agreed between marketing and sales for MQLs."""
+
+    sla_hours: float = Field(default=24, gt=0)
+    # Touchpoint types that count as the first sales touch after an MQL.
+    sales_touch_types: list[str] = Field(default_factory=lambda: ["meeting", "call", "email_open", "email_click"])
+    # Contact stage an MQL returns to when sales rejects or recycles it (if any).
+    recycle_stage: str | None = "lead"
+
+
 class ModelFile(_Strict):
     """Everything `kpiflow.yaml` may contain."""
 
@@ -90,6 +100,7 @@ class ModelFile(_Strict):
     metrics: dict[str, Metric] = Field(default_factory=dict)
     tree: dict[str, list[str]] = Field(default_factory=dict)
     targets: dict[str, dict[str, float]] = Field(default_factory=dict)
+    handoff: Handoff = Handoff()
 
     @field_validator("timezone")
     @classmethod

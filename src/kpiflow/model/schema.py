@@ -221,6 +221,7 @@ TABLES: dict[str, Table] = {
                 _c("session_id", "text", "web session", "セッションID"),
                 _c("dwell_seconds", "number", "time spent, in seconds", "滞在秒数", non_negative=True),
                 _c("scroll_pct", "number", "scroll depth, 0 to 100", "スクロール率（0〜100）", non_negative=True),
+                _c("owner", "text", "who made the touch, for sales touches (meeting, call, e-mail)", "接点の担当者（営業接点）"),
             ),
             references=(
                 Reference("contact_id", "contacts", "contact_id"),
