@@ -148,3 +148,14 @@ def test_plan_command(tmp_path):
     assert run("plan", "--target", "revenue", "--period", "FY2026", "-w", tmp_path / "demo").exit_code == 2
     text = run("plan", "--target", "revenue=150000000", "--period", "FY2026", "-w", tmp_path / "demo", "--lang", "ja")
     assert text.exit_code == 0 and "感度" in text.output
+
+
+def test_funnel_command(tmp_path):
+    run("demo", tmp_path / "demo", "--size", "small", "--lang", "en")
+    result = run("funnel", "--period", "FY2025", "--by", "channel", "--within", "90d", "-w", tmp_path / "demo", "--json")
+    assert result.exit_code == 0, result.output
+    records = json.loads(result.output)
+    ads = next(r for r in records if r["channel"] == "ads" and r["from_stage"] == "mql")
+    assert ads["to_stage"] == "sql" and ads["converted"] <= ads["entered"]
+    assert {"from_stage", "to_stage", "channel", "entered", "converted", "rate", "ci_low", "ci_high"} <= set(ads)
+    assert run("funnel", "--period", "FY2025", "--within", "soon", "-w", tmp_path / "demo").exit_code == 1

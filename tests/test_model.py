@@ -222,3 +222,12 @@ def test_formula_cycles_are_errors(tmp_path):
     (tmp_path / "w" / "kpiflow.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(ModelError, match=r"cycle: a -> b -> a"):
         kpiflow.open(str(tmp_path / "w"))
+
+
+def test_an_older_workspace_gets_newer_contract_columns(tmp_path):
+    ws = kpiflow.init(str(tmp_path / "w"), lang="en")
+    ws.con.execute('ALTER TABLE touchpoints DROP COLUMN "owner"')  # as a workspace made before `owner` existed
+    ws.close()
+    ws = kpiflow.open(str(tmp_path / "w"))
+    assert "owner" in ws.columns()["touchpoints"]
+    ws.close()

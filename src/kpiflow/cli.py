@@ -419,6 +419,70 @@ def plan(
     out.print(st)
 
 
+@app.command(name="funnel")
+@handles_errors
+def funnel_command(
+    period: Annotated[str, typer.Option("--period", help="One period: FY2025, FY2025Q3, 2025-10.")],
+    basis: Annotated[
+        str, typer.Option("--basis", help="cohort (who entered A, did they reach B) | period (entries per stage)")
+    ] = "cohort",
+    by: Annotated[Optional[list[str]], typer.Option("--by", help="Dimension to break down by (repeatable).")] = None,
+    within: Annotated[Optional[str], typer.Option("--within", help="Cohort window: 90d, 12h, 2w.")] = None,
+    entity: Annotated[str, typer.Option("--entity", help="contact | deal stages")] = "contact",
+    workspace: WorkspaceDir = Path("."),
+    lang: Lang = None,
+    as_json: AsJson = False,
+    debug: Debug = False,
+) -> None:
+    """The CRM-stage funnel: conversion between stages with counts, intervals, skips and exits."""
+    from kpiflow.formatting import format_interval  # noqa: PLC0415
+    from kpiflow.workspace import open_workspace  # noqa: PLC0415
+
+    with open_workspace(workspace) as ws:
+        language = _default_lang(lang, ws.lang)
+        result = ws.funnel(period, basis=basis, entity=entity, by=by or [], within=within, lang=language)
+    if as_json:
+        _print_json(result.to_dict())
+        return
+    cohort = result.basis == "cohort"
+    heads = [
+        *result.dimensions,
+        say("funnel.step", language),
+        say("funnel.entered", language),
+        say("funnel.converted", language),
+        say("label.value", language),
+        say("label.interval", language),
+        say("funnel.skipped", language),
+    ]
+    if cohort:
+        heads += [say("funnel.lost", language), say("funnel.open", language), say("funnel.median_days", language)]
+    title = say(f"funnel.title_{result.basis}", language, period=result.period)
+    if result.within_days:
+        title += f" ({say('funnel.within', language, days=result.within_days)})"
+    table = RichTable(*heads, title=title)
+    table.columns[len(result.dimensions)].no_wrap = True
+    for column in table.columns[len(result.dimensions) + 1 :]:
+        column.justify = "right"
+    for st in result.steps:
+        rate = f"{st.rate:.1%}" if st.rate is not None else "—"
+        if st.small_sample:
+            rate += " ⚠"
+        row = [
+            *(str(st.dimensions[d]) for d in result.dimensions),
+            f"{st.from_stage} → {st.to_stage}",
+            f"{st.entered:,}",
+            f"{st.converted:,}",
+            rate,
+            format_interval(st.ci_low, st.ci_high),
+            f"{st.skipped:,}",
+        ]
+        if cohort:
+            immature = f" ({st.immature:,} {say('funnel.immature', language)})" if st.immature else ""
+            row += [f"{st.lost:,}", f"{st.open:,}{immature}", f"{st.median_days:.1f}" if st.median_days is not None else "—"]
+        table.add_row(*row)
+    out.print(table)
+
+
 @app.command()
 @handles_errors
 def dictionary(

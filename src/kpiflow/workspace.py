@@ -9,6 +9,7 @@ import duckdb
 
 from kpiflow.analysis.check import CheckResult, check
 from kpiflow.analysis.dictionary import Dictionary, dictionary
+from kpiflow.analysis.funnel import FunnelResult, funnel, parse_within
 from kpiflow.analysis.metrics import PERIOD_KINDS, MetricsResult, compute_metrics, resolve_periods
 from kpiflow.analysis.plan import PlanResult, make_plan
 from kpiflow.analysis.tree import TreeResult, evaluate_tree, tree_order
@@ -172,6 +173,29 @@ class Workspace:
             rates_spec=rates,
             overrides=overrides,
             scenarios=scenarios,
+            lang=lang or self.lang,
+        )
+
+    def funnel(
+        self,
+        period: str,
+        *,
+        basis: str = "cohort",
+        entity: str = "contact",
+        by: Sequence[str] = (),
+        within: str | None = None,
+        lang: str | None = None,
+    ) -> FunnelResult:
+        """The CRM-stage funnel for a period on the cohort or period basis (see `kpiflow funnel`)."""
+        return funnel(
+            self.con,
+            self.model,
+            period=parse_period(period, self.model.fiscal_year_start),
+            basis=basis,
+            entity=entity,
+            by=by,
+            within=parse_within(within) if within else None,
+            columns=self.columns(),
             lang=lang or self.lang,
         )
 

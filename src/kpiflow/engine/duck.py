@@ -97,9 +97,30 @@ LOADS_DDL = exp.Create(
 
 
 def create_tables(con: duckdb.DuckDBPyConnection, lang: str = "en") -> None:
-    """Create every canonical table (if missing) and the `_loads` journal."""
+    """Create every canonical table (if missing) and the `_loads` journal.
+
+    A workspace made by an earlier release gets the contract's newer (optional) columns added.
+    """
     for table in TABLES.values():
         con.execute(sql(table_ddl(table)))
+        present = {
+            row[0]
+            for row in con.execute(
+                "SELECT column_name FROM duckdb_columns() WHERE table_name = ? AND database_name = current_database()",
+                [table.name],
+            ).fetchall()
+        }
+        for col in table.columns:
+            if col.name not in present:
+                con.execute(
+                    sql(
+                        exp.Alter(
+                            this=exp.Table(this=ident(table.name)),
+                            kind="TABLE",
+                            actions=[exp.ColumnDef(this=ident(col.name), kind=exp.DataType.build(col.sql_type, dialect=DIALECT))],
+                        )
+                    )
+                )
         for statement in table_comments(table, lang):
             con.execute(sql(statement))
     con.execute(sql(LOADS_DDL))
