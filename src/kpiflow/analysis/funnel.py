@@ -110,7 +110,7 @@ def _ts(value: dt.datetime) -> exp.Expression:
 def _pairs_values(stages: Sequence[str]) -> exp.Expression:
     rows = [
         exp.Tuple(expressions=[exp.convert(a), exp.convert(b), exp.convert(i)])
-        for i, (a, b) in enumerate(zip(stages, stages[1:]))
+        for i, (a, b) in enumerate(zip(stages[:-1], stages[1:], strict=True))
     ]
     return exp.Values(
         expressions=rows,
