@@ -159,3 +159,14 @@ def test_funnel_command(tmp_path):
     assert ads["to_stage"] == "sql" and ads["converted"] <= ads["entered"]
     assert {"from_stage", "to_stage", "channel", "entered", "converted", "rate", "ci_low", "ci_high"} <= set(ads)
     assert run("funnel", "--period", "FY2025", "--within", "soon", "-w", tmp_path / "demo").exit_code == 1
+
+
+def test_bottleneck_command(tmp_path):
+    run("demo", tmp_path / "demo", "--size", "small", "--lang", "en")
+    result = run("bottleneck", "--by", "channel", "-w", tmp_path / "demo", "--json")
+    assert result.exit_code == 0, result.output
+    records = json.loads(result.output)
+    assert {"stage", "channel", "actual", "reference", "revenue_gain"} <= set(records[0])
+    gains = [r["revenue_gain"] for r in records if r["revenue_gain"] is not None]
+    assert gains == sorted(gains, reverse=True)
+    assert run("bottleneck", "--against", "best-segment", "-w", tmp_path / "demo").exit_code == 1

@@ -483,6 +483,59 @@ def funnel_command(
     out.print(table)
 
 
+@app.command(name="bottleneck")
+@handles_errors
+def bottleneck_command(
+    by: Annotated[Optional[list[str]], typer.Option("--by", help="Dimension to break down by (repeatable).")] = None,
+    against: Annotated[Optional[str], typer.Option("--against", help="target | best-period | best-segment")] = None,
+    period: Annotated[Optional[str], typer.Option("--period", help="Default: the last complete fiscal year.")] = None,
+    workspace: WorkspaceDir = Path("."),
+    lang: Lang = None,
+    as_json: AsJson = False,
+    debug: Debug = False,
+) -> None:
+    """Stage rates ranked by the revenue their repair to the reference is worth."""
+    from kpiflow.formatting import format_money  # noqa: PLC0415
+    from kpiflow.workspace import open_workspace  # noqa: PLC0415
+
+    with open_workspace(workspace) as ws:
+        language = _default_lang(lang, ws.lang)
+        result = ws.bottleneck(period, by=by or [], against=against, lang=language)
+        currency = ws.model.currency
+    if as_json:
+        _print_json(result.to_dict())
+        return
+    money = lambda v: format_money(v, language, currency) if v is not None else "—"  # noqa: E731
+    heads = [
+        say("plan.rate", language),
+        *result.dimensions,
+        say("bottleneck.actual", language),
+        say("bottleneck.reference", language),
+        say("bottleneck.gain", language),
+        say("bottleneck.range", language),
+        "",
+    ]
+    table = RichTable(*heads, title=say("bottleneck.title", language, period=result.period))
+    table.columns[0].no_wrap = True
+    for b in result.ranked:
+        actual = f"{b.actual:.1%}" if b.actual is not None else "—"
+        counts = f" ({b.numerator:,.0f}/{b.denominator:,.0f})" if b.denominator is not None else ""
+        reference = (
+            f"{b.reference:.1%} {say('bottleneck.source.' + b.reference_source, language)}" if b.reference is not None else "—"
+        )
+        flag = "⚠ n<30" if b.small_sample else ""
+        table.add_row(
+            b.label,
+            *(str(b.dimensions[d]) for d in result.dimensions),
+            actual + counts,
+            reference,
+            money(b.revenue_gain),
+            f"{money(b.gain_low)}–{money(b.gain_high)}" if b.gain_low is not None else "",
+            flag,
+        )
+    out.print(table)
+
+
 @app.command()
 @handles_errors
 def dictionary(

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import duckdb
 
+from kpiflow.analysis.bottleneck import BottleneckResult, bottleneck
 from kpiflow.analysis.check import CheckResult, check
 from kpiflow.analysis.dictionary import Dictionary, dictionary
 from kpiflow.analysis.funnel import FunnelResult, funnel, parse_within
@@ -198,6 +199,25 @@ class Workspace:
             columns=self.columns(),
             lang=lang or self.lang,
         )
+
+    def bottleneck(
+        self, period: str | None = None, *, by: Sequence[str] = (), against: str | None = None, lang: str | None = None
+    ) -> BottleneckResult:
+        """Stage rates ranked by the revenue their repair is worth (see `kpiflow bottleneck`).
+
+        `period` defaults to the last complete fiscal year in the data.
+        """
+        chosen = parse_period(period, self.model.fiscal_year_start) if period else self._last_complete_year()
+        return bottleneck(
+            self.con, self.model, period=chosen, by=by, against=against, columns=self.columns(), lang=lang or self.lang
+        )
+
+    def _last_complete_year(self) -> Period:
+        names = [n for n, _ in tree_order(self.model)][:1] or list(self.model.metrics)[:1]
+        _, periods = resolve_periods(self.con, self.model, names, period=None, start=None, end=None, last="1y", cache=self._cache)
+        if not periods:
+            raise KpiflowError("no data yet: load deals and stage history first")
+        return periods[-1]
 
     def dictionary(self, lang: str | None = None) -> Dictionary:
         """Every metric's label, definition, extraction condition and SQL (see `kpiflow dictionary`)."""
