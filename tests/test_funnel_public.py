@@ -6,9 +6,9 @@ import csv
 from collections import Counter
 
 import pytest
-from conftest import EXAMPLES, dataset
 
 import kpiflow
+from conftest import EXAMPLES, dataset
 
 MQL_FILE = "olist_marketing_qualified_leads_dataset.csv"
 CLOSED_FILE = "olist_closed_deals_dataset.csv"
