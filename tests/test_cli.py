@@ -170,3 +170,14 @@ def test_bottleneck_command(tmp_path):
     gains = [r["revenue_gain"] for r in records if r["revenue_gain"] is not None]
     assert gains == sorted(gains, reverse=True)
     assert run("bottleneck", "--against", "best-segment", "-w", tmp_path / "demo").exit_code == 1
+
+
+def test_handoff_command(tmp_path):
+    run("demo", tmp_path / "demo", "--size", "small", "--lang", "en")
+    result = run("handoff", "--by", "channel", "-w", tmp_path / "demo", "--json")
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.output)
+    ads = next(r for r in payload["records"] if r.get("channel") == "ads")
+    assert ads["sqls"] <= ads["mqls"] and "sql_rate" in ads
+    text = run("handoff", "-w", tmp_path / "demo", "--lang", "ja")
+    assert text.exit_code == 0 and "引き渡し" in text.output

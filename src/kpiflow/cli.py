@@ -536,6 +536,72 @@ def bottleneck_command(
     out.print(table)
 
 
+@app.command(name="handoff")
+@handles_errors
+def handoff_command(
+    by: Annotated[Optional[str], typer.Option("--by", help="Dimension: channel, owner, industry, ...")] = None,
+    period: Annotated[Optional[str], typer.Option("--period", help="MQLs entered in this period (default: all).")] = None,
+    workspace: WorkspaceDir = Path("."),
+    lang: Lang = None,
+    as_json: AsJson = False,
+    debug: Debug = False,
+) -> None:
+    """Marketing -> sales handoff: MQL->SQL rate and lag, follow-up SLA, recycling, close rate."""
+    from kpiflow.formatting import format_interval  # noqa: PLC0415
+    from kpiflow.workspace import open_workspace  # noqa: PLC0415
+
+    with open_workspace(workspace) as ws:
+        language = _default_lang(lang, ws.lang)
+        result = ws.handoff(period, by=by, lang=language)
+    if as_json:
+        _print_json(result.to_dict())
+        return
+    pct = lambda r: f"{r.value:.1%}" if r.value is not None else "—"  # noqa: E731
+    heads = [
+        by or "",
+        "MQL",
+        "SQL",
+        say("handoff.sql_rate", language),
+        say("label.interval", language),
+        say("handoff.lag", language),
+        say("handoff.sla", language),
+        say("handoff.never", language),
+        say("handoff.recycled", language),
+        say("handoff.close_rate", language),
+    ]
+    records = [result.total] + (result.records if by else [])
+    table = RichTable(
+        *heads,
+        title=say(
+            "handoff.title", language, period=result.period or say("handoff.all", language), hours=result.settings.sla_hours
+        ),
+    )
+    for column in table.columns[1:]:
+        column.justify = "right"
+    for r in records:
+        name = say("handoff.total", language) if r is result.total else str(r.key)
+        lag = f"{r.median_lag_days:.1f}" if r.median_lag_days is not None else "—"
+        flag = " ⚠" if r.small_sample else ""
+        table.add_row(
+            name,
+            f"{r.mqls:,}",
+            f"{r.sqls:,}",
+            pct(r.sql_rate) + flag,
+            format_interval(r.sql_rate.ci_low, r.sql_rate.ci_high),
+            lag,
+            pct(r.sla_rate),
+            f"{r.never_touched:,}",
+            pct(r.recycle_rate),
+            pct(r.close_rate),
+        )
+    out.print(table)
+    effect = result.speed_effect
+    if effect.met.value is not None and effect.missed.value is not None:
+        out.print(
+            say("handoff.speed", language, met=effect.met.value, missed=effect.missed.value, p=effect.p_value), highlight=False
+        )
+
+
 @app.command()
 @handles_errors
 def dictionary(

@@ -11,6 +11,7 @@ from kpiflow.analysis.bottleneck import BottleneckResult, bottleneck
 from kpiflow.analysis.check import CheckResult, check
 from kpiflow.analysis.dictionary import Dictionary, dictionary
 from kpiflow.analysis.funnel import FunnelResult, funnel, parse_within
+from kpiflow.analysis.handoff import HandoffResult, handoff
 from kpiflow.analysis.metrics import PERIOD_KINDS, MetricsResult, compute_metrics, resolve_periods
 from kpiflow.analysis.plan import PlanResult, make_plan
 from kpiflow.analysis.tree import TreeResult, evaluate_tree, tree_order
@@ -218,6 +219,11 @@ class Workspace:
         if not periods:
             raise KpiflowError("no data yet: load deals and stage history first")
         return periods[-1]
+
+    def handoff(self, period: str | None = None, *, by: str | None = None, lang: str | None = None) -> HandoffResult:
+        """The sales-marketing handoff: MQL -> SQL, follow-up SLA, recycling, close (see `kpiflow handoff`)."""
+        chosen = parse_period(period, self.model.fiscal_year_start) if period else None
+        return handoff(self.con, self.model, period=chosen, by=by, columns=self.columns(), lang=lang or self.lang)
 
     def dictionary(self, lang: str | None = None) -> Dictionary:
         """Every metric's label, definition, extraction condition and SQL (see `kpiflow dictionary`)."""

@@ -81,7 +81,7 @@ class Handoff(_Strict):
 
     sla_hours: float = Field(default=24, gt=0)
     # Touchpoint types that count as the first sales touch after an MQL.
-    sales_touch_types: list[str] = Field(default_factory=lambda: ["meeting", "call", "email_open", "email_click"])
+    sales_touch_types: list[str] = Field(default_factory=lambda: ["meeting", "call"])
     # Contact stage an MQL returns to when sales rejects or recycles it (if any).
     recycle_stage: str | None = "lead"
 
