@@ -75,20 +75,20 @@ HISTORY = (
 COSTS = "date,channel,category,amount\n2025-04-01,ads,media,1000\n2025-05-01,exhibition,event,500\n2025-10-01,ads,media,200\n"
 
 
-@pytest.fixture(scope="module")
-def tiny(tmp_path_factory):
-    """A hand-made workspace: 2 accounts, 4 contacts, 4 deals, 6 stage entries, 3 costs."""
-    root = tmp_path_factory.mktemp("tiny")
-    ws = kpiflow.init(str(root / "ws"), lang="en")
-    for table, text in [
-        ("accounts", ACCOUNTS),
-        ("contacts", CONTACTS),
-        ("deals", DEALS),
-        ("stage_history", HISTORY),
-        ("costs", COSTS),
-    ]:
+def workspace_from_csv(root: Path, tables: dict[str, str], lang: str = "en"):
+    """A new workspace under `root` with each table loaded from CSV text, through the loader."""
+    ws = kpiflow.init(str(root / "ws"), lang=lang)
+    for table, text in tables.items():
         path = root / f"{table}.csv"
         path.write_text(text, encoding="utf-8")
         ws.load(path, table)
+    return ws
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory):
+    """A hand-made workspace: 2 accounts, 4 contacts, 4 deals, 6 stage entries, 3 costs."""
+    tables = {"accounts": ACCOUNTS, "contacts": CONTACTS, "deals": DEALS, "stage_history": HISTORY, "costs": COSTS}
+    ws = workspace_from_csv(tmp_path_factory.mktemp("tiny"), tables)
     yield ws
     ws.close()

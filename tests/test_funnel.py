@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 import kpiflow
+from conftest import workspace_from_csv
 from kpiflow.analysis.funnel import funnel
 from kpiflow.model.periods import parse_period
 
@@ -27,11 +28,9 @@ DEALS = "deal_id,contact_id,created_at,amount,outcome,closed_at\nX3,K3,2025-04-1
 
 @pytest.fixture(scope="module")
 def ws(tmp_path_factory):
-    root = tmp_path_factory.mktemp("funnel")
-    workspace = kpiflow.init(str(root / "w"), lang="en")
-    for table, text in (("contacts", CONTACTS), ("stage_history", HISTORY), ("deals", DEALS)):
-        (root / f"{table}.csv").write_text(text, encoding="utf-8")
-        workspace.load(root / f"{table}.csv", table)
+    workspace = workspace_from_csv(
+        tmp_path_factory.mktemp("funnel"), {"contacts": CONTACTS, "stage_history": HISTORY, "deals": DEALS}
+    )
     yield workspace
     workspace.close()
 

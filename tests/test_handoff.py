@@ -28,6 +28,7 @@ import math
 import pytest
 
 import kpiflow
+from conftest import workspace_from_csv
 from kpiflow.analysis.handoff import handoff
 from kpiflow.errors import KpiflowError
 from kpiflow.model.config import parse_model
@@ -107,18 +108,8 @@ Q1 = Period.quarter(2025, 1)
 
 @pytest.fixture(scope="module")
 def ws(tmp_path_factory):
-    root = tmp_path_factory.mktemp("handoff")
-    workspace = kpiflow.init(str(root / "w"), lang="en")
-    for table, text in [
-        ("accounts", ACCOUNTS),
-        ("contacts", CONTACTS),
-        ("stage_history", HISTORY),
-        ("touchpoints", TOUCHPOINTS),
-        ("deals", DEALS),
-    ]:
-        path = root / f"{table}.csv"
-        path.write_text(text, encoding="utf-8")
-        workspace.load(path, table)
+    tables = {"accounts": ACCOUNTS, "contacts": CONTACTS, "stage_history": HISTORY, "touchpoints": TOUCHPOINTS, "deals": DEALS}
+    workspace = workspace_from_csv(tmp_path_factory.mktemp("handoff"), tables)
     yield workspace
     workspace.close()
 
