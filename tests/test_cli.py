@@ -181,3 +181,16 @@ def test_handoff_command(tmp_path):
     assert ads["sqls"] <= ads["mqls"] and "sql_rate" in ads
     text = run("handoff", "-w", tmp_path / "demo", "--lang", "ja")
     assert text.exit_code == 0 and "引き渡し" in text.output
+
+
+def test_velocity_and_lists_commands(tmp_path):
+    run("demo", tmp_path / "demo", "--size", "small", "--lang", "en")
+    result = run("velocity", "--by", "channel", "-w", tmp_path / "demo", "--json")
+    assert result.exit_code == 0, result.output
+    records = json.loads(result.output)["records"]
+    assert {"from_stage", "to_stage", "n", "median_days", "p25_days", "p75_days", "channel"} <= set(records[0])
+    csv_path = tmp_path / "fast.csv"
+    assert run("lists", "fast", "--out", csv_path, "-w", tmp_path / "demo").exit_code == 0
+    assert csv_path.read_bytes().startswith(b"\xef\xbb\xbfcontact_id,")
+    bad = run("lists", "slow", "-w", tmp_path / "demo")
+    assert bad.exit_code == 1 and "unknown list 'slow'" in bad.output

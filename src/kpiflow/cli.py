@@ -602,6 +602,109 @@ def handoff_command(
         )
 
 
+@app.command(name="velocity")
+@handles_errors
+def velocity_command(
+    by: Annotated[Optional[str], typer.Option("--by", help="Dimension: channel, industry, size_band, owner, ...")] = None,
+    period: Annotated[Optional[str], typer.Option("--period", help="Moves out of stages entered in this period.")] = None,
+    deals: Annotated[bool, typer.Option("--deals", help="Also the deal stages.")] = False,
+    workspace: WorkspaceDir = Path("."),
+    lang: Lang = None,
+    as_json: AsJson = False,
+    debug: Debug = False,
+) -> None:
+    """Nurturing period: days between stages (median, quartiles) and the standard journey to won."""
+    from kpiflow.workspace import open_workspace  # noqa: PLC0415
+
+    with open_workspace(workspace) as ws:
+        language = _default_lang(lang, ws.lang)
+        result = ws.velocity(period, by=by, deals=deals, lang=language)
+    if as_json:
+        _print_json(result.to_dict())
+        return
+    days = lambda v: f"{v:.1f}" if v is not None else "—"  # noqa: E731
+    heads = [
+        *([by] if by else []),
+        say("funnel.step", language),
+        "n",
+        say("velocity.median", language),
+        "p25",
+        "p75",
+        say("funnel.skipped", language),
+        "",
+    ]
+    table = RichTable(*heads, title=say("velocity.title", language))
+    for column in table.columns[len(heads) - 6 :]:
+        column.justify = "right"
+    for r in result.records:
+        if r.kind == "skip":
+            continue
+        row = [
+            *([str(r.dimensions.get(by))] if by else []),
+            f"{r.from_stage} → {r.to_stage}",
+            f"{r.n:,}",
+            days(r.median_days),
+            days(r.p25_days),
+            days(r.p75_days),
+            f"{r.skipped:,}" if r.skipped is not None else "",
+            "⚠ n<30" if r.small_sample else "",
+        ]
+        table.add_row(*row)
+    out.print(table)
+    journey = result.journey
+    steps = " → ".join(f"{s.to_stage} {days(s.cumulative_days)}" for s in journey.steps)
+    out.print(say("velocity.journey", language, steps=steps, total=days(journey.total_median_days)), highlight=False)
+
+
+@app.command(name="lists")
+@handles_errors
+def lists_command(
+    kind: Annotated[str, typer.Argument(help="nurture (slower than the standard) | fast (faster: hand to sales now)")],
+    by: Annotated[Optional[str], typer.Option("--by", help="Compare with the standard of this segment (channel, ...).")] = None,
+    output: Annotated[
+        Optional[Path], typer.Option("--out", help="Write the list to a CSV file (UTF-8 with BOM, for Excel).")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", help="Rows to show in the terminal.")] = 30,
+    workspace: WorkspaceDir = Path("."),
+    lang: Lang = None,
+    as_json: AsJson = False,
+    debug: Debug = False,
+) -> None:
+    """Leads to nurture (stuck longer than the standard) or to hand to sales now (faster than it)."""
+    from kpiflow.workspace import open_workspace  # noqa: PLC0415
+
+    with open_workspace(workspace) as ws:
+        language = _default_lang(lang, ws.lang)
+        result = ws.lists(kind, by=by)
+    if output:
+        result.write_csv(output)
+        out.print(say("lists.written", language, count=len(result.records), path=output), highlight=False)
+        return
+    if as_json:
+        _print_json(result.to_dict())
+        return
+    table = RichTable(
+        "contact_id",
+        say("funnel.step", language),
+        say("lists.days", language),
+        say("lists.standard", language),
+        "owner",
+        "channel",
+        title=say(f"lists.title_{kind}", language, count=len(result.records)),
+    )
+    for r in result.records[:limit]:
+        shown = r.days_in_stage if kind == "nurture" else r.days_from_lead
+        table.add_row(
+            r.contact_id,
+            r.stage,
+            f"{shown:.1f}" if shown is not None else "—",
+            f"{r.standard_days:.1f}",
+            r.owner or "",
+            r.channel or "",
+        )
+    out.print(table)
+
+
 @app.command()
 @handles_errors
 def dictionary(

@@ -237,6 +237,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "SQL rate when the SLA was met: {met:.1%}; when missed: {missed:.1%} (p = {p:.3f}).",
         "ja": "SLAを守ったMQLのSQL化率 {met:.1%}、守れなかったMQL {missed:.1%}（p = {p:.3f}）。",
     },
+    "velocity.title": {"en": "Nurturing period: days between stages", "ja": "育成期間: ステージ間の日数"},
+    "velocity.median": {"en": "median days", "ja": "中央値（日）"},
+    "velocity.journey": {
+        "en": "Standard journey (cumulative median days): lead → {steps}; lead to won, median {total} days.",
+        "ja": "標準ジャーニー（中央値の累計日数）: lead → {steps}。リードから受注まで中央値 {total} 日。",
+    },
+    "lists.days": {"en": "days", "ja": "日数"},
+    "lists.standard": {"en": "standard", "ja": "標準"},
+    "lists.title_nurture": {
+        "en": "To nurture: {count:,} open leads slower than the standard",
+        "ja": "育成対象: 標準より滞留している未完了リード {count:,} 件",
+    },
+    "lists.title_fast": {
+        "en": "To hand to sales now: {count:,} leads faster than the standard",
+        "ja": "今すぐ営業へ: 標準より速く進んでいるリード {count:,} 件",
+    },
+    "lists.written": {"en": "{count:,} rows written to {path}", "ja": "{count:,} 行を {path} に書き出しました"},
     "check.title": {"en": "Workspace {path}", "ja": "ワークスペース {path}"},
     "check.ok": {"en": "The data keeps the contract.", "ja": "データは契約（データ定義）を満たしています。"},
     "check.violations": {"en": "Contract violations: {count}", "ja": "契約違反: {count} 件"},

@@ -15,6 +15,7 @@ from kpiflow.analysis.handoff import HandoffResult, handoff
 from kpiflow.analysis.metrics import PERIOD_KINDS, MetricsResult, compute_metrics, resolve_periods
 from kpiflow.analysis.plan import PlanResult, make_plan
 from kpiflow.analysis.tree import TreeResult, evaluate_tree, tree_order
+from kpiflow.analysis.velocity import ContactList, VelocityResult, fast_list, nurture_list, velocity
 from kpiflow.engine import duck
 from kpiflow.errors import KpiflowError, UnknownNameError, WorkspaceError
 from kpiflow.io.loader import LoadResult, Mode, load_file
@@ -224,6 +225,20 @@ class Workspace:
         """The sales-marketing handoff: MQL -> SQL, follow-up SLA, recycling, close (see `kpiflow handoff`)."""
         chosen = parse_period(period, self.model.fiscal_year_start) if period else None
         return handoff(self.con, self.model, period=chosen, by=by, columns=self.columns(), lang=lang or self.lang)
+
+    def velocity(
+        self, period: str | None = None, *, by: str | None = None, deals: bool = False, lang: str | None = None
+    ) -> VelocityResult:
+        """Time in and between stages, and the standard journey from lead to won (see `kpiflow velocity`)."""
+        chosen = parse_period(period, self.model.fiscal_year_start) if period else None
+        return velocity(self.con, self.model, by=by, period=chosen, deals=deals, columns=self.columns(), lang=lang or self.lang)
+
+    def lists(self, kind: str, *, by: str | None = None) -> ContactList:
+        """`nurture`: open leads slower than the standard; `fast`: leads faster than it (see `kpiflow lists`)."""
+        makers = {"nurture": nurture_list, "fast": fast_list}
+        if kind not in makers:
+            raise UnknownNameError.for_name("list", kind, makers)
+        return makers[kind](self.con, self.model, by=by, columns=self.columns())
 
     def dictionary(self, lang: str | None = None) -> Dictionary:
         """Every metric's label, definition, extraction condition and SQL (see `kpiflow dictionary`)."""
