@@ -194,3 +194,17 @@ def test_velocity_and_lists_commands(tmp_path):
     assert csv_path.read_bytes().startswith(b"\xef\xbb\xbfcontact_id,")
     bad = run("lists", "slow", "-w", tmp_path / "demo")
     assert bad.exit_code == 1 and "unknown list 'slow'" in bad.output
+
+
+def test_touchpoint_funnel_command(tmp_path):
+    run("demo", tmp_path / "demo", "--size", "small", "--lang", "en")
+    dropped = tmp_path / "dropped.csv"
+    args = ["funnel", "--step", "type = 'booth_visit'", "--step", "type = 'demo'", "--within", "30d", "-w", tmp_path / "demo"]
+    result = run(*args, "--json", "--dropped", dropped)
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.output[result.output.index("{") :])
+    first, second = payload["steps"]
+    assert second["entered"] == first["reached"] and second["reached"] <= second["entered"]
+    assert dropped.read_bytes().startswith(b"\xef\xbb\xbf")
+    bad = run("funnel", "--step", "typ = 'demo'", "-w", tmp_path / "demo")
+    assert bad.exit_code == 1 and "did you mean 'type'" in bad.output

@@ -31,7 +31,7 @@ app = typer.Typer(
     add_completion=False,
 )
 out = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # messages stay on one line: copyable, greppable
 
 Lang = Annotated[Optional[str], typer.Option("--lang", help="ja | en (default: the workspace's locale)")]
 Debug = Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")]
@@ -422,7 +422,20 @@ def plan(
 @app.command(name="funnel")
 @handles_errors
 def funnel_command(
-    period: Annotated[str, typer.Option("--period", help="One period: FY2025, FY2025Q3, 2025-10.")],
+    period: Annotated[
+        Optional[str], typer.Option("--period", help="FY2025, FY2025Q3, 2025-10 (default: the last complete year).")
+    ] = None,
+    steps: Annotated[
+        Optional[list[str]], typer.Option("--step", help="A touchpoint funnel step, e.g. \"type = 'demo'\" (repeatable).")
+    ] = None,
+    mode: Annotated[str, typer.Option("--mode", help="Touchpoint funnels: ordered | strict | unordered")] = "ordered",
+    exclude: Annotated[
+        Optional[list[str]], typer.Option("--exclude", help="Touchpoint funnels: a condition that stops an attempt.")
+    ] = None,
+    unit: Annotated[str, typer.Option("--unit", help="Touchpoint funnels: contact | account | anonymous")] = "contact",
+    dropped: Annotated[
+        Optional[Path], typer.Option("--dropped", help="Touchpoint funnels: write who dropped at each step (CSV).")
+    ] = None,
     basis: Annotated[
         str, typer.Option("--basis", help="cohort (who entered A, did they reach B) | period (entries per stage)")
     ] = "cohort",
@@ -438,6 +451,9 @@ def funnel_command(
     from kpiflow.formatting import format_interval  # noqa: PLC0415
     from kpiflow.workspace import open_workspace  # noqa: PLC0415
 
+    if steps:
+        _touch_funnel(workspace, steps, period, within, mode, exclude or [], unit, (by or [None])[0], dropped, lang, as_json)
+        return
     with open_workspace(workspace) as ws:
         language = _default_lang(lang, ws.lang)
         result = ws.funnel(period, basis=basis, entity=entity, by=by or [], within=within, lang=language)
@@ -480,6 +496,50 @@ def funnel_command(
             immature = f" ({st.immature:,} {say('funnel.immature', language)})" if st.immature else ""
             row += [f"{st.lost:,}", f"{st.open:,}{immature}", f"{st.median_days:.1f}" if st.median_days is not None else "—"]
         table.add_row(*row)
+    out.print(table)
+
+
+def _touch_funnel(workspace, steps, period, within, mode, exclude, unit, by, dropped, lang, as_json) -> None:
+    from kpiflow.formatting import format_interval  # noqa: PLC0415
+    from kpiflow.workspace import open_workspace  # noqa: PLC0415
+
+    with open_workspace(workspace) as ws:
+        language = _default_lang(lang, ws.lang)
+        result = ws.touch_funnel(steps, within=within, mode=mode, exclude=exclude, unit=unit, by=by, period=period, lang=language)
+    if dropped:
+        count = result.write_dropped_csv(dropped, lang=language)
+        err.print(say("lists.written", language, count=count, path=dropped), highlight=False)
+    if as_json:
+        _print_json(result.to_dict())
+        return
+    hours = lambda s: f"{s / 3600:.1f}" if s is not None else "—"  # noqa: E731
+    heads = [
+        "#",
+        say("touch.condition", language),
+        say("funnel.entered", language),
+        say("funnel.converted", language),
+        say("label.value", language),
+        say("touch.from_start", language),
+        say("label.interval", language),
+        say("touch.median_hours", language),
+    ]
+    table = RichTable(*heads, title=say("touch.title", language, mode=result.mode, unit=result.unit))
+    for column in table.columns[2:]:
+        column.justify = "right"
+    rows = result.steps if not result.by else result.breakdown
+    for st in rows:
+        rate = f"{st.rate:.1%}" if st.rate is not None else ""
+        label = st.condition if not result.by else f"[{st.group}] {st.condition}"
+        table.add_row(
+            str(st.step),
+            label,
+            f"{st.entered:,}",
+            f"{st.reached:,}",
+            rate + (" ⚠" if st.small_sample and st.rate is not None else ""),
+            f"{st.rate_from_start:.1%}" if st.rate_from_start is not None else "",
+            format_interval(st.ci_low, st.ci_high),
+            hours(st.time.median_seconds),
+        )
     out.print(table)
 
 

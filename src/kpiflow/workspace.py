@@ -10,10 +10,11 @@ import duckdb
 from kpiflow.analysis.bottleneck import BottleneckResult, bottleneck
 from kpiflow.analysis.check import CheckResult, check
 from kpiflow.analysis.dictionary import Dictionary, dictionary
-from kpiflow.analysis.funnel import FunnelResult, funnel, parse_within
+from kpiflow.analysis.funnel import FunnelResult, funnel
 from kpiflow.analysis.handoff import HandoffResult, handoff
 from kpiflow.analysis.metrics import PERIOD_KINDS, MetricsResult, compute_metrics, resolve_periods
 from kpiflow.analysis.plan import PlanResult, make_plan
+from kpiflow.analysis.touch_funnel import TouchFunnelResult, parse_within, touch_funnel
 from kpiflow.analysis.tree import TreeResult, evaluate_tree, tree_order
 from kpiflow.analysis.velocity import ContactList, VelocityResult, fast_list, nurture_list, velocity
 from kpiflow.engine import duck
@@ -181,7 +182,7 @@ class Workspace:
 
     def funnel(
         self,
-        period: str,
+        period: str | None = None,
         *,
         basis: str = "cohort",
         entity: str = "contact",
@@ -189,11 +190,12 @@ class Workspace:
         within: str | None = None,
         lang: str | None = None,
     ) -> FunnelResult:
-        """The CRM-stage funnel for a period on the cohort or period basis (see `kpiflow funnel`)."""
+        """The CRM-stage funnel on the cohort or period basis (see `kpiflow funnel`); the period
+        defaults to the last complete fiscal year in the data."""
         return funnel(
             self.con,
             self.model,
-            period=parse_period(period, self.model.fiscal_year_start),
+            period=parse_period(period, self.model.fiscal_year_start) if period else self._last_complete_year(),
             basis=basis,
             entity=entity,
             by=by,
@@ -220,6 +222,36 @@ class Workspace:
         if not periods:
             raise KpiflowError("no data yet: load deals and stage history first")
         return periods[-1]
+
+    def touch_funnel(
+        self,
+        steps: Sequence[str],
+        *,
+        within: str | None = None,
+        mode: str = "ordered",
+        exclude: Sequence[str] = (),
+        unit: str = "contact",
+        by: str | None = None,
+        period: str | None = None,
+        lang: str | None = None,
+    ) -> TouchFunnelResult:
+        """An ordered touchpoint funnel (booth visit -> demo -> inquiry) over the workspace's events."""
+        start = end = None
+        if period:
+            start, end = parse_period(period, self.model.fiscal_year_start).sql_bounds()
+        return touch_funnel(
+            self.con,
+            steps=steps,
+            within=within,
+            mode=mode,
+            exclude=exclude,
+            unit=unit,
+            by=by,
+            start=start,
+            end=end,
+            columns=self.columns(),
+            lang=lang or self.lang,
+        )
 
     def handoff(self, period: str | None = None, *, by: str | None = None, lang: str | None = None) -> HandoffResult:
         """The sales-marketing handoff: MQL -> SQL, follow-up SLA, recycling, close (see `kpiflow handoff`)."""

@@ -86,23 +86,6 @@ class FunnelResult:
         raise LookupError(f"no step from {from_stage} {dimensions}")
 
 
-_UNITS = {"d": 86400, "h": 3600, "m": 60, "w": 7 * 86400}
-
-
-def parse_within(text: str) -> dt.timedelta:
-    """`90d`, `12h`, `30m`, `2w` -> a timedelta (a bare number is days)."""
-    cleaned = text.strip().lower()
-    unit = cleaned[-1] if cleaned and cleaned[-1] in _UNITS else "d"
-    number = cleaned[:-1] if cleaned and cleaned[-1] in _UNITS else cleaned
-    try:
-        value = float(number)
-    except ValueError:
-        raise KpiflowError(f"--within expects a duration like 90d, 12h or 2w, not '{text}'") from None
-    if value <= 0:
-        raise KpiflowError(f"--within must be positive, not '{text}'")
-    return dt.timedelta(seconds=value * _UNITS[unit])
-
-
 def _ts(value: dt.datetime) -> exp.Expression:
     return exp.cast(exp.Literal.string(value.isoformat(sep=" ")), "TIMESTAMP")
 
