@@ -54,7 +54,6 @@ cases replay unchanged; made precise here):
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import math
 import re
@@ -71,6 +70,7 @@ from sqlglot import exp
 
 from kpiflow.analysis.frames import records_frame
 from kpiflow.errors import KpiflowError, UnknownNameError
+from kpiflow.io.export import write_csv
 from kpiflow.model.semantic import Relation, Resolver, parse_condition, relations
 from kpiflow.stats import SMALL_SAMPLE, wilson_interval
 
@@ -94,7 +94,6 @@ _LABELS = {
 _UNIT_LABELS = {"contact_id": "コンタクトID", "account_id": "企業ID", "anonymous_id": "匿名ID"}
 
 # Spreadsheet programs run a cell that begins with one of these as a formula (CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class FunnelError(KpiflowError, ValueError):
@@ -287,39 +286,25 @@ class TouchFunnelResult:
         header = [column, *(_label(k, lang) for k in ("last_step", "last_label", "dropped_before", "first_at", "last_at"))]
         if self.by:
             header.append(self.by)
-        path = Path(path)
-        with path.open("w", encoding="utf-8-sig", newline="") as f:
-            writer = csv.writer(f)
-            writer.writerow([_cell(h) for h in header])
-            for r in rows:
-                line = [
-                    r.unit,
-                    r.last_step,
-                    self.steps[r.last_step - 1].label,
-                    r.last_step + 1,
-                    _iso(r.first_at),
-                    _iso(r.last_at),
-                ]
-                if self.by:
-                    line.append(r.group)
-                writer.writerow([_cell(v) for v in line])
+        lines = [
+            [
+                r.unit,
+                r.last_step,
+                self.steps[r.last_step - 1].label,
+                r.last_step + 1,
+                r.first_at,
+                r.last_at,
+                *([r.group] if self.by else []),
+            ]
+            for r in rows
+        ]
+        write_csv(path, header, lines)
         return len(rows)
 
 
 def _label(key: str, lang: str, **values: object) -> str:
     templates = _LABELS[key]
     return templates.get(lang, templates["en"]).format(**values)
-
-
-def _iso(value: object) -> object:
-    return value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value
-
-
-def _cell(value: object) -> object:
-    """A CSV cell that a spreadsheet will not run as a formula."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
 
 
 # --- the query ----------------------------------------------------------------------------

@@ -50,7 +50,6 @@ standard first.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -65,6 +64,7 @@ from sqlglot import exp
 from kpiflow.analysis.frames import records_frame
 from kpiflow.engine.metric_sql import _joins
 from kpiflow.errors import KpiflowError, UnknownNameError
+from kpiflow.io.export import write_csv
 from kpiflow.model.config import ModelFile
 from kpiflow.model.periods import Period
 from kpiflow.model.semantic import Resolver
@@ -77,8 +77,6 @@ KINDS = ("step", "skip", "total")
 """Record kinds: a model step (A -> next stage), a move that skipped stages, lead -> won."""
 
 # Cells that a spreadsheet would read as a formula (OWASP "CSV injection"), and the prefix that defuses them.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-FORMULA_GUARD = "'"
 
 
 # -- results ------------------------------------------------------------------------------------
@@ -254,26 +252,6 @@ class ContactList:
         header = list(ListedContact._fields[:-1]) + ([self.by] if self.by and self.by not in ListedContact._fields else [])
         rows = [[r.to_dict().get(column) for column in header] for r in self.records]
         return write_csv(path, header, rows)
-
-
-def write_csv(path: str | Path, header: Sequence[str], rows: Sequence[Sequence[object]]) -> Path:
-    """A CSV for spreadsheets: UTF-8 with BOM, formula-like text defused, times as 'YYYY-MM-DD HH:MM:SS'."""
-    path = Path(path)
-    with path.open("w", encoding="utf-8-sig", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow([_cell(h) for h in header])
-        writer.writerows([_cell(v) for v in row] for row in rows)
-    return path
-
-
-def _cell(value: object) -> object:
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return value.isoformat(sep=" ")
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return FORMULA_GUARD + value
-    return value
 
 
 # -- the engine query -----------------------------------------------------------------------------
