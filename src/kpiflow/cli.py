@@ -40,6 +40,8 @@ WorkspaceDir = Annotated[Path, typer.Option("--workspace", "-w", help="Workspace
 
 
 def _default_lang(explicit: str | None, fallback: str | None = None) -> str:
+    """--lang if given; else the fallback (the workspace's locale, or English for --json so that
+    period labels in machine output do not change with the workspace's language)."""
     if explicit:
         if explicit not in ("ja", "en"):
             raise KpiflowError(f"--lang must be ja or en, not '{explicit}'")
@@ -162,7 +164,7 @@ def load(
     from kpiflow.workspace import open_workspace  # noqa: PLC0415
 
     with open_workspace(workspace) as ws:
-        language = _default_lang(lang, ws.lang)
+        language = _default_lang(lang, ws.lang)  # messages for people, even with --json
         result = ws.load(file, table, mode=mode, mapping=mapping, preset=preset, encoding=encoding, sheet=sheet, lang=language)
     if as_json:
         _print_json(result.to_dict())
@@ -187,7 +189,7 @@ def check(
     from kpiflow.workspace import open_workspace  # noqa: PLC0415
 
     with open_workspace(workspace) as ws:
-        language = _default_lang(lang, ws.lang)
+        language = _default_lang(lang, "en" if as_json else ws.lang)
         result = ws.check()
         root = ws.root
     if as_json:
@@ -238,7 +240,7 @@ def metrics(
     from kpiflow.workspace import open_workspace  # noqa: PLC0415
 
     with open_workspace(workspace) as ws:
-        language = _default_lang(lang, ws.lang)
+        language = _default_lang(lang, "en" if as_json else ws.lang)
         result = ws.metrics(names, period=period, start=start, end=end, last=last, by=by or [], lang=language)
         model = ws.model
     if as_json:
@@ -288,7 +290,7 @@ def tree(
     from kpiflow.workspace import open_workspace  # noqa: PLC0415
 
     with open_workspace(workspace) as ws:
-        language = _default_lang(lang, ws.lang)
+        language = _default_lang(lang, "en" if as_json else ws.lang)
         result = ws.tree(period, lang=language)
         model = ws.model
     if as_json:
@@ -346,7 +348,7 @@ def plan(
 
     goal = parse_assignments([target], "--target")
     with open_workspace(workspace) as ws:
-        language = _default_lang(lang, ws.lang)
+        language = _default_lang(lang, "en" if as_json else ws.lang)
         result = ws.plan(
             goal,
             period,
@@ -455,7 +457,7 @@ def funnel_command(
         _touch_funnel(workspace, steps, period, within, mode, exclude or [], unit, (by or [None])[0], dropped, lang, as_json)
         return
     with open_workspace(workspace) as ws:
-        language = _default_lang(lang, ws.lang)
+        language = _default_lang(lang, "en" if as_json else ws.lang)
         result = ws.funnel(period, basis=basis, entity=entity, by=by or [], within=within, lang=language)
     if as_json:
         _print_json(result.to_dict())
@@ -504,7 +506,7 @@ def _touch_funnel(workspace, steps, period, within, mode, exclude, unit, by, dro
     from kpiflow.workspace import open_workspace  # noqa: PLC0415
 
     with open_workspace(workspace) as ws:
-        language = _default_lang(lang, ws.lang)
+        language = _default_lang(lang, "en" if as_json else ws.lang)
         result = ws.touch_funnel(steps, within=within, mode=mode, exclude=exclude, unit=unit, by=by, period=period, lang=language)
     if dropped:
         count = result.write_dropped_csv(dropped, lang=language)
@@ -559,7 +561,7 @@ def bottleneck_command(
     from kpiflow.workspace import open_workspace  # noqa: PLC0415
 
     with open_workspace(workspace) as ws:
-        language = _default_lang(lang, ws.lang)
+        language = _default_lang(lang, "en" if as_json else ws.lang)
         result = ws.bottleneck(period, by=by or [], against=against, lang=language)
         currency = ws.model.currency
     if as_json:
@@ -611,7 +613,7 @@ def handoff_command(
     from kpiflow.workspace import open_workspace  # noqa: PLC0415
 
     with open_workspace(workspace) as ws:
-        language = _default_lang(lang, ws.lang)
+        language = _default_lang(lang, "en" if as_json else ws.lang)
         result = ws.handoff(period, by=by, lang=language)
     if as_json:
         _print_json(result.to_dict())
@@ -677,7 +679,7 @@ def velocity_command(
     from kpiflow.workspace import open_workspace  # noqa: PLC0415
 
     with open_workspace(workspace) as ws:
-        language = _default_lang(lang, ws.lang)
+        language = _default_lang(lang, "en" if as_json else ws.lang)
         result = ws.velocity(period, by=by, deals=deals, lang=language)
     if as_json:
         _print_json(result.to_dict())
@@ -734,7 +736,7 @@ def lists_command(
     from kpiflow.workspace import open_workspace  # noqa: PLC0415
 
     with open_workspace(workspace) as ws:
-        language = _default_lang(lang, ws.lang)
+        language = _default_lang(lang, "en" if as_json else ws.lang)
         result = ws.lists(kind, by=by)
     if output:
         result.write_csv(output)
@@ -779,7 +781,7 @@ def dictionary(
     from kpiflow.workspace import open_workspace  # noqa: PLC0415
 
     with open_workspace(workspace) as ws:
-        language = _default_lang(lang, ws.lang)
+        language = _default_lang(lang, "en" if as_json else ws.lang)
         result = ws.dictionary(language)
     if as_json:
         _print_json(result.to_dict())
