@@ -71,6 +71,23 @@ def _print_json(data: object) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
+def _analyse(workspace: Path, lang: str | None, as_json: bool, call):
+    """Open the workspace, make one library call, and print its JSON when asked.
+
+    Returns (result, language, model) for a rich rendering, or None when JSON was printed.
+    """
+    from kpiflow.workspace import open_workspace  # noqa: PLC0415  (keeps `kpiflow --help` instant)
+
+    with open_workspace(workspace) as ws:
+        language = _default_lang(lang, "en" if as_json else ws.lang)
+        result = call(ws, language)
+        model = ws.model
+    if as_json:
+        _print_json(result.to_dict())
+        return None
+    return result, language, model
+
+
 @app.command()
 @handles_errors
 def init(
@@ -237,15 +254,16 @@ def metrics(
 ) -> None:
     """Metric values per period and dimension, with counts and 95% intervals for rates."""
     from kpiflow.formatting import format_interval, format_value  # noqa: PLC0415
-    from kpiflow.workspace import open_workspace  # noqa: PLC0415
 
-    with open_workspace(workspace) as ws:
-        language = _default_lang(lang, "en" if as_json else ws.lang)
-        result = ws.metrics(names, period=period, start=start, end=end, last=last, by=by or [], lang=language)
-        model = ws.model
-    if as_json:
-        _print_json(result.to_dict())
+    analysed = _analyse(
+        workspace,
+        lang,
+        as_json,
+        lambda ws, language: ws.metrics(names, period=period, start=start, end=end, last=last, by=by or [], lang=language),
+    )
+    if analysed is None:
         return
+    result, language, model = analysed
     heads = [
         say("label.metric", language),
         *result.dimensions,
@@ -287,15 +305,11 @@ def tree(
 ) -> None:
     """The KPI tree (key point map): every node's value, target, last year and the product check."""
     from kpiflow.formatting import format_value  # noqa: PLC0415
-    from kpiflow.workspace import open_workspace  # noqa: PLC0415
 
-    with open_workspace(workspace) as ws:
-        language = _default_lang(lang, "en" if as_json else ws.lang)
-        result = ws.tree(period, lang=language)
-        model = ws.model
-    if as_json:
-        _print_json(result.to_dict())
+    analysed = _analyse(workspace, lang, as_json, lambda ws, language: ws.tree(period, lang=language))
+    if analysed is None:
         return
+    result, language, model = analysed
     heads = [say(f"label.{k}", language) for k in ("metric", "value", "target", "status", "last_year", "change", "product")]
     table = RichTable(*heads, title=f"{say('tree.title', language)} — {result.period}")
     table.columns[0].no_wrap = True
@@ -558,15 +572,14 @@ def bottleneck_command(
 ) -> None:
     """Stage rates ranked by the revenue their repair to the reference is worth."""
     from kpiflow.formatting import format_money  # noqa: PLC0415
-    from kpiflow.workspace import open_workspace  # noqa: PLC0415
 
-    with open_workspace(workspace) as ws:
-        language = _default_lang(lang, "en" if as_json else ws.lang)
-        result = ws.bottleneck(period, by=by or [], against=against, lang=language)
-        currency = ws.model.currency
-    if as_json:
-        _print_json(result.to_dict())
+    analysed = _analyse(
+        workspace, lang, as_json, lambda ws, language: ws.bottleneck(period, by=by or [], against=against, lang=language)
+    )
+    if analysed is None:
         return
+    result, language, model = analysed
+    currency = model.currency
     money = lambda v: format_money(v, language, currency) if v is not None else "—"  # noqa: E731
     heads = [
         say("plan.rate", language),
@@ -610,14 +623,11 @@ def handoff_command(
 ) -> None:
     """Marketing -> sales handoff: MQL->SQL rate and lag, follow-up SLA, recycling, close rate."""
     from kpiflow.formatting import format_interval  # noqa: PLC0415
-    from kpiflow.workspace import open_workspace  # noqa: PLC0415
 
-    with open_workspace(workspace) as ws:
-        language = _default_lang(lang, "en" if as_json else ws.lang)
-        result = ws.handoff(period, by=by, lang=language)
-    if as_json:
-        _print_json(result.to_dict())
+    analysed = _analyse(workspace, lang, as_json, lambda ws, language: ws.handoff(period, by=by, lang=language))
+    if analysed is None:
         return
+    result, language, model = analysed
     pct = lambda r: f"{r.value:.1%}" if r.value is not None else "—"  # noqa: E731
     heads = [
         by or "",
@@ -676,14 +686,10 @@ def velocity_command(
     debug: Debug = False,
 ) -> None:
     """Nurturing period: days between stages (median, quartiles) and the standard journey to won."""
-    from kpiflow.workspace import open_workspace  # noqa: PLC0415
-
-    with open_workspace(workspace) as ws:
-        language = _default_lang(lang, "en" if as_json else ws.lang)
-        result = ws.velocity(period, by=by, deals=deals, lang=language)
-    if as_json:
-        _print_json(result.to_dict())
+    analysed = _analyse(workspace, lang, as_json, lambda ws, language: ws.velocity(period, by=by, deals=deals, lang=language))
+    if analysed is None:
         return
+    result, language, model = analysed
     days = lambda v: f"{v:.1f}" if v is not None else "—"  # noqa: E731
     heads = [
         *([by] if by else []),
@@ -778,14 +784,10 @@ def dictionary(
     debug: Debug = False,
 ) -> None:
     """Every metric's definition, extraction condition and the exact SQL it runs."""
-    from kpiflow.workspace import open_workspace  # noqa: PLC0415
-
-    with open_workspace(workspace) as ws:
-        language = _default_lang(lang, "en" if as_json else ws.lang)
-        result = ws.dictionary(language)
-    if as_json:
-        _print_json(result.to_dict())
+    analysed = _analyse(workspace, lang, as_json, lambda ws, language: ws.dictionary(language))
+    if analysed is None:
         return
+    result, language, model = analysed
     if output_format == "md":
         text = result.to_markdown()
         if output:
