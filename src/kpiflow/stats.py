@@ -14,6 +14,7 @@ Conventions:
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from statistics import NormalDist
@@ -51,6 +52,7 @@ def is_small(n: int) -> bool:
     return n < SMALL_SAMPLE
 
 
+@functools.lru_cache(maxsize=64)  # the same few confidence levels are asked for thousands of times
 def normal_quantile(p: float) -> float:
     """The standard normal quantile: the z with P(Z <= z) = p, for 0 < p < 1 (0.975 -> 1.95996...)."""
     if not 0 < p < 1:

@@ -9,6 +9,7 @@ and a 95% Wilson interval, and a denominator below 30 is flagged as a small samp
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -251,6 +252,10 @@ def compute_metrics(
     )
 
 
+# Breakdowns repeat the same small counts over and over: remember their intervals.
+_wilson = functools.lru_cache(maxsize=65536)(wilson_interval)
+
+
 class _Value(NamedTuple):
     value: float | None
     numerator: float | None = None
@@ -297,7 +302,7 @@ class _Plan:
         small = self.counts and v.denominator is not None and v.denominator < SMALL_SAMPLE
         low = high = None
         if self.counts and v.value is not None and 0 <= v.numerator <= v.denominator:
-            low, high = wilson_interval(int(v.numerator), int(v.denominator))
+            low, high = _wilson(int(v.numerator), int(v.denominator))
         return MetricValue(self.name, period, start, dims, v.value, v.numerator, v.denominator, low, high, small, v.note)
 
 
