@@ -23,11 +23,10 @@ import sqlglot
 from sqlglot import exp
 
 from kpiflow.analysis.frames import records_frame
-from kpiflow.engine.metric_sql import _joins
 from kpiflow.errors import KpiflowError
 from kpiflow.model.config import ModelFile
 from kpiflow.model.periods import Period
-from kpiflow.model.semantic import Resolver
+from kpiflow.model.semantic import Resolver, joins_for
 from kpiflow.stats import SMALL_SAMPLE, wilson_interval
 
 BASES = ("cohort", "period")
@@ -242,7 +241,7 @@ def _cohort_sql(stages, entity, start, end, within, dims, columns) -> exp.Expres
     members = exp.replace_placeholders(members, position=positions, lost=lost, window=window, start=_ts(start), end=_ts(end))
     for expression in dim_exprs:
         members = members.select(expression)
-    for rel in _joins("stage_history", needed):
+    for rel in joins_for("stage_history", needed):
         members = members.join(exp.to_table(rel.table), on=rel.on, join_type="LEFT")
     latest = sqlglot.parse_one("(SELECT MAX(entered_at) FROM stage_history WHERE entity = :entity)", read="duckdb")
     latest = exp.replace_placeholders(latest, entity=exp.convert(entity))
@@ -305,7 +304,7 @@ def _skipped_sql(entity, start, end, dims, needed, dim_exprs) -> exp.Select:
     query = exp.replace_placeholders(query, start=_ts(start), end=_ts(end))
     for expression in dim_exprs:
         query = query.select(expression.copy())
-    for rel in _joins("stage_history", needed):
+    for rel in joins_for("stage_history", needed):
         query = query.join(exp.to_table(rel.table), on=rel.on, join_type="LEFT")
     return query.group_by(exp.column("to_stage", table="pairs"), *[e.this.copy() for e in dim_exprs])
 
@@ -324,7 +323,7 @@ def _period_sql(stages, entity, start, end, dims, columns) -> exp.Expression:
     entries = exp.replace_placeholders(entries, entity=exp.convert(entity), start=_ts(start), end=_ts(end))
     for expression in dim_exprs:
         entries = entries.select(expression)
-    for rel in _joins("stage_history", needed):
+    for rel in joins_for("stage_history", needed):
         entries = entries.join(exp.to_table(rel.table), on=rel.on, join_type="LEFT")
     dcols = [exp.column(d, table="a", quoted=True) for d in dims]
     entered = (

@@ -54,7 +54,7 @@ from kpiflow.analysis.frames import records_frame
 from kpiflow.errors import KpiflowError, ModelError, UnknownNameError, suggest
 from kpiflow.model.config import ModelFile
 from kpiflow.model.periods import Period
-from kpiflow.model.semantic import Resolver, relations
+from kpiflow.model.semantic import Resolver, joins_for
 from kpiflow.stats import SMALL_SAMPLE, two_proportion_test, wilson_interval
 
 MQL_STAGE = "mql"
@@ -499,9 +499,8 @@ def _episodes(
         as_of=_timestamp(as_of) if as_of is not None else exp.cast(exp.null(), "TIMESTAMP"),
     )
     handoffs = next(cte for cte in query.find_all(exp.CTE) if cte.alias == "handoffs").this
-    for rel in relations("contacts"):
-        if rel.table in needed:
-            handoffs.join(exp.to_table(rel.table), on=rel.on, join_type="LEFT", copy=False)
+    for rel in joins_for("contacts", needed):
+        handoffs.join(exp.to_table(rel.table), on=rel.on, join_type="LEFT", copy=False)
     return query
 
 

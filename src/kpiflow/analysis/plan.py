@@ -121,7 +121,9 @@ def backward(model: ModelFile, target_metric: str, target: float, rates: Mapping
                 continue
             rate = rates.get(f)
             if rate is None:
-                raise PlanError(f"cannot plan through {name}: {f} has no value in the history (no data there?); set it with --set {f}=...")
+                raise PlanError(
+                    f"cannot plan through {name}: {f} has no value in the history (no data there?); set it with --set {f}=..."
+                )
             if rate == 0:
                 raise PlanError(f"cannot plan through {name}: the rate {f} is 0 in the history; set it with --set {f}=...")
             divisor *= rate

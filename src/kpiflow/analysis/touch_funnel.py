@@ -71,7 +71,7 @@ from sqlglot import exp
 from kpiflow.analysis.frames import records_frame
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.io.export import write_csv
-from kpiflow.model.semantic import Relation, Resolver, parse_condition, relations
+from kpiflow.model.semantic import Resolver, joins_for, parse_condition
 from kpiflow.stats import SMALL_SAMPLE, wilson_interval
 
 MODES = ("ordered", "strict", "unordered")
@@ -333,17 +333,6 @@ def _as_datetime(value: dt.datetime | dt.date | None, name: str) -> dt.datetime 
     raise FunnelError(f"{name} must be a datetime (got {value!r})")
 
 
-def _joins(needed: set[str]) -> list[Relation]:
-    """Tables to LEFT JOIN to touchpoints, parents before second-hop tables."""
-    rels = relations(TABLE)
-    by_table = {r.table: r for r in rels}
-    wanted = set(needed)
-    for rel in rels:
-        if rel.depth == 2 and rel.table in wanted:
-            wanted |= {c.table for c in rel.on.find_all(exp.Column) if c.table in by_table and by_table[c.table].depth == 1}
-    return [r for r in rels if r.table in wanted]
-
-
 class _Query:
     """The SQL of one funnel, built from the qualified step conditions."""
 
@@ -376,7 +365,7 @@ class _Query:
     def scan(self, selects: list[exp.Expression], where: list[exp.Expression], tables: set[str]) -> exp.Select:
         """One pass over touchpoints (with the joins its expressions need)."""
         query = exp.select(*selects).from_(exp.to_table(TABLE))
-        for rel in _joins(tables | self.unit[1]):
+        for rel in joins_for(TABLE, tables | self.unit[1]):
             query = query.join(exp.to_table(rel.table), on=rel.on.copy(), join_type="LEFT")
         unit_known = exp.Not(this=exp.Is(this=self.unit[0].copy(), expression=exp.null()))
         return query.where(exp.and_(unit_known, *where))

@@ -62,12 +62,11 @@ import sqlglot
 from sqlglot import exp
 
 from kpiflow.analysis.frames import records_frame
-from kpiflow.engine.metric_sql import _joins
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.io.export import write_csv
 from kpiflow.model.config import ModelFile
 from kpiflow.model.periods import Period
-from kpiflow.model.semantic import Resolver
+from kpiflow.model.semantic import Resolver, joins_for
 from kpiflow.stats import SMALL_SAMPLE
 
 WON = "won"
@@ -417,7 +416,7 @@ def _ctes(
     high = _ts(end) if end else exp.cast(exp.Literal.string("infinity"), "TIMESTAMP")
     until = _ts(as_of) if as_of else exp.cast(exp.Literal.string("infinity"), "TIMESTAMP")
     firsts = _template(_FIRSTS, segment=segment, as_of=until)
-    for rel in _joins("stage_history", needed):
+    for rel in joins_for("stage_history", needed):
         firsts = firsts.join(exp.to_table(rel.table), on=rel.on, join_type="LEFT")
     segmented = exp.convert(by is not None)
     lead = exp.convert(stages["contact"][0])

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlglot import exp
 
 from kpiflow.model.config import ModelFile
-from kpiflow.model.semantic import Resolver, parse_condition, relations, source_of
+from kpiflow.model.semantic import Resolver, joins_for, parse_condition, source_of
 
 PERIOD_COLUMN = "period_start"
 MONTHS = {"month": 1, "quarter": 3, "half": 6, "fy": 12}
@@ -114,7 +114,7 @@ def base_queries(
                 agg = exp.Filter(this=agg, expression=exp.Where(this=condition))
             selects.append(agg.as_(name, quoted=True))
         query = exp.select(*selects).from_(exp.to_table(table))
-        for rel in _joins(table, needed):
+        for rel in joins_for(table, needed):
             query = query.join(exp.to_table(rel.table), on=rel.on, join_type="LEFT")
         in_range = exp.and_(
             exp.GTE(this=time_column, expression=_timestamp(start)),
@@ -127,17 +127,3 @@ def base_queries(
 
 def _timestamp(value: dt.datetime) -> exp.Expression:
     return exp.cast(exp.Literal.string(value.isoformat(sep=" ")), "TIMESTAMP")
-
-
-def _joins(base: str, needed: set[str]):
-    """Relations to LEFT JOIN, parents before the second-hop tables that hang from them."""
-    if not needed:
-        return []
-    rels = relations(base)
-    by_table = {r.table: r for r in rels}
-    wanted = set(needed)
-    for rel in rels:
-        if rel.depth == 2 and rel.table in wanted:
-            # The coalesce in its condition refers to every first-level parent.
-            wanted |= {c.table for c in rel.on.find_all(exp.Column) if c.table in by_table and by_table[c.table].depth == 1}
-    return [r for r in rels if r.table in wanted]

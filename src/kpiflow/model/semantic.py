@@ -65,6 +65,20 @@ def relations(base: str) -> list[Relation]:
     return found
 
 
+def joins_for(base: str, needed: set[str]) -> list[Relation]:
+    """Relations to LEFT JOIN so that `needed` tables are reachable from `base`: parents before
+    the second-hop tables that hang from them (whose coalesced condition names every parent)."""
+    if not needed:
+        return []
+    rels = relations(base)
+    by_table = {r.table: r for r in rels}
+    wanted = set(needed)
+    for rel in rels:
+        if rel.depth == 2 and rel.table in wanted:
+            wanted |= {c.table for c in rel.on.find_all(exp.Column) if c.table in by_table and by_table[c.table].depth == 1}
+    return [r for r in rels if r.table in wanted]
+
+
 @dataclass(frozen=True)
 class MetricSource:
     """Where a base metric reads from."""
