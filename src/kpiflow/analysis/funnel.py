@@ -23,6 +23,7 @@ import sqlglot
 from sqlglot import exp
 
 from kpiflow.analysis.frames import records_frame
+from kpiflow.engine.duck import timestamp as sql_timestamp
 from kpiflow.errors import KpiflowError
 from kpiflow.model.config import ModelFile
 from kpiflow.model.periods import Period
@@ -83,10 +84,6 @@ class FunnelResult:
             if s.from_stage == from_stage and all(s.dimensions.get(k) == v for k, v in dimensions.items()):
                 return s
         raise LookupError(f"no step from {from_stage} {dimensions}")
-
-
-def _ts(value: dt.datetime) -> exp.Expression:
-    return exp.cast(exp.Literal.string(value.isoformat(sep=" ")), "TIMESTAMP")
 
 
 def _pairs_values(stages: Sequence[str]) -> exp.Expression:
@@ -190,7 +187,7 @@ def _stage_counts(con, stages, entity, start, end) -> list[dict[str, object]]:
            WHERE entity = :entity AND entered_at >= :start AND entered_at < :end GROUP BY stage""",
         read="duckdb",
     )
-    query = exp.replace_placeholders(template, entity=exp.convert(entity), start=_ts(start), end=_ts(end))
+    query = exp.replace_placeholders(template, entity=exp.convert(entity), start=sql_timestamp(start), end=sql_timestamp(end))
     found = {s: (e, n) for s, e, n in con.execute(query.sql("duckdb")).fetchall()}
     return [{"stage": s, "entries": found.get(s, (0, 0))[0], "entities": found.get(s, (0, 0))[1]} for s in stages]
 
@@ -238,7 +235,9 @@ def _cohort_sql(stages, entity, start, end, within, dims, columns) -> exp.Expres
            WHERE stage_history.entered_at >= :start AND stage_history.entered_at < :end""",
         read="duckdb",
     )
-    members = exp.replace_placeholders(members, position=positions, lost=lost, window=window, start=_ts(start), end=_ts(end))
+    members = exp.replace_placeholders(
+        members, position=positions, lost=lost, window=window, start=sql_timestamp(start), end=sql_timestamp(end)
+    )
     for expression in dim_exprs:
         members = members.select(expression)
     for rel in joins_for("stage_history", needed):
@@ -301,7 +300,7 @@ def _skipped_sql(entity, start, end, dims, needed, dim_exprs) -> exp.Select:
              AND NOT EXISTS (SELECT 1 FROM firsts AS a WHERE a.entity_id = stage_history.entity_id AND a.stage = pairs.from_stage)""",
         read="duckdb",
     )
-    query = exp.replace_placeholders(query, start=_ts(start), end=_ts(end))
+    query = exp.replace_placeholders(query, start=sql_timestamp(start), end=sql_timestamp(end))
     for expression in dim_exprs:
         query = query.select(expression.copy())
     for rel in joins_for("stage_history", needed):
@@ -320,7 +319,7 @@ def _period_sql(stages, entity, start, end, dims, columns) -> exp.Expression:
            WHERE stage_history.entity = :entity AND stage_history.entered_at >= :start AND stage_history.entered_at < :end""",
         read="duckdb",
     )
-    entries = exp.replace_placeholders(entries, entity=exp.convert(entity), start=_ts(start), end=_ts(end))
+    entries = exp.replace_placeholders(entries, entity=exp.convert(entity), start=sql_timestamp(start), end=sql_timestamp(end))
     for expression in dim_exprs:
         entries = entries.select(expression)
     for rel in joins_for("stage_history", needed):

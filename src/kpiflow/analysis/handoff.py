@@ -51,6 +51,7 @@ import sqlglot
 from sqlglot import exp
 
 from kpiflow.analysis.frames import records_frame
+from kpiflow.engine.duck import timestamp as sql_timestamp
 from kpiflow.errors import KpiflowError, ModelError, UnknownNameError, suggest
 from kpiflow.model.config import ModelFile
 from kpiflow.model.periods import Period
@@ -481,7 +482,7 @@ def _episodes(
     else:
         start, end = period.sql_bounds()
         mql_at = exp.column("mql_at", table="m")
-        in_period = exp.and_(mql_at >= _timestamp(start), mql_at.copy() < _timestamp(end))
+        in_period = exp.and_(mql_at >= sql_timestamp(start), mql_at.copy() < sql_timestamp(end))
     touch_type = exp.column("type", table="t")
     sales_touch = touch_type.isin(*settings.sales_touch_types) if settings.sales_touch_types else exp.false()
     template = sqlglot.parse_one(_EPISODES, read="duckdb")
@@ -496,7 +497,7 @@ def _episodes(
         segment=segment,
         sla_us=exp.Literal.number(round(settings.sla_hours * _US_PER_HOUR)),
         stale_us=exp.Literal.number(round(stale_days * _US_PER_DAY)),
-        as_of=_timestamp(as_of) if as_of is not None else exp.cast(exp.null(), "TIMESTAMP"),
+        as_of=sql_timestamp(as_of) if as_of is not None else exp.cast(exp.null(), "TIMESTAMP"),
     )
     handoffs = next(cte for cte in query.find_all(exp.CTE) if cte.alias == "handoffs").this
     for rel in joins_for("contacts", needed):
@@ -521,10 +522,6 @@ def _finish(episodes: exp.Select, final: str) -> str:
     query = sqlglot.parse_one(final, read="duckdb")
     query.set("with_", episodes.args["with_"].copy())
     return query.sql("duckdb")
-
-
-def _timestamp(value: dt.datetime) -> exp.Expression:
-    return exp.cast(exp.Literal.string(value.isoformat(sep=" ")), "TIMESTAMP")
 
 
 def _number(value: object) -> float | None:

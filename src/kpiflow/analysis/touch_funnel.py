@@ -69,6 +69,7 @@ import sqlglot
 from sqlglot import exp
 
 from kpiflow.analysis.frames import records_frame
+from kpiflow.engine.duck import timestamp as sql_timestamp
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.io.export import write_csv
 from kpiflow.model.semantic import Resolver, joins_for, parse_condition
@@ -319,10 +320,6 @@ def _micros(window: dt.timedelta) -> int:
     return window // dt.timedelta(microseconds=1)
 
 
-def _timestamp(value: dt.datetime) -> exp.Expression:
-    return exp.cast(exp.Literal.string(value.isoformat(sep=" ")), "TIMESTAMP")
-
-
 def _as_datetime(value: dt.datetime | dt.date | None, name: str) -> dt.datetime | None:
     if value is None or isinstance(value, dt.datetime):
         if isinstance(value, dt.datetime) and value.tzinfo is not None:
@@ -384,12 +381,12 @@ class _Query:
         """The period on a step-1 (attempt-start) event; for later events, the period widened by the window."""
         out: list[exp.Expression] = []
         if self.start is not None:
-            out.append(exp.GTE(this=self.time(), expression=_timestamp(self.start)))
+            out.append(exp.GTE(this=self.time(), expression=sql_timestamp(self.start)))
         if self.end is not None:
             if first_step:
-                out.append(exp.LT(this=self.time(), expression=_timestamp(self.end)))
+                out.append(exp.LT(this=self.time(), expression=sql_timestamp(self.end)))
             elif self.within is not None:
-                out.append(exp.LTE(this=self.time(), expression=_timestamp(self.end + self.within)))
+                out.append(exp.LTE(this=self.time(), expression=sql_timestamp(self.end + self.within)))
         return out
 
     def in_window(self, later: exp.Expression, first: exp.Expression) -> exp.Expression:

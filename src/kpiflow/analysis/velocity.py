@@ -62,6 +62,7 @@ import sqlglot
 from sqlglot import exp
 
 from kpiflow.analysis.frames import records_frame
+from kpiflow.engine.duck import timestamp as sql_timestamp
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.io.export import write_csv
 from kpiflow.model.config import ModelFile
@@ -256,10 +257,6 @@ class ContactList:
 # -- the engine query -----------------------------------------------------------------------------
 
 
-def _ts(value: dt.datetime) -> exp.Expression:
-    return exp.cast(exp.Literal.string(value.isoformat(sep=" ")), "TIMESTAMP")
-
-
 def _template(sql: str, **values: exp.Expression) -> exp.Expression:
     return exp.replace_placeholders(sqlglot.parse_one(sql, read="duckdb"), **values)
 
@@ -412,9 +409,9 @@ def _ctes(
     """The named subqueries shared by `velocity` and the lists, ending with `stats` (STATS_COLUMNS)."""
     segment, needed = _segment(by, columns)
     # Without a bound the comparison is simply true (a NULL bound would make it unknown).
-    low = _ts(start) if start else exp.cast(exp.Literal.string("-infinity"), "TIMESTAMP")
-    high = _ts(end) if end else exp.cast(exp.Literal.string("infinity"), "TIMESTAMP")
-    until = _ts(as_of) if as_of else exp.cast(exp.Literal.string("infinity"), "TIMESTAMP")
+    low = sql_timestamp(start) if start else exp.cast(exp.Literal.string("-infinity"), "TIMESTAMP")
+    high = sql_timestamp(end) if end else exp.cast(exp.Literal.string("infinity"), "TIMESTAMP")
+    until = sql_timestamp(as_of) if as_of else exp.cast(exp.Literal.string("infinity"), "TIMESTAMP")
     firsts = _template(_FIRSTS, segment=segment, as_of=until)
     for rel in joins_for("stage_history", needed):
         firsts = firsts.join(exp.to_table(rel.table), on=rel.on, join_type="LEFT")
@@ -679,12 +676,12 @@ def _contact_list(
     ctes = _ctes(stages, by=by, columns=columns, start=None, end=None, as_of=as_of)
     ctes += [
         ("reached", _template(_CURRENT)),
-        ("deal_state", _template(_DEAL_STATE, as_of=_ts(as_of))),
+        ("deal_state", _template(_DEAL_STATE, as_of=sql_timestamp(as_of))),
         (
             "candidates",
             _template(
                 _CANDIDATES,
-                as_of=_ts(as_of),
+                as_of=sql_timestamp(as_of),
                 segmented=exp.convert(by is not None),
                 last=exp.convert(len(stages["contact"]) - 1),
             ),

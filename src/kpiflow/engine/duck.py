@@ -6,6 +6,7 @@ expressions can later be rendered for Spark, BigQuery or Snowflake.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import duckdb
@@ -30,6 +31,11 @@ def connect(path: str | Path | None = None, *, read_only: bool = False) -> duckd
 
 def sql(expression: exp.Expression) -> str:
     return expression.sql(dialect=DIALECT)
+
+
+def timestamp(value: dt.datetime) -> exp.Expression:
+    """A wall-clock timestamp literal (the workspace zone), as every engine spells it."""
+    return exp.cast(exp.Literal.string(value.isoformat(sep=" ")), "TIMESTAMP")
 
 
 def ident(name: str) -> exp.Identifier:

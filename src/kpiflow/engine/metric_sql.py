@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from sqlglot import exp
 
+from kpiflow.engine.duck import timestamp as sql_timestamp
 from kpiflow.model.config import ModelFile
 from kpiflow.model.semantic import Resolver, joins_for, parse_condition, source_of
 
@@ -117,13 +118,9 @@ def base_queries(
         for rel in joins_for(table, needed):
             query = query.join(exp.to_table(rel.table), on=rel.on, join_type="LEFT")
         in_range = exp.and_(
-            exp.GTE(this=time_column, expression=_timestamp(start)),
-            exp.LT(this=time_column.copy(), expression=_timestamp(end)),
+            exp.GTE(this=time_column, expression=sql_timestamp(start)),
+            exp.LT(this=time_column.copy(), expression=sql_timestamp(end)),
         )
         query = query.where(in_range).group_by(*group_by)
         out.append(BaseQuery(table, time, tuple(names), tuple(reachable), tuple(missing), query))
     return out
-
-
-def _timestamp(value: dt.datetime) -> exp.Expression:
-    return exp.cast(exp.Literal.string(value.isoformat(sep=" ")), "TIMESTAMP")
