@@ -21,11 +21,15 @@ from kpiflow.stats import (
     SMALL_SAMPLE,
     StatsError,
     benjamini_hochberg,
+    compound_poisson_test,
     is_small,
+    js_divergence_term,
     log_mean,
     normal_quantile,
     poisson_rate_test,
+    student_t_two_sided_p,
     two_proportion_test,
+    welch_test,
     wilson_interval,
 )
 
@@ -412,3 +416,63 @@ def test_log_mean_refuses_negative_and_non_finite_numbers(a, b):
 def test_fewer_than_thirty_is_a_small_sample(n, small):
     assert SMALL_SAMPLE == 30
     assert is_small(n) is small
+
+
+# -- tests on amounts (explain): Welch, compound Poisson, Student t, Jensen-Shannon -----------
+
+
+def test_student_t_p_values_by_closed_form():
+    # df = 1 is the Cauchy distribution: P(|T| > t) = 1 - 2 atan(t) / pi. df = 2: 1 - t / sqrt(2 + t^2).
+    for t in (0.0, 0.3, 1.0, 4.0, 50.0):
+        assert student_t_two_sided_p(t, 1) == pytest.approx(1 - 2 * math.atan(t) / math.pi, rel=1e-12, abs=1e-15)
+        assert student_t_two_sided_p(-t, 2) == pytest.approx(1 - t / math.sqrt(2 + t * t), rel=1e-12, abs=1e-15)
+
+
+@pytest.mark.parametrize(("t", "df"), [(0.1, 1), (5, 2.5), (40, 100), (-3, 7.3), (2.1, 1e4)])
+def test_student_t_p_values_agree_with_scipy(t, df):
+    scipy_stats = pytest.importorskip("scipy.stats")
+    assert student_t_two_sided_p(t, df) == pytest.approx(2 * scipy_stats.t.sf(abs(t), df), rel=1e-10)
+
+
+WELCH_CASES = [
+    ([1, 2], [3, 5]),
+    ([100, 250, 90, 400, 120], [300, 180, 520, 610, 240, 330]),
+    ([3.1e6, 2.2e6, 9e6], [1e6] * 2 + [5e6]),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), WELCH_CASES)
+def test_welch_test_from_moments_agrees_with_scipy(a, b):
+    scipy_stats = pytest.importorskip("scipy.stats")
+    t, df, p = welch_test(len(a), sum(a), sum(x * x for x in a), len(b), sum(b), sum(x * x for x in b))
+    expected = scipy_stats.ttest_ind(a, b, equal_var=False)
+    assert t == pytest.approx(expected.statistic, rel=1e-9)
+    assert df == pytest.approx(expected.df, rel=1e-9)
+    assert p == pytest.approx(expected.pvalue, rel=1e-9)
+
+
+def test_welch_test_needs_two_values_and_handles_no_spread():
+    with pytest.raises(KpiflowError, match="at least 2"):
+        welch_test(1, 5, 25, 3, 6, 14)
+    assert welch_test(2, 10, 50, 3, 15, 75) == (0.0, math.inf, 1.0)  # 5, 5 and 5, 5, 5
+
+
+def test_compound_poisson_test_by_hand():
+    # amounts 3 and 4 over 2 days against 10 over 5 days: rates 3.5 and 2 per day,
+    # variance 25 / 4 + 100 / 25 = 10.25, z = 1.5 / sqrt(10.25).
+    z, p = compound_poisson_test(7, 25, 2, 10, 100, 5)
+    assert z == pytest.approx(1.5 / math.sqrt(10.25), rel=1e-15)
+    assert p == pytest.approx(2 * (1 - NormalDist().cdf(z)), rel=1e-12)
+    assert compound_poisson_test(0, 0, 1, 0, 0, 1) == (0.0, 1.0)
+    # With every amount 1 it is the normal approximation of the Poisson rate comparison.
+    z, _ = compound_poisson_test(30, 30, 1, 20, 20, 1)
+    assert z == pytest.approx(10 / math.sqrt(50))
+
+
+def test_jensen_shannon_terms_sum_to_scipy_divergence():
+    distance = pytest.importorskip("scipy.spatial.distance")
+    p, q = [0.2, 0.5, 0.3, 0.0], [0.1, 0.6, 0.1, 0.2]
+    total = math.fsum(js_divergence_term(a, b) for a, b in zip(p, q, strict=True))
+    assert total == pytest.approx(distance.jensenshannon(p, q) ** 2, rel=1e-12)
+    assert js_divergence_term(0.3, 0.3) == 0 and js_divergence_term(0, 0) == 0
+    assert js_divergence_term(0, 1) == pytest.approx(math.log(2) / 2)  # all of one element's share is new

@@ -611,6 +611,100 @@ def bottleneck_command(
     out.print(table)
 
 
+@app.command(name="explain")
+@handles_errors
+def explain_command(
+    metric: Annotated[str, typer.Argument(help="Metric (a node of the KPI tree) to explain, e.g. revenue.")],
+    start: Annotated[str, typer.Option("--from", help="Base period: FY2025Q2, 2025-10, FY2025, ...")],
+    end: Annotated[str, typer.Option("--to", help="Period to explain: FY2025Q3, ...")],
+    by: Annotated[
+        Optional[list[str]], typer.Option("--by", help="Dimension to drill into (repeatable; default: every model dimension).")
+    ] = None,
+    top: Annotated[int, typer.Option("--top", help="Segments to show (JSON has all).", min=1)] = 15,
+    workspace: WorkspaceDir = Path("."),
+    lang: Lang = None,
+    as_json: AsJson = False,
+    debug: Debug = False,
+) -> None:
+    """Why a KPI changed: exact contributions down the tree, the segments behind them, mix vs rate, noise."""
+    from kpiflow.analysis.explain import signed_change  # noqa: PLC0415
+    from kpiflow.formatting import format_value  # noqa: PLC0415
+
+    analysed = _analyse(workspace, lang, as_json, lambda ws, language: ws.explain(metric, start, end, by=by or [], lang=language))
+    if analysed is None:
+        return
+    result, language, model = analysed
+
+    def shown(name: str, value: float | None) -> str:
+        return format_value(value, model.metrics[name].format, language, model.currency)
+
+    def money(value: float | None) -> str:
+        return "" if value is None else signed_change(model, result.metric, value, language)
+
+    def noise(significant: bool | None) -> str:
+        key = "explain.untested" if significant is None else ("explain.significant" if significant else "explain.noise")
+        return say(key, language)
+
+    out.print(result.summary, highlight=False)
+    heads = [
+        say("explain.factor", language),
+        result.period_from,
+        result.period_to,
+        say("explain.contribution", language),
+        say("explain.share", language),
+        say("explain.noise_column", language),
+    ]
+    table = RichTable(
+        *heads, title=say("explain.title", language, metric=result.label, start=result.period_from, end=result.period_to)
+    )
+    for node in result.tree:
+        counts = ""
+        if node.test == "two_proportion" and node.denominator_to is not None and node.numerator_to is not None:
+            counts = f" ({node.numerator_to:,.0f}/{node.denominator_to:,.0f})"
+        share = f"{node.share:.0%}" if node.share is not None else ""
+        flag = " ⚠ n<30" if node.small_sample else ""
+        table.add_row(
+            "  " * node.depth + node.label,
+            shown(node.metric, node.value_from),
+            shown(node.metric, node.value_to) + counts,
+            money(node.contribution),
+            share,
+            noise(node.significant) + flag,
+        )
+    table.columns[0].no_wrap = True
+    out.print(table)
+    heads = [
+        say("explain.factor", language),
+        say("explain.segment", language),
+        result.period_from,
+        result.period_to,
+        say("explain.contribution", language),
+        say("explain.mix", language),
+        say("explain.rate", language),
+        say("explain.noise_column", language),
+    ]
+    segments = RichTable(*heads, title=say("explain.segments_title", language))
+    segments.columns[1].no_wrap = True
+    for s in result.segments[:top]:
+        segment = f"{s.dimension}={s.value}" if not s.unattributed else f"{s.dimension}: ?"
+        flag = " ⚠ n<30" if s.small_sample else ""
+        segments.add_row(
+            model.metrics[s.factor].label.text(language, s.factor),
+            segment,
+            shown(s.factor, s.value_from),
+            shown(s.factor, s.value_to),
+            money(s.contribution),
+            money(s.mix),
+            money(s.rate),
+            noise(s.significant) + flag,
+        )
+    out.print(segments)
+    if len(result.segments) > top:
+        out.print(say("explain.more", language, count=len(result.segments) - top), highlight=False)
+    for note in result.notes:
+        out.print(f"[dim]{note}[/dim]", highlight=False)
+
+
 @app.command(name="handoff")
 @handles_errors
 def handoff_command(

@@ -210,6 +210,67 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Funnel, period basis: entries into each stage in {period}",
         "ja": "ファネル（期間基準）: {period} の各ステージへの流入数",
     },
+    "explain.overlap": {
+        "en": "the periods {start} and {end} overlap; explain compares two separate periods (e.g. FY2025Q2 and FY2025Q3)",
+        "ja": "期間 {start} と {end} が重なっています。explain は重ならない2つの期間を比べます（例: FY2025Q2 と FY2025Q3）",
+    },
+    "explain.not_exact": {
+        "en": "'{metric}' is not the product of {factors} in both periods, so it is not split further (`kpiflow tree` shows why)",
+        "ja": "「{metric}」は両期間で {factors} の積になっていないため、これ以上分解していません（理由は `kpiflow tree` で確認できます）",
+    },
+    "explain.formula": {
+        "en": "'{metric}' is a formula: it is not split by segment",
+        "ja": "「{metric}」は計算式の指標のため、セグメント別には分解していません",
+    },
+    "explain.unreachable": {
+        "en": "'{metric}' cannot be broken down by {dimension} (its table does not reach that column)",
+        "ja": "「{metric}」は {dimension} 別に分解できません（元のテーブルからその列に届きません）",
+    },
+    "explain.points": {"en": "{points} pts", "ja": "{points}ポイント"},
+    "explain.significant": {"en": "significant", "ja": "有意"},
+    "explain.noise": {"en": "within noise", "ja": "誤差の範囲"},
+    "explain.untested": {"en": "not tested", "ja": "未検定"},
+    "explain.summary.total": {
+        "en": "{metric} went from {value_from} in {start} to {value_to} in {end}: {change} ({relative}, {noise}).",
+        "ja": "{metric}は{start}の{value_from}から{end}の{value_to}へ {change}（{relative}、{noise}）。",
+    },
+    "explain.summary.factor_up": {
+        "en": "{contribution} of it came from a {move} in {factor} ({value_from} -> {value_to}, {noise}),",
+        "ja": "うち {contribution} は{factor}の{move}（{value_from} → {value_to}、{noise}）によるもので、",
+    },
+    "explain.summary.factor_down": {
+        "en": "{contribution} of it came from a {move} in {factor} ({value_from} -> {value_to}, {noise}),",
+        "ja": "うち {contribution} は{factor}の{move}（{value_from} → {value_to}、{noise}）によるもので、",
+    },
+    "explain.move.up.rate": {"en": "rise", "ja": "上昇"},
+    "explain.move.down.rate": {"en": "fall", "ja": "低下"},
+    "explain.move.up.volume": {"en": "increase", "ja": "増加"},
+    "explain.move.down.volume": {"en": "decrease", "ja": "減少"},
+    "explain.summary.segment": {
+        "en": "{share} of that from {dimension} = {values} ({factor} {value_from} -> {value_to}, {noise}).",
+        "ja": "その {share} は {dimension}＝{values}（{factor} {value_from} → {value_to}、{noise}）。",
+    },
+    "explain.summary.segment_over": {
+        "en": "{dimension} = {values} account for more than all of that ({share}; other segments moved the other way) ({factor} {value_from} -> {value_to}, {noise}).",
+        "ja": "{dimension}＝{values} だけでその全体を上回ります（{share}、他のセグメントは逆方向）（{factor} {value_from} → {value_to}、{noise}）。",
+    },
+    "explain.summary.rest": {
+        "en": "The other factors together: {rest}.",
+        "ja": "その他の要因の合計は {rest}。",
+    },
+    "explain.title": {"en": "Why {metric} changed: {start} -> {end}", "ja": "{metric}の変化要因: {start} → {end}"},
+    "explain.factor": {"en": "factor", "ja": "要因"},
+    "explain.contribution": {"en": "contribution", "ja": "寄与"},
+    "explain.share": {"en": "share", "ja": "寄与率"},
+    "explain.segments_title": {"en": "Where it came from (top segments)", "ja": "どこから来たか（上位セグメント）"},
+    "explain.segment": {"en": "segment", "ja": "セグメント"},
+    "explain.mix": {"en": "mix", "ja": "構成比要因"},
+    "explain.rate": {"en": "rate", "ja": "率要因"},
+    "explain.noise_column": {"en": "vs noise", "ja": "有意性"},
+    "explain.more": {
+        "en": "{count} more segments (--json lists all of them).",
+        "ja": "ほか {count} セグメント（--json ですべて表示）。",
+    },
     "bottleneck.title": {
         "en": "Bottlenecks in {period}: revenue gained if each rate reached its reference",
         "ja": "{period} のボトルネック: 各率が基準に達した場合の売上増",

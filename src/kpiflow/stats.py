@@ -117,6 +117,21 @@ def _log_binomial_pmf(k: int, n: int, log_p: float, log_q: float) -> float:
     return log_choose + (k * log_p if k else 0.0) + ((n - k) * log_q if n - k else 0.0)
 
 
+def _log_binomial_pmfs(n: int, log_p: float, log_q: float) -> list[float]:
+    """log P(K = k) for k = 0..n, by the ratio of neighbours (one log per term instead of three lgammas).
+
+    The running sum is re-anchored on `_log_binomial_pmf` every 256 terms, so rounding cannot build up.
+    """
+    out = [0.0] * (n + 1)
+    step = log_p - log_q
+    for k in range(n + 1):
+        if k % 256 == 0:
+            out[k] = _log_binomial_pmf(k, n, log_p, log_q)
+        else:
+            out[k] = out[k - 1] + math.log((n - k + 1) / k) + step
+    return out
+
+
 def poisson_rate_test(c1: int, t1: float, c2: int, t2: float) -> float:
     """Two-sided exact test that two event rates ``c1/t1`` and ``c2/t2`` are equal.
 
@@ -131,7 +146,7 @@ def poisson_rate_test(c1: int, t1: float, c2: int, t2: float) -> float:
         return 1.0
     share = t1 / (t1 + t2)
     log_p, log_q = math.log(share), math.log1p(-share)
-    log_pmf = [_log_binomial_pmf(k, total, log_p, log_q) for k in range(total + 1)]
+    log_pmf = _log_binomial_pmfs(total, log_p, log_q)
     cutoff = log_pmf[c1] + math.log(_RELATIVE_TIE)
     as_extreme = [lp for lp in log_pmf if lp <= cutoff]
     if len(as_extreme) == len(log_pmf):
@@ -181,3 +196,102 @@ def log_mean(a: float, b: float) -> float:
     if high <= 2 * low:
         return (high - low) / math.log1p((high - low) / low)
     return (high - low) / (math.log(high) - math.log(low))
+
+
+def _regularized_beta(x: float, a: float, b: float) -> float:
+    """The regularized incomplete beta function ``I_x(a, b)`` by its continued fraction (Lentz).
+
+    Numerical Recipes (3rd ed., section 6.4): the fraction converges fast for ``x < (a + 1) /
+    (a + b + 2)``; above that the symmetry ``I_x(a, b) = 1 - I_{1-x}(b, a)`` is used.
+    """
+    if x <= 0:
+        return 0.0
+    if x >= 1:
+        return 1.0
+    log_front = math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * math.log1p(-x)
+    if x > (a + 1) / (a + b + 2):
+        return 1.0 - _regularized_beta(1.0 - x, b, a)
+    tiny = 1e-300
+    c, d = 1.0, 1.0 - (a + b) * x / (a + 1)
+    d = 1.0 / (d if abs(d) > tiny else tiny)
+    fraction = d
+    for m in range(1, 10_000):
+        for numerator in (
+            m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m)),
+            -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1)),
+        ):
+            d = 1.0 + numerator * d
+            d = 1.0 / (d if abs(d) > tiny else tiny)
+            c = 1.0 + numerator / c
+            c = c if abs(c) > tiny else tiny
+            fraction *= c * d
+        if abs(c * d - 1.0) < 1e-15:
+            break
+    return math.exp(log_front) * fraction / a
+
+
+def student_t_two_sided_p(t: float, df: float) -> float:
+    """Two-sided p-value of Student's t with `df` degrees of freedom (``df`` may be fractional)."""
+    df = _positive(df, "degrees of freedom")
+    if math.isinf(t):
+        return 0.0
+    return min(1.0, _regularized_beta(df / (df + t * t), df / 2, 0.5))
+
+
+def welch_test(n1: int, sum1: float, squares1: float, n2: int, sum2: float, squares2: float) -> tuple[float, float, float]:
+    """Welch's unequal-variance t-test of two means, from each group's count, sum and sum of squares.
+
+    Returns ``(t, degrees of freedom, two-sided p)``, ``t > 0`` when the first mean is larger.
+    The engine aggregates the three moments, so no row ever reaches Python. Each group needs at
+    least 2 values; two groups without spread give ``(0, inf, 1)`` when their means are equal.
+    """
+    moments = []
+    for n, total, squares, which in ((n1, sum1, squares1, "first"), (n2, sum2, squares2, "second")):
+        if _count(n, f"count of the {which} group") < 2:
+            raise StatsError(f"the {which} group has {n} value(s); a t-test needs at least 2 in each")
+        mean = total / n
+        variance = max(0.0, (squares - total * mean) / (n - 1))  # clipped: rounding can dip below 0
+        moments.append((n, mean, variance / n))
+    (_, mean1, se1), (_, mean2, se2) = moments
+    spread = se1 + se2
+    if spread == 0:
+        return (0.0, math.inf, 1.0) if mean1 == mean2 else (math.copysign(math.inf, mean1 - mean2), math.inf, 0.0)
+    t = (mean1 - mean2) / math.sqrt(spread)
+    df = spread**2 / (se1**2 / (n1 - 1) + se2**2 / (n2 - 1))
+    return (t, df, student_t_two_sided_p(t, df))
+
+
+def compound_poisson_test(
+    sum1: float, squares1: float, exposure1: float, sum2: float, squares2: float, exposure2: float
+) -> tuple[float, float]:
+    """Test that two totals of amounts (revenue, cost) accrue at the same rate per unit of exposure.
+
+    Each total is a compound Poisson sum: deals arrive at random and each brings its amount, so
+    ``Var(S) = sum of squared amounts``. The z-statistic compares the rates ``S / t``
+    (``z > 0`` when the first is larger) with a normal approximation, adequate once each
+    side has a handful of amounts. Returns ``(z, two-sided p)``; no amounts at all gives ``(0, 1)``.
+    """
+    exposure1, exposure2 = _positive(exposure1, "the first exposure"), _positive(exposure2, "the second exposure")
+    for value, name in ((squares1, "the first sum of squares"), (squares2, "the second sum of squares")):
+        if not math.isfinite(value) or value < 0:
+            raise StatsError(f"{name} must be a finite number >= 0 (got {value!r})")
+    variance = squares1 / exposure1**2 + squares2 / exposure2**2
+    if variance == 0:
+        return (0.0, 1.0)
+    z = (sum1 / exposure1 - sum2 / exposure2) / math.sqrt(variance)
+    return (z, _two_sided_normal_p(z))
+
+
+def js_divergence_term(p: float, q: float) -> float:
+    """One element's Jensen-Shannon term ``(p ln(2p / (p + q)) + q ln(2q / (p + q))) / 2`` (natural log).
+
+    Adtributor's *surprise* (Bhagwan et al., NSDI 2014): how far an element's share after a
+    change (`q`) departs from its share before (`p`). 0 when they are equal; ``0 ln 0 = 0``.
+    Summed over all elements of a dimension it is the Jensen-Shannon divergence, at most ln 2.
+    """
+    for value, name in ((p, "p"), (q, "q")):
+        if not math.isfinite(value) or value < 0:
+            raise StatsError(f"a share must be a finite number >= 0; {name} is {value!r}")
+    mean = (p + q) / 2
+    terms = [x * math.log(x / mean) for x in (p, q) if x > 0]
+    return max(0.0, math.fsum(terms) / 2)

@@ -10,6 +10,7 @@ import duckdb
 from kpiflow.analysis.bottleneck import BottleneckResult, bottleneck
 from kpiflow.analysis.check import CheckResult, check
 from kpiflow.analysis.dictionary import Dictionary, dictionary
+from kpiflow.analysis.explain import ExplainResult, explain
 from kpiflow.analysis.funnel import FunnelResult, funnel
 from kpiflow.analysis.handoff import HandoffResult, handoff
 from kpiflow.analysis.metrics import PERIOD_KINDS, MetricsResult, compute_metrics, resolve_periods
@@ -214,6 +215,23 @@ class Workspace:
         chosen = parse_period(period, self.model.fiscal_year_start) if period else self._last_complete_year()
         return bottleneck(
             self.con, self.model, period=chosen, by=by, against=against, columns=self.columns(), lang=lang or self.lang
+        )
+
+    def explain(self, metric: str, start: str, end: str, *, by: Sequence[str] = (), lang: str | None = None) -> ExplainResult:
+        """Why `metric` changed from period `start` to period `end`: factors down the tree, segments,
+        mix and rate, significance and a narrative (see `kpiflow explain`). Periods are labels such
+        as ``FY2025Q2``, ``2025-10`` or ``FY2025``; `by` defaults to the model's dimensions."""
+        fys = self.model.fiscal_year_start
+        return explain(
+            self.con,
+            self.model,
+            metric,
+            parse_period(start, fys),
+            parse_period(end, fys),
+            by=by,
+            columns=self.columns(),
+            lang=lang or self.lang,
+            cache=self._cache,
         )
 
     def _last_complete_year(self) -> Period:

@@ -319,10 +319,10 @@ def _split(total: float, weight: float | None, pairs: list[tuple[float, float]])
         sharers = crossing or list(range(len(pairs)))
         share = total / len(sharers)
         shares = [share if i in sharers else 0.0 for i in range(len(pairs))]
-    return _spread(shares, total)
+    return spread(shares, total)
 
 
-def _spread(shares: list[float], total: float) -> list[float]:
+def spread(shares: list[float], total: float) -> list[float]:
     """Spread the rounding residual over the shares in proportion to their size, so they sum to `total`."""
     residual = total - math.fsum(shares)
     if residual == 0:

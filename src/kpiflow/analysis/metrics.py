@@ -252,6 +252,25 @@ def compute_metrics(
     )
 
 
+def evaluate_cells(
+    model: ModelFile, names: Sequence[str], cells: Sequence[Mapping[str, object]]
+) -> list[dict[str, float | None]]:
+    """Every metric in `names` (and what they depend on) from cells of base values, one dict per cell.
+
+    For analyses that aggregate base metrics their own way (explain's grouping sets) and need
+    ratios and formulas evaluated exactly as `compute_metrics` does.
+    """
+    needed = closure(model, names)
+    plans = [_Plan.of(model, name, ()) for name in needed]
+    out = []
+    for cell in cells:
+        values: dict[str, _Value] = {}
+        for plan in plans:
+            values[plan.name] = plan.evaluate(dict(cell), values)
+        out.append({name: _number(v.value) for name, v in values.items()})
+    return out
+
+
 # Breakdowns repeat the same small counts over and over: remember their intervals.
 _wilson = functools.lru_cache(maxsize=65536)(wilson_interval)
 
@@ -341,4 +360,4 @@ def _formula(name: str, expression: exp.Expression, values: dict[str, _Value]) -
     return _Value(value, note="; ".join(note) or None)
 
 
-__all__ = ["MetricValue", "MetricsResult", "compute_metrics", "resolve_periods"]
+__all__ = ["MetricValue", "MetricsResult", "compute_metrics", "evaluate_cells", "resolve_periods"]
