@@ -705,6 +705,193 @@ def explain_command(
         out.print(f"[dim]{note}[/dim]", highlight=False)
 
 
+def _rate(rate, language: str) -> str:
+    """A rate with its counts and a small-sample mark, for tables."""
+    if rate.value is None:
+        return "—"
+    flag = " ⚠" if rate.small_sample else ""
+    return f"{rate.value:.1%} ({rate.count:,}/{rate.total:,}){flag}"
+
+
+def _period_suffix(period: str | None) -> str:
+    return f" {period}" if period else ""
+
+
+@app.command(name="exhibitions")
+@handles_errors
+def exhibitions_command(
+    period: Annotated[
+        Optional[str], typer.Option("--period", help="Exhibitions that start in this period (default: all).")
+    ] = None,
+    by_exhibit: Annotated[bool, typer.Option("--by-exhibit", help="One row per exhibit (booth zone, demo station).")] = False,
+    within: Annotated[int, typer.Option("--within-days", help="Days after the show in which results count.", min=0)] = 180,
+    workspace: WorkspaceDir = Path("."),
+    lang: Lang = None,
+    as_json: AsJson = False,
+    debug: Debug = False,
+) -> None:
+    """Exhibition KPIs: passers-by, stop rate, demo rate, dwell, leads, what followed, cost and ROI."""
+    from kpiflow.formatting import format_money  # noqa: PLC0415
+
+    analysed = _analyse(
+        workspace,
+        lang,
+        as_json,
+        lambda ws, language: ws.exhibitions(period, by_exhibit=by_exhibit, within_days=within, lang=language),
+    )
+    if analysed is None:
+        return
+    result, language, model = analysed
+    money = lambda v: format_money(v, language, model.currency) if v is not None else "—"  # noqa: E731
+    keys = [
+        "passersby",
+        "visitors",
+        "stop_rate",
+        "demo_rate",
+        "dwell",
+        "leads",
+        "opportunities",
+        "revenue",
+        "cost_per_lead",
+        "roi",
+    ]
+    heads = [say("exhibitions.exhibition", language)]
+    heads += [say("exhibitions.exhibit", language)] if result.by_exhibit else []
+    table = RichTable(
+        *heads,
+        *(say(f"exhibitions.{k}", language) for k in keys),
+        title=say("exhibitions.title", language, period=_period_suffix(result.period)),
+    )
+    for r in result.records:
+        dwell = f"{r.median_dwell_seconds:,.0f}s" if r.median_dwell_seconds is not None else "—"
+        roi = f"{r.roi:.0%}" if r.roi is not None else "—"
+        table.add_row(
+            r.exhibition_id,
+            *([str(r.exhibit_id)] if result.by_exhibit else []),
+            f"{r.passersby:,}",
+            f"{r.visitors:,}",
+            _rate(r.stop_rate, language),
+            _rate(r.demo_rate, language),
+            dwell,
+            f"{r.leads:,}",
+            f"{r.opportunities:,}",
+            money(r.revenue),
+            money(r.cost_per_lead),
+            roi,
+        )
+    out.print(table)
+
+
+@app.command(name="behaviour")
+@handles_errors
+def behaviour_command(
+    by: Annotated[str, typer.Option("--by", help="content_type | content_id | channel")] = "content_type",
+    period: Annotated[Optional[str], typer.Option("--period", help="Page views in this period (default: all).")] = None,
+    revisit_days: Annotated[int, typer.Option("--revisit-days", min=1)] = 30,
+    inquiry_days: Annotated[int, typer.Option("--inquiry-days", min=1)] = 30,
+    workspace: WorkspaceDir = Path("."),
+    lang: Lang = None,
+    as_json: AsJson = False,
+    debug: Debug = False,
+) -> None:
+    """Web behaviour: sessions, pages per session (回遊), dwell, scroll, revisits, inquiry conversion."""
+    analysed = _analyse(
+        workspace,
+        lang,
+        as_json,
+        lambda ws, language: ws.behaviour(period, by=by, revisit_days=revisit_days, inquiry_days=inquiry_days, lang=language),
+    )
+    if analysed is None:
+        return
+    result, language, _ = analysed
+    keys = ["sessions", "pages_per_session", "onward_rate", "dwell", "scroll", "revisit_rate", "inquiry_rate", "opportunity_rate"]
+    table = RichTable(
+        result.by,
+        *(say(f"behaviour.{k}", language) for k in keys),
+        title=say("behaviour.title", language, by=result.by, period=_period_suffix(result.period)),
+    )
+    for r in result.records:
+        table.add_row(
+            str(r.key),
+            f"{r.sessions:,}",
+            f"{r.pages_per_session:.2f}" if r.pages_per_session is not None else "—",
+            _rate(r.onward_rate, language),
+            f"{r.avg_dwell_seconds:,.0f}s" if r.avg_dwell_seconds is not None else "—",
+            f"{r.avg_scroll_pct:.0f}%" if r.avg_scroll_pct is not None else "—",
+            _rate(r.revisit_rate, language),
+            _rate(r.inquiry_rate, language),
+            _rate(r.opportunity_rate, language),
+        )
+    out.print(table)
+
+
+@app.command(name="patterns")
+@handles_errors
+def patterns_command(
+    outcome: Annotated[str, typer.Option("--outcome", help="\"type = 'inquiry'\", stage:opportunity or won.")],
+    within: Annotated[str, typer.Option("--within", help="Window before the outcome, e.g. 30d.")] = "30d",
+    max_length: Annotated[int, typer.Option("--max-length", min=1, max=3)] = 3,
+    strict: Annotated[bool, typer.Option("--strict", help="Steps must follow each other directly.")] = False,
+    unit: Annotated[str, typer.Option("--unit", help="contact | account (the buying committee)")] = "contact",
+    period: Annotated[Optional[str], typer.Option("--period", help="Period to mine (default: all).")] = None,
+    compare: Annotated[Optional[str], typer.Option("--compare", help="A second period: which patterns rose.")] = None,
+    min_support: Annotated[int, typer.Option("--min-support", min=1)] = 20,
+    where: Annotated[
+        Optional[str], typer.Option("--where", help="Touchpoints that count as steps, e.g. \"channel <> 'sales'\".")
+    ] = None,
+    top: Annotated[int, typer.Option("--top", min=1, help="Patterns to show (JSON has all).")] = 20,
+    workspace: WorkspaceDir = Path("."),
+    lang: Lang = None,
+    as_json: AsJson = False,
+    debug: Debug = False,
+) -> None:
+    """Touchpoints and sequences that precede an outcome more often than the base rate, and the top paths."""
+    analysed = _analyse(
+        workspace,
+        lang,
+        as_json,
+        lambda ws, language: ws.patterns(
+            outcome,
+            within=within,
+            max_length=max_length,
+            strict=strict,
+            unit=unit,
+            period=period,
+            compare=compare,
+            min_support=min_support,
+            where=where,
+            lang=language,
+        ),
+    )
+    if analysed is None:
+        return
+    result, language, _ = analysed
+    base = f"{result.base_rate:.1%}" if result.base_rate is not None else "—"
+    table = RichTable(
+        say("patterns.pattern", language),
+        say("patterns.support", language),
+        say("patterns.confidence", language),
+        say("patterns.lift", language),
+        say("patterns.q_value", language),
+        "",
+        title=say("patterns.title", language, outcome=result.outcome, unit=result.unit, base=base),
+    )
+    for r in result.records[:top]:
+        lift = f"{r.lift:.2f}" if r.lift is not None else "—"
+        interval = f" ({r.ci_low:.2f}–{r.ci_high:.2f})" if r.ci_low is not None and r.ci_high is not None else ""
+        flag = say("explain.significant", language) if r.significant else say("explain.noise", language)
+        table.add_row(" → ".join(r.pattern), f"{r.support:,}", f"{r.confidence:.1%}", lift + interval, f"{r.q_value:.3g}", flag)
+    if result.records:
+        out.print(table)
+    else:
+        out.print(say("patterns.none", language, min_support=result.min_support), highlight=False)
+    paths = RichTable("#", say("patterns.pattern", language), "n", title=say("patterns.paths", language, outcome=result.outcome))
+    for i, p in enumerate(result.paths.paths, 1):
+        paths.add_row(str(i), " → ".join(p.steps), f"{p.count:,} ({p.share:.0%})")
+    if result.paths.paths:
+        out.print(paths)
+
+
 @app.command(name="handoff")
 @handles_errors
 def handoff_command(
@@ -954,6 +1141,136 @@ def schema(
         for name, (en, ja) in TOUCHPOINT_TYPES.items():
             vt.add_row(name, ja if language == "ja" else en)
         out.print(vt)
+
+
+def _blueprint_value(c):
+    """How a blueprint comparison shows its numbers: shares as percentages, KPIs as they are."""
+
+    def shown(v: float | None) -> str:
+        if v is None:
+            return "—"
+        return f"{v:.1%}" if c.then_counts is not None else f"{v:,.4g}"
+
+    return shown
+
+
+blueprint_app = typer.Typer(help="Save a good period's winning patterns and KPIs, and check later periods against them.")
+app.add_typer(blueprint_app, name="blueprint")
+
+
+@blueprint_app.command(name="save")
+@handles_errors
+def blueprint_save(
+    name: Annotated[str, typer.Argument(help="Blueprint name (letters, digits, _ or -).")],
+    period: Annotated[str, typer.Option("--period", help="The good period, e.g. FY2025Q3.")],
+    outcome: Annotated[str, typer.Option("--outcome", help="won, stage:opportunity or \"type = 'inquiry'\".")] = "won",
+    within: Annotated[str, typer.Option("--within", help="Window before the outcome.")] = "90d",
+    max_length: Annotated[int, typer.Option("--max-length", min=1, max=3)] = 3,
+    unit: Annotated[str, typer.Option("--unit", help="contact | account")] = "contact",
+    min_support: Annotated[int, typer.Option("--min-support", min=1)] = 20,
+    where: Annotated[Optional[str], typer.Option("--where", help="Touchpoints that count as steps.")] = None,
+    top_patterns: Annotated[
+        int, typer.Option("--patterns", min=1, help="Significant patterns to keep (strongest lift first).")
+    ] = 20,
+    force: Annotated[bool, typer.Option("--force", help="Replace a blueprint of the same name.")] = False,
+    workspace: WorkspaceDir = Path("."),
+    lang: Lang = None,
+    debug: Debug = False,
+) -> None:
+    """Store the period's significant patterns and KPI values as blueprints/NAME.yaml."""
+    from kpiflow.workspace import open_workspace  # noqa: PLC0415  (keeps `kpiflow --help` instant)
+
+    with open_workspace(workspace) as ws:
+        language = _default_lang(lang, ws.lang)
+        path = ws.blueprint_save(
+            name,
+            period,
+            outcome=outcome,
+            within=within,
+            max_length=max_length,
+            unit=unit,
+            min_support=min_support,
+            where=where,
+            top_patterns=top_patterns,
+            force=force,
+        )
+        saved = ws.blueprint(name)
+    out.print(
+        say("blueprint.saved", language, path=path, patterns=len(saved["patterns"]), kpis=len(saved["kpis"])), highlight=False
+    )
+
+
+@blueprint_app.command(name="list")
+@handles_errors
+def blueprint_list(workspace: WorkspaceDir = Path("."), as_json: AsJson = False, debug: Debug = False) -> None:
+    """The blueprints saved in the workspace."""
+    from kpiflow.workspace import open_workspace  # noqa: PLC0415
+
+    with open_workspace(workspace) as ws:
+        rows = [(n, ws.blueprint(n)) for n in ws.blueprints()]
+    if as_json:
+        _print_json(
+            [{"name": n, "period": d["period"], "outcome": d.get("outcome"), "patterns": len(d["patterns"])} for n, d in rows]
+        )
+        return
+    table = RichTable("name", "period", "outcome", "patterns", "saved_at")
+    for n, d in rows:
+        table.add_row(n, str(d["period"]), str(d.get("outcome")), str(len(d["patterns"])), str(d.get("saved_at", "")))
+    out.print(table)
+
+
+@blueprint_app.command(name="show")
+@handles_errors
+def blueprint_show(
+    name: Annotated[str, typer.Argument(help="Blueprint name.")],
+    workspace: WorkspaceDir = Path("."),
+    as_json: AsJson = False,
+    debug: Debug = False,
+) -> None:
+    """Print a saved blueprint (its YAML, or JSON with --json)."""
+    from kpiflow.analysis.blueprint import blueprint_path  # noqa: PLC0415
+    from kpiflow.workspace import open_workspace  # noqa: PLC0415
+
+    with open_workspace(workspace) as ws:
+        data = ws.blueprint(name)
+        path = blueprint_path(ws.root, name)
+    if as_json:
+        _print_json(data)
+        return
+    out.print(path.read_text(encoding="utf-8"), highlight=False, markup=False)
+
+
+@blueprint_app.command(name="check")
+@handles_errors
+def blueprint_check(
+    name: Annotated[str, typer.Argument(help="Blueprint name.")],
+    period: Annotated[str, typer.Option("--period", help="The later period to check, e.g. FY2026Q1.")],
+    top: Annotated[int, typer.Option("--top", min=1, help="Rows to show (JSON has all).")] = 20,
+    workspace: WorkspaceDir = Path("."),
+    lang: Lang = None,
+    as_json: AsJson = False,
+    debug: Debug = False,
+) -> None:
+    """Does a later period follow the blueprint? Exit 0 when it does, 3 when it departs significantly."""
+    analysed = _analyse(workspace, lang, False, lambda ws, language: ws.blueprint_check(name, period))
+    result, language, _ = analysed
+    if as_json:
+        _print_json(result.to_dict())
+    else:
+        verdict = "blueprint.follows" if result.follows else "blueprint.departs"
+        out.print(
+            say(verdict, language, name=name, now=result.period_now, then=result.period_then, count=len(result.departures)),
+            highlight=False,
+        )
+        table = RichTable("", say("blueprint.item", language), result.period_then, result.period_now, "q", "")
+        for c in result.comparisons[:top]:
+            shown = _blueprint_value(c)
+            flag = say("blueprint.departs_mark", language) if c.departs else ""
+            q = f"{c.q_value:.3g}" if c.q_value is not None else say("explain.untested", language)
+            table.add_row(say(f"blueprint.kind.{c.kind}", language), c.name, shown(c.then), shown(c.now), q, flag)
+        out.print(table)
+    if not result.follows:
+        raise typer.Exit(3)
 
 
 def _version(value: bool) -> None:

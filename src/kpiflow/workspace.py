@@ -7,13 +7,26 @@ from pathlib import Path
 
 import duckdb
 
+from kpiflow.analysis.behaviour import BehaviourResult, behaviour
+from kpiflow.analysis.blueprint import (
+    BlueprintCheck,
+    blueprint_names,
+    blueprint_path,
+    kpi_entries,
+    new_document,
+    read_blueprint,
+    write_blueprint,
+)
+from kpiflow.analysis.blueprint import compare as compare_blueprint
 from kpiflow.analysis.bottleneck import BottleneckResult, bottleneck
 from kpiflow.analysis.check import CheckResult, check
 from kpiflow.analysis.dictionary import Dictionary, dictionary
+from kpiflow.analysis.exhibitions import ExhibitionsResult, exhibitions
 from kpiflow.analysis.explain import ExplainResult, explain
 from kpiflow.analysis.funnel import FunnelResult, funnel
 from kpiflow.analysis.handoff import HandoffResult, handoff
 from kpiflow.analysis.metrics import PERIOD_KINDS, MetricsResult, compute_metrics, resolve_periods
+from kpiflow.analysis.patterns import PatternsResult, patterns
 from kpiflow.analysis.plan import PlanResult, make_plan
 from kpiflow.analysis.touch_funnel import TouchFunnelResult, parse_within, touch_funnel
 from kpiflow.analysis.tree import TreeResult, evaluate_tree, tree_order
@@ -232,6 +245,151 @@ class Workspace:
             columns=self.columns(),
             lang=lang or self.lang,
             cache=self._cache,
+        )
+
+    def exhibitions(
+        self, period: str | None = None, *, by_exhibit: bool = False, within_days: int = 180, lang: str | None = None
+    ) -> ExhibitionsResult:
+        """Per exhibition (or exhibit): passers-by, stop and demo rates, leads and what followed, cost, ROI."""
+        chosen = parse_period(period, self.model.fiscal_year_start) if period else None
+        return exhibitions(
+            self.con,
+            self.model,
+            period=chosen,
+            by_exhibit=by_exhibit,
+            within_days=within_days,
+            columns=self.columns(),
+            lang=lang or self.lang,
+        )
+
+    def behaviour(
+        self,
+        period: str | None = None,
+        *,
+        by: str = "content_type",
+        revisit_days: int = 30,
+        inquiry_days: int = 30,
+        lang: str | None = None,
+    ) -> BehaviourResult:
+        """Web behaviour per content type, content item or channel: depth, dwell, revisits, inquiries."""
+        chosen = parse_period(period, self.model.fiscal_year_start) if period else None
+        return behaviour(
+            self.con,
+            self.model,
+            by=by,
+            period=chosen,
+            revisit_days=revisit_days,
+            inquiry_days=inquiry_days,
+            columns=self.columns(),
+            lang=lang or self.lang,
+        )
+
+    def patterns(
+        self,
+        outcome: str,
+        *,
+        within: str | None = "30d",
+        max_length: int = 3,
+        strict: bool = False,
+        unit: str = "contact",
+        period: str | None = None,
+        compare: str | None = None,
+        min_support: int = 20,
+        where: str | None = None,
+        lang: str | None = None,
+    ) -> PatternsResult:
+        """Touchpoints and ordered sequences that precede an outcome more often than the base rate."""
+        fys = self.model.fiscal_year_start
+        return patterns(
+            self.con,
+            self.model,
+            outcome=outcome,
+            within=within,
+            max_length=max_length,
+            strict=strict,
+            unit=unit,
+            period=parse_period(period, fys) if period else None,
+            compare=parse_period(compare, fys) if compare else None,
+            min_support=min_support,
+            where=where,
+            columns=self.columns(),
+            lang=lang or self.lang,
+        )
+
+    def blueprint_save(
+        self,
+        name: str,
+        period: str,
+        *,
+        outcome: str = "won",
+        within: str | None = "90d",
+        max_length: int = 3,
+        unit: str = "contact",
+        min_support: int = 20,
+        where: str | None = None,
+        top_patterns: int = 20,
+        force: bool = False,
+    ) -> Path:
+        """Store the period's significant patterns and KPI values as `blueprints/NAME.yaml` (see `kpiflow blueprint`)."""
+        blueprint_path(self.root, name)  # refuse a bad name before any work
+        chosen = parse_period(period, self.model.fiscal_year_start)
+        found = self.patterns(
+            outcome,
+            within=within,
+            max_length=max_length,
+            unit=unit,
+            period=period,
+            min_support=min_support,
+            where=where,
+            lang="en",
+        )
+        document = new_document(name, chosen.label("en"), found, self._blueprint_kpis(chosen), top=top_patterns)
+        return write_blueprint(self.root, name, document, force=force)
+
+    def _blueprint_kpis(self, period: Period) -> dict[str, dict]:
+        names = [n for n, _ in tree_order(self.model)]
+        values = compute_metrics(
+            self.con, self.model, names, [period], kind=None, columns=self.columns(), lang="en", cache=self._cache
+        )
+        shows = self.exhibitions(period.label("en")).records
+        return kpi_entries(values, self.model, shows)
+
+    def blueprints(self) -> list[str]:
+        """Names of the blueprints saved in this workspace."""
+        return blueprint_names(self.root)
+
+    def blueprint(self, name: str) -> dict:
+        """A saved blueprint as plain data."""
+        return read_blueprint(self.root, name)
+
+    def blueprint_check(self, name: str, period: str) -> BlueprintCheck:
+        """Whether `period` follows blueprint `name`: patterns and KPIs then and now, departures ranked."""
+        saved = read_blueprint(self.root, name)
+        fys = self.model.fiscal_year_start
+        then, now = parse_period(str(saved["period"]), fys), parse_period(period, fys)
+        lengths = [len(p["pattern"]) for p in saved["patterns"]] or [1]
+        within = saved.get("within_days")
+        found = self.patterns(
+            str(saved["outcome"]),
+            within=None if within is None else f"{within:g}d",
+            max_length=max(lengths),
+            strict=bool(saved.get("strict")),
+            unit=str(saved.get("unit", "contact")),
+            period=period,
+            min_support=1,  # every saved pattern is counted now, however rare it became
+            where=saved.get("where"),
+            lang="en",
+        )
+        held = {r.pattern: (r.support, r.converters, r.lift) for r in found.records}
+        population = (found.population.units, found.population.converters)
+        return compare_blueprint(
+            name,
+            saved,
+            now.label("en"),
+            population_now=population,
+            patterns_now=held,
+            kpis_now=self._blueprint_kpis(now),
+            days=(then.days, now.days),
         )
 
     def _last_complete_year(self) -> Period:
