@@ -63,3 +63,17 @@ def test_patterns_json_records_and_paths(demo):
     assert "What precedes stage:opportunity" in table
     bad = runner.invoke(app, ["patterns", "--outcome", "type = ", "-w", str(demo.root)])
     assert bad.exit_code != 0 and "Traceback" not in bad.output
+
+
+def test_the_model_stop_and_demo_rates_equal_the_exhibitions_analysis(demo):
+    # Two implementations: the model's metrics (count_distinct contact_id, sum of passers-by,
+    # by exhibition_id) and `kpiflow exhibitions` (people incl. anonymous visitors). Every demo
+    # visitor is scanned, so they must agree exhibition by exhibition.
+    metrics = demo.metrics(["stop_rate", "demo_rate"], period="FY2024", by=["exhibition_id"], lang="en")
+    shows = {r.exhibition_id: r for r in demo.exhibitions("FY2024").records}
+    assert shows
+    for exhibition_id, show in shows.items():
+        stop = metrics.record("stop_rate", exhibition_id=exhibition_id)
+        assert (stop.numerator, stop.denominator) == (show.visitors, show.passersby)
+        demo_rate = metrics.record("demo_rate", exhibition_id=exhibition_id)
+        assert (demo_rate.numerator, demo_rate.denominator) == (show.demo_visitors, show.visitors)
