@@ -310,7 +310,8 @@ def test_cli_json_contract_and_japanese_narrative(demo):
     assert math.fsum(f["contribution"] for f in data["factors"]) == pytest.approx(data["total_change"], rel=1e-9)
     for key in ("factor", "dimension", "value", "contribution", "mix", "rate", "p_value", "significant"):
         assert key in data["segments"][0]
-    contributions = [abs(s["contribution"]) for s in data["segments"]]
+    contributions = [abs(s["contribution"]) for s in data["segments"] if not s["unattributed"]]
+    assert all(s["unattributed"] for s in data["segments"][len(contributions) :])
     assert contributions == sorted(contributions, reverse=True)
     run = runner.invoke(app, [*args, "--lang", "ja"])
     assert run.exit_code == 0, run.output

@@ -111,19 +111,32 @@ def demo(
     directory: Annotated[Path, typer.Argument(help="Folder for the demo workspace.")] = Path("kpiflow-demo"),
     size: Annotated[str, typer.Option("--size", help="small | default | large")] = "default",
     seed: Annotated[int, typer.Option("--seed", help="Random seed; the same seed builds the same company.")] = 20260401,
+    report: Annotated[bool, typer.Option("--report/--no-report", help="Also write DIR/report.html.")] = True,
     lang: Lang = None,
     as_json: AsJson = False,
     debug: Debug = False,
 ) -> None:
-    """Build a workspace filled with a realistic fictional manufacturer (three fiscal years)."""
+    """Build a workspace filled with a realistic fictional manufacturer (three fiscal years), and its report."""
+    from kpiflow.reporting.html import write_report  # noqa: PLC0415
     from kpiflow.workspace import build_demo  # noqa: PLC0415
 
     language = _default_lang(lang, "ja")
     started = time.perf_counter()
     ws, rows = build_demo(directory, size=size, seed=seed, lang=language)
     seconds = time.perf_counter() - started
+    report_path = write_report(ws, ws.root / "report.html", lang=language) if report else None
     if as_json:
-        _print_json({"workspace": str(ws.root), "size": size, "seed": seed, "seconds": round(seconds, 2), "rows": rows})
+        _print_json(
+            {
+                "workspace": str(ws.root),
+                "size": size,
+                "seed": seed,
+                "seconds": round(seconds, 2),
+                "rows": rows,
+                "report": str(report_path) if report_path else None,
+            }
+        )
+        ws.close()
         return
     out.print(say("demo.done", language, path=ws.root, size=size, seconds=seconds), highlight=False)
     table = RichTable(say("label.table", language), say("label.rows", language))
@@ -132,6 +145,8 @@ def demo(
         table.add_row(name, f"{n:,}")
     out.print(table)
     _print_headline(ws, language)
+    if report_path:
+        out.print(say("report.written", language, path=report_path.resolve()), highlight=False)
     out.print(say("demo.next", language, path=ws.root), highlight=False)
     ws.close()
 
@@ -1141,6 +1156,67 @@ def schema(
         for name, (en, ja) in TOUCHPOINT_TYPES.items():
             vt.add_row(name, ja if language == "ja" else en)
         out.print(vt)
+
+
+@app.command(name="report")
+@handles_errors
+def report_command(
+    period: Annotated[Optional[str], typer.Option("--period", help="Default: the last complete fiscal year.")] = None,
+    compare: Annotated[
+        Optional[str], typer.Option("--compare", help="Period to explain the change from (default: the one before).")
+    ] = None,
+    output: Annotated[Path, typer.Option("--out", help="HTML file to write.")] = Path("report.html"),
+    workspace: WorkspaceDir = Path("."),
+    lang: Lang = None,
+    debug: Debug = False,
+) -> None:
+    """One self-contained HTML report (opens offline, prints to A4): tree, funnel, explain, exhibitions, patterns."""
+    from kpiflow.reporting.html import write_report  # noqa: PLC0415  (jinja2 and plotly load only for a report)
+    from kpiflow.workspace import open_workspace  # noqa: PLC0415
+
+    with open_workspace(workspace) as ws:
+        language = _default_lang(lang, ws.lang)
+        path = write_report(ws, output, period=period, compare=compare, lang=language)
+    out.print(say("report.written", language, path=path.resolve()), highlight=False)
+
+
+@app.command(name="export")
+@handles_errors
+def export_command(
+    output: Annotated[Path, typer.Option("--out", help="File to write, e.g. kpis.xlsx.")],
+    fmt: Annotated[str, typer.Option("--format", help="xlsx")] = "xlsx",
+    period: Annotated[Optional[str], typer.Option("--period", help="Default: the last complete fiscal year.")] = None,
+    compare: Annotated[Optional[str], typer.Option("--compare", help="Period to explain the change from.")] = None,
+    workspace: WorkspaceDir = Path("."),
+    lang: Lang = None,
+    debug: Debug = False,
+) -> None:
+    """An Excel workbook: one sheet per analysis, typed cells, frozen headers, and the metric dictionary."""
+    from kpiflow.errors import UnknownNameError  # noqa: PLC0415
+    from kpiflow.reporting.excel import write_workbook  # noqa: PLC0415  (xlsxwriter loads only for an export)
+    from kpiflow.workspace import open_workspace  # noqa: PLC0415
+
+    if fmt != "xlsx":
+        raise UnknownNameError.for_name("format", fmt, ["xlsx"])
+    with open_workspace(workspace) as ws:
+        language = _default_lang(lang, ws.lang)
+        sheets = write_workbook(ws, output, period=period, compare=compare, lang=language)
+    out.print(say("export.written", language, path=output.resolve(), sheets=len(sheets)), highlight=False)
+
+
+@app.command(name="serve")
+@handles_errors
+def serve_command(
+    port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8765,
+    host: Annotated[str, typer.Option("--host", help="Address to bind; other than loopback only with --token.")] = "127.0.0.1",
+    token: Annotated[Optional[str], typer.Option("--token", help="Every request must carry it (?token= or Bearer).")] = None,
+    workspace: WorkspaceDir = Path("."),
+    debug: Debug = False,
+) -> None:
+    """The local read-only dashboard: every analysis as a page, each with a JSON twin under /api/."""
+    from kpiflow.dashboard import serve  # noqa: PLC0415  (FastAPI loads only for the dashboard)
+
+    serve(workspace, host=host, port=port, token=token)
 
 
 def _blueprint_value(c):

@@ -324,6 +324,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "blueprint.kind.pattern_frequency": {"en": "frequency", "ja": "出現率"},
     "blueprint.kind.pattern_confidence": {"en": "confidence", "ja": "到達率"},
     "blueprint.kind.kpi": {"en": "KPI", "ja": "KPI"},
+    "export.written": {
+        "en": "Workbook written: {path} ({sheets} sheets)",
+        "ja": "ブックを書き出しました: {path}（{sheets} シート）",
+    },
+    "report.written": {"en": "Report written: {path}", "ja": "レポートを書き出しました: {path}"},
     "bottleneck.title": {
         "en": "Bottlenecks in {period}: revenue gained if each rate reached its reference",
         "ja": "{period} のボトルネック: 各率が基準に達した場合の売上増",

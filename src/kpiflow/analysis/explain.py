@@ -189,7 +189,7 @@ class ExplainResult:
     factors: list[FactorChange]  # the leaves: they sum to total_change
     tree: list[FactorChange]  # every node, top-down
     dimensions: list[str]
-    segments: list[SegmentChange]  # ranked by |contribution|
+    segments: list[SegmentChange]  # ranked by |contribution|, unattributed parts last
     explanations: list[Explanation]
     rest: float
     summary: str
@@ -418,7 +418,8 @@ def explain(
                 model, leaf, dim, contribution, cells, exposures, raw0, raw1, values0, values1, (values0[metric], values1[metric])
             )
     segments = _with_q_values(segments)
-    segments.sort(key=lambda s: (-abs(s.contribution), s.factor, s.dimension, str(s.value)))
+    # Ranked by size; the unattributed parts (what no segment explains) after every segment.
+    segments.sort(key=lambda s: (s.unattributed, -abs(s.contribution), s.factor, s.dimension, str(s.value)))
 
     value_from, value_to = raw0.get(metric), raw1.get(metric)
     root_row = tree_rows[0]

@@ -26,7 +26,10 @@ _CONFIG = {
 def connect(path: str | Path | None = None, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open (or create) the workspace database; `None` gives an in-memory database."""
     database = ":memory:" if path is None else str(path)
-    return duckdb.connect(database, read_only=read_only, config=dict(_CONFIG))
+    con = duckdb.connect(database, read_only=read_only, config=dict(_CONFIG))
+    # kpiflow prints its own output: DuckDB's progress bar would scribble over tables and JSON.
+    con.execute("SET enable_progress_bar = false")
+    return con
 
 
 def sql(expression: exp.Expression) -> str:

@@ -1,0 +1,1 @@
+"""Reports built from a workspace's analyses: the Excel workbook."""

@@ -1,0 +1,392 @@
+"""`kpiflow report`: one self-contained HTML file for people who never open a terminal.
+
+Everything is inside the file: the styles, the Plotly bundle (embedded once, from the installed
+package) and the data of each chart. Nothing is fetched from a network when it opens, so it
+works offline and behind a firewall. Every table is plain HTML, readable without JavaScript and
+printable to A4; charts add to the tables, never replace them. Jinja2 escapes every value from
+the data (a campaign called ``<script>`` shows as text), and chart data goes in as JSON with
+``<``, ``>`` and ``&`` escaped so it cannot close its script element.
+
+Each section is computed by the same library call as its CLI command; a section whose analysis
+cannot run on the data (no exhibitions, no touchpoints) says why instead of failing the report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from kpiflow.analysis.explain import signed_change
+from kpiflow.errors import KpiflowError
+from kpiflow.formatting import format_money, format_value
+from kpiflow.model.periods import parse_period
+
+TEMPLATE = "report.html.j2"
+
+LABELS: dict[str, dict[str, str]] = {
+    "title": {"ja": "KPIレポート", "en": "KPI report"},
+    "period": {"ja": "対象期間", "en": "Period"},
+    "compare": {"ja": "比較期間", "en": "Compared with"},
+    "generated": {"ja": "作成日時", "en": "Generated"},
+    "tree": {"ja": "キーポイントマップ（KPIツリー）", "en": "Key point map (KPI tree)"},
+    "plan": {"ja": "計画と実績", "en": "Plan vs actual"},
+    "funnel": {"ja": "ファネル", "en": "Funnel"},
+    "bottleneck": {"ja": "ボトルネック", "en": "Bottleneck"},
+    "journey": {"ja": "標準ジャーニー", "en": "Standard journey"},
+    "explain": {"ja": "変化の要因", "en": "Why it changed"},
+    "exhibitions": {"ja": "展示会", "en": "Exhibitions"},
+    "behaviour": {"ja": "Web行動", "en": "Web behaviour"},
+    "patterns": {"ja": "勝ちパターン", "en": "Winning patterns"},
+    "blueprints": {"ja": "ブループリント", "en": "Blueprints"},
+    "dictionary": {"ja": "付録: 指標辞書", "en": "Appendix: metric dictionary"},
+    "metric": {"ja": "指標", "en": "Metric"},
+    "value": {"ja": "実績", "en": "Actual"},
+    "target": {"ja": "目標", "en": "Target"},
+    "status": {"ja": "状況", "en": "Status"},
+    "last_year": {"ja": "前年", "en": "Last year"},
+    "change": {"ja": "前年比", "en": "vs last year"},
+    "on_track": {"ja": "達成見込み", "en": "on track"},
+    "behind": {"ja": "未達", "en": "behind"},
+    "no_target": {"ja": "目標なし", "en": "no target"},
+    "step": {"ja": "ステップ", "en": "Step"},
+    "entered": {"ja": "流入", "en": "Entered"},
+    "converted": {"ja": "通過", "en": "Converted"},
+    "rate": {"ja": "率", "en": "Rate"},
+    "interval": {"ja": "95%区間", "en": "95% interval"},
+    "median_days": {"ja": "所要日数（中央値）", "en": "Median days"},
+    "stage": {"ja": "ステージ", "en": "Stage"},
+    "segment": {"ja": "セグメント", "en": "Segment"},
+    "reference": {"ja": "基準", "en": "Reference"},
+    "gain": {"ja": "売上増（改善時）", "en": "Revenue gain if repaired"},
+    "factor": {"ja": "要因", "en": "Factor"},
+    "contribution": {"ja": "寄与", "en": "Contribution"},
+    "mix": {"ja": "構成比要因", "en": "Mix"},
+    "rate_part": {"ja": "率要因", "en": "Rate"},
+    "noise": {"ja": "有意性", "en": "vs noise"},
+    "significant": {"ja": "有意", "en": "significant"},
+    "not_significant": {"ja": "誤差の範囲", "en": "within noise"},
+    "untested": {"ja": "未検定", "en": "not tested"},
+    "small": {"ja": "少数サンプル", "en": "small sample"},
+    "exhibition": {"ja": "展示会", "en": "Exhibition"},
+    "passersby": {"ja": "通行数", "en": "Passers-by"},
+    "visitors": {"ja": "立ち寄り", "en": "Visitors"},
+    "stop_rate": {"ja": "立ち寄り率", "en": "Stop rate"},
+    "demo_rate": {"ja": "デモ体験率", "en": "Demo rate"},
+    "leads": {"ja": "リード", "en": "Leads"},
+    "opportunities": {"ja": "商談", "en": "Opportunities"},
+    "revenue": {"ja": "売上", "en": "Revenue"},
+    "roi": {"ja": "ROI", "en": "ROI"},
+    "content_type": {"ja": "コンテンツ種別", "en": "Content type"},
+    "sessions": {"ja": "セッション", "en": "Sessions"},
+    "pages_per_session": {"ja": "ページ/セッション", "en": "Pages/session"},
+    "onward_rate": {"ja": "回遊率", "en": "Onward rate"},
+    "inquiry_rate": {"ja": "問い合わせ率", "en": "Inquiry rate"},
+    "opportunity_rate": {"ja": "商談化率", "en": "Opportunity rate"},
+    "pattern": {"ja": "パターン", "en": "Pattern"},
+    "support": {"ja": "該当数", "en": "Support"},
+    "confidence": {"ja": "到達率", "en": "Confidence"},
+    "lift": {"ja": "リフト", "en": "Lift"},
+    "name": {"ja": "名前", "en": "Name"},
+    "outcome": {"ja": "成果", "en": "Outcome"},
+    "definition": {"ja": "定義", "en": "Definition"},
+    "condition": {"ja": "抽出条件", "en": "Extraction condition"},
+    "unavailable": {"ja": "このセクションは作成できませんでした", "en": "This section could not be made"},
+    "none": {"ja": "該当なし", "en": "None"},
+    "patterns_note": {
+        "ja": "商談化の30日前までに起きていた行動（営業接点を除く）",
+        "en": "What happened in the 30 days before an opportunity (sales touches left out)",
+    },
+    "small_note": {"ja": "⚠ は分母30未満の少数サンプル", "en": "⚠ marks a small sample (denominator under 30)"},
+}
+
+
+def label(key: str, lang: str) -> str:
+    entry = LABELS[key]
+    return entry["ja" if lang == "ja" else "en"]
+
+
+def _json_for_script(value: object) -> str:
+    """JSON that is safe inside a <script> element (no way to close it or open a comment)."""
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def _section(name: str, call: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    try:
+        return {"name": name, "ok": True, **call()}
+    except KpiflowError as error:
+        return {"name": name, "ok": False, "reason": str(error)}
+
+
+def build_report(ws, *, period: str | None = None, compare: str | None = None, lang: str | None = None) -> str:
+    """The report as one HTML string (see the module doc)."""
+    from jinja2 import Environment, PackageLoader, select_autoescape  # noqa: PLC0415  (the report is optional at import)
+    from plotly.offline import get_plotlyjs  # noqa: PLC0415  (4 MB of JavaScript: only when a report is made)
+
+    lang = lang or ws.lang
+    fys = ws.model.fiscal_year_start
+    chosen = parse_period(period, fys) if period else ws._last_complete_year()
+    label_now = chosen.label("en")
+    before = parse_period(compare, fys) if compare else chosen.previous()
+    model = ws.model
+    money = lambda v: format_money(v, lang, model.currency) if v is not None else "—"  # noqa: E731
+
+    def fmt(metric: str, value: float | None) -> str:
+        spec = model.metrics.get(metric)
+        return format_value(value, spec.format if spec else None, lang, model.currency)
+
+    charts: list[dict[str, Any]] = []
+
+    def chart(figure: dict[str, Any]) -> str:
+        chart_id = f"chart-{len(charts) + 1}"
+        charts.append({"id": chart_id, "figure": figure})
+        return chart_id
+
+    def tree_section() -> dict[str, Any]:
+        result = ws.tree(label_now, lang=lang)
+        nodes = [
+            {
+                "metric": n.metric,
+                "label": n.label,
+                "depth": n.depth,
+                "value": fmt(n.metric, n.value),
+                "target": fmt(n.metric, n.target) if n.target is not None else "",
+                "status": n.status,
+                "last_year": fmt(n.metric, n.last_year),
+                "change": f"{n.change:+.1%}" if n.change is not None else "—",
+                "counts": f"{n.numerator:,.0f} / {n.denominator:,.0f}"
+                if n.denominator is not None and model.metrics[n.metric].format == "percent"
+                else "",
+                "interval": f"{n.ci_low:.1%}–{n.ci_high:.1%}" if n.ci_low is not None and n.ci_high is not None else "",
+                "small": n.small_sample,
+            }
+            for n in result.nodes
+        ]
+        return {"nodes": nodes}
+
+    def funnel_section() -> dict[str, Any]:
+        result = ws.funnel(label_now, lang=lang)
+        steps = [
+            {
+                "step": f"{s.from_stage} → {s.to_stage}",
+                "entered": f"{s.entered:,}",
+                "converted": f"{s.converted:,}",
+                "rate": f"{s.rate:.1%}" if s.rate is not None else "—",
+                "interval": f"{s.ci_low:.1%}–{s.ci_high:.1%}" if s.ci_low is not None else "",
+                "median_days": f"{s.median_days:.0f}" if s.median_days is not None else "—",
+                "small": s.small_sample,
+            }
+            for s in result.steps
+        ]
+        figure = {
+            "data": [
+                {
+                    "type": "bar",
+                    "x": [s.rate for s in result.steps],
+                    "y": [f"{s.from_stage}→{s.to_stage}" for s in result.steps],
+                    "orientation": "h",
+                    "error_x": {
+                        "type": "data",
+                        "symmetric": False,
+                        "array": [
+                            (s.ci_high - s.rate) if s.rate is not None and s.ci_high is not None else 0 for s in result.steps
+                        ],
+                        "arrayminus": [
+                            (s.rate - s.ci_low) if s.rate is not None and s.ci_low is not None else 0 for s in result.steps
+                        ],
+                    },
+                    "marker": {"color": "#2f6fb0"},
+                }
+            ],
+            "layout": {"xaxis": {"tickformat": ".0%"}, "yaxis": {"autorange": "reversed"}, "height": 300},
+        }
+        bottleneck = ws.bottleneck(label_now, lang=lang)
+        ranked = [
+            {
+                "stage": b.label,
+                "segment": ", ".join(f"{k}={v}" for k, v in b.dimensions.items()),
+                "actual": f"{b.actual:.1%}" if b.actual is not None else "—",
+                "reference": f"{b.reference:.1%}" if b.reference is not None else "—",
+                "gain": money(b.revenue_gain),
+                "small": b.small_sample,
+            }
+            for b in bottleneck.ranked
+        ]
+        return {"steps": steps, "chart": chart(figure), "bottleneck": ranked}
+
+    def journey_section() -> dict[str, Any]:
+        result = ws.velocity(label_now, lang=lang)
+        steps = [
+            {
+                "step": f"{s.from_stage} → {s.to_stage}",
+                "n": f"{s.n:,}",
+                "median_days": f"{s.median_days:.0f}" if s.median_days is not None else "—",
+                "cumulative": f"{s.cumulative_days:.0f}" if s.cumulative_days is not None else "—",
+            }
+            for s in result.journey.steps
+        ]
+        return {"steps": steps}
+
+    def explain_section() -> dict[str, Any]:
+        result = ws.explain(
+            "revenue" if "revenue" in model.metrics else next(iter(model.tree)), before.label("en"), label_now, lang=lang
+        )
+        factors = [f for f in result.factors]
+        figure = {
+            "data": [
+                {
+                    "type": "waterfall",
+                    "orientation": "v",
+                    "measure": ["absolute", *["relative"] * len(factors), "total"],
+                    "x": [result.period_from, *[f.label for f in factors], result.period_to],
+                    "y": [result.value_from, *[f.contribution for f in factors], result.value_to],
+                    "connector": {"line": {"color": "#999"}},
+                }
+            ],
+            "layout": {"height": 380, "showlegend": False},
+        }
+        segments = [
+            {
+                "factor": model.metrics[s.factor].label.text(lang, s.factor),
+                "segment": f"{s.dimension} = {s.value}" if not s.unattributed else f"{s.dimension}: —",
+                "from": fmt(s.factor, s.value_from),
+                "to": fmt(s.factor, s.value_to),
+                "contribution": signed_change(model, result.metric, s.contribution, lang),
+                "mix": signed_change(model, result.metric, s.mix, lang) if s.mix is not None else "",
+                "rate": signed_change(model, result.metric, s.rate, lang) if s.rate is not None else "",
+                "noise": "significant" if s.significant else ("untested" if s.significant is None else "not_significant"),
+                "small": s.small_sample,
+            }
+            for s in result.segments[:15]
+            if not s.unattributed
+        ]
+        return {"summary": result.summary, "chart": chart(figure), "segments": segments, "notes": result.notes[:5]}
+
+    def exhibitions_section() -> dict[str, Any]:
+        result = ws.exhibitions(label_now, lang=lang)
+        rows = [
+            {
+                "exhibition": r.exhibition_id,
+                "passersby": f"{r.passersby:,}",
+                "visitors": f"{r.visitors:,}",
+                "stop_rate": f"{r.stop_rate.value:.1%}" if r.stop_rate.value is not None else "—",
+                "demo_rate": f"{r.demo_rate.value:.1%}" if r.demo_rate.value is not None else "—",
+                "leads": f"{r.leads:,}",
+                "opportunities": f"{r.opportunities:,}",
+                "revenue": money(r.revenue),
+                "roi": f"{r.roi:.0%}" if r.roi is not None else "—",
+            }
+            for r in result.records
+        ]
+        return {"rows": rows}
+
+    def behaviour_section() -> dict[str, Any]:
+        result = ws.behaviour(label_now, lang=lang)
+        rate = lambda r: f"{r.value:.1%}" if r.value is not None else "—"  # noqa: E731
+        rows = [
+            {
+                "key": r.key,
+                "sessions": f"{r.sessions:,}",
+                "pages_per_session": f"{r.pages_per_session:.2f}" if r.pages_per_session is not None else "—",
+                "onward_rate": rate(r.onward_rate),
+                "inquiry_rate": rate(r.inquiry_rate),
+                "opportunity_rate": rate(r.opportunity_rate),
+            }
+            for r in result.records[:15]
+        ]
+        return {"rows": rows}
+
+    def patterns_section() -> dict[str, Any]:
+        result = ws.patterns(
+            "stage:opportunity", within="30d", max_length=2, period=label_now, where="channel <> 'sales'", lang=lang
+        )
+        rows = [
+            {
+                "pattern": " → ".join(r.pattern),
+                "support": f"{r.support:,}",
+                "confidence": f"{r.confidence:.1%}",
+                "lift": f"{r.lift:.2f}" if r.lift is not None else "—",
+                "interval": f"{r.ci_low:.2f}–{r.ci_high:.2f}" if r.ci_low is not None else "",
+                "noise": "significant" if r.significant else "not_significant",
+                "small": r.small_sample,
+            }
+            for r in result.records[:12]
+        ]
+        paths = result.paths.to_dict()
+        nodes = list(paths["nodes"])
+        index = {name: i for i, name in enumerate(nodes)}
+        figure = {
+            "data": [
+                {
+                    "type": "sankey",
+                    "node": {"label": nodes, "pad": 12},
+                    "link": {
+                        "source": [index[link["source"]] for link in paths["links"]],
+                        "target": [index[link["target"]] for link in paths["links"]],
+                        "value": [link["value"] for link in paths["links"]],
+                    },
+                }
+            ],
+            "layout": {"height": 420},
+        }
+        return {"rows": rows, "chart": chart(figure) if paths["links"] else None}
+
+    def blueprints_section() -> dict[str, Any]:
+        rows = []
+        for name in ws.blueprints():
+            document = ws.blueprint(name)
+            rows.append(
+                {
+                    "name": name,
+                    "period": document["period"],
+                    "outcome": document.get("outcome"),
+                    "patterns": len(document["patterns"]),
+                }
+            )
+        return {"rows": rows}
+
+    def dictionary_section() -> dict[str, Any]:
+        result = ws.dictionary(lang)
+        return {"entries": result.to_dict()}
+
+    sections = [
+        _section("tree", tree_section),
+        _section("funnel", funnel_section),
+        _section("journey", journey_section),
+        _section("explain", explain_section),
+        _section("exhibitions", exhibitions_section),
+        _section("behaviour", behaviour_section),
+        _section("patterns", patterns_section),
+        _section("blueprints", blueprints_section),
+        _section("dictionary", dictionary_section),
+    ]
+    environment = Environment(
+        loader=PackageLoader("kpiflow.reporting", "templates"), autoescape=select_autoescape(["html", "j2"])
+    )
+    template = environment.get_template(TEMPLATE)
+    return template.render(
+        lang=lang,
+        t=lambda key: label(key, lang),
+        period=chosen.label(lang),
+        compare=before.label(lang),
+        generated=dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
+        sections=sections,
+        charts_json=_json_for_script(charts),
+        plotly_js=get_plotlyjs(),
+    )
+
+
+def write_report(ws, path: str | Path, **options: Any) -> Path:
+    """Write the report to `path` atomically (a temporary file in the same folder, then a rename)."""
+    target = Path(path)
+    if not target.parent.exists():
+        raise KpiflowError(f"{target}: the folder {target.parent} does not exist")
+    html = build_report(ws, **options)
+    temporary = target.with_name(f".{target.name}.tmp")
+    temporary.write_text(html, encoding="utf-8")
+    os.replace(temporary, target)
+    return target

@@ -1,0 +1,176 @@
+"""The dashboard, in-process: every page renders, every JSON twin equals the library's to_dict(),
+and the security promises hold (headers, GET only, token, no traversal, escaping, loopback)."""
+
+from __future__ import annotations
+
+import json
+import warnings
+
+import pytest
+
+pytest.importorskip("fastapi", reason="the dashboard needs the optional web extra: pip install 'fastapi>=0.110' uvicorn httpx")
+
+with warnings.catch_warnings():
+    # Starlette asks for `httpx2` instead of `httpx`; the test client works the same with either.
+    warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient` is deprecated")
+    from fastapi.testclient import TestClient
+
+import kpiflow
+from conftest import ACCOUNTS, CONTACTS, COSTS, DEALS, HISTORY, workspace_from_csv
+from kpiflow.dashboard import create_app, serve
+from kpiflow.dashboard.app import PAGES, SECURITY_HEADERS
+from kpiflow.errors import KpiflowError
+from kpiflow.workspace import build_demo
+
+HOSTILE = "<script>alert(1)</script>"
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    path = tmp_path_factory.mktemp("dashboard") / "demo"
+    ws, _ = build_demo(path, size="small", lang="ja")
+    ws.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def client(demo):
+    with TestClient(create_app(demo)) as c:
+        yield c
+
+
+def plain(value):
+    return json.loads(json.dumps(value, default=str))
+
+
+# Each page's parameters next to the library call that must give the same data.
+CASES = [
+    ("tree", {}, lambda ws: ws.tree("FY2025")),
+    ("funnel", {"by": "channel"}, lambda ws: ws.funnel("FY2025", by=["channel"])),
+    ("bottleneck", {}, lambda ws: ws.bottleneck("FY2025")),
+    ("velocity", {"by": "channel"}, lambda ws: ws.velocity("FY2025", by="channel")),
+    ("explain", {"metric": "revenue", "from": "FY2024"}, lambda ws: ws.explain("revenue", "FY2024", "FY2025")),
+    ("exhibitions", {}, lambda ws: ws.exhibitions("FY2025")),
+    ("behaviour", {}, lambda ws: ws.behaviour("FY2025", by="content_type")),
+    ("patterns", {"outcome": "won"}, lambda ws: ws.patterns("won", within="30d", max_length=3, period="FY2025")),
+    ("dictionary", {}, lambda ws: ws.dictionary()),
+]
+
+
+def test_the_default_period_is_the_last_complete_year(demo):
+    with kpiflow.open(str(demo), read_only=True) as ws:
+        assert ws._last_complete_year().label("en") == "FY2025"  # the CASES below rely on it
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p.name for p in PAGES])
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_every_page_renders_with_its_title(client, page, lang):
+    response = client.get(page.path, params={"lang": lang})
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("text/html")
+    assert f"<h1>{page.title[lang]}</h1>" in response.text
+    assert f'<html lang="{lang}">' in response.text
+    for other in PAGES:  # the nav bar links every page
+        assert f'href="{other.path}?' in response.text
+
+
+@pytest.mark.parametrize(("name", "params", "call"), CASES, ids=[c[0] for c in CASES])
+def test_every_api_twin_equals_the_library(client, demo, name, params, call):
+    response = client.get(f"/api/{name}", params=params)
+    assert response.status_code == 200, response.text
+    with kpiflow.open(str(demo), read_only=True) as ws:
+        expected = plain(call(ws).to_dict())
+    assert response.json() == expected
+
+
+def test_api_follows_period_and_lang(client, demo):
+    got = client.get("/api/tree", params={"period": "FY2024Q3", "lang": "en"}).json()
+    with kpiflow.open(str(demo), read_only=True) as ws:
+        assert got == plain(ws.tree("FY2024Q3", lang="en").to_dict())
+
+
+def test_blueprints_list_is_empty_in_a_fresh_demo(client):
+    assert client.get("/api/blueprints").json() == []
+
+
+def test_repeated_requests_are_served_from_the_cache(client):
+    first = client.get("/api/funnel", params={"by": "industry"}).json()
+    assert client.get("/api/funnel", params={"by": "industry"}).json() == first
+
+
+def test_library_errors_are_400_with_the_message_and_no_traceback(client):
+    page = client.get("/explain", params={"metric": "revnue"})
+    assert page.status_code == 400
+    assert "did you mean" in page.text and "Traceback" not in page.text
+    api = client.get("/api/explain", params={"metric": "revnue"})
+    assert api.status_code == 400
+    assert "revnue" in api.json()["error"]
+    assert client.get("/api/patterns", params={"max_length": "three"}).status_code == 400
+    assert client.get("/", params={"lang": "fr"}).status_code == 400
+
+
+@pytest.mark.parametrize("path", ["/", "/api/tree", "/static/app.css", "/no-such-page", "/static/../kpiflow.yaml"])
+def test_security_headers_on_every_response(client, path):
+    response = client.get(path)
+    for header, value in SECURITY_HEADERS.items():
+        assert response.headers[header] == value
+
+
+def test_pages_have_no_inline_script(client):
+    assert "<script" not in client.get("/").text
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH"])
+@pytest.mark.parametrize("path", ["/", "/api/tree"])
+def test_only_get_is_allowed(client, method, path):
+    assert client.request(method, path).status_code == 405
+
+
+@pytest.mark.parametrize("path", ["/static/../kpiflow.yaml", "/static/..%2fkpiflow.yaml", "/static/..%2F..%2Fkpiflow.duckdb"])
+def test_static_files_cannot_escape_their_folder(client, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert "metrics" not in response.text
+
+
+def test_a_token_is_required_when_set(demo):
+    with TestClient(create_app(demo, token="s3cret")) as c:
+        assert c.get("/").status_code == 401
+        assert c.get("/api/tree").status_code == 401
+        assert c.get("/static/app.css").status_code == 401
+        assert c.get("/", params={"token": "wrong"}).status_code == 401
+        assert c.get("/", headers={"Authorization": "Bearer wrong"}).status_code == 401
+        assert c.get("/", headers={"Authorization": "Basic s3cret"}).status_code == 401
+        denied = c.get("/")
+        assert denied.headers["Content-Security-Policy"] == SECURITY_HEADERS["Content-Security-Policy"]
+        page = c.get("/funnel", params={"token": "s3cret"})
+        assert page.status_code == 200
+        assert "token=s3cret" in page.text  # links and the form keep the token, so the next click works
+        assert c.get("/api/tree", headers={"Authorization": "Bearer s3cret"}).status_code == 200
+
+
+def test_hostile_names_are_escaped(tmp_path):
+    tables = {"accounts": ACCOUNTS, "contacts": CONTACTS, "deals": DEALS, "stage_history": HISTORY, "costs": COSTS}
+    tables = {k: v.replace("ads", HOSTILE) for k, v in tables.items()}
+    ws = workspace_from_csv(tmp_path, tables)
+    root = ws.root
+    ws.close()
+    with TestClient(create_app(root)) as c:
+        data = c.get("/api/funnel", params={"period": "FY2025", "by": "channel"}).json()
+        assert HOSTILE in json.dumps(data)  # the name reaches the page's data ...
+        for path in ("/funnel", "/bottleneck", "/velocity"):
+            body = c.get(path, params={"period": "FY2025", "by": "channel"}).text
+            assert HOSTILE not in body
+        body = c.get("/funnel", params={"period": "FY2025", "by": "channel"}).text
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body  # ... and is shown as text
+        for params in ({"metric": HOSTILE}, {"period": HOSTILE}):  # echoed in the form and in the error message
+            echoed = c.get("/explain", params=params)
+            assert echoed.status_code == 400
+            assert HOSTILE not in echoed.text and "&lt;script&gt;" in echoed.text
+
+
+def test_serve_refuses_a_public_host_without_a_token(demo):
+    with pytest.raises(KpiflowError, match="token"):
+        serve(demo, host="0.0.0.0")
+    with pytest.raises(KpiflowError, match="token"):
+        serve(demo, host="192.168.1.10", token="")

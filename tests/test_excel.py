@@ -1,0 +1,251 @@
+"""The Excel workbook: one sheet per analysis, typed cells, text never run as a formula, written atomically."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from python_calamine import CalamineWorkbook
+
+from kpiflow.errors import KpiflowError, UnknownNameError
+from kpiflow.model.periods import Period
+from kpiflow.reporting import excel
+from kpiflow.reporting.excel import WorkbookError, write_workbook
+from kpiflow.workspace import build_demo
+
+JA_SHEETS = [
+    "KPIツリー",
+    "四半期推移",
+    "ファネル",
+    "ボトルネック",
+    "育成期間",
+    "営業引き渡し",
+    "変化要因",
+    "展示会",
+    "Web行動",
+    "勝ちパターン",
+    "ブループリント",
+    "指標辞書",
+]
+EN_SHEETS = [
+    "KPI tree",
+    "Metrics by quarter",
+    "Funnel",
+    "Bottleneck",
+    "Velocity",
+    "Handoff",
+    "Explain",
+    "Exhibitions",
+    "Web behaviour",
+    "Patterns",
+    "Blueprints",
+    "Metric dictionary",
+]
+HOSTILE = {
+    "loss_reason": '=HYPERLINK("http://x","y")',
+    "campaign": "@SUM(1+1)",
+    "channel": "-2+3",
+}
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    ws, _ = build_demo(tmp_path_factory.mktemp("excel") / "demo", size="small", lang="ja")
+    yield ws
+    ws.close()
+
+
+@pytest.fixture(scope="module")
+def book_ja(demo, tmp_path_factory) -> tuple[Path, list[str]]:
+    path = tmp_path_factory.mktemp("excel-ja") / "kpi.xlsx"
+    return path, write_workbook(demo, path, lang="ja")
+
+
+def rows(path: Path, sheet: str) -> list[list[object]]:
+    return CalamineWorkbook.from_path(str(path)).get_sheet_by_name(sheet).to_python()
+
+
+def table(path: Path, sheet: str) -> list[dict[str, object]]:
+    """The sheet's main table (from the header row to the first blank row) as dicts."""
+    header, *body = rows(path, sheet)
+    out = []
+    for row in body:
+        if all(v == "" for v in row):
+            break
+        out.append(dict(zip(header, row, strict=False)))
+    return out
+
+
+def sheet_xml(path: Path, names: list[str], sheet: str) -> str:
+    # XlsxWriter names the parts sheet1.xml, sheet2.xml, ... in the order the sheets were added.
+    with zipfile.ZipFile(path) as z:
+        return z.read(f"xl/worksheets/sheet{names.index(sheet) + 1}.xml").decode("utf-8")
+
+
+def number_format(path: Path, names: list[str], sheet: str, ref: str) -> str | None:
+    """The number format code of one cell, read from the sheet and styles XML (not through XlsxWriter)."""
+    with zipfile.ZipFile(path) as z:
+        styles = ElementTree.fromstring(z.read("xl/styles.xml"))
+    cell = ElementTree.fromstring(sheet_xml(path, names, sheet)).find(f".//{{{MAIN}}}c[@r='{ref}']")
+    assert cell is not None, f"{sheet}!{ref} is empty"
+    xfs = styles.find(f"{{{MAIN}}}cellXfs").findall(f"{{{MAIN}}}xf")
+    fmt_id = xfs[int(cell.get("s", "0"))].get("numFmtId")
+    codes = {f.get("numFmtId"): f.get("formatCode") for f in styles.iter(f"{{{MAIN}}}numFmt")}
+    return codes.get(fmt_id, {"0": None, "10": "0.00%"}.get(fmt_id))
+
+
+def ref(row: int, col: int) -> str:
+    letters = ""
+    col += 1
+    while col:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return f"{letters}{row + 1}"
+
+
+def test_every_analysis_has_its_sheet_in_japanese_and_english(demo, book_ja, tmp_path):
+    path, names = book_ja
+    assert names == JA_SHEETS
+    assert CalamineWorkbook.from_path(str(path)).sheet_names == JA_SHEETS
+    english = write_workbook(demo, tmp_path / "kpi-en.xlsx", lang="en")
+    assert english == EN_SHEETS
+    assert CalamineWorkbook.from_path(str(tmp_path / "kpi-en.xlsx")).sheet_names == EN_SHEETS
+    assert table(tmp_path / "kpi-en.xlsx", "KPI tree")[0]["label"] == "Revenue"
+    assert all(len(n) <= 31 for n in names + english)
+
+
+def test_header_rows_are_frozen_and_filtered(book_ja):
+    path, names = book_ja
+    for name in ("KPIツリー", "ファネル", "変化要因", "指標辞書"):
+        xml = sheet_xml(path, names, name)
+        assert re.search(r'<pane [^>]*ySplit="1"[^>]*state="frozen"', xml), name
+        assert "<autoFilter " in xml, name
+        assert "<cols>" in xml, name  # widths fitted to the content
+
+
+def test_the_default_period_is_the_last_complete_fiscal_year(demo, book_ja):
+    path, _ = book_ja
+    expected = demo.tree(demo._last_complete_year().label("en"), lang="ja").period
+    assert {r["period"] for r in table(path, "KPIツリー")} == {expected}
+
+
+def test_numbers_stay_numbers_with_money_and_percent_formats(demo, book_ja):
+    path, names = book_ja
+    tree = demo.tree(demo._last_complete_year().label("en"), lang="ja")
+    header = rows(path, "KPIツリー")[0]
+    records = table(path, "KPIツリー")
+    by_metric = {r["metric"]: (i, r) for i, r in enumerate(records, start=1)}
+
+    i, revenue = by_metric["revenue"]
+    assert isinstance(revenue["value"], float)
+    assert revenue["value"] == tree.node("revenue").value
+    assert number_format(path, names, "KPIツリー", ref(i, header.index("value"))) == "¥#,##0"
+
+    i, win_rate = by_metric["win_rate"]
+    assert win_rate["value"] == pytest.approx(tree.node("win_rate").value, rel=1e-12)
+    assert 0 < win_rate["value"] < 1  # a fraction, shown as a percentage
+    assert number_format(path, names, "KPIツリー", ref(i, header.index("value"))) == "0.0%"
+    assert number_format(path, names, "KPIツリー", ref(i, header.index("ci_low"))) == "0.0%"
+
+    # Counts are plain numbers; lists are text; None is an empty cell.
+    i, won = by_metric["won_deals"]
+    assert won["value"] == tree.node("won_deals").value
+    assert number_format(path, names, "KPIツリー", ref(i, header.index("value"))) == "#,##0"
+    assert won["factors"] == ", ".join(tree.node("won_deals").factors)
+    assert revenue["reason"] == ""
+
+    with zipfile.ZipFile(path) as z:
+        assert 'formatCode="0.0%"' in z.read("xl/styles.xml").decode("utf-8")
+
+
+def test_rates_named_by_the_result_are_percentages(demo, book_ja):
+    path, names = book_ja
+    funnel = demo.funnel(demo._last_complete_year().label("en"))
+    header = rows(path, "ファネル")[0]
+    first = table(path, "ファネル")[0]
+    assert first["rate"] == pytest.approx(funnel.steps[0].rate, rel=1e-12)
+    assert number_format(path, names, "ファネル", ref(1, header.index("rate"))) == "0.0%"
+    assert number_format(path, names, "ファネル", ref(1, header.index("entered"))) == "#,##0"
+    # The patterns' interval is of the lift (around 15), not of a rate.
+    header = rows(path, "勝ちパターン")[0]
+    assert number_format(path, names, "勝ちパターン", ref(1, header.index("confidence"))) == "0.0%"
+    assert number_format(path, names, "勝ちパターン", ref(1, header.index("ci_low"))) != "0.0%"
+
+
+def test_dates_and_times_are_excel_dates(demo, book_ja):
+    path, _ = book_ja
+    year = demo._last_complete_year()
+    quarters = table(path, "四半期推移")
+    assert {r["period_start"] for r in quarters} == {Period.quarter(year.fiscal_year, n).start for n in (1, 2, 3, 4)}
+    shows = table(path, "展示会")
+    assert shows and all(isinstance(r["first_at"], dt.datetime) for r in shows)
+
+
+def test_hostile_text_stays_text_and_a_failing_analysis_gets_a_note(tmp_path, monkeypatch):
+    ws, _ = build_demo(tmp_path / "demo", size="small", lang="en")
+    ws.con.execute("UPDATE deals SET loss_reason = ? WHERE loss_reason IS NOT NULL", [HOSTILE["loss_reason"]])
+    ws.con.execute("UPDATE contacts SET campaign = ?", [HOSTILE["campaign"]])
+    ws.con.execute("UPDATE contacts SET channel = ? WHERE channel = (SELECT min(channel) FROM contacts)", [HOSTILE["channel"]])
+
+    def no_shows(_context):
+        raise KpiflowError("no exhibitions in the data")
+
+    monkeypatch.setitem(excel.BUILDERS, "exhibitions", no_shows)
+    path = tmp_path / "hostile.xlsx"
+    try:
+        names = write_workbook(ws, path, lang="en")
+    finally:
+        ws.close()
+
+    assert names == EN_SHEETS
+    found = {
+        cell for name in names for row in rows(path, name) for cell in row if isinstance(cell, str) and cell in HOSTILE.values()
+    }
+    assert found == set(HOSTILE.values())
+    with zipfile.ZipFile(path) as z:
+        xml = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.startswith("xl/worksheets/"))
+    assert "<f>" not in xml  # no formula anywhere
+    assert rows(path, "Exhibitions") == [["Exhibitions: not available for this data (no exhibitions in the data)"]]
+    assert rows(path, "Handoff")[0][0] == "mqls"  # the other sheets are complete
+
+
+def test_a_missing_folder_is_refused_and_nothing_is_written(demo, tmp_path):
+    target = tmp_path / "missing" / "kpi.xlsx"
+    with pytest.raises(WorkbookError, match="does not exist") as raised:
+        write_workbook(demo, target)
+    assert isinstance(raised.value, KpiflowError)
+    assert not target.parent.exists()
+
+
+def test_a_failure_mid_way_leaves_the_old_file_and_no_temporary_file(demo, tmp_path, monkeypatch):
+    target = tmp_path / "kpi.xlsx"
+    target.write_bytes(b"the previous workbook")
+
+    def broken(_context):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setitem(excel.BUILDERS, "tree", broken)
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        write_workbook(demo, target)
+    assert target.read_bytes() == b"the previous workbook"
+    assert [p.name for p in tmp_path.iterdir()] == ["kpi.xlsx"]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"lang": "fr"}, UnknownNameError, "unknown language 'fr'"),
+        ({"name": "kpi.csv"}, WorkbookError, "must end in .xlsx"),
+        ({"period": "FY20x5"}, KpiflowError, "FY20x5"),
+    ],
+)
+def test_bad_arguments_are_refused_before_any_work(demo, tmp_path, kwargs, error, message):
+    target = tmp_path / kwargs.pop("name", "kpi.xlsx")
+    with pytest.raises(error, match=re.escape(message)):
+        write_workbook(demo, target, **kwargs)
+    assert list(tmp_path.iterdir()) == []
