@@ -77,3 +77,9 @@ def test_the_model_stop_and_demo_rates_equal_the_exhibitions_analysis(demo):
         assert (stop.numerator, stop.denominator) == (show.visitors, show.passersby)
         demo_rate = metrics.record("demo_rate", exhibition_id=exhibition_id)
         assert (demo_rate.numerator, demo_rate.denominator) == (show.demo_visitors, show.visitors)
+
+
+def test_an_unknown_breakdown_column_is_a_message_not_a_traceback(demo):
+    result = runner.invoke(app, ["funnel", "--by", "chanel", "-w", str(demo.root)])
+    assert result.exit_code != 0 and "chanel" in result.output and "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)

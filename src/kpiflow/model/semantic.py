@@ -17,7 +17,7 @@ import sqlglot
 from sqlglot import exp
 from sqlglot.errors import ParseError
 
-from kpiflow.errors import ModelError, suggest
+from kpiflow.errors import ModelError, UnknownNameError, suggest
 from kpiflow.model.config import Metric, ModelFile
 from kpiflow.model.schema import TABLES
 from kpiflow.model.yamlfile import YamlDocument
@@ -122,12 +122,12 @@ class Resolver:
         if table:
             if table not in self.tables:
                 hint = suggest(table, self.tables)
-                raise LookupError(
+                raise UnknownNameError(
                     f"table '{table}' cannot be reached from {self.base}"
                     + (f" (did you mean '{hint}'?)" if hint else f"; reachable: {', '.join(self.tables)}")
                 )
             if name not in self.columns.get(table, []):
-                raise LookupError(self._unknown(f"{table}.{name}", [f"{table}.{c}" for c in self.columns.get(table, [])]))
+                raise UnknownNameError(self._unknown(f"{table}.{name}", [f"{table}.{c}" for c in self.columns.get(table, [])]))
             return _col(name, table), ({table} - {self.base})
         if name in self.columns.get(self.base, []):
             return _col(name, self.base), set()
@@ -138,7 +138,7 @@ class Resolver:
             if len(hits) > 1 and all(r.exclusive for r in hits):
                 return exp.func("COALESCE", *[_col(name, r.table) for r in hits]), {r.table for r in hits}
             return _col(name, hits[0].table), {hits[0].table}
-        raise LookupError(self._unknown(name, self.names()))
+        raise UnknownNameError(self._unknown(name, self.names()))
 
     def _unknown(self, name: str, candidates: list[str]) -> str:
         hint = suggest(name, candidates)
