@@ -174,3 +174,18 @@ def test_serve_refuses_a_public_host_without_a_token(demo):
         serve(demo, host="0.0.0.0")
     with pytest.raises(KpiflowError, match="token"):
         serve(demo, host="192.168.1.10", token="")
+
+
+def test_cells_are_formatted_for_people_and_headers_translated():
+    from kpiflow.dashboard.app import _records, formatted, header  # noqa: PLC0415  (the module imports FastAPI)
+
+    assert formatted(0.4523, "rate", "ja") == "45.2%"
+    assert formatted(0.3, "stop_rate", "en") == "30.0%"
+    assert formatted(101_000_000.0, "revenue", "ja") == "1.01億円"
+    assert formatted(1_234_567, "revenue", "en") == "¥1,234,567"
+    assert formatted(12.82, "lift", "en") == "12.82"
+    assert header("rate", "ja") == "率" and header("unknown_key", "ja") == "unknown_key"
+    table = _records("", [{"rate": 0.5, "ci_low": 0.25, "ci_high": 0.75}], "en")
+    assert table.rows == [["50.0%", "25.0%", "75.0%"]]
+    lifts = _records("", [{"lift": 2.0, "ci_low": 1.5, "ci_high": 2.5, "confidence": 0.2}], "en")
+    assert lifts.rows[0][1] == "1.5"

@@ -25,6 +25,7 @@ from fastapi.staticfiles import StaticFiles
 import kpiflow
 from kpiflow.analysis.tree import tree_order
 from kpiflow.errors import KpiflowError
+from kpiflow.formatting import format_money
 from kpiflow.model.periods import parse_period
 
 HERE = Path(__file__).resolve().parent
@@ -254,27 +255,94 @@ def cell(value: object) -> str:
     return str(value)
 
 
-def _records(title: str, items: list[dict]) -> Section:
+# Column headers people read; the JSON twin keeps the keys scripts rely on.
+HEADERS: dict[str, dict[str, str]] = {
+    "metric": {"ja": "指標", "en": "Metric"},
+    "label": {"ja": "名称", "en": "Label"},
+    "value": {"ja": "値", "en": "Value"},
+    "period": {"ja": "期間", "en": "Period"},
+    "from_stage": {"ja": "ステージ（元）", "en": "From"},
+    "to_stage": {"ja": "ステージ（先）", "en": "To"},
+    "entered": {"ja": "流入", "en": "Entered"},
+    "converted": {"ja": "通過", "en": "Converted"},
+    "rate": {"ja": "率", "en": "Rate"},
+    "ci_low": {"ja": "95%下限", "en": "95% low"},
+    "ci_high": {"ja": "95%上限", "en": "95% high"},
+    "median_days": {"ja": "中央値（日）", "en": "Median days"},
+    "numerator": {"ja": "分子", "en": "Numerator"},
+    "denominator": {"ja": "分母", "en": "Denominator"},
+    "target": {"ja": "目標", "en": "Target"},
+    "status": {"ja": "状況", "en": "Status"},
+    "last_year": {"ja": "前年", "en": "Last year"},
+    "change": {"ja": "前年比", "en": "Change"},
+    "small_sample": {"ja": "少数", "en": "Small sample"},
+    "contribution": {"ja": "寄与", "en": "Contribution"},
+    "factor": {"ja": "要因", "en": "Factor"},
+    "dimension": {"ja": "軸", "en": "Dimension"},
+    "mix": {"ja": "構成比要因", "en": "Mix"},
+    "significant": {"ja": "有意", "en": "Significant"},
+    "p_value": {"ja": "p値", "en": "p-value"},
+    "q_value": {"ja": "q値", "en": "q-value"},
+    "pattern": {"ja": "パターン", "en": "Pattern"},
+    "support": {"ja": "該当数", "en": "Support"},
+    "confidence": {"ja": "到達率", "en": "Confidence"},
+    "lift": {"ja": "リフト", "en": "Lift"},
+    "revenue": {"ja": "売上", "en": "Revenue"},
+    "exhibition_id": {"ja": "展示会", "en": "Exhibition"},
+    "passersby": {"ja": "通行数", "en": "Passers-by"},
+    "visitors": {"ja": "立ち寄り", "en": "Visitors"},
+    "stop_rate": {"ja": "立ち寄り率", "en": "Stop rate"},
+    "demo_rate": {"ja": "デモ体験率", "en": "Demo rate"},
+    "leads": {"ja": "リード", "en": "Leads"},
+    "opportunities": {"ja": "商談", "en": "Opportunities"},
+    "definition": {"ja": "定義", "en": "Definition"},
+}
+_PERCENT = ("rate", "share", "confidence", "explanatory_power")
+_MONEY = ("revenue", "cost", "amount", "contribution", "revenue_gain", "gain_low", "gain_high", "mix", "cost_per_lead")
+
+
+def header(column: str, lang: str) -> str:
+    entry = HEADERS.get(column)
+    return entry["ja" if lang == "ja" else "en"] if entry else column
+
+
+def formatted(value: object, column: str, lang: str) -> str:
+    """A cell formatted for people: rates as percentages, money in yen (万/億 in Japanese)."""
+    if isinstance(value, float) and not isinstance(value, bool):
+        if column.endswith(_PERCENT) and -1.5 <= value <= 1.5:
+            return f"{value:.1%}"
+        if column in _MONEY or column.endswith(("_cost", "revenue")):
+            return format_money(value, lang)
+    if isinstance(value, int) and not isinstance(value, bool) and column in _MONEY:
+        return format_money(value, lang)
+    return cell(value)
+
+
+def _records(title: str, items: list[dict], lang: str = "en") -> Section:
     columns: list[str] = []
     for item in items:
         columns += [k for k in item if k not in columns]
-    return Section(title, columns, [[cell(item.get(c)) for c in columns] for item in items])
+    # An interval beside a rate is a rate too; beside a lift (patterns) it is not.
+    interval_of_rate = any(c in ("rate", "confidence", "value") for c in columns) and "lift" not in columns
+    shown = {c: ("rate" if interval_of_rate and c in ("ci_low", "ci_high") else c) for c in columns}
+    rows = [[formatted(item.get(c), shown[c], lang) for c in columns] for item in items]
+    return Section(title, [header(c, lang) for c in columns], rows)
 
 
-def sections(data: object, title: str = "") -> list[Section]:
+def sections(data: object, title: str = "", lang: str = "en") -> list[Section]:
     """Tables for a result's `to_dict()`: a list of records is one table; a dict is a key-value table
     of its scalars followed by a table per nested list of records or dict."""
     if isinstance(data, list):
         if all(isinstance(x, dict) for x in data):
-            return [_records(title, data)]
+            return [_records(title, data, lang)]
         return [Section(title, ["value"], [[cell(x)] for x in data])]
     if not isinstance(data, dict):
         return [Section(title, ["value"], [[cell(data)]])]
     simple = [(k, v) for k, v in data.items() if not _nested(v)]
-    out = [Section(title, ["key", "value"], [[k, cell(v)] for k, v in simple])] if simple else []
+    out = [Section(title, ["", ""], [[header(k, lang), formatted(v, k, lang)] for k, v in simple])] if simple else []
     for key, value in data.items():
         if _nested(value):
-            out += sections(value, f"{title} › {key}" if title else key)
+            out += sections(value, f"{title} › {key}" if title else key, lang)
     return out
 
 
@@ -420,7 +488,7 @@ def create_app(workspace_path: str | Path, *, token: str | None = None, lang: st
                 params,
                 page=page,
                 title=page.title[language],
-                sections=sections(data),
+                sections=sections(data, lang=language),
                 api=url_for_api(request, page, language, params),
             )
 
