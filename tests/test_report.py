@@ -16,7 +16,7 @@ from kpiflow.formatting import format_value
 from kpiflow.reporting.html import LABELS, build_report, write_report
 from kpiflow.workspace import build_demo
 
-SECTIONS = ["tree", "funnel", "journey", "explain", "exhibitions", "behaviour", "patterns", "blueprints", "dictionary"]
+SECTIONS = ["tree", "plan", "funnel", "journey", "explain", "exhibitions", "behaviour", "patterns", "blueprints", "dictionary"]
 
 
 @pytest.fixture(scope="module")
@@ -141,3 +141,14 @@ def test_export_xlsx_from_the_cli(demo, tmp_path):
 def test_serve_refuses_a_network_address_without_a_token(demo):
     result = CliRunner().invoke(app, ["serve", "--host", "0.0.0.0", "-w", str(demo.root)])
     assert result.exit_code != 0 and "refusing" in result.output and "Traceback" not in result.output
+
+
+def test_plan_vs_actual_by_hand(demo, html_ja):
+    # the demo's FY2025 targets (docs/demo.md): revenue 15億円, win rate 32%
+    tree = demo.tree("FY2025", lang="ja")
+    revenue = tree.node("revenue")
+    assert revenue.target == 1.5e9
+    section = html_ja.split('<section id="plan">')[1].split("</section>")[0]
+    assert "15.00億円" in section and f"{revenue.value / revenue.target:.0%}" in section
+    win = tree.node("win_rate")
+    assert f"{(win.value - win.target) * 100:+.1f} pt" in section

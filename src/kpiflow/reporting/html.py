@@ -52,6 +52,12 @@ LABELS: dict[str, dict[str, str]] = {
     "on_track": {"ja": "達成見込み", "en": "on track"},
     "behind": {"ja": "未達", "en": "behind"},
     "no_target": {"ja": "目標なし", "en": "no target"},
+    "gap": {"ja": "差異", "en": "Gap"},
+    "achieved": {"ja": "達成率", "en": "Achieved"},
+    "no_targets": {
+        "ja": "この期間の目標が kpiflow.yaml の targets にありません（kpiflow plan で逆算できます）",
+        "en": "No targets for this period in kpiflow.yaml (kpiflow plan works them out backwards)",
+    },
     "step": {"ja": "ステップ", "en": "Step"},
     "entered": {"ja": "流入", "en": "Entered"},
     "converted": {"ja": "通過", "en": "Converted"},
@@ -167,6 +173,29 @@ def build_report(ws, *, period: str | None = None, compare: str | None = None, l
             for n in result.nodes
         ]
         return {"nodes": nodes}
+
+    def plan_section() -> dict[str, Any]:
+        result = ws.tree(label_now, lang=lang)
+        rows = []
+        for n in result.nodes:
+            if n.target is None:
+                continue
+            achieved = n.value / n.target if n.value is not None and n.target else None
+            gap = n.value - n.target if n.value is not None else None
+            percent = model.metrics[n.metric].format == "percent"
+            rows.append(
+                {
+                    "label": n.label,
+                    "target": fmt(n.metric, n.target),
+                    "value": fmt(n.metric, n.value),
+                    "gap": (f"{gap * 100:+.1f} pt" if percent else signed_change(model, n.metric, gap, lang))
+                    if gap is not None
+                    else "—",
+                    "achieved": f"{achieved:.0%}" if achieved is not None else "—",
+                    "status": n.status,
+                }
+            )
+        return {"rows": rows}
 
     def funnel_section() -> dict[str, Any]:
         result = ws.funnel(label_now, lang=lang)
@@ -355,6 +384,7 @@ def build_report(ws, *, period: str | None = None, compare: str | None = None, l
 
     sections = [
         _section("tree", tree_section),
+        _section("plan", plan_section),
         _section("funnel", funnel_section),
         _section("journey", journey_section),
         _section("explain", explain_section),
