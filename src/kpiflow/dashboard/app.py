@@ -526,4 +526,25 @@ def serve(workspace_path: str | Path, host: str = "127.0.0.1", port: int = 8765,
         )
     import uvicorn  # noqa: PLC0415  (uvicorn is needed only to run the server, not to build or test the app)
 
-    uvicorn.run(create_app(workspace_path, token=token), host=host, port=port)
+    server = uvicorn.Server(uvicorn.Config(create_app(workspace_path, token=token), host=host, port=port))
+    threading.Thread(target=_warm_up, args=(server, host, port, token), daemon=True).start()
+    server.run()
+
+
+def _warm_up(server, host: str, port: int, token: str | None) -> None:
+    """Request every JSON twin once as soon as the server is up, so the first person to open a page
+    does not wait for its analysis (the cache then answers in milliseconds; see bench/serve.py)."""
+    import time  # noqa: PLC0415  (only for the dashboard's start-up)
+    import urllib.request  # noqa: PLC0415
+
+    while not server.started and not server.should_exit:
+        time.sleep(0.1)
+    address = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host.strip("[]")
+    query = f"?token={token}" if token else ""
+    for page in PAGES:
+        name = "tree" if page.path == "/" else page.path.strip("/")
+        try:
+            with urllib.request.urlopen(f"http://{address}:{port}/api/{name}{query}", timeout=300) as response:  # noqa: S310
+                response.read()
+        except OSError:
+            continue  # a page that cannot be computed answers with its message when asked; nothing to warm
