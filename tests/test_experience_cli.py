@@ -83,3 +83,9 @@ def test_an_unknown_breakdown_column_is_a_message_not_a_traceback(demo):
     result = runner.invoke(app, ["funnel", "--by", "chanel", "-w", str(demo.root)])
     assert result.exit_code != 0 and "chanel" in result.output and "Traceback" not in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_a_misspelt_dimension_is_refused_with_a_suggestion(demo):
+    for command in (["bottleneck", "--by", "chanel"], ["metrics", "win_rate", "--by", "chanel"]):
+        result = runner.invoke(app, [*command, "-w", str(demo.root)])
+        assert result.exit_code != 0 and "channel" in result.output and "Traceback" not in result.output, command

@@ -203,6 +203,11 @@ def compute_metrics(
 
     `cache` (owned by the workspace, emptied when data is loaded) keeps compiled SQL.
     """
+    known = {c for cols in columns.values() for c in cols}
+    for dim in dimensions:
+        # A column of no table is a typo, not a dimension some metric merely cannot reach.
+        if known and dim not in known:
+            raise UnknownNameError.for_name("dimension", dim, list(model.dimensions) or sorted(known))
     if not periods:
         return MetricsResult(list(names), list(dimensions), [], [])
     needed = closure(model, names)
