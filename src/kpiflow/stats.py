@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from statistics import NormalDist
 
 from kpiflow.errors import KpiflowError
@@ -295,3 +296,51 @@ def js_divergence_term(p: float, q: float) -> float:
     mean = (p + q) / 2
     terms = [x * math.log(x / mean) for x in (p, q) if x > 0]
     return max(0.0, math.fsum(terms) / 2)
+
+
+@dataclass(frozen=True)
+class Rate:
+    """A proportion with its counts and 95% Wilson interval.
+
+    No denominator: value and interval are None. More successes than trials (a counter that
+    missed people): the value is given as is, without an interval.
+    """
+
+    count: int
+    total: int
+    value: float | None
+    ci_low: float | None
+    ci_high: float | None
+
+    @classmethod
+    def of(cls, count: int, total: int) -> Rate:
+        if total <= 0:
+            return cls(count, total, None, None, None)
+        if count > total:
+            return cls(count, total, count / total, None, None)
+        low, high = wilson_interval(count, total)
+        return cls(count, total, count / total, low, high)
+
+    @property
+    def small_sample(self) -> bool:
+        return self.total < SMALL_SAMPLE
+
+    @property
+    def testable(self) -> bool:
+        return self.total > 0 and self.count <= self.total
+
+    def items(self, name: str) -> dict[str, object]:
+        """The flat JSON fields of this rate under `name`: value, interval, small-sample flag."""
+        return {
+            name: self.value,
+            f"{name}_ci_low": self.ci_low,
+            f"{name}_ci_high": self.ci_high,
+            f"{name}_small_sample": self.small_sample,
+        }
+
+
+def ratio(numerator: float | None, denominator: float | None) -> float | None:
+    """numerator / denominator, or None when either is missing or the denominator is 0."""
+    if numerator is None or denominator is None or denominator == 0:
+        return None
+    return numerator / denominator

@@ -48,12 +48,13 @@ import duckdb
 import sqlglot
 from sqlglot import exp
 
-from kpiflow.analysis.exhibitions import IDENTITY_CTES, Rate, interval_days, ratio
+from kpiflow.analysis.exhibitions import IDENTITY_CTES, interval_days
 from kpiflow.analysis.frames import records_frame
 from kpiflow.engine.duck import timestamp as sql_timestamp
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.model.config import ModelFile
 from kpiflow.model.periods import Period
+from kpiflow.stats import Rate, ratio
 
 BY = ("content_type", "content_id", "channel")
 """The touchpoint columns behaviour can be grouped by."""

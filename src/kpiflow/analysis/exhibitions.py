@@ -75,7 +75,7 @@ from kpiflow.engine.duck import timestamp as sql_timestamp
 from kpiflow.errors import KpiflowError
 from kpiflow.model.config import ModelFile
 from kpiflow.model.periods import Period
-from kpiflow.stats import SMALL_SAMPLE, benjamini_hochberg, two_proportion_test, wilson_interval
+from kpiflow.stats import SMALL_SAMPLE, Rate, benjamini_hochberg, ratio, two_proportion_test
 
 WITHIN_DAYS = 180
 """Days after a person's first touch at the show in which follow-ups count."""
@@ -234,54 +234,6 @@ LEFT JOIN spend AS sp ON sp.exhibition_id = u.exhibition_id
 ORDER BY c.first_at, u.exhibition_id, u.exhibit_id NULLS LAST
 """
 )
-
-
-@dataclass(frozen=True)
-class Rate:
-    """A proportion with its counts and 95% Wilson interval.
-
-    No denominator: value and interval are None. More successes than trials (a counter that
-    missed people): the value is given as is, without an interval.
-    """
-
-    count: int
-    total: int
-    value: float | None
-    ci_low: float | None
-    ci_high: float | None
-
-    @classmethod
-    def of(cls, count: int, total: int) -> Rate:
-        if total <= 0:
-            return cls(count, total, None, None, None)
-        if count > total:
-            return cls(count, total, count / total, None, None)
-        low, high = wilson_interval(count, total)
-        return cls(count, total, count / total, low, high)
-
-    @property
-    def small_sample(self) -> bool:
-        return self.total < SMALL_SAMPLE
-
-    @property
-    def testable(self) -> bool:
-        return self.total > 0 and self.count <= self.total
-
-    def items(self, name: str) -> dict[str, object]:
-        """The flat JSON fields of this rate under `name`: value, interval, small-sample flag."""
-        return {
-            name: self.value,
-            f"{name}_ci_low": self.ci_low,
-            f"{name}_ci_high": self.ci_high,
-            f"{name}_small_sample": self.small_sample,
-        }
-
-
-def ratio(numerator: float | None, denominator: float | None) -> float | None:
-    """numerator / denominator, or None when either is missing or the denominator is 0."""
-    if numerator is None or denominator is None or denominator == 0:
-        return None
-    return numerator / denominator
 
 
 @dataclass(frozen=True)

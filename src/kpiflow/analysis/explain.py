@@ -83,6 +83,7 @@ from kpiflow.stats import (
     js_divergence_term,
     log_mean,
     poisson_rate_test,
+    ratio,
     two_proportion_test,
     welch_test,
 )
@@ -634,7 +635,7 @@ def _segments(
                     share_of_node,
                     None,
                     None,
-                    _ratio(share_of_node, contribution),
+                    ratio(share_of_node, contribution),
                     None,
                     None,
                     None,
@@ -648,11 +649,11 @@ def _segments(
             mix, rate = spread([mix_own * rate_of_exchange, rate_own * rate_of_exchange], share_of_node)
         numerator0 = part.num0 if metric.ratio else part.value0
         numerator1 = part.num1 if metric.ratio else part.value1
-        p_share = _ratio(numerator0, num_total0)
-        q_share = _ratio(numerator1, num_total1)
+        p_share = ratio(numerator0, num_total0)
+        q_share = ratio(numerator1, num_total1)
         surprise = js_divergence_term(p_share, q_share) if _shares_ok(p_share, q_share) else None
         test, p = _test(model, factor, part, exposures)
-        weights = (_ratio(part.den0, total.den0), _ratio(part.den1, total.den1)) if metric.ratio else (p_share, q_share)
+        weights = (ratio(part.den0, total.den0), ratio(part.den1, total.den1)) if metric.ratio else (p_share, q_share)
         out.append(
             SegmentChange(
                 factor,
@@ -661,7 +662,7 @@ def _segments(
                 share_of_node,
                 mix,
                 rate,
-                _ratio(share_of_node, contribution),
+                ratio(share_of_node, contribution),
                 surprise,
                 part.value0,
                 part.value1,
@@ -681,12 +682,6 @@ def _segments(
 
 def _shares_ok(p: float | None, q: float | None) -> bool:
     return p is not None and q is not None and p >= 0 and q >= 0
-
-
-def _ratio(a: float | None, b: float | None) -> float | None:
-    if a is None or b is None or b == 0:
-        return None
-    return a / b
 
 
 def _ratio_segments(parts: list[_Parts], total: _Parts) -> list[tuple[float, float, float, float]]:
@@ -757,7 +752,7 @@ def _explanations(factors: list[FactorChange], segments: list[SegmentChange], to
                 dimension,
                 [s.value for s in picked],
                 contribution,
-                _ratio(contribution, factor.contribution),
+                ratio(contribution, factor.contribution),
                 any(bool(s.significant) for s in picked),
             )
         )

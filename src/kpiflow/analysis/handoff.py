@@ -56,7 +56,7 @@ from kpiflow.errors import KpiflowError, ModelError, UnknownNameError, suggest
 from kpiflow.model.config import ModelFile
 from kpiflow.model.periods import Period
 from kpiflow.model.semantic import Resolver, joins_for
-from kpiflow.stats import SMALL_SAMPLE, two_proportion_test, wilson_interval
+from kpiflow.stats import SMALL_SAMPLE, Rate, two_proportion_test
 
 MQL_STAGE = "mql"
 SQL_STAGE = "sql"
@@ -183,24 +183,6 @@ FROM handoff_deals
 WHERE outcome = 'lost'
 GROUP BY GROUPING SETS ((loss_reason), (channel, loss_reason), (owner, loss_reason))
 """
-
-
-@dataclass(frozen=True)
-class Rate:
-    """A proportion with its counts and 95% Wilson interval (all None when there is no denominator)."""
-
-    count: int
-    total: int
-    value: float | None
-    ci_low: float | None
-    ci_high: float | None
-
-    @classmethod
-    def of(cls, count: int, total: int) -> Rate:
-        if total == 0:
-            return cls(count, total, None, None, None)
-        low, high = wilson_interval(count, total)
-        return cls(count, total, count / total, low, high)
 
 
 @dataclass(frozen=True)
