@@ -19,15 +19,15 @@ for every step and pair, then prints both times and the ratio. Target: within 1.
 from __future__ import annotations
 
 import argparse
-import json
-import time
-from collections.abc import Callable
+import sys
 from pathlib import Path
 
-import kpiflow
-from kpiflow.analysis.patterns import REFINED_TYPES, patterns
-from kpiflow.model.periods import Period
-from kpiflow.workspace import build_demo
+sys.path.insert(0, str(Path(__file__).parent))
+
+from metrics import best, workspace  # noqa: E402  (the shared demo cache and timer of bench/metrics.py)
+
+from kpiflow.analysis.patterns import REFINED_TYPES, patterns  # noqa: E402
+from kpiflow.model.periods import Period  # noqa: E402
 
 PERIOD = Period.fy(2025)
 MIN_SUPPORT = 20
@@ -69,23 +69,6 @@ GROUP BY a.step, b.step HAVING count(*) >= {min_support}
 """
 
 
-def workspace(data: Path, size: str):
-    """The demo workspace of `size` under `data`, built once (a stamp marks a finished build)."""
-    root = data / f"demo_{size}"
-    stamp = root / ".bench-complete.json"
-    started = time.perf_counter()
-    if not stamp.exists():
-        ws, rows = build_demo(root, size=size, lang="en")
-        ws.close()
-        stamp.write_text(json.dumps(rows), encoding="utf-8")
-        print(f"data: built {root} in {time.perf_counter() - started:.1f} s")
-    rows = json.loads(stamp.read_text(encoding="utf-8"))
-    print(f"data: {root} (contacts {rows['contacts']:,}, touchpoints {rows['touchpoints']:,})")
-    ws = kpiflow.open(str(root), read_only=True)
-    ws.con.execute("SET enable_progress_bar = false")
-    return ws
-
-
 def run_kpiflow(ws, top_paths: int = 10):
     return patterns(
         ws.con,
@@ -105,16 +88,6 @@ def run_hand(ws) -> list[tuple]:
     refined = ", ".join(f"'{t}'" for t in REFINED_TYPES)
     query = HAND_SQL.format(start=start, end=end, refined=refined, min_support=MIN_SUPPORT)
     return ws.con.execute(query).fetchall()
-
-
-def best(func: Callable[[], object], repeat: int) -> tuple[float, object]:
-    func()  # warm-up: the first read of a table from disk is not what we measure
-    times, result = [], None
-    for _ in range(repeat):
-        started = time.perf_counter()
-        result = func()
-        times.append(time.perf_counter() - started)
-    return min(times), result
 
 
 def compare(result, hand: list[tuple]) -> list[str]:
