@@ -14,6 +14,7 @@ cannot run on the data (no exhibitions, no touchpoints) says why instead of fail
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 from collections.abc import Callable
@@ -152,8 +153,12 @@ def build_report(ws, *, period: str | None = None, compare: str | None = None, l
         charts.append({"id": chart_id, "figure": figure})
         return chart_id
 
+    @functools.cache
+    def tree():  # the key point map and plan vs actual read the same tree: evaluate it once
+        return ws.tree(label_now, lang=lang)
+
     def tree_section() -> dict[str, Any]:
-        result = ws.tree(label_now, lang=lang)
+        result = tree()
         nodes = [
             {
                 "metric": n.metric,
@@ -175,7 +180,7 @@ def build_report(ws, *, period: str | None = None, compare: str | None = None, l
         return {"nodes": nodes}
 
     def plan_section() -> dict[str, Any]:
-        result = ws.tree(label_now, lang=lang)
+        result = tree()
         rows = []
         for n in result.nodes:
             if n.target is None:
