@@ -111,3 +111,18 @@ def test_the_planted_quarter_blueprint_departs_from_a_normal_quarter(demo):
     assert again.exit_code == 2 and "--force" in again.output
     missing = runner.invoke(app, ["blueprint", "show", "q4", *args])
     assert missing.exit_code != 0 and "q3" in missing.output and "Traceback" not in missing.output
+
+
+def test_pooled_exhibition_rates_of_a_year_with_shows(demo):
+    demo.blueprint_save("fy2025", "FY2025", within="180d", where="channel <> 'sales'", min_support=30)
+    kpis = demo.blueprint("fy2025")["kpis"]
+    # passers-by straight from the counters of the shows held in FY2025 (April 2025 - March 2026)
+    (passersby,) = demo.con.execute(
+        "SELECT sum(passersby) FROM booth_traffic WHERE hour >= TIMESTAMP '2025-04-01' AND hour < TIMESTAMP '2026-04-01'"
+    ).fetchone()
+    stop = kpis["exhibition_stop_rate"]
+    assert stop["denominator"] == passersby
+    assert stop["value"] == pytest.approx(stop["numerator"] / passersby)
+    shows = demo.exhibitions("FY2025").records
+    assert stop["numerator"] == sum(r.visitors for r in shows)
+    assert kpis["exhibition_demo_rate"]["denominator"] == stop["numerator"]
