@@ -15,6 +15,7 @@ from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.model.periods import Period
 from kpiflow.reporting import excel
 from kpiflow.reporting.excel import WorkbookError, write_workbook
+from kpiflow.reporting.headers import header
 from kpiflow.workspace import build_demo
 
 JA_SHEETS = [
@@ -66,12 +67,27 @@ def book_ja(demo, tmp_path_factory) -> tuple[Path, list[str]]:
     return path, write_workbook(demo, path, lang="ja")
 
 
+@pytest.fixture(scope="module")
+def book_en(demo, tmp_path_factory) -> tuple[Path, list[str]]:
+    path = tmp_path_factory.mktemp("excel-en") / "kpi-en.xlsx"
+    return path, write_workbook(demo, path, lang="en")
+
+
+def ja(key: str) -> str:
+    """The Japanese header of a result's key, as the Japanese workbook shows it."""
+    return header(key, "ja")
+
+
+def en(key: str) -> str:
+    return header(key, "en")
+
+
 def rows(path: Path, sheet: str) -> list[list[object]]:
     return CalamineWorkbook.from_path(str(path)).get_sheet_by_name(sheet).to_python()
 
 
 def table(path: Path, sheet: str) -> list[dict[str, object]]:
-    """The sheet's main table (from the header row to the first blank row) as dicts."""
+    """The sheet's main table (from the header row to the first blank row) as dicts keyed by header."""
     header, *body = rows(path, sheet)
     out = []
     for row in body:
@@ -108,15 +124,88 @@ def ref(row: int, col: int) -> str:
     return f"{letters}{row + 1}"
 
 
-def test_every_analysis_has_its_sheet_in_japanese_and_english(demo, book_ja, tmp_path):
+def test_every_analysis_has_its_sheet_in_japanese_and_english(book_ja, book_en):
     path, names = book_ja
     assert names == JA_SHEETS
     assert CalamineWorkbook.from_path(str(path)).sheet_names == JA_SHEETS
-    english = write_workbook(demo, tmp_path / "kpi-en.xlsx", lang="en")
+    path_en, english = book_en
     assert english == EN_SHEETS
-    assert CalamineWorkbook.from_path(str(tmp_path / "kpi-en.xlsx")).sheet_names == EN_SHEETS
-    assert table(tmp_path / "kpi-en.xlsx", "KPI tree")[0]["label"] == "Revenue"
+    assert CalamineWorkbook.from_path(str(path_en)).sheet_names == EN_SHEETS
+    assert table(path_en, "KPI tree")[0][en("label")] == "Revenue"
     assert all(len(n) <= 31 for n in names + english)
+
+
+# The first columns of some tables, written out by hand: people's words, not the JSON keys.
+HEADER_ROWS = [
+    pytest.param("ja", "KPIツリー", None, ["指標", "名称", "階層", "値", "構成要素", "要素の積"], id="ja-tree"),
+    pytest.param("en", "KPI tree", None, ["Metric", "Label", "Depth", "Value", "Factors", "Product of factors"], id="en-tree"),
+    pytest.param(
+        "ja",
+        "ファネル",
+        None,
+        ["集計基準", "ステージ（元）", "ステージ（先）", "流入", "通過", "率", "95%下限", "95%上限"],
+        id="ja-funnel",
+    ),
+    pytest.param(
+        "en", "Funnel", None, ["Basis", "From", "To", "Entered", "Converted", "Rate", "95% low", "95% high"], id="en-funnel"
+    ),
+    pytest.param(
+        "ja",
+        "営業引き渡し",
+        None,
+        ["MQL数", "SQL数", "SQL化率", "95%下限", "95%上限", "SQL化までの中央値（日）"],
+        id="ja-handoff",
+    ),
+    pytest.param(
+        "en", "Handoff", None, ["MQLs", "SQLs", "SQL rate", "95% low", "95% high", "Median days to SQL"], id="en-handoff"
+    ),
+    pytest.param(
+        "ja", "営業引き渡し", "失注理由", ["軸", "区分", "失注理由", "失注", "区分内の失注", "構成比"], id="ja-loss-reasons"
+    ),
+    pytest.param(
+        "en",
+        "Handoff",
+        "Loss reasons",
+        ["Dimension", "Group", "Loss reason", "Lost", "Lost in group", "Share"],
+        id="en-loss-reasons",
+    ),
+    pytest.param(
+        "ja",
+        "勝ちパターン",
+        None,
+        ["パターン", "ステップ数", "該当数", "成果到達数", "到達率", "ベースライン到達率", "リフト"],
+        id="ja-patterns",
+    ),
+    pytest.param(
+        "en",
+        "Patterns",
+        None,
+        ["Pattern", "Length", "Support", "Converters", "Confidence", "Base rate", "Lift"],
+        id="en-patterns",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "sheet", "title", "expected"), HEADER_ROWS)
+def test_header_rows_are_in_the_workbooks_language(book_ja, book_en, lang, sheet, title, expected):
+    path, _ = book_ja if lang == "ja" else book_en
+    found = rows(path, sheet)
+    at = 0 if title is None else [r[0] for r in found].index(title) + 1  # a further table: the row under its title
+    assert found[at][: len(expected)] == expected
+
+
+def test_no_header_is_a_raw_key_and_japanese_headers_are_japanese(book_ja, book_en):
+    raw = re.compile(r"[a-z][a-z0-9]*(_[a-z0-9]+)+|[a-z]+")  # ci_low, from_stage, mqls
+    kana_or_kanji = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+    for (path, names), lang in ((book_ja, "ja"), (book_en, "en")):
+        for name in names:
+            cells = [c for c in rows(path, name)[0] if c != ""]
+            assert not [c for c in cells if raw.fullmatch(c)], f"{lang} {name}: {cells}"
+            japanese = [c for c in cells if kana_or_kanji.search(c)]
+            if lang == "en":
+                assert japanese == [], f"{name}: {japanese}"
+            else:
+                assert len(japanese) >= 0.9 * len(cells), f"{name}: {cells}"
 
 
 def test_header_rows_are_frozen_and_filtered(book_ja):
@@ -131,7 +220,7 @@ def test_header_rows_are_frozen_and_filtered(book_ja):
 def test_the_default_period_is_the_last_complete_fiscal_year(demo, book_ja):
     path, _ = book_ja
     expected = demo.tree(demo._last_complete_year().label("en"), lang="ja").period
-    assert {r["period"] for r in table(path, "KPIツリー")} == {expected}
+    assert {r[ja("period")] for r in table(path, "KPIツリー")} == {expected}
 
 
 def test_numbers_stay_numbers_with_money_and_percent_formats(demo, book_ja):
@@ -139,25 +228,25 @@ def test_numbers_stay_numbers_with_money_and_percent_formats(demo, book_ja):
     tree = demo.tree(demo._last_complete_year().label("en"), lang="ja")
     header = rows(path, "KPIツリー")[0]
     records = table(path, "KPIツリー")
-    by_metric = {r["metric"]: (i, r) for i, r in enumerate(records, start=1)}
+    by_metric = {r[ja("metric")]: (i, r) for i, r in enumerate(records, start=1)}
 
     i, revenue = by_metric["revenue"]
-    assert isinstance(revenue["value"], float)
-    assert revenue["value"] == tree.node("revenue").value
-    assert number_format(path, names, "KPIツリー", ref(i, header.index("value"))) == "¥#,##0"
+    assert isinstance(revenue[ja("value")], float)
+    assert revenue[ja("value")] == tree.node("revenue").value
+    assert number_format(path, names, "KPIツリー", ref(i, header.index(ja("value")))) == "¥#,##0"
 
     i, win_rate = by_metric["win_rate"]
-    assert win_rate["value"] == pytest.approx(tree.node("win_rate").value, rel=1e-12)
-    assert 0 < win_rate["value"] < 1  # a fraction, shown as a percentage
-    assert number_format(path, names, "KPIツリー", ref(i, header.index("value"))) == "0.0%"
-    assert number_format(path, names, "KPIツリー", ref(i, header.index("ci_low"))) == "0.0%"
+    assert win_rate[ja("value")] == pytest.approx(tree.node("win_rate").value, rel=1e-12)
+    assert 0 < win_rate[ja("value")] < 1  # a fraction, shown as a percentage
+    assert number_format(path, names, "KPIツリー", ref(i, header.index(ja("value")))) == "0.0%"
+    assert number_format(path, names, "KPIツリー", ref(i, header.index(ja("ci_low")))) == "0.0%"
 
     # Counts are plain numbers; lists are text; None is an empty cell.
     i, won = by_metric["won_deals"]
-    assert won["value"] == tree.node("won_deals").value
-    assert number_format(path, names, "KPIツリー", ref(i, header.index("value"))) == "#,##0"
-    assert won["factors"] == ", ".join(tree.node("won_deals").factors)
-    assert revenue["reason"] == ""
+    assert won[ja("value")] == tree.node("won_deals").value
+    assert number_format(path, names, "KPIツリー", ref(i, header.index(ja("value")))) == "#,##0"
+    assert won[ja("factors")] == ", ".join(tree.node("won_deals").factors)
+    assert revenue[ja("reason")] == ""
 
     with zipfile.ZipFile(path) as z:
         assert 'formatCode="0.0%"' in z.read("xl/styles.xml").decode("utf-8")
@@ -168,22 +257,22 @@ def test_rates_named_by_the_result_are_percentages(demo, book_ja):
     funnel = demo.funnel(demo._last_complete_year().label("en"))
     header = rows(path, "ファネル")[0]
     first = table(path, "ファネル")[0]
-    assert first["rate"] == pytest.approx(funnel.steps[0].rate, rel=1e-12)
-    assert number_format(path, names, "ファネル", ref(1, header.index("rate"))) == "0.0%"
-    assert number_format(path, names, "ファネル", ref(1, header.index("entered"))) == "#,##0"
+    assert first[ja("rate")] == pytest.approx(funnel.steps[0].rate, rel=1e-12)
+    assert number_format(path, names, "ファネル", ref(1, header.index(ja("rate")))) == "0.0%"
+    assert number_format(path, names, "ファネル", ref(1, header.index(ja("entered")))) == "#,##0"
     # The patterns' interval is of the lift (around 15), not of a rate.
     header = rows(path, "勝ちパターン")[0]
-    assert number_format(path, names, "勝ちパターン", ref(1, header.index("confidence"))) == "0.0%"
-    assert number_format(path, names, "勝ちパターン", ref(1, header.index("ci_low"))) != "0.0%"
+    assert number_format(path, names, "勝ちパターン", ref(1, header.index(ja("confidence")))) == "0.0%"
+    assert number_format(path, names, "勝ちパターン", ref(1, header.index(ja("ci_low")))) != "0.0%"
 
 
 def test_dates_and_times_are_excel_dates(demo, book_ja):
     path, _ = book_ja
     year = demo._last_complete_year()
     quarters = table(path, "四半期推移")
-    assert {r["period_start"] for r in quarters} == {Period.quarter(year.fiscal_year, n).start for n in (1, 2, 3, 4)}
+    assert {r[ja("period_start")] for r in quarters} == {Period.quarter(year.fiscal_year, n).start for n in (1, 2, 3, 4)}
     shows = table(path, "展示会")
-    assert shows and all(isinstance(r["first_at"], dt.datetime) for r in shows)
+    assert shows and all(isinstance(r[ja("first_at")], dt.datetime) for r in shows)
 
 
 def test_hostile_text_stays_text_and_a_failing_analysis_gets_a_note(tmp_path, monkeypatch):
@@ -211,7 +300,7 @@ def test_hostile_text_stays_text_and_a_failing_analysis_gets_a_note(tmp_path, mo
         xml = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.startswith("xl/worksheets/"))
     assert "<f>" not in xml  # no formula anywhere
     assert rows(path, "Exhibitions") == [["Exhibitions: not available for this data (no exhibitions in the data)"]]
-    assert rows(path, "Handoff")[0][0] == "mqls"  # the other sheets are complete
+    assert rows(path, "Handoff")[0][0] == en("mqls")  # the other sheets are complete
 
 
 def test_a_missing_folder_is_refused_and_nothing_is_written(demo, tmp_path):

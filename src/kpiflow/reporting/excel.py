@@ -1,11 +1,12 @@
 """The Excel workbook: every analysis of one period on its own sheet, with typed cells.
 
 Each sheet holds one analysis: its main table first (header frozen, autofilter on), then any
-further tables of the same result below it. Cells keep their types: numbers stay numbers (rates
-as fractions shown as 0.0%, money as ¥#,##0), dates and times become Excel dates, None is an
-empty cell, and every text is written as text, so a contact or campaign named ``=HYPERLINK(...)``
-is never run as a formula. The file is written to a temporary name beside the target and moved
-into place, so a failed run leaves no partial workbook behind.
+further tables of the same result below it. Column headers are the result's keys as people read
+them (`kpiflow.reporting.headers`), in the workbook's language. Cells keep their types: numbers
+stay numbers (rates as fractions shown as 0.0%, money as ¥#,##0), dates and times become Excel
+dates, None is an empty cell, and every text is written as text, so a contact or campaign named
+``=HYPERLINK(...)`` is never run as a formula. The file is written to a temporary name beside
+the target and moved into place, so a failed run leaves no partial workbook behind.
 
 The numbers come from the workspace's analyses unchanged; this module only lays them out.
 """
@@ -28,6 +29,7 @@ from typing import TYPE_CHECKING
 from kpiflow.analysis.tree import tree_order
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.model.periods import Period, parse_period, period_of
+from kpiflow.reporting.headers import header
 
 if TYPE_CHECKING:
     from kpiflow.model.config import ModelFile
@@ -333,29 +335,37 @@ def write_workbook(
     if lang not in LANGS:
         raise UnknownNameError.for_name("language", lang, LANGS)
     target = _checked_target(Path(path))
+    contents = sheet_tables(ws, period=period, compare=compare, lang=lang)
+    used: set[str] = set()
+    sheets = [(_sheet_name(SHEETS[key][lang], used), content) for key, content in contents.items()]
+
+    _write_atomically(target, _render(sheets, ws.model, lang))
+    return [name for name, _ in sheets]
+
+
+def sheet_tables(
+    ws: Workspace, *, period: str | None = None, compare: str | None = None, lang: str = "ja"
+) -> dict[str, list[Table] | str]:
+    """What each sheet of the workbook holds, keyed like SHEETS: its tables, or the note that
+    replaces them when the analysis has nothing to show. Arguments as for `write_workbook`."""
+    if lang not in LANGS:
+        raise UnknownNameError.for_name("language", lang, LANGS)
     fys = ws.model.fiscal_year_start
     chosen = parse_period(period, fys) if period else ws._last_complete_year()
     context = _Context(ws, chosen, parse_period(compare, fys) if compare else chosen.previous(), lang)
 
-    sheets: list[tuple[str, list[Table] | str]] = []
-    used: set[str] = set()
+    sheets: dict[str, list[Table] | str] = {}
     for key, build in BUILDERS.items():
-        name = _sheet_name(SHEETS[key][lang], used)
         try:
             tables = build(context)
         except _NothingToShow as e:
-            sheets.append((name, str(e)))
+            sheets[key] = str(e)
             continue
         except KpiflowError as e:
-            sheets.append((name, NOTES["failed"][lang].format(sheet=SHEETS[key][lang], error=_one_line(str(e)))))
+            sheets[key] = NOTES["failed"][lang].format(sheet=SHEETS[key][lang], error=_one_line(str(e)))
             continue
-        if not tables[0].rows:
-            sheets.append((name, NOTES["empty"][lang].format(sheet=SHEETS[key][lang])))
-        else:
-            sheets.append((name, tables))
-
-    _write_atomically(target, _render(sheets, ws.model))
-    return [name for name, _ in sheets]
+        sheets[key] = tables if tables[0].rows else NOTES["empty"][lang].format(sheet=SHEETS[key][lang])
+    return sheets
 
 
 def _checked_target(path: Path) -> Path:
@@ -403,7 +413,7 @@ def _write_atomically(path: Path, content: bytes) -> None:
         raise
 
 
-def _render(sheets: Sequence[tuple[str, list[Table] | str]], model: ModelFile) -> bytes:
+def _render(sheets: Sequence[tuple[str, list[Table] | str]], model: ModelFile, lang: str) -> bytes:
     import xlsxwriter  # noqa: PLC0415  (optional `report` extra; keeps `import kpiflow` light)
 
     buffer = io.BytesIO()
@@ -415,7 +425,7 @@ def _render(sheets: Sequence[tuple[str, list[Table] | str]], model: ModelFile) -
         "remove_timezone": True,
     }
     book = xlsxwriter.Workbook(buffer, options)
-    writer = _Writer(book, model)
+    writer = _Writer(book, model, lang)
     for name, content in sheets:
         sheet = book.add_worksheet(name)
         if isinstance(content, str):
@@ -428,11 +438,12 @@ def _render(sheets: Sequence[tuple[str, list[Table] | str]], model: ModelFile) -
 
 
 class _Writer:
-    """Lays tables out on a worksheet with typed cells, shared formats and fitted widths."""
+    """Lays tables out on a worksheet with typed cells, shared formats and fitted widths; headers in `lang`."""
 
-    def __init__(self, book, model: ModelFile):
+    def __init__(self, book, model: ModelFile, lang: str):
         self.book = book
         self.model = model
+        self.lang = lang
         self._formats: dict[str, object] = {}
         money = "¥#,##0" if model.currency == "JPY" else f'#,##0 "{model.currency}"'
         self._number_formats = _NUMBER_FORMATS | {"money": money}
@@ -464,8 +475,9 @@ class _Writer:
                 continue
             header_row = row
             for j, key in enumerate(columns):
-                sheet.write_string(row, j, key, self.format("header"))
-                widths[j] = max(widths.get(j, 0), _text_width(key) + (3 if i == 0 else 1))  # room for the filter button
+                label = header(key, self.lang)
+                sheet.write_string(row, j, label, self.format("header"))
+                widths[j] = max(widths.get(j, 0), _text_width(label) + (3 if i == 0 else 1))  # room for the filter button
             for record in table.rows:
                 row += 1
                 for j, key in enumerate(columns):
