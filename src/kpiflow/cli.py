@@ -340,6 +340,8 @@ def tree(
             if n.reason:
                 reasons.append(f"{n.metric} = {' × '.join(n.factors)}: {n.reason}")
         change = f"{n.change:+.1%}" if n.change is not None else ""
+        if change and n.change_significant is not None:
+            change = f"[bold]{change}[/bold]" if n.change_significant else f"[dim]~{change}[/dim]"
         label = "  " * n.depth + n.label + (" ⚠" if n.small_sample else "")
         table.add_row(
             label,
@@ -351,6 +353,8 @@ def tree(
             product,
         )
     out.print(table)
+    if any(n.change is not None for n in result.nodes):
+        out.print(say("tree.legend", language), style="dim", highlight=False)
     for reason in reasons:
         out.print(reason, style="yellow", highlight=False)
 

@@ -6,20 +6,36 @@ product of its factors, their relative difference, and, when they do not telesco
 a ratio whose denominator is not the sibling, or whose numerator is not the parent, with the
 time columns and conditions that make them differ. Each node also carries its target and the
 same period a year earlier.
+
+**Noise.** The change against last year says whether it exceeds noise (BtoB samples are small:
+a quarter of 9 won deals against 6 is not a trend). The test follows the rule of `kpiflow
+explain`: a count (leads, won deals) gets the exact Poisson rate test (`poisson_rate`) of events
+per day, the exposure being the length of each period in days, so a 366-day year is compared
+fairly with a 365-day one; a ratio of two counts (win rate) gets the pooled two-proportion z-test
+(`two_proportion`) when each numerator is at most its denominator. A sum of amounts (revenue),
+a ratio of amounts (average deal size), a ratio whose numerator can exceed its denominator
+(opportunities per SQL), a formula and a node without a change (nothing last year) are not
+tested: their `change_test` is None and so is `change_significant`, which means "not tested",
+never "not significant". The nodes of one tree are read side by side, so their p-values are one
+Benjamini-Hochberg family: `change_q_value` is the BH q-value over the tested nodes of the tree,
+and a change is significant at q <= 0.05.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from kpiflow.analysis.frames import records_frame
-from kpiflow.analysis.metrics import MetricsResult
+from kpiflow.analysis.metrics import MetricsResult, MetricValue
 from kpiflow.model.config import ModelFile
 from kpiflow.model.periods import Period
 from kpiflow.model.semantic import source_of
+from kpiflow.stats import benjamini_hochberg, poisson_rate_test, two_proportion_test
 
 EXACT = 1e-9
+ALPHA = 0.05
+"""False discovery rate at which a change against last year counts as larger than noise."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +58,10 @@ class TreeNode:
     ci_low: float | None = None
     ci_high: float | None = None
     small_sample: bool = False
+    change_test: str | None = None  # poisson_rate | two_proportion | None (not tested)
+    change_p_value: float | None = None  # two-sided, of the change against last year
+    change_q_value: float | None = None  # Benjamini-Hochberg over the tested nodes of the tree
+    change_significant: bool | None = None  # q <= 0.05; None when not tested
 
 
 @dataclass(frozen=True)
@@ -150,10 +170,46 @@ def _differs(model: ModelFile, a: str, b: str, ja: bool) -> str:
     return f" ({'; '.join(notes)})" if notes else ""
 
 
+def _whole(value: float | None) -> int | None:
+    """A count as an int, or None when it is missing or not a whole number >= 0."""
+    if value is None or value < 0 or not float(value).is_integer():
+        return None
+    return int(value)
+
+
+def _is_count(model: ModelFile, name: str) -> bool:
+    return model.metrics[name].kind in ("count", "count_distinct")
+
+
+def noise_test(
+    model: ModelFile, name: str, current: MetricValue, previous: MetricValue, days: tuple[int, int]
+) -> tuple[str | None, float | None]:
+    """(test name, two-sided p) for a metric's change from `previous` to `current`, or (None, None).
+
+    `days` is (days of the current period, days of the previous one): the exposures of the
+    Poisson rate test. Counts and ratios of counts are tested; sums and ratios of amounts are not.
+    """
+    metric = model.metrics[name]
+    if _is_count(model, name):
+        c1, c0 = _whole(current.value), _whole(previous.value)
+        if c1 is None or c0 is None:
+            return None, None
+        return "poisson_rate", poisson_rate_test(c1, days[0], c0, days[1])
+    if metric.ratio and all(_is_count(model, part) for part in metric.ratio):
+        x1, n1 = _whole(current.numerator), _whole(current.denominator)
+        x0, n0 = _whole(previous.numerator), _whole(previous.denominator)
+        if None in (x1, n1, x0, n0) or not n1 or not n0 or x1 > n1 or x0 > n0:
+            return None, None
+        return "two_proportion", two_proportion_test(x1, n1, x0, n0)[1]
+    return None, None
+
+
 def evaluate_tree(
     model: ModelFile, period: Period, current: MetricsResult, last_year: MetricsResult | None, lang: str = "en"
 ) -> TreeResult:
     label = period.label(lang)
+    previous_period = last_year.periods[0] if last_year is not None and last_year.periods else period.same_period_last_year()
+    days = (period.days, previous_period.days)
     targets = model.targets.get(period.label("en"), {})
     nodes = []
     for name, depth in tree_order(model):
@@ -179,8 +235,12 @@ def evaluate_tree(
         if target is not None and value is not None:
             higher = model.metrics[name].higher_is_better
             status = "on_track" if (value >= target if higher else value <= target) else "behind"
-        previous = last_year.record(name).value if last_year is not None else None
+        previous_record = last_year.record(name) if last_year is not None else None
+        previous = previous_record.value if previous_record is not None else None
         change = (value - previous) / previous if value is not None and previous not in (None, 0) else None
+        test, p_value = None, None
+        if previous_record is not None and change is not None:
+            test, p_value = noise_test(model, name, record, previous_record, days)
         nodes.append(
             TreeNode(
                 name,
@@ -201,6 +261,18 @@ def evaluate_tree(
                 record.ci_low,
                 record.ci_high,
                 record.small_sample,
+                test,
+                p_value,
             )
         )
-    return TreeResult(label, nodes)
+    return TreeResult(label, _with_q_values(nodes))
+
+
+def _with_q_values(nodes: list[TreeNode]) -> list[TreeNode]:
+    """The tested nodes' BH q-values and significance (q <= ALPHA); untested nodes stay None."""
+    tested = [i for i, n in enumerate(nodes) if n.change_p_value is not None]
+    q_values = benjamini_hochberg([nodes[i].change_p_value for i in tested])
+    out = list(nodes)
+    for i, q in zip(tested, q_values, strict=True):
+        out[i] = replace(out[i], change_q_value=q, change_significant=q <= ALPHA)
+    return out
