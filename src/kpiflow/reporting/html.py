@@ -25,6 +25,8 @@ from kpiflow.analysis.explain import signed_change
 from kpiflow.errors import KpiflowError
 from kpiflow.formatting import format_money, format_value
 from kpiflow.model.periods import parse_period
+from kpiflow.reporting import charts as figures
+from kpiflow.reporting.tree_diagram import caption, tree_svg
 
 TEMPLATE = "report.html.j2"
 
@@ -132,6 +134,7 @@ def _section(name: str, call: Callable[[], dict[str, Any]]) -> dict[str, Any]:
 def build_report(ws, *, period: str | None = None, compare: str | None = None, lang: str | None = None) -> str:
     """The report as one HTML string (see the module doc)."""
     from jinja2 import Environment, PackageLoader, select_autoescape  # noqa: PLC0415  (the report is optional at import)
+    from markupsafe import Markup  # noqa: PLC0415  (tree_svg escapes every text itself)
     from plotly.offline import get_plotlyjs  # noqa: PLC0415  (4 MB of JavaScript: only when a report is made)
 
     lang = lang or ws.lang
@@ -177,7 +180,10 @@ def build_report(ws, *, period: str | None = None, compare: str | None = None, l
             }
             for n in result.nodes
         ]
-        return {"nodes": nodes}
+        root = result.nodes[0].metric if result.nodes else None
+        # The root's card leads to the explanation of its change; every other card to its definition.
+        diagram = tree_svg(result, model, lang, href=lambda m: "#explain" if m == root else f"#def-{m}")
+        return {"nodes": nodes, "diagram": Markup(diagram), "caption": caption(lang)}
 
     def plan_section() -> dict[str, Any]:
         result = tree()
@@ -216,28 +222,7 @@ def build_report(ws, *, period: str | None = None, compare: str | None = None, l
             }
             for s in result.steps
         ]
-        figure = {
-            "data": [
-                {
-                    "type": "bar",
-                    "x": [s.rate for s in result.steps],
-                    "y": [f"{s.from_stage}→{s.to_stage}" for s in result.steps],
-                    "orientation": "h",
-                    "error_x": {
-                        "type": "data",
-                        "symmetric": False,
-                        "array": [
-                            (s.ci_high - s.rate) if s.rate is not None and s.ci_high is not None else 0 for s in result.steps
-                        ],
-                        "arrayminus": [
-                            (s.rate - s.ci_low) if s.rate is not None and s.ci_low is not None else 0 for s in result.steps
-                        ],
-                    },
-                    "marker": {"color": "#2f6fb0"},
-                }
-            ],
-            "layout": {"xaxis": {"tickformat": ".0%"}, "yaxis": {"autorange": "reversed"}, "height": 300},
-        }
+        figure = figures.funnel_rates(result.to_dict(), lang)
         bottleneck = ws.bottleneck(label_now, lang=lang)
         ranked = [
             {
@@ -250,7 +235,8 @@ def build_report(ws, *, period: str | None = None, compare: str | None = None, l
             }
             for b in bottleneck.ranked
         ]
-        return {"steps": steps, "chart": chart(figure), "bottleneck": ranked}
+        gains = figures.bottleneck_gains(bottleneck.to_dict(), lang, bottleneck.dimensions, model.currency)
+        return {"steps": steps, "chart": chart(figure), "bottleneck": ranked, "bottleneck_chart": chart(gains)}
 
     def journey_section() -> dict[str, Any]:
         result = ws.velocity(label_now, lang=lang)
@@ -269,20 +255,8 @@ def build_report(ws, *, period: str | None = None, compare: str | None = None, l
         result = ws.explain(
             "revenue" if "revenue" in model.metrics else next(iter(model.tree)), before.label("en"), label_now, lang=lang
         )
-        factors = [f for f in result.factors]
-        figure = {
-            "data": [
-                {
-                    "type": "waterfall",
-                    "orientation": "v",
-                    "measure": ["absolute", *["relative"] * len(factors), "total"],
-                    "x": [result.period_from, *[f.label for f in factors], result.period_to],
-                    "y": [result.value_from, *[f.contribution for f in factors], result.value_to],
-                    "connector": {"line": {"color": "#999"}},
-                }
-            ],
-            "layout": {"height": 380, "showlegend": False},
-        }
+        explained = result.to_dict()
+        figure = figures.waterfall(explained, lang, model.metrics[result.metric].format == "money", model.currency)
         segments = [
             {
                 "factor": model.metrics[s.factor].label.text(lang, s.factor),
@@ -350,24 +324,8 @@ def build_report(ws, *, period: str | None = None, compare: str | None = None, l
             }
             for r in result.records[:12]
         ]
-        paths = result.paths.to_dict()
-        nodes = list(paths["nodes"])
-        index = {name: i for i, name in enumerate(nodes)}
-        figure = {
-            "data": [
-                {
-                    "type": "sankey",
-                    "node": {"label": nodes, "pad": 12},
-                    "link": {
-                        "source": [index[link["source"]] for link in paths["links"]],
-                        "target": [index[link["target"]] for link in paths["links"]],
-                        "value": [link["value"] for link in paths["links"]],
-                    },
-                }
-            ],
-            "layout": {"height": 420},
-        }
-        return {"rows": rows, "chart": chart(figure) if paths["links"] else None}
+        figure = figures.sankey(result.paths.to_dict())
+        return {"rows": rows, "chart": chart(figure) if figure else None}
 
     def blueprints_section() -> dict[str, Any]:
         rows = []

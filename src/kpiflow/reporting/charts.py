@@ -1,0 +1,226 @@
+"""Plotly figures (as plain dicts) for the report and the dashboard, built from results' `to_dict()`.
+
+The numbers come from the analyses; a figure only chooses how to draw them. Rates are drawn
+with their 95% interval as error bars, so a bar that looks higher but whose interval overlaps
+is visibly not a difference. Every figure is JSON data: the report inlines it, the dashboard
+sends it in a ``<script type="application/json">`` block that a static script draws (no inline
+script, so the dashboard's Content-Security-Policy holds).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from kpiflow.formatting import format_money
+
+Figure = dict[str, Any]
+Record = Mapping[str, Any]
+
+ACCENT = "#2f6fb0"
+GOOD = "#1b7f4b"
+BAD = "#b3261e"
+MUTED = "#9aa5b4"
+
+WORDS = {
+    "rate": {"ja": "率（95%区間）", "en": "Rate (95% interval)"},
+    "gain": {"ja": "改善時の売上増", "en": "Revenue gain if repaired"},
+    "days": {"ja": "日数（中央値、25–75%）", "en": "Days (median, 25–75%)"},
+    "significant": {"ja": "有意", "en": "significant"},
+    "noise": {"ja": "誤差の範囲", "en": "within noise"},
+    "untested": {"ja": "未検定", "en": "not tested"},
+}
+
+
+def _word(key: str, lang: str) -> str:
+    return WORDS[key]["ja" if lang == "ja" else "en"]
+
+
+def _noise(significant: bool | None, lang: str) -> str:
+    return _word("untested" if significant is None else ("significant" if significant else "noise"), lang)
+
+
+def _errors(records: Sequence[Record], value: str, low: str, high: str) -> dict[str, Any]:
+    """Asymmetric error bars from interval bounds (0 where a bound is missing)."""
+
+    def gap(r: Record, a: str, b: str) -> float:
+        return (r[a] - r[b]) if r.get(a) is not None and r.get(b) is not None else 0.0
+
+    return {
+        "type": "data",
+        "symmetric": False,
+        "array": [gap(r, high, value) for r in records],
+        "arrayminus": [gap(r, value, low) for r in records],
+        "color": "#5f6b7a",
+    }
+
+
+def rate_bars(
+    records: Sequence[Record], label: str, rate: str, lang: str, *, low: str | None = None, high: str | None = None
+) -> Figure:
+    """Horizontal bars of a rate per row with its Wilson interval, in the order given."""
+    low, high = low or f"{rate}_ci_low", high or f"{rate}_ci_high"
+    shown = [r for r in records if r.get(rate) is not None]
+    return {
+        "data": [
+            {
+                "type": "bar",
+                "orientation": "h",
+                "x": [r[rate] for r in shown],
+                "y": [str(r[label]) for r in shown],
+                "error_x": _errors(shown, rate, low, high),
+                "marker": {"color": [MUTED if r.get("small_sample") or r.get(f"{rate}_small_sample") else ACCENT for r in shown]},
+                "hovertemplate": "%{y}: %{x:.1%}<extra></extra>",
+            }
+        ],
+        "layout": {
+            "xaxis": {"tickformat": ".0%", "title": {"text": _word("rate", lang)}, "rangemode": "tozero"},
+            "yaxis": {"autorange": "reversed", "automargin": True},
+            "height": max(220, 60 + 34 * len(shown)),
+        },
+    }
+
+
+def funnel_rates(steps: Sequence[Record], lang: str) -> Figure:
+    """Stage-to-stage conversion of `kpiflow funnel` (records with from_stage, to_stage, rate, ci_*)."""
+    rows = [dict(s, step=f"{s['from_stage']} → {s['to_stage']}") for s in steps]
+    return rate_bars(rows, "step", "rate", lang, low="ci_low", high="ci_high")
+
+
+def bottleneck_gains(records: Sequence[Record], lang: str, dimensions: Sequence[str] = (), currency: str = "JPY") -> Figure:
+    """Revenue each stage's repair is worth, with the range its interval gives (`kpiflow bottleneck`;
+    `dimensions` are the record keys of its ``--by`` columns)."""
+    shown = [r for r in records if r.get("revenue_gain") is not None][:12]
+    labels = [_with_segment(r.get("label") or r["stage"], {d: r.get(d) for d in dimensions}) for r in shown]
+    return {
+        "data": [
+            {
+                "type": "bar",
+                "orientation": "h",
+                "x": [r["revenue_gain"] for r in shown],
+                "y": labels,
+                "error_x": _errors(shown, "revenue_gain", "gain_low", "gain_high"),
+                "text": [format_money(r["revenue_gain"], lang, currency) for r in shown],
+                "textposition": "auto",
+                "marker": {"color": [MUTED if r.get("small_sample") else BAD for r in shown]},
+                "hoverinfo": "y+text",
+            }
+        ],
+        "layout": {
+            "xaxis": {"title": {"text": _word("gain", lang)}, "rangemode": "tozero"},
+            "yaxis": {"autorange": "reversed", "automargin": True},
+            "height": max(220, 60 + 34 * len(shown)),
+        },
+    }
+
+
+def _with_segment(text: str, dimensions: Mapping[str, Any]) -> str:
+    return f"{text} ({', '.join(f'{k}={v}' for k, v in dimensions.items())})" if dimensions else text
+
+
+def journey_days(steps: Sequence[Record], lang: str) -> Figure:
+    """Median days from lead to each stage, with the quartiles (`kpiflow velocity`'s journey)."""
+    rows = [s for s in steps if s.get("from_lead_median_days") is not None]
+    return {
+        "data": [
+            {
+                "type": "bar",
+                "orientation": "h",
+                "x": [s["from_lead_median_days"] for s in rows],
+                "y": [f"→ {s['to_stage']}" for s in rows],
+                "error_x": _errors(rows, "from_lead_median_days", "from_lead_p25_days", "from_lead_p75_days"),
+                "marker": {"color": ACCENT},
+                "hovertemplate": "%{y}: %{x:.0f}<extra></extra>",
+            }
+        ],
+        "layout": {
+            "xaxis": {"title": {"text": _word("days", lang)}, "rangemode": "tozero"},
+            "yaxis": {"autorange": "reversed", "automargin": True},
+            "height": max(220, 60 + 40 * len(rows)),
+        },
+    }
+
+
+def waterfall(explained: Record, lang: str, money: bool = True, currency: str = "JPY") -> Figure:
+    """From the first period's value, each leaf factor's exact contribution, to the second's (`kpiflow explain`)."""
+    leaves = [f for f in explained["factors"] if f.get("leaf", True)]
+
+    def show(value: float) -> str:
+        if money:
+            return ("+" if value > 0 else "") + format_money(value, lang, currency)
+        return f"{value:+,.4g}"
+
+    return {
+        "data": [
+            {
+                "type": "waterfall",
+                "orientation": "v",
+                "measure": ["absolute", *["relative"] * len(leaves), "total"],
+                "x": [explained["from"], *[f["label"] for f in leaves], explained["to"]],
+                "y": [explained["value_from"], *[f["contribution"] for f in leaves], explained["value_to"]],
+                "text": [
+                    show(explained["value_from"]).lstrip("+"),
+                    *[f"{show(f['contribution'])} ({_noise(f.get('significant'), lang)})" for f in leaves],
+                    show(explained["value_to"]).lstrip("+"),
+                ],
+                "textposition": "outside",
+                "connector": {"line": {"color": MUTED}},
+                "increasing": {"marker": {"color": GOOD}},
+                "decreasing": {"marker": {"color": BAD}},
+                "totals": {"marker": {"color": ACCENT}},
+                "hoverinfo": "x+text",
+            }
+        ],
+        "layout": {
+            "height": 400,
+            "showlegend": False,
+            "uniformtext": {"minsize": 10, "mode": "show"},
+            "yaxis": {"automargin": True, **(money_axis(_waterfall_levels(explained, leaves), lang, currency) if money else {})},
+            "xaxis": {"automargin": True},
+        },
+    }
+
+
+def _waterfall_levels(explained: Record, leaves: Sequence[Record]) -> list[float]:
+    levels, running = [0.0, explained["value_from"]], explained["value_from"]
+    for f in leaves:
+        running += f["contribution"]
+        levels.append(running)
+    return [*levels, explained["value_to"]]
+
+
+def money_axis(values: Sequence[float], lang: str, currency: str = "JPY", count: int = 6) -> dict[str, Any]:
+    """Tick positions at round numbers labelled as money (1.2億円 in Japanese), instead of Plotly's 1.2B."""
+    low, high = min(0.0, *values), max(0.0, *values)
+    if high == low:
+        return {}
+    raw = (high - low) / count
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    first = math.floor(low / step) * step
+    ticks = [first + i * step for i in range(int((high - first) / step) + 2)]
+    return {"tickvals": ticks, "ticktext": [format_money(t, lang, currency) for t in ticks]}
+
+
+def sankey(paths: Record) -> Figure | None:
+    """The top paths into the outcome (`kpiflow patterns`' ``paths``); None when there are none."""
+    links = paths.get("links") or []
+    if not links:
+        return None
+    nodes = list(paths["nodes"])
+    index = {name: i for i, name in enumerate(nodes)}
+    return {
+        "data": [
+            {
+                "type": "sankey",
+                "node": {"label": nodes, "pad": 12, "color": [GOOD if n == paths.get("outcome") else ACCENT for n in nodes]},
+                "link": {
+                    "source": [index[link["source"]] for link in links],
+                    "target": [index[link["target"]] for link in links],
+                    "value": [link["value"] for link in links],
+                },
+            }
+        ],
+        "layout": {"height": 440},
+    }
