@@ -4,6 +4,7 @@ and the security promises hold (headers, GET only, token, no traversal, escaping
 from __future__ import annotations
 
 import json
+import re
 import warnings
 
 import pytest
@@ -116,8 +117,22 @@ def test_security_headers_on_every_response(client, path):
         assert response.headers[header] == value
 
 
-def test_pages_have_no_inline_script(client):
-    assert "<script" not in client.get("/").text
+@pytest.mark.parametrize("page", PAGES, ids=[p.name for p in PAGES])
+def test_pages_have_no_inline_script_and_no_inline_style(client, page):
+    body = client.get(page.path).text
+    scripts = re.findall(r"<script\b([^>]*)>(.*?)</script>", body, flags=re.S)
+    assert scripts, "the page loads its scripts from files"
+    for attributes, content in scripts:
+        assert content.strip() == "" and re.search(r'src="/static/[^"]+"', attributes), attributes
+    assert "style=" not in body and "<style" not in body  # the CSP allows neither
+    assert re.search(r"<[^>]+\son[a-z]+=", body) is None  # no inline event handlers either
+
+
+@pytest.mark.parametrize("path", ["/static/vendor/plotly.min.js", "/static/vendor/htmx-2.0.11.min.js", "/static/app.js"])
+def test_scripts_are_served_from_the_package(client, path):
+    response = client.get(path)
+    assert response.status_code == 200 and len(response.content) > 1000
+    assert "javascript" in response.headers["content-type"]
 
 
 @pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH"])

@@ -392,6 +392,14 @@ class Workspace:
             days=(then.days, now.days),
         )
 
+    def periods(self, kind: str = "fy") -> list[Period]:
+        """Every period of `kind` (fy, half, quarter, month) that the KPI tree's data touches, oldest first."""
+        if kind not in PERIOD_KINDS:
+            raise UnknownNameError.for_name("period kind", kind, list(PERIOD_KINDS))
+        names = [n for n, _ in tree_order(self.model)][:1] or list(self.model.metrics)[:1]
+        _, found = resolve_periods(self.con, self.model, names, period=kind, start=None, end=None, last=None, cache=self._cache)
+        return found
+
     def _last_complete_year(self) -> Period:
         names = [n for n, _ in tree_order(self.model)][:1] or list(self.model.metrics)[:1]
         _, periods = resolve_periods(self.con, self.model, names, period=None, start=None, end=None, last="1y", cache=self._cache)

@@ -7,10 +7,14 @@ parameters and the database file's modification time, so a reload after `kpiflow
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import hmac
+import importlib.util
 import ipaddress
 import json
 import math
+import re
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -19,14 +23,19 @@ from urllib.parse import urlencode
 
 import jinja2
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from markupsafe import Markup
 
 import kpiflow
-from kpiflow.analysis.tree import tree_order
+from kpiflow.analysis.tree import TreeNode, TreeResult, tree_order
 from kpiflow.errors import KpiflowError
 from kpiflow.formatting import format_money
+from kpiflow.model.config import ModelFile
 from kpiflow.model.periods import parse_period
+from kpiflow.reporting import charts as figures
+from kpiflow.reporting.headers import header  # column headers people read; the JSON twin keeps the keys
+from kpiflow.reporting.tree_diagram import tree_svg
 
 HERE = Path(__file__).resolve().parent
 LANGS = ("ja", "en")
@@ -38,17 +47,31 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
 }
 CACHE_LIMIT = 256
+PLOTLY_FILE = Path(importlib.util.find_spec("plotly").origin).parent / "package_data" / "plotly.min.js"  # type: ignore[arg-type, union-attr]
+PLOTLY_PATH = "/static/vendor/plotly.min.js"
+
+
+@functools.cache
+def plotly_css_id() -> str:
+    """The id of the map stylesheet plotly.js injects at load unless an element with that id exists."""
+    found = re.search(rb'getElementById\("([0-9a-f]{64})"\)', PLOTLY_FILE.read_bytes())
+    return found.group(1).decode() if found else "plotly-maps-css"
 
 Params = Mapping[str, str]
 
 
 @dataclass(frozen=True)
 class Field:
-    """One query parameter a page takes, shown in the page's GET form."""
+    """One query parameter a page takes, shown in the page's form as a picker of `kind`:
+    text (free), period (the periods the data covers), metric (the tree's KPIs), dimension
+    (the model's dimensions), outcome (won or a stage) or blueprint (the saved ones)."""
 
     name: str
     label: dict[str, str]
     placeholder: str = ""
+    kind: str = "text"
+    optional: bool = True
+    default: Callable[[Params, ModelFile], str] | None = None  # shown and used when the request leaves it out
 
 
 @dataclass(frozen=True)
@@ -61,6 +84,8 @@ class Page:
     compute: Callable[[kpiflow.Workspace, Params, str], object]
     fields: tuple[Field, ...] = ()
     uses_period: bool = True
+    visual: Callable[[object, View], Visual] | None = None  # charts and diagrams drawn from the JSON data
+    in_nav: bool = True
 
 
 def _by(params: Params) -> list[str]:
@@ -78,20 +103,16 @@ def _int(params: Params, name: str, default: int) -> int:
 
 
 def _explain(ws, p: Params, lang: str):
-    metric = p.get("metric") or _first_metric(ws)
-    start = p.get("from") or _previous_year(ws, p["period"])
+    metric = p.get("metric") or _root_metric(ws.model)
+    start = p.get("from") or _previous_year_of(p["period"], ws.model)
     return ws.explain(metric, start, p["period"], by=_by(p), lang=lang)
 
 
-def _first_metric(ws) -> str:
-    names = [n for n, _ in tree_order(ws.model)] or list(ws.model.metrics)
+def _root_metric(model: ModelFile) -> str:
+    names = [n for n, _ in tree_order(model)] or list(model.metrics)
     if not names:
         raise KpiflowError("the model has no metrics to explain; add one to kpiflow.yaml")
     return names[0]
-
-
-def _previous_year(ws, period: str) -> str:
-    return parse_period(period, ws.model.fiscal_year_start).same_period_last_year().label("en")
 
 
 class BlueprintList:
@@ -118,18 +139,129 @@ class Blueprint:
 
 def _blueprints(ws, p: Params, lang: str):
     name = p.get("name", "").strip()
+    if name and p.get("check"):
+        return ws.blueprint_check(name, p["check"])
     return Blueprint(ws.blueprint(name)) if name else BlueprintList(ws)
 
 
-BY = Field("by", {"ja": "内訳", "en": "by"}, "channel,industry")
+# --- visuals: charts and the key point map, drawn from a page's JSON data (the same data as /api/...)
+
+
+@dataclass(frozen=True)
+class View:
+    """What a visual needs besides the data: language, the page's parameters, the model and links."""
+
+    lang: str
+    params: Params
+    model: ModelFile
+    url: Callable[..., str]
+
+
+@dataclass(frozen=True)
+class Visual:
+    summary: str | None = None
+    diagram: Markup | None = None
+    charts: tuple[dict, ...] = ()
+    links: tuple[tuple[str, str], ...] = ()
+
+
+def _tree_visual(data, view: View) -> Visual:
+    names = {f.name for f in dataclasses.fields(TreeNode)}
+    nodes = [TreeNode(**{k: v for k, v in record.items() if k in names}) for record in data]
+    if not nodes:
+        return Visual()
+    result = TreeResult(data[0]["period"], nodes)
+    period = view.params["period"]
+    last_year = _previous_year_of(period, view.model)
+
+    def href(metric: str) -> str:
+        return view.url("/explain", metric=metric, **{"from": last_year})
+
+    words = {"explain": {"ja": "の変化の要因", "en": ": why it changed"}, "funnel": {"ja": "ファネルを見る", "en": "Open the funnel"}}
+    root = nodes[0]
+    return Visual(
+        diagram=Markup(tree_svg(result, view.model, view.lang, href=href)),
+        links=(
+            (f"{root.label}{words['explain'][view.lang]} ({last_year} → {period})", href(root.metric)),
+            (words["funnel"][view.lang], view.url("/funnel")),
+        ),
+    )
+
+
+def _previous_year_of(period: str, model: ModelFile) -> str:
+    return parse_period(period, model.fiscal_year_start).same_period_last_year().label("en")
+
+
+def _funnel_visual(data, view: View) -> Visual:
+    return Visual(charts=(figures.funnel_rates(data, view.lang),) if data and not _by(view.params) else ())
+
+
+def _bottleneck_visual(data, view: View) -> Visual:
+    return Visual(charts=(figures.bottleneck_gains(data, view.lang, _by(view.params), view.model.currency),) if data else ())
+
+
+def _velocity_visual(data, view: View) -> Visual:
+    steps = (data.get("journey") or {}).get("steps") or []
+    return Visual(charts=(figures.journey_days(steps, view.lang),) if steps else ())
+
+
+def _explain_visual(data, view: View) -> Visual:
+    money = view.model.metrics[data["metric"]].format == "money" if data["metric"] in view.model.metrics else False
+    return Visual(summary=data.get("summary"), charts=(figures.waterfall(data, view.lang, money, view.model.currency),))
+
+
+def _exhibitions_visual(data, view: View) -> Visual:
+    if not data:
+        return Visual()
+    key = "exhibit_id" if "exhibit_id" in data[0] else "exhibition_id"
+    return Visual(charts=(figures.rate_bars(data, key, "stop_rate", view.lang), figures.rate_bars(data, key, "demo_rate", view.lang)))
+
+
+def _behaviour_visual(data, view: View) -> Visual:
+    if not data:
+        return Visual()
+    key = view.params.get("by") or "content_type"
+    ranked = sorted(data, key=lambda r: -(r.get("sessions") or 0))[:20]
+    return Visual(charts=(figures.rate_bars(ranked, key, "inquiry_rate", view.lang),))
+
+
+def _patterns_visual(data, view: View) -> Visual:
+    figure = figures.sankey(data.get("paths") or {})
+    return Visual(charts=(figure,) if figure else ())
+
+
+def _blueprints_visual(data, view: View) -> Visual:
+    if isinstance(data, list):  # the list: each blueprint links to its check against the chosen period
+        check = view.params.get("period")
+        word = {"ja": "を確認", "en": ": check"}[view.lang]
+        return Visual(
+            links=tuple((f"{b['name']} ({b['period']}){word} → {check}", view.url("/blueprints", name=b["name"], check=check)) for b in data)
+        )
+    if "follows" in data:
+        verdict = {
+            True: {"ja": f"{data['period']} はブループリント {data['name']} に沿っています", "en": f"{data['period']} follows blueprint {data['name']}"},
+            False: {"ja": f"{data['period']} はブループリント {data['name']} から外れています", "en": f"{data['period']} departs from blueprint {data['name']}"},
+        }
+        return Visual(summary=verdict[bool(data["follows"])][view.lang])
+    return Visual()
+
+
+BY = Field("by", {"ja": "内訳", "en": "by"}, kind="dimension")
 PAGES: tuple[Page, ...] = (
-    Page("tree", "/", {"ja": "キーポイントマップ", "en": "Key point map"}, lambda ws, p, lang: ws.tree(p["period"], lang=lang)),
+    Page(
+        "tree",
+        "/",
+        {"ja": "キーポイントマップ", "en": "Key point map"},
+        lambda ws, p, lang: ws.tree(p["period"], lang=lang),
+        visual=_tree_visual,
+    ),
     Page(
         "funnel",
         "/funnel",
         {"ja": "ファネル", "en": "Funnel"},
         lambda ws, p, lang: ws.funnel(p["period"], by=_by(p), lang=lang),
         (BY,),
+        visual=_funnel_visual,
     ),
     Page(
         "bottleneck",
@@ -137,13 +269,15 @@ PAGES: tuple[Page, ...] = (
         {"ja": "ボトルネック", "en": "Bottleneck"},
         lambda ws, p, lang: ws.bottleneck(p["period"], by=_by(p), lang=lang),
         (BY,),
+        visual=_bottleneck_visual,
     ),
     Page(
         "velocity",
         "/velocity",
         {"ja": "速度", "en": "Velocity"},
         lambda ws, p, lang: ws.velocity(p["period"], by=p.get("by") or None, lang=lang),
-        (Field("by", {"ja": "内訳", "en": "by"}, "channel"),),
+        (BY,),
+        visual=_velocity_visual,
     ),
     Page(
         "explain",
@@ -151,23 +285,32 @@ PAGES: tuple[Page, ...] = (
         {"ja": "変化の要因", "en": "Explain"},
         _explain,
         (
-            Field("metric", {"ja": "指標", "en": "metric"}, "revenue"),
-            Field("from", {"ja": "比較元", "en": "from"}, "FY2024"),
+            Field("metric", {"ja": "指標", "en": "metric"}, kind="metric", optional=False, default=lambda p, m: _root_metric(m)),
+            Field(
+                "from",
+                {"ja": "比較元", "en": "from"},
+                kind="period",
+                optional=False,
+                default=lambda p, m: _previous_year_of(p["period"], m),
+            ),
             BY,
         ),
+        visual=_explain_visual,
     ),
     Page(
         "exhibitions",
         "/exhibitions",
         {"ja": "展示会", "en": "Exhibitions"},
         lambda ws, p, lang: ws.exhibitions(p["period"], lang=lang),
+        visual=_exhibitions_visual,
     ),
     Page(
         "behaviour",
         "/behaviour",
         {"ja": "Web行動", "en": "Behaviour"},
         lambda ws, p, lang: ws.behaviour(p["period"], by=p.get("by") or "content_type", lang=lang),
-        (Field("by", {"ja": "内訳", "en": "by"}, "content_type"),),
+        (Field("by", {"ja": "内訳", "en": "by"}, kind="behaviour_by"),),
+        visual=_behaviour_visual,
     ),
     Page(
         "patterns",
@@ -182,19 +325,23 @@ PAGES: tuple[Page, ...] = (
             lang=lang,
         ),
         (
-            Field("outcome", {"ja": "成果", "en": "outcome"}, "won"),
+            Field("outcome", {"ja": "成果", "en": "outcome"}, kind="outcome"),
             Field("within", {"ja": "期間窓", "en": "within"}, "30d"),
-            Field("max_length", {"ja": "最大長", "en": "max length"}, "3"),
-            Field("compare", {"ja": "比較期間", "en": "compare"}, "FY2024"),
+            Field("max_length", {"ja": "最大長", "en": "max length"}, kind="length"),
+            Field("compare", {"ja": "比較期間", "en": "compare"}, kind="period"),
         ),
+        visual=_patterns_visual,
     ),
     Page(
         "blueprints",
         "/blueprints",
         {"ja": "ブループリント", "en": "Blueprints"},
         _blueprints,
-        (Field("name", {"ja": "名前", "en": "name"}),),
-        uses_period=False,
+        (
+            Field("name", {"ja": "名前", "en": "name"}, kind="blueprint"),
+            Field("check", {"ja": "確認する期間", "en": "check against"}, kind="period"),
+        ),
+        visual=_blueprints_visual,
     ),
     Page(
         "dictionary",
@@ -211,6 +358,7 @@ WORDS = {
     "json": {"ja": "JSON", "en": "JSON"},
     "error": {"ja": "エラー", "en": "Error"},
     "empty": {"ja": "データがありません", "en": "No rows"},
+    "loading": {"ja": "計算中…", "en": "Working…"},
 }
 
 
@@ -255,55 +403,8 @@ def cell(value: object) -> str:
     return str(value)
 
 
-# Column headers people read; the JSON twin keeps the keys scripts rely on.
-HEADERS: dict[str, dict[str, str]] = {
-    "metric": {"ja": "指標", "en": "Metric"},
-    "label": {"ja": "名称", "en": "Label"},
-    "value": {"ja": "値", "en": "Value"},
-    "period": {"ja": "期間", "en": "Period"},
-    "from_stage": {"ja": "ステージ（元）", "en": "From"},
-    "to_stage": {"ja": "ステージ（先）", "en": "To"},
-    "entered": {"ja": "流入", "en": "Entered"},
-    "converted": {"ja": "通過", "en": "Converted"},
-    "rate": {"ja": "率", "en": "Rate"},
-    "ci_low": {"ja": "95%下限", "en": "95% low"},
-    "ci_high": {"ja": "95%上限", "en": "95% high"},
-    "median_days": {"ja": "中央値（日）", "en": "Median days"},
-    "numerator": {"ja": "分子", "en": "Numerator"},
-    "denominator": {"ja": "分母", "en": "Denominator"},
-    "target": {"ja": "目標", "en": "Target"},
-    "status": {"ja": "状況", "en": "Status"},
-    "last_year": {"ja": "前年", "en": "Last year"},
-    "change": {"ja": "前年比", "en": "Change"},
-    "small_sample": {"ja": "少数", "en": "Small sample"},
-    "contribution": {"ja": "寄与", "en": "Contribution"},
-    "factor": {"ja": "要因", "en": "Factor"},
-    "dimension": {"ja": "軸", "en": "Dimension"},
-    "mix": {"ja": "構成比要因", "en": "Mix"},
-    "significant": {"ja": "有意", "en": "Significant"},
-    "p_value": {"ja": "p値", "en": "p-value"},
-    "q_value": {"ja": "q値", "en": "q-value"},
-    "pattern": {"ja": "パターン", "en": "Pattern"},
-    "support": {"ja": "該当数", "en": "Support"},
-    "confidence": {"ja": "到達率", "en": "Confidence"},
-    "lift": {"ja": "リフト", "en": "Lift"},
-    "revenue": {"ja": "売上", "en": "Revenue"},
-    "exhibition_id": {"ja": "展示会", "en": "Exhibition"},
-    "passersby": {"ja": "通行数", "en": "Passers-by"},
-    "visitors": {"ja": "立ち寄り", "en": "Visitors"},
-    "stop_rate": {"ja": "立ち寄り率", "en": "Stop rate"},
-    "demo_rate": {"ja": "デモ体験率", "en": "Demo rate"},
-    "leads": {"ja": "リード", "en": "Leads"},
-    "opportunities": {"ja": "商談", "en": "Opportunities"},
-    "definition": {"ja": "定義", "en": "Definition"},
-}
 _PERCENT = ("rate", "share", "confidence", "explanatory_power")
 _MONEY = ("revenue", "cost", "amount", "contribution", "revenue_gain", "gain_low", "gain_high", "mix", "cost_per_lead")
-
-
-def header(column: str, lang: str) -> str:
-    entry = HEADERS.get(column)
-    return entry["ja" if lang == "ja" else "en"] if entry else column
 
 
 def formatted(value: object, column: str, lang: str) -> str:
@@ -350,6 +451,57 @@ def _nested(value: object) -> bool:
     return isinstance(value, dict) or (isinstance(value, list) and bool(value) and all(isinstance(x, dict) for x in value))
 
 
+# --- pickers: the choices each kind of field offers
+
+
+def picker_choices(ws: kpiflow.Workspace, lang: str) -> dict[str, list[tuple[str, str]]]:
+    """(value, label) pairs per field kind, newest periods first, from the workspace's data and model."""
+    periods: list[tuple[str, str]] = []
+    for kind in ("fy", "half", "quarter", "month"):
+        periods += [(p.label("en"), p.label(lang)) for p in reversed(ws.periods(kind))]
+    model = ws.model
+    stages = [*model.stages.contact, *model.stages.deal]
+    return {
+        "period": periods,
+        "metric": [(name, model.metrics[name].label.text(lang, name)) for name, _ in tree_order(model)],
+        "dimension": [(d, header(d, lang)) for d in model.dimensions],
+        "behaviour_by": [(d, header(d, lang)) for d in ("content_type", "content_id", "channel")],
+        "outcome": [("won", {"ja": "受注", "en": "won"}[lang])] + [(f"stage:{s}", f"stage:{s}") for s in dict.fromkeys(stages)],
+        "length": [(str(n), str(n)) for n in (1, 2, 3)],
+        "blueprint": [(n, n) for n in ws.blueprints()],
+    }
+
+
+@dataclass(frozen=True)
+class Picker:
+    name: str
+    label: str
+    value: str
+    options: list[tuple[str, str]] | None  # None: a free text box
+    placeholder: str = ""
+
+
+NONE_CHOSEN = {"ja": "（指定なし）", "en": "(none)"}
+
+
+def pickers(page: Page, params: Params, choices: Mapping[str, list[tuple[str, str]]], lang: str) -> list[Picker]:
+    """The page's form: a select for every field with known choices (keeping a typed value that is not
+    among them, e.g. a custom range), a text box otherwise."""
+    fields = ([Field("period", WORDS["period"], kind="period", optional=False)] if page.uses_period else []) + list(page.fields)
+    out = []
+    for field in fields:
+        value = params.get(field.name, "")
+        options = choices.get(field.kind)
+        if options is not None:
+            options = list(options)
+            if value and value not in {v for v, _ in options}:
+                options.insert(0, (value, value))
+            if field.optional:
+                options.insert(0, ("", NONE_CHOSEN[lang]))
+        out.append(Picker(field.name, field.label[lang], value, options, field.placeholder))
+    return out
+
+
 # --- the app
 
 
@@ -379,6 +531,12 @@ def create_app(workspace_path: str | Path, *, token: str | None = None, lang: st
     )
 
     app = FastAPI(title="kpiflow dashboard", docs_url=None, redoc_url=None, openapi_url=None)
+
+    @app.get(PLOTLY_PATH, include_in_schema=False)
+    def plotly_bundle() -> FileResponse:
+        # Plotly's own bundle, from the installed package: nothing is fetched from a CDN.
+        return FileResponse(PLOTLY_FILE, media_type="text/javascript", headers={"Cache-Control": "max-age=86400"})
+
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     def stamp() -> tuple[int, int, int]:
@@ -405,6 +563,12 @@ def create_app(workspace_path: str | Path, *, token: str | None = None, lang: st
     def default_period() -> str:
         return cached(("default-period",), lambda ws: ws._last_complete_year().label("en"))  # type: ignore[return-value]
 
+    def choices(language: str) -> dict[str, list[tuple[str, str]]]:
+        return cached(("choices", language), lambda ws: picker_choices(ws, language))  # type: ignore[return-value]
+
+    def model() -> ModelFile:
+        return cached(("model",), lambda ws: ws.model)  # type: ignore[return-value]
+
     def request_lang(request: Request) -> str:
         chosen = request.query_params.get("lang") or default_lang
         if chosen not in LANGS:
@@ -416,6 +580,9 @@ def create_app(workspace_path: str | Path, *, token: str | None = None, lang: st
         params = {k: v.strip() for k, v in request.query_params.items() if k in allowed and v.strip()}
         if page.uses_period and "period" not in params:
             params["period"] = default_period()
+        for field in page.fields:
+            if field.default is not None and field.name not in params:
+                params[field.name] = field.default(params, model())
         return params
 
     def result(page: Page, params: dict[str, str], language: str) -> object:
@@ -436,7 +603,9 @@ def create_app(workspace_path: str | Path, *, token: str | None = None, lang: st
 
     def render(request: Request, template: str, status: int, language: str, params: Mapping[str, str], **context) -> HTMLResponse:
         url, query_token = link_factory(request, language, params)
+        page = context.get("page")
         html = env.get_template(template).render(
+            pickers=pickers(page, params, choices(language) if page else {}, language) if page else [],
             pages=PAGES,
             lang=language,
             other_lang="en" if language == "ja" else "ja",
@@ -449,6 +618,7 @@ def create_app(workspace_path: str | Path, *, token: str | None = None, lang: st
                 **{k: v for k, v in params.items() if k != "period"},
             ),
             words={k: v[language] for k, v in WORDS.items()},
+            plotly_css_id=plotly_css_id(),
             **context,
         )
         return HTMLResponse(html, status_code=status)
@@ -480,6 +650,8 @@ def create_app(workspace_path: str | Path, *, token: str | None = None, lang: st
             language = request_lang(request)
             params = page_params(page, request)
             data = result(page, params, language)
+            url, _ = link_factory(request, language, params)
+            visual = page.visual(data, View(language, params, model(), url)) if page.visual else Visual()
             return render(
                 request,
                 "page.html",
@@ -490,6 +662,8 @@ def create_app(workspace_path: str | Path, *, token: str | None = None, lang: st
                 title=page.title[language],
                 sections=sections(data, lang=language),
                 api=url_for_api(request, page, language, params),
+                visual=visual,
+                figures=[json.dumps(f, ensure_ascii=False) for f in visual.charts],
             )
 
         def api_view(request: Request) -> JSONResponse:
