@@ -3,6 +3,7 @@ and the security promises hold (headers, GET only, token, no traversal, escaping
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import warnings
@@ -21,6 +22,7 @@ from conftest import ACCOUNTS, CONTACTS, COSTS, DEALS, HISTORY, workspace_from_c
 from kpiflow.dashboard import create_app, serve
 from kpiflow.dashboard.app import PAGES, SECURITY_HEADERS
 from kpiflow.errors import KpiflowError
+from kpiflow.reporting import charts
 from kpiflow.workspace import build_demo
 
 HOSTILE = "<script>alert(1)</script>"
@@ -204,3 +206,93 @@ def test_cells_are_formatted_for_people_and_headers_translated():
     assert table.rows == [["50.0%", "25.0%", "75.0%"]]
     lifts = _records("", [{"lift": 2.0, "ci_low": 1.5, "ci_high": 2.5, "confidence": 0.2}], "en")
     assert lifts.rows[0][1] == "1.5"
+
+
+# --- pickers, visuals and blueprint checks
+
+
+def options(body: str, name: str) -> tuple[list[str], str | None]:
+    """The values a <select name=...> offers and the selected one."""
+    select = re.search(rf'<select name="{name}">(.*?)</select>', body, flags=re.S).group(1)
+    values = re.findall(r'<option value="([^"]*)"', select)
+    chosen = re.search(r'<option value="([^"]*)" selected>', select)
+    return values, chosen.group(1) if chosen else None
+
+
+def test_the_period_picker_offers_the_periods_with_data_newest_first(client, demo):
+    values, chosen = options(client.get("/funnel").text, "period")
+    with kpiflow.open(str(demo), read_only=True) as ws:
+        expected = [p.label("en") for kind in ("fy", "half", "quarter", "month") for p in reversed(ws.periods(kind))]
+    assert values == expected and chosen == "FY2025"
+    by, none = options(client.get("/funnel").text, "by")
+    assert by[0] == "" and none == "" and "channel" in by and "industry" in by  # (none) chosen
+
+
+def test_explain_shows_the_defaults_it_used(client):
+    body = client.get("/explain", params={"lang": "en"}).text
+    assert options(body, "metric")[1] == "revenue"
+    assert options(body, "from")[1] == "FY2024"  # the same period a year earlier
+    assert '<p class="summary">Revenue' in body
+
+
+def test_a_typed_period_outside_the_list_is_kept_in_the_picker(client):
+    values, chosen = options(client.get("/funnel", params={"period": "2025-04-01..2025-06-30"}).text, "period")
+    assert chosen == "2025-04-01..2025-06-30" and values[0] == chosen
+
+
+def test_the_key_point_map_links_every_card_to_its_explanation(client):
+    body = client.get("/", params={"lang": "en"}).text
+    assert '<svg class="kpi-tree"' in body
+    tree = client.get("/api/tree").json()
+    for node in tree:
+        href = f'href="/explain?period=FY2025&amp;lang=en&amp;metric={node["metric"]}&amp;from=FY2024"'
+        assert href in body, node["metric"]
+    assert 'href="/funnel?period=FY2025&amp;lang=en"' in body
+
+
+@pytest.mark.parametrize(
+    ("path", "figure"),
+    [
+        ("funnel", lambda data, lang: charts.funnel_rates(data, lang)),
+        ("bottleneck", lambda data, lang: charts.bottleneck_gains(data, lang)),
+        ("explain", lambda data, lang: charts.waterfall(data, lang, True)),
+        ("patterns", lambda data, lang: charts.sankey(data["paths"])),
+    ],
+)
+def test_charts_draw_the_same_data_as_the_json_twin(client, path, figure):
+    body = client.get(f"/{path}", params={"lang": "en"}).text
+    drawn = [json.loads(html.unescape(m)) for m in re.findall(r'<div class="chart" data-figure="([^"]*)">', body)]
+    data = client.get(f"/api/{path}", params={"lang": "en"}).json()
+    assert drawn[0] == json.loads(json.dumps(figure(data, "en")))
+
+
+@pytest.fixture(scope="module")
+def with_blueprint(tmp_path_factory):
+    ws, _ = build_demo(tmp_path_factory.mktemp("bp") / "demo", size="small", lang="en")
+    root = ws.root
+    ws.close()
+    with TestClient(create_app(root)) as c:
+        assert c.get("/api/blueprints").json() == []  # cached now: the save below must still show
+        with kpiflow.open(str(root)) as ws:
+            ws.blueprint_save("fy2024", "FY2024", within="180d", min_support=5)
+        yield c, root
+
+
+def test_a_saved_blueprint_appears_and_links_to_its_check(with_blueprint):
+    c, _ = with_blueprint
+    listed = c.get("/api/blueprints").json()
+    assert [b["name"] for b in listed] == ["fy2024"]
+    body = c.get("/blueprints", params={"lang": "en"}).text
+    assert 'href="/blueprints?period=FY2025&amp;lang=en&amp;name=fy2024&amp;check=FY2025"' in body
+
+
+def test_blueprint_check_page_and_twin_equal_the_library(with_blueprint):
+    c, root = with_blueprint
+    got = c.get("/api/blueprints", params={"name": "fy2024", "check": "FY2025"}).json()
+    with kpiflow.open(str(root), read_only=True) as ws:
+        expected = ws.blueprint_check("fy2024", "FY2025")
+    assert got == plain(expected.to_dict())
+    body = c.get("/blueprints", params={"name": "fy2024", "check": "FY2025", "lang": "en"}).text
+    verdict = "follows" if expected.follows else "departs from"
+    assert f'<p class="summary">FY2025 {verdict} blueprint fy2024</p>' in body
+    assert c.get("/api/blueprints", params={"name": "fy2024"}).json()["period"] == "FY2024"

@@ -528,3 +528,13 @@ def test_periods_sort_by_start_then_end():
 def test_periods_do_not_compare_with_other_things():
     with pytest.raises(TypeError):
         _ = Period.fy(2025) < "FY2026"
+
+
+def test_a_workspace_lists_the_periods_its_data_touches(tiny):
+    # The tree's data runs from C1's lead at 2025-03-31 23:59 (FY2024Q4) to C4 created 2025-10-10 (FY2025Q3).
+    assert [p.label("en") for p in tiny.periods("fy")] == ["FY2024", "FY2025"]
+    assert [p.label("en") for p in tiny.periods("quarter")] == ["FY2024Q4", "FY2025Q1", "FY2025Q2", "FY2025Q3"]
+    assert [p.label("en") for p in tiny.periods("half")] == ["FY2024H2", "FY2025H1", "FY2025H2"]
+    assert [p.label("en") for p in tiny.periods("month")][0] == "2025-03" and len(tiny.periods("month")) == 8
+    with pytest.raises(KpiflowError, match="did you mean 'quarter'"):
+        tiny.periods("quater")

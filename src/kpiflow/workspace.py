@@ -396,7 +396,7 @@ class Workspace:
         """Every period of `kind` (fy, half, quarter, month) that the KPI tree's data touches, oldest first."""
         if kind not in PERIOD_KINDS:
             raise UnknownNameError.for_name("period kind", kind, list(PERIOD_KINDS))
-        names = [n for n, _ in tree_order(self.model)][:1] or list(self.model.metrics)[:1]
+        names = [n for n, _ in tree_order(self.model)] or list(self.model.metrics)
         _, found = resolve_periods(self.con, self.model, names, period=kind, start=None, end=None, last=None, cache=self._cache)
         return found
 

@@ -57,6 +57,7 @@ def plotly_css_id() -> str:
     found = re.search(rb'getElementById\("([0-9a-f]{64})"\)', PLOTLY_FILE.read_bytes())
     return found.group(1).decode() if found else "plotly-maps-css"
 
+
 Params = Mapping[str, str]
 
 
@@ -177,7 +178,10 @@ def _tree_visual(data, view: View) -> Visual:
     def href(metric: str) -> str:
         return view.url("/explain", metric=metric, **{"from": last_year})
 
-    words = {"explain": {"ja": "の変化の要因", "en": ": why it changed"}, "funnel": {"ja": "ファネルを見る", "en": "Open the funnel"}}
+    words = {
+        "explain": {"ja": "の変化の要因", "en": ": why it changed"},
+        "funnel": {"ja": "ファネルを見る", "en": "Open the funnel"},
+    }
     root = nodes[0]
     return Visual(
         diagram=Markup(tree_svg(result, view.model, view.lang, href=href)),
@@ -214,7 +218,9 @@ def _exhibitions_visual(data, view: View) -> Visual:
     if not data:
         return Visual()
     key = "exhibit_id" if "exhibit_id" in data[0] else "exhibition_id"
-    return Visual(charts=(figures.rate_bars(data, key, "stop_rate", view.lang), figures.rate_bars(data, key, "demo_rate", view.lang)))
+    return Visual(
+        charts=(figures.rate_bars(data, key, "stop_rate", view.lang), figures.rate_bars(data, key, "demo_rate", view.lang))
+    )
 
 
 def _behaviour_visual(data, view: View) -> Visual:
@@ -235,12 +241,16 @@ def _blueprints_visual(data, view: View) -> Visual:
         check = view.params.get("period")
         word = {"ja": "を確認", "en": ": check"}[view.lang]
         return Visual(
-            links=tuple((f"{b['name']} ({b['period']}){word} → {check}", view.url("/blueprints", name=b["name"], check=check)) for b in data)
+            links=tuple(
+                (f"{b['name']} ({b['period']}){word} → {check}", view.url("/blueprints", name=b["name"], check=check))
+                for b in data
+            )
         )
     if "follows" in data:
+        now, name = data["period_now"], data["name"]
         verdict = {
-            True: {"ja": f"{data['period']} はブループリント {data['name']} に沿っています", "en": f"{data['period']} follows blueprint {data['name']}"},
-            False: {"ja": f"{data['period']} はブループリント {data['name']} から外れています", "en": f"{data['period']} departs from blueprint {data['name']}"},
+            True: {"ja": f"{now} はブループリント {name} に沿っています", "en": f"{now} follows blueprint {name}"},
+            False: {"ja": f"{now} はブループリント {name} から外れています", "en": f"{now} departs from blueprint {name}"},
         }
         return Visual(summary=verdict[bool(data["follows"])][view.lang])
     return Visual()
@@ -539,15 +549,17 @@ def create_app(workspace_path: str | Path, *, token: str | None = None, lang: st
 
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
-    def stamp() -> tuple[int, int, int]:
+    def stamp() -> tuple[int, int, int, int]:
         def mtime(path: Path) -> int:
             try:
                 return path.stat().st_mtime_ns
             except FileNotFoundError:
                 return 0
 
-        # A load may sit in the write-ahead log until DuckDB checkpoints it, so that file counts too.
-        return mtime(database), mtime(database.with_name(database.name + ".wal")), mtime(model_file)
+        # A load may sit in the write-ahead log until DuckDB checkpoints it, so that file counts too;
+        # a saved blueprint changes its folder's time (blueprints are written by rename).
+        wal = database.with_name(database.name + ".wal")
+        return mtime(database), mtime(wal), mtime(model_file), mtime(root / "blueprints")
 
     def cached(key: tuple, compute: Callable[[kpiflow.Workspace], object]) -> object:
         key = (*key, stamp())

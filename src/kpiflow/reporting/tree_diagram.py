@@ -107,8 +107,9 @@ def _change_text(node: TreeNode, model: ModelFile, lang: str) -> tuple[str, str]
     """The change against last year and its colour: coloured only when it exceeds noise."""
     if node.change is None:
         return f"{WORDS['last_year'][lang]} —", "#5f6b7a"
-    arrow = "▲" if node.change > 0 else ("▼" if node.change < 0 else "→")
-    text = f"{WORDS['last_year'][lang]} {arrow}{node.change:+.1%}"
+    shown = round(node.change, 3) + 0.0  # as printed to 0.1%; + 0.0 turns -0.0 into 0.0
+    arrow = "▲" if shown > 0 else ("▼" if shown < 0 else "→")
+    text = f"{WORDS['last_year'][lang]} {arrow}{shown:+.1%}"
     significant = getattr(node, "change_significant", None)
     if significant is None:
         return f"{text} ({WORDS['untested'][lang]})", "#5f6b7a"
