@@ -152,3 +152,46 @@ def test_plan_vs_actual_by_hand(demo, html_ja):
     assert "15.00億円" in section and f"{revenue.value / revenue.target:.0%}" in section
     win = tree.node("win_rate")
     assert f"{(win.value - win.target) * 100:+.1f} pt" in section
+
+
+def test_the_key_point_map_is_drawn_with_a_card_per_node_linked_to_its_definition(demo, html_ja):
+    tree = demo.tree("FY2025", lang="ja")
+    svg = re.search(r'<svg class="kpi-tree".*?</svg>', html_ja, flags=re.S).group(0)
+    drawn = re.findall(r'<g class="kpi-node" data-metric="([a-z_]+)">', svg)
+    assert sorted(drawn) == sorted(n.metric for n in tree.nodes)
+    root = tree.nodes[0].metric
+    assert '<a href="#explain">' in svg  # the root leads to why it changed ...
+    for n in tree.nodes[1:]:  # ... every other card to its definition in the appendix
+        assert f'<a href="#def-{n.metric}">' in svg and f'<tr id="def-{n.metric}">' in html_ja
+    assert root == "revenue"
+
+
+def test_tree_changes_carry_their_noise_label(demo, html_ja):
+    tree = demo.tree("FY2025", lang="ja")
+    rows = re.search(r'<table class="tree">(.*?)</table>', html_ja, flags=re.S).group(1)
+    labels = re.findall(r'<br><span class="(significant|not_significant|untested)">', rows)
+    expected = [
+        "untested" if n.change_significant is None else ("significant" if n.change_significant else "not_significant")
+        for n in tree.nodes
+        if n.change is not None
+    ]
+    assert labels == expected and "untested" in labels  # revenue, a sum of amounts, is not tested
+    assert LABELS["change_note"]["ja"] in html_ja
+
+
+def test_blueprint_status_is_the_check_against_the_report_period(tmp_path):
+    ws, _ = build_demo(tmp_path / "demo", size="small", lang="en")
+    ws.blueprint_save("good", "FY2025", within="180d", min_support=5)
+    ws.blueprint_save("same", "FY2024", within="180d", min_support=5)
+    check = ws.blueprint_check("good", "FY2024")
+    assert not check.follows and len(check.departures) >= 5  # FY2024 falls short of FY2025's blueprint
+    html = build_report(ws, period="FY2024", lang="en")
+    ws.close()
+    section = re.search(r'<section id="blueprints">(.*?)</section>', html, flags=re.S).group(1)
+    assert re.search(r"<td>good</td><td>FY2025</td>.*?>departs</td>", section, flags=re.S)
+    assert "(this period&#39;s own blueprint)" in section  # no check of FY2024 against itself
+    shown = re.search(r'<table class="departures">.*?<tbody>(.*?)</tbody>', section, flags=re.S).group(1)
+    rows = re.findall(r"<tr><td>(.*?)</td>", shown)
+    first = check.departures[0]
+    label = ws.model.metrics[first.name].label.en if first.name in ws.model.metrics else first.name
+    assert len(rows) == 5 and rows[0].startswith(label)

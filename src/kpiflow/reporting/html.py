@@ -110,7 +110,28 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "What happened in the 30 days before an opportunity (sales touches left out)",
     },
     "small_note": {"ja": "⚠ は分母30未満の少数サンプル", "en": "⚠ marks a small sample (denominator under 30)"},
+    "change_note": {
+        "ja": "前年比の（ ）は検定結果: 有意 = 偽発見率5%で誤差を超える変化、誤差の範囲 = 偶然でも起こりうる変化、未検定 = 金額など検定していない指標",
+        "en": "The bracket after a change is its test: significant = beyond noise at a 5% false discovery rate, "
+        "within noise = could be chance, not tested = amounts and other untested metrics",
+    },
+    "follows": {"ja": "沿っている", "en": "follows"},
+    "departs": {"ja": "外れている", "en": "departs"},
+    "itself": {"ja": "（この期間のブループリント）", "en": "(this period's own blueprint)"},
+    "departure": {"ja": "外れた点", "en": "Departures"},
+    "then": {"ja": "当時", "en": "Then"},
+    "now": {"ja": "今回", "en": "Now"},
+    "pattern_frequency": {"ja": "出現率", "en": "frequency"},
+    "pattern_confidence": {"ja": "到達率", "en": "confidence"},
+    "q_value": {"ja": "q値", "en": "q-value"},
 }
+
+
+def _share(value: float | None) -> str:
+    """A blueprint value: a rate or share as a percentage, a count per day as it is."""
+    if value is None:
+        return "—"
+    return f"{value:.1%}" if 0 <= value <= 1 else f"{value:,.2f}"
 
 
 def label(key: str, lang: str) -> str:
@@ -172,6 +193,9 @@ def build_report(ws, *, period: str | None = None, compare: str | None = None, l
                 "status": n.status,
                 "last_year": fmt(n.metric, n.last_year),
                 "change": f"{n.change:+.1%}" if n.change is not None else "—",
+                "noise": None
+                if n.change is None
+                else ("untested" if n.change_significant is None else ("significant" if n.change_significant else "not_significant")),
                 "counts": f"{n.numerator:,.0f} / {n.denominator:,.0f}"
                 if n.denominator is not None and model.metrics[n.metric].format == "percent"
                 else "",
@@ -328,17 +352,27 @@ def build_report(ws, *, period: str | None = None, compare: str | None = None, l
         return {"rows": rows, "chart": chart(figure) if figure else None}
 
     def blueprints_section() -> dict[str, Any]:
+        # Each saved blueprint checked against the report's period: does this period still follow it?
         rows = []
         for name in ws.blueprints():
             document = ws.blueprint(name)
-            rows.append(
+            row = {"name": name, "period": document["period"], "outcome": document.get("outcome"), "patterns": len(document["patterns"])}
+            if str(document["period"]) == label_now:
+                rows.append(row | {"status": "itself", "departures": []})
+                continue
+            check = ws.blueprint_check(name, label_now)
+            departures = [
                 {
-                    "name": name,
-                    "period": document["period"],
-                    "outcome": document.get("outcome"),
-                    "patterns": len(document["patterns"]),
+                    "what": (model.metrics[d.name].label.text(lang, d.name) if d.name in model.metrics else d.name)
+                    if d.kind == "kpi"
+                    else f"{d.name} ({label(d.kind, lang)})",
+                    "then": _share(d.then),
+                    "now": _share(d.now),
+                    "q": f"{d.q_value:.3f}" if d.q_value is not None else "",
                 }
-            )
+                for d in check.departures[:5]
+            ]
+            rows.append(row | {"status": "follows" if check.follows else "departs", "departures": departures})
         return {"rows": rows}
 
     def dictionary_section() -> dict[str, Any]:
