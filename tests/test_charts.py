@@ -66,7 +66,7 @@ def test_money_axis_ticks_are_round_and_labelled_in_yen():
     negative = charts.money_axis([-3e6, 5e6], "en")
     assert negative["tickvals"] == [-4e6, -2e6, 0, 2e6, 4e6, 6e6]
     assert negative["ticktext"][0] == "-¥4,000,000"
-    assert charts.money_axis([0.0, 0.0], "en") == {}
+    assert charts.money_axis([0.0, 0.0], "en") == {} and charts.money_axis([], "en") == {}
 
 
 def test_bottleneck_gains_name_the_segment_and_keep_the_range():
@@ -75,7 +75,8 @@ def test_bottleneck_gains_name_the_segment_and_keep_the_range():
         {"stage": "win_rate", "label": "Win rate", "channel": "web", "revenue_gain": None},
     ]
     trace = charts.bottleneck_gains(records, "en", ["channel"])["data"][0]
-    assert trace["y"] == ["SQL rate (channel=ads)"]
+    assert trace["y"] == ["SQL rate (Channel=ads)"]
+    assert charts.bottleneck_gains(records, "ja", ["channel"])["data"][0]["y"] == ["SQL rate (チャネル=ads)"]
     assert trace["x"] == [5e6] and trace["error_x"]["array"] == [4e6] and trace["error_x"]["arrayminus"] == [3e6]
     assert trace["text"] == ["¥5,000,000"]
 

@@ -30,7 +30,7 @@ from markupsafe import Markup
 import kpiflow
 from kpiflow.analysis.tree import TreeNode, TreeResult, tree_order
 from kpiflow.errors import KpiflowError
-from kpiflow.formatting import format_money
+from kpiflow.formatting import format_money, format_value
 from kpiflow.model.config import ModelFile
 from kpiflow.model.periods import parse_period
 from kpiflow.reporting import charts as figures
@@ -429,23 +429,44 @@ def formatted(value: object, column: str, lang: str) -> str:
     return cell(value)
 
 
-def _records(title: str, items: list[dict], lang: str = "en") -> Section:
+# Columns holding a value of the row's metric (named by "metric", "stage", "factor" or "name"):
+# formatted by that metric's own format in the model (money, percent, count).
+METRIC_VALUES = frozenset(
+    {"value", "target", "last_year", "product_of_factors", "value_from", "value_to", "actual", "reference", "then", "now"}
+)
+METRIC_KEYS = ("metric", "stage", "factor", "name")
+
+
+def _records(title: str, items: list[dict], lang: str = "en", formats: Mapping[str, str | None] | None = None) -> Section:
     columns: list[str] = []
     for item in items:
         columns += [k for k in item if k not in columns]
     # An interval beside a rate is a rate too; beside a lift (patterns) it is not.
     interval_of_rate = any(c in ("rate", "confidence", "value") for c in columns) and "lift" not in columns
     shown = {c: ("rate" if interval_of_rate and c in ("ci_low", "ci_high") else c) for c in columns}
-    rows = [[formatted(item.get(c), shown[c], lang) for c in columns] for item in items]
-    return Section(title, [header(c, lang) for c in columns], rows)
+    formats = formats or {}
+
+    def row(item: dict) -> list[str]:
+        metric = next((item[k] for k in METRIC_KEYS if isinstance(item.get(k), str) and item[k] in formats), None)
+        fmt = formats.get(metric) if metric else None
+        own = METRIC_VALUES | ({"ci_low", "ci_high"} if fmt == "percent" else set())
+        return [
+            format_value(v, fmt, lang)
+            if metric is not None and c in own and isinstance(v := item.get(c), (int, float)) and not isinstance(v, bool)
+            else formatted(item.get(c), shown[c], lang)
+            for c in columns
+        ]
+
+    return Section(title, [header(c, lang) for c in columns], [row(item) for item in items])
 
 
-def sections(data: object, title: str = "", lang: str = "en") -> list[Section]:
+def sections(data: object, title: str = "", lang: str = "en", formats: Mapping[str, str | None] | None = None) -> list[Section]:
     """Tables for a result's `to_dict()`: a list of records is one table; a dict is a key-value table
-    of its scalars followed by a table per nested list of records or dict."""
+    of its scalars followed by a table per nested list of records or dict. `formats` (metric ->
+    its model format) formats the values of rows that name a metric."""
     if isinstance(data, list):
         if all(isinstance(x, dict) for x in data):
-            return [_records(title, data, lang)]
+            return [_records(title, data, lang, formats)]
         return [Section(title, ["value"], [[cell(x)] for x in data])]
     if not isinstance(data, dict):
         return [Section(title, ["value"], [[cell(data)]])]
@@ -453,7 +474,7 @@ def sections(data: object, title: str = "", lang: str = "en") -> list[Section]:
     out = [Section(title, ["", ""], [[header(k, lang), formatted(v, k, lang)] for k, v in simple])] if simple else []
     for key, value in data.items():
         if _nested(value):
-            out += sections(value, f"{title} › {key}" if title else key, lang)
+            out += sections(value, f"{title} › {header(key, lang)}" if title else header(key, lang), lang, formats)
     return out
 
 
@@ -581,6 +602,9 @@ def create_app(workspace_path: str | Path, *, token: str | None = None, lang: st
     def model() -> ModelFile:
         return cached(("model",), lambda ws: ws.model)  # type: ignore[return-value]
 
+    def formats() -> dict[str, str | None]:
+        return {name: metric.format for name, metric in model().metrics.items()}
+
     def request_lang(request: Request) -> str:
         chosen = request.query_params.get("lang") or default_lang
         if chosen not in LANGS:
@@ -672,7 +696,7 @@ def create_app(workspace_path: str | Path, *, token: str | None = None, lang: st
                 params,
                 page=page,
                 title=page.title[language],
-                sections=sections(data, lang=language),
+                sections=sections(data, lang=language, formats=formats()),
                 api=url_for_api(request, page, language, params),
                 visual=visual,
                 figures=[json.dumps(f, ensure_ascii=False) for f in visual.charts],

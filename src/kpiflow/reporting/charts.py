@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from kpiflow.formatting import format_money
+from kpiflow.reporting.headers import header
 
 Figure = dict[str, Any]
 Record = Mapping[str, Any]
@@ -92,7 +93,7 @@ def bottleneck_gains(records: Sequence[Record], lang: str, dimensions: Sequence[
     """Revenue each stage's repair is worth, with the range its interval gives (`kpiflow bottleneck`;
     `dimensions` are the record keys of its ``--by`` columns)."""
     shown = [r for r in records if r.get("revenue_gain") is not None][:12]
-    labels = [_with_segment(r.get("label") or r["stage"], {d: r.get(d) for d in dimensions}) for r in shown]
+    labels = [_with_segment(r.get("label") or r["stage"], {header(d, lang): r.get(d) for d in dimensions}) for r in shown]
     return {
         "data": [
             {
@@ -102,13 +103,18 @@ def bottleneck_gains(records: Sequence[Record], lang: str, dimensions: Sequence[
                 "y": labels,
                 "error_x": _errors(shown, "revenue_gain", "gain_low", "gain_high"),
                 "text": [format_money(r["revenue_gain"], lang, currency) for r in shown],
-                "textposition": "auto",
+                "textposition": "inside",
+                "insidetextanchor": "start",  # at the bar's root, clear of the error bar's whiskers
                 "marker": {"color": [MUTED if r.get("small_sample") else BAD for r in shown]},
                 "hoverinfo": "y+text",
             }
         ],
         "layout": {
-            "xaxis": {"title": {"text": _word("gain", lang)}, "rangemode": "tozero"},
+            "xaxis": {
+                "title": {"text": _word("gain", lang)},
+                "rangemode": "tozero",
+                **money_axis([r.get("gain_high") or r["revenue_gain"] for r in shown], lang, currency, count=5),
+            },
             "yaxis": {"autorange": "reversed", "automargin": True},
             "height": max(220, 60 + 34 * len(shown)),
         },
@@ -192,7 +198,7 @@ def _waterfall_levels(explained: Record, leaves: Sequence[Record]) -> list[float
 
 def money_axis(values: Sequence[float], lang: str, currency: str = "JPY", count: int = 6) -> dict[str, Any]:
     """Tick positions at round numbers labelled as money (1.2億円 in Japanese), instead of Plotly's 1.2B."""
-    low, high = min(0.0, *values), max(0.0, *values)
+    low, high = min([0.0, *values]), max([0.0, *values])  # bars start at zero
     if high == low:
         return {}
     raw = (high - low) / count
