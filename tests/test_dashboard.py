@@ -296,3 +296,16 @@ def test_blueprint_check_page_and_twin_equal_the_library(with_blueprint):
     verdict = "follows" if expected.follows else "departs from"
     assert f'<p class="summary">FY2025 {verdict} blueprint fy2024</p>' in body
     assert c.get("/api/blueprints", params={"name": "fy2024"}).json()["period"] == "FY2024"
+
+
+def test_rows_that_name_a_metric_are_formatted_by_its_model_format(client, demo):
+    from kpiflow.formatting import format_value  # noqa: PLC0415
+
+    body = client.get("/", params={"lang": "ja"}).text
+    with kpiflow.open(str(demo), read_only=True) as ws:
+        tree = ws.tree("FY2025", lang="ja")
+    revenue, win = tree.node("revenue"), tree.node("win_rate")
+    assert f"<td>{format_value(revenue.value, 'money', 'ja')}</td>" in body  # 1.01億円, not 101,000,000
+    assert f"<td>{format_value(win.value, 'percent', 'ja')}</td>" in body
+    assert f"<td>{format_value(win.ci_low, 'percent', 'ja')}</td>" in body  # its interval is a rate too
+    assert f"<td>{win.value:.4g}</td>" not in body
