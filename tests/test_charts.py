@@ -45,9 +45,9 @@ def test_waterfall_starts_at_the_first_value_adds_each_leaf_and_ends_at_the_seco
     }
     trace = charts.waterfall(explained, "en", money=True)["data"][0]
     assert trace["measure"] == ["absolute", "relative", "relative", "total"]
-    assert trace["x"] == ["FY2024", "Volume", "Rate", "FY2025"]
+    assert trace["x"] == ["FY2024", "Volume<br>(significant)", "Rate<br>(within noise)", "FY2025"]
     assert trace["y"] == [100.0, 30.0, -10.0, 120.0]
-    assert trace["text"] == ["¥100", "+¥30 (significant)", "-¥10 (within noise)", "¥120"]
+    assert trace["text"] == ["¥100", "+¥30", "-¥10", "¥120"]
 
 
 def test_the_waterfall_of_a_real_explanation_adds_up(tiny):
@@ -65,7 +65,7 @@ def test_money_axis_ticks_are_round_and_labelled_in_yen():
     assert axis["ticktext"][:3] == ["0円", "2.50億円", "5.00億円"]
     negative = charts.money_axis([-3e6, 5e6], "en")
     assert negative["tickvals"] == [-4e6, -2e6, 0, 2e6, 4e6, 6e6]
-    assert negative["ticktext"][0] == "-¥4,000,000"
+    assert negative["ticktext"][0] == "-¥4M"
     assert charts.money_axis([0.0, 0.0], "en") == {} and charts.money_axis([], "en") == {}
 
 
@@ -78,7 +78,7 @@ def test_bottleneck_gains_name_the_segment_and_keep_the_range():
     assert trace["y"] == ["SQL rate (Channel=ads)"]
     assert charts.bottleneck_gains(records, "ja", ["channel"])["data"][0]["y"] == ["SQL rate (チャネル=ads)"]
     assert trace["x"] == [5e6] and trace["error_x"]["array"] == [4e6] and trace["error_x"]["arrayminus"] == [3e6]
-    assert trace["text"] == ["¥5,000,000"]
+    assert trace["text"] == ["¥5M"]
 
 
 def test_sankey_links_are_the_paths():

@@ -309,3 +309,12 @@ def test_rows_that_name_a_metric_are_formatted_by_its_model_format(client, demo)
     assert f"<td>{format_value(win.value, 'percent', 'ja')}</td>" in body
     assert f"<td>{format_value(win.ci_low, 'percent', 'ja')}</td>" in body  # its interval is a rate too
     assert f"<td>{win.value:.4g}</td>" not in body
+
+
+def test_a_result_about_one_metric_shows_its_values_in_that_format(client):
+    from kpiflow.formatting import format_value  # noqa: PLC0415
+
+    body = client.get("/explain", params={"lang": "ja"}).text
+    data = client.get("/api/explain", params={"lang": "ja"}).json()
+    for key in ("value_from", "value_to", "total_change"):
+        assert f"<td>{format_value(data[key], 'money', 'ja')}</td>" in body, key

@@ -2,7 +2,7 @@
 
 import pytest
 
-from kpiflow.formatting import format_interval, format_money, format_value
+from kpiflow.formatting import format_interval, format_money, format_money_short, format_value
 
 
 @pytest.mark.parametrize(
@@ -29,3 +29,19 @@ def test_values():
     assert format_value(2.5) == "2.50"
     assert format_interval(0.25, 0.3) == "25.0%–30.0%"
     assert format_interval(None, None) == ""
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "expected"),
+    [
+        (1_360_130_000, "en", "¥1.36B"),
+        (136_637_849, "en", "¥137M"),
+        (9_121_484, "en", "¥9.12M"),
+        (-453_031, "en", "-¥453K"),
+        (950, "en", "¥950"),
+        (2_500_000_000_000, "en", "¥2,500B"),
+        (136_637_849, "ja", "1.37億円"),
+    ],
+)
+def test_short_money_for_chart_labels(value, lang, expected):
+    assert format_money_short(value, lang) == expected

@@ -36,6 +36,18 @@ def format_money(value: float, lang: str = "en", currency: str = "JPY") -> str:
     return f"{sign}{amount:,.0f}円"
 
 
+def format_money_short(value: float, lang: str = "en", currency: str = "JPY") -> str:
+    """Money for a chart label: ¥1.36B, ¥136.6M, ¥912K in English; 億/万 in Japanese (as format_money)."""
+    if lang == "ja" or currency != "JPY":
+        return format_money(value, lang, currency)
+    sign = "-" if value < 0 else ""
+    amount = abs(value)
+    for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "K")):
+        if amount >= size:
+            return f"{sign}¥{amount / size:,.3g}{suffix}" if amount < size * 1000 else f"{sign}¥{amount / size:,.0f}{suffix}"
+    return f"{sign}¥{amount:,.0f}"
+
+
 def format_interval(low: float | None, high: float | None) -> str:
     if low is None or high is None or math.isnan(low) or math.isnan(high):
         return ""

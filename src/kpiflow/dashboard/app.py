@@ -471,7 +471,15 @@ def sections(data: object, title: str = "", lang: str = "en", formats: Mapping[s
     if not isinstance(data, dict):
         return [Section(title, ["value"], [[cell(data)]])]
     simple = [(k, v) for k, v in data.items() if not _nested(v)]
-    out = [Section(title, ["", ""], [[header(k, lang), formatted(v, k, lang)] for k, v in simple])] if simple else []
+    # A result about one metric (explain): its values and its change in the metric's own format.
+    fmt = (formats or {}).get(data.get("metric")) if isinstance(data.get("metric"), str) else None
+    own = METRIC_VALUES | {"total_change"} if fmt else frozenset()
+
+    def value(key: str, v: object) -> str:
+        numeric = isinstance(v, (int, float)) and not isinstance(v, bool)
+        return format_value(v, fmt, lang) if key in own and numeric else formatted(v, key, lang)
+
+    out = [Section(title, ["", ""], [[header(k, lang), value(k, v)] for k, v in simple])] if simple else []
     for key, value in data.items():
         if _nested(value):
             out += sections(value, f"{title} › {header(key, lang)}" if title else header(key, lang), lang, formats)

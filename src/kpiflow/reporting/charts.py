@@ -13,7 +13,7 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from kpiflow.formatting import format_money
+from kpiflow.formatting import format_money_short
 from kpiflow.reporting.headers import header
 
 Figure = dict[str, Any]
@@ -102,7 +102,7 @@ def bottleneck_gains(records: Sequence[Record], lang: str, dimensions: Sequence[
                 "x": [r["revenue_gain"] for r in shown],
                 "y": labels,
                 "error_x": _errors(shown, "revenue_gain", "gain_low", "gain_high"),
-                "text": [format_money(r["revenue_gain"], lang, currency) for r in shown],
+                "text": [format_money_short(r["revenue_gain"], lang, currency) for r in shown],
                 "textposition": "inside",
                 "insidetextanchor": "start",  # at the bar's root, clear of the error bar's whiskers
                 "marker": {"color": [MUTED if r.get("small_sample") else BAD for r in shown]},
@@ -152,10 +152,9 @@ def waterfall(explained: Record, lang: str, money: bool = True, currency: str = 
     """From the first period's value, each leaf factor's exact contribution, to the second's (`kpiflow explain`)."""
     leaves = [f for f in explained["factors"] if f.get("leaf", True)]
 
-    def show(value: float) -> str:
-        if money:
-            return ("+" if value > 0 else "") + format_money(value, lang, currency)
-        return f"{value:+,.4g}"
+    def show(value: float, signed: bool = True) -> str:
+        text = format_money_short(value, lang, currency) if money else f"{value:,.4g}"
+        return ("+" + text) if signed and value > 0 else text
 
     return {
         "data": [
@@ -163,12 +162,17 @@ def waterfall(explained: Record, lang: str, money: bool = True, currency: str = 
                 "type": "waterfall",
                 "orientation": "v",
                 "measure": ["absolute", *["relative"] * len(leaves), "total"],
-                "x": [explained["from"], *[f["label"] for f in leaves], explained["to"]],
+                # the factor's noise label sits under its name, so the bar keeps a short amount
+                "x": [
+                    explained["from"],
+                    *[f"{f['label']}<br>({_noise(f.get('significant'), lang)})" for f in leaves],
+                    explained["to"],
+                ],
                 "y": [explained["value_from"], *[f["contribution"] for f in leaves], explained["value_to"]],
                 "text": [
-                    show(explained["value_from"]).lstrip("+"),
-                    *[f"{show(f['contribution'])} ({_noise(f.get('significant'), lang)})" for f in leaves],
-                    show(explained["value_to"]).lstrip("+"),
+                    show(explained["value_from"], False),
+                    *[show(f["contribution"]) for f in leaves],
+                    show(explained["value_to"], False),
                 ],
                 "textposition": "outside",
                 "connector": {"line": {"color": MUTED}},
@@ -206,7 +210,7 @@ def money_axis(values: Sequence[float], lang: str, currency: str = "JPY", count:
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
     first = math.floor(low / step) * step
     ticks = [first + i * step for i in range(int((high - first) / step) + 2)]
-    return {"tickvals": ticks, "ticktext": [format_money(t, lang, currency) for t in ticks]}
+    return {"tickvals": ticks, "ticktext": [format_money_short(t, lang, currency) for t in ticks]}
 
 
 def sankey(paths: Record) -> Figure | None:
