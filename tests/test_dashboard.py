@@ -318,3 +318,14 @@ def test_a_result_about_one_metric_shows_its_values_in_that_format(client):
     data = client.get("/api/explain", params={"lang": "ja"}).json()
     for key in ("value_from", "value_to", "total_change"):
         assert f"<td>{format_value(data[key], 'money', 'ja')}</td>" in body, key
+
+
+def test_the_key_point_map_lists_its_key_points(client, demo):
+    from kpiflow.reporting.highlights import tree_highlights  # noqa: PLC0415
+
+    body = client.get("/", params={"lang": "en"}).text
+    with kpiflow.open(str(demo), read_only=True) as ws:
+        points = tree_highlights(ws.tree("FY2025", lang="en"), ws.model, "en")
+    assert points
+    for point in points:
+        assert f'<li class="{point.kind}">{html.escape(point.text, quote=False)}</li>' in body.replace("&#39;", "'")

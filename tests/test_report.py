@@ -195,3 +195,12 @@ def test_blueprint_status_is_the_check_against_the_report_period(tmp_path):
     first = check.departures[0]
     label = ws.model.metrics[first.name].label.en if first.name in ws.model.metrics else first.name
     assert len(rows) == 5 and rows[0].startswith(label)
+
+
+def test_the_report_opens_with_the_key_points(demo, html_ja):
+    from kpiflow.reporting.highlights import tree_highlights  # noqa: PLC0415
+
+    points = tree_highlights(demo.tree("FY2025", lang="ja"), demo.model, "ja")
+    assert len(points) >= 2
+    section = re.search(r'<section id="tree">(.*?)</section>', html_ja, flags=re.S).group(1)
+    assert [f'<li class="{p.kind}">{p.text}</li>' in section for p in points] == [True] * len(points)

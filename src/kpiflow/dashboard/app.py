@@ -35,6 +35,7 @@ from kpiflow.model.config import ModelFile
 from kpiflow.model.periods import parse_period
 from kpiflow.reporting import charts as figures
 from kpiflow.reporting.headers import header  # column headers people read; the JSON twin keeps the keys
+from kpiflow.reporting.highlights import Highlight, tree_highlights
 from kpiflow.reporting.tree_diagram import tree_svg
 
 HERE = Path(__file__).resolve().parent
@@ -164,6 +165,7 @@ class Visual:
     diagram: Markup | None = None
     charts: tuple[dict, ...] = ()
     links: tuple[tuple[str, str], ...] = ()
+    highlights: tuple[Highlight, ...] = ()  # key points shown beside the diagram
 
 
 def _tree_visual(data, view: View) -> Visual:
@@ -185,11 +187,16 @@ def _tree_visual(data, view: View) -> Visual:
     root = nodes[0]
     return Visual(
         diagram=Markup(tree_svg(result, view.model, view.lang, href=href)),
+        highlights=tuple(tree_highlights(result, view.model, view.lang)),
         links=(
-            (f"{root.label}{words['explain'][view.lang]} ({last_year} → {period})", href(root.metric)),
+            (f"{root.label}{words['explain'][view.lang]} ({_label(last_year, view)} → {_label(period, view)})", href(root.metric)),
             (words["funnel"][view.lang], view.url("/funnel")),
         ),
     )
+
+
+def _label(period: str, view: View) -> str:
+    return parse_period(period, view.model.fiscal_year_start).label(view.lang)
 
 
 def _previous_year_of(period: str, model: ModelFile) -> str:
@@ -369,6 +376,7 @@ WORDS = {
     "error": {"ja": "エラー", "en": "Error"},
     "empty": {"ja": "データがありません", "en": "No rows"},
     "loading": {"ja": "計算中…", "en": "Working…"},
+    "highlights": {"ja": "要点", "en": "Key points"},
 }
 
 

@@ -26,6 +26,7 @@ from kpiflow.errors import KpiflowError
 from kpiflow.formatting import format_money, format_value
 from kpiflow.model.periods import parse_period
 from kpiflow.reporting import charts as figures
+from kpiflow.reporting.highlights import tree_highlights
 from kpiflow.reporting.tree_diagram import caption, tree_svg
 
 TEMPLATE = "report.html.j2"
@@ -37,6 +38,7 @@ LABELS: dict[str, dict[str, str]] = {
     "generated": {"ja": "作成日時", "en": "Generated"},
     "tree": {"ja": "キーポイントマップ（KPIツリー）", "en": "Key point map (KPI tree)"},
     "plan": {"ja": "計画と実績", "en": "Plan vs actual"},
+    "highlights": {"ja": "要点", "en": "Key points"},
     "funnel": {"ja": "ファネル", "en": "Funnel"},
     "bottleneck": {"ja": "ボトルネック", "en": "Bottleneck"},
     "journey": {"ja": "標準ジャーニー", "en": "Standard journey"},
@@ -207,7 +209,8 @@ def build_report(ws, *, period: str | None = None, compare: str | None = None, l
         root = result.nodes[0].metric if result.nodes else None
         # The root's card leads to the explanation of its change; every other card to its definition.
         diagram = tree_svg(result, model, lang, href=lambda m: "#explain" if m == root else f"#def-{m}")
-        return {"nodes": nodes, "diagram": Markup(diagram), "caption": caption(lang)}
+        points = tree_highlights(result, model, lang)
+        return {"nodes": nodes, "diagram": Markup(diagram), "caption": caption(lang), "highlights": points}
 
     def plan_section() -> dict[str, Any]:
         result = tree()

@@ -1,0 +1,73 @@
+"""Key points of a KPI tree in plain sentences: what is behind target, what moved beyond noise.
+
+The first thing a board or a sales manager reads. Only facts the tree already holds are used:
+each target's achievement, and each change against last year that its test found significant
+(q <= 0.05). Changes within noise are counted, never listed one by one, so nobody chases them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kpiflow.analysis.tree import TreeResult
+from kpiflow.formatting import format_value
+from kpiflow.model.config import ModelFile
+
+
+@dataclass(frozen=True)
+class Highlight:
+    kind: str  # behind | on_track | better | worse | noise
+    metric: str | None
+    text: str
+
+
+def tree_highlights(result: TreeResult, model: ModelFile, lang: str) -> list[Highlight]:
+    """Targets missed first, then targets met, then significant changes (worse first), then the
+    number of changes within noise."""
+    ja = lang == "ja"
+    out: list[Highlight] = []
+
+    def show(metric: str, value: float | None) -> str:
+        return format_value(value, model.metrics[metric].format, lang, model.currency)
+
+    with_targets = [n for n in result.nodes if n.target is not None and n.value is not None]
+    for n in sorted(with_targets, key=lambda n: n.status != "behind"):
+        achieved = f"{n.value / n.target:.0%}" if n.target else "—"
+        value, target = show(n.metric, n.value), show(n.metric, n.target)
+        if n.status == "behind":
+            text = (
+                f"{n.label} {value}: 目標 {target} に対し {achieved}（未達）"
+                if ja
+                else f"{n.label} {value}: {achieved} of the {target} target (behind)"
+            )
+        else:
+            text = (
+                f"{n.label} {value}: 目標 {target} を達成（{achieved}）"
+                if ja
+                else f"{n.label} {value}: target {target} met ({achieved})"
+            )
+        out.append(Highlight(n.status or "on_track", n.metric, text))
+
+    moved = [n for n in result.nodes if n.change is not None and n.change_significant]
+    changes = []
+    for n in moved:
+        better = (n.change > 0) == model.metrics[n.metric].higher_is_better
+        before, now = show(n.metric, n.last_year), show(n.metric, n.value)
+        text = (
+            f"{n.label} 前年比 {n.change:+.1%}（{before} → {now}、有意）"
+            if ja
+            else f"{n.label} {n.change:+.1%} on last year ({before} -> {now}, significant)"
+        )
+        changes.append(Highlight("better" if better else "worse", n.metric, text))
+    out += sorted(changes, key=lambda h: h.kind != "worse")
+
+    noise = [n for n in result.nodes if n.change is not None and n.change_significant is False]
+    if noise:
+        names = "、".join(n.label for n in noise) if ja else ", ".join(n.label for n in noise)
+        text = (
+            f"誤差の範囲の変化 {len(noise)} 件（{names}）: 偶然でも起こりうる差です"
+            if ja
+            else f"{len(noise)} change{'s' if len(noise) != 1 else ''} within noise ({names}): differences chance alone could make"
+        )
+        out.append(Highlight("noise", None, text))
+    return out
