@@ -1213,14 +1213,18 @@ def export_command(
 def serve_command(
     port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8765,
     host: Annotated[str, typer.Option("--host", help="Address to bind; other than loopback only with --token.")] = "127.0.0.1",
-    token: Annotated[Optional[str], typer.Option("--token", help="Every request must carry it (?token= or Bearer).")] = None,
+    token: Annotated[
+        Optional[str],
+        typer.Option("--token", envvar="KPIFLOW_TOKEN", help="Every request must carry it (?token= or Bearer); or set KPIFLOW_TOKEN."),
+    ] = None,
     workspace: WorkspaceDir = Path("."),
+    lang: Lang = None,
     debug: Debug = False,
 ) -> None:
     """The local read-only dashboard: every analysis as a page, each with a JSON twin under /api/."""
     from kpiflow.dashboard import serve  # noqa: PLC0415  (FastAPI loads only for the dashboard)
 
-    serve(workspace, host=host, port=port, token=token)
+    serve(workspace, host=host, port=port, token=token, lang=lang)
 
 
 def _blueprint_value(c):

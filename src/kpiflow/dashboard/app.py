@@ -743,7 +743,9 @@ def _authorised(request: Request, token: str) -> bool:
     return given is not None and hmac.compare_digest(given.encode(), token.encode())
 
 
-def serve(workspace_path: str | Path, host: str = "127.0.0.1", port: int = 8765, token: str | None = None) -> None:
+def serve(
+    workspace_path: str | Path, host: str = "127.0.0.1", port: int = 8765, token: str | None = None, lang: str | None = None
+) -> None:
     """Run the dashboard with uvicorn. A host other than loopback needs a token, since the data is private."""
     if not _loopback(host) and not token:
         raise KpiflowError(
@@ -752,7 +754,7 @@ def serve(workspace_path: str | Path, host: str = "127.0.0.1", port: int = 8765,
         )
     import uvicorn  # noqa: PLC0415  (uvicorn is needed only to run the server, not to build or test the app)
 
-    server = uvicorn.Server(uvicorn.Config(create_app(workspace_path, token=token), host=host, port=port))
+    server = uvicorn.Server(uvicorn.Config(create_app(workspace_path, token=token, lang=lang), host=host, port=port))
     threading.Thread(target=_warm_up, args=(server, host, port, token), daemon=True).start()
     server.run()
 
