@@ -329,3 +329,29 @@ def test_the_key_point_map_lists_its_key_points(client, demo):
     assert points
     for point in points:
         assert f'<li class="{point.kind}">{html.escape(point.text, quote=False)}</li>' in body.replace("&#39;", "'")
+
+
+def test_explain_tables_show_parts_of_the_change_in_the_metrics_unit_and_stop_at_100_rows(client):
+    from kpiflow.dashboard.app import MAX_ROWS  # noqa: PLC0415
+    from kpiflow.formatting import format_value  # noqa: PLC0415
+
+    data = client.get("/api/explain", params={"lang": "ja", "by": "channel,industry,campaign"}).json()
+    body = client.get("/explain", params={"lang": "ja", "by": "channel,industry,campaign"}).text
+    segment = next(s for s in data["segments"][:MAX_ROWS] if s["rate"] and s["share_to"] is not None)
+    # a rate effect of revenue is money (1.23億円, not -9,881,742 nor a percentage); a share is a percentage
+    assert f"<td>{format_value(segment['rate'], 'money', 'ja')}</td>" in body
+    assert f"<td>{segment['share_to']:.1%}</td>" in body
+    assert len(data["segments"]) > MAX_ROWS
+    assert f"最初の {MAX_ROWS} 行を表示（全 {len(data['segments'])} 行は JSON にあります）" in body
+    table = re.findall(r"<table>.*?</table>", body, flags=re.S)
+    assert max(t.count("<tr>") for t in table) == MAX_ROWS + 1  # the header row and 100 rows
+
+
+def test_windows_are_shown_in_days_and_relative_changes_as_signed_percentages():
+    from kpiflow.dashboard.app import formatted  # noqa: PLC0415
+
+    assert formatted(2_592_000.0, "within_seconds", "ja") == "30日"
+    assert formatted(2_592_000, "within_seconds", "en") == "30 days"
+    assert formatted(0.5417, "change", "ja") == "+54.2%"
+    assert formatted(1.39, "explanatory_power", "en") == "139.0%"
+    assert formatted(-9_881_742.0, "rate", "ja") == "-9,881,742"  # no unit known: a plain number, never a percentage

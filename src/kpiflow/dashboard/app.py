@@ -189,7 +189,10 @@ def _tree_visual(data, view: View) -> Visual:
         diagram=Markup(tree_svg(result, view.model, view.lang, href=href)),
         highlights=tuple(tree_highlights(result, view.model, view.lang)),
         links=(
-            (f"{root.label}{words['explain'][view.lang]} ({_label(last_year, view)} → {_label(period, view)})", href(root.metric)),
+            (
+                f"{root.label}{words['explain'][view.lang]} ({_label(last_year, view)} → {_label(period, view)})",
+                href(root.metric),
+            ),
             (words["funnel"][view.lang], view.url("/funnel")),
         ),
     )
@@ -208,7 +211,9 @@ def _funnel_visual(data, view: View) -> Visual:
 
 
 def _bottleneck_visual(data, view: View) -> Visual:
-    return Visual(charts=(figures.bottleneck_gains(data, view.lang, _by(view.params), view.model.currency),) if data else ())
+    if not any(r.get("revenue_gain") is not None for r in data):  # nothing to draw: no empty frame
+        return Visual()
+    return Visual(charts=(figures.bottleneck_gains(data, view.lang, _by(view.params), view.model.currency),))
 
 
 def _velocity_visual(data, view: View) -> Visual:
@@ -377,6 +382,10 @@ WORDS = {
     "empty": {"ja": "データがありません", "en": "No rows"},
     "loading": {"ja": "計算中…", "en": "Working…"},
     "highlights": {"ja": "要点", "en": "Key points"},
+    "first_rows": {
+        "ja": "最初の {shown} 行を表示（全 {total} 行は JSON にあります）",
+        "en": "Showing the first {shown} of {total} rows (all are in the JSON)",
+    },
 }
 
 
@@ -403,6 +412,7 @@ class Section:
     title: str
     columns: list[str]
     rows: list[list[str]]
+    total: int = 0  # rows in the data, when more than are shown
 
 
 def cell(value: object) -> str:
@@ -421,12 +431,22 @@ def cell(value: object) -> str:
     return str(value)
 
 
-_PERCENT = ("rate", "share", "confidence", "explanatory_power")
+# Shares and relative changes are percentages whatever their size (a segment can explain 139% of a
+# change); a column ending in "rate" or "confidence" is one only within [-1.5, 1.5] (a rate of counts).
+_SHARES = ("share", "explanatory_power", "change", "relative_change", "relative_difference", "share_from", "share_to")
+_PERCENT = ("rate", "confidence")
 _MONEY = ("revenue", "cost", "amount", "contribution", "revenue_gain", "gain_low", "gain_high", "mix", "cost_per_lead")
+_DURATIONS = ("within_seconds",)  # windows: shown in days
+DAYS = {"ja": "日", "en": " days"}
 
 
 def formatted(value: object, column: str, lang: str) -> str:
     """A cell formatted for people: rates as percentages, money in yen (万/億 in Japanese)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if column in _SHARES and isinstance(value, float):
+            return f"{value:+.1%}" if column.endswith(("change", "difference")) else f"{value:.1%}"
+        if column in _DURATIONS:
+            return f"{value / 86400:,.4g}{DAYS['ja' if lang == 'ja' else 'en']}"
     if isinstance(value, float) and not isinstance(value, bool):
         if column.endswith(_PERCENT) and -1.5 <= value <= 1.5:
             return f"{value:.1%}"
@@ -443,9 +463,14 @@ METRIC_VALUES = frozenset(
     {"value", "target", "last_year", "product_of_factors", "value_from", "value_to", "actual", "reference", "then", "now"}
 )
 METRIC_KEYS = ("metric", "stage", "factor", "name")
+# Parts of a change (explain's factors and segments) are in the unit of the metric being explained.
+CHANGE_PARTS = frozenset({"contribution", "mix", "rate"})
+MAX_ROWS = 100  # a page shows the first rows of a long table; its JSON twin has them all
 
 
-def _records(title: str, items: list[dict], lang: str = "en", formats: Mapping[str, str | None] | None = None) -> Section:
+def _records(
+    title: str, items: list[dict], lang: str = "en", formats: Mapping[str, str | None] | None = None, unit: str | None = None
+) -> Section:
     columns: list[str] = []
     for item in items:
         columns += [k for k in item if k not in columns]
@@ -458,23 +483,30 @@ def _records(title: str, items: list[dict], lang: str = "en", formats: Mapping[s
         metric = next((item[k] for k in METRIC_KEYS if isinstance(item.get(k), str) and item[k] in formats), None)
         fmt = formats.get(metric) if metric else None
         own = METRIC_VALUES | ({"ci_low", "ci_high"} if fmt == "percent" else set())
-        return [
-            format_value(v, fmt, lang)
-            if metric is not None and c in own and isinstance(v := item.get(c), (int, float)) and not isinstance(v, bool)
-            else formatted(item.get(c), shown[c], lang)
-            for c in columns
-        ]
 
-    return Section(title, [header(c, lang) for c in columns], [row(item) for item in items])
+        def show(c: str) -> str:
+            v = item.get(c)
+            numeric = isinstance(v, (int, float)) and not isinstance(v, bool)
+            if numeric and unit is not None and metric is not None and c in CHANGE_PARTS:
+                return format_value(v, formats.get(unit), lang)
+            if numeric and metric is not None and c in own:
+                return format_value(v, fmt, lang)
+            return formatted(v, shown[c], lang)
+
+        return [show(c) for c in columns]
+
+    return Section(title, [header(c, lang) for c in columns], [row(item) for item in items[:MAX_ROWS]], len(items))
 
 
-def sections(data: object, title: str = "", lang: str = "en", formats: Mapping[str, str | None] | None = None) -> list[Section]:
+def sections(
+    data: object, title: str = "", lang: str = "en", formats: Mapping[str, str | None] | None = None, unit: str | None = None
+) -> list[Section]:
     """Tables for a result's `to_dict()`: a list of records is one table; a dict is a key-value table
     of its scalars followed by a table per nested list of records or dict. `formats` (metric ->
     its model format) formats the values of rows that name a metric."""
     if isinstance(data, list):
         if all(isinstance(x, dict) for x in data):
-            return [_records(title, data, lang, formats)]
+            return [_records(title, data, lang, formats, unit)]
         return [Section(title, ["value"], [[cell(x)] for x in data])]
     if not isinstance(data, dict):
         return [Section(title, ["value"], [[cell(data)]])]
@@ -490,7 +522,8 @@ def sections(data: object, title: str = "", lang: str = "en", formats: Mapping[s
     out = [Section(title, ["", ""], [[header(k, lang), value(k, v)] for k, v in simple])] if simple else []
     for key, value in data.items():
         if _nested(value):
-            out += sections(value, f"{title} › {header(key, lang)}" if title else header(key, lang), lang, formats)
+            heading = f"{title} › {header(key, lang)}" if title else header(key, lang)
+            out += sections(value, heading, lang, formats, data["metric"] if fmt else unit)
     return out
 
 
