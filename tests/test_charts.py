@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kpiflow.reporting import charts
+from kpiflow.reporting.headers import STAGES, stage_label
 
 
 def test_rate_bars_are_the_rates_and_error_bars_the_interval():
@@ -26,7 +27,7 @@ def test_funnel_rates_on_the_tiny_workspace(tiny):
     figure = charts.funnel_rates(result.to_dict(), "en")
     trace = figure["data"][0]
     shown = [s for s in result.steps if s.rate is not None]
-    assert trace["y"] == [f"{s.from_stage} → {s.to_stage}" for s in shown]
+    assert trace["y"] == [f"{STAGES[s.from_stage]['en']} → {STAGES[s.to_stage]['en']}" for s in shown]  # MQL → SQL
     assert trace["x"] == [s.rate for s in shown]
     assert trace["error_x"]["array"] == pytest.approx([s.ci_high - s.rate for s in shown])
 
@@ -97,3 +98,10 @@ def test_journey_days_are_the_medians_with_quartiles():
     steps = [{"to_stage": "mql", "from_lead_median_days": 10.0, "from_lead_p25_days": 5.0, "from_lead_p75_days": 19.0}]
     trace = charts.journey_days(steps, "ja")["data"][0]
     assert trace["x"] == [10.0] and trace["error_x"]["array"] == [9.0] and trace["error_x"]["arrayminus"] == [5.0]
+
+
+def test_stages_are_named_as_people_say_them():
+    assert stage_label("opportunity", "ja") == "商談" and stage_label("lead", "en") == "Lead"
+    assert stage_label("pilot", "ja") == "pilot"  # a stage the user added keeps its name
+    trace = charts.journey_days([{"to_stage": "customer", "from_lead_median_days": 80.0}], "ja")["data"][0]
+    assert trace["y"] == ["→ 顧客"]

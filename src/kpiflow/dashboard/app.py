@@ -34,7 +34,7 @@ from kpiflow.formatting import format_money, format_value
 from kpiflow.model.config import ModelFile
 from kpiflow.model.periods import parse_period
 from kpiflow.reporting import charts as figures
-from kpiflow.reporting.headers import header  # column headers people read; the JSON twin keeps the keys
+from kpiflow.reporting.headers import header, stage_label  # people's words; the JSON twin keeps the keys
 from kpiflow.reporting.highlights import Highlight, tree_highlights
 from kpiflow.reporting.tree_diagram import tree_svg
 
@@ -437,11 +437,14 @@ _SHARES = ("share", "explanatory_power", "change", "relative_change", "relative_
 _PERCENT = ("rate", "confidence")
 _MONEY = ("revenue", "cost", "amount", "contribution", "revenue_gain", "gain_low", "gain_high", "mix", "cost_per_lead")
 _DURATIONS = ("within_seconds",)  # windows: shown in days
+_STAGE_COLUMNS = ("from_stage", "to_stage", "stage_from", "stage_to", "current_stage")
 DAYS = {"ja": "日", "en": " days"}
 
 
 def formatted(value: object, column: str, lang: str) -> str:
-    """A cell formatted for people: rates as percentages, money in yen (万/億 in Japanese)."""
+    """A cell formatted for people: rates as percentages, money in yen (万/億 in Japanese), stages by name."""
+    if column in _STAGE_COLUMNS and isinstance(value, str):
+        return stage_label(value, lang)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if column in _SHARES and isinstance(value, float):
             return f"{value:+.1%}" if column.endswith(("change", "difference")) else f"{value:.1%}"

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from kpiflow.formatting import format_money_short
-from kpiflow.reporting.headers import header
+from kpiflow.reporting.headers import header, stage_label
 
 Figure = dict[str, Any]
 Record = Mapping[str, Any]
@@ -85,7 +85,7 @@ def rate_bars(
 
 def funnel_rates(steps: Sequence[Record], lang: str) -> Figure:
     """Stage-to-stage conversion of `kpiflow funnel` (records with from_stage, to_stage, rate, ci_*)."""
-    rows = [dict(s, step=f"{s['from_stage']} → {s['to_stage']}") for s in steps]
+    rows = [dict(s, step=f"{stage_label(s['from_stage'], lang)} → {stage_label(s['to_stage'], lang)}") for s in steps]
     return rate_bars(rows, "step", "rate", lang, low="ci_low", high="ci_high")
 
 
@@ -134,7 +134,7 @@ def journey_days(steps: Sequence[Record], lang: str) -> Figure:
                 "type": "bar",
                 "orientation": "h",
                 "x": [s["from_lead_median_days"] for s in rows],
-                "y": [f"→ {s['to_stage']}" for s in rows],
+                "y": [f"→ {stage_label(s['to_stage'], lang)}" for s in rows],
                 "error_x": _errors(rows, "from_lead_median_days", "from_lead_p25_days", "from_lead_p75_days"),
                 "marker": {"color": ACCENT},
                 "hovertemplate": "%{y}: %{x:.0f}<extra></extra>",

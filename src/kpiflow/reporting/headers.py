@@ -328,6 +328,26 @@ HEADERS: dict[str, dict[str, str]] = {
 """Each result key's column header: key -> {"ja": ..., "en": ...}."""
 
 
+# The default model's stage names as people say them; a stage a user adds shows under its own name.
+STAGES: dict[str, dict[str, str]] = {
+    "lead": {"ja": "リード", "en": "Lead"},
+    "mql": {"ja": "MQL", "en": "MQL"},
+    "sql": {"ja": "SQL", "en": "SQL"},
+    "opportunity": {"ja": "商談", "en": "Opportunity"},
+    "customer": {"ja": "顧客", "en": "Customer"},
+    "appointment": {"ja": "アポイント", "en": "Appointment"},
+    "valid": {"ja": "有効商談", "en": "Valid opportunity"},
+    "proposal": {"ja": "提案", "en": "Proposal"},
+    "won": {"ja": "受注", "en": "Won"},
+}
+
+
+def stage_label(stage: str, lang: str) -> str:
+    """A CRM stage as people say it (リード, 商談, ...); an unknown stage as itself."""
+    entry = STAGES.get(stage)
+    return entry["ja" if lang == "ja" else "en"] if entry else stage
+
+
 def header(key: str, lang: str) -> str:
     """The column header of `key` in `lang` ("ja" or "en"); a key without one is shown as itself."""
     if lang not in LANGS:

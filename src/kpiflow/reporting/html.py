@@ -26,6 +26,7 @@ from kpiflow.errors import KpiflowError
 from kpiflow.formatting import format_money, format_value
 from kpiflow.model.periods import parse_period
 from kpiflow.reporting import charts as figures
+from kpiflow.reporting.headers import stage_label
 from kpiflow.reporting.highlights import tree_highlights
 from kpiflow.reporting.tree_diagram import caption, tree_svg
 
@@ -239,7 +240,7 @@ def build_report(ws, *, period: str | None = None, compare: str | None = None, l
         result = ws.funnel(label_now, lang=lang)
         steps = [
             {
-                "step": f"{s.from_stage} → {s.to_stage}",
+                "step": f"{stage_label(s.from_stage, lang)} → {stage_label(s.to_stage, lang)}",
                 "entered": f"{s.entered:,}",
                 "converted": f"{s.converted:,}",
                 "rate": f"{s.rate:.1%}" if s.rate is not None else "—",
@@ -269,7 +270,7 @@ def build_report(ws, *, period: str | None = None, compare: str | None = None, l
         result = ws.velocity(label_now, lang=lang)
         steps = [
             {
-                "step": f"{s.from_stage} → {s.to_stage}",
+                "step": f"{stage_label(s.from_stage, lang)} → {stage_label(s.to_stage, lang)}",
                 "n": f"{s.n:,}",
                 "median_days": f"{s.median_days:.0f}" if s.median_days is not None else "—",
                 "cumulative": f"{s.cumulative_days:.0f}" if s.cumulative_days is not None else "—",
