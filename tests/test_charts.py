@@ -105,3 +105,10 @@ def test_stages_are_named_as_people_say_them():
     assert stage_label("pilot", "ja") == "pilot"  # a stage the user added keeps its name
     trace = charts.journey_days([{"to_stage": "customer", "from_lead_median_days": 80.0}], "ja")["data"][0]
     assert trace["y"] == ["→ 顧客"]
+
+
+def test_rate_charts_say_which_rate_they_draw():
+    rows = [{"name": "A", "stop_rate": 0.5, "stop_rate_ci_low": 0.4, "stop_rate_ci_high": 0.6}]
+    assert charts.rate_bars(rows, "name", "stop_rate", "ja")["layout"]["xaxis"]["title"]["text"] == "立ち寄り率 （95%区間）"
+    steps = [{"from_stage": "lead", "to_stage": "mql", "rate": 0.4, "ci_low": 0.3, "ci_high": 0.5}]
+    assert charts.funnel_rates(steps, "en")["layout"]["xaxis"]["title"]["text"] == "Conversion to the next stage (95% interval)"

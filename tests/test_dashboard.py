@@ -355,3 +355,10 @@ def test_windows_are_shown_in_days_and_relative_changes_as_signed_percentages():
     assert formatted(0.5417, "change", "ja") == "+54.2%"
     assert formatted(1.39, "explanatory_power", "en") == "139.0%"
     assert formatted(-9_881_742.0, "rate", "ja") == "-9,881,742"  # no unit known: a plain number, never a percentage
+
+
+def test_interval_bounds_of_a_named_rate_are_percentages():
+    from kpiflow.dashboard.app import formatted  # noqa: PLC0415
+
+    assert formatted(0.05047, "stop_rate_ci_low", "ja") == "5.0%"
+    assert formatted(12.2, "lift_ci_low", "en") == "12.2"  # a lift's interval is not a rate

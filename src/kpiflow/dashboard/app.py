@@ -451,7 +451,8 @@ def formatted(value: object, column: str, lang: str) -> str:
         if column in _DURATIONS:
             return f"{value / 86400:,.4g}{DAYS['ja' if lang == 'ja' else 'en']}"
     if isinstance(value, float) and not isinstance(value, bool):
-        if column.endswith(_PERCENT) and -1.5 <= value <= 1.5:
+        rate_bound = column.endswith(("_ci_low", "_ci_high")) and column.rsplit("_ci_", 1)[0].endswith(_PERCENT)
+        if (column.endswith(_PERCENT) or rate_bound) and -1.5 <= value <= 1.5:
             return f"{value:.1%}"
         if column in _MONEY or column.endswith(("_cost", "revenue")):
             return format_money(value, lang)

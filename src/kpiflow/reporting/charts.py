@@ -26,6 +26,8 @@ MUTED = "#9aa5b4"
 
 WORDS = {
     "rate": {"ja": "率（95%区間）", "en": "Rate (95% interval)"},
+    "interval": {"ja": "（95%区間）", "en": "(95% interval)"},
+    "conversion": {"ja": "次のステージへの転換率", "en": "Conversion to the next stage"},
     "gain": {"ja": "改善時の売上増", "en": "Revenue gain if repaired"},
     "days": {"ja": "日数（中央値、25–75%）", "en": "Days (median, 25–75%)"},
     "significant": {"ja": "有意", "en": "significant"},
@@ -58,7 +60,14 @@ def _errors(records: Sequence[Record], value: str, low: str, high: str) -> dict[
 
 
 def rate_bars(
-    records: Sequence[Record], label: str, rate: str, lang: str, *, low: str | None = None, high: str | None = None
+    records: Sequence[Record],
+    label: str,
+    rate: str,
+    lang: str,
+    *,
+    low: str | None = None,
+    high: str | None = None,
+    title: str | None = None,
 ) -> Figure:
     """Horizontal bars of a rate per row with its Wilson interval, in the order given."""
     low, high = low or f"{rate}_ci_low", high or f"{rate}_ci_high"
@@ -76,9 +85,13 @@ def rate_bars(
             }
         ],
         "layout": {
-            "xaxis": {"tickformat": ".0%", "title": {"text": _word("rate", lang)}, "rangemode": "tozero"},
+            "xaxis": {
+                "tickformat": ".0%",
+                "title": {"text": f"{title or header(rate, lang)} {_word('interval', lang)}"},
+                "rangemode": "tozero",
+            },
             "yaxis": {"autorange": "reversed", "automargin": True},
-            "height": max(220, 60 + 34 * len(shown)),
+            "height": max(160, 70 + 30 * len(shown)),
         },
     }
 
@@ -86,7 +99,7 @@ def rate_bars(
 def funnel_rates(steps: Sequence[Record], lang: str) -> Figure:
     """Stage-to-stage conversion of `kpiflow funnel` (records with from_stage, to_stage, rate, ci_*)."""
     rows = [dict(s, step=f"{stage_label(s['from_stage'], lang)} → {stage_label(s['to_stage'], lang)}") for s in steps]
-    return rate_bars(rows, "step", "rate", lang, low="ci_low", high="ci_high")
+    return rate_bars(rows, "step", "rate", lang, low="ci_low", high="ci_high", title=_word("conversion", lang))
 
 
 def bottleneck_gains(records: Sequence[Record], lang: str, dimensions: Sequence[str] = (), currency: str = "JPY") -> Figure:
