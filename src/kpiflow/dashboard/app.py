@@ -331,7 +331,7 @@ PAGES: tuple[Page, ...] = (
         "/behaviour",
         {"ja": "Web行動", "en": "Behaviour"},
         lambda ws, p, lang: ws.behaviour(p["period"], by=p.get("by") or "content_type", lang=lang),
-        (Field("by", {"ja": "内訳", "en": "by"}, kind="behaviour_by"),),
+        (Field("by", {"ja": "内訳", "en": "by"}, kind="behaviour_by", optional=False, default=lambda p, m: "content_type"),),
         visual=_behaviour_visual,
     ),
     Page(

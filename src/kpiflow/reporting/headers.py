@@ -52,7 +52,7 @@ HEADERS: dict[str, dict[str, str]] = {
     "revenue": {"ja": "売上", "en": "Revenue"},
     "exhibition_id": {"ja": "展示会", "en": "Exhibition"},
     "passersby": {"ja": "通行数", "en": "Passers-by"},
-    "visitors": {"ja": "立ち寄り", "en": "Visitors"},
+    "visitors": {"ja": "訪問者数", "en": "Visitors"},  # booth visitors and web visitors alike
     "stop_rate": {"ja": "立ち寄り率", "en": "Stop rate"},
     "demo_rate": {"ja": "デモ体験率", "en": "Demo rate"},
     "leads": {"ja": "リード", "en": "Leads"},
