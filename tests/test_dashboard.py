@@ -353,6 +353,7 @@ def test_windows_are_shown_in_days_and_relative_changes_as_signed_percentages():
     assert formatted(2_592_000.0, "within_seconds", "ja") == "30日"
     assert formatted(2_592_000, "within_seconds", "en") == "30 days"
     assert formatted(0.5417, "change", "ja") == "+54.2%"
+    assert formatted(9.048, "median_days", "ja") == "9.0" and formatted(134.71, "from_lead_p75_days", "en") == "134.7"
     assert formatted(1.39, "explanatory_power", "en") == "139.0%"
     assert formatted(-9_881_742.0, "rate", "ja") == "-9,881,742"  # no unit known: a plain number, never a percentage
 

@@ -450,6 +450,8 @@ def formatted(value: object, column: str, lang: str) -> str:
             return f"{value:+.1%}" if column.endswith(("change", "difference")) else f"{value:.1%}"
         if column in _DURATIONS:
             return f"{value / 86400:,.4g}{DAYS['ja' if lang == 'ja' else 'en']}"
+        if column.endswith("_days") and isinstance(value, float):  # days between stages: to a tenth
+            return f"{value:,.1f}"
     if isinstance(value, float) and not isinstance(value, bool):
         rate_bound = column.endswith(("_ci_low", "_ci_high")) and column.rsplit("_ci_", 1)[0].endswith(_PERCENT)
         if (column.endswith(_PERCENT) or rate_bound) and -1.5 <= value <= 1.5:
