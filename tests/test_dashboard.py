@@ -94,6 +94,7 @@ def test_api_follows_period_and_lang(client, demo):
 
 def test_blueprints_list_is_empty_in_a_fresh_demo(client):
     assert client.get("/api/blueprints").json() == []
+    assert "kpiflow blueprint save NAME --period" in client.get("/blueprints", params={"lang": "en"}).text  # how to make one
 
 
 def test_repeated_requests_are_served_from_the_cache(client):

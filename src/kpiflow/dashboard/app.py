@@ -249,6 +249,12 @@ def _patterns_visual(data, view: View) -> Visual:
 
 
 def _blueprints_visual(data, view: View) -> Visual:
+    if isinstance(data, list) and not data:
+        hint = {
+            "ja": "保存されたブループリントはまだありません。良かった期間を保存するには: kpiflow blueprint save 名前 --period FY2025",
+            "en": "No blueprint is saved yet. To keep a good period's winning patterns: kpiflow blueprint save NAME --period FY2025",
+        }
+        return Visual(summary=hint[view.lang])
     if isinstance(data, list):  # the list: each blueprint links to its check against the chosen period
         check = view.params.get("period")
         word = {"ja": "を確認", "en": ": check"}[view.lang]
