@@ -3,7 +3,9 @@ and the security promises hold (headers, GET only, token, no traversal, escaping
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 import json
 import re
 import warnings
@@ -57,6 +59,10 @@ CASES = [
     ("behaviour", {}, lambda ws: ws.behaviour("FY2025", by="content_type")),
     ("patterns", {"outcome": "won"}, lambda ws: ws.patterns("won", within="30d", max_length=3, period="FY2025")),
     ("dictionary", {}, lambda ws: ws.dictionary()),
+    ("handoff", {"by": "channel"}, lambda ws: ws.handoff("FY2025", by="channel")),
+    ("lists", {"kind": "nurture"}, lambda ws: ws.lists("nurture")),
+    ("check", {}, lambda ws: ws.check()),
+    ("plan", {"target": "revenue=2000000000", "set": "win_rate=0.4"}, lambda ws: ws.plan({"revenue": 2e9}, "FY2026", overrides={"win_rate": 0.4})),
 ]
 
 
@@ -364,3 +370,40 @@ def test_interval_bounds_of_a_named_rate_are_percentages():
 
     assert formatted(0.05047, "stop_rate_ci_low", "ja") == "5.0%"
     assert formatted(12.2, "lift_ci_low", "en") == "12.2"  # a lift's interval is not a rate
+
+
+def test_plan_starts_from_the_next_years_target_in_the_model(client, demo):
+    body = client.get("/plan", params={"lang": "en"}).text
+    with kpiflow.open(str(demo), read_only=True) as ws:
+        goal = ws.model.targets["FY2026"]["revenue"]
+        expected = ws.plan({"revenue": goal}, "FY2026", lang="en")
+    assert options(body, "period")[1] == "FY2026"  # the first year after the data with a target
+    assert f'name="target" value="revenue={goal:.0f}"' in body
+    assert client.get("/api/plan", params={"lang": "en"}).json() == plain(expected.to_dict())
+    assert 'href="/funnel?lang=en"' in body  # the nav does not carry the plan's year to pages of data
+
+
+def test_plan_without_a_goal_says_how_to_give_one(client):
+    response = client.get("/api/plan", params={"period": "FY2030"})
+    assert response.status_code == 400 and "target=revenue=" in response.json()["error"]
+
+
+def test_csv_twin_is_the_table_excel_safe_with_a_bom(tmp_path):
+    hostile = "=HYPERLINK(\"http://x\")"
+    quoted = '"' + hostile.replace('"', '""') + '"'  # as a CSV field
+    contacts = CONTACTS.replace(",ads", "," + quoted)  # the leads' channel
+    tables = {"accounts": ACCOUNTS, "contacts": contacts, "deals": DEALS, "stage_history": HISTORY, "costs": COSTS}
+    ws = workspace_from_csv(tmp_path, tables)
+    root = ws.root
+    ws.close()
+    with TestClient(create_app(root)) as c:
+        response = c.get("/api/funnel.csv", params={"period": "FY2025", "by": "channel"})
+        assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+        assert 'filename="kpiflow-funnel-channel-FY2025.csv"' in response.headers["content-disposition"]
+        text = response.content.decode("utf-8")
+        assert text.startswith("\ufeff")
+        rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+        data = c.get("/api/funnel", params={"period": "FY2025", "by": "channel"}).json()
+        assert rows[0] == list(data[0]) and len(rows) == len(data) + 1
+        assert "'" + hostile in [cell for row in rows for cell in row]  # text, never a formula
+        assert c.get("/api/explain.csv", params={"from": "FY2024"}).status_code == 400  # not one table: use the JSON

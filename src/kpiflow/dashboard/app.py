@@ -28,9 +28,11 @@ from fastapi.staticfiles import StaticFiles
 from markupsafe import Markup
 
 import kpiflow
+from kpiflow.analysis.plan import parse_assignments
 from kpiflow.analysis.tree import TreeNode, TreeResult, tree_order
 from kpiflow.errors import KpiflowError
 from kpiflow.formatting import format_money, format_value
+from kpiflow.io.export import csv_text
 from kpiflow.model.config import ModelFile
 from kpiflow.model.periods import parse_period
 from kpiflow.reporting import charts as figures
@@ -73,7 +75,8 @@ class Field:
     placeholder: str = ""
     kind: str = "text"
     optional: bool = True
-    default: Callable[[Params, ModelFile], str] | None = None  # shown and used when the request leaves it out
+    # shown and used when the request leaves it out: f(params, model, last complete fiscal year)
+    default: Callable[[Params, ModelFile, str], str] | None = None
 
 
 @dataclass(frozen=True)
@@ -274,6 +277,94 @@ def _blueprints_visual(data, view: View) -> Visual:
     return Visual()
 
 
+def _plan(ws, p: Params, lang: str):
+    goal = parse_assignments([p["target"]], "target") if p.get("target") else {}
+    if not goal:
+        raise KpiflowError(
+            "give a goal to plan backwards from, e.g. target=revenue=600000000 (or put it under targets: in kpiflow.yaml)"
+        )
+    overrides = parse_assignments([x for x in p.get("set", "").split(",") if x.strip()], "set")
+    return ws.plan(goal, p["period"], overrides=overrides, lang=lang)
+
+
+def _plan_period(params: Params, model: ModelFile, latest: str) -> str:
+    """The first fiscal year after the data with a target in kpiflow.yaml, else the next one."""
+    following = parse_period(latest, model.fiscal_year_start).next()
+    with_targets = sorted(
+        (parse_period(label, model.fiscal_year_start) for label in model.targets if label.startswith("FY") and len(label) == 6),
+        key=lambda period: period.start,
+    )
+    return next((t.label("en") for t in with_targets if t.start >= following.start), following.label("en"))
+
+
+def _plan_target(params: Params, model: ModelFile, latest: str) -> str:
+    root = _root_metric(model)
+    value = model.targets.get(params.get("period", ""), {}).get(root)
+    return f"{root}={value:.0f}" if value is not None else ""
+
+
+def _plan_visual(data, view: View) -> Visual:
+    base = [r for r in data if r.get("scenario", "base") == "base"]
+    if not base:
+        return Visual()
+    return Visual(charts=(figures.plan_gaps(base, view.lang),))
+
+
+def _handoff_visual(data, view: View) -> Visual:
+    total = data.get("total") or {}
+    if not total.get("mqls"):
+        return Visual()
+    ja = view.lang == "ja"
+
+    def rate(key: str, low: str, high: str) -> str:
+        if total.get(key) is None:
+            return "—"
+        interval = f"95%: {total[low]:.1%}–{total[high]:.1%}"
+        return f"{total[key]:.1%}（{interval}）" if ja else f"{total[key]:.1%} ({interval})"
+
+    hours = (data.get("settings") or {}).get("sla_hours", 0)
+    sql, sla, untouched = (
+        rate("sql_rate", "ci_low", "ci_high"),
+        rate("sla_rate", "sla_ci_low", "sla_ci_high"),
+        total.get("never_touched", 0),
+    )
+    summary = (
+        f"MQL {total['mqls']:,} 件のうち SQL 化 {total['sqls']:,} 件、SQL化率 {sql}。{hours:g}時間以内の初回接触（SLA）{sla}、未接触 {untouched:,} 件。"
+        if ja
+        else f"Of {total['mqls']:,} MQLs, {total['sqls']:,} became SQLs: {sql}. "
+        f"First touch within the {hours:g}-hour SLA: {sla}; never touched: {untouched:,}."
+    )
+    by, records = data.get("by"), data.get("records") or []
+    charts = (figures.rate_bars(records, by, "sql_rate", view.lang, low="ci_low", high="ci_high"),) if by and records else ()
+    return Visual(summary=summary, charts=charts)
+
+
+def _lists_visual(data, view: View) -> Visual:
+    kind = view.params.get("kind", "fast")
+    text = {
+        "fast": {
+            "ja": f"標準より速く進んでいるリード {len(data):,} 件: 今すぐ営業に渡す候補です（CSV で担当者に配れます）",
+            "en": f"{len(data):,} leads moving faster than the standard journey: hand them to sales now (the CSV goes to owners)",
+        },
+        "nurture": {
+            "ja": f"標準より長く同じステージに留まっているリード {len(data):,} 件: 育成（ナーチャリング）の対象です",
+            "en": f"{len(data):,} open leads staying longer than the standard in their stage: nurture them",
+        },
+    }
+    return Visual(summary=text.get(kind, text["fast"])[view.lang])
+
+
+def _check_visual(data, view: View) -> Visual:
+    violations, warnings = len(data.get("violations") or []), len(data.get("warnings") or [])
+    text = {
+        "ja": f"データ契約違反 {violations} 件、注意 {warnings} 件"
+        + ("（違反はありません）" if data.get("ok") else "（違反は数字を歪めます: 修正してから読み込み直してください）"),
+        "en": f"{violations} contract violation{'s' if violations != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
+        + (" (no violations)" if data.get("ok") else " (violations distort the numbers: fix them and load again)"),
+    }
+    return Visual(summary=text[view.lang])
+
+
 BY = Field("by", {"ja": "内訳", "en": "by"}, kind="dimension")
 PAGES: tuple[Page, ...] = (
     Page(
@@ -282,6 +373,19 @@ PAGES: tuple[Page, ...] = (
         {"ja": "キーポイントマップ", "en": "Key point map"},
         lambda ws, p, lang: ws.tree(p["period"], lang=lang),
         visual=_tree_visual,
+    ),
+    Page(
+        "plan",
+        "/plan",
+        {"ja": "計画（逆算）", "en": "Plan"},
+        _plan,
+        (
+            Field("period", {"ja": "計画期間", "en": "plan period"}, kind="plan_period", optional=False, default=_plan_period),
+            Field("target", {"ja": "目標", "en": "goal"}, "revenue=600000000", default=_plan_target),
+            Field("set", {"ja": "率の仮定", "en": "assume rates"}, "win_rate=0.3,mql_rate=0.5"),
+        ),
+        uses_period=False,
+        visual=_plan_visual,
     ),
     Page(
         "funnel",
@@ -308,18 +412,37 @@ PAGES: tuple[Page, ...] = (
         visual=_velocity_visual,
     ),
     Page(
+        "handoff",
+        "/handoff",
+        {"ja": "営業引き渡し", "en": "Handoff"},
+        lambda ws, p, lang: ws.handoff(p["period"], by=p.get("by") or None, lang=lang),
+        (BY,),
+        visual=_handoff_visual,
+    ),
+    Page(
+        "lists",
+        "/lists",
+        {"ja": "リード一覧", "en": "Lead lists"},
+        lambda ws, p, lang: ws.lists(p.get("kind") or "fast"),
+        (Field("kind", {"ja": "一覧", "en": "list"}, kind="list_kind", optional=False, default=lambda p, m, fy: "fast"),),
+        uses_period=False,
+        visual=_lists_visual,
+    ),
+    Page(
         "explain",
         "/explain",
         {"ja": "変化の要因", "en": "Explain"},
         _explain,
         (
-            Field("metric", {"ja": "指標", "en": "metric"}, kind="metric", optional=False, default=lambda p, m: _root_metric(m)),
+            Field(
+                "metric", {"ja": "指標", "en": "metric"}, kind="metric", optional=False, default=lambda p, m, fy: _root_metric(m)
+            ),
             Field(
                 "from",
                 {"ja": "比較元", "en": "from"},
                 kind="period",
                 optional=False,
-                default=lambda p, m: _previous_year_of(p["period"], m),
+                default=lambda p, m, fy: _previous_year_of(p["period"], m),
             ),
             BY,
         ),
@@ -337,7 +460,7 @@ PAGES: tuple[Page, ...] = (
         "/behaviour",
         {"ja": "Web行動", "en": "Behaviour"},
         lambda ws, p, lang: ws.behaviour(p["period"], by=p.get("by") or "content_type", lang=lang),
-        (Field("by", {"ja": "内訳", "en": "by"}, kind="behaviour_by", optional=False, default=lambda p, m: "content_type"),),
+        (Field("by", {"ja": "内訳", "en": "by"}, kind="behaviour_by", optional=False, default=lambda p, m, fy: "content_type"),),
         visual=_behaviour_visual,
     ),
     Page(
@@ -370,6 +493,14 @@ PAGES: tuple[Page, ...] = (
             Field("check", {"ja": "確認する期間", "en": "check against"}, kind="period"),
         ),
         visual=_blueprints_visual,
+    ),
+    Page(
+        "check",
+        "/check",
+        {"ja": "データ品質", "en": "Data check"},
+        lambda ws, p, lang: ws.check(),
+        uses_period=False,
+        visual=_check_visual,
     ),
     Page(
         "dictionary",
@@ -443,6 +574,7 @@ _SHARES = ("share", "explanatory_power", "change", "relative_change", "relative_
 _PERCENT = ("rate", "confidence")
 _MONEY = ("revenue", "cost", "amount", "contribution", "revenue_gain", "gain_low", "gain_high", "mix", "cost_per_lead")
 _DURATIONS = ("within_seconds",)  # windows: shown in days
+_SEQUENCES = ("pattern", "path", "steps")
 _STAGE_COLUMNS = ("from_stage", "to_stage", "stage_from", "stage_to", "current_stage")
 DAYS = {"ja": "日", "en": " days"}
 
@@ -451,6 +583,8 @@ def formatted(value: object, column: str, lang: str) -> str:
     """A cell formatted for people: rates as percentages, money in yen (万/億 in Japanese), stages by name."""
     if column in _STAGE_COLUMNS and isinstance(value, str):
         return stage_label(value, lang)
+    if isinstance(value, list) and column not in _SEQUENCES and all(not isinstance(v, (dict, list)) for v in value):
+        return ", ".join(cell(v) for v in value)  # a set of things; a sequence (a pattern) keeps its arrows
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if column in _SHARES and isinstance(value, float):
             return f"{value:+.1%}" if column.endswith(("change", "difference")) else f"{value:.1%}"
@@ -473,6 +607,7 @@ def formatted(value: object, column: str, lang: str) -> str:
 # formatted by that metric's own format in the model (money, percent, count).
 METRIC_VALUES = frozenset(
     {"value", "target", "last_year", "product_of_factors", "value_from", "value_to", "actual", "reference", "then", "now"}
+    | {"required", "history", "gap"}  # a plan's numbers
 )
 METRIC_KEYS = ("metric", "stage", "factor", "name")
 # Parts of a change (explain's factors and segments) are in the unit of the metric being explained.
@@ -527,9 +662,13 @@ def sections(
     fmt = (formats or {}).get(data.get("metric")) if isinstance(data.get("metric"), str) else None
     own = METRIC_VALUES | {"total_change"} if fmt else frozenset()
 
+    interval_of_rate = any(k.endswith("rate") for k in data) and "lift" not in data
+
     def value(key: str, v: object) -> str:
         numeric = isinstance(v, (int, float)) and not isinstance(v, bool)
-        return format_value(v, fmt, lang) if key in own and numeric else formatted(v, key, lang)
+        if key in own and numeric:
+            return format_value(v, fmt, lang)
+        return formatted(v, "rate" if interval_of_rate and key in ("ci_low", "ci_high") else key, lang)
 
     out = [Section(title, ["", ""], [[header(k, lang), value(k, v)] for k, v in simple])] if simple else []
     for key, value in data.items():
@@ -537,6 +676,24 @@ def sections(
             heading = f"{title} › {header(key, lang)}" if title else header(key, lang)
             out += sections(value, heading, lang, formats, data["metric"] if fmt else unit)
     return out
+
+
+def table_records(data: object) -> list[dict] | None:
+    """A page's one table, for its CSV twin: its records, or None when the data is not one table."""
+    if isinstance(data, list) and all(isinstance(x, dict) for x in data):
+        return data
+    if isinstance(data, dict) and isinstance(data.get("records"), list):
+        return data["records"]
+    return None
+
+
+def _csv_cell(value: object) -> object:
+    """Lists (a pattern's steps) joined with arrows, other nested values as JSON; scalars as they are."""
+    if isinstance(value, list) and all(not isinstance(v, (dict, list)) for v in value):
+        return " -> ".join(str(v) for v in value)
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
+    return value
 
 
 def _nested(value: object) -> bool:
@@ -561,7 +718,22 @@ def picker_choices(ws: kpiflow.Workspace, lang: str) -> dict[str, list[tuple[str
         "outcome": [("won", {"ja": "受注", "en": "won"}[lang])] + [(f"stage:{s}", f"stage:{s}") for s in dict.fromkeys(stages)],
         "length": [(str(n), str(n)) for n in (1, 2, 3)],
         "blueprint": [(n, n) for n in ws.blueprints()],
+        "plan_period": _plan_periods(ws, lang),
+        "list_kind": [
+            ("fast", {"ja": "今すぐ営業へ（標準より速い）", "en": "fast: hand to sales now"}[lang]),
+            ("nurture", {"ja": "育成する（標準より遅い）", "en": "nurture: slower than the standard"}[lang]),
+        ],
     }
+
+
+def _plan_periods(ws: kpiflow.Workspace, lang: str) -> list[tuple[str, str]]:
+    """Fiscal years to plan: the two after the data, those with targets, then the past ones."""
+    years = ws.periods("fy")
+    fys = ws.model.fiscal_year_start
+    future = [years[-1].next(), years[-1].next().next()] if years else []
+    targeted = [parse_period(t, fys) for t in ws.model.targets if t.startswith("FY") and len(t) == 6]
+    chosen = list(dict.fromkeys(p.label("en") for p in sorted({*future, *targeted, *years}, key=lambda p: p.start, reverse=True)))
+    return [(label, parse_period(label, fys).label(lang)) for label in chosen]
 
 
 @dataclass(frozen=True)
@@ -679,7 +851,7 @@ def create_app(workspace_path: str | Path, *, token: str | None = None, lang: st
             params["period"] = default_period()
         for field in page.fields:
             if field.default is not None and field.name not in params:
-                params[field.name] = field.default(params, model())
+                params[field.name] = field.default(params, model(), default_period())
         return params
 
     def result(page: Page, params: dict[str, str], language: str) -> object:
@@ -704,6 +876,7 @@ def create_app(workspace_path: str | Path, *, token: str | None = None, lang: st
         html = env.get_template(template).render(
             pickers=pickers(page, params, choices(language) if page else {}, language) if page else [],
             pages=PAGES,
+            nav_url=link_factory(request, language, params if page is None or page.uses_period else {})[0],
             lang=language,
             other_lang="en" if language == "ja" else "ja",
             params=params,
@@ -759,6 +932,7 @@ def create_app(workspace_path: str | Path, *, token: str | None = None, lang: st
                 title=page.title[language],
                 sections=sections(data, lang=language, formats=formats()),
                 api=url_for_api(request, page, language, params),
+                csv=url_for_api(request, page, language, params, ".csv") if table_records(data) is not None else None,
                 visual=visual,
                 figures=[json.dumps(f, ensure_ascii=False) for f in visual.charts],
             )
@@ -767,12 +941,25 @@ def create_app(workspace_path: str | Path, *, token: str | None = None, lang: st
             language = request_lang(request)
             return JSONResponse(result(page, page_params(page, request), language))
 
+        def csv_view(request: Request) -> Response:
+            language = request_lang(request)
+            params = page_params(page, request)
+            rows = table_records(result(page, params, language))
+            if rows is None:
+                raise KpiflowError(f"/{page.name} has no single table to download; use /api/{page.name} (JSON)")
+            columns = list(dict.fromkeys(k for row in rows for k in row))
+            text = csv_text(columns, [[_csv_cell(row.get(c)) for c in columns] for row in rows])
+            name = "-".join(["kpiflow", page.name, *(params[k] for k in sorted(params))])
+            disposition = f'attachment; filename="{re.sub(r"[^A-Za-z0-9_.-]", "_", name)}.csv"'
+            return Response(text, media_type="text/csv; charset=utf-8", headers={"Content-Disposition": disposition})
+
         app.add_api_route(page.path, html_view, methods=["GET"], response_class=HTMLResponse, name=page.name)
         app.add_api_route(f"/api/{page.name}", api_view, methods=["GET"], name=f"api_{page.name}")
+        app.add_api_route(f"/api/{page.name}.csv", csv_view, methods=["GET"], name=f"csv_{page.name}")
 
-    def url_for_api(request: Request, page: Page, language: str, params: Mapping[str, str]) -> str:
+    def url_for_api(request: Request, page: Page, language: str, params: Mapping[str, str], suffix: str = "") -> str:
         url, _ = link_factory(request, language, params)
-        return url(f"/api/{page.name}", **{k: v for k, v in params.items() if k != "period"})
+        return url(f"/api/{page.name}{suffix}", **{k: v for k, v in params.items() if k != "period"})
 
     for page in PAGES:
         add_routes(page)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -27,7 +28,19 @@ def write_csv(path: str | Path, header: Sequence[str], rows: Iterable[Sequence[o
     """UTF-8 with a byte-order mark (so Excel reads Japanese text), every cell made excel_safe."""
     path = Path(path)
     with path.open("w", encoding="utf-8-sig", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow([excel_safe(h) for h in header])
-        writer.writerows([excel_safe(v) for v in row] for row in rows)
+        _write(f, header, rows)
     return path
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """The same CSV as `write_csv`, as text starting with the byte-order mark (for a download)."""
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    _write(buffer, header, rows)
+    return buffer.getvalue()
+
+
+def _write(f, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    writer = csv.writer(f)
+    writer.writerow([excel_safe(h) for h in header])
+    writer.writerows([excel_safe(v) for v in row] for row in rows)

@@ -28,6 +28,10 @@ WORDS = {
     "rate": {"ja": "率（95%区間）", "en": "Rate (95% interval)"},
     "interval": {"ja": "（95%区間）", "en": "(95% interval)"},
     "conversion": {"ja": "次のステージへの転換率", "en": "Conversion to the next stage"},
+    "plan_gap": {
+        "ja": "現在のペース（直近4四半期）に対する必要な増加",
+        "en": "Needed on top of the current pace (last 4 quarters)",
+    },
     "gain": {"ja": "改善時の売上増", "en": "Revenue gain if repaired"},
     "days": {"ja": "日数（中央値、25–75%）", "en": "Days (median, 25–75%)"},
     "significant": {"ja": "有意", "en": "significant"},
@@ -246,4 +250,30 @@ def sankey(paths: Record) -> Figure | None:
             }
         ],
         "layout": {"height": 440},
+    }
+
+
+def plan_gaps(nodes: Sequence[Record], lang: str) -> Figure:
+    """How much more of each volume the plan needs than the current pace (`kpiflow plan`):
+    required / history - 1 per volume of the tree, top to bottom."""
+    rows = [n for n in nodes if n.get("role") == "volume" and n.get("history") and n.get("required") is not None]
+    gaps = [n["required"] / n["history"] - 1 for n in rows]
+    return {
+        "data": [
+            {
+                "type": "bar",
+                "orientation": "h",
+                "x": gaps,
+                "y": [n.get("label") or n["metric"] for n in rows],
+                "marker": {"color": [BAD if g > 0 else GOOD for g in gaps]},
+                "text": [f"{g:+.1%}" for g in gaps],
+                "textposition": "auto",
+                "hoverinfo": "y+text",
+            }
+        ],
+        "layout": {
+            "xaxis": {"tickformat": "+.0%", "title": {"text": _word("plan_gap", lang)}, "zeroline": True},
+            "yaxis": {"autorange": "reversed", "automargin": True},
+            "height": max(180, 70 + 30 * len(rows)),
+        },
     }
