@@ -112,3 +112,15 @@ def test_rate_charts_say_which_rate_they_draw():
     assert charts.rate_bars(rows, "name", "stop_rate", "ja")["layout"]["xaxis"]["title"]["text"] == "立ち寄り率 （95%区間）"
     steps = [{"from_stage": "lead", "to_stage": "mql", "rate": 0.4, "ci_low": 0.3, "ci_high": 0.5}]
     assert charts.funnel_rates(steps, "en")["layout"]["xaxis"]["title"]["text"] == "Conversion to the next stage (95% interval)"
+
+
+def test_plan_gaps_are_what_each_volume_needs_beyond_the_current_pace():
+    nodes = [
+        {"metric": "revenue", "label": "Revenue", "role": "volume", "required": 150.0, "history": 100.0},
+        {"metric": "leads", "label": "Leads", "role": "volume", "required": 80.0, "history": 100.0},
+        {"metric": "win_rate", "label": "Win rate", "role": "rate", "required": 0.3, "history": 0.25},  # not a volume
+        {"metric": "sqls", "label": "SQLs", "role": "volume", "required": 5.0, "history": 0.0},  # no pace to compare
+    ]
+    trace = charts.plan_gaps(nodes, "en")["data"][0]
+    assert trace["y"] == ["Revenue", "Leads"] and trace["x"] == pytest.approx([0.5, -0.2])
+    assert trace["text"] == ["+50.0%", "-20.0%"] and trace["marker"]["color"] == [charts.BAD, charts.GOOD]
