@@ -20,6 +20,7 @@ from kpiflow.workspace import build_demo
 
 JA_SHEETS = [
     "KPIツリー",
+    "計画と実績",
     "四半期推移",
     "ファネル",
     "ボトルネック",
@@ -30,10 +31,12 @@ JA_SHEETS = [
     "Web行動",
     "勝ちパターン",
     "ブループリント",
+    "データ品質",
     "指標辞書",
 ]
 EN_SHEETS = [
     "KPI tree",
+    "Plan vs actual",
     "Metrics by quarter",
     "Funnel",
     "Bottleneck",
@@ -44,6 +47,7 @@ EN_SHEETS = [
     "Web behaviour",
     "Patterns",
     "Blueprints",
+    "Data check",
     "Metric dictionary",
 ]
 HOSTILE = {
@@ -338,3 +342,33 @@ def test_bad_arguments_are_refused_before_any_work(demo, tmp_path, kwargs, error
     with pytest.raises(error, match=re.escape(message)):
         write_workbook(demo, target, **kwargs)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_plan_vs_actual_sheet_by_hand(demo, book_ja):
+    path, names = book_ja
+    year = demo._last_complete_year().label("en")
+    targets = demo.model.targets[year]  # FY2025: revenue 1,500,000,000 and win_rate 0.32 in the demo's model
+    tree = demo.tree(year, lang="ja")
+    records = {r[ja("metric")]: r for r in table(path, "計画と実績")}
+    assert set(records) == set(targets)
+    revenue = records["revenue"]
+    actual = tree.node("revenue").value
+    assert revenue[ja("target")] == targets["revenue"] and revenue[ja("value")] == actual
+    assert revenue[ja("gap")] == actual - targets["revenue"]
+    assert revenue[ja("achieved")] == pytest.approx(actual / targets["revenue"], rel=1e-12)
+    header = rows(path, "計画と実績")[0]
+    i = [r[0] for r in rows(path, "計画と実績")].index("revenue")
+    assert number_format(path, names, "計画と実績", ref(i, header.index(ja("target")))) == "¥#,##0"
+    assert number_format(path, names, "計画と実績", ref(i, header.index(ja("achieved")))) == "0.0%"
+
+
+def test_data_check_sheet_lists_every_table_and_each_warning(demo, book_ja):
+    path, _ = book_ja
+    check = demo.check()
+    tables = table(path, "データ品質")
+    assert [t[ja("table")] for t in tables] == [t.table for t in check.tables]
+    assert [t[ja("rows")] for t in tables] == [t.rows for t in check.tables]
+    found = rows(path, "データ品質")
+    title = [r[0] for r in found].index(excel.SECTIONS["warnings"]["ja"])
+    warnings = [r for r in found[title + 2 :] if r[0] != ""]
+    assert len(warnings) == len(check.warnings) > 0

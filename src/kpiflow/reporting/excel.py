@@ -39,6 +39,7 @@ LANGS = ("ja", "en")
 
 SHEETS: dict[str, dict[str, str]] = {
     "tree": {"ja": "KPIツリー", "en": "KPI tree"},
+    "plan": {"ja": "計画と実績", "en": "Plan vs actual"},
     "metrics": {"ja": "四半期推移", "en": "Metrics by quarter"},
     "funnel": {"ja": "ファネル", "en": "Funnel"},
     "bottleneck": {"ja": "ボトルネック", "en": "Bottleneck"},
@@ -49,6 +50,7 @@ SHEETS: dict[str, dict[str, str]] = {
     "behaviour": {"ja": "Web行動", "en": "Web behaviour"},
     "patterns": {"ja": "勝ちパターン", "en": "Patterns"},
     "blueprints": {"ja": "ブループリント", "en": "Blueprints"},
+    "check": {"ja": "データ品質", "en": "Data check"},
     "dictionary": {"ja": "指標辞書", "en": "Metric dictionary"},
 }
 """Sheet labels, in the order the sheets are written."""
@@ -64,6 +66,8 @@ SECTIONS: dict[str, dict[str, str]] = {
     "summary": {"ja": "概要", "en": "Summary"},
     "paths": {"ja": "主な経路", "en": "Top paths"},
     "population": {"ja": "母集団", "en": "Population"},
+    "violations": {"ja": "データ契約違反", "en": "Contract violations"},
+    "warnings": {"ja": "注意（読み込みは済み、数字に影響しうるもの）", "en": "Warnings (loaded, but may bend the numbers)"},
 }
 """Titles of the tables below a sheet's main table."""
 
@@ -147,6 +151,40 @@ class _Context:
 
 def _tree(c: _Context) -> list[Table]:
     return [Table(c.ws.tree(c.label, lang=c.lang).to_dict(), row_metric="metric")]
+
+
+def _plan(c: _Context) -> list[Table]:
+    """Plan vs actual: every tree node with a target in kpiflow.yaml for the period."""
+    rows = []
+    for n in c.ws.tree(c.label, lang=c.lang).nodes:
+        if n.target is None:
+            continue
+        rows.append(
+            {
+                "metric": n.metric,
+                "label": n.label,
+                "target": n.target,
+                "value": n.value,
+                "gap": n.value - n.target if n.value is not None else None,
+                "achieved": n.value / n.target if n.value is not None and n.target else None,
+                "status": n.status,
+            }
+        )
+    return [Table(rows, row_metric="metric", formats={"achieved": "percent"})]
+
+
+def _check(c: _Context) -> list[Table]:
+    """The data check (`kpiflow check`): each table's rows and dates, then violations and warnings."""
+    result = c.ws.check().to_dict()
+    tables = [
+        t | {"required_nulls": ", ".join(f"{k}: {v}" for k, v in t["required_nulls"].items() if v) or None}
+        for t in result["tables"]
+    ]
+    return [
+        Table(tables),
+        Table(result["violations"], title=c.section("violations")),
+        Table(result["warnings"], title=c.section("warnings")),
+    ]
 
 
 def _metrics(c: _Context) -> list[Table]:
@@ -292,6 +330,7 @@ def _dictionary(c: _Context) -> list[Table]:
 
 BUILDERS: dict[str, Callable[[_Context], list[Table]]] = {
     "tree": _tree,
+    "plan": _plan,
     "metrics": _metrics,
     "funnel": _funnel,
     "bottleneck": _bottleneck,
@@ -302,6 +341,7 @@ BUILDERS: dict[str, Callable[[_Context], list[Table]]] = {
     "behaviour": _behaviour,
     "patterns": _patterns,
     "blueprints": _blueprints,
+    "check": _check,
     "dictionary": _dictionary,
 }
 """How each sheet is made, keyed like SHEETS."""

@@ -344,6 +344,7 @@ HEADERS: dict[str, dict[str, str]] = {
     "required": {"ja": "必要値", "en": "Required"},
     "history": {"ja": "過去実績", "en": "History"},
     "gap": {"ja": "不足分", "en": "Gap"},
+    "achieved": {"ja": "達成率", "en": "Achieved"},
     "scenario": {"ja": "シナリオ", "en": "Scenario"},
 }
 """Each result key's column header: key -> {"ja": ..., "en": ...}."""
