@@ -10,9 +10,11 @@ from typer.testing import CliRunner
 
 import kpiflow
 from conftest import workspace_from_csv
+from kpiflow.analysis.metrics import Moments, sum_moments
 from kpiflow.analysis.tree import telescoping_reason
 from kpiflow.cli import app
 from kpiflow.model.config import default_model_text, parse_model
+from kpiflow.model.periods import parse_period
 from kpiflow.workspace import build_demo
 
 
@@ -125,6 +127,8 @@ def test_changes_are_tested_against_noise_on_a_hand_made_workspace(noisy):
     counts = {n.metric: (n.value, n.last_year) for n in result.nodes}
     assert counts["won_deals"] == (13, 2) and counts["closed_deals"] == (16, 8) and counts["opportunities"] == (20, 11)
     share = 90 / (90 + 91)  # exposures: the days of each quarter
+    # Won amounts: this year 100, 110, ..., 220 (13 deals), last year 100 and 110.
+    won_now, won_then = [100 + 10 * k for k in range(13)], [100, 110]
     expected = {
         # counts: conditional on the total, this year's count ~ Binomial(total, 90 / 181) under equal daily rates
         "won_deals": ("poisson_rate", scipy_stats.binomtest(13, 15, share).pvalue),  # 0.0040
@@ -133,6 +137,10 @@ def test_changes_are_tested_against_noise_on_a_hand_made_workspace(noisy):
         # ratios of counts: 13/16 won vs 2/8; 16/20 closed vs 8/11
         "win_rate": ("two_proportion", two_proportion_p(13, 16, 2, 8)),  # 0.0073
         "close_rate": ("two_proportion", two_proportion_p(16, 20, 8, 11)),  # 0.643
+        # a sum of amounts: 2,080 in 90 days against 210 in 91
+        "revenue": ("compound_poisson", compound_poisson_p(won_now, 90, won_then, 91)),  # 0.0022
+        # an average of amounts (160 against 105): Welch's t-test, by scipy
+        "avg_deal_size": ("welch_t", scipy_stats.ttest_ind(won_now, won_then, equal_var=False).pvalue),  # 0.00067
     }
     assert {n.metric for n in result.nodes if n.change_test is not None} == set(expected)
     for metric, (test, p) in expected.items():
@@ -142,21 +150,147 @@ def test_changes_are_tested_against_noise_on_a_hand_made_workspace(noisy):
     # z**2 of the two-proportion test is Pearson's chi-square of the 2x2 table: a second route.
     chi2 = scipy_stats.chi2_contingency([[13, 3], [2, 6]], correction=False)
     assert result.node("win_rate").change_p_value == pytest.approx(chi2.pvalue, rel=1e-9)
-    # Benjamini-Hochberg over the five tested nodes, by scipy's own implementation.
+    # Benjamini-Hochberg over the seven tested nodes, by scipy's own implementation.
     q_values = scipy_stats.false_discovery_control([p for _, p in expected.values()], method="bh")
     for metric, q in zip(expected, q_values, strict=True):
         node = result.node(metric)
         assert node.change_q_value == pytest.approx(float(q), rel=1e-9), metric
         assert node.change_significant is bool(q <= 0.05), metric
-    assert {m for m in expected if result.node(m).change_significant} == {"won_deals", "win_rate"}
-    # Amounts are not tested, and say so: revenue (a sum), average deal size (a ratio of amounts).
-    for metric in ("revenue", "avg_deal_size"):
-        node = result.node(metric)
-        assert node.change is not None and node.change_test is None, metric
-        assert (node.change_p_value, node.change_q_value, node.change_significant) == (None, None, None), metric
+    assert {m for m in expected if result.node(m).change_significant} == {"won_deals", "win_rate", "revenue", "avg_deal_size"}
     # Nothing last year (no leads at all): no change, nothing tested.
     leads = result.node("leads")
     assert leads.change is None and leads.change_test is None and leads.change_significant is None
+
+
+def compound_poisson_p(amounts1: list[float], days1: int, amounts0: list[float], days0: int) -> float:
+    """stats.compound_poisson_test written out: z = (S1/t1 - S0/t0) / sqrt(Q1/t1^2 + Q0/t0^2), Q the
+    sum of squared amounts; its two-sided p from scipy's normal tail."""
+    scipy_stats = pytest.importorskip("scipy.stats")
+    s1, s0 = sum(amounts1), sum(amounts0)
+    q1, q0 = sum(a * a for a in amounts1), sum(a * a for a in amounts0)
+    z = (s1 / days1 - s0 / days0) / math.sqrt(q1 / days1**2 + q0 / days0**2)
+    return float(2 * scipy_stats.norm.sf(abs(z)))
+
+
+# FY2024 (2024-04-01..2025-03-31, 365 days) against FY2023 (2023-04-01..2024-03-31, 366 days: 29 Feb 2024).
+# Revenue counts won deals by the day they closed: W3 was created in FY2023 but closed in FY2024,
+# V3 was created in FY2023 but closes in FY2025; X1 (lost) and O1 (open) bring no revenue; W4 is
+# won with no amount: a won deal that revenue does not sum.
+AMOUNT_DEALS = """deal_id,created_at,amount,outcome,closed_at
+W1,2024-05-01,300,won,2024-06-01
+W2,2024-05-01,500,won,2024-09-01
+W3,2024-02-01,700,won,2024-05-01
+W4,2024-05-01,,won,2024-10-01
+X1,2024-05-01,10000,lost,2024-07-01
+O1,2024-05-01,9000,open,
+V1,2023-04-10,200,won,2023-05-01
+V2,2023-04-10,400,won,2023-12-01
+V3,2024-03-01,5000,won,2025-04-02
+"""
+
+
+@pytest.fixture(scope="module")
+def amounts_ws(tmp_path_factory):
+    ws = workspace_from_csv(tmp_path_factory.mktemp("amounts"), {"deals": AMOUNT_DEALS})
+    yield ws
+    ws.close()
+
+
+def test_a_sum_of_amounts_gets_the_compound_poisson_test_by_hand(amounts_ws):
+    scipy_stats = pytest.importorskip("scipy.stats")
+    fy2024, fy2023 = (parse_period(label, 4) for label in ("FY2024", "FY2023"))
+    # The moments come from the engine, with revenue's condition (won) and time column (closed_at).
+    now, then = sum_moments(
+        amounts_ws.con, amounts_ws.model, ["revenue", "won_deals"], [fy2024, fy2023], columns=amounts_ws.columns()
+    )
+    assert now == {"revenue": Moments(3, 1500, 300**2 + 500**2 + 700**2)}  # W1, W2, W3: 830,000
+    assert then == {"revenue": Moments(2, 600, 200**2 + 400**2)}  # V1, V2: 200,000
+    # z = (1500/365 - 600/366) / sqrt(830000/365^2 + 200000/366^2) = 2.4703 / 2.7790 = 0.8889
+    z = (1500 / 365 - 600 / 366) / math.sqrt(830_000 / 365**2 + 200_000 / 366**2)
+    assert z == pytest.approx(0.8889, abs=1e-4)
+    p = float(2 * scipy_stats.norm.sf(z))
+    assert p == pytest.approx(0.3741, abs=1e-4)
+    assert compound_poisson_p([300, 500, 700], 365, [200, 400], 366) == pytest.approx(p, rel=1e-12)
+    result = amounts_ws.tree("FY2024")
+    revenue = result.node("revenue")
+    assert (revenue.value, revenue.last_year) == (1500, 600)
+    assert revenue.change_test == "compound_poisson"
+    assert revenue.change_p_value == pytest.approx(p, rel=1e-9)
+    assert revenue.change_significant is False
+    # 4 won deals but 3 amounts: the average deal size is not an average of the amounts summed,
+    # so it is not tested (explain does not test it either).
+    size = result.node("avg_deal_size")
+    assert size.value == 375 and size.change_test is None and size.change_significant is None
+    # Explain tests the same change the same way: the same test, the same p, for every node.
+    explained = amounts_ws.explain("revenue", "FY2023", "FY2024")
+    assert (explained.test, explained.p_value) == ("compound_poisson", pytest.approx(p, rel=1e-9))
+    for factor in explained.tree:
+        node = result.node(factor.metric)
+        assert (node.change_test, node.change_p_value) == (factor.test, factor.p_value), factor.metric
+
+
+def test_a_sum_whose_condition_needs_a_join_is_tested_on_its_own_rows(tmp_path):
+    accounts = "account_id,name,industry\nA1,x,automotive\nA2,y,food\n"
+    deals = (
+        "deal_id,account_id,created_at,amount,outcome,closed_at\n"
+        "W1,A1,2024-05-01,300,won,2024-06-01\n"
+        "W2,A2,2024-05-01,500,won,2024-09-01\n"  # food: not automotive revenue
+        "W3,A1,2024-05-01,700,won,2024-10-01\n"
+        "V1,A1,2023-05-01,200,won,2023-06-01\n"
+        "V2,A2,2023-05-01,400,won,2023-12-01\n"
+    )
+    ws = workspace_from_csv(tmp_path, {"accounts": accounts, "deals": deals})
+    path = ws.root / "kpiflow.yaml"
+    text = path.read_text(encoding="utf-8")
+    won = "    sum: deals.amount\n    where: outcome = 'won'\n"
+    assert won in text
+    path.write_text(
+        text.replace(won, "    sum: deals.amount\n    where: outcome = 'won' AND industry = 'automotive'\n"), encoding="utf-8"
+    )
+    ws.close()
+    ws = kpiflow.open(str(ws.root))
+    try:
+        revenue = ws.tree("FY2024").node("revenue")
+        assert (revenue.value, revenue.last_year) == (1000, 200)  # W1 + W3 against V1
+        assert revenue.change_test == "compound_poisson"
+        assert revenue.change_p_value == pytest.approx(compound_poisson_p([300, 700], 365, [200], 366), rel=1e-9)
+    finally:
+        ws.close()
+
+
+@pytest.fixture(scope="module")
+def small_demo(tmp_path_factory):
+    ws, _ = build_demo(tmp_path_factory.mktemp("tree-small") / "demo", size="small", lang="en")
+    yield ws
+    ws.close()
+
+
+@pytest.mark.parametrize(("start", "end"), [("FY2024", "FY2025"), ("FY2023Q4", "FY2024Q4")])  # 365/365, 91/90 days
+def test_the_tree_tests_every_node_as_explain_does(small_demo, start, end):
+    result = small_demo.tree(end)
+    explained = small_demo.explain("revenue", start, end)
+    revenue = result.node("revenue")
+    assert revenue.change_test == explained.test == "compound_poisson"
+    assert revenue.change_p_value == pytest.approx(explained.p_value, rel=1e-12)
+    for factor in explained.tree:  # revenue's tree is the whole key point map
+        node = result.node(factor.metric)
+        assert node.change_test == factor.test, factor.metric
+        if factor.p_value is None:
+            assert node.change_p_value is None, factor.metric
+        else:
+            assert node.change_p_value == pytest.approx(factor.p_value, rel=1e-12), factor.metric
+    assert {n.metric for n in result.nodes} == {f.metric for f in explained.tree}
+    assert result.node("avg_deal_size").change_test == "welch_t"
+
+
+def test_the_demo_revenue_change_has_one_label(small_demo):
+    # FY2024 -> FY2025 on the small demo: 65.7M -> 101.29M, p = 0.267 both ways: within noise on the
+    # key point map card and in the explanation.
+    revenue = small_demo.tree("FY2025").node("revenue")
+    explained = small_demo.explain("revenue", "FY2024", "FY2025")
+    assert (revenue.last_year, revenue.value) == (explained.value_from, explained.value_to) == (65_700_000, 101_290_000)
+    assert revenue.change_p_value == pytest.approx(0.2671, abs=1e-4)
+    assert revenue.change_significant is explained.significant is False
 
 
 def test_a_ratio_whose_numerator_exceeds_its_denominator_is_not_tested(tiny):
@@ -172,7 +306,7 @@ def test_the_tree_command_marks_noise_and_keeps_its_json_keys(noisy):
     rows = {line.split("│")[1].strip(" ⚠"): line for line in text.output.splitlines() if line.count("│") > 2}
     assert "~+" in rows["Closed deals"] and "~+" in rows["Opportunities"]  # within noise
     assert "~" not in rows["Won deals"] and "~" not in rows["Win rate"]  # larger than noise
-    assert "~" not in rows["Revenue"]  # not tested
+    assert "~" not in rows["Revenue"]  # larger than noise (compound Poisson; the JSON below says which)
     assert "within noise" in text.output and "not tested" in text.output
     ja = runner.invoke(app, ["tree", "--period", "FY2024Q4", "-w", str(noisy.root), "--lang", "ja"])
     assert ja.exit_code == 0 and "誤差の範囲" in ja.output
@@ -183,6 +317,8 @@ def test_the_tree_command_marks_noise_and_keeps_its_json_keys(noisy):
     assert list(nodes[0]) == old_keys + new_keys
     won = next(n for n in nodes if n["metric"] == "won_deals")
     assert won["change_test"] == "poisson_rate" and won["change_significant"] is True
+    revenue = next(n for n in nodes if n["metric"] == "revenue")
+    assert revenue["change_test"] == "compound_poisson" and revenue["change_significant"] is True
 
 
 def test_the_demo_tree_has_changes_beyond_noise_and_within_it(demo):
@@ -191,6 +327,7 @@ def test_the_demo_tree_has_changes_beyond_noise_and_within_it(demo):
     assert any(n.change_significant for n in tested) and not all(n.change_significant for n in tested)
     assert result.node("won_deals").change_significant is True  # 371 against 266 over 365 days each
     assert result.node("win_rate").change_significant is False  # 30.8% against 27.9%
-    assert result.node("revenue").change_test is None
+    assert result.node("revenue").change_test == "compound_poisson"
+    assert result.node("avg_deal_size").change_test == "welch_t"
     for n in result.nodes:
         assert (n.change_test is None) == (n.change_p_value is None) == (n.change_significant is None), n.metric

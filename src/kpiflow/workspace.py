@@ -25,11 +25,11 @@ from kpiflow.analysis.exhibitions import ExhibitionsResult, exhibitions
 from kpiflow.analysis.explain import ExplainResult, explain
 from kpiflow.analysis.funnel import FunnelResult, funnel
 from kpiflow.analysis.handoff import HandoffResult, handoff
-from kpiflow.analysis.metrics import PERIOD_KINDS, MetricsResult, compute_metrics, resolve_periods
+from kpiflow.analysis.metrics import PERIOD_KINDS, MetricsResult, compute_metrics, resolve_periods, sum_moments
 from kpiflow.analysis.patterns import PatternsResult, patterns
 from kpiflow.analysis.plan import PlanResult, make_plan
 from kpiflow.analysis.touch_funnel import TouchFunnelResult, parse_within, touch_funnel
-from kpiflow.analysis.tree import TreeResult, evaluate_tree, tree_order
+from kpiflow.analysis.tree import TreeResult, amounts, evaluate_tree, tree_order
 from kpiflow.analysis.velocity import ContactList, VelocityResult, fast_list, nurture_list, velocity
 from kpiflow.engine import duck
 from kpiflow.errors import KpiflowError, UnknownNameError, WorkspaceError
@@ -163,8 +163,18 @@ class Workspace:
         def values(p: Period) -> MetricsResult:
             return compute_metrics(self.con, self.model, names, [p], kind=kind, columns=columns, lang=lang)
 
+        previous_period = current_period.same_period_last_year()
+        # Sums and averages of amounts are tested as explain tests them: from the engine's moments.
+        now, then = sum_moments(
+            self.con,
+            self.model,
+            amounts(self.model, names),
+            [current_period, previous_period],
+            columns=columns,
+            cache=self._cache,
+        )
         return evaluate_tree(
-            self.model, current_period, values(current_period), values(current_period.same_period_last_year()), lang
+            self.model, current_period, values(current_period), values(previous_period), lang, moments=(now, then)
         )
 
     def plan(

@@ -21,7 +21,7 @@ import sqlglot
 from sqlglot import exp
 
 from kpiflow.analysis.frames import records_frame
-from kpiflow.engine.metric_sql import PERIOD_COLUMN, base_queries
+from kpiflow.engine.metric_sql import PERIOD_COLUMN, SIDE_COLUMN, base_queries, segment_queries
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.model.config import ModelFile
 from kpiflow.model.periods import Period, parse_last, parse_period, periods_between, trailing
@@ -276,6 +276,54 @@ def evaluate_cells(
     return out
 
 
+class Moments(NamedTuple):
+    """The amounts behind a sum metric in one period: what the tests on amounts read."""
+
+    n: float  # amounts summed (non-null values)
+    total: float  # their sum: the metric's value
+    squares: float  # their sum of squares
+
+
+def sum_moments(
+    con: duckdb.DuckDBPyConnection,
+    model: ModelFile,
+    names: Sequence[str],
+    periods: Sequence[Period],
+    *,
+    columns: Mapping[str, Sequence[str]],
+    cache: dict | None = None,
+) -> list[dict[str, Moments]]:
+    """The moments of each sum metric among `names` in each of `periods` (which must not overlap).
+
+    The compound-Poisson test of a sum and Welch's test of an average of amounts need the count,
+    the sum and the sum of squares, computed in the engine: this is explain's scan
+    (`segment_queries` with no dimension), one query per table and time column for all the
+    periods at once, with each metric's extraction condition, time column and joins. A metric
+    with no amount in a period gets ``Moments(0, 0, 0.0)``. Non-sum metrics are left out.
+    """
+    sums = [n for n in dict.fromkeys(names) if model.metrics[n].kind == "sum"]
+    out = [dict.fromkeys(sums, Moments(0, 0, 0.0)) for _ in periods]
+    if not sums or not periods:
+        return out
+    ranges = [p.sql_bounds() for p in periods]
+    key = ("moments", tuple(sums), tuple(ranges))
+    compiled = cache.get(key) if cache is not None else None
+    if compiled is None:
+        queries = segment_queries(model, sums, ranges=ranges, dimensions=(), columns=columns)
+        compiled = [(q.metrics, q.sql()) for q in queries]
+        if cache is not None:
+            cache[key] = compiled
+    for metrics, text in compiled:
+        cursor = con.execute(text)
+        header = [d[0] for d in cursor.description]
+        for row in cursor.fetchall():
+            cell = dict(zip(header, row, strict=True))
+            for name in metrics:
+                moments = (_number(cell[c]) or 0 for c in (f"{name}__n", name, f"{name}__sq"))
+                out[cell[SIDE_COLUMN]][name] = Moments(*moments)
+    return out
+
+
 # Breakdowns repeat the same small counts over and over: remember their intervals.
 _wilson = functools.lru_cache(maxsize=65536)(wilson_interval)
 
@@ -365,4 +413,4 @@ def _formula(name: str, expression: exp.Expression, values: dict[str, _Value]) -
     return _Value(value, note="; ".join(note) or None)
 
 
-__all__ = ["MetricValue", "MetricsResult", "compute_metrics", "evaluate_cells", "resolve_periods"]
+__all__ = ["MetricValue", "MetricsResult", "Moments", "compute_metrics", "evaluate_cells", "resolve_periods", "sum_moments"]

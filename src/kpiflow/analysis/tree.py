@@ -8,30 +8,52 @@ time columns and conditions that make them differ. Each node also carries its ta
 same period a year earlier.
 
 **Noise.** The change against last year says whether it exceeds noise (BtoB samples are small:
-a quarter of 9 won deals against 6 is not a trend). The test follows the rule of `kpiflow
-explain`: a count (leads, won deals) gets the exact Poisson rate test (`poisson_rate`) of events
-per day, the exposure being the length of each period in days, so a 366-day year is compared
-fairly with a 365-day one; a ratio of two counts (win rate) gets the pooled two-proportion z-test
-(`two_proportion`) when each numerator is at most its denominator. A sum of amounts (revenue),
-a ratio of amounts (average deal size), a ratio whose numerator can exceed its denominator
-(opportunities per SQL), a formula and a node without a change (nothing last year) are not
-tested: their `change_test` is None and so is `change_significant`, which means "not tested",
-never "not significant". The nodes of one tree are read side by side, so their p-values are one
+a quarter of 9 won deals against 6 is not a trend). Each node is tested exactly as `kpiflow
+explain` tests the same node between the same two periods, so the key point map and the
+explanation give one change one label:
+
+- a count (leads, won deals): the exact Poisson rate test (`poisson_rate`) of events per day,
+  or its normal approximation (`poisson_rate_normal`) above explain's `EXACT_POISSON_LIMIT`
+  events in the two periods together;
+- a sum of amounts (revenue): the compound-Poisson z-test (`compound_poisson`) of amount per day,
+  its variance the sum of squared amounts;
+- a ratio of two counts (win rate): the pooled two-proportion z-test (`two_proportion`) when each
+  numerator is at most its denominator;
+- an average of amounts (average deal size = revenue / won deals): Welch's t-test (`welch_t`)
+  when the amounts summed are exactly the denominator's count in both periods, and at least 2.
+
+The exposure is the length of each period in days, so a 366-day year is compared fairly with a
+365-day one. The count, sum and sum of squares of the amounts come from the engine
+(`kpiflow.analysis.metrics.sum_moments`: explain's own scan). Any other ratio (opportunities per
+SQL, whose numerator can exceed its denominator; cost per lead), a formula, a node without a
+change (nothing last year) and an amount whose moments were not given are not tested: their
+`change_test` is None and so is `change_significant`, which means "not tested", never "not
+significant". The nodes of one tree are read side by side, so their p-values are one
 Benjamini-Hochberg family: `change_q_value` is the BH q-value over the tested nodes of the tree,
-and a change is significant at q <= 0.05.
+and a change is significant at q <= 0.05. (Explain takes the node it explains as its own
+question: its significance is p <= 0.05, the tree's q <= 0.05; the p-values are the same.)
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 
+from kpiflow.analysis.explain import EXACT_POISSON_LIMIT
 from kpiflow.analysis.frames import records_frame
-from kpiflow.analysis.metrics import MetricsResult, MetricValue
+from kpiflow.analysis.metrics import MetricsResult, MetricValue, Moments
 from kpiflow.model.config import ModelFile
 from kpiflow.model.periods import Period
 from kpiflow.model.semantic import source_of
-from kpiflow.stats import benjamini_hochberg, poisson_rate_test, two_proportion_test
+from kpiflow.stats import (
+    benjamini_hochberg,
+    compound_poisson_test,
+    poisson_rate_test,
+    two_proportion_test,
+    welch_test,
+)
 
 EXACT = 1e-9
 ALPHA = 0.05
@@ -58,7 +80,8 @@ class TreeNode:
     ci_low: float | None = None
     ci_high: float | None = None
     small_sample: bool = False
-    change_test: str | None = None  # poisson_rate | two_proportion | None (not tested)
+    # poisson_rate | poisson_rate_normal | compound_poisson | two_proportion | welch_t | None (not tested)
+    change_test: str | None = None
     change_p_value: float | None = None  # two-sided, of the change against last year
     change_q_value: float | None = None  # Benjamini-Hochberg over the tested nodes of the tree
     change_significant: bool | None = None  # q <= 0.05; None when not tested
@@ -181,32 +204,87 @@ def _is_count(model: ModelFile, name: str) -> bool:
     return model.metrics[name].kind in ("count", "count_distinct")
 
 
+def _is_sum(model: ModelFile, name: str) -> bool:
+    return model.metrics[name].kind == "sum"
+
+
+def amounts(model: ModelFile, names: Sequence[str]) -> list[str]:
+    """The sum metrics whose moments the tests of `names` read: the sums, and the numerators of averages."""
+    out: list[str] = []
+    for name in names:
+        metric = model.metrics[name]
+        candidate = metric.ratio[0] if metric.ratio else name
+        if _is_sum(model, candidate) and candidate not in out:
+            out.append(candidate)
+    return out
+
+
+def _poisson_rate_normal(c1: int, t1: float, c0: int, t0: float) -> float:
+    """Explain's normal approximation of the Poisson rate test (the same expression, the same p)."""
+    share = t1 / (t0 + t1)
+    z = (c1 - (c0 + c1) * share) / math.sqrt((c0 + c1) * share * (1 - share))
+    return math.erfc(abs(z) / math.sqrt(2))
+
+
 def noise_test(
-    model: ModelFile, name: str, current: MetricValue, previous: MetricValue, days: tuple[int, int]
+    model: ModelFile,
+    name: str,
+    current: MetricValue,
+    previous: MetricValue,
+    days: tuple[int, int],
+    moments: tuple[Mapping[str, Moments], Mapping[str, Moments]] = ({}, {}),
 ) -> tuple[str | None, float | None]:
     """(test name, two-sided p) for a metric's change from `previous` to `current`, or (None, None).
 
-    `days` is (days of the current period, days of the previous one): the exposures of the
-    Poisson rate test. Counts and ratios of counts are tested; sums and ratios of amounts are not.
+    `days` is (days of the current period, days of the previous one): the exposures. `moments`
+    is (current, previous) `Moments` of the sum metrics (see `amounts`); a sum or an average of
+    amounts without them is not tested. The rule is explain's, node for node (module doc).
     """
     metric = model.metrics[name]
+    t1, t0 = days
     if _is_count(model, name):
         c1, c0 = _whole(current.value), _whole(previous.value)
         if c1 is None or c0 is None:
             return None, None
-        return "poisson_rate", poisson_rate_test(c1, days[0], c0, days[1])
-    if metric.ratio and all(_is_count(model, part) for part in metric.ratio):
-        x1, n1 = _whole(current.numerator), _whole(current.denominator)
-        x0, n0 = _whole(previous.numerator), _whole(previous.denominator)
-        if None in (x1, n1, x0, n0) or not n1 or not n0 or x1 > n1 or x0 > n0:
+        if c1 + c0 > EXACT_POISSON_LIMIT:
+            return "poisson_rate_normal", _poisson_rate_normal(c1, t1, c0, t0)
+        return "poisson_rate", poisson_rate_test(c1, t1, c0, t0)
+    if _is_sum(model, name):
+        m1, m0 = moments[0].get(name), moments[1].get(name)
+        if m1 is None or m0 is None:
             return None, None
-        return "two_proportion", two_proportion_test(x1, n1, x0, n0)[1]
+        return "compound_poisson", compound_poisson_test(m1.total, m1.squares, t1, m0.total, m0.squares, t0)[1]
+    if not metric.ratio:
+        return None, None
+    numerator, denominator = metric.ratio
+    n1, d1, n0, d0 = current.numerator, current.denominator, previous.numerator, previous.denominator
+    if None in (n1, d1, n0, d0) or not d1 or not d0:
+        return None, None
+    if _is_count(model, numerator) and _is_count(model, denominator):
+        x1, k1, x0, k0 = _whole(n1), _whole(d1), _whole(n0), _whole(d0)
+        if None in (x1, k1, x0, k0) or x1 > k1 or x0 > k0:
+            return None, None
+        return "two_proportion", two_proportion_test(x1, k1, x0, k0)[1]
+    if _is_sum(model, numerator) and _is_count(model, denominator):
+        # An average of amounts: the sum's own count of amounts must be the denominator.
+        a1, a0 = moments[0].get(numerator), moments[1].get(numerator)
+        if a1 is None or a0 is None or a1.n != d1 or a0.n != d0 or d1 < 2 or d0 < 2:
+            return None, None
+        return "welch_t", welch_test(int(d1), a1.total, a1.squares, int(d0), a0.total, a0.squares)[2]
     return None, None
 
 
 def evaluate_tree(
-    model: ModelFile, period: Period, current: MetricsResult, last_year: MetricsResult | None, lang: str = "en"
+    model: ModelFile,
+    period: Period,
+    current: MetricsResult,
+    last_year: MetricsResult | None,
+    lang: str = "en",
+    *,
+    moments: tuple[Mapping[str, Moments], Mapping[str, Moments]] = ({}, {}),
 ) -> TreeResult:
+    """The tree of `period` from its metrics and last year's; `moments` (this period's, last
+    year's) of the sum metrics in `amounts(model, names)` let sums and averages of amounts be tested."""
     label = period.label(lang)
     previous_period = last_year.periods[0] if last_year is not None and last_year.periods else period.same_period_last_year()
     days = (period.days, previous_period.days)
@@ -240,7 +318,7 @@ def evaluate_tree(
         change = (value - previous) / previous if value is not None and previous not in (None, 0) else None
         test, p_value = None, None
         if previous_record is not None and change is not None:
-            test, p_value = noise_test(model, name, record, previous_record, days)
+            test, p_value = noise_test(model, name, record, previous_record, days, moments)
         nodes.append(
             TreeNode(
                 name,
