@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 from pathlib import Path
@@ -176,7 +177,7 @@ def test_tree_changes_carry_their_noise_label(demo, html_ja):
         if n.change is not None
     ]
     assert labels == expected and "untested" in labels  # revenue, a sum of amounts, is not tested
-    assert LABELS["change_note"]["ja"] in html_ja
+    assert html.escape(LABELS["change_note"]["ja"], quote=False) in html_ja
 
 
 def test_blueprint_status_is_the_check_against_the_report_period(tmp_path):

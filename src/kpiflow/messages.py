@@ -172,10 +172,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "label.product": {"en": "= product", "ja": "積の一致"},
     "tree.title": {"en": "KPI tree", "ja": "KPIツリー（キーポイントマップ）"},
     "tree.legend": {
-        "en": "vs last year: bold = larger than noise (Benjamini-Hochberg q <= 0.05 over the tree's tested nodes); "
-        "dim with ~ in front = within noise; plain = not tested (amounts such as revenue and average deal size, ratios above 100%).",
-        "ja": "前年比: 太字＝誤差を超える変化（ツリー内の検定したノードでBenjamini-Hochberg q <= 0.05）、"
-        "薄字で先頭に ~＝誤差の範囲、通常＝未検定（売上・平均受注単価などの金額、100%を超える比率）。",
+        "en": "vs last year: bold = larger than noise (the root on its own p <= 0.05, the other nodes Benjamini-Hochberg "
+        "q <= 0.05); dim with ~ in front = within noise; plain = not tested (ratios above 100%, formulas, costs per lead).",
+        "ja": "前年比: 太字＝誤差を超える変化（最上位は p <= 0.05、他のノードは Benjamini-Hochberg q <= 0.05）、"
+        "薄字で先頭に ~＝誤差の範囲、通常＝未検定（100%を超える比率、計算式、リード単価など）。",
     },
     "label.required_volume": {"en": "required", "ja": "必要数"},
     "label.run_rate": {"en": "run rate", "ja": "現状ペース"},

@@ -28,10 +28,12 @@ The exposure is the length of each period in days, so a 366-day year is compared
 SQL, whose numerator can exceed its denominator; cost per lead), a formula, a node without a
 change (nothing last year) and an amount whose moments were not given are not tested: their
 `change_test` is None and so is `change_significant`, which means "not tested", never "not
-significant". The nodes of one tree are read side by side, so their p-values are one
-Benjamini-Hochberg family: `change_q_value` is the BH q-value over the tested nodes of the tree,
-and a change is significant at q <= 0.05. (Explain takes the node it explains as its own
-question: its significance is p <= 0.05, the tree's q <= 0.05; the p-values are the same.)
+significant". A root of the tree (revenue) is the question the map asks: its change is judged
+on its own p-value, as `kpiflow explain` judges the node it explains. The other nodes are read
+side by side, so their p-values are one Benjamini-Hochberg family: `change_q_value` is their BH
+q-value (a root's q-value is its p-value) and a change is significant at q <= 0.05. The root's
+card and the explanation of the root's change therefore say the same; explaining a deeper node
+makes it the question, so its label there can differ from the map's in borderline cases.
 """
 
 from __future__ import annotations
@@ -347,10 +349,13 @@ def evaluate_tree(
 
 
 def _with_q_values(nodes: list[TreeNode]) -> list[TreeNode]:
-    """The tested nodes' BH q-values and significance (q <= ALPHA); untested nodes stay None."""
-    tested = [i for i, n in enumerate(nodes) if n.change_p_value is not None]
-    q_values = benjamini_hochberg([nodes[i].change_p_value for i in tested])
+    """Roots judged on their own p; the other tested nodes' BH q-values (q <= ALPHA); untested stay None."""
     out = list(nodes)
+    for i, n in enumerate(nodes):
+        if n.depth == 0 and n.change_p_value is not None:
+            out[i] = replace(n, change_q_value=n.change_p_value, change_significant=n.change_p_value <= ALPHA)
+    tested = [i for i, n in enumerate(nodes) if n.change_p_value is not None and n.depth > 0]
+    q_values = benjamini_hochberg([nodes[i].change_p_value for i in tested])
     for i, q in zip(tested, q_values, strict=True):
         out[i] = replace(out[i], change_q_value=q, change_significant=q <= ALPHA)
     return out
