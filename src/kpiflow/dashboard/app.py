@@ -1,8 +1,16 @@
-"""A read-only dashboard over a workspace: each page is one library call rendered as tables.
+"""A read-only dashboard over a workspace: each page is one library call, drawn and tabled.
 
 Every page `/<name>` has a JSON twin `/api/<name>` that returns exactly the result's `to_dict()`
-(the CLI's `--json`). Pages are declared as data in `PAGES`; results are cached per page,
-parameters and the database file's modification time, so a reload after `kpiflow load` is fresh.
+(the CLI's `--json`), and a page whose data is one table a CSV twin `/api/<name>.csv`. Pages are
+declared as data in `PAGES`: the library call, the fields of its form (each a picker of a kind:
+periods with data, the tree's metrics, the model's dimensions, ...) and an optional visual that
+draws charts or the key point map from the same JSON data. Results are cached per page,
+parameters and the modification times of the database, the model file and the blueprints
+folder, so a reload after `kpiflow load` is fresh.
+
+No inline script or style anywhere (the CSP forbids both): charts travel as JSON in data-figure
+attributes and static/app.js draws them with the Plotly bundle of the installed package; htmx,
+vendored in static/vendor, redraws a page in place when a picker changes.
 """
 
 from __future__ import annotations
