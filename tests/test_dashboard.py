@@ -201,7 +201,7 @@ def test_serve_refuses_a_public_host_without_a_token(demo):
 
 
 def test_cells_are_formatted_for_people_and_headers_translated():
-    from kpiflow.dashboard.app import _records, formatted, header  # noqa: PLC0415  (the module imports FastAPI)
+    from kpiflow.dashboard.tables import _records, formatted, header  # noqa: PLC0415  (the package imports FastAPI)
 
     assert formatted(0.4523, "rate", "ja") == "45.2%"
     assert formatted(0.3, "stop_rate", "en") == "30.0%"
@@ -339,7 +339,7 @@ def test_the_key_point_map_lists_its_key_points(client, demo):
 
 
 def test_explain_tables_show_parts_of_the_change_in_the_metrics_unit_and_stop_at_100_rows(client):
-    from kpiflow.dashboard.app import MAX_ROWS  # noqa: PLC0415
+    from kpiflow.dashboard.tables import MAX_ROWS  # noqa: PLC0415
     from kpiflow.formatting import format_value  # noqa: PLC0415
 
     data = client.get("/api/explain", params={"lang": "ja", "by": "channel,industry,campaign"}).json()
@@ -355,7 +355,7 @@ def test_explain_tables_show_parts_of_the_change_in_the_metrics_unit_and_stop_at
 
 
 def test_windows_are_shown_in_days_and_relative_changes_as_signed_percentages():
-    from kpiflow.dashboard.app import formatted  # noqa: PLC0415
+    from kpiflow.dashboard.tables import formatted  # noqa: PLC0415
 
     assert formatted(2_592_000.0, "within_seconds", "ja") == "30日"
     assert formatted(2_592_000, "within_seconds", "en") == "30 days"
@@ -366,7 +366,7 @@ def test_windows_are_shown_in_days_and_relative_changes_as_signed_percentages():
 
 
 def test_interval_bounds_of_a_named_rate_are_percentages():
-    from kpiflow.dashboard.app import formatted  # noqa: PLC0415
+    from kpiflow.dashboard.tables import formatted  # noqa: PLC0415
 
     assert formatted(0.05047, "stop_rate_ci_low", "ja") == "5.0%"
     assert formatted(12.2, "lift_ci_low", "en") == "12.2"  # a lift's interval is not a rate

@@ -1,0 +1,187 @@
+"""A page's JSON data as tables for people: numbers are computed in the library and only
+formatted here (rates as percentages, money in yen with 万/億, stages and headers by name).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from kpiflow.formatting import format_money, format_value
+from kpiflow.reporting.headers import header, stage_label  # people's words; the JSON twin keeps the keys
+
+
+def json_safe(value: object) -> object:
+    """`value` as plain JSON data: dates and other objects as strings, NaN and infinities as null."""
+
+    def finite(x: object) -> object:
+        if isinstance(x, float) and not math.isfinite(x):
+            return None
+        if isinstance(x, dict):
+            return {k: finite(v) for k, v in x.items()}
+        if isinstance(x, list):
+            return [finite(v) for v in x]
+        return x
+
+    return finite(json.loads(json.dumps(value, default=str)))
+
+
+# --- rendering: JSON data -> sections of tables (numbers are computed in the library, only formatted here)
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    columns: list[str]
+    rows: list[list[str]]
+    total: int = 0  # rows in the data, when more than are shown
+
+
+def cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "✓" if value else "—"
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.4g}"
+    if isinstance(value, list) and all(not isinstance(v, (dict, list)) for v in value):
+        return " → ".join(cell(v) for v in value) if value else ""
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+# Shares and relative changes are percentages whatever their size (a segment can explain 139% of a
+# change); a column ending in "rate" or "confidence" is one only within [-1.5, 1.5] (a rate of counts).
+_SHARES = ("share", "explanatory_power", "change", "relative_change", "relative_difference", "share_from", "share_to")
+_PERCENT = ("rate", "confidence")
+_MONEY = ("revenue", "cost", "amount", "contribution", "revenue_gain", "gain_low", "gain_high", "mix", "cost_per_lead")
+_DURATIONS = ("within_seconds",)  # windows: shown in days
+_SEQUENCES = ("pattern", "path", "steps")
+_STAGE_COLUMNS = ("from_stage", "to_stage", "stage_from", "stage_to", "current_stage")
+DAYS = {"ja": "日", "en": " days"}
+
+
+def formatted(value: object, column: str, lang: str) -> str:
+    """A cell formatted for people: rates as percentages, money in yen (万/億 in Japanese), stages by name."""
+    if column in _STAGE_COLUMNS and isinstance(value, str):
+        return stage_label(value, lang)
+    if isinstance(value, list) and column not in _SEQUENCES and all(not isinstance(v, (dict, list)) for v in value):
+        return ", ".join(cell(v) for v in value)  # a set of things; a sequence (a pattern) keeps its arrows
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if column in _SHARES and isinstance(value, float):
+            return f"{value:+.1%}" if column.endswith(("change", "difference")) else f"{value:.1%}"
+        if column in _DURATIONS:
+            return f"{value / 86400:,.4g}{DAYS['ja' if lang == 'ja' else 'en']}"
+        if column.endswith("_days") and isinstance(value, float):  # days between stages: to a tenth
+            return f"{value:,.1f}"
+    if isinstance(value, float) and not isinstance(value, bool):
+        rate_bound = column.endswith(("_ci_low", "_ci_high")) and column.rsplit("_ci_", 1)[0].endswith(_PERCENT)
+        if (column.endswith(_PERCENT) or rate_bound) and -1.5 <= value <= 1.5:
+            return f"{value:.1%}"
+        if column in _MONEY or column.endswith(("_cost", "revenue")):
+            return format_money(value, lang)
+    if isinstance(value, int) and not isinstance(value, bool) and column in _MONEY:
+        return format_money(value, lang)
+    return cell(value)
+
+
+# Columns holding a value of the row's metric (named by "metric", "stage", "factor" or "name"):
+# formatted by that metric's own format in the model (money, percent, count).
+METRIC_VALUES = frozenset(
+    {"value", "target", "last_year", "product_of_factors", "value_from", "value_to", "actual", "reference", "then", "now"}
+    | {"required", "history", "gap"}  # a plan's numbers
+)
+METRIC_KEYS = ("metric", "stage", "factor", "name")
+# Parts of a change (explain's factors and segments) are in the unit of the metric being explained.
+CHANGE_PARTS = frozenset({"contribution", "mix", "rate"})
+MAX_ROWS = 100  # a page shows the first rows of a long table; its JSON twin has them all
+
+
+def _records(
+    title: str, items: list[dict], lang: str = "en", formats: Mapping[str, str | None] | None = None, unit: str | None = None
+) -> Section:
+    columns: list[str] = []
+    for item in items:
+        columns += [k for k in item if k not in columns]
+    # An interval beside a rate is a rate too; beside a lift (patterns) it is not.
+    interval_of_rate = any(c in ("rate", "confidence", "value") for c in columns) and "lift" not in columns
+    shown = {c: ("rate" if interval_of_rate and c in ("ci_low", "ci_high") else c) for c in columns}
+    formats = formats or {}
+
+    def row(item: dict) -> list[str]:
+        metric = next((item[k] for k in METRIC_KEYS if isinstance(item.get(k), str) and item[k] in formats), None)
+        fmt = formats.get(metric) if metric else None
+        own = METRIC_VALUES | ({"ci_low", "ci_high"} if fmt == "percent" else set())
+
+        def show(c: str) -> str:
+            v = item.get(c)
+            numeric = isinstance(v, (int, float)) and not isinstance(v, bool)
+            if numeric and unit is not None and metric is not None and c in CHANGE_PARTS:
+                return format_value(v, formats.get(unit), lang)
+            if numeric and metric is not None and c in own:
+                return format_value(v, fmt, lang)
+            return formatted(v, shown[c], lang)
+
+        return [show(c) for c in columns]
+
+    return Section(title, [header(c, lang) for c in columns], [row(item) for item in items[:MAX_ROWS]], len(items))
+
+
+def sections(
+    data: object, title: str = "", lang: str = "en", formats: Mapping[str, str | None] | None = None, unit: str | None = None
+) -> list[Section]:
+    """Tables for a result's `to_dict()`: a list of records is one table; a dict is a key-value table
+    of its scalars followed by a table per nested list of records or dict. `formats` (metric ->
+    its model format) formats the values of rows that name a metric."""
+    if isinstance(data, list):
+        if all(isinstance(x, dict) for x in data):
+            return [_records(title, data, lang, formats, unit)]
+        return [Section(title, ["value"], [[cell(x)] for x in data])]
+    if not isinstance(data, dict):
+        return [Section(title, ["value"], [[cell(data)]])]
+    simple = [(k, v) for k, v in data.items() if not _nested(v)]
+    # A result about one metric (explain): its values and its change in the metric's own format.
+    fmt = (formats or {}).get(data.get("metric")) if isinstance(data.get("metric"), str) else None
+    own = METRIC_VALUES | {"total_change"} if fmt else frozenset()
+
+    interval_of_rate = any(k.endswith("rate") for k in data) and "lift" not in data
+
+    def value(key: str, v: object) -> str:
+        numeric = isinstance(v, (int, float)) and not isinstance(v, bool)
+        if key in own and numeric:
+            return format_value(v, fmt, lang)
+        return formatted(v, "rate" if interval_of_rate and key in ("ci_low", "ci_high") else key, lang)
+
+    out = [Section(title, ["", ""], [[header(k, lang), value(k, v)] for k, v in simple])] if simple else []
+    for key, value in data.items():
+        if _nested(value):
+            heading = f"{title} › {header(key, lang)}" if title else header(key, lang)
+            out += sections(value, heading, lang, formats, data["metric"] if fmt else unit)
+    return out
+
+
+def table_records(data: object) -> list[dict] | None:
+    """A page's one table, for its CSV twin: its records, or None when the data is not one table."""
+    if isinstance(data, list) and all(isinstance(x, dict) for x in data):
+        return data
+    if isinstance(data, dict) and isinstance(data.get("records"), list):
+        return data["records"]
+    return None
+
+
+def csv_cell(value: object) -> object:
+    """Lists (a pattern's steps) joined with arrows, other nested values as JSON; scalars as they are."""
+    if isinstance(value, list) and all(not isinstance(v, (dict, list)) for v in value):
+        return " -> ".join(str(v) for v in value)
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def _nested(value: object) -> bool:
+    return isinstance(value, dict) or (isinstance(value, list) and bool(value) and all(isinstance(x, dict) for x in value))
