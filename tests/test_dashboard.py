@@ -407,3 +407,10 @@ def test_csv_twin_is_the_table_excel_safe_with_a_bom(tmp_path):
         assert rows[0] == list(data[0]) and len(rows) == len(data) + 1
         assert "'" + hostile in [cell for row in rows for cell in row]  # text, never a formula
         assert c.get("/api/explain.csv", params={"from": "FY2024"}).status_code == 400  # not one table: use the JSON
+
+
+def test_pattern_pickers_show_the_defaults_used_and_name_stages(client):
+    body = client.get("/patterns", params={"lang": "en"}).text
+    assert options(body, "outcome")[1] == "won" and options(body, "max_length")[1] == "3"
+    assert '<option value="stage:opportunity">Reached Opportunity</option>' in body
+    assert 'name="within" value="30d"' in body

@@ -20,7 +20,7 @@ from kpiflow.errors import KpiflowError
 from kpiflow.model.config import ModelFile
 from kpiflow.model.periods import parse_period
 from kpiflow.reporting import charts as figures
-from kpiflow.reporting.headers import header
+from kpiflow.reporting.headers import header, stage_label
 from kpiflow.reporting.highlights import Highlight, tree_highlights
 from kpiflow.reporting.tree_diagram import tree_svg
 
@@ -328,7 +328,7 @@ def _check_visual(data, view: View) -> Visual:
     return Visual(summary=text[view.lang])
 
 
-BY = Field("by", {"ja": "内訳", "en": "by"}, kind="dimension")
+BY = Field("by", {"ja": "内訳", "en": "Breakdown"}, kind="dimension")
 PAGES: tuple[Page, ...] = (
     Page(
         "tree",
@@ -343,9 +343,9 @@ PAGES: tuple[Page, ...] = (
         {"ja": "計画（逆算）", "en": "Plan"},
         _plan,
         (
-            Field("period", {"ja": "計画期間", "en": "plan period"}, kind="plan_period", optional=False, default=_plan_period),
-            Field("target", {"ja": "目標", "en": "goal"}, "revenue=600000000", default=_plan_target),
-            Field("set", {"ja": "率の仮定", "en": "assume rates"}, "win_rate=0.3,mql_rate=0.5"),
+            Field("period", {"ja": "計画期間", "en": "Plan year"}, kind="plan_period", optional=False, default=_plan_period),
+            Field("target", {"ja": "目標", "en": "Goal"}, "revenue=600000000", default=_plan_target),
+            Field("set", {"ja": "率の仮定", "en": "Assumed rates"}, "win_rate=0.3,mql_rate=0.5"),
         ),
         uses_period=False,
         visual=_plan_visual,
@@ -387,7 +387,7 @@ PAGES: tuple[Page, ...] = (
         "/lists",
         {"ja": "リード一覧", "en": "Lead lists"},
         lambda ws, p, lang: ws.lists(p.get("kind") or "fast"),
-        (Field("kind", {"ja": "一覧", "en": "list"}, kind="list_kind", optional=False, default=lambda p, m, fy: "fast"),),
+        (Field("kind", {"ja": "一覧", "en": "List"}, kind="list_kind", optional=False, default=lambda p, m, fy: "fast"),),
         uses_period=False,
         visual=_lists_visual,
     ),
@@ -398,11 +398,11 @@ PAGES: tuple[Page, ...] = (
         _explain,
         (
             Field(
-                "metric", {"ja": "指標", "en": "metric"}, kind="metric", optional=False, default=lambda p, m, fy: _root_metric(m)
+                "metric", {"ja": "指標", "en": "Metric"}, kind="metric", optional=False, default=lambda p, m, fy: _root_metric(m)
             ),
             Field(
                 "from",
-                {"ja": "比較元", "en": "from"},
+                {"ja": "比較元", "en": "Compared with"},
                 kind="period",
                 optional=False,
                 default=lambda p, m, fy: _previous_year_of(p["period"], m),
@@ -423,7 +423,15 @@ PAGES: tuple[Page, ...] = (
         "/behaviour",
         {"ja": "Web行動", "en": "Behaviour"},
         lambda ws, p, lang: ws.behaviour(p["period"], by=p.get("by") or "content_type", lang=lang),
-        (Field("by", {"ja": "内訳", "en": "by"}, kind="behaviour_by", optional=False, default=lambda p, m, fy: "content_type"),),
+        (
+            Field(
+                "by",
+                {"ja": "内訳", "en": "Breakdown"},
+                kind="behaviour_by",
+                optional=False,
+                default=lambda p, m, fy: "content_type",
+            ),
+        ),
         visual=_behaviour_visual,
     ),
     Page(
@@ -439,10 +447,12 @@ PAGES: tuple[Page, ...] = (
             lang=lang,
         ),
         (
-            Field("outcome", {"ja": "成果", "en": "outcome"}, kind="outcome"),
-            Field("within", {"ja": "期間窓", "en": "within"}, "30d"),
-            Field("max_length", {"ja": "最大長", "en": "max length"}, kind="length"),
-            Field("compare", {"ja": "比較期間", "en": "compare"}, kind="period"),
+            Field("outcome", {"ja": "成果", "en": "Outcome"}, kind="outcome", optional=False, default=lambda p, m, fy: "won"),
+            Field("within", {"ja": "期間窓", "en": "Within"}, "30d", default=lambda p, m, fy: "30d"),
+            Field(
+                "max_length", {"ja": "最大長", "en": "Max length"}, kind="length", optional=False, default=lambda p, m, fy: "3"
+            ),
+            Field("compare", {"ja": "比較期間", "en": "Compared with"}, kind="period"),
         ),
         visual=_patterns_visual,
     ),
@@ -452,8 +462,8 @@ PAGES: tuple[Page, ...] = (
         {"ja": "ブループリント", "en": "Blueprints"},
         _blueprints,
         (
-            Field("name", {"ja": "名前", "en": "name"}, kind="blueprint"),
-            Field("check", {"ja": "確認する期間", "en": "check against"}, kind="period"),
+            Field("name", {"ja": "名前", "en": "Blueprint"}, kind="blueprint"),
+            Field("check", {"ja": "確認する期間", "en": "Check against"}, kind="period"),
         ),
         visual=_blueprints_visual,
     ),
@@ -475,7 +485,7 @@ PAGES: tuple[Page, ...] = (
 )
 PARAM_NAMES = frozenset({"period"} | {f.name for page in PAGES for f in page.fields})
 WORDS = {
-    "period": {"ja": "期間", "en": "period"},
+    "period": {"ja": "期間", "en": "Period"},
     "show": {"ja": "表示", "en": "Show"},
     "json": {"ja": "JSON", "en": "JSON"},
     "error": {"ja": "エラー", "en": "Error"},
@@ -504,13 +514,14 @@ def picker_choices(ws: kpiflow.Workspace, lang: str) -> dict[str, list[tuple[str
         "metric": [(name, model.metrics[name].label.text(lang, name)) for name, _ in tree_order(model)],
         "dimension": [(d, header(d, lang)) for d in model.dimensions],
         "behaviour_by": [(d, header(d, lang)) for d in ("content_type", "content_id", "channel")],
-        "outcome": [("won", {"ja": "受注", "en": "won"}[lang])] + [(f"stage:{s}", f"stage:{s}") for s in dict.fromkeys(stages)],
+        "outcome": [("won", {"ja": "受注（商談の結果）", "en": "Won (deal outcome)"}[lang])]
+        + [(f"stage:{s}", REACHED[lang].format(stage_label(s, lang))) for s in dict.fromkeys(stages)],
         "length": [(str(n), str(n)) for n in (1, 2, 3)],
         "blueprint": [(n, n) for n in ws.blueprints()],
         "plan_period": _plan_periods(ws, lang),
         "list_kind": [
-            ("fast", {"ja": "今すぐ営業へ（標準より速い）", "en": "fast: hand to sales now"}[lang]),
-            ("nurture", {"ja": "育成する（標準より遅い）", "en": "nurture: slower than the standard"}[lang]),
+            ("fast", {"ja": "今すぐ営業へ（標準より速い）", "en": "Fast: hand to sales now"}[lang]),
+            ("nurture", {"ja": "育成する（標準より遅い）", "en": "Nurture: slower than the standard"}[lang]),
         ],
     }
 
@@ -534,6 +545,7 @@ class Picker:
     placeholder: str = ""
 
 
+REACHED = {"ja": "{}に到達", "en": "Reached {}"}
 NONE_CHOSEN = {"ja": "（指定なし）", "en": "(none)"}
 
 
