@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from kpiflow.formatting import format_money, format_value
+from kpiflow.messages import MESSAGES, say
 from kpiflow.reporting.headers import header, stage_label  # people's words; the JSON twin keeps the keys
 
 
@@ -49,7 +50,9 @@ def cell(value: object) -> str:
     if isinstance(value, float):
         return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.4g}"
     if isinstance(value, list) and all(not isinstance(v, (dict, list)) for v in value):
-        return " → ".join(cell(v) for v in value) if value else ""
+        return " → ".join(cell(v) for v in value) if value else "—"
+    if isinstance(value, dict) and all(not isinstance(v, (dict, list)) for v in value.values()):
+        return ", ".join(f"{k}: {cell(v)}" for k, v in value.items())
     if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
@@ -70,6 +73,8 @@ def formatted(value: object, column: str, lang: str) -> str:
     """A cell formatted for people: rates as percentages, money in yen (万/億 in Japanese), stages by name."""
     if column in _STAGE_COLUMNS and isinstance(value, str):
         return stage_label(value, lang)
+    if column == "kind" and isinstance(value, str) and f"finding.{value}" in MESSAGES:  # a data check's finding
+        return say(f"finding.{value}", lang, detail="").strip().rstrip(":").strip()  # the detail has its own column
     if isinstance(value, list) and column not in _SEQUENCES and all(not isinstance(v, (dict, list)) for v in value):
         return ", ".join(cell(v) for v in value)  # a set of things; a sequence (a pattern) keeps its arrows
     if isinstance(value, (int, float)) and not isinstance(value, bool):
