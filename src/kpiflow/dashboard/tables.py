@@ -129,6 +129,8 @@ def _records(
             if numeric and unit is not None and metric is not None and c in CHANGE_PARTS:
                 return format_value(v, formats.get(unit), lang)
             if numeric and metric is not None and c in own:
+                if fmt is None and isinstance(v, float) and not v.is_integer():
+                    return f"{v:,.1f}"  # a count a plan needs (490.98 won deals): to a tenth, as the CLI shows it
                 return format_value(v, fmt, lang)
             return formatted(v, shown[c], lang)
 
