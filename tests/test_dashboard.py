@@ -427,3 +427,11 @@ def test_the_data_check_page_names_each_finding_in_words(client, demo):
         words = say(f"finding.{kind}", "ja", detail="").strip().rstrip(":").strip()
         assert f"<td>{html.escape(words, quote=False)}</td>" in body, kind
     assert '<form method="get"' not in body  # nothing to pick: no form
+
+
+def test_the_dashboard_language_can_be_chosen_at_start(demo):
+    with TestClient(create_app(demo, lang="en")) as c:  # the demo workspace is Japanese
+        assert '<html lang="en">' in c.get("/").text
+        assert '<html lang="ja">' in c.get("/", params={"lang": "ja"}).text
+    with pytest.raises(KpiflowError, match="unknown language"):
+        create_app(demo, lang="fr")
