@@ -505,3 +505,19 @@ def test_demo_lists(demo):
         [listed],
     ).fetchall()
     assert closed == []
+
+
+@pytest.mark.parametrize("by", [None, "channel", "industry"])
+def test_demo_list_standards_are_velocitys(demo, by):
+    # The lists compute their standards in their own query; they must be velocity's numbers: the
+    # median of the step out of the current stage and the p25 of the time from lead to it.
+    result = velocity(demo.con, demo.model, columns=demo.columns(), by=by)
+    journeys = {tuple(j.dimensions.items()): j for j in (result.journeys if by else [result.journey])}
+    nurture = nurture_list(demo.con, demo.model, columns=demo.columns(), by=by)
+    fast = fast_list(demo.con, demo.model, columns=demo.columns(), by=by)
+    assert nurture.records and fast.records
+    for r in nurture.records:
+        assert r.standard_days == pytest.approx(result.record(r.stage, **r.dimensions).median_days, rel=1e-12, abs=0)
+    for r in fast.records:
+        step = next(s for s in journeys[tuple(r.dimensions.items())].steps if s.to_stage == r.stage)
+        assert r.standard_days == pytest.approx(step.from_lead_p25_days, rel=1e-12, abs=0)

@@ -582,10 +582,42 @@ def latest_entry(con: duckdb.DuckDBPyConnection) -> dt.datetime | None:
     return con.execute("SELECT MAX(entered_at) FROM stage_history").fetchall()[0][0]
 
 
-_CURRENT = """
-SELECT entity_id AS contact_id, MAX(position) AS position, ARG_MAX(stage, position) AS stage,
-       ARG_MAX(entered_at, position) AS entered_at, MIN(segment) AS segment
-FROM firsts WHERE entity = 'contact' GROUP BY entity_id
+# The lists need two standards per stage, not every velocity record: they read each contact's
+# first entries as one row, a column per model stage (t<i>: the first entry into stage i up to
+# as_of; s<i>: that entry's segment), from one grouped scan of stage_history. The step out of
+# stage i goes straight to stage i + 1 exactly when t<i+1> is set, so no window has to walk each
+# contact's stages in order. Durations, quantiles and segments are those of `velocity` (_DAYS,
+# QUANTILE_CONT, the segment of the from-stage and of the lead entry), so a standard is the
+# velocity record's median or the journey's p25; the tests hold them equal.
+
+_FIRST_ENTRY = "MIN(stage_history.entered_at) FILTER (WHERE stage_history.stage = :stage)"
+_FIRST_SEGMENT = "MIN(:segment) FILTER (WHERE stage_history.stage = :stage)"
+
+# One row per contact with an entry into a model stage by as_of; the t<i>, s<i> columns are added.
+_ENTRIES = """
+SELECT stage_history.entity_id AS contact_id, MIN(:segment) AS segment
+FROM stage_history
+WHERE stage_history.entity = 'contact' AND stage_history.entered_at <= :as_of AND :known_stage
+GROUP BY stage_history.entity_id
+"""
+
+# One row per contact and stage: the step out of the stage to the next one (when it went straight
+# there) and the time from the lead entry to the stage, each in days, with the segments they count in.
+_WALKS = """
+SELECT contact_id, s0 AS lead_segment, UNNEST(:positions) AS position, UNNEST(:segments) AS segment,
+       UNNEST(:steps) AS step_days, UNNEST(:from_lead) AS lead_days
+FROM entries
+"""
+
+_STEP_STANDARD = "SELECT position, segment, QUANTILE_CONT(step_days, 0.5) AS days FROM walks GROUP BY position, segment"
+
+_LEAD_STANDARD = """
+SELECT position, lead_segment AS segment, QUANTILE_CONT(lead_days, 0.25) AS days FROM walks GROUP BY position, lead_segment
+"""
+
+# The furthest stage each contact has reached (by model order), its first entry and the lead entry.
+_REACHED = """
+SELECT contact_id, segment, t0 AS lead_at, :position AS position, :stage AS stage, :entered_at AS entered_at FROM entries
 """
 
 # A deal is closed at as_of if it is won or lost and closed by then (a missing close date counts as its creation).
@@ -600,18 +632,15 @@ FROM deals WHERE created_at <= :as_of AND contact_id IS NOT NULL GROUP BY contac
 _CANDIDATES = f"""
 SELECT c.contact_id, contacts.account_id, c.stage, c.entered_at,
        {_DAYS.format(later=":as_of", earlier="c.entered_at")} AS days_in_stage,
-       CASE WHEN l.entered_at <= c.entered_at THEN {_DAYS.format(later="c.entered_at", earlier="l.entered_at")} END
+       CASE WHEN c.lead_at <= c.entered_at THEN {_DAYS.format(later="c.entered_at", earlier="c.lead_at")} END
            AS days_from_lead,
-       step.median_days AS step_standard, fl.p25_days AS lead_standard,
+       step.days AS step_standard, fl.days AS lead_standard,
        contacts.owner, contacts.channel, c.segment, c.position
 FROM reached AS c
-LEFT JOIN firsts AS l ON l.entity = 'contact' AND l.entity_id = c.contact_id AND l.position = 0
 LEFT JOIN contacts ON contacts.contact_id = c.contact_id
 LEFT JOIN deal_state AS d ON d.contact_id = c.contact_id
-LEFT JOIN stats AS step ON step.kind = 'step' AND step.entity = 'contact' AND step.from_pos = c.position
-     AND step.overall = NOT :segmented AND step.segment IS NOT DISTINCT FROM c.segment
-LEFT JOIN stats AS fl ON fl.kind = 'from_lead' AND fl.to_pos = c.position
-     AND fl.overall = NOT :segmented AND fl.segment IS NOT DISTINCT FROM c.segment
+LEFT JOIN step_standard AS step ON step.position = c.position AND step.segment IS NOT DISTINCT FROM c.segment
+LEFT JOIN lead_standard AS fl ON fl.position = c.position AND fl.segment IS NOT DISTINCT FROM c.segment
 WHERE c.position < :last
   AND NOT COALESCE(d.won, FALSE)
   AND NOT (COALESCE(d.lost, FALSE) AND NOT COALESCE(d.open, FALSE))
@@ -655,6 +684,58 @@ def fast_list(
     return _contact_list("fast", _FAST, con, model, as_of=as_of, by=by, columns=columns)
 
 
+def _days(later: str, earlier: str) -> exp.Expression:
+    """Days between two `entries` columns, NULL when either is missing or `later` comes first."""
+    return _template(f"CASE WHEN {later} >= {earlier} THEN {_DAYS.format(later=later, earlier=earlier)} END")
+
+
+def _list_query(
+    select: str, stages: Sequence[str], *, by: str | None, columns: Mapping[str, Sequence[str]], as_of: dt.datetime
+) -> exp.Select:
+    """The query of one list (`select` over `candidates`), for the contact `stages` in model order."""
+    segment, needed = _segment(by, columns)
+    until = sql_timestamp(as_of)
+    stage = exp.column("stage", table="stage_history")
+    entries = _template(_ENTRIES, segment=segment.copy(), as_of=until.copy(), known_stage=stage.isin(*stages))
+    for rel in joins_for("stage_history", needed):
+        entries = entries.join(exp.to_table(rel.table), on=rel.on.copy(), join_type="LEFT", copy=False)
+    for i, name in enumerate(stages):
+        entries = entries.select(
+            _template(_FIRST_ENTRY, stage=exp.convert(name)).as_(f"t{i}"),
+            _template(_FIRST_SEGMENT, stage=exp.convert(name), segment=segment.copy()).as_(f"s{i}"),
+            copy=False,
+        )
+    positions = range(len(stages))
+    walks = _template(
+        _WALKS,
+        positions=exp.Array(expressions=[exp.convert(i) for i in positions]),
+        segments=exp.Array(expressions=[exp.column(f"s{i}") for i in positions]),
+        steps=exp.Array(expressions=[*(_days(f"t{i + 1}", f"t{i}") for i in positions[:-1]), exp.null()]),
+        from_lead=exp.Array(expressions=[exp.null(), *(_days(f"t{i}", "t0") for i in positions[1:])]),
+    )
+    # The furthest stage reached: the last one with an entry (a contact in `entries` has at least one).
+    position = exp.Case(default=exp.convert(0))
+    stage_name = exp.Case(default=exp.convert(stages[0]))
+    entered_at = exp.Case(default=exp.column("t0"))
+    for i in reversed(positions[1:]):
+        position = position.when(exp.column(f"t{i}").is_(exp.null()).not_(), exp.convert(i), copy=False)
+        stage_name = stage_name.when(exp.column(f"t{i}").is_(exp.null()).not_(), exp.convert(stages[i]), copy=False)
+        entered_at = entered_at.when(exp.column(f"t{i}").is_(exp.null()).not_(), exp.column(f"t{i}"), copy=False)
+    ctes = [
+        ("entries", entries),
+        ("walks", walks),
+        ("step_standard", _template(_STEP_STANDARD)),
+        ("lead_standard", _template(_LEAD_STANDARD)),
+        ("reached", _template(_REACHED, position=position, stage=stage_name, entered_at=entered_at)),
+        ("deal_state", _template(_DEAL_STATE, as_of=until.copy())),
+        ("candidates", _template(_CANDIDATES, as_of=until.copy(), last=exp.convert(len(stages) - 1))),
+    ]
+    query = sqlglot.parse_one(select, read="duckdb")
+    for name, cte in ctes:
+        query = query.with_(name, as_=cte, copy=False)
+    return query
+
+
 def _contact_list(
     kind: str,
     select: str,
@@ -672,22 +753,8 @@ def _contact_list(
     as_of = as_of or latest_entry(con)
     if as_of is None:
         return ContactList(kind, None, by, [])
-    stages = _stages(model, deals=False)
-    ctes = _ctes(stages, by=by, columns=columns, start=None, end=None, as_of=as_of)
-    ctes += [
-        ("reached", _template(_CURRENT)),
-        ("deal_state", _template(_DEAL_STATE, as_of=sql_timestamp(as_of))),
-        (
-            "candidates",
-            _template(
-                _CANDIDATES,
-                as_of=sql_timestamp(as_of),
-                segmented=exp.convert(by is not None),
-                last=exp.convert(len(stages["contact"]) - 1),
-            ),
-        ),
-    ]
-    query = _with(sqlglot.parse_one(select, read="duckdb"), ctes)
+    stages = _stages(model, deals=False)["contact"]
+    query = _list_query(select, stages, by=by, columns=columns, as_of=as_of)
     records = [
         ListedContact(
             contact_id,
