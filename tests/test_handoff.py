@@ -352,3 +352,34 @@ def test_demo_sla_counts_match_plain_sql(demo):
     ).fetchall()[0]
     assert (r.sla_met, r.never_touched, r.mqls) == (met, never, total)
     assert 0 < r.never_touched < r.mqls
+
+
+def test_demo_deals_and_losses_match_plain_sql(demo):
+    result = run(demo, by="channel")
+    r = result.total
+    # Independently: each MQL entry's episode runs to the contact's next MQL entry; the deals created
+    # in the episode of an MQL that reached SQL in it are its handed-off leads.
+    rows = demo.sql(
+        """
+        WITH entries AS (SELECT DISTINCT entity_id AS contact_id, entered_at AS mql_at FROM stage_history
+                         WHERE entity = 'contact' AND stage = 'mql' AND entered_at IS NOT NULL),
+        episodes AS (SELECT e.*, (SELECT min(n.mql_at) FROM entries n WHERE n.contact_id = e.contact_id AND n.mql_at > e.mql_at)
+                         AS ends FROM entries e),
+        sqls AS (SELECT * FROM episodes e WHERE EXISTS (
+                     SELECT 1 FROM stage_history s WHERE s.entity = 'contact' AND s.entity_id = e.contact_id AND s.stage = 'sql'
+                       AND s.entered_at >= e.mql_at AND (e.ends IS NULL OR s.entered_at < e.ends)))
+        SELECT d.outcome, d.loss_reason, e.contact_id, e.mql_at
+        FROM sqls e JOIN deals d ON d.contact_id = e.contact_id AND d.created_at >= e.mql_at
+         AND (e.ends IS NULL OR d.created_at < e.ends)
+        """
+    ).fetchall()
+    assert r.won == sum(outcome == "won" for outcome, *_ in rows) > 0
+    assert r.lost == sum(outcome == "lost" for outcome, *_ in rows) > 0
+    assert r.opportunities == len({(contact, at) for *_, contact, at in rows})
+    reasons: dict[str | None, int] = {}
+    for outcome, reason, *_ in rows:
+        if outcome == "lost":
+            reasons[reason] = reasons.get(reason, 0) + 1
+    assert result.losses() == reasons
+    # Each deal counts in its handoff's channel: the channels add up to the total.
+    assert sum(s.won for s in result.records) == r.won and sum(s.lost for s in result.records) == r.lost

@@ -34,9 +34,9 @@ entries in it (``period=None``: all of them).
   the leads that look hottest first.
 
 Every rate carries its counts and a 95% Wilson interval; fewer than 30 MQLs in a segment is a
-small sample. One query computes the episodes (window functions and range joins) and
-aggregates them by segment, by SLA status and overall (grouping sets); a second counts the
-loss reasons. Nothing loops over rows in Python.
+small sample. One query computes the episodes once (window functions and range joins), then
+aggregates them by segment, by SLA status and overall (grouping sets) and counts the loss
+reasons beside them. Nothing loops over rows in Python.
 """
 
 from __future__ import annotations
@@ -130,14 +130,15 @@ classified AS (
   FROM episodes
 ),
 handoff_deals AS (
-  SELECT c.segment, c.sla_met, c.contact_id, c.mql_at, d.deal_id, d.outcome, d.loss_reason,
-         COALESCE(NULLIF(TRIM(d.channel), ''), c.contact_channel) AS channel,
-         COALESCE(NULLIF(TRIM(d.owner), ''), c.contact_owner) AS owner,
-         CASE WHEN d.outcome = 'won' THEN DATE_DIFF('microsecond', c.sql_at, d.closed_at) / 86400000000.0 END AS close_days
-  FROM classified AS c
+  SELECT h.segment, h.contact_id, h.mql_at, d.deal_id, d.outcome, d.loss_reason,
+         COALESCE(NULLIF(TRIM(d.channel), ''), h.contact_channel) AS channel,
+         COALESCE(NULLIF(TRIM(d.owner), ''), h.contact_owner) AS owner,
+         CASE WHEN d.outcome = 'won' THEN DATE_DIFF('microsecond', m.sql_at, d.closed_at) / 86400000000.0 END AS close_days
+  FROM handoffs AS h
+  JOIN marks AS m ON m.contact_id = h.contact_id AND m.mql_at = h.mql_at AND m.sql_at IS NOT NULL
   JOIN deals AS d
-    ON d.contact_id = c.contact_id AND c.is_sql AND d.created_at >= c.mql_at
-   AND (c.next_mql_at IS NULL OR d.created_at < c.next_mql_at)
+    ON d.contact_id = h.contact_id AND d.created_at >= h.mql_at
+   AND (h.next_mql_at IS NULL OR d.created_at < h.next_mql_at)
 )
 SELECT 1
 """
@@ -167,9 +168,9 @@ FROM (
          CAST(NULL AS DOUBLE) AS close_days
   FROM classified
   UNION ALL
-  SELECT 'deal', segment, sla_met, CAST(mql_at AS VARCHAR) || contact_id, NULL, NULL, NULL, NULL, NULL, NULL,
-         outcome, close_days
-  FROM handoff_deals
+  SELECT 'deal', d.segment, c.sla_met, CAST(d.mql_at AS VARCHAR) || d.contact_id, NULL, NULL, NULL, NULL, NULL, NULL,
+         d.outcome, d.close_days
+  FROM handoff_deals AS d JOIN classified AS c ON c.contact_id = d.contact_id AND c.mql_at = d.mql_at
 ) AS unioned
 GROUP BY GROUPING SETS ((segment), (sla_met), ())
 """
@@ -182,6 +183,14 @@ SELECT
 FROM handoff_deals
 WHERE outcome = 'lost'
 GROUP BY GROUPING SETS ((loss_reason), (channel, loss_reason), (owner, loss_reason))
+"""
+
+# Both in one statement, so that the episodes are computed once (the loss reasons need no touches);
+# `part` tells the rows apart, and UNION BY NAME leaves the other part's columns NULL.
+_RESULT = f"""
+SELECT 'summary' AS part, * FROM ({_SUMMARY}) AS summary
+UNION ALL BY NAME
+SELECT 'losses' AS part, * FROM ({_LOSSES}) AS losses
 """
 
 
@@ -415,14 +424,14 @@ def handoff(
             exp.select(exp.func("MAX", exp.column("entered_at"))).from_("stage_history").sql("duckdb")
         ).fetchall()[0][0]
     episodes = _episodes(model, period, by, columns, stale_days, as_of)
-    summary_sql = _finish(episodes, _SUMMARY)
-    losses_sql = _finish(episodes, _LOSSES)
-    cursor = con.execute(summary_sql)
+    sql = _finish(episodes, _RESULT)
+    cursor = con.execute(sql)
     header = [d[0] for d in cursor.description]
-    rows = [dict(zip(header, row, strict=True)) for row in cursor.fetchall()]
-    cursor = con.execute(losses_sql)
-    header = [d[0] for d in cursor.description]
-    loss_rows = [dict(zip(header, row, strict=True)) for row in cursor.fetchall()]
+    parts: dict[str, list[dict[str, object]]] = {"summary": [], "losses": []}
+    for row in cursor.fetchall():
+        record = dict(zip(header, row, strict=True))
+        parts[record["part"]].append(record)
+    rows, loss_rows = parts["summary"], parts["losses"]
 
     total = next((r for r in rows if r["by_segment"] and r["by_sla"]), None)
     segments = [r for r in rows if not r["by_segment"]]
@@ -437,7 +446,7 @@ def handoff(
         records=records if by else [total_record],
         loss_reasons=_loss_reasons(loss_rows),
         speed_effect=_speed(by_sla.get(True, {}), by_sla.get(False, {})),
-        queries=[summary_sql, losses_sql],
+        queries=[sql],
     )
 
 
