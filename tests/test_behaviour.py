@@ -180,6 +180,80 @@ def test_to_frame(ws):
     assert list(run(ws, period=Q1).to_frame()["content_type"])[:1] == ["pricing"]
 
 
+# --- edges: ties, sessions across the period's start, windows past its end --------------------
+#
+# | session | who | time | content_type | also |
+# |---|---|---|---|---|
+# | S71, S72 | V7 | 05-10 10:00 in both | pricing | S72 goes on to top at 10:05 |
+# | - and S81 | V8 | 05-11 09:00 in both | blog | S81 goes on to blog at 09:10 |
+# | S91 | V9 | 03-31 23:50 news, 23:55 a news download, 04-01 00:10 news | news | |
+# | S101, S102 | V10 | 06-30 12:00 (S101); 07-20 12:00 (S102) | case_study; top | an inquiry 07-25 |
+
+EDGE_TOUCHPOINTS = (
+    "occurred_at,contact_id,anonymous_id,type,channel,content_id,content_type,session_id\n"
+    "2025-05-10 10:00,,V7,page_view,ads,/pricing,pricing,S71\n"
+    "2025-05-10 10:00,,V7,page_view,ads,/pricing,pricing,S72\n"
+    "2025-05-10 10:05,,V7,page_view,ads,/,top,S72\n"
+    "2025-05-11 09:00,,V8,page_view,email,/blog/a,blog,\n"
+    "2025-05-11 09:00,,V8,page_view,email,/blog/a,blog,S81\n"
+    "2025-05-11 09:10,,V8,page_view,email,/blog/b,blog,S81\n"
+    "2025-03-31 23:50,,V9,page_view,ads,/news/1,news,S91\n"
+    "2025-03-31 23:55,,V9,download,ads,/news/1.pdf,news,S91\n"
+    "2025-04-01 00:10,,V9,page_view,ads,/news/2,news,S91\n"
+    "2025-06-30 12:00,,V10,page_view,web_form,/cases/b,case_study,S101\n"
+    "2025-07-20 12:00,,V10,page_view,web_form,/,top,S102\n"
+    "2025-07-25 12:00,,V10,inquiry,web_form,/contact,form,S102\n"
+)
+
+
+@pytest.fixture(scope="module")
+def edges(tmp_path_factory):
+    workspace = workspace_from_csv(tmp_path_factory.mktemp("behaviour-edges"), {"touchpoints": EDGE_TOUCHPOINTS})
+    yield workspace
+    workspace.close()
+
+
+def test_simultaneous_first_views_take_the_smallest_session(edges):
+    # V7 opens pricing in S71 and S72 at the same second: the view in S71 is "the first view",
+    # so its top page in S72 five minutes later is a revisit. Every run gives the same answer.
+    results = [run(edges, period=Q1).record("pricing") for _ in range(3)]
+    assert [(r.revisit_rate.count, r.revisit_rate.total) for r in results] == [(1, 1)] * 3
+    pricing = results[0]
+    assert (pricing.page_views, pricing.sessions, pricing.visitors) == (2, 2, 1)
+    assert (pricing.pages_per_session, pricing.onward_rate.count) == (1.5, 1)  # S71: 1 page, S72: 2
+
+
+def test_a_view_without_a_session_comes_after_one_with_a_session(edges):
+    # V8's two blog views at 09:00: the one in S81 is the first, so the 09:10 view (S81 again)
+    # is no revisit. The view without a session is a session of its own with one page.
+    blog = run(edges, period=Q1).record("blog")
+    assert (blog.page_views, blog.sessions, blog.visitors, blog.pages_per_session) == (3, 2, 1, 1.5)
+    assert (blog.revisit_rate.count, blog.revisit_rate.total) == (0, 1)
+
+
+def test_whole_sessions_reach_outside_the_period(edges):
+    # S91 began on 03-31 with a news page and a download: its one page view in the quarter sits
+    # in a session of 2 pages with an action; the download itself is March's, not the quarter's.
+    news = run(edges, period=Q1).record("news")
+    assert (news.page_views, news.sessions, news.pages_per_session) == (1, 1, 2.0)
+    assert (news.onward_rate.count, news.action_rate.count, news.actions) == (1, 1, 0)
+
+
+def test_windows_run_past_the_period_end(edges):
+    # V10's first case study view is on the quarter's last day; the revisit (07-20) and the
+    # inquiry (07-25) come after the quarter but within 30 days, and count.
+    case = run(edges, period=Q1).record("case_study")
+    assert (case.revisit_rate.count, case.inquiry_rate.count, case.visitors) == (1, 1, 1)
+    assert run(edges, period=Q1, revisit_days=19, inquiry_days=24).record("case_study").revisit_rate.count == 0
+    assert run(edges, period=Q1, revisit_days=20, inquiry_days=24).record("case_study").inquiry_rate.count == 0
+
+
+def test_no_window_function_over_the_touchpoints(edges):
+    # Counting each session's pages with COUNT(*) OVER (PARTITION BY session) over every page view
+    # made this analysis take seconds on the demo company; sessions are grouped instead.
+    assert " OVER " not in run(edges, period=Q1).queries[0].upper()
+
+
 # --- the demo company -----------------------------------------------------------------------
 
 
@@ -232,3 +306,75 @@ def test_demo_sessions_match_plain_sql(demo):
     ).fetchall()
     got = {r.key: (r.page_views, r.sessions, r.avg_dwell_seconds) for r in result.records}
     assert got == {c: (n, s, pytest.approx(d)) for c, n, s, d in plain}
+
+
+def test_demo_sessions_and_first_views_match_plain_sql(demo):
+    # The last fiscal year by content type, against queries written another way: whole sessions
+    # over every page view, each visitor's first view (the smallest session among simultaneous
+    # ones) and EXISTS for what follows it.
+    result = behaviour(demo.con, demo.model, period=Period.fy(2025), columns=demo.columns())
+    plain = demo.con.execute(
+        """
+        WITH known AS (
+          SELECT anonymous_id, MIN(contact_id) AS contact_id FROM touchpoints
+          WHERE contact_id IS NOT NULL AND anonymous_id IS NOT NULL GROUP BY anonymous_id
+        ),
+        who AS (
+          SELECT t.*, COALESCE(t.contact_id, k.contact_id) AS contact,
+                 {'contact': COALESCE(t.contact_id, k.contact_id),
+                  'browser': CASE WHEN COALESCE(t.contact_id, k.contact_id) IS NULL THEN t.anonymous_id END} AS person
+          FROM touchpoints t LEFT JOIN known k ON k.anonymous_id = t.anonymous_id
+          WHERE COALESCE(t.contact_id, t.anonymous_id) IS NOT NULL
+        ),
+        session_pages AS (SELECT session_id, COUNT(*) AS pages FROM who WHERE type = 'page_view' GROUP BY session_id),
+        acted AS (SELECT DISTINCT session_id FROM who WHERE type IN ('download', 'form_submit')),
+        fy AS (
+          SELECT * FROM who
+          WHERE type = 'page_view' AND occurred_at >= TIMESTAMP '2025-04-01' AND occurred_at < TIMESTAMP '2026-04-01'
+        ),
+        by_session AS (
+          SELECT g.content_type, COUNT(*) AS sessions, SUM(p.pages) AS pages,
+                 COUNT(*) FILTER (WHERE p.pages > 1) AS onward, COUNT(a.session_id) AS acting
+          FROM (SELECT DISTINCT content_type, session_id FROM fy) AS g
+          JOIN session_pages AS p ON p.session_id = g.session_id
+          LEFT JOIN acted AS a ON a.session_id = g.session_id
+          GROUP BY g.content_type
+        ),
+        firsts AS (
+          SELECT f.content_type, f.person, ANY_VALUE(f.contact) AS contact, f.first_at, MIN(v.session_id) AS session_id
+          FROM (SELECT content_type, person, ANY_VALUE(contact) AS contact, MIN(occurred_at) AS first_at FROM fy GROUP BY ALL) AS f
+          JOIN fy AS v ON v.content_type = f.content_type AND v.person = f.person AND v.occurred_at = f.first_at
+          GROUP BY f.content_type, f.person, f.first_at
+        ),
+        by_visitor AS (
+          SELECT content_type, COUNT(*) AS visitors,
+                 COUNT(*) FILTER (WHERE EXISTS (
+                   SELECT 1 FROM who AS w WHERE w.type = 'page_view' AND w.person = f.person AND w.session_id <> f.session_id
+                     AND w.occurred_at > f.first_at AND w.occurred_at <= f.first_at + INTERVAL 30 DAY)) AS revisitors,
+                 COUNT(*) FILTER (WHERE EXISTS (
+                   SELECT 1 FROM who AS w WHERE w.type = 'inquiry' AND w.person = f.person
+                     AND w.occurred_at BETWEEN f.first_at AND f.first_at + INTERVAL 30 DAY)) AS inquirers,
+                 COUNT(*) FILTER (WHERE EXISTS (
+                   SELECT 1 FROM deals AS d WHERE d.contact_id = f.contact
+                     AND d.created_at BETWEEN f.first_at AND f.first_at + INTERVAL 90 DAY)) AS with_deal
+          FROM firsts AS f GROUP BY content_type
+        )
+        SELECT s.content_type, s.sessions, s.pages, s.onward, s.acting, v.visitors, v.revisitors, v.inquirers, v.with_deal
+        FROM by_session AS s JOIN by_visitor AS v USING (content_type)
+        """
+    ).fetchall()
+    got = {
+        r.key: (
+            r.sessions,
+            round(r.pages_per_session * r.sessions),
+            r.onward_rate.count,
+            r.action_rate.count,
+            r.visitors,
+            r.revisit_rate.count,
+            r.inquiry_rate.count,
+            r.opportunity_rate.count,
+        )
+        for r in result.records
+    }
+    assert got == {row[0]: tuple(row[1:]) for row in plain}
+    assert sum(r.revisit_rate.count for r in result.records) > 0  # the windows are not empty

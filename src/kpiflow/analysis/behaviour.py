@@ -26,7 +26,8 @@ opportunities) may fall after the period's end.
   submit (of any content; matched by `session_id`).
 - Per visitor, the clock starts at their first page view of the group (in the period):
   - **revisit_rate**: visitors who view a page (any page) in a different session after that
-    view and at most `revisit_days` days after it;
+    view and at most `revisit_days` days after it (when several first views share that
+    moment, the one with the smallest session id is "that view"; one without a session last);
   - **inquiry_rate**: visitors with an `inquiry` touchpoint from that view up to
     `inquiry_days` days after it;
   - **opportunity_rate**: visitors whose contact has a deal created from that view up to
@@ -34,12 +35,13 @@ opportunities) may fall after the period's end.
   Window limits are included: an inquiry exactly `inquiry_days` days later counts.
 
 Every rate carries its counts and a 95% Wilson interval; a denominator under 30 is a small
-sample; a division by zero gives None. One query in DuckDB (window functions and grouped
-aggregates) does the counting; Python only assembles the records.
+sample; a division by zero gives None. One query in DuckDB (grouped aggregates and semi
+joins, no window functions) does the counting; Python only assembles the records.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -61,7 +63,6 @@ BY = ("content_type", "content_id", "channel")
 REVISIT_DAYS = 30
 INQUIRY_DAYS = 30
 OPPORTUNITY_DAYS = 90
-ACTION_TYPES = ("download", "form_submit")
 
 
 class BehaviourError(KpiflowError, ValueError):
@@ -70,86 +71,111 @@ class BehaviourError(KpiflowError, ValueError):
     exit_code = 2
 
 
-# Placeholders (never first in a SELECT list: DuckDB's `alias: expr` syntax): :tp_filter, :group (the `by` column of `tp`), :group_all (the same for the
-# actions), :in_period (over views.occurred_at), :revisit, :inquiry, :opportunity (intervals).
+# How the work is cut (grouped aggregates and semi joins; no window function over the touchpoints,
+# no step repeated per group or per metric):
+# - The person of a touchpoint (`tp`, shared with the exhibitions analysis) is only needed for
+#   visitors and what follows them, so `tp` holds just the page views and inquiries from the
+#   period's start to the end of the longest window after it (:tp_filter). DuckDB computes it
+#   once; `events` only renames its columns for the steps that read it.
+# - Page views, dwell, scroll, sessions and actions need no person: they read `touchpoints`
+#   directly, with the same rule as `tp` (a touchpoint with neither a contact nor an anonymous id
+#   is nobody's and does not count).
+# - A session's page views and actions are counted over all its touchpoints, in or out of the
+#   period: those in the period are read with it; only those outside are looked up by session.
+# - Revisits, inquiries and deals are semi joins from each visitor's first view.
+# Placeholders (never first in a SELECT list: DuckDB's `alias: expr` syntax): :tp_filter;
+# :group, :view_group, :action_group (the `by` column of `tp`, `pv`, `acts`); :in_period,
+# :pv_in_period, :st_in_period, :actions_in_period (the period over views, pv, st, acts) and
+# :st_outside_period (its negation); :revisit, :inquiry, :opportunity (intervals).
 _QUERY = (
     "WITH "
     + IDENTITY_CTES
     + """,
-all_views AS (
-  SELECT grp, person, person_contact, occurred_at, dwell_seconds, scroll_pct, session,
-         COUNT(*) OVER (PARTITION BY session) AS session_pages
-  FROM (
-    SELECT person, :group AS grp, person_contact, occurred_at, dwell_seconds, scroll_pct,
-           COALESCE('s:' || session_id, 'v:' || CAST(ROW_NUMBER() OVER () AS VARCHAR)) AS session
-    FROM tp WHERE type = 'page_view'
-  ) AS numbered
-),
-views AS (
-  SELECT * FROM all_views AS views WHERE :in_period
-),
-action_sessions AS (
-  SELECT DISTINCT 's:' || session_id AS session FROM tp
-  WHERE type IN ('download', 'form_submit') AND session_id IS NOT NULL
-),
-group_sessions AS (
-  SELECT v.grp, v.session, MAX(v.session_pages) AS pages, BOOL_OR(a.session IS NOT NULL) AS acted
-  FROM views AS v LEFT JOIN action_sessions AS a ON a.session = v.session
-  GROUP BY v.grp, v.session
-),
-visitors AS (
-  SELECT grp, person, MAX(person_contact) AS contact_id, MIN(occurred_at) AS first_at,
-         ARG_MIN(session, occurred_at) AS first_session
-  FROM views GROUP BY grp, person
-),
-revisited AS (
-  SELECT DISTINCT p.grp, p.person
-  FROM visitors AS p
-  JOIN all_views AS v ON v.person = p.person AND v.session <> p.first_session
-   AND v.occurred_at > p.first_at AND v.occurred_at <= p.first_at + :revisit
-),
-inquired AS (
-  SELECT DISTINCT p.grp, p.person
-  FROM visitors AS p
-  JOIN tp AS i ON i.person = p.person AND i.type = 'inquiry'
-   AND i.occurred_at >= p.first_at AND i.occurred_at <= p.first_at + :inquiry
-),
-dealt AS (
-  SELECT DISTINCT p.grp, p.person
-  FROM visitors AS p
-  JOIN deals AS d ON d.contact_id = p.contact_id
-   AND d.created_at >= p.first_at AND d.created_at <= p.first_at + :opportunity
+page_views AS (
+  SELECT session_id, :view_group AS grp, dwell_seconds, scroll_pct
+  FROM touchpoints AS pv
+  WHERE type = 'page_view' AND (contact_id IS NOT NULL OR anonymous_id IS NOT NULL) AND :pv_in_period
 ),
 per_view AS (
-  SELECT grp, COUNT(*) AS page_views, AVG(dwell_seconds) AS avg_dwell_seconds, AVG(scroll_pct) AS avg_scroll_pct
-  FROM views GROUP BY grp
+  SELECT grp, COUNT(*) AS page_views, AVG(dwell_seconds) AS avg_dwell_seconds, AVG(scroll_pct) AS avg_scroll_pct,
+         COUNT(*) FILTER (WHERE session_id IS NULL) AS lone_views
+  FROM page_views GROUP BY grp
+),
+group_sessions AS (
+  SELECT DISTINCT grp, session_id FROM page_views WHERE session_id IS NOT NULL
+),
+sessions AS (
+  SELECT session_id, COUNT(*) FILTER (WHERE type = 'page_view') AS pages,
+         BOOL_OR(type IN ('download', 'form_submit')) AS acted
+  FROM (
+    SELECT session_id, type FROM touchpoints AS st
+    WHERE type IN ('page_view', 'download', 'form_submit') AND session_id IS NOT NULL
+      AND (contact_id IS NOT NULL OR anonymous_id IS NOT NULL) AND :st_in_period
+    UNION ALL
+    SELECT session_id, type FROM touchpoints AS st
+    WHERE session_id IN (SELECT session_id FROM group_sessions) AND :st_outside_period
+      AND type IN ('page_view', 'download', 'form_submit') AND (contact_id IS NOT NULL OR anonymous_id IS NOT NULL)
+  ) AS session_touchpoints
+  GROUP BY session_id
 ),
 per_session AS (
-  SELECT grp, COUNT(*) AS sessions, SUM(pages) AS session_page_views,
-         COUNT(*) FILTER (WHERE pages > 1) AS onward_sessions, COUNT(*) FILTER (WHERE acted) AS action_sessions
-  FROM group_sessions GROUP BY grp
+  SELECT g.grp, COUNT(*) AS sessions, SUM(s.pages) AS session_page_views,
+         COUNT(*) FILTER (WHERE s.pages > 1) AS onward_sessions, COUNT(*) FILTER (WHERE s.acted) AS action_sessions
+  FROM group_sessions AS g JOIN sessions AS s ON s.session_id = g.session_id
+  GROUP BY g.grp
+),
+events AS NOT MATERIALIZED (
+  SELECT type, :group AS grp, person, person_contact, occurred_at, session_id FROM tp
+),
+visitors AS (
+  SELECT grp, person, person_contact AS contact_id, MIN(occurred_at) AS first_at,
+         ARG_MIN_NULL(session_id, CREATE_SORT_KEY(occurred_at, 'ASC NULLS LAST', session_id, 'ASC NULLS LAST')) AS first_session
+  FROM events AS views WHERE type = 'page_view' AND :in_period
+  GROUP BY grp, person, person_contact
 ),
 per_visitor AS (
-  SELECT p.grp, COUNT(*) AS visitors, COUNT(r.person) AS revisitors, COUNT(q.person) AS inquirers,
-         COUNT(d.person) AS opportunity_visitors
-  FROM visitors AS p
-  LEFT JOIN revisited AS r ON r.grp IS NOT DISTINCT FROM p.grp AND r.person = p.person
-  LEFT JOIN inquired AS q ON q.grp IS NOT DISTINCT FROM p.grp AND q.person = p.person
-  LEFT JOIN dealt AS d ON d.grp IS NOT DISTINCT FROM p.grp AND d.person = p.person
+  SELECT grp, COUNT(*) AS visitors FROM visitors GROUP BY grp
+),
+revisited AS (
+  SELECT p.grp, COUNT(*) AS revisitors
+  FROM (SELECT grp, person, first_at, first_at + :revisit AS until, first_session FROM visitors) AS p
+  SEMI JOIN events AS v ON v.person = p.person AND v.type = 'page_view'
+   AND v.occurred_at > p.first_at AND v.occurred_at <= p.until
+   AND COALESCE(v.session_id <> p.first_session, TRUE)
+  GROUP BY p.grp
+),
+inquired AS (
+  SELECT p.grp, COUNT(*) AS inquirers
+  FROM (SELECT grp, person, first_at, first_at + :inquiry AS until FROM visitors) AS p
+  SEMI JOIN events AS i ON i.person = p.person AND i.type = 'inquiry'
+   AND i.occurred_at >= p.first_at AND i.occurred_at <= p.until
+  GROUP BY p.grp
+),
+dealt AS (
+  SELECT p.grp, COUNT(*) AS opportunity_visitors
+  FROM (SELECT grp, contact_id, first_at, first_at + :opportunity AS until FROM visitors) AS p
+  SEMI JOIN deals AS d ON d.contact_id = p.contact_id
+   AND d.created_at >= p.first_at AND d.created_at <= p.until
   GROUP BY p.grp
 ),
 per_action AS (
-  SELECT grp, COUNT(*) AS actions
-  FROM (SELECT type, :group_all AS grp FROM tp WHERE type IN ('download', 'form_submit') AND :actions_in_period) AS acts
+  SELECT COUNT(*) AS actions, :action_group AS grp
+  FROM touchpoints AS acts
+  WHERE type IN ('download', 'form_submit') AND (contact_id IS NOT NULL OR anonymous_id IS NOT NULL) AND :actions_in_period
   GROUP BY grp
 )
 SELECT w.grp, w.page_views, w.avg_dwell_seconds, w.avg_scroll_pct,
-       s.sessions, s.session_page_views, s.onward_sessions, s.action_sessions,
-       p.visitors, p.revisitors, p.inquirers, p.opportunity_visitors,
-       COALESCE(a.actions, 0) AS actions
+       COALESCE(s.sessions, 0) + w.lone_views AS sessions,
+       COALESCE(s.session_page_views, 0) + w.lone_views AS session_page_views,
+       COALESCE(s.onward_sessions, 0) AS onward_sessions, COALESCE(s.action_sessions, 0) AS action_sessions,
+       p.visitors, COALESCE(r.revisitors, 0) AS revisitors, COALESCE(q.inquirers, 0) AS inquirers,
+       COALESCE(d.opportunity_visitors, 0) AS opportunity_visitors, COALESCE(a.actions, 0) AS actions
 FROM per_view AS w
-JOIN per_session AS s ON s.grp IS NOT DISTINCT FROM w.grp
 JOIN per_visitor AS p ON p.grp IS NOT DISTINCT FROM w.grp
+LEFT JOIN per_session AS s ON s.grp IS NOT DISTINCT FROM w.grp
+LEFT JOIN revisited AS r ON r.grp IS NOT DISTINCT FROM w.grp
+LEFT JOIN inquired AS q ON q.grp IS NOT DISTINCT FROM w.grp
+LEFT JOIN dealt AS d ON d.grp IS NOT DISTINCT FROM w.grp
 LEFT JOIN per_action AS a ON a.grp IS NOT DISTINCT FROM w.grp
 ORDER BY w.page_views DESC, w.grp NULLS LAST
 """
@@ -278,6 +304,12 @@ def behaviour(
     )
 
 
+@functools.cache
+def _template() -> exp.Expression:
+    """_QUERY parsed once (on first use); placeholders are filled in a copy."""
+    return sqlglot.parse_one(_QUERY, read="duckdb")
+
+
 def build_query(by: str, period: Period | None, *, revisit_days: int, inquiry_days: int, opportunity_days: int) -> str:
     """The DuckDB SQL of the analysis (one row per group)."""
 
@@ -288,14 +320,26 @@ def build_query(by: str, period: Period | None, *, revisit_days: int, inquiry_da
         at = exp.column("occurred_at", table=table)
         return exp.and_(at >= sql_timestamp(start), at.copy() < sql_timestamp(end))
 
-    template = sqlglot.parse_one(_QUERY, read="duckdb")
+    # `tp`: the page views and inquiries a visitor's windows can reach. A first view falls before
+    # the period's end, so nothing it reaches lies past the end plus the longer of the two windows
+    # over touchpoints (deals are read from their own table).
+    tp_filter: exp.Expression = exp.column("type", table="t").isin("page_view", "inquiry")
+    if period is not None:
+        start, end = period.sql_bounds()
+        at = exp.column("occurred_at", table="t")
+        reach = exp.Add(this=sql_timestamp(end), expression=interval_days(max(revisit_days, inquiry_days)))
+        tp_filter = exp.and_(tp_filter, at >= sql_timestamp(start), at.copy() < reach)
     query = exp.replace_placeholders(
-        template,
-        tp_filter=exp.column("type", table="t").isin("page_view", *ACTION_TYPES, "inquiry"),
+        _template(),
+        tp_filter=tp_filter,
         group=exp.column(by, table="tp"),
-        group_all=exp.column(by, table="tp"),
+        view_group=exp.column(by, table="pv"),
+        action_group=exp.column(by, table="acts"),
         in_period=in_period("views"),
-        actions_in_period=in_period("tp"),
+        pv_in_period=in_period("pv"),
+        st_in_period=in_period("st"),
+        st_outside_period=exp.not_(in_period("st")),
+        actions_in_period=in_period("acts"),
         revisit=interval_days(revisit_days),
         inquiry=interval_days(inquiry_days),
         opportunity=interval_days(opportunity_days),
