@@ -18,6 +18,7 @@ from kpiflow.model.periods import (
     Period,
     PeriodError,
     TrailingWindow,
+    means_all,
     parse_last,
     parse_period,
     period_of,
@@ -512,6 +513,130 @@ def test_bad_trailing_windows_say_what_was_expected(spec, fragment):
     with pytest.raises(PeriodError) as caught:
         parse_last(spec)
     assert fragment in str(caught.value)
+
+
+# -- ranges of periods ------------------------------------------------------------------------
+
+# text, fiscal_year_start, kind of the ends, first day, exclusive end, English label, Japanese label
+RANGES = [
+    ("FY2024..FY2025", 4, "fy", date(2024, 4, 1), date(2026, 4, 1), "FY2024..FY2025", "2024年度〜2025年度"),
+    ("2025年度..2026年度", 4, "fy", date(2025, 4, 1), date(2027, 4, 1), "FY2025..FY2026", "2025年度〜2026年度"),
+    ("2024年度〜2025年度", 4, "fy", date(2024, 4, 1), date(2026, 4, 1), "FY2024..FY2025", "2024年度〜2025年度"),
+    ("ＦＹ２０２４～ＦＹ２０２５", 4, "fy", date(2024, 4, 1), date(2026, 4, 1), "FY2024..FY2025", "2024年度〜2025年度"),
+    ("FY2024..FY2025", 1, "fy", date(2024, 1, 1), date(2026, 1, 1), "FY2024..FY2025", "2024年度〜2025年度"),
+    ("FY2025Q1..FY2025Q3", 4, "quarter", date(2025, 4, 1), date(2026, 1, 1),
+     "FY2025Q1..FY2025Q3", "2025年度 第1四半期〜2025年度 第3四半期"),
+    ("FY2024Q4 .. FY2025Q1", 4, "quarter", date(2025, 1, 1), date(2025, 7, 1),
+     "FY2024Q4..FY2025Q1", "2024年度 第4四半期〜2025年度 第1四半期"),
+    ("2025年度第3四半期〜2025年度第4四半期", 10, "quarter", date(2026, 4, 1), date(2026, 10, 1),
+     "FY2025Q3..FY2025Q4", "2025年度 第3四半期〜2025年度 第4四半期"),
+    ("fy2025h1~fy2025h2", 4, "half", date(2025, 4, 1), date(2026, 4, 1), "FY2025H1..FY2025H2", "2025年度 上期〜2025年度 下期"),
+    ("2025年度下期〜2026年度上期", 4, "half", date(2025, 10, 1), date(2026, 10, 1),
+     "FY2025H2..FY2026H1", "2025年度 下期〜2026年度 上期"),
+    ("2025-04..2025-09", 4, "month", date(2025, 4, 1), date(2025, 10, 1), "2025-04..2025-09", "2025年4月〜2025年9月"),
+    ("2025年4月〜2025年9月", 4, "month", date(2025, 4, 1), date(2025, 10, 1), "2025-04..2025-09", "2025年4月〜2025年9月"),
+    ("2025年11月から2026年2月", 4, "month", date(2025, 11, 1), date(2026, 3, 1), "2025-11..2026-02", "2025年11月〜2026年2月"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "fys", "of", "start", "end", "en", "ja"), RANGES)
+def test_a_range_of_periods_runs_from_the_first_day_of_one_to_the_last_day_of_the_other(text, fys, of, start, end, en, ja):
+    period = parse_period(text, fiscal_year_start=fys)
+    assert period == Period("custom", start, end, fys, range_of=of)
+    assert (period.label("en"), period.label("ja")) == (en, ja)
+    assert parse_period(en, fys) == period and parse_period(ja, fys) == period
+
+
+def test_a_range_is_neither_the_date_range_nor_the_period_with_the_same_days():
+    halves = parse_period("FY2025H1..FY2025H2")
+    assert halves.sql_bounds() == parse_period("FY2025").sql_bounds()
+    assert halves != parse_period("FY2025")
+    assert halves != parse_period("2025-04-01..2026-03-31")
+    assert parse_period("FY2025..FY2025") == parse_period("FY2025")  # a range of one period is the period
+
+
+@given(
+    kind=st.sampled_from(["month", "quarter", "half", "fy"]),
+    day=st.dates(min_value=date(1000, 1, 1), max_value=date(9000, 12, 31)),
+    count=st.integers(2, 30),
+    fys=st.integers(1, 12),
+    lang=st.sampled_from(["en", "ja"]),
+)
+def test_any_range_of_periods_round_trips_and_spans_its_periods(kind, day, count, fys, lang):
+    first = last = period_of(kind, day, fys)
+    for _ in range(count - 1):
+        last = last.next()
+    period = Period.span(first, last)
+    assert parse_period(period.label(lang), fiscal_year_start=fys) == period
+    assert len(periods_between(kind, period.start, period.end, fys)) == count
+    assert period.previous().end == period.start and period.next().start == period.end
+
+
+# a range, the range before it (as many periods), the same range a year earlier
+RANGE_NEIGHBOURS = [
+    ("FY2024..FY2025", "FY2022..FY2023", "FY2023..FY2024"),
+    ("FY2025Q1..FY2025Q3", "FY2024Q2..FY2024Q4", "FY2024Q1..FY2024Q3"),
+    ("FY2025H2..FY2026H1", "FY2024H2..FY2025H1", "FY2024H2..FY2025H1"),
+    ("2025-11..2026-02", "2025-07..2025-10", "2024-11..2025-02"),
+]
+
+
+@pytest.mark.parametrize(("text", "before", "last_year"), RANGE_NEIGHBOURS)
+def test_a_range_steps_by_whole_periods(text, before, last_year):
+    period = parse_period(text)
+    assert period.previous() == parse_period(before)
+    assert parse_period(before).next() == period
+    assert period.same_period_last_year() == parse_period(last_year)
+
+
+# text, a fragment the message must contain
+BAD_RANGES = [
+    ("FY2025..FY2024", "the range ends (FY2024) before it starts (FY2025)"),
+    ("2025-09..2025-04", "the range ends (2025-04) before it starts (2025-09)"),
+    ("FY2025..FY2025Q3", "FY2025 is a fiscal year, FY2025Q3 is a quarter"),
+    ("FY2025H1..FY2025Q3", "FY2025H1 is a half, FY2025Q3 is a quarter"),
+    ("2025-04..2025-09-30", "2025-04 is a month, 2025-09-30 is a day"),
+    ("FY2025..soon", "or a period such as FY2025"),
+    ("all", "'all' is everything the data covers"),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment"), BAD_RANGES)
+def test_bad_ranges_say_what_is_wrong(text, fragment):
+    with pytest.raises(PeriodError) as caught:
+        parse_period(text)
+    assert fragment in str(caught.value)
+    assert f"'{text}'" in str(caught.value)
+
+
+# kind, start, end, range_of, a fragment of the message
+BAD_RANGE_PERIODS = [
+    ("fy", date(2024, 4, 1), date(2025, 4, 1), "fy", "only a custom period can be a range"),
+    ("custom", date(2024, 4, 1), date(2025, 4, 1), "fy", "a range from FY2024 to itself is FY2024"),
+    ("custom", date(2024, 4, 2), date(2026, 4, 1), "fy", "starts on the first day of one and ends on the last day of another"),
+    ("custom", date(2025, 4, 1), date(2025, 8, 1), "quarter", "ends on the last day of another"),
+    ("custom", date(2025, 4, 1), date(2025, 8, 1), "week", "unknown period kind 'week'"),
+]
+
+
+@pytest.mark.parametrize(("kind", "start", "end", "of", "fragment"), BAD_RANGE_PERIODS)
+def test_a_range_of_periods_must_be_made_of_whole_periods(kind, start, end, of, fragment):
+    with pytest.raises(PeriodError) as caught:
+        Period(kind, start, end, 4, range_of=of)
+    assert fragment in str(caught.value)
+
+
+def test_span_needs_two_regular_periods_with_one_fiscal_calendar():
+    with pytest.raises(PeriodError, match="same fiscal_year_start"):
+        Period.span(Period.fy(2024, 4), Period.fy(2025, 1))
+    with pytest.raises(PeriodError, match="a month, quarter, half or fiscal year at each end"):
+        Period.span(parse_period("2025-04-01..2025-04-30"), Period.month(2025, 6))
+
+
+@pytest.mark.parametrize(("text", "meant"), [("all", True), (" ALL ", True), ("ａｌｌ", True), ("全期間", True),
+                                            ("FY2025", False), ("allx", False), (None, False)])  # fmt: skip
+def test_all_means_everything_the_data_covers(text, meant):
+    assert means_all(text) is meant
 
 
 # -- ordering ---------------------------------------------------------------------------------

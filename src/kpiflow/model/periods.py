@@ -15,6 +15,12 @@ Conventions (the same everywhere in kpiflow):
   ``ts >= start AND ts < end`` with the bounds from `Period.sql_bounds`.
 - Date ranges are typed with both ends included (``2025-04-01..2025-06-30``) and stored with
   the end exclusive (``end = 2025-07-01``).
+- Ranges of periods are typed the same way, both ends included and of the same kind
+  (``FY2024..FY2025``, ``FY2025Q1..FY2025Q3``, ``2025-04..2025-09``, ``2024年度〜2025年度``): from
+  the first day of the first period to the last day of the last. They are custom periods that
+  remember the kind of their ends (`Period.range_of`), so they label and step as typed.
+- ``all`` (``全期間``) means everything the data covers; only a workspace knows that, so
+  `parse_period` refuses it and `Workspace` resolves it.
 - Trailing windows (``--last 4q``) hold complete periods only: the N periods of that kind just
   before the one containing today, oldest first.
 
@@ -42,10 +48,16 @@ MONTHS_IN: dict[str, int] = {"month": 1, "quarter": 3, "half": 6, "fy": 12}
 
 LANGS: tuple[str, ...] = ("en", "ja")
 
+ALL: tuple[str, ...] = ("all", "全期間")
+"""The words for "everything the data covers" (resolved by a workspace, which knows the data)."""
+
 _EXAMPLES = (
     "a fiscal year (FY2025, 2025年度), a quarter (FY2025Q3, 2025年度第3四半期), a half (FY2025H1, 2025年度上期), "
-    "a month (2025-10, 2025年10月) or a date range with both ends included (2025-04-01..2025-06-30)"
+    "a month (2025-10, 2025年10月), a range of periods of one kind with both ends included "
+    "(FY2024..FY2025, 2025-04..2025-09) or a date range with both ends included (2025-04-01..2025-06-30)"
 )
+# What each kind is called in messages.
+_KIND_NAMES = {"month": "a month", "quarter": "a quarter", "half": "a half", "fy": "a fiscal year", "custom": "a range"}
 
 
 class PeriodError(KpiflowError, ValueError):
@@ -121,12 +133,17 @@ class Period:
     start, then end (so FY2025Q1 sorts before FY2025), and ``str()`` is the English label.
     Two periods are equal only if kind, dates and fiscal_year_start all are: a custom range
     covering the same days as FY2025Q1 is not FY2025Q1.
+
+    A range of regular periods (``FY2024..FY2025``, built with `Period.span`) is a custom
+    period whose `range_of` is the kind of its ends: it spans whole periods of that kind, at
+    least two, and labels itself with its ends' labels.
     """
 
     kind: PeriodKind
     start: dt.date
     end: dt.date
     fiscal_year_start: int = 4
+    range_of: PeriodKind | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -142,6 +159,8 @@ class Period:
                 raise PeriodError(f"Period.{name} must be a datetime.date (a day, not a timestamp); got {value!r}")
         if self.end <= self.start:
             raise PeriodError(f"a period must end after it starts; got start {self.start} and (exclusive) end {self.end}")
+        if self.range_of is not None:
+            self._check_range()
         if self.kind == "custom":
             return
         months = MONTHS_IN[self.kind]
@@ -153,6 +172,24 @@ class Period:
                 f"{', '.join(map(str, starts))} (fiscal_year_start={self.fiscal_year_start}); "
                 f"got {self.start}..{self.end} (end exclusive); use kind 'custom' for other ranges"
             )
+
+    def _check_range(self) -> None:
+        if self.kind != "custom":
+            raise PeriodError(f"only a custom period can be a range of periods (got kind '{self.kind}' with range_of)")
+        _check_regular_kind(self.range_of)  # type: ignore[arg-type]
+        first, last = self._ends()
+        if first.start != self.start or last.end != self.end:
+            raise PeriodError(
+                f"a range of {self.range_of} periods starts on the first day of one and ends on the last day of another; "
+                f"got {self.start}..{self.last_day} (fiscal_year_start={self.fiscal_year_start})"
+            )
+        if first == last:
+            raise PeriodError(f"a range from {first} to itself is {first}; use the period itself")
+
+    def _ends(self) -> tuple[Period, Period]:
+        """The first and the last period of a range of periods."""
+        kind = str(self.range_of)
+        return period_of(kind, self.start, self.fiscal_year_start), period_of(kind, self.last_day, self.fiscal_year_start)
 
     # -- constructors ---------------------------------------------------------------------
 
@@ -199,6 +236,31 @@ class Period:
             raise PeriodError(f"{last_day} is the last supported date; a range cannot include it") from None
         return cls("custom", first_day, end, fiscal_year_start)
 
+    @classmethod
+    def span(cls, first: Period, last: Period) -> Period:
+        """The periods from `first` to `last`, both included, as one range: FY2024..FY2025.
+
+        Both ends are regular periods of the same kind and fiscal_year_start; a range from a
+        period to itself is that period.
+        """
+        for end in (first, last):
+            if not isinstance(end, Period):
+                raise PeriodError(f"a range of periods is made of two periods (got {end!r})")
+            if end.kind not in MONTHS_IN:
+                raise PeriodError(f"a range of periods has a month, quarter, half or fiscal year at each end (got {end})")
+        if first.kind != last.kind:
+            raise PeriodError(
+                f"both ends of a range are of the same kind: {first} is {_KIND_NAMES[first.kind]}, "
+                f"{last} is {_KIND_NAMES[last.kind]} (write FY2024..FY2025 or FY2025Q1..FY2025Q3)"
+            )
+        if first.fiscal_year_start != last.fiscal_year_start:
+            raise PeriodError(f"both ends of a range need the same fiscal_year_start ({first.fiscal_year_start} and {last.fiscal_year_start})")
+        if last.start < first.start:
+            raise PeriodError(f"the range ends ({last}) before it starts ({first})")
+        if first == last:
+            return first
+        return cls("custom", first.start, last.end, first.fiscal_year_start, first.kind)
+
     # -- what it is ------------------------------------------------------------------------
 
     @property
@@ -226,14 +288,18 @@ class Period:
         return None
 
     def label(self, lang: str = "en") -> str:
-        """FY2025 / FY2025Q3 / FY2025H2 / 2025-10 / 2025-04-01..2025-06-30 in English;
-        2025年度 / 2025年度 第3四半期 / 2025年度 下期 / 2025年10月 / 2025年4月1日〜2025年6月30日 in Japanese.
+        """FY2025 / FY2025Q3 / FY2025H2 / 2025-10 / 2025-04-01..2025-06-30 / FY2024..FY2025 in English;
+        2025年度 / 2025年度 第3四半期 / 2025年度 下期 / 2025年10月 / 2025年4月1日〜2025年6月30日 /
+        2024年度〜2025年度 in Japanese.
 
         Every label reads back with `parse_period` (given the same fiscal_year_start).
         """
         if lang not in LANGS:
             raise PeriodError(f"unknown label language '{lang}'; expected one of: {', '.join(LANGS)}")
         year, ja = self.fiscal_year, lang == "ja"
+        if self.range_of is not None:
+            first, last = self._ends()
+            return f"{first.label(lang)}{'〜' if ja else '..'}{last.label(lang)}"
         if self.kind == "fy":
             return f"{year}年度" if ja else f"FY{year}"
         if self.kind == "quarter":
@@ -252,8 +318,8 @@ class Period:
 
     # -- ordering --------------------------------------------------------------------------
 
-    def _sort_key(self) -> tuple[dt.date, dt.date, int, int]:
-        return (self.start, self.end, KINDS.index(self.kind), self.fiscal_year_start)
+    def _sort_key(self) -> tuple[dt.date, dt.date, int, int, str]:
+        return (self.start, self.end, KINDS.index(self.kind), self.fiscal_year_start, self.range_of or "")
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, Period):
@@ -277,12 +343,21 @@ class Period:
 
     # -- neighbours ------------------------------------------------------------------------
 
+    def _months(self) -> int:
+        """How many months a regular period or a range of periods spans."""
+        if self.range_of is None:
+            return MONTHS_IN[self.kind]
+        return (self.end.year - self.start.year) * 12 + self.end.month - self.start.month
+
     def _shifted(self, months: int) -> Period:
         start = _add_months(self.start, months)
-        return Period(self.kind, start, _add_months(start, MONTHS_IN[self.kind]), self.fiscal_year_start)
+        return Period(self.kind, start, _add_months(start, self._months()), self.fiscal_year_start, self.range_of)
 
     def previous(self) -> Period:
-        """The period of the same kind just before this one (a custom range: as many days, ending at our start)."""
+        """The period of the same kind just before this one (a custom range: as many days, ending at our start;
+        a range of periods: as many periods, FY2022..FY2023 before FY2024..FY2025)."""
+        if self.range_of is not None:
+            return self._shifted(-self._months())
         if self.kind == "custom":
             try:
                 return Period("custom", self.start - (self.end - self.start), self.start, self.fiscal_year_start)
@@ -291,7 +366,10 @@ class Period:
         return self._shifted(-MONTHS_IN[self.kind])
 
     def next(self) -> Period:
-        """The period of the same kind just after this one (a custom range: as many days, starting at our end)."""
+        """The period of the same kind just after this one (a custom range: as many days, starting at our end;
+        a range of periods: as many periods)."""
+        if self.range_of is not None:
+            return self._shifted(self._months())
         if self.kind == "custom":
             try:
                 return Period("custom", self.end, self.end + (self.end - self.start), self.fiscal_year_start)
@@ -303,9 +381,10 @@ class Period:
         """The same period one year earlier: FY2025Q3 -> FY2024Q3, 2025-10 -> 2024-10.
 
         A custom range moves its first and last day back one calendar year each (29 February
-        becomes 28 February).
+        becomes 28 February); a range of periods moves back twelve months (FY2023..FY2024 for
+        FY2024..FY2025).
         """
-        if self.kind == "custom":
+        if self.kind == "custom" and self.range_of is None:
             return Period.custom(
                 _shift_day_by_years(self.start, -1), _shift_day_by_years(self.last_day, -1), self.fiscal_year_start
             )
@@ -509,11 +588,36 @@ _FORMS: tuple[tuple[re.Pattern[str], Builder], ...] = (
     (re.compile(_FY + _H), lambda m, fys: Period.half(_year(m[1] or m[2]), _half_number(m[3], m[4], m[5]), fys)),
     (re.compile(r"(\d{4})[-/](\d{1,2})"), lambda m, fys: Period.month(_year(m[1]), _month_number(m[2]), fys)),
     (re.compile(r"(\d{4})年(\d{1,2})月"), lambda m, fys: Period.month(_year(m[1]), _month_number(m[2]), fys)),
-    (
-        re.compile(r"(.+?)(?:\.\.|~|〜|から)(.+)"),
-        lambda m, fys: Period.custom(_day(m[1]), _day(m[2]), fys),
-    ),
 )
+_RANGE = re.compile(r"(.+?)(?:\.\.|~|〜|から)(.+)")
+
+
+def _range_end(text: str, fiscal_year_start: int) -> Period | dt.date:
+    """One end of a range as typed: a day (2025-04-01) or a single period (FY2025, 2025-04)."""
+    if any(pattern.fullmatch(text) for pattern in _DAY_PATTERNS):
+        return _day(text)
+    for pattern, build in _FORMS:
+        match = pattern.fullmatch(text)
+        if match:
+            return build(match, fiscal_year_start)
+    raise PeriodError(
+        f"'{text}' is not a day; expected 2025-04-01, 2025/4/1 or 2025年4月1日, "
+        "or a period such as FY2025, FY2025Q3, FY2025H1 or 2025-10 (both ends of the same kind)"
+    )
+
+
+def _range(left: str, right: str, fiscal_year_start: int) -> Period:
+    """A date range (both days included) or a range of periods of one kind (both periods included)."""
+    first, last = _range_end(left, fiscal_year_start), _range_end(right, fiscal_year_start)
+    if isinstance(first, Period) and isinstance(last, Period):
+        return Period.span(first, last)
+    if isinstance(first, Period) or isinstance(last, Period):
+        name = lambda end: _KIND_NAMES[end.kind] if isinstance(end, Period) else "a day"  # noqa: E731
+        raise PeriodError(
+            f"both ends of a range are of the same kind: {first} is {name(first)}, {last} is {name(last)} "
+            "(write FY2024..FY2025, 2025-04..2025-09 or 2025-04-01..2025-09-30)"
+        )
+    return Period.custom(first, last, fiscal_year_start)
 
 
 def _hint(compact: str, fiscal_year_start: int) -> str:
@@ -537,7 +641,14 @@ def _hint(compact: str, fiscal_year_start: int) -> str:
         return f" (for a single day write {compact}..{compact})"
     if re.fullmatch(r"fy\d{2}", compact):
         return f" (write the year in full: FY20{compact[2:]})"
+    if means_all(compact):
+        return " ('all' is everything the data covers: only a workspace can resolve it)"
     return ""
+
+
+def means_all(text: object) -> bool:
+    """Whether the text is ``all`` (``全期間``): everything the data covers, whatever case or width."""
+    return isinstance(text, str) and re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).lower() in ALL
 
 
 def parse_period(text: str, fiscal_year_start: int = 4) -> Period:
@@ -545,7 +656,9 @@ def parse_period(text: str, fiscal_year_start: int = 4) -> Period:
 
     Accepted: ``FY2025`` / ``fy2025`` / ``2025年度``; ``FY2025Q3`` / ``2025年度第3四半期`` /
     ``2025年度 Q3``; ``FY2025H1`` / ``2025年度上期`` (下期 for H2); ``2025-10`` / ``2025/10`` /
-    ``2025年10月``; ``2025-04-01..2025-06-30`` (both ends included; ``~`` and ``〜`` work too).
+    ``2025年10月``; ``2025-04-01..2025-06-30`` (both ends included; ``~`` and ``〜`` work too);
+    ranges of periods of one kind, both ends included: ``FY2024..FY2025``,
+    ``FY2025Q1..FY2025Q3``, ``2025-04..2025-09``, ``2024年度〜2025年度``, ``2025年4月〜2025年9月``.
     Full-width digits and letters, case and spaces do not matter. ``parse_period(p.label(lang))``
     gives back ``p`` for every period and both languages.
     """
@@ -553,7 +666,7 @@ def parse_period(text: str, fiscal_year_start: int = 4) -> Period:
     if not isinstance(text, str):
         raise PeriodError(f"a period is text like FY2025Q3 (got {text!r}); expected {_EXAMPLES}")
     compact = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).lower()
-    for pattern, build in _FORMS:
+    for pattern, build in (*_FORMS, (_RANGE, lambda m, fys: _range(m[1], m[2], fys))):
         match = pattern.fullmatch(compact)
         if match:
             try:
