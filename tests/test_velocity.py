@@ -128,8 +128,9 @@ def quartiles(values: list[float]) -> tuple[float, float, float]:
     return p25, median, p75
 
 
-def check(record, values: list[float]) -> None:
-    assert record.n == len(values)
+def check(record, values: list[float], out_of_order: int = 0) -> None:
+    """The record's quartiles are those of `values`; its n adds the moves out of order (not measured)."""
+    assert (record.n, record.out_of_order) == (len(values) + out_of_order, out_of_order)
     p25, median, p75 = quartiles(values)
     assert (record.p25_days, record.median_days, record.p75_days) == pytest.approx((p25, median, p75), abs=1e-9)
 
@@ -167,7 +168,7 @@ def test_steps_use_first_entries_in_model_order(ws):
     check(lead, gaps(LEAD_MQL))
     # By hand: 0.5 0.75 1 2 | 2.5 4 6 8 -> median 2.25, p25 0.75 + 0.75 * 0.25, p75 4 + 0.25 * 2
     assert (lead.p25_days, lead.median_days, lead.p75_days) == (0.9375, 2.25, 4.5)
-    check(result.record("mql"), gaps(MQL_SQL))
+    check(result.record("mql"), gaps(MQL_SQL), out_of_order=1)  # K4
     check(result.record("sql"), gaps(SQL_OPP))
     check(result.record("opportunity"), [30.0])
     assert [r.entered for r in result.records if r.kind == "step"] == [13, 8, 7, 3]
@@ -191,10 +192,13 @@ def test_skipped_stages_are_counted_and_the_skip_is_measured(ws):
     assert [r.kind for r in result.records] == ["step", "skip", "step", "step", "step", "total"]
 
 
-def test_out_of_order_moves_are_counted_not_measured(ws):
+def test_out_of_order_moves_are_counted_and_flagged_not_measured(ws):
     record = run(ws).record("mql")
-    assert (record.n, record.out_of_order) == (3, 1)  # K4: sql on 04-06, mql on 04-07
+    # K1, K2, K6 and K4, whose sql (04-06) is recorded before its mql (04-07): it made the move, but
+    # a negative duration is no duration, so the quartiles are those of the other three.
+    assert (record.n, record.out_of_order) == (4, 1)
     assert days(first("K4", "sql"), first("K4", "mql")) < 0
+    assert record.median_days == statistics.median(gaps(MQL_SQL)) == 4.0
 
 
 def test_lead_to_won_uses_the_won_deals_close(ws):
@@ -254,7 +258,7 @@ def test_by_keeps_overall_records_and_a_journey_per_segment(ws):
     assert all(r.dimensions for r in result.records)
     assert result.record("lead").n == 8  # without dimensions: the overall record
     exhibition = result.record("mql", channel="exhibition")
-    assert (exhibition.entered, exhibition.n, exhibition.median_days, exhibition.out_of_order) == (2, 0, None, 1)
+    assert (exhibition.entered, exhibition.n, exhibition.median_days, exhibition.out_of_order) == (2, 1, None, 1)
     journeys = {j.dimensions["channel"]: j for j in result.journeys}
     assert sorted(journeys) == ["ads", "email", "exhibition", "referral", "seminar", "web_form"]
     assert (journeys["ads"].total_n, journeys["ads"].total_median_days) == (1, 46.0)

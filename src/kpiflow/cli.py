@@ -496,6 +496,8 @@ def funnel_command(
         _print_json(result.to_dict())
         return
     cohort = result.basis == "cohort"
+    # Times recorded out of order are flagged in their own column, shown when there are any.
+    disordered = cohort and any(st.out_of_order for st in result.steps)
     heads = [
         *result.dimensions,
         say("funnel.step", language),
@@ -504,6 +506,7 @@ def funnel_command(
         say("label.value", language),
         say("label.interval", language),
         say("funnel.skipped", language),
+        *([say("funnel.out_of_order", language)] if disordered else []),
     ]
     if cohort:
         heads += [say("funnel.lost", language), say("funnel.open", language), say("funnel.median_days", language)]
@@ -526,6 +529,7 @@ def funnel_command(
             rate,
             format_interval(st.ci_low, st.ci_high),
             f"{st.skipped:,}",
+            *([f"{st.out_of_order:,}"] if disordered else []),
         ]
         if cohort:
             immature = f" ({st.immature:,} {say('funnel.immature', language)})" if st.immature else ""
@@ -991,6 +995,8 @@ def velocity_command(
         return
     result, language, model = analysed
     days = lambda v: f"{v:.1f}" if v is not None else "—"  # noqa: E731
+    # Moves recorded out of order count in n and are flagged in their own column, shown when there are any.
+    disordered = any(r.out_of_order for r in result.records)
     heads = [
         *([by] if by else []),
         say("funnel.step", language),
@@ -999,22 +1005,24 @@ def velocity_command(
         "p25",
         "p75",
         say("funnel.skipped", language),
+        *([say("funnel.out_of_order", language)] if disordered else []),
         "",
     ]
     table = RichTable(*heads, title=say("velocity.title", language))
-    for column in table.columns[len(heads) - 6 :]:
+    for column in table.columns[(1 if by else 0) + 1 :]:
         column.justify = "right"
     for r in result.records:
-        if r.kind == "skip":
-            continue
+        # A move that jumped over stages (mql straight to customer) is measured in its own row.
+        step = f"{r.from_stage} → {r.to_stage}"
         row = [
             *([str(r.dimensions.get(by))] if by else []),
-            f"{r.from_stage} → {r.to_stage}",
+            say("velocity.skip", language, step=step) if r.kind == "skip" else step,
             f"{r.n:,}",
             days(r.median_days),
             days(r.p25_days),
             days(r.p75_days),
             f"{r.skipped:,}" if r.skipped is not None else "",
+            *([f"{r.out_of_order:,}"] if disordered else []),
             "⚠ n<30" if r.small_sample else "",
         ]
         table.add_row(*row)

@@ -203,14 +203,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "funnel.entered": {"en": "entered", "ja": "流入"},
     "funnel.converted": {"en": "converted", "ja": "到達"},
     "funnel.skipped": {"en": "skipped in", "ja": "飛び越し"},
+    "funnel.out_of_order": {"en": "out of order", "ja": "順序不整合"},
     "funnel.lost": {"en": "lost", "ja": "失注"},
     "funnel.open": {"en": "still open", "ja": "滞留中"},
     "funnel.immature": {"en": "too young", "ja": "判定前"},
     "funnel.median_days": {"en": "median days", "ja": "中央値（日）"},
     "funnel.within": {"en": "within {days:g} days", "ja": "{days:g}日以内"},
     "funnel.title_cohort": {
-        "en": "Funnel, cohort basis: who entered each stage in {period}, and reached the next",
-        "ja": "ファネル（コホート基準）: {period} に各ステージへ入った対象が次へ進んだか",
+        "en": "Funnel, cohort basis: who entered each stage in {period}, and reached the next or a later one",
+        "ja": "ファネル（コホート基準）: {period} に各ステージへ入った対象が次以降へ進んだか",
     },
     "funnel.title_period": {
         "en": "Funnel, period basis: entries into each stage in {period}",
@@ -364,6 +365,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "velocity.title": {"en": "Nurturing period: days between stages", "ja": "育成期間: ステージ間の日数"},
     "velocity.median": {"en": "median days", "ja": "中央値（日）"},
+    "velocity.skip": {"en": "{step} (skipping stages)", "ja": "{step}（飛び越し）"},
     "velocity.journey": {
         "en": "Standard journey (cumulative median days): lead → {steps}; lead to won, median {total} days.",
         "ja": "標準ジャーニー（中央値の累計日数）: lead → {steps}。リードから受注まで中央値 {total} 日。",

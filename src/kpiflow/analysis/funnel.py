@@ -1,15 +1,42 @@
 """`kpiflow funnel`: the CRM-stage funnel on two explicit bases.
 
-- **period**: entries into each stage within the period (every entry counts, as the metrics
-  and the KPI tree count them); the rate from A to B is entries(B) / entries(A). This is the
-  basis on which the tree is exact, but B's entries need not come from A's.
-- **cohort**: entities whose first entry into A falls in the period, and how many of them
-  reached B afterwards (optionally within a window). Members whose window has not yet elapsed
-  at the end of the data are counted as `immature`. Those that did not reach B are split into
-  `lost` (a lost deal and no B), `skipped_ahead` (reached a later stage without B) and `open`.
+The stages are the model's stages of the entity (contact or deal), in order; an entity's time in
+a stage is its *first* recorded entry into it (re-entries, and stages the model does not list,
+are ignored).
 
-Both bases report `skipped`: entities that entered B in the period without ever entering A.
-Times between stages (cohort converters) are given as median and quartiles in days.
+**cohort** (the default): a conversion rate, a proportion of entities between 0 and 1 with its
+Wilson interval. It follows HubSpot's lifecycle semantics: an entity that reached a stage has
+passed through every earlier one, recorded or not. For an entity and a stage A:
+
+- it *reached A* at its recorded entry into A or, without one, at its first entry into any
+  later stage (it passed A on the way: a skip);
+- it *reached B or beyond* at its first entry into B or any stage after B.
+
+The step A -> B (B the stage after A) counts the entities that reached A in the period
+(`entered`) and, of those, the ones that reached B or beyond (`converted`), within the window
+when `within` is given, whatever the order of the recorded times. So `converted` is a subset
+of `entered`, and the rate never passes 100%. Then:
+
+- `skipped`: members without a recorded entry into A. They passed A on their way to B or
+  beyond, so they all convert, at once (they reached A and B at the same entry).
+- `skipped_ahead`: converters without a recorded entry into B (they went past it).
+- `out_of_order`: converters whose entry into B or beyond is recorded *before* their entry into
+  A (two swapped times, e.g. a CRM sync). They convert and are flagged here, never dropped.
+- `lost` and `open`: the members that did not convert, with a lost deal and without one;
+  `converted + lost + open = entered`.
+- `immature`: members that did not convert and whose window reaches past the end of the data
+  (the latest stage entry of the entity kind): they may still convert.
+- `median_days`, `p25_days`, `p75_days`: days from the recorded entry into A to the first entry
+  into B or beyond, over the converters with a recorded entry into A at or before it. A skipped
+  A has no time of its own, and an out-of-order pair no duration worth the name: a zero would
+  be made up, so both are left out of the quartiles (and counted above).
+
+**period**: entries into each stage within the period (every entry counts, as the metrics and
+the KPI tree count them); the ratio from A to B is entries(B) / entries(A), a throughput ratio
+that may pass 100% (B's entries need not come from A's). This is the basis on which the tree
+is exact. `skipped` means what it means on the cohort basis, counted on B's side: the
+entities that entered B in the period with no recorded entry into A. The other columns are
+cohort-basis ones (None here).
 """
 
 from __future__ import annotations
@@ -48,6 +75,7 @@ class FunnelStep:
     lost: int | None = None
     skipped_ahead: int | None = None
     open: int | None = None
+    out_of_order: int | None = None
     immature: int | None = None
     median_days: float | None = None
     p25_days: float | None = None
@@ -138,6 +166,8 @@ def funnel(
     steps = []
     for row in cursor.fetchall():
         r = dict(zip(header, row, strict=True))
+        if "position" in r:  # the cohort query numbers its steps
+            r["from_stage"], r["to_stage"] = stages[r["position"]], stages[r["position"] + 1]
         entered, converted = int(r["entered"] or 0), int(r["converted"] or 0)
         rate = converted / entered if entered else None
         low = high = None
@@ -158,6 +188,7 @@ def funnel(
                 _int(r.get("lost")),
                 _int(r.get("skipped_ahead")),
                 _int(r.get("open")),
+                _int(r.get("out_of_order")),
                 _int(r.get("immature")),
                 _float(r.get("median_days")),
                 _float(r.get("p25_days")),
@@ -192,120 +223,104 @@ def _stage_counts(con, stages, entity, start, end) -> list[dict[str, object]]:
     return [{"stage": s, "entries": found.get(s, (0, 0))[0], "entities": found.get(s, (0, 0))[1]} for s in stages]
 
 
-def _firsts(entity: str) -> exp.Expression:
-    template = sqlglot.parse_one(
-        "SELECT entity, entity_id, stage, MIN(entered_at) AS entered_at FROM stage_history WHERE entity = :entity GROUP BY ALL",
-        read="duckdb",
-    )
-    return exp.replace_placeholders(template, entity=exp.convert(entity))
+# The cohort basis in four steps, one statement:
+#   entities  one row per entity: its first recorded entry into each model stage (t0, t1, ...)
+#             and its dimensions (one value per entity: stage_history joins one contact or deal);
+#   members   one row per entity and step A -> B (UNNEST of parallel lists): the recorded entry
+#             into A and into B, and the first entry into B or any later stage (`beyond`);
+#   cohort    the members that reached A in the period (at the recorded entry, else at `beyond`),
+#             whether they converted and whether they have a lost deal;
+#   the summary per step and dimensions.
+_ENTITIES = """
+SELECT stage_history.entity_id
+FROM stage_history
+WHERE stage_history.entity = :entity AND :known_stage
+GROUP BY stage_history.entity_id
+"""
+
+_MEMBERS = """
+SELECT entity_id, UNNEST(:positions) AS position, UNNEST(:recorded_a) AS recorded_a,
+       UNNEST(:recorded_b) AS recorded_b, UNNEST(:beyond) AS beyond
+FROM entities
+"""
+
+_COHORT = """
+SELECT *, beyond IS NOT NULL AND :window AS converted, :lost AS lost
+FROM (SELECT *, COALESCE(recorded_a, beyond) AS reached_a FROM members) AS m
+WHERE reached_a >= :start AND reached_a < :end
+"""
+
+_DAYS = "EPOCH(beyond - reached_a) / 86400.0"
+
+_SUMMARY = f"""
+SELECT position, COUNT(*) AS entered, COUNT(*) FILTER (WHERE converted) AS converted,
+       COUNT(*) FILTER (WHERE recorded_a IS NULL) AS skipped,
+       COUNT(*) FILTER (WHERE converted AND recorded_b IS NULL) AS skipped_ahead,
+       COUNT(*) FILTER (WHERE converted AND beyond < reached_a) AS out_of_order,
+       COUNT(*) FILTER (WHERE NOT converted AND lost) AS lost,
+       COUNT(*) FILTER (WHERE NOT converted AND NOT lost) AS open,
+       COUNT(*) FILTER (WHERE NOT converted AND :unripe) AS immature,
+       QUANTILE_CONT({_DAYS}, 0.5) FILTER (WHERE :measured) AS median_days,
+       QUANTILE_CONT({_DAYS}, 0.25) FILTER (WHERE :measured) AS p25_days,
+       QUANTILE_CONT({_DAYS}, 0.75) FILTER (WHERE :measured) AS p75_days
+FROM cohort
+"""
+
+# A converter is measured when it has a recorded entry into A, in time order with B or beyond.
+_MEASURED = "converted AND recorded_a IS NOT NULL AND beyond >= reached_a"
+
+
+def _template(sql: str, **values: exp.Expression) -> exp.Expression:
+    return exp.replace_placeholders(sqlglot.parse_one(sql, read="duckdb"), **values)
 
 
 def _cohort_sql(stages, entity, start, end, within, dims, columns) -> exp.Expression:
-    """One row per (pair, dimensions): cohort of first entries into A in the period."""
+    """One row per (step position, dimensions): the cohort of entities that reached A in the period."""
     dim_exprs, needed = _dimension_select(columns, dims)
-    window = (
-        exp.true()
-        if within is None
-        else sqlglot.parse_one("b.entered_at <= stage_history.entered_at + TO_MICROSECONDS(:us)", read="duckdb")
-    )
-    if within is not None:
-        window = exp.replace_placeholders(window, us=exp.convert(int(within.total_seconds() * 1_000_000)))
-    positions = exp.Case(this=exp.column("stage", table="c"))
-    for i, s in enumerate(stages):
-        positions = positions.when(exp.convert(s), exp.convert(i))
-    lost = exp.false()
-    if entity == "contact":
-        lost = sqlglot.parse_one(
-            "EXISTS (SELECT 1 FROM deals AS d WHERE d.contact_id = stage_history.entity_id AND d.outcome = 'lost')", read="duckdb"
-        )
-    elif entity == "deal":
-        lost = sqlglot.parse_one(
-            "EXISTS (SELECT 1 FROM deals AS d WHERE d.deal_id = stage_history.entity_id AND d.outcome = 'lost')", read="duckdb"
-        )
-    members = sqlglot.parse_one(
-        """SELECT pairs.from_stage, pairs.to_stage, pairs.position, stage_history.entity_id, stage_history.entered_at AS ta,
-                  b.entered_at AS tb,
-                  EXISTS (SELECT 1 FROM firsts AS c WHERE c.entity_id = stage_history.entity_id AND :position > pairs.position + 1
-                          AND c.entered_at >= stage_history.entered_at) AS ahead,
-                  :lost AS lost
-           FROM firsts AS stage_history
-           JOIN pairs ON stage_history.stage = pairs.from_stage
-           LEFT JOIN firsts AS b ON b.entity_id = stage_history.entity_id AND b.stage = pairs.to_stage
-                AND b.entered_at >= stage_history.entered_at AND :window
-           WHERE stage_history.entered_at >= :start AND stage_history.entered_at < :end""",
-        read="duckdb",
-    )
-    members = exp.replace_placeholders(
-        members, position=positions, lost=lost, window=window, start=sql_timestamp(start), end=sql_timestamp(end)
-    )
+    stage = exp.column("stage", table="stage_history")
+    entities = _template(_ENTITIES, entity=exp.convert(entity), known_stage=stage.isin(*stages))
+    for i, name in enumerate(stages):
+        first = _template("MIN(stage_history.entered_at) FILTER (WHERE stage_history.stage = :stage)", stage=exp.convert(name))
+        entities = entities.select(first.as_(f"t{i}"), copy=False)
     for expression in dim_exprs:
-        members = members.select(expression)
+        entities = entities.select(exp.func("MIN", expression.this.copy()).as_(expression.alias, quoted=True), copy=False)
     for rel in joins_for("stage_history", needed):
-        members = members.join(exp.to_table(rel.table), on=rel.on, join_type="LEFT")
-    latest = sqlglot.parse_one("(SELECT MAX(entered_at) FROM stage_history WHERE entity = :entity)", read="duckdb")
-    latest = exp.replace_placeholders(latest, entity=exp.convert(entity))
-    immature = (
-        exp.false()
-        if within is None
-        else exp.replace_placeholders(
-            sqlglot.parse_one("tb IS NULL AND ta + TO_MICROSECONDS(:us) > :latest", read="duckdb"),
-            us=exp.convert(int(within.total_seconds() * 1_000_000)),
-            latest=latest,
-        )
+        entities = entities.join(exp.to_table(rel.table), on=rel.on.copy(), join_type="LEFT", copy=False)
+    # beyond(i): the first entry into stage i + 1 or any later one (LEAST skips NULLs).
+    steps = range(len(stages) - 1)
+    beyond: list[exp.Expression] = [exp.column(f"t{len(stages) - 1}")]
+    for i in reversed(steps[:-1]):
+        beyond.insert(0, exp.func("LEAST", exp.column(f"t{i + 1}"), beyond[0].copy()))
+    members = _template(
+        _MEMBERS,
+        positions=exp.Array(expressions=[exp.convert(i) for i in steps]),
+        recorded_a=exp.Array(expressions=[exp.column(f"t{i}") for i in steps]),
+        recorded_b=exp.Array(expressions=[exp.column(f"t{i + 1}") for i in steps]),
+        beyond=exp.Array(expressions=beyond),
     )
-    group = [exp.column("from_stage"), exp.column("to_stage"), *[exp.column(d, quoted=True) for d in dims]]
-    summary = sqlglot.parse_one(
-        """SELECT COUNT(*) AS entered, COUNT(tb) AS converted,
-                  COUNT(*) FILTER (WHERE tb IS NULL AND lost) AS lost,
-                  COUNT(*) FILTER (WHERE tb IS NULL AND NOT lost AND ahead) AS skipped_ahead,
-                  COUNT(*) FILTER (WHERE tb IS NULL AND NOT lost AND NOT ahead) AS open,
-                  COUNT(*) FILTER (WHERE :immature) AS immature,
-                  QUANTILE_CONT(EPOCH(tb - ta) / 86400.0, 0.5) AS median_days,
-                  QUANTILE_CONT(EPOCH(tb - ta) / 86400.0, 0.25) AS p25_days,
-                  QUANTILE_CONT(EPOCH(tb - ta) / 86400.0, 0.75) AS p75_days
-           FROM members""",
-        read="duckdb",
-    )
-    summary = exp.replace_placeholders(summary, immature=immature)
-    summary = exp.select(*group, *summary.expressions).from_("members").group_by(*[g.copy() for g in group])
-    skipped = _skipped_sql(entity, start, end, dims, needed, dim_exprs)
-    final = (
-        exp.select(
-            exp.column(exp.Star(), table="s"), exp.func("COALESCE", exp.column("n", table="sk"), exp.convert(0)).as_("skipped")
-        )
-        .from_(summary.subquery("s"))
-        .join(
-            skipped.subquery("sk"),
-            on=exp.and_(
-                exp.EQ(this=exp.column("to_stage", table="sk"), expression=exp.column("to_stage", table="s")),
-                *[
-                    exp.NullSafeEQ(this=exp.column(d, table="sk", quoted=True), expression=exp.column(d, table="s", quoted=True))
-                    for d in dims
-                ],
-            ),
-            join_type="LEFT",
-        )
-    )
-    final = final.with_("firsts", as_=_firsts(entity)).with_("pairs", as_=exp.select("*").from_(_pairs_values(stages)))
-    final = final.with_("members", as_=members)
-    return final
+    for d in dims:
+        members = members.select(exp.column(d, quoted=True), copy=False)
+    us = None if within is None else exp.convert(int(within.total_seconds() * 1_000_000))
+    window = exp.true() if us is None else _template("beyond <= reached_a + TO_MICROSECONDS(:us)", us=us)
+    cohort = _template(_COHORT, window=window, lost=_lost(entity), start=sql_timestamp(start), end=sql_timestamp(end))
+    # Immature: the window reaches past the latest entry of the entity kind (the end of the data).
+    latest = _template("(SELECT MAX(entered_at) FROM stage_history WHERE entity = :entity)", entity=exp.convert(entity))
+    unripe = exp.false() if us is None else _template("reached_a + TO_MICROSECONDS(:us) > :latest", us=us.copy(), latest=latest)
+    group = [exp.column("position"), *[exp.column(d, quoted=True) for d in dims]]
+    summary = _template(_SUMMARY, unripe=unripe, measured=_template(_MEASURED))
+    summary = exp.select(*[g.copy() for g in group[1:]], *summary.expressions).from_("cohort")
+    summary = summary.group_by(*group, copy=False)
+    for name, cte in (("entities", entities), ("members", members), ("cohort", cohort)):
+        summary = summary.with_(name, as_=cte, copy=False)
+    return summary
 
 
-def _skipped_sql(entity, start, end, dims, needed, dim_exprs) -> exp.Select:
-    """Entities entering B in the period that never entered A (A = B's predecessor)."""
-    query = sqlglot.parse_one(
-        """SELECT pairs.to_stage, COUNT(DISTINCT stage_history.entity_id) AS n
-           FROM firsts AS stage_history JOIN pairs ON stage_history.stage = pairs.to_stage
-           WHERE stage_history.entered_at >= :start AND stage_history.entered_at < :end
-             AND NOT EXISTS (SELECT 1 FROM firsts AS a WHERE a.entity_id = stage_history.entity_id AND a.stage = pairs.from_stage)""",
-        read="duckdb",
-    )
-    query = exp.replace_placeholders(query, start=sql_timestamp(start), end=sql_timestamp(end))
-    for expression in dim_exprs:
-        query = query.select(expression.copy())
-    for rel in joins_for("stage_history", needed):
-        query = query.join(exp.to_table(rel.table), on=rel.on, join_type="LEFT")
-    return query.group_by(exp.column("to_stage", table="pairs"), *[e.this.copy() for e in dim_exprs])
+def _lost(entity: str) -> exp.Expression:
+    """Whether a cohort member has a lost deal (a contact through deals.contact_id, a deal itself)."""
+    key = {"contact": "contact_id", "deal": "deal_id"}.get(entity)
+    if key is None:
+        return exp.false()
+    return _template(f"EXISTS (SELECT 1 FROM deals AS d WHERE d.{key} = m.entity_id AND d.outcome = 'lost')")
 
 
 def _period_sql(stages, entity, start, end, dims, columns) -> exp.Expression:

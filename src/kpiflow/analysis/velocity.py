@@ -13,8 +13,10 @@ Definitions (the same in the records, the journey and the lists):
   on every record from A whose `to_stage` it jumped over. So the time between consecutive
   stages reached is always measured, and skipped stages are reported as counts.
 - **Out of order.** A move whose later stage was entered *before* the earlier one (the MA
-  sync swapped two times) has no sensible duration: it is counted as `out_of_order` and left
-  out of the quantiles.
+  sync swapped two times) still happened: it counts in `n`, like every move, and is flagged in
+  `out_of_order`. Its duration is negative, which no real move takes, and a zero would be made
+  up, so it is left out of the quantiles: they are over the `n - out_of_order` moves in time
+  order. The same holds for lead -> won and for the time from lead to each stage.
 - **lead -> won** (`total` record): from a contact's first entry into the first contact
   stage to the `closed_at` of its earliest won deal (deals.contact_id).
 - **Durations** are in days (floats). `median_days`, `p25_days` and `p75_days` are computed
@@ -92,12 +94,12 @@ class VelocityRecord:
     to_stage: str
     dimensions: dict[str, object]
     entered: int  # entities whose first entry into from_stage counts (period filter applied)
-    n: int  # moves measured: from_stage then straight to to_stage, in time order
+    n: int  # moves from from_stage straight to to_stage (or lead -> won), out-of-order ones included
     median_days: float | None
     p25_days: float | None
     p75_days: float | None
     skipped: int | None  # moves out of from_stage that jumped over to_stage (None for total)
-    out_of_order: int  # to_stage entered before from_stage: not measured
+    out_of_order: int  # of the n, those with to_stage entered before from_stage: not in the quantiles
     small_sample: bool
 
     def to_dict(self) -> dict[str, object]:
@@ -127,7 +129,7 @@ class JourneyStep:
     n: int
     median_days: float | None  # median of this step
     cumulative_days: float | None  # sum of the step medians from lead up to to_stage
-    from_lead_n: int  # contacts measured from their lead entry to to_stage (any path)
+    from_lead_n: int  # contacts with a lead entry that reached to_stage (any path, out of order included)
     from_lead_median_days: float | None
     from_lead_p25_days: float | None
     from_lead_p75_days: float | None
@@ -323,7 +325,7 @@ SELECT DISTINCT 'skip' AS kind, entity, from_stage, to_stage, from_pos, to_pos F
 _STEPS = """
 SELECT p.kind, p.entity, p.from_stage, p.to_stage, p.from_pos, p.to_pos, m.segment, GROUPING(m.segment) = 1 AS overall,
        COUNT(m.entity_id) AS entered,
-       COUNT(*) FILTER (WHERE m.to_pos = p.to_pos AND m.days IS NOT NULL) AS n,
+       COUNT(*) FILTER (WHERE m.to_pos = p.to_pos) AS n,
        QUANTILE_CONT(m.days, 0.5) FILTER (WHERE m.to_pos = p.to_pos) AS median_days,
        QUANTILE_CONT(m.days, 0.25) FILTER (WHERE m.to_pos = p.to_pos) AS p25_days,
        QUANTILE_CONT(m.days, 0.75) FILTER (WHERE m.to_pos = p.to_pos) AS p75_days,
@@ -351,7 +353,7 @@ _TOTAL = f"""
 SELECT 'total' AS kind, 'contact' AS entity, :lead AS from_stage, :won AS to_stage, 0 AS from_pos, NULL AS to_pos,
        l.segment, GROUPING(l.segment) = 1 AS overall,
        COUNT(*) AS entered,
-       COUNT(*) FILTER (WHERE w.closed_at >= l.t0) AS n,
+       COUNT(w.closed_at) AS n,
        QUANTILE_CONT(CASE WHEN w.closed_at >= l.t0 THEN {_DAYS.format(later="w.closed_at", earlier="l.t0")} END, 0.5),
        QUANTILE_CONT(CASE WHEN w.closed_at >= l.t0 THEN {_DAYS.format(later="w.closed_at", earlier="l.t0")} END, 0.25),
        QUANTILE_CONT(CASE WHEN w.closed_at >= l.t0 THEN {_DAYS.format(later="w.closed_at", earlier="l.t0")} END, 0.75),
@@ -367,7 +369,7 @@ _FROM_LEAD = f"""
 SELECT 'from_lead' AS kind, 'contact' AS entity, :lead AS from_stage, s.stage AS to_stage, 0 AS from_pos, s.position AS to_pos,
        l.segment, GROUPING(l.segment) = 1 AS overall,
        COUNT(*) AS entered,
-       COUNT(*) FILTER (WHERE s.entered_at >= l.t0) AS n,
+       COUNT(*) AS n,
        QUANTILE_CONT(CASE WHEN s.entered_at >= l.t0 THEN {_DAYS.format(later="s.entered_at", earlier="l.t0")} END, 0.5),
        QUANTILE_CONT(CASE WHEN s.entered_at >= l.t0 THEN {_DAYS.format(later="s.entered_at", earlier="l.t0")} END, 0.25),
        QUANTILE_CONT(CASE WHEN s.entered_at >= l.t0 THEN {_DAYS.format(later="s.entered_at", earlier="l.t0")} END, 0.75),
