@@ -9,6 +9,7 @@ counted and flagged, never dropped.
 from __future__ import annotations
 
 import datetime as dt
+import random
 import statistics
 
 import pytest
@@ -136,8 +137,9 @@ def test_period_basis_matches_the_metrics(ws):
     lead, mql = result.step("lead"), result.step("mql")
     # Entries in Q1: lead K1, K2, K3, K5, K6, K8 = 6; mql K1, K2, K4, K6 = 4; sql K1, K3, K6, K7 = 4.
     assert (lead.entered, lead.converted, lead.skipped) == (6, 4, 0)
-    # Entered sql without any mql entry: K3 and K7 (the same `skipped` as on the cohort basis).
+    # Entered sql without any mql entry: K3 and K7, the mql cohort's `skipped` too.
     assert (mql.entered, mql.converted, mql.skipped) == (4, 4, 2)
+    assert run(ws, basis="cohort").step("mql").skipped == 2
     assert (mql.out_of_order, mql.skipped_ahead) == (None, None)  # cohort-basis columns
     metrics = ws.metrics(["mqls", "sqls", "sql_rate"], period="FY2025Q1")
     assert mql.rate == pytest.approx(metrics.value("sql_rate"))
@@ -162,6 +164,67 @@ def test_breakdown_by_channel_with_intervals(ws):
     assert {"from_stage", "to_stage", "channel", "entered", "converted", "rate", "ci_low", "ci_high", "out_of_order"} <= set(
         records[0]
     )
+
+
+STAGES = ["lead", "mql", "sql", "opportunity", "customer"]
+
+
+def reference_cohort(history, lost, start, end, within):
+    """The cohort basis counted in Python, entity by entity: {from stage: (entered, converted, ...)}."""
+    out = {}
+    for i, a in enumerate(STAGES[:-1]):
+        rows = []
+        for entity, first in history.items():
+            later = [first[s] for s in STAGES[i + 1 :] if s in first]
+            beyond = min(later) if later else None
+            reached = first.get(a, beyond)
+            if reached is None or not start <= reached < end:
+                continue
+            converted = beyond is not None and (within is None or beyond - reached <= within)
+            rows.append((entity, first, beyond, reached, converted))
+        if rows:
+            out[a] = (
+                len(rows),
+                sum(c for *_, c in rows),
+                sum(a not in f for _, f, *_ in rows),
+                sum(c and STAGES[i + 1] not in f for _, f, _, _, c in rows),
+                sum(c and b < r for _, _, b, r, c in rows),
+                sum(not c and e in lost for e, *_, c in rows),
+                sum(not c and e not in lost for e, *_, c in rows),
+            )
+    return out
+
+
+@pytest.mark.parametrize("within", [None, dt.timedelta(days=20)])
+def test_cohort_matches_a_count_in_python_on_random_histories(tmp_path_factory, within):
+    # 300 contacts, each with a random set of stages at random times: skips, times out of order and
+    # entries before and after the period in every combination; a lost deal for one in five.
+    rng = random.Random(14)
+    history: dict[str, dict[str, dt.datetime]] = {}
+    lines = ["entity,entity_id,stage,entered_at"]
+    for n in range(300):
+        entity = f"R{n}"
+        start = dt.datetime(2025, 3, 1) + dt.timedelta(hours=rng.randrange(24 * 120))
+        for i, stage in enumerate(STAGES):
+            if rng.random() < 0.55 - 0.08 * i:
+                at = start + dt.timedelta(hours=rng.randrange(-48, 24 * 12 * (i + 1)))
+                history.setdefault(entity, {})[stage] = at
+                lines.append(f"contact,{entity},{stage},{at:%Y-%m-%d %H:%M}")
+    lost = {e for e in history if rng.random() < 0.2}
+    contacts = "contact_id,created_at\n" + "".join(f"{e},2025-03-01\n" for e in history)
+    deals = "deal_id,contact_id,created_at,amount,outcome,closed_at\n" + "".join(
+        f"D{e},{e},2025-03-01,1,lost,2025-09-01\n" for e in lost
+    )
+    workspace = workspace_from_csv(
+        tmp_path_factory.mktemp("random"), {"contacts": contacts, "stage_history": "\n".join(lines) + "\n", "deals": deals}
+    )
+    try:
+        result = run(workspace, basis="cohort", within=within)
+    finally:
+        workspace.close()
+    expected = reference_cohort(history, lost, dt.datetime(2025, 4, 1), dt.datetime(2025, 7, 1), within)
+    assert {s.from_stage: counts(s) for s in result.steps} == expected
+    assert all(0 < s.out_of_order for s in result.steps[:3])  # the data exercise every column
 
 
 def test_bad_basis(ws):
