@@ -136,6 +136,23 @@ def test_olist_check_passes_and_flags_the_deal_won_before_its_first_contact(olis
     assert [(f.table, f.kind, f.count) for f in report.warnings] == [("stage_history", "stage_order", len(early))]
 
 
+def test_olist_won_deals_by_their_lead_origin(olist):
+    ws, _, mqls, closed = olist
+    origin = {r["mql_id"]: r["origin"] or None for r in mqls}
+    expected = Counter(origin[r["mql_id"]] for r in closed)
+    assert sum(expected.values()) == len(closed) == 842
+    # A deal has no channel of its own, so `channel` is its lead's origin; `contacts.channel` says so.
+    for by in ("channel", "contacts.channel"):
+        found: Counter = Counter()
+        for r in ws.metrics(["won_deals"], period="fy", by=[by]).records:
+            found[r.dimensions[by]] += r.value
+        assert +found == expected, by
+    # Only the deals whose lead's origin cell is empty are under None (14 in the file), not all 842.
+    assert expected[None] == sum(1 for r in closed if not origin[r["mql_id"]]) < len(closed) / 50
+    own = ws.metrics(["won_deals"], period="fy", by=["deals.channel"]).records
+    assert {r.dimensions["deals.channel"] for r in own} == {None}
+
+
 # --- Maven CRM sales opportunities ----------------------------------------------------------------
 
 

@@ -186,3 +186,21 @@ def test_the_duckdb_sql_itself_has_no_unknown_function(dialect):
         for _, _, scan in every_scan(kind):
             found |= _unknown_functions(scan.sql("duckdb"), "duckdb")
     assert found == set()
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+def test_qualified_dimensions_keep_their_dotted_names_and_inherited_ones_their_coalesce(dialect):
+    # A deal metric by the contact's channel, the account's industry and the bare channel (the
+    # deal's own, else its contact's): three output columns named as typed, grouped by expression.
+    dimensions = ("contacts.channel", "accounts.industry", "channel")
+    [scan] = scans(default_model(), "won_deals", "quarter", dimensions)
+    parsed = sqlglot.parse_one(transpile(scan, dialect), read=dialect)
+    selects = {s.alias_or_name: s.this for s in parsed.selects}
+    assert list(selects)[:4] == [PERIOD_COLUMN, *dimensions]
+    assert (selects["contacts.channel"].table, selects["contacts.channel"].name) == ("contacts", "channel")
+    assert (selects["accounts.industry"].table, selects["accounts.industry"].name) == ("accounts", "industry")
+    inherited = selects["channel"]
+    assert isinstance(inherited, exp.Coalesce)
+    assert [(c.table, c.name) for c in inherited.find_all(exp.Column)] == [("deals", "channel"), ("contacts", "channel")]
+    assert sorted(j.this.name for j in parsed.args["joins"]) == ["accounts", "contacts"]
+    assert len(parsed.args["group"].expressions) == 1 + len(dimensions)

@@ -75,7 +75,7 @@ from kpiflow.formatting import format_value
 from kpiflow.messages import say
 from kpiflow.model.config import ModelFile
 from kpiflow.model.periods import Period
-from kpiflow.model.semantic import source_of
+from kpiflow.model.semantic import check_dimensions, source_of
 from kpiflow.stats import (
     SMALL_SAMPLE,
     benjamini_hochberg,
@@ -340,11 +340,8 @@ def explain(
         raise UnknownNameError.for_name("metric", metric, model.metrics)
     if start.start < end.end and end.start < start.end:
         raise KpiflowError(say("explain.overlap", lang, start=start.label(lang), end=end.label(lang)))
-    known = sorted({c for cols in columns.values() for c in cols})
     dimensions = list(dict.fromkeys(by if by else model.dimensions))
-    for dim in dimensions:
-        if dim not in known:
-            raise UnknownNameError.for_name("dimension", dim, [d for d in model.dimensions] or known)
+    check_dimensions(dimensions, columns, model.dimensions)
     nodes = _subtree(model, metric)
     needed = closure(model, [n for n, _, _ in nodes])
     bases = [n for n in needed if source_of(n, model.metrics[n]) is not None]

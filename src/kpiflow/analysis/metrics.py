@@ -25,7 +25,7 @@ from kpiflow.engine.metric_sql import PERIOD_COLUMN, SIDE_COLUMN, base_queries, 
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.model.config import ModelFile
 from kpiflow.model.periods import Period, parse_last, parse_period, periods_between, trailing
-from kpiflow.model.semantic import MetricSource, dependencies, source_of
+from kpiflow.model.semantic import MetricSource, check_dimensions, dependencies, source_of
 from kpiflow.stats import SMALL_SAMPLE, wilson_interval
 
 PERIOD_KINDS = ("month", "quarter", "half", "fy")
@@ -203,11 +203,7 @@ def compute_metrics(
 
     `cache` (owned by the workspace, emptied when data is loaded) keeps compiled SQL.
     """
-    known = {c for cols in columns.values() for c in cols}
-    for dim in dimensions:
-        # A column of no table is a typo, not a dimension some metric merely cannot reach.
-        if known and dim not in known:
-            raise UnknownNameError.for_name("dimension", dim, list(model.dimensions) or sorted(known))
+    check_dimensions(dimensions, columns, model.dimensions)
     if not periods:
         return MetricsResult(list(names), list(dimensions), [], [])
     needed = closure(model, names)

@@ -3,9 +3,24 @@
 A metric reads one base table (`count: deals`, `sum: deals.amount`). Its `where` and the
 dimensions it is broken down by may use any column of the base table or of a table reached
 through the contract's references (deals -> accounts, stage_history -> contacts -> accounts,
-...). A bare name resolves to the base table first, then to the nearest joined table; on
-stage_history, whose rows point at a contact or a deal, a name found on both is the
-coalesce of the two. Everything here is pure: expressions are SQLGlot trees, not strings.
+...), bare (`channel`) or qualified by its table (`contacts.channel`, `accounts.industry`).
+
+A qualified name means exactly that table's column. A bare name means, nearest first:
+
+1. the base row's own column, where the base table has it. A deal or a contact also *inherits*
+   what it does not record from the rows it came from (`INHERITS`): a deal's `channel` is
+   ``COALESCE(deals.channel, contacts.channel)``, the deal's own channel where set, else its
+   contact's, then its account's where the account has the column too. Identifiers and
+   required columns never inherit (they are always set, or they are the row's own links), and
+   an event row (a touch, an answer, an order) does not inherit: a page view without an owner
+   had none. Where every base row has a value, the coalesce changes no number.
+2. otherwise the column of the nearest joined table (one reference away before two); on
+   stage_history, whose rows point at a contact or a deal, a name found on both is the
+   coalesce of the two.
+
+A bare name means the same in a `where` condition and in a breakdown, so a segment of
+`--by channel` and a metric filtered on that channel count the same rows. Everything here is
+pure: expressions are SQLGlot trees, not strings.
 """
 
 from __future__ import annotations
@@ -21,6 +36,10 @@ from kpiflow.errors import ModelError, UnknownNameError, suggest
 from kpiflow.model.config import Metric, ModelFile
 from kpiflow.model.schema import TABLES
 from kpiflow.model.yamlfile import YamlDocument
+
+# The tables a row inherits missing values from, nearest first: a deal comes from its contact
+# at its account, a contact works at its account.
+INHERITS: dict[str, tuple[str, ...]] = {"deals": ("contacts", "accounts"), "contacts": ("accounts",)}
 
 
 @dataclass(frozen=True)
@@ -118,10 +137,14 @@ class Resolver:
         return out
 
     def resolve(self, name: str, table: str | None = None) -> tuple[exp.Expression, set[str]]:
-        """The expression for a (possibly qualified) column and the relations it needs."""
+        """The expression for a column and the relations it needs: `name` bare, with its `table`,
+        or written as one dimension (``contacts.channel``)."""
+        if not table:
+            table, name = split_name(name, self.columns)
         if table:
             if table not in self.tables:
-                hint = suggest(table, self.tables)
+                # A real table out of reach gets the list; a misspelt one a "did you mean".
+                hint = None if table in self.columns or table in TABLES else suggest(table, self.tables)
                 raise UnknownNameError(
                     f"table '{table}' cannot be reached from {self.base}"
                     + (f" (did you mean '{hint}'?)" if hint else f"; reachable: {', '.join(self.tables)}")
@@ -130,7 +153,10 @@ class Resolver:
                 raise UnknownNameError(self._unknown(f"{table}.{name}", [f"{table}.{c}" for c in self.columns.get(table, [])]))
             return _col(name, table), ({table} - {self.base})
         if name in self.columns.get(self.base, []):
-            return _col(name, self.base), set()
+            parents = self._inherited(name)
+            if not parents:
+                return _col(name, self.base), set()
+            return exp.func("COALESCE", _col(name, self.base), *[_col(name, t) for t in parents]), set(parents)
         for depth in (1, 2):
             hits = [r for r in self.relations if r.depth == depth and name in self.columns.get(r.table, [])]
             if not hits:
@@ -139,6 +165,15 @@ class Resolver:
                 return exp.func("COALESCE", *[_col(name, r.table) for r in hits]), {r.table for r in hits}
             return _col(name, hits[0].table), {hits[0].table}
         raise UnknownNameError(self._unknown(name, self.names()))
+
+    def _inherited(self, name: str) -> list[str]:
+        """The joined tables the base row takes `name` from when its own value is NULL, nearest first."""
+        contract = TABLES.get(self.base)
+        if contract is not None:
+            links = {*contract.key, *contract.required, *(r.column for r in contract.references)}
+            if name in links:
+                return []
+        return [t for t in INHERITS.get(self.base, ()) if t in self.tables and name in self.columns.get(t, [])]
 
     def _unknown(self, name: str, candidates: list[str]) -> str:
         hint = suggest(name, candidates)
@@ -156,6 +191,51 @@ class Resolver:
             return node
 
         return condition.copy().transform(rewrite), needed
+
+
+def split_name(name: str, columns: Mapping[str, Sequence[str]]) -> tuple[str | None, str]:
+    """(table, column) of a dimension as typed: ``contacts.channel`` is qualified, ``channel`` bare.
+
+    A name that is itself a column somewhere (an extra source column may hold a dot) stays bare.
+    """
+    table, dot, column = name.partition(".")
+    if not dot or not column or any(name in cols for cols in columns.values()):
+        return None, name
+    return table, column
+
+
+def check_dimensions(dimensions: Sequence[str], columns: Mapping[str, Sequence[str]], suggested: Sequence[str] = ()) -> None:
+    """Refuse a dimension that is a column of no table: a typo, not a name some metric cannot reach.
+
+    `suggested` (the model's dimensions) is what a bare name is compared with; a qualified name
+    with the columns of its table, or with every ``table.column`` when the table is misspelt.
+    """
+    known = sorted({c for cols in columns.values() for c in cols})
+    if not known:
+        return
+    for dim in dimensions:
+        table, column = split_name(dim, columns)
+        if table is None:
+            if dim not in known:
+                raise UnknownNameError.for_name("dimension", dim, list(suggested) or known)
+        elif table in columns:
+            if column not in columns[table]:
+                # Compared within the table: every qualified name shares its prefix.
+                hint = suggest(column, columns[table])
+                raise UnknownNameError(
+                    f"unknown dimension '{dim}'"
+                    + (
+                        f" (did you mean '{table}.{hint}'?)"
+                        if hint
+                        else f"; expected one of: {', '.join(f'{table}.{c}' for c in columns[table])}"
+                    )
+                )
+        else:
+            hint = suggest(dim, [f"{t}.{c}" for t, cols in columns.items() for c in cols])
+            raise UnknownNameError(
+                f"unknown dimension '{dim}'"
+                + (f" (did you mean '{hint}'?)" if hint else f"; '{table}' is not a table, expected one of: {', '.join(columns)}")
+            )
 
 
 def parse_condition(text: str) -> exp.Expression:
