@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -14,6 +15,7 @@ from kpiflow.model import yamlfile
 
 MODEL_FILE = "kpiflow.yaml"
 METRIC_KINDS = ("count", "count_distinct", "sum", "ratio", "formula")
+RATIO_KINDS = ("conversion", "throughput")
 
 
 class _Strict(BaseModel):
@@ -43,6 +45,12 @@ class Metric(_Strict):
     owner: str | None = None
     higher_is_better: bool = True
     format: str | None = None
+    # conversion: a proportion of entities (0-1, a rate to improve); throughput: a ratio of
+    # period counts that may pass 100%. Unset: inferred from the two metrics (kpiflow.model.ratios).
+    ratio_kind: Literal["conversion", "throughput"] | None = None
+    # How long an entity of the denominator has to reach the numerator in the cohort
+    # conversion rate of this ratio (bottleneck, plan sensitivity), e.g. "90d".
+    window: str | None = None
 
     @field_validator("label", mode="before")
     @classmethod
@@ -57,6 +65,18 @@ class Metric(_Strict):
                 f"a metric needs exactly one of {', '.join(METRIC_KINDS)}" + (f"; found {', '.join(kinds)}" if kinds else "")
             )
         return self
+
+    @model_validator(mode="after")
+    def _ratio_options(self) -> Metric:
+        if self.ratio is None and (self.ratio_kind is not None or self.window is not None):
+            raise ValueError("ratio_kind and window apply to ratio metrics only")
+        if self.window is not None and not re.fullmatch(r"\s*\d+(\.\d+)?\s*d\s*", self.window):
+            raise ValueError(f"window must be a number of days such as 90d (got {self.window!r})")
+        return self
+
+    @property
+    def window_days(self) -> float | None:
+        return float(self.window.strip()[:-1]) if self.window else None
 
     @property
     def kind(self) -> str:
