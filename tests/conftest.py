@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,45 @@ def dataset(name: str) -> Path:
     if not path.exists():
         pytest.skip(f"../shared/datasets/{name} is not present (it ships beside the repo in CI, not in a fresh clone)")
     return path
+
+
+# --- the demo company, built once per size and test session ---------------------------------
+
+_DEMO_BUILDS: dict[str, Path] = {}
+_DEMO_ROOT: list[Path] = []
+
+
+def copy_demo(path: str | Path, *, size: str = "default", lang: str = "ja"):
+    """A fresh demo workspace at `path`, as `kpiflow.workspace.build_demo` makes it.
+
+    Generating the fictional company takes seconds (most of the suite's set-up time when every
+    module did it); it is generated once per size per session and each caller gets a copy of the
+    folder, so a test may write to its workspace (blueprints, loads) without touching another's.
+    Only the model's language differs between languages.
+    """
+    from kpiflow.workspace import build_demo, open_workspace  # noqa: PLC0415  (numpy-heavy)
+
+    if size not in _DEMO_BUILDS:
+        if not _DEMO_ROOT:
+            _DEMO_ROOT.append(Path(tempfile.mkdtemp(prefix="kpiflow-demo-")))
+        built = _DEMO_ROOT[0] / size
+        ws, _ = build_demo(built, size=size, lang="en")
+        ws.close()
+        _DEMO_BUILDS[size] = built
+    target = Path(path)
+    shutil.copytree(_DEMO_BUILDS[size], target)
+    model = target / "kpiflow.yaml"
+    text = model.read_text(encoding="utf-8")
+    model.write_text(text.replace("locale: en ", f"locale: {lang} ", 1), encoding="utf-8")
+    ws = open_workspace(target)
+    return ws, {table: n for table, n in ws.table_rows().items()}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _remove_demo_builds():
+    yield
+    for root in _DEMO_ROOT:
+        shutil.rmtree(root, ignore_errors=True)
 
 
 @pytest.fixture

@@ -25,11 +25,10 @@ import math
 
 import pytest
 
-from conftest import workspace_from_csv
+from conftest import copy_demo, workspace_from_csv
 from kpiflow.analysis.behaviour import BehaviourError, behaviour
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.model.periods import Period
-from kpiflow.workspace import build_demo
 
 CONTACTS = "contact_id,created_at,channel\nK1,2025-05-31 09:59,web_form\nK3,2025-04-01,web_form\n"
 TOUCHPOINTS = (
@@ -259,7 +258,7 @@ def test_no_window_function_over_the_touchpoints(edges):
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    workspace, _ = build_demo(tmp_path_factory.mktemp("behaviour-demo") / "demo", size="small", lang="en")
+    workspace, _ = copy_demo(tmp_path_factory.mktemp("behaviour-demo") / "demo", size="small", lang="en")
     yield workspace
     workspace.close()
 

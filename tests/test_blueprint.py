@@ -8,10 +8,10 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+from conftest import copy_demo
 from kpiflow.analysis.blueprint import BlueprintError, blueprint_path, compare
 from kpiflow.cli import app
 from kpiflow.stats import two_proportion_test
-from kpiflow.workspace import build_demo
 
 BLUEPRINT = {
     "period": "FY2025Q3",
@@ -79,7 +79,7 @@ def test_names_that_could_escape_the_folder_are_refused(tmp_path):
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    ws, _ = build_demo(tmp_path_factory.mktemp("blueprint") / "demo", size="default", lang="en")
+    ws, _ = copy_demo(tmp_path_factory.mktemp("blueprint") / "demo", size="default", lang="en")
     yield ws
     ws.close()
 

@@ -20,12 +20,11 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 
 import kpiflow
-from conftest import ACCOUNTS, CONTACTS, COSTS, DEALS, HISTORY, workspace_from_csv
+from conftest import ACCOUNTS, CONTACTS, COSTS, DEALS, HISTORY, copy_demo, workspace_from_csv
 from kpiflow.dashboard import create_app, serve
 from kpiflow.dashboard.app import PAGES, SECURITY_HEADERS
 from kpiflow.errors import KpiflowError
 from kpiflow.reporting import charts
-from kpiflow.workspace import build_demo
 
 HOSTILE = "<script>alert(1)</script>"
 
@@ -33,7 +32,7 @@ HOSTILE = "<script>alert(1)</script>"
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     path = tmp_path_factory.mktemp("dashboard") / "demo"
-    ws, _ = build_demo(path, size="small", lang="ja")
+    ws, _ = copy_demo(path, size="small", lang="ja")
     ws.close()
     return path
 
@@ -275,7 +274,7 @@ def test_charts_draw_the_same_data_as_the_json_twin(client, path, figure):
 
 @pytest.fixture(scope="module")
 def with_blueprint(tmp_path_factory):
-    ws, _ = build_demo(tmp_path_factory.mktemp("bp") / "demo", size="small", lang="en")
+    ws, _ = copy_demo(tmp_path_factory.mktemp("bp") / "demo", size="small", lang="en")
     root = ws.root
     ws.close()
     with TestClient(create_app(root)) as c:

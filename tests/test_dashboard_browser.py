@@ -16,8 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ACCOUNTS, CONTACTS, COSTS, DEALS, HISTORY, workspace_from_csv
-from kpiflow.workspace import build_demo
+from conftest import ACCOUNTS, CONTACTS, COSTS, DEALS, HISTORY, copy_demo, workspace_from_csv
 
 uvicorn = pytest.importorskip("uvicorn", reason="the dashboard needs uvicorn")
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
@@ -60,7 +59,7 @@ def serving(root: Path):
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    ws, _ = build_demo(tmp_path_factory.mktemp("dash") / "demo", size="small", lang="ja")
+    ws, _ = copy_demo(tmp_path_factory.mktemp("dash") / "demo", size="small", lang="ja")
     root = ws.root
     ws.close()
     with serving(root) as url:

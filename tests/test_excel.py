@@ -11,12 +11,12 @@ from xml.etree import ElementTree
 import pytest
 from python_calamine import CalamineWorkbook
 
+from conftest import copy_demo
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.model.periods import Period
 from kpiflow.reporting import excel
 from kpiflow.reporting.excel import WorkbookError, write_workbook
 from kpiflow.reporting.headers import header
-from kpiflow.workspace import build_demo
 
 JA_SHEETS = [
     "KPIツリー",
@@ -60,7 +60,7 @@ MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    ws, _ = build_demo(tmp_path_factory.mktemp("excel") / "demo", size="small", lang="ja")
+    ws, _ = copy_demo(tmp_path_factory.mktemp("excel") / "demo", size="small", lang="ja")
     yield ws
     ws.close()
 
@@ -280,7 +280,7 @@ def test_dates_and_times_are_excel_dates(demo, book_ja):
 
 
 def test_hostile_text_stays_text_and_a_failing_analysis_gets_a_note(tmp_path, monkeypatch):
-    ws, _ = build_demo(tmp_path / "demo", size="small", lang="en")
+    ws, _ = copy_demo(tmp_path / "demo", size="small", lang="en")
     ws.con.execute("UPDATE deals SET loss_reason = ? WHERE loss_reason IS NOT NULL", [HOSTILE["loss_reason"]])
     ws.con.execute("UPDATE contacts SET campaign = ?", [HOSTILE["campaign"]])
     ws.con.execute("UPDATE contacts SET channel = ? WHERE channel = (SELECT min(channel) FROM contacts)", [HOSTILE["channel"]])

@@ -30,10 +30,9 @@ import math
 
 import pytest
 
-from conftest import workspace_from_csv
+from conftest import copy_demo, workspace_from_csv
 from kpiflow.analysis.exhibitions import ExhibitionsError, exhibitions
 from kpiflow.model.periods import Period
-from kpiflow.workspace import build_demo
 
 CONTACTS = (
     "contact_id,created_at,channel,campaign\n"
@@ -290,7 +289,7 @@ def test_bad_window_is_refused(ws):
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    workspace, _ = build_demo(tmp_path_factory.mktemp("exhibitions-demo") / "demo", size="small", lang="en")
+    workspace, _ = copy_demo(tmp_path_factory.mktemp("exhibitions-demo") / "demo", size="small", lang="en")
     yield workspace
     workspace.close()
 

@@ -7,15 +7,15 @@ import json
 import pytest
 from typer.testing import CliRunner
 
+from conftest import copy_demo
 from kpiflow.cli import app
-from kpiflow.workspace import build_demo
 
 runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    ws, _ = build_demo(tmp_path_factory.mktemp("experience") / "demo", size="small", lang="ja")
+    ws, _ = copy_demo(tmp_path_factory.mktemp("experience") / "demo", size="small", lang="ja")
     yield ws
     ws.close()
 

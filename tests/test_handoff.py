@@ -27,8 +27,7 @@ import math
 
 import pytest
 
-import kpiflow
-from conftest import workspace_from_csv
+from conftest import copy_demo, workspace_from_csv
 from kpiflow.analysis.handoff import handoff
 from kpiflow.errors import KpiflowError
 from kpiflow.model.config import parse_model
@@ -306,7 +305,7 @@ def test_recycle_stage_must_be_a_stage(ws):
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    workspace, _ = kpiflow.workspace.build_demo(tmp_path_factory.mktemp("demo") / "d", size="small", lang="en")
+    workspace, _ = copy_demo(tmp_path_factory.mktemp("demo") / "d", size="small", lang="en")
     yield workspace
     workspace.close()
 

@@ -11,10 +11,11 @@ from collections.abc import Callable, Mapping
 
 import pytest
 
+from conftest import copy_demo
 from kpiflow.errors import UnknownNameError
 from kpiflow.reporting.excel import Table, sheet_tables
 from kpiflow.reporting.headers import HEADERS, LANGS, header, known_keys
-from kpiflow.workspace import Workspace, build_demo
+from kpiflow.workspace import Workspace
 
 BLUEPRINT = "fy"
 
@@ -23,7 +24,7 @@ BLUEPRINT = "fy"
 def demo(tmp_path_factory):
     """The small demo company (as in test_excel.py), with one blueprint saved so that the
     blueprint sheet, page and check have rows."""
-    ws, _ = build_demo(tmp_path_factory.mktemp("headers") / "demo", size="small", lang="ja")
+    ws, _ = copy_demo(tmp_path_factory.mktemp("headers") / "demo", size="small", lang="ja")
     ws.blueprint_save(BLUEPRINT, ws._last_complete_year().label("en"), within="180d", min_support=30)
     yield ws
     ws.close()

@@ -10,19 +10,18 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import ACCOUNTS, CONTACTS, HISTORY, workspace_from_csv
+from conftest import ACCOUNTS, CONTACTS, HISTORY, copy_demo, workspace_from_csv
 from kpiflow.cli import app
 from kpiflow.errors import KpiflowError
 from kpiflow.formatting import format_value
 from kpiflow.reporting.html import LABELS, build_report, write_report
-from kpiflow.workspace import build_demo
 
 SECTIONS = ["tree", "plan", "funnel", "journey", "explain", "exhibitions", "behaviour", "patterns", "blueprints", "dictionary"]
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    ws, _ = build_demo(tmp_path_factory.mktemp("report") / "demo", size="small", lang="ja")
+    ws, _ = copy_demo(tmp_path_factory.mktemp("report") / "demo", size="small", lang="ja")
     yield ws
     ws.close()
 
@@ -181,7 +180,7 @@ def test_tree_changes_carry_their_noise_label(demo, html_ja):
 
 
 def test_blueprint_status_is_the_check_against_the_report_period(tmp_path):
-    ws, _ = build_demo(tmp_path / "demo", size="small", lang="en")
+    ws, _ = copy_demo(tmp_path / "demo", size="small", lang="en")
     ws.blueprint_save("good", "FY2025", within="180d", min_support=5)
     ws.blueprint_save("same", "FY2024", within="180d", min_support=5)
     check = ws.blueprint_check("good", "FY2024")
