@@ -9,19 +9,18 @@ import pytest
 from typer.testing import CliRunner
 
 import kpiflow
-from conftest import workspace_from_csv
+from conftest import copy_demo, workspace_from_csv
 from kpiflow.analysis.metrics import Moments, sum_moments
 from kpiflow.analysis.tree import telescoping_reason
 from kpiflow.cli import app
 from kpiflow.model.config import default_model_text, parse_model
 from kpiflow.model.periods import parse_period
-from kpiflow.workspace import build_demo
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     """The default demo, built once for this module."""
-    ws, _ = build_demo(tmp_path_factory.mktemp("tree") / "demo", size="default", lang="en")
+    ws, _ = copy_demo(tmp_path_factory.mktemp("tree") / "demo", size="default", lang="en")
     yield ws
     ws.close()
 
@@ -121,6 +120,13 @@ def two_proportion_p(x1: int, n1: int, x0: int, n0: int) -> float:
     return float(2 * scipy_stats.norm.sf(abs(z)))
 
 
+def count_ratio_p(n1: int, d1: int, n0: int, d0: int) -> float:
+    """The delta-method z-test of log(n1/d1) - log(n0/d0), its two-sided p from scipy's normal tail."""
+    scipy_stats = pytest.importorskip("scipy.stats")
+    z = (math.log(n1 / d1) - math.log(n0 / d0)) / math.sqrt(1 / n1 + 1 / d1 + 1 / n0 + 1 / d0)
+    return float(2 * scipy_stats.norm.sf(abs(z)))
+
+
 def test_changes_are_tested_against_noise_on_a_hand_made_workspace(noisy):
     scipy_stats = pytest.importorskip("scipy.stats")
     result = noisy.tree("FY2024Q4")
@@ -134,9 +140,10 @@ def test_changes_are_tested_against_noise_on_a_hand_made_workspace(noisy):
         "won_deals": ("poisson_rate", scipy_stats.binomtest(13, 15, share).pvalue),  # 0.0040
         "closed_deals": ("poisson_rate", scipy_stats.binomtest(16, 24, share).pvalue),  # 0.106
         "opportunities": ("poisson_rate", scipy_stats.binomtest(20, 31, share).pvalue),  # 0.108
-        # ratios of counts: 13/16 won vs 2/8; 16/20 closed vs 8/11
+        # a conversion rate: 13/16 won vs 2/8 (won deals are a subset of closed deals)
         "win_rate": ("two_proportion", two_proportion_p(13, 16, 2, 8)),  # 0.0073
-        "close_rate": ("two_proportion", two_proportion_p(16, 20, 8, 11)),  # 0.643
+        # a throughput ratio: 16 closed / 20 created vs 8 / 11, four Poisson counts, log ratio of ratios
+        "close_rate": ("count_ratio", count_ratio_p(16, 20, 8, 11)),
         # a sum of amounts: 2,080 in 90 days against 210 in 91
         "revenue": ("compound_poisson", compound_poisson_p(won_now, 90, won_then, 91)),  # 0.0022
         # an average of amounts (160 against 105): Welch's t-test, by scipy
@@ -264,7 +271,7 @@ def test_a_sum_whose_condition_needs_a_join_is_tested_on_its_own_rows(tmp_path):
 
 @pytest.fixture(scope="module")
 def small_demo(tmp_path_factory):
-    ws, _ = build_demo(tmp_path_factory.mktemp("tree-small") / "demo", size="small", lang="en")
+    ws, _ = copy_demo(tmp_path_factory.mktemp("tree-small") / "demo", size="small", lang="en")
     yield ws
     ws.close()
 
@@ -321,7 +328,8 @@ def test_the_tree_command_marks_noise_and_keeps_its_json_keys(noisy):
     nodes = json.loads(runner.invoke(app, ["tree", "--period", "FY2024Q4", "-w", str(noisy.root), "--json"]).output)
     old_keys = ["metric", "label", "depth", "value", "factors", "product_of_factors", "relative_difference", "exact"]
     old_keys += ["reason", "target", "status", "last_year", "change", "numerator", "denominator", "ci_low", "ci_high"]
-    new_keys = ["small_sample", "change_test", "change_p_value", "change_q_value", "change_significant", "period"]
+    new_keys = ["small_sample", "change_test", "change_p_value", "change_q_value", "change_significant"]
+    new_keys += ["ratio_kind", "note", "period"]
     assert list(nodes[0]) == old_keys + new_keys
     won = next(n for n in nodes if n["metric"] == "won_deals")
     assert won["change_test"] == "poisson_rate" and won["change_significant"] is True

@@ -1,13 +1,22 @@
-"""`kpiflow bottleneck`: which stage rate, repaired, is worth the most revenue.
+"""`kpiflow bottleneck`: which stage conversion rate, repaired, is worth the most revenue.
 
-For every stage rate of the KPI tree (a ratio of two counts: MQL rate, SQL rate, ..., win
-rate), overall or per segment, the actual rate is compared with a reference: the target for
-the period where one is set, else the team's best recent quarter (`best-period`; quarters with
-fewer than 30 in the denominator are too noisy to count), or the best
-segment of the same period (`best-segment`, segments of at least 30). Because revenue is the
-product of the tree's factors, raising one rate from `actual` to `reference` with everything
-else held multiplies revenue by reference / actual: the gain is revenue x (reference / actual
-- 1). Its interval comes from the rate's Wilson interval; small samples are marked.
+Only conversion rates are ranked: proportions of entities between 0 and 1 that a team can
+raise. A stage ratio of the tree that is itself a conversion rate (win rate: won among closed
+deals) is read as it is, per period. A throughput ratio (SQL rate = SQLs / MQLs entered in the
+period, close rate = closed / created deals) can pass 100% and is never a rate to improve: it is
+read as its cohort conversion rate instead (`kpiflow.analysis.conversion`: the MQLs that entered
+in the period and became SQL, or went further, within the ratio's window; immature members left
+out). A ratio no entity links (a count of one table over a sum of another) is not ranked.
+
+The reference is the target for the period where one is set (a rate between 0 and 1), else the
+team's best recent quarter (`best-period`: the four latest quarters whose cohorts have matured,
+each of at least 30), or the best segment of the same period (`best-segment`). The best of noisy
+rates is biased upwards (the winner's curse), so each candidate is first shrunk toward the
+pooled rate by empirical Bayes (`kpiflow.stats.shrink_rates`), and the reference carries its
+own 95% interval; the raw best is kept as `reference_raw`. Revenue is the product of the tree's
+factors, so raising one rate from `actual` to `reference` with everything else held multiplies
+revenue by reference / actual: the gain is revenue x (reference / actual - 1), with the range
+that the actual rate's Wilson interval gives. Small samples are marked.
 """
 
 from __future__ import annotations
@@ -17,15 +26,18 @@ from dataclasses import asdict, dataclass
 
 import duckdb
 
+from kpiflow.analysis.conversion import CohortRate, cohort_rates
 from kpiflow.analysis.frames import records_frame
 from kpiflow.analysis.metrics import compute_metrics
 from kpiflow.analysis.tree import tree_order
 from kpiflow.errors import KpiflowError
 from kpiflow.model.config import ModelFile
 from kpiflow.model.periods import Period, trailing
-from kpiflow.stats import SMALL_SAMPLE
+from kpiflow.model.ratios import CONVERSION, cohort_link, ratio_kind
+from kpiflow.stats import SMALL_SAMPLE, ShrunkRate, shrink_rates, wilson_interval
 
 REFERENCES = ("target", "best-period", "best-segment")
+HISTORY_QUARTERS = 4
 
 
 @dataclass(frozen=True)
@@ -44,6 +56,15 @@ class Bottleneck:
     gain_high: float | None
     small_sample: bool
     note: str | None = None
+    ci_low: float | None = None
+    ci_high: float | None = None
+    # period: the ratio is a conversion rate as it stands; cohort: a throughput ratio's cohort reading.
+    basis: str = "period"
+    window_days: float | None = None
+    immature: int | None = None
+    reference_low: float | None = None
+    reference_high: float | None = None
+    reference_raw: float | None = None
 
     def to_dict(self) -> dict[str, object]:
         out = asdict(self)
@@ -57,6 +78,8 @@ class BottleneckResult:
     root: str
     dimensions: list[str]
     ranked: list[Bottleneck]
+    # Stage ratios left out of the ranking, with the reason (no entity links their two sides).
+    excluded: dict[str, str] | None = None
 
     def to_dict(self) -> list[dict[str, object]]:
         return [b.to_dict() | {"period": self.period} for b in self.ranked]
@@ -80,6 +103,24 @@ def stage_rates(model: ModelFile) -> tuple[str, list[str]]:
     return order[0][0], rates
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """One stage rate in one cell: converted of entered, and what is known about it."""
+
+    converted: int
+    entered: int
+    immature: int | None = None
+
+
+def _best(candidates: Sequence[tuple[int, int]], higher_is_better: bool) -> ShrunkRate | None:
+    """The best of several rates after shrinking each toward the pooled rate; only groups of at
+    least `SMALL_SAMPLE` may be the best (all of them inform the pooled rate)."""
+    shrunk = [r for r in shrink_rates(candidates) if r.trials >= SMALL_SAMPLE]
+    if not shrunk:
+        return None
+    return (max if higher_is_better else min)(shrunk, key=lambda r: (r.value, r.raw))
+
+
 def bottleneck(
     con: duckdb.DuckDBPyConnection,
     model: ModelFile,
@@ -87,6 +128,7 @@ def bottleneck(
     period: Period,
     by: Sequence[str] = (),
     against: str | None = None,
+    within_days: float | None = None,
     columns: Mapping[str, Sequence[str]],
     lang: str = "en",
 ) -> BottleneckResult:
@@ -95,80 +137,127 @@ def bottleneck(
     if against == "best-segment" and not by:
         raise KpiflowError("--against best-segment needs --by DIM")
     root, rates = stage_rates(model)
+    dims = list(by)
     kind = period.kind if period.kind in ("month", "quarter", "half", "fy") else None
-    current = compute_metrics(con, model, [root, *rates], [period], kind=kind, dimensions=list(by), columns=columns, lang=lang)
-    # The team's recent quarters: the four complete quarters up to the end of the period.
-    quarters = trailing("4q", period.end, model.fiscal_year_start)
-    history = compute_metrics(con, model, rates, quarters, kind="quarter", columns=columns, lang=lang)
-    best_period = {}
-    for rate in rates:
-        # A quarter with a small denominator is too noisy to be the team's "best".
-        values = [
-            r.value for r in history.records if r.metric == rate and r.value is not None and (r.denominator or 0) >= SMALL_SAMPLE
-        ]
-        if values:
-            best_period[rate] = max(values) if model.metrics[rate].higher_is_better else min(values)
-    targets = model.targets.get(period.label("en"), {})
-    best_segment = {}
-    if by:
-        for rate in rates:
-            candidates = [
-                r.value
-                for r in current.records
-                if r.metric == rate and r.value is not None and (r.denominator or 0) >= SMALL_SAMPLE
-            ]
-            if candidates:
-                best_segment[rate] = max(candidates) if model.metrics[rate].higher_is_better else min(candidates)
+    start, end = period.sql_bounds()
+    # The quarters before the period's end; cohorts need time to mature, so look back eight.
+    quarters = trailing(f"{2 * HISTORY_QUARTERS}q", period.end, model.fiscal_year_start)
+    history_start, _ = quarters[0].sql_bounds()
 
-    def reference_for(rate: str) -> tuple[float | None, str | None]:
+    period_rates = [r for r in rates if ratio_kind(model, r) == CONVERSION]
+    current = compute_metrics(
+        con, model, [root, *period_rates], [period], kind=kind, dimensions=dims, columns=columns, lang=lang
+    )
+    revenue = {tuple(r.dimensions.get(d) for d in dims): r for r in current.records if r.metric == root}
+    readings: dict[str, dict[tuple, _Reading]] = {}
+    history: dict[str, list[tuple[int, int]]] = {}
+    excluded: dict[str, str] = {}
+    windows: dict[str, float | None] = {}
+    notes: dict[str, str] = {}
+    if period_rates:
+        past = compute_metrics(con, model, period_rates, quarters, kind="quarter", columns=columns, lang=lang)
+        for rate in period_rates:
+            readings[rate] = {
+                tuple(r.dimensions.get(d) for d in dims): _Reading(int(r.numerator or 0), int(r.denominator or 0))
+                for r in current.records
+                if r.metric == rate and r.denominator is not None and 0 <= (r.numerator or 0) <= r.denominator
+            }
+            counts = [
+                (int(r.numerator), int(r.denominator))
+                for r in past.records
+                if r.metric == rate and r.denominator and 0 <= (r.numerator or 0) <= r.denominator
+            ]
+            history[rate] = counts[-HISTORY_QUARTERS:]
+            windows[rate] = None
+    for rate in rates:
+        if rate in readings:
+            continue
+        link = cohort_link(model, rate, within_days)
+        if link is None:
+            excluded[rate] = "a throughput ratio whose two sides no contact or deal links: it has no conversion rate to rank"
+            continue
+        windows[rate] = link.window_days
+        try:
+            cells: list[CohortRate] = cohort_rates(con, model, link, start=start, end=end, dims=dims, columns=columns)
+        except LookupError as e:
+            excluded[rate] = str(e).strip("'\"")
+            continue
+        readings[rate] = {tuple(c.dimensions.get(d) for d in dims): _Reading(c.converted, c.entered, c.immature) for c in cells}
+        past_cells = cohort_rates(con, model, link, start=history_start, end=end, bucket="quarter", columns=columns)
+        # Only quarters whose every member has had its full window, and enough of them.
+        mature = sorted((c for c in past_cells if c.immature == 0 and c.entered > 0), key=lambda c: c.period_start)
+        history[rate] = [(c.converted, c.entered) for c in mature][-HISTORY_QUARTERS:]
+        if any(c.out_of_order for c in cells):
+            notes[rate] = f"{sum(c.out_of_order for c in cells)} converted before they entered (timestamps out of order)"
+
+    targets = model.targets.get(period.label("en"), {})
+
+    def reference_for(rate: str) -> tuple[ShrunkRate | float | None, str | None]:
+        higher = model.metrics[rate].higher_is_better
         if against == "best-segment":
-            return best_segment.get(rate), "best-segment"
-        if against == "best-period":
-            return best_period.get(rate), "best-period"
-        if rate in targets:
-            return targets[rate], "target"
+            return _best([(r.converted, r.entered) for r in readings[rate].values()], higher), "best-segment"
+        target = targets.get(rate)
+        if against in (None, "target") and target is not None and 0 < target <= 1:
+            return target, "target"
         if against == "target":
             return None, None
-        return best_period.get(rate), "best-period"
+        return _best(history.get(rate, []), higher), "best-period"
 
-    cells = {}
-    for r in current.records:
-        cells.setdefault(tuple(r.dimensions.items()), {})[r.metric] = r
     found = []
-    for key, values in cells.items():
-        revenue = values[root].value
-        for rate in rates:
-            r = values[rate]
-            reference, source = reference_for(rate)
+    for rate in rates:
+        if rate not in readings:
+            continue
+        reference, source = reference_for(rate)
+        shrunk = reference if isinstance(reference, ShrunkRate) else None
+        level = shrunk.value if shrunk else reference
+        if level is None and source in ("best-period", "best-segment"):
+            notes[rate] = "; ".join(
+                filter(None, [notes.get(rate), f"no {source.replace('-', ' ')} with {SMALL_SAMPLE} or more mature members"])
+            )
+        label = model.metrics[rate].label.text(lang, rate)
+        for key, reading in readings[rate].items():
+            root_record = revenue.get(key)
+            money = root_record.value if root_record else None
+            actual = reading.converted / reading.entered if reading.entered else None
+            low_rate = high_rate = None
+            if reading.entered:
+                low_rate, high_rate = wilson_interval(reading.converted, reading.entered)
             gain = low = high = None
-            note = values[root].note
-            if reference is not None and r.value is not None and revenue is not None:
-                if r.value >= reference:
+            note = root_record.note if root_record else None
+            if level is not None and actual is not None and money is not None:
+                if actual >= level:
                     gain = low = high = 0.0
-                elif r.value > 0:
-                    gain = revenue * (reference / r.value - 1)
-                    low = max(0.0, revenue * (reference / r.ci_high - 1)) if r.ci_high else None
-                    high = revenue * (reference / r.ci_low - 1) if r.ci_low else None
+                elif actual > 0:
+                    gain = money * (level / actual - 1)
+                    low = max(0.0, money * (level / high_rate - 1))
+                    high = money * (level / low_rate - 1) if low_rate else None
                 else:
                     note = "the rate is 0: the gain cannot be scaled from this segment's revenue"
-            label = model.metrics[rate].label.text(lang, rate)
             found.append(
                 Bottleneck(
                     rate,
                     label,
-                    dict(key),
-                    r.value,
-                    r.numerator,
-                    r.denominator,
-                    reference,
-                    source,
-                    revenue,
+                    dict(zip(dims, key, strict=True)),
+                    actual,
+                    reading.converted,
+                    reading.entered,
+                    level,
+                    source if level is not None else None,
+                    money,
                     gain,
                     low,
                     high,
-                    r.small_sample,
-                    note or r.note,
+                    reading.entered < SMALL_SAMPLE,
+                    note or notes.get(rate),
+                    low_rate,
+                    high_rate,
+                    "cohort" if windows.get(rate) is not None else "period",
+                    windows.get(rate),
+                    reading.immature,
+                    shrunk.ci_low if shrunk else None,
+                    shrunk.ci_high if shrunk else None,
+                    shrunk.raw if shrunk else None,
                 )
             )
     found.sort(key=lambda b: -(b.revenue_gain if b.revenue_gain is not None else -1))
-    return BottleneckResult(period.label(lang), root, list(by), found)
+    return BottleneckResult(period.label(lang), root, dims, found, excluded or None)

@@ -171,7 +171,9 @@ def funnel(
         entered, converted = int(r["entered"] or 0), int(r["converted"] or 0)
         rate = converted / entered if entered else None
         low = high = None
-        if entered and converted <= entered:
+        # Only the cohort basis gives a proportion; the period basis divides entries by entries
+        # (a throughput ratio that may pass 100%): no binomial interval.
+        if basis == "cohort" and entered and converted <= entered:
             low, high = wilson_interval(converted, entered)
         steps.append(
             FunnelStep(

@@ -17,15 +17,17 @@ explanation give one change one label:
   events in the two periods together;
 - a sum of amounts (revenue): the compound-Poisson z-test (`compound_poisson`) of amount per day,
   its variance the sum of squared amounts;
-- a ratio of two counts (win rate): the pooled two-proportion z-test (`two_proportion`) when each
-  numerator is at most its denominator;
+- a conversion rate (win rate: won among closed deals): the pooled two-proportion z-test
+  (`two_proportion`) when each numerator is at most its denominator;
+- a throughput ratio of two counts (SQLs / MQLs entered in the period, which may pass 100%): the
+  log ratio-of-ratios z-test of four Poisson counts (`count_ratio`, `kpiflow.stats.count_ratio_test`);
 - an average of amounts (average deal size = revenue / won deals): Welch's t-test (`welch_t`)
   when the amounts summed are exactly the denominator's count in both periods, and at least 2.
 
 The exposure is the length of each period in days, so a 366-day year is compared fairly with a
 365-day one. The count, sum and sum of squares of the amounts come from the engine
-(`kpiflow.analysis.metrics.sum_moments`: explain's own scan). Any other ratio (opportunities per
-SQL, whose numerator can exceed its denominator; cost per lead), a formula, a node without a
+(`kpiflow.analysis.metrics.sum_moments`: explain's own scan). Any other ratio (cost per lead), a
+formula, a node without a
 change (nothing last year) and an amount whose moments were not given are not tested: their
 `change_test` is None and so is `change_significant`, which means "not tested", never "not
 significant". A root of the tree (revenue) is the question the map asks: its change is judged
@@ -48,10 +50,12 @@ from kpiflow.analysis.frames import records_frame
 from kpiflow.analysis.metrics import MetricsResult, MetricValue, Moments
 from kpiflow.model.config import ModelFile
 from kpiflow.model.periods import Period
+from kpiflow.model.ratios import is_throughput, ratio_kind
 from kpiflow.model.semantic import source_of
 from kpiflow.stats import (
     benjamini_hochberg,
     compound_poisson_test,
+    count_ratio_test,
     poisson_rate_test,
     two_proportion_test,
     welch_test,
@@ -82,11 +86,13 @@ class TreeNode:
     ci_low: float | None = None
     ci_high: float | None = None
     small_sample: bool = False
-    # poisson_rate | poisson_rate_normal | compound_poisson | two_proportion | welch_t | None (not tested)
+    # poisson_rate | poisson_rate_normal | compound_poisson | two_proportion | count_ratio | welch_t | None (not tested)
     change_test: str | None = None
     change_p_value: float | None = None  # two-sided, of the change against last year
     change_q_value: float | None = None  # Benjamini-Hochberg over the tested nodes of the tree
     change_significant: bool | None = None  # q <= 0.05; None when not tested
+    ratio_kind: str | None = None  # conversion | throughput for a ratio of counts (kpiflow.model.ratios)
+    note: str | None = None  # e.g. why a throughput ratio passes 100%
 
 
 @dataclass(frozen=True)
@@ -264,7 +270,12 @@ def noise_test(
         return None, None
     if _is_count(model, numerator) and _is_count(model, denominator):
         x1, k1, x0, k0 = _whole(n1), _whole(d1), _whole(n0), _whole(d0)
-        if None in (x1, k1, x0, k0) or x1 > k1 or x0 > k0:
+        if None in (x1, k1, x0, k0):
+            return None, None
+        if is_throughput(model, name):
+            p = count_ratio_test(x1, k1, x0, k0)[1]
+            return ("count_ratio", p) if not math.isnan(p) else (None, None)
+        if x1 > k1 or x0 > k0:
             return None, None
         return "two_proportion", two_proportion_test(x1, k1, x0, k0)[1]
     if _is_sum(model, numerator) and _is_count(model, denominator):
@@ -343,9 +354,20 @@ def evaluate_tree(
                 record.small_sample,
                 test,
                 p_value,
+                ratio_kind=ratio_kind(model, name),
+                note=_throughput_note(model, name, value, lang),
             )
         )
     return TreeResult(label, _with_q_values(nodes))
+
+
+def _throughput_note(model: ModelFile, name: str, value: float | None, lang: str) -> str | None:
+    """Why a throughput ratio passes 100% (the tree keeps it: it makes the product exact)."""
+    if value is None or value <= 1 or not is_throughput(model, name):
+        return None
+    if lang == "ja":
+        return "期間比: 前期以前に入った分が今期に進んだため100%を超えます（改善対象の転換率ではありません）"
+    return "throughput ratio: above 100% because entries of earlier periods moved on in this one (not a conversion rate to raise)"
 
 
 def _with_q_values(nodes: list[TreeNode]) -> list[TreeNode]:

@@ -3,6 +3,7 @@
 The first thing a board or a sales manager reads. Only facts the tree already holds are used:
 each target's achievement, and each change against last year that its test found significant
 (q <= 0.05). Changes within noise are counted, never listed one by one, so nobody chases them.
+A throughput ratio (period counts, may pass 100%) is named as such, never as a rate to raise.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from kpiflow.analysis.tree import TreeResult
 from kpiflow.formatting import format_value
 from kpiflow.model.config import ModelFile
+from kpiflow.model.ratios import is_throughput
 
 
 @dataclass(frozen=True)
@@ -53,10 +55,14 @@ def tree_highlights(result: TreeResult, model: ModelFile, lang: str) -> list[Hig
     for n in moved:
         better = (n.change > 0) == model.metrics[n.metric].higher_is_better
         before, now = show(n.metric, n.last_year), show(n.metric, n.value)
+        label = n.label
+        if is_throughput(model, n.metric):
+            # A ratio of period counts is a fact about flow, not a rate to raise: say which it is.
+            label += "（期間比）" if ja else " (throughput ratio)"
         text = (
-            f"{n.label} 前年比 {n.change:+.1%}（{before} → {now}、有意）"
+            f"{label} 前年比 {n.change:+.1%}（{before} → {now}、有意）"
             if ja
-            else f"{n.label} {n.change:+.1%} on last year ({before} -> {now}, significant)"
+            else f"{label} {n.change:+.1%} on last year ({before} -> {now}, significant)"
         )
         changes.append(Highlight("better" if better else "worse", n.metric, text))
     out += sorted(changes, key=lambda h: h.kind != "worse")
