@@ -29,10 +29,10 @@ import pytest
 from typer.testing import CliRunner
 
 import kpiflow
+from conftest import copy_demo
 from kpiflow.cli import app
 from kpiflow.errors import UnknownNameError
 from kpiflow.model.semantic import Resolver, contract_columns
-from kpiflow.workspace import build_demo
 
 ACCOUNTS = "account_id,name,industry,region\nA1,Acme,automotive,kanto\nA2,Beta,food,kansai\n"
 # region is not a contact column of the contract: it loads as an extra column.
@@ -254,7 +254,7 @@ def test_which_names_inherit():
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    workspace, _ = build_demo(tmp_path_factory.mktemp("dimensions-demo") / "demo", size="small", lang="en")
+    workspace, _ = copy_demo(tmp_path_factory.mktemp("dimensions-demo") / "demo", size="small", lang="en")
     yield workspace
     workspace.close()
 

@@ -17,10 +17,10 @@ import statistics
 import pytest
 
 import kpiflow
+from conftest import copy_demo
 from kpiflow.analysis.velocity import fast_list, latest_entry, nurture_list, velocity, write_csv
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.model.periods import parse_period
-from kpiflow.workspace import build_demo
 
 ACCOUNTS = "account_id,name,industry\nA1,テスト精機,automotive\nA2,サンプル食品,food\n"
 CONTACTS = (
@@ -464,7 +464,7 @@ def test_empty_workspace(tmp_path):
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    workspace, _ = build_demo(tmp_path_factory.mktemp("velocity_demo") / "demo", size="small", lang="en")
+    workspace, _ = copy_demo(tmp_path_factory.mktemp("velocity_demo") / "demo", size="small", lang="en")
     yield workspace
     workspace.close()
 
