@@ -141,7 +141,7 @@ def test_plan_command(tmp_path):
         "--json",
     )
     assert result.exit_code == 0, result.output
-    records = json.loads(result.output)
+    records = json.loads(result.output)["records"]
     base = {r["metric"]: r for r in records if r["scenario"] == "base"}
     assert base["revenue"]["required"] == 150000000 and base["win_rate"]["required"] == 0.3
     assert base["closed_deals"]["required"] == pytest.approx(base["won_deals"]["required"] / 0.3)

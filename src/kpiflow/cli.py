@@ -376,7 +376,7 @@ def plan(
 ) -> None:
     """Plan backwards from a revenue goal: volumes per stage, budget, gap and sensitivity."""
     from kpiflow.analysis.plan import parse_assignments, parse_scenarios  # noqa: PLC0415
-    from kpiflow.formatting import format_money, format_value  # noqa: PLC0415
+    from kpiflow.formatting import format_money, format_value, plan_volumes  # noqa: PLC0415
     from kpiflow.workspace import open_workspace  # noqa: PLC0415
 
     goal = parse_assignments([target], "--target")
@@ -405,33 +405,59 @@ def plan(
     table.columns[0].no_wrap = True
     for column in table.columns[1:]:
         column.justify = "right"
+    notes, throughput = [], []
     for n in result.nodes:
         fmt = model.metrics[n.metric].format
-        show = (
-            (lambda v, f=fmt: format_value(v, f, language, model.currency))
-            if n.role == "rate" or fmt == "money"
-            else (lambda v: format_value(round(v, 1) if v is not None else None))
-        )
-        others = [show(result.node(n.metric, s).required) for s in names]
-        table.add_row(
-            "  " * n.depth + n.label,
-            show(n.required),
-            show(n.history) if n.history is not None else "",
-            show(n.gap) if n.gap is not None else "",
-            say(f"plan.source.{n.source}", language),
-            *others,
-        )
+        show = lambda v, f=fmt: format_value(v, f, language, model.currency) if v is not None else ""  # noqa: E731
+        label = "  " * n.depth + n.label
+        if n.role == "volume" and fmt not in ("money", "percent"):
+            # A count to deliver: whole numbers rounded up (you cannot plan 1,592.1 deals).
+            need, pace, gap = plan_volumes(n.required, n.history)
+            cells = [show(need), show(pace), show(gap)]
+            others = [show(plan_volumes(result.node(n.metric, s).required, None)[0]) for s in names]
+        else:
+            cells = [show(n.required), show(n.history), show(n.gap)]
+            others = [show(result.node(n.metric, s).required) for s in names]
+        if n.ratio_kind == "throughput":
+            label += " †"
+            throughput.append(n.label)
+            if n.note:  # above 100%: why it can be
+                notes.append(f"† {n.label} {show(n.required)}: {n.note}")
+        table.add_row(label, *cells, say(f"plan.source.{n.source}", language), *others)
     out.print(table)
+    if throughput:
+        out.print(f"† {say('plan.throughput_legend', language)}: {', '.join(throughput)}", style="dim", highlight=False)
+    for note in notes:
+        out.print(note, style="dim", highlight=False)
+    out.print(say("plan.whole", language), style="dim", highlight=False)
     out.print(
         f"{say('plan.budget_leads', language)}: {money(result.budget_by_leads)}   "
         f"{say('plan.budget_opportunities', language)}: {money(result.budget_by_opportunities)}",
         highlight=False,
     )
+    for name, settings in result.scenario_settings.items():
+        out.print(
+            say(
+                "plan.scenario_budget",
+                language,
+                name=name,
+                leads=money(settings["budget_by_leads"]),
+                opportunities=money(settings["budget_by_opportunities"]),
+            ),
+            highlight=False,
+        )
     if result.channel_budgets:
-        ct = RichTable("channel", say("plan.share", language), say("plan.cpl", language), say("plan.budget", language))
+        ct = RichTable(
+            say("plan.channel", language), say("plan.share", language), say("plan.cpl", language), say("plan.budget", language)
+        )
         for c in result.channel_budgets:
-            ct.add_row(c.channel, f"{c.share_of_leads:.1%}", money(c.cost_per_lead), money(c.budget))
+            name = c.channel if c.channel is not None else say("plan.no_channel", language) + " *"
+            ct.add_row(name, f"{c.share_of_leads:.1%}", money(c.cost_per_lead), money(c.budget))
         out.print(ct)
+        for c in result.channel_budgets:
+            if c.note:
+                out.print(f"* {c.note}", style="dim", highlight=False)
+        out.print(say("plan.budget_note", language), style="dim", highlight=False)
     st = RichTable(
         say("plan.rate", language),
         say("plan.step", language),
@@ -439,26 +465,32 @@ def plan(
         say("plan.money_saved", language),
         title=say("plan.sensitivity", language),
     )
+    opening, sep, closing = ("（", "、", "）") if language == "ja" else (" (", ", ", ")")
     for item in result.sensitivity:
-        step = (
-            f"+{item.step:.0%} pt"
-            if item.step == 0.01
-            else f"+{format_value(item.step, model.metrics[item.rate].format, language, model.currency)}"
-        )
-        st.add_row(
-            model.metrics[item.rate].label.text(language, item.rate),
-            step,
-            f"{item.top_saved:,.1f} {item.top_metric}",
-            money(item.budget_saved),
-        )
+        label = model.metrics[item.rate].label.text(language, item.rate)
+        if item.basis in ("rate", "cohort") and item.conversion_rate is not None:
+            counts = f"{sep}{item.converted:,}/{item.entered:,}" if item.entered is not None else ""
+            cohort = f"{say('plan.cohort', language)} " if item.basis == "cohort" else ""
+            label += f"{opening}{cohort}{item.conversion_rate:.1%}{counts}{closing}"
+        step = say("plan.point", language) if item.basis in ("rate", "cohort") else "+1%"
+        top_label = model.metrics[item.top_metric].label.text(language, item.top_metric)
+        st.add_row(label, step, f"{item.top_saved:,.0f} {top_label}", money(item.budget_saved))
     out.print(st)
+    if any(item.basis == "cohort" for item in result.sensitivity):
+        out.print(say("plan.sensitivity_legend", language), style="dim", highlight=False)
+    for rate, reason in result.sensitivity_excluded.items():
+        out.print(
+            say("plan.excluded", language, rate=model.metrics[rate].label.text(language, rate), reason=reason),
+            style="dim",
+            highlight=False,
+        )
 
 
 @app.command(name="funnel")
 @handles_errors
 def funnel_command(
     period: Annotated[
-        Optional[str], typer.Option("--period", help="FY2025, FY2025Q3, 2025-10 (default: the last complete year).")
+        Optional[str], typer.Option("--period", help="FY2025, FY2025Q3, 2025-10, FY2024..FY2025, all (default: the last complete year).")
     ] = None,
     steps: Annotated[
         Optional[list[str]], typer.Option("--step", help="A touchpoint funnel step, e.g. \"type = 'demo'\" (repeatable).")

@@ -48,6 +48,21 @@ def format_money_short(value: float, lang: str = "en", currency: str = "JPY") ->
     return f"{sign}¥{amount:,.0f}"
 
 
+def whole_needed(value: float) -> int:
+    """A volume a plan needs as a whole number, rounded up (1,592.1 closed deals -> 1,593): a tenth
+    of a deal cannot be planned. A value a rounding error above a whole number stays that number."""
+    return math.ceil(value - 1e-9 * max(1.0, abs(value)))
+
+
+def plan_volumes(required: float | None, run_rate: float | None) -> tuple[int | None, int | None, int | None]:
+    """A plan's volume row for people: what is needed rounded up, the current pace to the nearest
+    whole number, and the gap as the difference of the two shown, so that the row adds up."""
+    need = whole_needed(required) if required is not None else None
+    pace = math.floor(run_rate + 0.5) if run_rate is not None else None
+    gap = need - pace if need is not None and pace is not None else None
+    return need, pace, gap
+
+
 def format_interval(low: float | None, high: float | None) -> str:
     if low is None or high is None or math.isnan(low) or math.isnan(high):
         return ""

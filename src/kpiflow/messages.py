@@ -188,17 +188,77 @@ MESSAGES: dict[str, dict[str, str]] = {
     "plan.source.override": {"en": "override", "ja": "指定"},
     "plan.budget_leads": {"en": "Budget at current cost per lead", "ja": "現状のリード獲得単価での予算"},
     "plan.budget_opportunities": {"en": "at current cost per opportunity", "ja": "商談獲得単価での予算"},
+    "plan.budget_note": {
+        "en": "Costs with a channel grow with the leads (or opportunities) needed, at the history's cost per lead; "
+        "costs without a channel are kept at the history's level.",
+        "ja": "チャネルのある費用は必要なリード数（商談数）に比例して実績の獲得単価で増やし、チャネルのない費用は実績の水準で据え置いています。",
+    },
+    "plan.scenario_budget": {
+        "en": "Scenario {name}: budget {leads} at the cost per lead, {opportunities} at the cost per opportunity",
+        "ja": "シナリオ {name}: リード獲得単価での予算 {leads}、商談獲得単価での予算 {opportunities}",
+    },
+    "plan.whole": {
+        "en": "Volumes are whole numbers rounded up (a tenth of a deal cannot be planned); --json keeps the exact values.",
+        "ja": "件数は端数を切り上げた整数です（0.1件は計画できないため）。--json は端数を含む正確な値を出力します。",
+    },
     "plan.share": {"en": "share of leads", "ja": "リード構成比"},
     "plan.cpl": {"en": "cost per lead", "ja": "リード獲得単価"},
     "plan.budget": {"en": "budget", "ja": "予算"},
-    "plan.sensitivity": {
-        "en": "Sensitivity: what a one-point improvement saves",
-        "ja": "感度: 1ポイント改善で削減できる量と費用",
+    "plan.channel": {"en": "channel", "ja": "チャネル"},
+    "plan.no_channel": {"en": "(no channel)", "ja": "（チャネルなし）"},
+    "plan.no_channel.unknown": {"en": "no category recorded", "ja": "費目の記録なし"},
+    "plan.no_channel.note": {
+        "en": "costs without a channel ({categories}): not bought per lead, so kept at the history's level "
+        "({cost} in {window}, scaled to the plan period's length) instead of growing with the leads",
+        "ja": "チャネルのない費用（{categories}）: リード単位で買う費用ではないため、リード数に比例させず実績の水準"
+        "（{window} に {cost}、計画期間の長さに換算）で据え置いています",
     },
+    "plan.throughput": {"en": "throughput ratio", "ja": "期間比"},
+    "plan.throughput_legend": {
+        "en": "throughput ratio (a ratio of period counts, not a rate to improve: the sensitivity reads its cohort conversion rate)",
+        "ja": "期間比（期間の件数同士の比で、改善の対象となる率ではありません。感度はそのコホート転換率で計算します）",
+    },
+    "plan.throughput_over": {
+        "en": "throughput ratio: above 100% because some {numerator} in the period came from {denominator} of earlier periods",
+        "ja": "期間比: 期間内の{numerator}に前の期間の{denominator}からの分を含むため100%超",
+    },
+    "plan.sensitivity": {
+        "en": "Sensitivity: what one more point of a conversion rate saves",
+        "ja": "感度: 転換率を1ポイント改善すると削減できる量と費用",
+    },
+    "plan.sensitivity_legend": {
+        "en": "A throughput ratio is improved through its cohort conversion rate c (those who entered in the history "
+        "window and reached the next stage or a later one within the window): one point of c scales the ratio by (c + 1 pt) / c.",
+        "ja": "期間比は、そのコホート転換率 c（実績期間に入った人・商談のうち期限内に次以降のステージへ進んだ割合）を1ポイント"
+        "上げたものとして計算します（期間比は (c + 1ポイント) / c 倍）。",
+    },
+    "plan.cohort": {"en": "cohort", "ja": "コホート"},
+    "plan.point": {"en": "+1 pt", "ja": "+1ポイント"},
     "plan.rate": {"en": "rate", "ja": "率"},
     "plan.step": {"en": "improvement", "ja": "改善幅"},
     "plan.saved": {"en": "volume saved", "ja": "削減できる件数"},
     "plan.money_saved": {"en": "money saved", "ja": "削減できる費用"},
+    "plan.excluded": {"en": "No sensitivity for {rate}: {reason}", "ja": "{rate}の感度はありません: {reason}"},
+    "plan.excluded.no_cohort": {
+        "en": "a throughput ratio whose two sides no contact or deal links: it has no conversion rate to improve",
+        "ja": "期間比で、分子と分母を同じコンタクト・商談で結べないため、改善の対象となる転換率がありません",
+    },
+    "plan.excluded.immature": {
+        "en": "no one who entered in {window} has had the full {days}-day window yet: its cohort conversion rate is unknown",
+        "ja": "{window} に入った対象のうち{days}日の期限を過ぎたものがなく、コホート転換率がまだわかりません",
+    },
+    "plan.excluded.zero": {
+        "en": "its cohort conversion rate is 0 in {window}: a one-point gain cannot be scaled from 0",
+        "ja": "{window} のコホート転換率が0のため、1ポイントの改善を換算できません",
+    },
+    "plan.excluded.at_top": {
+        "en": "its conversion rate is {value} already: one point more would pass 100%",
+        "ja": "転換率がすでに{value}で、1ポイント上げると100%を超えます",
+    },
+    "plan.excluded.above_100": {
+        "en": "{value} is above 100%: not a rate to improve",
+        "ja": "{value}は100%を超えており、改善の対象となる率ではありません",
+    },
     "funnel.step": {"en": "stage", "ja": "ステージ"},
     "funnel.entered": {"en": "entered", "ja": "流入"},
     "funnel.converted": {"en": "converted", "ja": "到達"},

@@ -3,24 +3,52 @@
 Walking the KPI tree down from the target, each node's volume factor must be the parent's
 requirement divided by the node's rates (win rate, average deal size, ...). Rates come from
 trailing history (`last:4q`: the four complete quarters before the plan period, as sum over
-sum) or from overrides. The plan also gives the budget at the current cost per lead and per
-opportunity (overall and by channel), the gap to the current run-rate, and which one-point
-improvement of a rate saves the most top-of-funnel volume and money.
+sum) or from overrides. Required volumes are exact here (1,592.1 closed deals); people see them
+rounded up to whole numbers (`kpiflow.formatting.whole_needed`): a tenth of a deal cannot be
+planned.
+
+**Budget.** Costs with a channel (media, events, content bought for a channel) are taken to grow
+with the leads: each channel's cost per lead in history, times the leads the plan needs, split by
+each channel's share of past leads. Costs without a channel (in the demo: sales salaries and
+systems, more than half of all costs) are not bought per lead: they are kept at the history's
+level, scaled only to the plan period's length, and shown as their own row with what they are.
+The budget at the cost per opportunity is read the same way. The channel rows and that row sum
+to the budget.
+
+**Sensitivity.** Which one-point improvement of a conversion rate saves the most top-of-funnel
+volume and money. A stage ratio that is a conversion rate (win rate: won among closed deals) is
+raised by one point. A throughput ratio (SQL rate = SQLs / MQLs entered in the period; it can
+pass 100%) is never raised as such: its cohort conversion rate c (the MQLs that entered in the
+history window and reached SQL or later within the ratio's window, `kpiflow.analysis.conversion`)
+is raised by one point, which in steady state scales the flow through the stage, and so the
+throughput ratio, by (c + 0.01) / c. A throughput ratio without a cohort reading gets no row
+(`sensitivity_excluded` says why). Averages of amounts (average deal size) are raised by 1%.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import math
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 
 import duckdb
 
+from kpiflow.analysis.conversion import cohort_rates
 from kpiflow.analysis.frames import records_frame
-from kpiflow.analysis.metrics import MetricsResult, compute_metrics
+from kpiflow.analysis.metrics import compute_metrics
 from kpiflow.analysis.tree import tree_order
 from kpiflow.errors import KpiflowError, UnknownNameError
+from kpiflow.formatting import format_money
+from kpiflow.messages import say
 from kpiflow.model.config import ModelFile
 from kpiflow.model.periods import Period, parse_last, trailing
+from kpiflow.model.ratios import CONVERSION, THROUGHPUT, cohort_link, ratio_kind
+from kpiflow.model.semantic import source_of
+
+POINT = 0.01
+"""One point of a conversion rate."""
+AMOUNT_STEP = 0.01
+"""An average of amounts (average deal size) is improved by 1% of its value."""
 
 
 class PlanError(KpiflowError, ValueError):
@@ -33,28 +61,62 @@ class PlanNode:
     label: str
     depth: int
     role: str  # volume | rate
-    required: float | None  # volume to deliver, or the rate assumed
+    required: float | None  # volume to deliver (exact: people see it rounded up), or the rate assumed
     history: float | None  # the rate in history, or the volume scaled to the plan period's length
     gap: float | None  # required - history (volumes only)
     source: str  # history | override | target | derived
     scenario: str = "base"
+    ratio_kind: str | None = None  # rates: conversion | throughput (kpiflow.model.ratios), None for amounts
+    note: str | None = None  # a throughput ratio above 100%: why it can be
 
 
 @dataclass(frozen=True)
 class Sensitivity:
     rate: str
-    step: float  # the improvement tried: +0.01 (one point) for rates, +1% for amounts
+    step: float  # what is added to the tree's ratio: 0.01 (a conversion rate), r x 0.01 / c (a throughput ratio), 1% (an amount)
     top_metric: str
-    top_saved: float  # top-of-funnel volume no longer needed
+    top_saved: float  # top-of-funnel volume no longer needed (exact)
     budget_saved: float | None
+    # rate: the ratio is a conversion rate, +1 point; cohort: a throughput ratio whose cohort
+    # conversion rate gains one point; amount: an average of amounts, +1%.
+    basis: str = "rate"
+    conversion_rate: float | None = None  # the conversion rate that gains the point (rate and cohort bases)
+    converted: int | None = None  # its counts in the history window (None when the rate was set)
+    entered: int | None = None
+    window_days: float | None = None  # cohort basis: the time an entrant has to convert
+    immature: int | None = None  # cohort basis: entrants of the history window whose window has not elapsed (left out)
 
 
 @dataclass(frozen=True)
 class ChannelBudget:
-    channel: str
+    channel: str | None  # None: the costs without a channel
     share_of_leads: float
     cost_per_lead: float | None
     budget: float
+    kind: str = "channel"  # channel: grows with the leads | no_channel: kept at the history's level
+    history_cost: float | None = None  # the channel's cost in the history window
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class _Costs:
+    """The history's costs, split into what grows with the leads and what does not."""
+
+    leads: dict[object, float]  # channel -> leads in history (None: leads without a channel)
+    cost: dict[object, float]  # channel -> cost in history (None: costs without a channel)
+    categories: tuple[str, ...]  # the categories of the costs without a channel
+
+    @property
+    def total_leads(self) -> float:
+        return math.fsum(self.leads.values())
+
+    @property
+    def with_channel(self) -> float:
+        return math.fsum(v for k, v in self.cost.items() if k is not None)
+
+    @property
+    def without_channel(self) -> float:
+        return self.cost.get(None, 0.0)
 
 
 @dataclass(frozen=True)
@@ -69,6 +131,10 @@ class PlanResult:
     channel_budgets: list[ChannelBudget] = field(default_factory=list)
     sensitivity: list[Sensitivity] = field(default_factory=list)
     scenarios: dict[str, list[PlanNode]] = field(default_factory=dict)
+    # rate -> why it has no sensitivity row (a throughput ratio without a cohort reading, ...)
+    sensitivity_excluded: dict[str, str] = field(default_factory=dict)
+    # scenario -> its changes ([{"metric": ..., "value": ...}]) and budgets
+    scenario_settings: dict[str, dict[str, object]] = field(default_factory=dict)
 
     def node(self, metric: str, scenario: str = "base") -> PlanNode:
         nodes = self.nodes if scenario == "base" else self.scenarios[scenario]
@@ -77,17 +143,17 @@ class PlanResult:
                 return n
         raise LookupError(metric)
 
-    def to_dict(self) -> list[dict[str, object]]:
+    def records(self) -> list[dict[str, object]]:
+        """Every node of the base plan and of each scenario (its `scenario` says which)."""
         out = [asdict(n) | {"period": self.period} for n in self.nodes]
         for nodes in self.scenarios.values():
             out += [asdict(n) | {"period": self.period} for n in nodes]
         return out
 
-    def to_frame(self):
-        """A pandas DataFrame of the records (pandas is optional)."""
-        return records_frame(self.to_dict())
-
-    def summary(self) -> dict[str, object]:
+    def to_dict(self) -> dict[str, object]:
+        """Every table `kpiflow plan` shows: the nodes (`records`, the base plan's and each
+        scenario's), the budgets, the budget by channel with the costs without a channel as their
+        own row, the sensitivity (and the rates left out of it, with why) and the scenarios."""
         return {
             "period": self.period,
             "target_metric": self.target_metric,
@@ -95,9 +161,20 @@ class PlanResult:
             "history_period": self.history_period,
             "budget_by_leads": self.budget_by_leads,
             "budget_by_opportunities": self.budget_by_opportunities,
+            "records": self.records(),
             "channel_budgets": [asdict(c) for c in self.channel_budgets],
             "sensitivity": [asdict(s) for s in self.sensitivity],
+            "sensitivity_excluded": [{"rate": r, "note": why} for r, why in self.sensitivity_excluded.items()],
+            "scenarios": {name: dict(settings) for name, settings in self.scenario_settings.items()},
         }
+
+    def to_frame(self):
+        """A pandas DataFrame of the nodes (pandas is optional)."""
+        return records_frame(self.records())
+
+    def summary(self) -> dict[str, object]:
+        """`to_dict()` without the nodes."""
+        return {k: v for k, v in self.to_dict().items() if k != "records"}
 
 
 def is_volume(model: ModelFile, name: str) -> bool:
@@ -143,6 +220,20 @@ def _subtree(model: ModelFile, root: str) -> list[tuple[str, int]]:
     return [(n, d - base_depth) for n, d in order if n in inside]
 
 
+def throughput_note(model: ModelFile, name: str, value: float | None, lang: str) -> str | None:
+    """Why a throughput ratio above 100% can be: its numerator in the period includes entities
+    that entered its denominator in earlier periods."""
+    if value is None or value <= 1 or ratio_kind(model, name) != THROUGHPUT:
+        return None
+    numerator, denominator = model.metrics[name].ratio
+    return say(
+        "plan.throughput_over",
+        lang,
+        numerator=model.metrics[numerator].label.text(lang, numerator),
+        denominator=model.metrics[denominator].label.text(lang, denominator),
+    )
+
+
 def _nodes(model, subtree, required, rates, history, scale, overrides, target_metric, lang, scenario) -> list[PlanNode]:
     nodes = []
     for name, depth in subtree:
@@ -156,7 +247,23 @@ def _nodes(model, subtree, required, rates, history, scale, overrides, target_me
             nodes.append(PlanNode(name, label, depth, "volume", need, run_rate, gap, source, scenario))
         else:
             source = "override" if name in overrides else "history"
-            nodes.append(PlanNode(name, label, depth, "rate", rates.get(name), history.get(name), None, source, scenario))
+            value = rates.get(name)
+            note = throughput_note(model, name, value, lang) or throughput_note(model, name, history.get(name), lang)
+            nodes.append(
+                PlanNode(
+                    name,
+                    label,
+                    depth,
+                    "rate",
+                    value,
+                    history.get(name),
+                    None,
+                    source,
+                    scenario,
+                    ratio_kind(model, name),
+                    note,
+                )
+            )
     return nodes
 
 
@@ -192,6 +299,7 @@ def make_plan(
     extra = [m for m in ("cost", "leads", "opportunities", "cost_per_lead", "cost_per_opportunity") if m in model.metrics]
     past = compute_metrics(con, model, list(dict.fromkeys(names + extra)), [window], kind=None, columns=columns, lang=lang)
     history = {r.metric: r.value for r in past.records}
+    counts = {r.metric: (r.numerator, r.denominator) for r in past.records}
     scale = period.days / window.days
 
     def solve(changes: Mapping[str, float]) -> tuple[dict[str, float], dict[str, float]]:
@@ -199,31 +307,58 @@ def make_plan(
         rates |= dict(overrides) | dict(changes)
         return backward(model, target_metric, target, rates), rates
 
+    costs = _history_costs(con, model, columns, window, lang)
+    budgets = _budgets(history, costs, scale)
+
     required, rates = solve({})
     nodes = _nodes(model, subtree, required, rates, history, scale, overrides, target_metric, lang, "base")
-    cpl, cpo = history.get("cost_per_lead"), history.get("cost_per_opportunity")
-    by_leads = required["leads"] * cpl if "leads" in required and cpl is not None else None
-    by_opps = required["opportunities"] * cpo if "opportunities" in required and cpo is not None else None
-    channels = _channel_budgets(con, model, columns, window, required.get("leads"), lang) if by_leads is not None else []
+    by_leads, by_opps = budgets(required)
+    channels = _channel_budgets(costs, required.get("leads"), scale, window, model.currency, lang) if by_leads is not None else []
 
     top = max((n for n, _ in subtree if is_volume(model, n)), key=lambda n: dict(subtree)[n])
-    sensitivity = []
+    sensitivity: list[Sensitivity] = []
+    excluded: dict[str, str] = {}
     for name, rate in rates.items():
         if rate is None:
             continue
-        step = 0.01 if model.metrics[name].format == "percent" or rate <= 1 else rate * 0.01
-        improved, _ = solve({name: rate + step})
+        step = _step(con, model, columns, name, rate, window, counts, overridden=name in overrides, lang=lang)
+        if isinstance(step, str):
+            excluded[name] = step
+            continue
+        improved_rate, item = step
+        improved, _ = solve({name: improved_rate})
         saved = required[top] - improved[top]
-        money = saved * cpl if top == "leads" and cpl is not None else None
-        sensitivity.append(Sensitivity(name, step, top, saved, money))
+        money = by_leads - budgets(improved)[0] if top == "leads" and by_leads is not None else None
+        sensitivity.append(
+            Sensitivity(
+                name,
+                item.step,
+                top,
+                saved,
+                money,
+                item.basis,
+                item.conversion_rate,
+                item.converted,
+                item.entered,
+                item.window_days,
+                item.immature,
+            )
+        )
     sensitivity.sort(key=lambda s: -(s.budget_saved if s.budget_saved is not None else s.top_saved))
 
     scenario_nodes = {}
+    settings: dict[str, dict[str, object]] = {}
     for scenario, changes in (scenarios or {}).items():
         req, rts = solve(changes)
         scenario_nodes[scenario] = _nodes(
             model, subtree, req, rts, history, scale, {**overrides, **changes}, target_metric, lang, scenario
         )
+        leads_budget, opps_budget = budgets(req)
+        settings[scenario] = {
+            "changes": [{"metric": name, "value": value} for name, value in changes.items()],
+            "budget_by_leads": leads_budget,
+            "budget_by_opportunities": opps_budget,
+        }
     return PlanResult(
         period.label(lang),
         target_metric,
@@ -235,31 +370,138 @@ def make_plan(
         channels,
         sensitivity,
         scenario_nodes,
+        excluded,
+        settings,
     )
 
 
-def _channel_budgets(con, model, columns, window: Period, leads_needed: float | None, lang: str) -> list[ChannelBudget]:
-    """Required leads split by each channel's share of past leads, at that channel's cost per lead."""
-    if leads_needed is None or "leads" not in model.metrics or "cost" not in model.metrics:
-        return []
-    result: MetricsResult = compute_metrics(
-        con, model, ["leads", "cost"], [window], kind=None, dimensions=["channel"], columns=columns, lang=lang
-    )
-    leads = {r.dimensions["channel"]: r.value or 0 for r in result.records if r.metric == "leads"}
-    cost = {r.dimensions["channel"]: r.value or 0 for r in result.records if r.metric == "cost"}
-    total = sum(leads.values())
-    if not total:
-        return []
-    out = []
-    for channel in sorted(set(leads) | set(cost), key=lambda c: (c is None, str(c))):
-        n = leads.get(channel, 0)
-        share = n / total
-        cpl = cost.get(channel, 0) / n if n else None
-        # budget_c = needed x share_c x cpl_c = needed x cost_c / total: the channels sum to the overall budget.
-        out.append(
-            ChannelBudget(
-                str(channel) if channel is not None else "(none)", share, cpl, leads_needed * cost.get(channel, 0) / total
+# --- the one-point step of each rate ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Step:
+    basis: str
+    step: float
+    conversion_rate: float | None = None
+    converted: int | None = None
+    entered: int | None = None
+    window_days: float | None = None
+    immature: int | None = None
+
+
+def _step(con, model: ModelFile, columns, name: str, rate: float, window: Period, counts, *, overridden: bool, lang: str):
+    """(the improved value of the tree's ratio, how it was improved), or why it is not improved."""
+    kind = ratio_kind(model, name)
+    metric = model.metrics[name]
+    if kind == CONVERSION:
+        if rate + POINT > 1:
+            return say("plan.excluded.at_top", lang, value=f"{rate:.1%}")
+        numerator, denominator = counts.get(name, (None, None))
+        known = not overridden and denominator is not None and numerator is not None
+        return rate + POINT, _Step("rate", POINT, rate, int(numerator) if known else None, int(denominator) if known else None)
+    if kind == THROUGHPUT:
+        link = cohort_link(model, name)
+        if link is None:
+            return say("plan.excluded.no_cohort", lang)
+        start, end = window.sql_bounds()
+        try:
+            cells = cohort_rates(con, model, link, start=start, end=end, columns=columns)
+        except LookupError as e:
+            return str(e).strip("'\"")
+        cell = cells[0] if cells else None
+        if cell is None or not cell.entered:
+            return say("plan.excluded.immature", lang, window=window.label(lang), days=f"{link.window_days:g}")
+        c = cell.converted / cell.entered
+        if c == 0:
+            return say("plan.excluded.zero", lang, window=window.label(lang))
+        if c + POINT > 1:
+            return say("plan.excluded.at_top", lang, value=f"{c:.1%}")
+        # Steady state: the flow through the stage is proportional to its conversion rate.
+        improved = rate * (c + POINT) / c
+        return improved, _Step("cohort", improved - rate, c, cell.converted, cell.entered, link.window_days, cell.immature)
+    if metric.format == "percent" and rate > 1:
+        return say("plan.excluded.above_100", lang, value=f"{rate:.1%}")
+    return rate * (1 + AMOUNT_STEP), _Step("amount", rate * AMOUNT_STEP)
+
+
+# --- budgets ---------------------------------------------------------------------------------
+
+
+def _history_costs(con, model: ModelFile, columns, window: Period, lang: str) -> _Costs | None:
+    """Leads and cost by channel in the history window, and what the costs without one are."""
+    if "leads" not in model.metrics or "cost" not in model.metrics:
+        return None
+    result = compute_metrics(con, model, ["leads", "cost"], [window], kind=None, dimensions=["channel"], columns=columns, lang=lang)
+    leads = {r.dimensions["channel"]: float(r.value or 0) for r in result.records if r.metric == "leads"}
+    cost = {r.dimensions["channel"]: float(r.value or 0) for r in result.records if r.metric == "cost"}
+    if not any(r.metric == "cost" and r.value is not None for r in result.records):
+        return None  # the cost cannot be broken down by channel: no split
+    categories: tuple[str, ...] = ()
+    source = source_of("cost", model.metrics["cost"])
+    if cost.get(None) and source is not None and "category" in columns.get(source.table, ()):
+        by_category = compute_metrics(
+            con, model, ["cost"], [window], kind=None, dimensions=["channel", "category"], columns=columns, lang=lang
+        )
+        categories = tuple(
+            sorted(
+                str(r.dimensions["category"])
+                for r in by_category.records
+                if r.dimensions["channel"] is None and r.dimensions["category"] is not None and r.value
             )
+        )
+    return _Costs({k: v for k, v in leads.items() if v}, {k: v for k, v in cost.items() if v}, categories)
+
+
+def _budgets(history: Mapping[str, float | None], costs: _Costs | None, scale: float) -> Callable:
+    """required volumes -> (budget at the cost per lead, at the cost per opportunity).
+
+    Costs with a channel grow with the volume; costs without one stay at the history's level,
+    scaled to the plan period's length. Without a channel breakdown every cost grows.
+    """
+    leads, opportunities = history.get("leads"), history.get("opportunities")
+    if costs is not None and costs.total_leads:
+        grows, kept = costs.with_channel, costs.without_channel * scale
+    elif history.get("cost") is not None:
+        grows, kept = float(history["cost"]), 0.0
+    else:
+        grows, kept = None, 0.0
+
+    def at(required: Mapping[str, float], volume: str, past: float | None) -> float | None:
+        if grows is None or volume not in required or not past:
+            return None
+        return required[volume] * grows / past + kept
+
+    return lambda required: (at(required, "leads", leads), at(required, "opportunities", opportunities))
+
+
+def _channel_budgets(
+    costs: _Costs | None, leads_needed: float | None, scale: float, window: Period, currency: str, lang: str
+) -> list[ChannelBudget]:
+    """Required leads split by each channel's share of past leads, at that channel's cost per
+    lead; then the costs without a channel, kept at the history's level."""
+    if leads_needed is None or costs is None or not costs.total_leads:
+        return []
+    total = costs.total_leads
+    out = []
+    channels = sorted({k for k in (*costs.leads, *costs.cost) if k is not None}, key=str)
+    for channel in channels:
+        n = costs.leads.get(channel, 0.0)
+        spent = costs.cost.get(channel, 0.0)
+        # budget_c = needed x share_c x cpl_c = needed x cost_c / total leads.
+        out.append(ChannelBudget(str(channel), n / total, spent / n if n else None, leads_needed * spent / total, history_cost=spent))
+    if None in costs.cost or None in costs.leads:
+        kept = costs.without_channel
+        what = ", ".join(costs.categories) or say("plan.no_channel.unknown", lang)
+        note = say(
+            "plan.no_channel.note",
+            lang,
+            categories=what,
+            cost=format_money(kept, lang, currency),
+            window=window.label(lang),
+            scale=f"{scale:.3g}",
+        )
+        out.append(
+            ChannelBudget(None, costs.leads.get(None, 0.0) / total, None, kept * scale, "no_channel", kept, note)
         )
     return out
 

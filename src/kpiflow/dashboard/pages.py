@@ -251,13 +251,9 @@ def _plan(ws, p: Params, lang: str):
 
 
 def _plan_period(params: Params, model: ModelFile, latest: str) -> str:
-    """The first fiscal year after the data with a target in kpiflow.yaml, else the next one."""
-    following = parse_period(latest, model.fiscal_year_start).next()
-    with_targets = sorted(
-        (parse_period(label, model.fiscal_year_start) for label in model.targets if label.startswith("FY") and len(label) == 6),
-        key=lambda period: period.start,
-    )
-    return next((t.label("en") for t in with_targets if t.start >= following.start), following.label("en"))
+    """The fiscal year after the data's last complete one: a plan is for the future (its target
+    in kpiflow.yaml, if any, is the default goal)."""
+    return parse_period(latest, model.fiscal_year_start).next().label("en")
 
 
 def _plan_target(params: Params, model: ModelFile, latest: str) -> str:
@@ -267,7 +263,7 @@ def _plan_target(params: Params, model: ModelFile, latest: str) -> str:
 
 
 def _plan_visual(data, view: View) -> Visual:
-    base = [r for r in data if r.get("scenario", "base") == "base"]
+    base = [r for r in data.get("records") or [] if r.get("scenario", "base") == "base"]
     if not base:
         return Visual()
     return Visual(charts=(figures.plan_gaps(base, view.lang),))

@@ -9,7 +9,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from kpiflow.formatting import format_money, format_value
+from kpiflow.formatting import format_money, format_value, plan_volumes
 from kpiflow.messages import MESSAGES, say
 from kpiflow.reporting.headers import header, stage_label  # people's words; the JSON twin keeps the keys
 
@@ -61,8 +61,10 @@ def cell(value: object) -> str:
 # Shares and relative changes are percentages whatever their size (a segment can explain 139% of a
 # change); a column ending in "rate" or "confidence" is one only within [-1.5, 1.5] (a rate of counts).
 _SHARES = ("share", "explanatory_power", "change", "relative_change", "relative_difference", "share_from", "share_to")
+_SHARES += ("share_of_leads",)  # a plan's channel split
 _PERCENT = ("rate", "confidence")
 _MONEY = ("revenue", "cost", "amount", "contribution", "revenue_gain", "gain_low", "gain_high", "mix", "cost_per_lead")
+_MONEY += ("budget", "budget_by_leads", "budget_by_opportunities", "budget_saved", "history_cost")  # a plan's budgets
 _DURATIONS = ("within_seconds",)  # windows: shown in days
 _SEQUENCES = ("pattern", "path", "steps")
 _STAGE_COLUMNS = ("from_stage", "to_stage", "stage_from", "stage_to", "current_stage")
@@ -80,6 +82,8 @@ def formatted(value: object, column: str, lang: str) -> str:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if column in _SHARES and isinstance(value, float):
             return f"{value:+.1%}" if column.endswith(("change", "difference")) else f"{value:.1%}"
+        if column == "top_saved":  # the volume a plan's improvement saves: whole, as the CLI shows it
+            return f"{value:,.0f}"
         if column in _DURATIONS:
             return f"{value / 86400:,.4g}{DAYS['ja' if lang == 'ja' else 'en']}"
         if column.endswith("_days") and isinstance(value, float):  # days between stages: to a tenth
@@ -102,6 +106,7 @@ METRIC_VALUES = frozenset(
     | {"required", "history", "gap"}  # a plan's numbers
 )
 METRIC_KEYS = ("metric", "stage", "factor", "name")
+PLAN_VOLUMES = ("required", "history", "gap")  # a plan's volume row: as `plan_volumes` returns them
 # Parts of a change (explain's factors and segments) are in the unit of the metric being explained.
 CHANGE_PARTS = frozenset({"contribution", "mix", "rate"})
 MAX_ROWS = 100  # a page shows the first rows of a long table; its JSON twin has them all
@@ -129,8 +134,10 @@ def _records(
             if numeric and unit is not None and metric is not None and c in CHANGE_PARTS:
                 return format_value(v, formats.get(unit), lang)
             if numeric and metric is not None and c in own:
-                if fmt is None and isinstance(v, float) and not v.is_integer():
-                    return f"{v:,.1f}"  # a count a plan needs (490.98 won deals): to a tenth, as the CLI shows it
+                if item.get("role") == "volume" and fmt is None and c in PLAN_VOLUMES:
+                    # A count a plan needs (1,592.1 closed deals): whole numbers rounded up, as the CLI shows it.
+                    shown_volumes = plan_volumes(item.get("required"), item.get("history"))
+                    return format_value(shown_volumes[PLAN_VOLUMES.index(c)], None, lang)
                 return format_value(v, fmt, lang)
             return formatted(v, shown[c], lang)
 
@@ -155,6 +162,8 @@ def sections(
     # A result about one metric (explain): its values and its change in the metric's own format.
     fmt = (formats or {}).get(data.get("metric")) if isinstance(data.get("metric"), str) else None
     own = METRIC_VALUES | {"total_change"} if fmt else frozenset()
+    if isinstance(data.get("target_metric"), str):  # a plan: its goal in the goal metric's format
+        own, fmt = frozenset({"target"}), (formats or {}).get(data["target_metric"])
 
     interval_of_rate = any(k.endswith("rate") for k in data) and "lift" not in data
 
@@ -168,7 +177,7 @@ def sections(
     for key, value in data.items():
         if _nested(value):
             heading = f"{title} › {header(key, lang)}" if title else header(key, lang)
-            out += sections(value, heading, lang, formats, data["metric"] if fmt else unit)
+            out += sections(value, heading, lang, formats, data["metric"] if fmt and "metric" in data else unit)
     return out
 
 
