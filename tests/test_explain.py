@@ -11,6 +11,7 @@ Two quarters of closed deals, counted by hand:
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 import re
@@ -318,3 +319,73 @@ def test_cli_json_contract_and_japanese_narrative(demo):
     assert "売上は2025年度 第2四半期" in run.output and "億円" in run.output
     bad = runner.invoke(app, ["explain", "revenue", "--from", "FY2025Q9", "--to", "FY2025Q3", "-w", str(demo.root)])
     assert bad.exit_code != 0 and "Traceback" not in bad.output
+
+
+# --- the narrative: every factor beyond noise and at least 10% of the change is named ---------
+
+
+def test_the_summary_names_every_large_significant_factor_before_the_others(tmp_path):
+    """Q1: 400 closed deals, 100 won at 90/110 (average 100). Q2: 800 closed, 360 won at 95/115
+    (average 105). Revenue 10,000 -> 37,800; LMDI-I gives closed deals L ln 2 (52%), win rate
+    L ln(0.45 / 0.25) (44%) and average deal size L ln 1.05 (3.7%): all three larger than noise."""
+    rows = ["deal_id,created_at,amount,outcome,closed_at,channel"]
+    quarters = {"A": ("2025-04-01", 400, 100, (90, 110)), "B": ("2025-07-01", 800, 360, (95, 115))}
+    for prefix, (first, closed, won, amounts) in quarters.items():
+        day = dt.date.fromisoformat(first)
+        for i in range(closed):
+            outcome, amount = ("won", amounts[i % 2]) if i < won else ("lost", 50)
+            rows.append(f"{prefix}{i},2025-01-01,{amount},{outcome},{day + dt.timedelta(days=i % 90)},ads")
+    ws = workspace(tmp_path, "  revenue: [won_deals, avg_deal_size]\n  won_deals: [closed_deals, win_rate]", "\n".join(rows) + "\n")
+    result = ws.explain("revenue", "FY2025Q1", "FY2025Q2", by=["channel"])
+    ws.close()
+    weight = log_mean(37_800, 10_000)
+    expected = {"closed_deals": weight * math.log(2), "win_rate": weight * math.log(0.45 / 0.25), "avg_deal_size": weight * math.log(1.05)}
+    for name, contribution in expected.items():
+        factor = result.factor(name)
+        assert factor.contribution == pytest.approx(contribution, rel=1e-9) and factor.significant, name
+    assert expected["avg_deal_size"] / 27_800 < 0.10 <= expected["win_rate"] / 27_800
+    en, ja = result.summaries["en"], result.summaries["ja"]
+    # Named in order of contribution, then the rest: the average deal size, below 10%, is folded.
+    assert en.index("an increase in Closed deals") < en.index("a rise in Win rate") < en.index("The other factors together")
+    assert "Average deal size" not in en
+    assert en.endswith(f"The other factors together: +¥{expected['avg_deal_size']:,.0f}.")
+    assert ja.index("クローズ商談数の増加") < ja.index("受注率の上昇") < ja.index("その他の要因の合計は")
+    assert "平均受注単価" not in ja and ja.endswith(f"その他の要因の合計は +{expected['avg_deal_size']:,.0f}円。")
+
+
+@pytest.mark.parametrize("start,end", [("FY2025Q1", "FY2025Q2"), ("FY2025Q2", "FY2025Q3"), ("FY2025Q3", "FY2025Q4")])
+def test_on_the_demo_no_significant_factor_of_10_percent_is_folded_into_other(demo, start, end):
+    result = demo.explain("revenue", start, end)
+    text = result.summaries["en"]
+    rest = text.index("The other factors together") if "The other factors together" in text else len(text)
+    large = [f for f in result.factors if f.significant and abs(f.contribution) >= 0.10 * abs(result.total_change)]
+    large.sort(key=lambda f: -abs(f.contribution))
+    at = [text.index(f"in {f.label}") for f in large]
+    assert at == sorted(at) and all(a < rest for a in at), (start, end)
+
+
+def test_a_throughput_ratio_is_named_as_one_and_not_as_a_rate_that_rose(demo):
+    """The demo's close rate (closed deals / opportunities created in the quarter) went from 70.4%
+    to 104.0% between FY2025Q2 and Q3: the sentence names it a throughput ratio and says why it
+    passes 100%."""
+    from kpiflow.analysis.explain import FactorChange, _factor_sentence  # noqa: PLC0415
+
+    model = demo.model
+    close = FactorChange("close_rate", "Close rate", "closed_deals", 3, True, 257 / 365, 337 / 324, 151e6, 1.02, significant=True)
+    en = _factor_sentence(model, "revenue", close, "Close rate (throughput ratio)", True, "en")
+    assert en == (
+        "+¥151,000,000 of it came with a change in Close rate (throughput ratio) (70.4% -> 104.0%; above 100% because "
+        "some Closed deals in a period came from Opportunities of earlier periods, significant)."
+    )
+    ja = _factor_sentence(model, "revenue", close, "クローズ率（期間比）", False, "ja")
+    assert ja.startswith("うち +1.51億円 はクローズ率（期間比）の変化（70.4% → 104.0%。100%超は、期間内のクローズ商談数に")
+    win = FactorChange("win_rate", "Win rate", "won_deals", 2, True, 0.323, 0.386, 6.9e7, 0.47, significant=True)
+    assert "from a rise in Win rate (32.3% -> 38.6%" in _factor_sentence(model, "revenue", win, "Win rate", True, "en")
+    # On the demo a throughput ratio is never said to rise or fall, and the terminal marks its rows.
+    for start, end in [("FY2025Q1", "FY2025Q2"), ("FY2025Q2", "FY2025Q3"), ("FY2025Q3", "FY2025Q4")]:
+        summary = demo.explain("revenue", start, end).summaries["en"]
+        for rate in ("MQL rate", "SQL rate", "Opportunity rate", "Close rate"):
+            assert f"a rise in {rate}" not in summary and f"a fall in {rate}" not in summary
+    runner = CliRunner()
+    text = runner.invoke(app, ["explain", "revenue", "--from", "FY2025Q2", "--to", "FY2025Q3", "-w", str(demo.root), "--lang", "en"])
+    assert "Close rate †" in text.output and "Win rate †" not in text.output and "† throughput ratio" in text.output

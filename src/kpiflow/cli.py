@@ -684,6 +684,7 @@ def explain_command(
     """Why a KPI changed: exact contributions down the tree, the segments behind them, mix vs rate, noise."""
     from kpiflow.analysis.explain import signed_change  # noqa: PLC0415
     from kpiflow.formatting import format_value  # noqa: PLC0415
+    from kpiflow.model.ratios import is_throughput  # noqa: PLC0415
 
     analysed = _analyse(workspace, lang, as_json, lambda ws, language: ws.explain(metric, start, end, by=by or [], lang=language))
     if analysed is None:
@@ -699,6 +700,10 @@ def explain_command(
     def noise(significant: bool | None) -> str:
         key = "explain.untested" if significant is None else ("explain.significant" if significant else "explain.noise")
         return say(key, language)
+
+    def factor_label(name: str, label: str) -> str:
+        # A throughput ratio (period counts, may pass 100%) is marked: it is not a rate to improve.
+        return label + (" †" if is_throughput(model, name) else "")
 
     out.print(result.summary, highlight=False)
     heads = [
@@ -719,7 +724,7 @@ def explain_command(
         share = f"{node.share:.0%}" if node.share is not None else ""
         flag = " ⚠ n<30" if node.small_sample else ""
         table.add_row(
-            "  " * node.depth + node.label,
+            "  " * node.depth + factor_label(node.metric, node.label),
             shown(node.metric, node.value_from),
             shown(node.metric, node.value_to) + counts,
             money(node.contribution),
@@ -744,7 +749,7 @@ def explain_command(
         segment = f"{s.dimension}={s.value}" if not s.unattributed else f"{s.dimension}: ?"
         flag = " ⚠ n<30" if s.small_sample else ""
         segments.add_row(
-            model.metrics[s.factor].label.text(language, s.factor),
+            factor_label(s.factor, model.metrics[s.factor].label.text(language, s.factor)),
             segment,
             shown(s.factor, s.value_from),
             shown(s.factor, s.value_to),
@@ -756,6 +761,8 @@ def explain_command(
     out.print(segments)
     if len(result.segments) > top:
         out.print(say("explain.more", language, count=len(result.segments) - top), highlight=False)
+    if any(is_throughput(model, node.metric) for node in result.tree):
+        out.print(say("explain.throughput_legend", language), style="dim", highlight=False)
     for note in result.notes:
         out.print(f"[dim]{note}[/dim]", highlight=False)
 

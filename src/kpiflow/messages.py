@@ -302,17 +302,40 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{metric}は{start}の{value_from}から{end}の{value_to}へ {change}（{relative}、{noise}）。",
     },
     "explain.summary.factor_up": {
-        "en": "{contribution} of it came from a {move} in {factor} ({value_from} -> {value_to}, {noise}),",
+        "en": "{contribution} of it came from {move} in {factor} ({value_from} -> {value_to}, {noise}),",
         "ja": "うち {contribution} は{factor}の{move}（{value_from} → {value_to}、{noise}）によるもので、",
     },
     "explain.summary.factor_down": {
-        "en": "{contribution} of it came from a {move} in {factor} ({value_from} -> {value_to}, {noise}),",
+        "en": "{contribution} of it came from {move} in {factor} ({value_from} -> {value_to}, {noise}),",
         "ja": "うち {contribution} は{factor}の{move}（{value_from} → {value_to}、{noise}）によるもので、",
     },
-    "explain.move.up.rate": {"en": "rise", "ja": "上昇"},
-    "explain.move.down.rate": {"en": "fall", "ja": "低下"},
-    "explain.move.up.volume": {"en": "increase", "ja": "増加"},
-    "explain.move.down.volume": {"en": "decrease", "ja": "減少"},
+    "explain.summary.factor_end": {
+        "en": "{contribution} of it came from {move} in {factor} ({value_from} -> {value_to}, {noise}).",
+        "ja": "うち {contribution} は{factor}の{move}（{value_from} → {value_to}、{noise}）によるものです。",
+    },
+    "explain.summary.throughput": {
+        "en": "{contribution} of it came with a change in {factor} ({value_from} -> {value_to}{over}, {noise}),",
+        "ja": "うち {contribution} は{factor}の変化（{value_from} → {value_to}{over}、{noise}）によるもので、",
+    },
+    "explain.summary.throughput_end": {
+        "en": "{contribution} of it came with a change in {factor} ({value_from} -> {value_to}{over}, {noise}).",
+        "ja": "うち {contribution} は{factor}の変化（{value_from} → {value_to}{over}、{noise}）によるものです。",
+    },
+    "explain.throughput_over": {
+        "en": "; above 100% because some {numerator} in a period came from {denominator} of earlier periods",
+        "ja": "。100%超は、期間内の{numerator}に前の期間の{denominator}からの分を含むため",
+    },
+    "explain.throughput_mark": {"en": " (throughput ratio)", "ja": "（期間比）"},
+    "explain.throughput_legend": {
+        "en": "† throughput ratio: period counts divided (it passes 100% when earlier entries move on in the period); "
+        "not a rate to improve: kpiflow bottleneck reads its cohort conversion rate.",
+        "ja": "† 期間比: 期間の件数同士の比（前の期間に入った分がこの期間に進むと100%を超えます）。改善の対象となる率ではありません"
+        "（kpiflow bottleneck はそのコホート転換率で評価します）。",
+    },
+    "explain.move.up.rate": {"en": "a rise", "ja": "上昇"},
+    "explain.move.down.rate": {"en": "a fall", "ja": "低下"},
+    "explain.move.up.volume": {"en": "an increase", "ja": "増加"},
+    "explain.move.down.volume": {"en": "a decrease", "ja": "減少"},
     "explain.summary.segment": {
         "en": "{share} of that from {dimension} = {values} ({factor} {value_from} -> {value_to}, {noise}).",
         "ja": "その {share} は {dimension}＝{values}（{factor} {value_from} → {value_to}、{noise}）。",

@@ -52,6 +52,12 @@ surprising first, until they explain 2/3 of the factor; the dimension with the l
 surprise wins). Findings with a significant segment come first, then the largest; at most 3
 are kept. What they do not cover is `rest`.
 
+**Summary.** The narrative names, largest contribution first, every leaf factor whose
+contribution is at least 10% of the change and larger than noise (its own test, or a
+significant segment of its finding), each with its finding when it has one; then the other
+factors together. A throughput ratio (period counts, may pass 100%) is named as one, with why
+it passes 100% where it does, never as a rate that rose or fell.
+
 Every scan is one grouped query per table and time column with grouping sets (total + each
 dimension) over both periods: the engine reads each table once.
 """
@@ -75,6 +81,7 @@ from kpiflow.formatting import format_value
 from kpiflow.messages import say
 from kpiflow.model.config import ModelFile
 from kpiflow.model.periods import Period
+from kpiflow.model.ratios import is_throughput
 from kpiflow.model.semantic import check_dimensions, source_of
 from kpiflow.stats import (
     SMALL_SAMPLE,
@@ -98,6 +105,8 @@ MATERIAL_SHARE = 0.05
 MIN_EXPLANATORY_POWER = 0.10
 EXPLAINED = 2 / 3
 MAX_EXPLANATIONS = 3
+NAMED_SHARE = 0.10
+"""The summary names every factor larger than noise whose contribution is at least this share of the change."""
 MAX_SEGMENTS_PER_EXPLANATION = 3
 
 
@@ -777,6 +786,49 @@ def _noise(significant: bool | None, lang: str) -> str:
     return say("explain.significant" if significant else "explain.noise", lang)
 
 
+def _named_factors(metric: str, factors: list[FactorChange], explanations: list[Explanation], change: float) -> list[FactorChange]:
+    """The factors the summary names, largest contribution first: every one whose contribution is
+    at least `NAMED_SHARE` of the change and larger than noise (its own change, or a segment of its
+    finding). A metric explained by itself (no tree below it) is named by its finding."""
+    findings = {e.factor: e for e in explanations}
+    if all(f.metric == metric for f in factors):
+        return [f for f in factors if f.metric in findings]
+    named = [
+        f
+        for f in factors
+        if f.contribution
+        and abs(f.contribution) >= NAMED_SHARE * abs(change)
+        and (f.significant or (f.metric in findings and findings[f.metric].significant))
+    ]
+    return sorted(named, key=lambda f: -abs(f.contribution))
+
+
+def _factor_sentence(model: ModelFile, metric: str, factor: FactorChange, label: str, ends: bool, lang: str) -> str:
+    """How much of the change one factor brought. A throughput ratio (period counts, may pass 100%)
+    is named as one, never as a rate that rose or fell: it is not a rate to improve."""
+    values = {
+        "contribution": signed_change(model, metric, factor.contribution, lang),
+        "factor": label,
+        "value_from": _format(model, factor.metric, factor.value_from, lang),
+        "value_to": _format(model, factor.metric, factor.value_to, lang),
+        "noise": _noise(factor.significant, lang),
+    }
+    if is_throughput(model, factor.metric):
+        over = ""
+        if any(v is not None and v > 1 for v in (factor.value_from, factor.value_to)):
+            numerator, denominator = model.metrics[factor.metric].ratio
+            over = say(
+                "explain.throughput_over",
+                lang,
+                numerator=model.metrics[numerator].label.text(lang, numerator),
+                denominator=model.metrics[denominator].label.text(lang, denominator),
+            )
+        return say("explain.summary.throughput" + ("_end" if ends else ""), lang, over=over, **values)
+    direction = "up" if (factor.value_to or 0) >= (factor.value_from or 0) else "down"
+    move = say(f"explain.move.{direction}.{'rate' if model.metrics[factor.metric].ratio else 'volume'}", lang)
+    return say("explain.summary.factor_end" if ends else f"explain.summary.factor_{direction}", lang, move=move, **values)
+
+
 def _summary(model, metric, start, end, values0, values1, root, factors, segments, explanations, lang) -> str:
     label = model.metrics[metric].label.text(lang, metric)
     change = root.contribution
@@ -795,29 +847,22 @@ def _summary(model, metric, start, end, values0, values1, root, factors, segment
             noise=_noise(root.significant, lang),
         )
     ]
-    by_factor = {f.metric: f for f in factors}
-    for explanation in explanations:
-        factor = by_factor[explanation.factor]
+    findings = {e.factor: e for e in explanations}
+    named = _named_factors(metric, factors, explanations, change)
+    for factor in named:
         factor_label = model.metrics[factor.metric].label.text(lang, factor.metric)
-        direction = "up" if (factor.value_to or 0) >= (factor.value_from or 0) else "down"
+        if is_throughput(model, factor.metric):
+            factor_label += say("explain.throughput_mark", lang)
+        explanation = findings.get(factor.metric)
+        if factor.metric != metric:  # a metric explained by itself needs no "came from a rise in itself"
+            parts.append(_factor_sentence(model, metric, factor, factor_label, explanation is None, lang))
+        if explanation is None:
+            continue
         top = next(
             s
             for s in segments
             if s.factor == explanation.factor and s.dimension == explanation.dimension and s.value == explanation.values[0]
         )
-        if factor.metric != metric:  # a metric explained by itself needs no "came from a rise in itself"
-            parts.append(
-                say(
-                    f"explain.summary.factor_{direction}",
-                    lang,
-                    move=say(f"explain.move.{direction}.{'rate' if model.metrics[factor.metric].ratio else 'volume'}", lang),
-                    contribution=signed_change(model, metric, factor.contribution, lang),
-                    factor=factor_label,
-                    value_from=_format(model, factor.metric, factor.value_from, lang),
-                    value_to=_format(model, factor.metric, factor.value_to, lang),
-                    noise=_noise(factor.significant, lang),
-                )
-            )
         values = ", ".join(str(v) for v in explanation.values)
         power = f"{explanation.explanatory_power:.0%}" if explanation.explanatory_power is not None else "—"
         over = (explanation.explanatory_power or 0) > 1
@@ -834,8 +879,8 @@ def _summary(model, metric, start, end, values0, values1, root, factors, segment
                 noise=_noise(top.significant, lang),
             )
         )
-    rest = change - math.fsum(by_factor[e.factor].contribution for e in explanations)
-    if explanations and abs(rest) > 0.005 * max(abs(change), 1e-12):
+    rest = change - math.fsum(f.contribution for f in named)
+    if named and abs(rest) > 0.005 * max(abs(change), 1e-12):
         parts.append(say("explain.summary.rest", lang, rest=signed_change(model, metric, rest, lang)))
     return ("" if lang == "ja" else " ").join(parts)
 
