@@ -251,10 +251,17 @@ def test_an_empty_period_and_an_outcome_nobody_reached(ws):
     empty = run(ws, period=Period.month(2024, 1))
     assert (empty.population.units, empty.population.converters, empty.base_rate) == (0, 0, None)
     assert empty.records == [] and empty.paths.paths == []
-    never = run(ws, outcome="type = 'chat'", max_length=1)
+    # P8's inquiry came in May, before the period: it matches a touchpoint, only none in June.
+    never = run(ws, outcome="type = 'inquiry' AND contact_id = 'P8'", max_length=1)
     assert never.population.converters == 0
+    assert never.warnings == [
+        "outcome `type = 'inquiry' AND contact_id = 'P8'` matches no touchpoint in 2025-06 (it does in other periods)"
+    ]
     demo = never.record("demo")
     assert (demo.lift, demo.ci_low, demo.ci_high, demo.p_value, demo.significant) == (None, None, None, 1.0, False)
+    # An outcome no touchpoint matches at all is refused, with the values the column holds.
+    with pytest.raises(PatternsError, match=r"outcome `type = 'chat'` matches no touchpoint in the data \(values of type: "):
+        run(ws, outcome="type = 'chat'", max_length=1)
 
 
 @pytest.mark.parametrize("strict", [False, True])

@@ -256,7 +256,7 @@ def check(
 def metrics(
     names: Annotated[Optional[list[str]], typer.Argument(help="Metrics to show (default: all).")] = None,
     period: Annotated[
-        str, typer.Option("--period", help="month | quarter | half | fy, or one period: FY2025Q3, 2025-10")
+        str, typer.Option("--period", help="month | quarter | half | fy, or one period: FY2025Q3, 2025-10, FY2024..FY2025, all")
     ] = "quarter",
     by: Annotated[Optional[list[str]], typer.Option("--by", help="Dimension to break down by (repeatable).")] = None,
     start: Annotated[Optional[str], typer.Option("--from", help="First period, e.g. FY2024 or 2025-04.")] = None,
@@ -312,7 +312,7 @@ def metrics(
 @app.command()
 @handles_errors
 def tree(
-    period: Annotated[str, typer.Option("--period", help="One period: FY2025, FY2025Q3, 2025-10.")],
+    period: Annotated[str, typer.Option("--period", help="One period: FY2025, FY2025Q3, 2025-10, FY2024..FY2025, all.")],
     workspace: WorkspaceDir = Path("."),
     lang: Lang = None,
     as_json: AsJson = False,
@@ -612,6 +612,8 @@ def _touch_funnel(workspace, steps, period, within, mode, exclude, unit, by, dro
             hours(st.time.median_seconds),
         )
     out.print(table)
+    for warning in result.warnings:
+        out.print(warning, style="yellow", markup=False, highlight=False)
 
 
 @app.command(name="bottleneck")
@@ -952,6 +954,8 @@ def patterns_command(
         paths.add_row(str(i), " → ".join(p.steps), f"{p.count:,} ({p.share:.0%})")
     if result.paths.paths:
         out.print(paths)
+    for warning in result.warnings:
+        out.print(warning, style="yellow", markup=False, highlight=False)
 
 
 @app.command(name="handoff")

@@ -468,6 +468,32 @@ MESSAGES: dict[str, dict[str, str]] = {
     "touch.condition": {"en": "step", "ja": "ステップ"},
     "touch.from_start": {"en": "from step 1", "ja": "開始から"},
     "touch.median_hours": {"en": "median hours", "ja": "所要時間の中央値（時間）"},
+    # periods the data covers, and conditions that match nothing
+    "period.outside": {
+        "en": "{period} is outside the {data}: it covers {covered} ({first_day} to {last_day}); "
+        "choose a period within it, or all",
+        "ja": "{period} は{data}の範囲外です。{data}があるのは {covered}（{first_day}〜{last_day}）です。"
+        "範囲内の期間か all を指定してください。",
+    },
+    "period.covered": {"en": "{first} to {last}", "ja": "{first}〜{last}"},
+    "period.data": {"en": "data", "ja": "データ"},
+    "period.data_of": {"en": "{tables} data", "ja": "{tables} のデータ"},
+    "period.no_data": {
+        "en": "'{text}' means everything the data covers, and there is no data yet: load some first (kpiflow load)",
+        "ja": "「{text}」はデータのある全期間を指しますが、まだデータがありません。先に kpiflow load で読み込んでください。",
+    },
+    "match.step": {"en": "step {number}", "ja": "ステップ{number}"},
+    "match.outcome": {"en": "outcome", "ja": "成果（--outcome）"},
+    "match.none": {
+        "en": "{what} `{condition}` matches no touchpoint in the data{hints}",
+        "ja": "{what}「{condition}」に当てはまる接点がデータにありません{hints}",
+    },
+    "match.did_you_mean": {"en": "; did you mean {values}?", "ja": "。{values} の誤りではありませんか？"},
+    "match.values": {"en": " (values of {column}: {values})", "ja": "（{column} の値: {values}）"},
+    "match.none_in_period": {
+        "en": "{what} `{condition}` matches no touchpoint in {period} (it does in other periods)",
+        "ja": "{what}「{condition}」は {period} に当てはまる接点がありません（他の期間にはあります）",
+    },
     "check.title": {"en": "Workspace {path}", "ja": "ワークスペース {path}"},
     "check.ok": {"en": "The data keeps the contract.", "ja": "データは契約（データ定義）を満たしています。"},
     "check.violations": {"en": "Contract violations: {count}", "ja": "契約違反: {count} 件"},

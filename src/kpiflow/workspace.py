@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import duckdb
+from sqlglot import exp
 
 from kpiflow.analysis.behaviour import BehaviourResult, behaviour
 from kpiflow.analysis.blueprint import (
@@ -35,12 +37,21 @@ from kpiflow.engine import duck
 from kpiflow.errors import KpiflowError, UnknownNameError, WorkspaceError
 from kpiflow.io.loader import LoadResult, Mode, load_file
 from kpiflow.io.mapping import MappingFile, preset_mapping, read_mapping
+from kpiflow.messages import say
 from kpiflow.model.config import MODEL_FILE, ModelFile, default_model_text, read_model_document
-from kpiflow.model.periods import Period, parse_period
+from kpiflow.model.periods import Period, PeriodError, means_all, parse_period, period_of
 from kpiflow.model.schema import TABLES
 from kpiflow.model.semantic import check_model
 
 DATABASE_FILE = "kpiflow.duckdb"
+# The timestamps that place the data in time: each table's time column, and when deals close.
+# Accounts are left out: their CRM creation dates often precede the exported activity by years.
+TIME_COLUMNS: tuple[tuple[str, str], ...] = (
+    *((t.name, t.time_column) for t in TABLES.values() if t.time_column and t.name != "accounts"),
+    ("deals", "closed_at"),
+)
+TOUCHPOINTS = ("touchpoints",)
+
 
 
 class Workspace:
@@ -133,12 +144,19 @@ class Workspace:
     ) -> MetricsResult:
         """Metric values per period and dimension (see `kpiflow metrics`).
 
-        `period` is a kind (month, quarter, half, fy) or one period's label (FY2025Q3);
-        `start`/`end` are period labels bounding the range; `last` is a trailing window (4q).
+        `period` is a kind (month, quarter, half, fy), one period (FY2025Q3), a range of periods
+        (FY2024..FY2025) or all; `start`/`end` are period labels bounding the range; `last` is a
+        trailing window (4q).
         """
         names = list(names or self.model.metrics)
+        lang = lang or self.lang
+        chosen: str | Period | None = period
+        if period and period not in PERIOD_KINDS:
+            chosen = self._period(period, lang)
+        elif start and end:
+            self._check_covered(self._between(start, end), lang)
         kind, periods = resolve_periods(
-            self.con, self.model, names, period=period, start=start, end=end, last=last, cache=self._cache
+            self.con, self.model, names, period=chosen, start=start, end=end, last=last, cache=self._cache
         )
         return compute_metrics(
             self.con,
@@ -148,14 +166,14 @@ class Workspace:
             kind=kind,
             dimensions=list(by),
             columns=self.columns(),
-            lang=lang or self.lang,
+            lang=lang,
             cache=self._cache,
         )
 
     def tree(self, period: str, lang: str | None = None) -> TreeResult:
         """The KPI tree for one period (e.g. FY2025, FY2025Q3), with targets and last year."""
         lang = lang or self.lang
-        current_period = parse_period(period, self.model.fiscal_year_start)
+        current_period = self._period(period, lang)
         names = [n for n, _ in tree_order(self.model)]
         columns = self.columns()
         kind = current_period.kind if current_period.kind in PERIOD_KINDS else None
@@ -197,7 +215,7 @@ class Workspace:
             self.columns(),
             target_metric=metric,
             target=value,
-            period=parse_period(period, self.model.fiscal_year_start),
+            period=self._period(period, lang, measured=False),  # a plan's period is planned for, not measured
             rates_spec=rates,
             overrides=overrides,
             scenarios=scenarios,
@@ -219,7 +237,7 @@ class Workspace:
         return funnel(
             self.con,
             self.model,
-            period=parse_period(period, self.model.fiscal_year_start) if period else self._last_complete_year(),
+            period=self._period(period, lang) if period else self._last_complete_year(),
             basis=basis,
             entity=entity,
             by=by,
@@ -235,7 +253,7 @@ class Workspace:
 
         `period` defaults to the last complete fiscal year in the data.
         """
-        chosen = parse_period(period, self.model.fiscal_year_start) if period else self._last_complete_year()
+        chosen = self._period(period, lang) if period else self._last_complete_year()
         return bottleneck(
             self.con, self.model, period=chosen, by=by, against=against, columns=self.columns(), lang=lang or self.lang
         )
@@ -244,13 +262,12 @@ class Workspace:
         """Why `metric` changed from period `start` to period `end`: factors down the tree, segments,
         mix and rate, significance and a narrative (see `kpiflow explain`). Periods are labels such
         as ``FY2025Q2``, ``2025-10`` or ``FY2025``; `by` defaults to the model's dimensions."""
-        fys = self.model.fiscal_year_start
         return explain(
             self.con,
             self.model,
             metric,
-            parse_period(start, fys),
-            parse_period(end, fys),
+            self._period(start, lang),
+            self._period(end, lang),
             by=by,
             columns=self.columns(),
             lang=lang or self.lang,
@@ -261,7 +278,7 @@ class Workspace:
         self, period: str | None = None, *, by_exhibit: bool = False, within_days: int = 180, lang: str | None = None
     ) -> ExhibitionsResult:
         """Per exhibition (or exhibit): passers-by, stop and demo rates, leads and what followed, cost, ROI."""
-        chosen = parse_period(period, self.model.fiscal_year_start) if period else None
+        chosen = self._period(period, lang) if period else None
         return exhibitions(
             self.con,
             self.model,
@@ -282,7 +299,7 @@ class Workspace:
         lang: str | None = None,
     ) -> BehaviourResult:
         """Web behaviour per content type, content item or channel: depth, dwell, revisits, inquiries."""
-        chosen = parse_period(period, self.model.fiscal_year_start) if period else None
+        chosen = self._period(period, lang, tables=TOUCHPOINTS) if period else None
         return behaviour(
             self.con,
             self.model,
@@ -302,14 +319,13 @@ class Workspace:
         max_length: int = 3,
         strict: bool = False,
         unit: str = "contact",
-        period: str | None = None,
-        compare: str | None = None,
+        period: str | Period | None = None,
+        compare: str | Period | None = None,
         min_support: int = 20,
         where: str | None = None,
         lang: str | None = None,
     ) -> PatternsResult:
         """Touchpoints and ordered sequences that precede an outcome more often than the base rate."""
-        fys = self.model.fiscal_year_start
         return patterns(
             self.con,
             self.model,
@@ -318,8 +334,8 @@ class Workspace:
             max_length=max_length,
             strict=strict,
             unit=unit,
-            period=parse_period(period, fys) if period else None,
-            compare=parse_period(compare, fys) if compare else None,
+            period=self._period(period, lang, tables=TOUCHPOINTS) if period else None,
+            compare=self._period(compare, lang, tables=TOUCHPOINTS) if compare else None,
             min_support=min_support,
             where=where,
             columns=self.columns(),
@@ -342,13 +358,13 @@ class Workspace:
     ) -> Path:
         """Store the period's significant patterns and KPI values as `blueprints/NAME.yaml` (see `kpiflow blueprint`)."""
         blueprint_path(self.root, name)  # refuse a bad name before any work
-        chosen = parse_period(period, self.model.fiscal_year_start)
+        chosen = self._period(period)
         found = self.patterns(
             outcome,
             within=within,
             max_length=max_length,
             unit=unit,
-            period=period,
+            period=chosen,
             min_support=min_support,
             where=where,
             lang="en",
@@ -376,7 +392,7 @@ class Workspace:
         """Whether `period` follows blueprint `name`: patterns and KPIs then and now, departures ranked."""
         saved = read_blueprint(self.root, name)
         fys = self.model.fiscal_year_start
-        then, now = parse_period(str(saved["period"]), fys), parse_period(period, fys)
+        then, now = parse_period(str(saved["period"]), fys), self._period(period)
         lengths = [len(p["pattern"]) for p in saved["patterns"]] or [1]
         within = saved.get("within_days")
         found = self.patterns(
@@ -385,7 +401,7 @@ class Workspace:
             max_length=max(lengths),
             strict=bool(saved.get("strict")),
             unit=str(saved.get("unit", "contact")),
-            period=period,
+            period=now,
             min_support=1,  # every saved pattern is counted now, however rare it became
             where=saved.get("where"),
             lang="en",
@@ -410,6 +426,89 @@ class Workspace:
         _, found = resolve_periods(self.con, self.model, names, period=kind, start=None, end=None, last=None, cache=self._cache)
         return found
 
+    def time_span(self, tables: Sequence[str] | None = None) -> tuple[dt.datetime | None, dt.datetime | None]:
+        """The first and the last timestamp of the data: the time columns of `tables` (default: every
+        table but accounts, and when deals close), in one query; (None, None) when they are empty."""
+        key = ("time_span", tuple(tables) if tables is not None else None)
+        if key in self._cache:
+            return self._cache[key]
+        columns = self.columns()
+        scans = []
+        for table, column in TIME_COLUMNS:
+            if (tables is None or table in tables) and column in columns.get(table, []):
+                moment = exp.cast(exp.column(column, table=table, quoted=True), "TIMESTAMP")
+                lo, hi = exp.func("MIN", moment).as_("lo"), exp.func("MAX", moment.copy()).as_("hi")
+                scans.append(exp.select(lo, hi).from_(exp.to_table(table)))
+        span: tuple[dt.datetime | None, dt.datetime | None] = (None, None)
+        if scans:
+            union = scans[0]
+            for scan in scans[1:]:
+                union = exp.union(union, scan, distinct=False)
+            query = exp.select(exp.func("MIN", exp.column("lo")), exp.func("MAX", exp.column("hi"))).from_(union.subquery("spans"))
+            span = tuple(self.con.execute(query.sql("duckdb")).fetchall()[0])  # type: ignore[assignment]
+        self._cache[key] = span
+        return span
+
+    def _period(
+        self,
+        text: str | Period,
+        lang: str | None = None,
+        *,
+        measured: bool = True,
+        tables: Sequence[str] | None = None,
+    ) -> Period:
+        """A period as typed: one period (FY2025), a range of periods (FY2024..FY2025), a date range
+        or `all` (everything the data of `tables` covers). A measured period must overlap that
+        data; a period planned for (a plan's target) need not."""
+        lang = lang or self.lang
+        if isinstance(text, Period):
+            period = text
+        elif means_all(text):
+            first, last = self.time_span(tables)
+            if first is None or last is None:
+                raise PeriodError(say("period.no_data", lang, text=text))
+            return Period.custom(first.date(), last.date(), self.model.fiscal_year_start)
+        else:
+            period = parse_period(text, self.model.fiscal_year_start)
+        if measured:
+            self._check_covered(period, lang, tables)
+        return period
+
+    def _between(self, start: str, end: str) -> Period:
+        """From the first day of period `start` to the last day of period `end` (`--from` / `--to`)."""
+        fys = self.model.fiscal_year_start
+        first, last = parse_period(start, fys), parse_period(end, fys)
+        if last.end <= first.start:
+            raise PeriodError(f"--to {end} ends before --from {start} starts")
+        if first.kind == last.kind and first.kind != "custom" and last.start >= first.start:
+            return Period.span(first, last)
+        return Period("custom", first.start, last.end, fys)
+
+    def _check_covered(self, period: Period, lang: str, tables: Sequence[str] | None = None) -> None:
+        """Refuse a period that holds none of the data's timestamps, naming the periods that do."""
+        first, last = self.time_span(tables)
+        if first is None or last is None:
+            return  # no data at all: the analyses say so themselves
+        start, end = period.sql_bounds()
+        if start <= last and end > first:
+            return
+        fys = self.model.fiscal_year_start
+        kind = period.kind if period.kind in PERIOD_KINDS else (period.range_of or "fy")
+        low, high = period_of(kind, first, fys), period_of(kind, last, fys)
+        covered = low.label(lang) if low == high else say("period.covered", lang, first=low.label(lang), last=high.label(lang))
+        data = say("period.data", lang) if tables is None else say("period.data_of", lang, tables=", ".join(tables))
+        raise PeriodError(
+            say(
+                "period.outside",
+                lang,
+                period=period.label(lang),
+                data=data,
+                covered=covered,
+                first_day=first.date().isoformat(),
+                last_day=last.date().isoformat(),
+            )
+        )
+
     def _last_complete_year(self) -> Period:
         names = [n for n, _ in tree_order(self.model)][:1] or list(self.model.metrics)[:1]
         _, periods = resolve_periods(self.con, self.model, names, period=None, start=None, end=None, last="1y", cache=self._cache)
@@ -431,8 +530,11 @@ class Workspace:
     ) -> TouchFunnelResult:
         """An ordered touchpoint funnel (booth visit -> demo -> inquiry) over the workspace's events."""
         start = end = None
+        label = None
         if period:
-            start, end = parse_period(period, self.model.fiscal_year_start).sql_bounds()
+            chosen = self._period(period, lang, tables=TOUCHPOINTS)
+            start, end = chosen.sql_bounds()
+            label = chosen.label(lang or self.lang)
         return touch_funnel(
             self.con,
             steps=steps,
@@ -445,18 +547,19 @@ class Workspace:
             end=end,
             columns=self.columns(),
             lang=lang or self.lang,
+            period_label=label,
         )
 
     def handoff(self, period: str | None = None, *, by: str | None = None, lang: str | None = None) -> HandoffResult:
         """The sales-marketing handoff: MQL -> SQL, follow-up SLA, recycling, close (see `kpiflow handoff`)."""
-        chosen = parse_period(period, self.model.fiscal_year_start) if period else None
+        chosen = self._period(period, lang) if period else None
         return handoff(self.con, self.model, period=chosen, by=by, columns=self.columns(), lang=lang or self.lang)
 
     def velocity(
         self, period: str | None = None, *, by: str | None = None, deals: bool = False, lang: str | None = None
     ) -> VelocityResult:
         """Time in and between stages, and the standard journey from lead to won (see `kpiflow velocity`)."""
-        chosen = parse_period(period, self.model.fiscal_year_start) if period else None
+        chosen = self._period(period, lang) if period else None
         return velocity(self.con, self.model, by=by, period=chosen, deals=deals, columns=self.columns(), lang=lang or self.lang)
 
     def lists(self, kind: str, *, by: str | None = None) -> ContactList:

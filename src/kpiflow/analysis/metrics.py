@@ -24,7 +24,7 @@ from kpiflow.analysis.frames import records_frame
 from kpiflow.engine.metric_sql import PERIOD_COLUMN, SIDE_COLUMN, base_queries, segment_queries
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.model.config import ModelFile
-from kpiflow.model.periods import Period, parse_last, parse_period, periods_between, trailing
+from kpiflow.model.periods import Period, means_all, parse_last, parse_period, periods_between, trailing
 from kpiflow.model.semantic import MetricSource, check_dimensions, dependencies, source_of
 from kpiflow.stats import SMALL_SAMPLE, wilson_interval
 
@@ -117,14 +117,19 @@ def resolve_periods(
     model: ModelFile,
     names: Sequence[str],
     *,
-    period: str | None,
+    period: str | Period | None,
     start: str | None,
     end: str | None,
     last: str | None,
     today: dt.date | None = None,
     cache: dict | None = None,
 ) -> tuple[str | None, list[Period]]:
-    """The period kind and the list of periods to report, from the CLI's options."""
+    """The period kind and the list of periods to report, from the CLI's options.
+
+    `period` is a kind (month, quarter, half, fy: every such period the data touches), one
+    period or range of periods (text or a `Period`: that one alone), or ``all`` (one period
+    from the first to the last day the metrics could count).
+    """
     fys = model.fiscal_year_start
     kind = period if period in PERIOD_KINDS else None
 
@@ -136,6 +141,11 @@ def resolve_periods(
             cache[key] = _bounds(con, model, names)
         return cache[key]
 
+    if isinstance(period, Period):
+        return (period.kind if period.kind in PERIOD_KINDS else None), [period]
+    if means_all(period):
+        earliest, latest = bounds()
+        return None, ([Period.custom(earliest, latest, fys)] if earliest and latest else [])
     if period and kind is None:
         single = parse_period(period, fys)
         return (single.kind if single.kind in PERIOD_KINDS else None), [single]

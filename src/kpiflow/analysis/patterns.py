@@ -20,7 +20,9 @@ Definitions:
   stage and as a deal, and a CRM export may carry only the deals. A stage that only deals have
   (``stage:proposal``) is the first entry of any deal of the contact (deals.contact_id);
   ``won``: the ``closed_at`` of the contact's first won deal.
-  Only the *first* outcome of a unit counts.
+  Only the *first* outcome of a unit counts. An outcome condition that no touchpoint of the data
+  matches is refused with the nearest existing value (a misspelt ``type = 'inqury'``); one that
+  matches touchpoints, only none in the period, is reported in ``warnings``.
 - **Unit.** ``contact`` (touchpoints.contact_id: events without a contact are ignored) or
   ``account``, the buying committee: touchpoints.account_id, or when empty the account of the
   touchpoint's contact; any person of the account contributes steps, and the account's outcome
@@ -93,9 +95,10 @@ import numpy as np
 from sqlglot import exp
 
 from kpiflow.analysis.frames import records_frame
-from kpiflow.analysis.touch_funnel import parse_within
+from kpiflow.analysis.touch_funnel import parse_within, value_hints
 from kpiflow.engine.duck import timestamp as sql_timestamp
 from kpiflow.errors import KpiflowError, UnknownNameError, suggest
+from kpiflow.messages import say
 from kpiflow.model.config import ModelFile
 from kpiflow.model.periods import Period, parse_period
 from kpiflow.model.semantic import parse_condition
@@ -295,6 +298,7 @@ class PatternsResult:
     paths: Paths
     lang: str = "en"
     queries: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # an outcome that matches no touchpoint in the period
 
     @property
     def base_rate(self) -> float | None:
@@ -336,7 +340,7 @@ class PatternsResult:
                 "converters_then": self.population_then.converters,
                 "base_rate_then": self.population_then.base_rate,
             }
-        out |= {"records": [r.to_dict() for r in self.records], "paths": self.paths.to_dict()}
+        out |= {"records": [r.to_dict() for r in self.records], "paths": self.paths.to_dict(), "warnings": list(self.warnings)}
         return out
 
     def to_frame(self):
@@ -764,6 +768,40 @@ def _links(paths: list[PathCount], outcome: str) -> list[SankeyLink]:
     return [SankeyLink(s, t, v) for (s, t), v in values.items()]
 
 
+def _check_outcome(
+    con: duckdb.DuckDBPyConnection, outcome: _Outcome, text: str, period: Period | None, population: Population, lang: str
+) -> list[str]:
+    """Refuse an outcome condition that no touchpoint matches; warn when none matches in the period.
+
+    Probed only when nobody converted (a converter's outcome is a match in the period), in one
+    statement of EXISTS that stop at their first row; without any touchpoint nothing is said.
+    """
+    if outcome.kind != "condition" or outcome.condition is None or population.converters:
+        return []
+
+    def probe(bounds: list[exp.Expression]) -> exp.Exists:
+        where = exp.and_(outcome.condition.copy(), *bounds)  # type: ignore[union-attr]
+        return exp.Exists(this=exp.select(exp.convert(1)).from_(exp.to_table(_TABLE)).where(where).limit(1))
+
+    bounds: list[exp.Expression] = []
+    if period is not None:
+        start, end = period.sql_bounds()
+        time = _col("occurred_at", _TABLE)
+        bounds = [exp.GTE(this=time, expression=sql_timestamp(start)), exp.LT(this=time.copy(), expression=sql_timestamp(end))]
+    rows = exp.Exists(this=exp.select(exp.convert(1)).from_(exp.to_table(_TABLE)).limit(1))
+    query = exp.select(rows.as_("r"), probe([]).as_("a"), probe(bounds).as_("p"))
+    any_rows, anywhere, in_period = con.execute(query.sql("duckdb")).fetchone()
+    what = say("match.outcome", lang)
+    if not any_rows:
+        return []
+    if not anywhere:
+        hints = value_hints(con, outcome.condition, lang)
+        raise PatternsError(say("match.none", lang, what=what, condition=text, hints=hints))
+    if period is not None and not in_period:
+        return [say("match.none_in_period", lang, what=what, condition=text, period=period.label(lang))]
+    return []
+
+
 def _period(value: Period | str | None, model: ModelFile, name: str) -> Period | None:
     if value is None or isinstance(value, Period):
         return value
@@ -856,6 +894,7 @@ def patterns(
     counting = _count_sql(max_length=max_length, strict=strict, min_support=min_support, pairs=None)
     rows = run(chosen, counting, _paths_sql(top_paths) if top_paths else None)
     population = totals(rows)
+    warnings = _check_outcome(con, parsed, outcome, chosen, population, lang)
     records = _records([r[:6] for r in rows if r[0] > 0], population, _Fisher(population.units))
     # The engine picked the top paths; a UNION does not keep their order, so sort them again.
     path_rows = sorted(((r[6], r[4], r[7]) for r in rows if r[0] == -1), key=lambda r: (-r[1], r[0]))
@@ -888,6 +927,7 @@ def patterns(
         paths=paths,
         lang=lang,
         queries=queries,
+        warnings=warnings,
     )
 
 

@@ -50,6 +50,12 @@ cases replay unchanged; made precise here):
   values). Overall: seconds from step 1 to the last step, over units that completed the funnel.
 - **Dropped.** ``dropped(k)`` lists the units that reached step k-1 but not step k, with the
   last step they reached; ``write_dropped_csv`` writes them for a CRM list.
+- **Steps that match nothing.** A step no touchpoint of the data matches at all (when there are
+  touchpoints) is a mistake,
+  most often a misspelt value (``type = 'boothvisit'``): it is refused (`NoMatchError`, exit 2)
+  with the nearest existing value and the column's most common values. A step that matches
+  touchpoints, only none in the period (step 1: ``start <= time < end``; later steps: from
+  `start` to ``end + within``), is reported in ``warnings`` beside the zeros.
 """
 
 from __future__ import annotations
@@ -70,8 +76,9 @@ from sqlglot import exp
 
 from kpiflow.analysis.frames import records_frame
 from kpiflow.engine.duck import timestamp as sql_timestamp
-from kpiflow.errors import KpiflowError, UnknownNameError
+from kpiflow.errors import KpiflowError, UnknownNameError, suggest
 from kpiflow.io.export import write_csv
+from kpiflow.messages import say
 from kpiflow.model.semantic import Resolver, joins_for, parse_condition
 from kpiflow.stats import SMALL_SAMPLE, wilson_interval
 
@@ -99,6 +106,12 @@ _UNIT_LABELS = {"contact_id": "コンタクトID", "account_id": "企業ID", "an
 
 class FunnelError(KpiflowError, ValueError):
     """A funnel was asked for with steps, a window or options that cannot work."""
+
+
+class NoMatchError(FunnelError):
+    """A step matches no touchpoint of the data at all: a misspelt value, most likely."""
+
+    exit_code = 2
 
 
 # --- public values ------------------------------------------------------------------------
@@ -207,6 +220,7 @@ class TouchFunnelResult:
     conversion_time: TimeStats  # step 1 -> last step, over units that completed the funnel
     lang: str = "en"
     queries: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # steps that match no touchpoint in the period
     # One entry per unit (its most complete attempt), as arrays: cheap for a million units.
     _units: Mapping[str, np.ndarray] = field(default_factory=dict, repr=False)
 
@@ -227,6 +241,7 @@ class TouchFunnelResult:
             "steps": [s.to_dict() for s in self.steps],
             "breakdown": [s.to_dict(self.by) for s in self.breakdown],
             "conversion_time": self.conversion_time.to_dict(),
+            "warnings": list(self.warnings),
         }
 
     def to_frame(self, breakdown: bool = False):
@@ -660,6 +675,7 @@ def touch_funnel(
     end: dt.datetime | dt.date | None = None,
     columns: Mapping[str, Sequence[str]],
     lang: str = "en",
+    period_label: str | None = None,
 ) -> TouchFunnelResult:
     """A funnel over touchpoints: how many units reached each step, how fast, and who dropped.
 
@@ -670,8 +686,8 @@ def touch_funnel(
     steps numbered from 1; `unit` is contact, account or anonymous; `by` is a column of the
     step-1 event or of a table it joins to (channel, industry, contacts.channel); `start` and
     `end` bound step 1's time (start <= time < end, wall clock in the workspace zone);
-    `columns` are the columns each table has (``Workspace.columns()``). The module docstring
-    defines every rule precisely.
+    `columns` are the columns each table has (``Workspace.columns()``); `period_label` names the
+    period in warnings (default: its days). The module docstring defines every rule precisely.
     """
     if mode not in MODES:
         raise UnknownNameError.for_name("funnel mode", mode, MODES)
@@ -734,6 +750,8 @@ def touch_funnel(
         arrays["group"] = _objects(units["grp"])
     labels = list(steps) if mode != "unordered" else [_label("unordered", lang, k=k, n=n) for k in range(1, n + 1)]
     total = next((r for r in rows if r["is_total"]), None) or _empty_row(n)
+    counts = [int(total[f"n{j}"] or 0) for j in range(1, n + 1)]
+    warnings = _check_matches(con, plan, list(steps), counts, period_label or _period_label(start, end), lang)
     groups = sorted((r for r in rows if not r["is_total"]), key=lambda r: (r["grp"] is None, str(r["grp"])))
     breakdown = [s for r in groups for s in _steps(r, labels, list(steps), r["grp"])]
     return TouchFunnelResult(
@@ -750,8 +768,126 @@ def touch_funnel(
         conversion_time=_stats(total, "dall") if n > 1 else TimeStats(0, None, None, None, None),
         lang=lang,
         queries=queries,
+        warnings=warnings,
         _units=arrays,
     )
+
+
+# --- conditions that match nothing ---------------------------------------------------------
+
+SHOWN_VALUES = 12
+"""How many of a column's most common values a "matches nothing" message lists."""
+
+
+def compared_literals(condition: exp.Expression) -> list[tuple[exp.Column, list[str]]]:
+    """Each column a condition compares with text: ``type = 'demo'``, ``type IN ('demo', 'inquiry')``."""
+    found: list[tuple[exp.Column, list[str]]] = []
+    for node in condition.find_all(exp.EQ, exp.In):
+        if isinstance(node, exp.EQ):
+            sides = (node.this, node.expression)
+            column = next((side for side in sides if isinstance(side, exp.Column)), None)
+            texts = [side.this for side in sides if isinstance(side, exp.Literal) and side.is_string]
+        else:
+            column = node.this if isinstance(node.this, exp.Column) else None
+            texts = [e.this for e in node.expressions if isinstance(e, exp.Literal) and e.is_string]
+        if column is not None and column.table and texts:
+            found.append((column, texts))
+    return found
+
+
+def common_values(con: duckdb.DuckDBPyConnection, column: exp.Column, limit: int = 100) -> list[str]:
+    """The most common values of a (table-qualified) column, most common first: one grouped query."""
+    value = exp.cast(exp.column(column.name, quoted=True), "VARCHAR")
+    query = (
+        exp.select(value.copy())
+        .from_(exp.to_table(column.table))
+        .where(exp.Not(this=exp.Is(this=value.copy(), expression=exp.null())))
+        .group_by(value.copy())
+        .order_by(exp.Ordered(this=exp.func("COUNT", exp.Star()), desc=True), value.copy())
+        .limit(limit)
+    )
+    return [row[0] for row in con.execute(query.sql("duckdb")).fetchall()]
+
+
+def nearest_value(text: str, values: Sequence[str]) -> str | None:
+    """The value closest to a misspelt one, ignoring case (``boothvisit`` -> ``booth_visit``)."""
+    lowered = {v.lower(): v for v in values}
+    found = suggest(text.lower(), lowered)
+    return lowered[found] if found else None
+
+
+def value_hints(con: duckdb.DuckDBPyConnection, condition: exp.Expression, lang: str) -> str:
+    """For each text a condition looks for that its column never holds: the nearest value, then the
+    column's most common values (appended to a "matches nothing" message)."""
+    hints = ""
+    for column, texts in compared_literals(condition):
+        values = common_values(con, column)
+        missing = [t for t in texts if t not in values]
+        if not missing or not values:
+            continue
+        nearest = [near for text in missing if (near := nearest_value(text, values)) is not None]
+        if nearest:
+            hints += say("match.did_you_mean", lang, values=", ".join(f"'{v}'" for v in nearest))
+        shown = ", ".join(values[:SHOWN_VALUES]) + (", …" if len(values) > SHOWN_VALUES else "")
+        hints += say("match.values", lang, column=column.name, values=shown)
+    return hints
+
+
+def _matching(con: duckdb.DuckDBPyConnection, plan: _Query, steps: list[int]) -> dict[int, tuple[bool, bool]] | None:
+    """For each step (from 1): does any touchpoint match it at all, and any within the funnel's period?
+    None when there are no touchpoints at all (nothing can match; the zeros say it all).
+
+    One statement of EXISTS probes, each free to stop at its first row; the unit does not matter.
+    """
+    probes: list[exp.Expression] = [exp.Exists(this=exp.select(exp.convert(1)).from_(exp.to_table(TABLE)).limit(1)).as_("rows")]
+    for j in steps:
+        condition, tables = plan.conditions[j - 1]
+        for name, bounds in ((f"a{j}", []), (f"p{j}", plan.bounds(j == 1))):
+            query = exp.select(exp.convert(1)).from_(exp.to_table(TABLE))
+            for rel in joins_for(TABLE, tables):
+                query = query.join(exp.to_table(rel.table), on=rel.on.copy(), join_type="LEFT")
+            query = query.where(exp.and_(condition.copy(), *bounds)).limit(1)
+            probes.append(exp.Exists(this=query).as_(name))
+    row = con.execute(exp.select(*probes).sql("duckdb")).fetchone()
+    if not row[0]:
+        return None
+    return {j: (bool(row[2 * i + 1]), bool(row[2 * i + 2])) for i, j in enumerate(steps)}
+
+
+def _check_matches(
+    con: duckdb.DuckDBPyConnection, plan: _Query, steps: Sequence[str], counts: list[int], period: str | None, lang: str
+) -> list[str]:
+    """Refuse steps that match nothing in the data; warn about those that match nothing in the period.
+
+    Only steps nobody reached are probed, so a funnel with no empty step costs no extra query.
+    """
+    empty = [j for j, reached in enumerate(counts, start=1) if reached == 0]
+    if not empty:
+        return []
+    found = _matching(con, plan, empty)
+    if found is None:
+        return []
+    errors, warnings = [], []
+    for j in empty:
+        anywhere, in_period = found[j]
+        what = say("match.step", lang, number=j)
+        if not anywhere:
+            hints = value_hints(con, plan.conditions[j - 1][0], lang)
+            errors.append(say("match.none", lang, what=what, condition=steps[j - 1], hints=hints))
+        elif not in_period and period is not None:
+            warnings.append(say("match.none_in_period", lang, what=what, condition=steps[j - 1], period=period))
+    if errors:
+        raise NoMatchError("\n".join(errors))
+    return warnings
+
+
+def _period_label(start: dt.datetime | None, end: dt.datetime | None) -> str | None:
+    """The funnel's period as the days it spans (the caller may only know its bounds)."""
+    if start is None and end is None:
+        return None
+    first = start.date().isoformat() if start is not None else "…"
+    last = (end - dt.timedelta(microseconds=1)).date().isoformat() if end is not None else "…"
+    return f"{first}..{last}"
 
 
 def _objects(values: np.ndarray) -> np.ndarray:
@@ -776,6 +912,7 @@ __all__ = [
     "FunnelError",
     "FunnelStep",
     "FunnelUnit",
+    "NoMatchError",
     "TimeStats",
     "TouchFunnelResult",
     "parse_within",
