@@ -332,10 +332,12 @@ def test_the_dashboard_shows_whole_volumes_and_its_json_the_exact_ones(tmp_path,
     text = model.read_text(encoding="utf-8").replace("\ntargets: {}", f"\ntargets: {{FY2026: {{revenue: {GOAL}}}}}")
     model.write_text(text, encoding="utf-8")
     ws.close()
-    with TestClient(create_app(ws.root)) as client:
+    with TestClient(create_app(ws.root), base_url="http://127.0.0.1") as client:
         params = {"lang": "en", "period": "FY2026", "target": f"revenue={GOAL}"}
         body = client.get("/plan", params=params).text
-        data = client.get("/api/plan", params=params).json()
+        response = client.get("/api/plan", params=params)
+        assert response.status_code == 200, response.text
+        data = response.json()
         # By default: the year after the last complete one in the data (FY2025), with its target in the model.
         assert client.get("/api/plan", params={"lang": "en"}).json() == data
         default = client.get("/plan", params={"lang": "en"}).text
