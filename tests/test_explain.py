@@ -21,13 +21,13 @@ import pytest
 from typer.testing import CliRunner
 
 import kpiflow
+from conftest import copy_demo
 from kpiflow.cli import app
 from kpiflow.engine.metric_sql import segment_queries
 from kpiflow.errors import KpiflowError
 from kpiflow.model.config import default_model_text, parse_model
 from kpiflow.model.periods import parse_period
 from kpiflow.stats import benjamini_hochberg, log_mean
-from kpiflow.workspace import build_demo
 
 DEALS = (
     "deal_id,created_at,amount,outcome,closed_at,channel\n"
@@ -229,7 +229,7 @@ def test_segment_queries_read_each_table_once_and_transpile():
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    ws, _ = build_demo(tmp_path_factory.mktemp("explain") / "demo", size="default", lang="en")
+    ws, _ = copy_demo(tmp_path_factory.mktemp("explain") / "demo", size="default", lang="en")
     yield ws
     ws.close()
 

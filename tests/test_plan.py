@@ -12,12 +12,11 @@ import pytest
 from typer.testing import CliRunner
 
 import kpiflow
-from conftest import workspace_from_csv
+from conftest import copy_demo, workspace_from_csv
 from kpiflow.analysis.plan import PlanError, backward, parse_assignments, parse_scenarios
 from kpiflow.cli import app
 from kpiflow.formatting import plan_volumes, whole_needed
 from kpiflow.model.config import default_model_text, parse_model
-from kpiflow.workspace import build_demo
 
 MODEL = parse_model(default_model_text("en"))
 RATES = {
@@ -54,7 +53,7 @@ def test_a_zero_rate_is_a_clear_error():
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    ws, _ = build_demo(tmp_path_factory.mktemp("plan") / "demo", size="small", lang="en")
+    ws, _ = copy_demo(tmp_path_factory.mktemp("plan") / "demo", size="small", lang="en")
     yield ws
     ws.close()
 

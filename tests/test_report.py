@@ -175,7 +175,9 @@ def test_tree_changes_carry_their_noise_label(demo, html_ja):
         for n in tree.nodes
         if n.change is not None
     ]
-    assert labels == expected and "untested" in labels  # revenue, a sum of amounts, is not tested
+    # Every node of the default tree is tested now: counts, revenue (compound Poisson), averages,
+    # conversion rates and throughput ratios (a ratio of Poisson counts).
+    assert labels == expected and set(labels) <= {"significant", "not_significant"}
     assert html.escape(LABELS["change_note"]["ja"], quote=False) in html_ja
 
 
