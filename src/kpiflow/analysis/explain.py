@@ -35,9 +35,10 @@ after (for a ratio, its share of the numerator): a segment whose share moved exp
 change better than one that merely grew with the rest. The dimension of a finding is the one
 whose picked segments include a significant change, then reach 2/3, then surprise most.
 
-**Noise.** Each segment's change is tested: two-proportion z-test for a ratio of counts (win
-rate 28% -> 60%), exact Poisson rate test for a count (deals per day; a normal approximation
-above 1,000 events), compound-Poisson z-test for a sum of amounts (revenue per day, variance
+**Noise.** Each segment's change is tested: two-proportion z-test for a conversion rate (win
+rate 28% -> 60%), the log ratio-of-ratios z-test of four Poisson counts for a throughput ratio
+(SQLs / MQLs entered in the period, which may pass 100%), exact Poisson rate test for a count
+(deals per day; a normal approximation above 1,000 events), compound-Poisson z-test for a sum of amounts (revenue per day, variance
 = sum of squared amounts), Welch's t-test for an average of amounts (average deal size).
 Exposure is the length of each period in days, so a 92-day quarter is compared fairly with a
 90-day one. Other ratios (cost per lead) are not tested and say so. The p-values of all
@@ -87,6 +88,7 @@ from kpiflow.stats import (
     SMALL_SAMPLE,
     benjamini_hochberg,
     compound_poisson_test,
+    count_ratio_test,
     js_divergence_term,
     log_mean,
     poisson_rate_test,
@@ -555,6 +557,9 @@ def _test(model: ModelFile, name: str, parts: _Parts, exposures: tuple[int, int]
         if None in (n0, n1, d0, d1) or not d0 or not d1:
             return None, None
         if _is_count(model, num) and _is_count(model, den):
+            if is_throughput(model, name):
+                p = count_ratio_test(int(n1), int(d1), int(n0), int(d0))[1]
+                return ("count_ratio", p) if not math.isnan(p) else (None, None)
             if 0 <= n0 <= d0 and 0 <= n1 <= d1:
                 return "two_proportion", two_proportion_test(int(n1), int(d1), int(n0), int(d0))[1]
             return None, None

@@ -2,8 +2,10 @@
 
 Base metrics (count, count_distinct, sum) are computed in the engine, one scan per table and
 timestamp; ratios are sum(numerator) / sum(denominator) per group, never an average of
-ratios; formulas are arithmetic over metric values. A ratio of two counts carries its counts
-and a 95% Wilson interval, and a denominator below 30 is flagged as a small sample.
+ratios; formulas are arithmetic over metric values. A ratio of two counts carries its counts,
+and a denominator below 30 is flagged as a small sample; a conversion rate (a proportion of
+entities) also carries its 95% Wilson interval, a throughput ratio (period counts, may pass
+100%) does not and says so when it passes 100% (`kpiflow.model.ratios`).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from kpiflow.engine.metric_sql import PERIOD_COLUMN, SIDE_COLUMN, base_queries, 
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.model.config import ModelFile
 from kpiflow.model.periods import Period, means_all, parse_last, parse_period, periods_between, trailing
+from kpiflow.model.ratios import CONVERSION, THROUGHPUT, ratio_kind
 from kpiflow.model.semantic import MetricSource, check_dimensions, dependencies, source_of
 from kpiflow.stats import SMALL_SAMPLE, wilson_interval
 
@@ -46,12 +49,15 @@ class MetricValue(NamedTuple):
     ci_high: float | None = None
     small_sample: bool = False
     note: str | None = None
+    ratio_kind: str | None = None  # conversion | throughput (kpiflow.model.ratios), None otherwise
 
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {"metric": self.metric, "period": self.period, **self.dimensions, "value": self.value}
         if self.denominator is not None or self.numerator is not None:
             out |= {"numerator": self.numerator, "denominator": self.denominator, "ci_low": self.ci_low, "ci_high": self.ci_high}
             out["small_sample"] = self.small_sample
+            if self.ratio_kind:
+                out["ratio_kind"] = self.ratio_kind
         if self.note:
             out["note"] = self.note
         return out
@@ -338,7 +344,7 @@ class _Value(NamedTuple):
     value: float | None
     numerator: float | None = None
     denominator: float | None = None
-    counts: bool = False  # a ratio of two counts: gets a Wilson interval
+    counts: bool = False  # a conversion rate: gets a Wilson interval
     note: str | None = None
 
 
@@ -349,16 +355,17 @@ class _Plan:
     name: str
     kind: str
     ratio: tuple[str, str] | None
-    counts: bool
+    counts: bool  # a ratio of two counts: its counts are shown and small samples flagged
     formula: exp.Expression | None
     missing: tuple[str, ...]
+    ratio_kind: str | None = None
 
     @classmethod
     def of(cls, model: ModelFile, name: str, missing: tuple[str, ...]) -> _Plan:
         metric = model.metrics[name]
         counts = bool(metric.ratio) and all(model.metrics[m].kind in ("count", "count_distinct") for m in metric.ratio)
         formula = sqlglot.parse_one(metric.formula, read="duckdb") if metric.formula else None
-        return cls(name, metric.kind, metric.ratio, counts, formula, missing)
+        return cls(name, metric.kind, metric.ratio, counts, formula, missing, ratio_kind(model, name))
 
     def evaluate(self, cell: dict[str, object], values: dict[str, _Value]) -> _Value:
         if self.ratio:
@@ -379,9 +386,13 @@ class _Plan:
             return MetricValue(self.name, period, start, dims, v.value, note=v.note)
         small = self.counts and v.denominator is not None and v.denominator < SMALL_SAMPLE
         low = high = None
-        if self.counts and v.value is not None and 0 <= v.numerator <= v.denominator:
+        note = v.note
+        # Only a conversion rate is a proportion: a throughput ratio gets no binomial interval.
+        if self.counts and self.ratio_kind == CONVERSION and v.value is not None and 0 <= v.numerator <= v.denominator:
             low, high = _wilson(int(v.numerator), int(v.denominator))
-        return MetricValue(self.name, period, start, dims, v.value, v.numerator, v.denominator, low, high, small, v.note)
+        if self.ratio_kind == THROUGHPUT and v.value is not None and v.value > 1 and not note:
+            note = "a throughput ratio of period counts: above 100% when entries of earlier periods moved on in this one"
+        return MetricValue(self.name, period, start, dims, v.value, v.numerator, v.denominator, low, high, small, note, self.ratio_kind)
 
 
 def _formula(name: str, expression: exp.Expression, values: dict[str, _Value]) -> _Value:

@@ -115,9 +115,9 @@ LABELS: dict[str, dict[str, str]] = {
     "small_note": {"ja": "⚠ は分母30未満の少数サンプル", "en": "⚠ marks a small sample (denominator under 30)"},
     "change_note": {
         "ja": "前年比の（ ）は検定結果: 有意 = 誤差を超える変化（ツリー最上位の指標は p <= 0.05、他の指標は偽発見率5%）、"
-        "誤差の範囲 = 偶然でも起こりうる変化、未検定 = 100%を超える比率や単価など検定していない指標",
+        "誤差の範囲 = 偶然でも起こりうる変化、未検定 = 単価や計算式など検定していない指標（期間比は件数比の検定）",
         "en": "The bracket after a change is its test: significant = beyond noise (the top of the tree at p <= 0.05, the other "
-        "KPIs at a 5% false discovery rate), within noise = could be chance, not tested = ratios above 100% and other untested KPIs",
+        "KPIs at a 5% false discovery rate), within noise = could be chance, not tested = costs per unit, formulas and other untested KPIs (throughput ratios get a test of count ratios)",
     },
     "follows": {"ja": "沿っている", "en": "follows"},
     "departs": {"ja": "外れている", "en": "departs"},
