@@ -53,7 +53,6 @@ TIME_COLUMNS: tuple[tuple[str, str], ...] = (
 TOUCHPOINTS = ("touchpoints",)
 
 
-
 class Workspace:
     """The model and the data of one team. Analyses are methods; each returns a typed result."""
 
@@ -247,15 +246,30 @@ class Workspace:
         )
 
     def bottleneck(
-        self, period: str | None = None, *, by: Sequence[str] = (), against: str | None = None, lang: str | None = None
+        self,
+        period: str | None = None,
+        *,
+        by: Sequence[str] = (),
+        against: str | None = None,
+        within: str | None = None,
+        lang: str | None = None,
     ) -> BottleneckResult:
-        """Stage rates ranked by the revenue their repair is worth (see `kpiflow bottleneck`).
+        """Stage conversion rates ranked by the revenue their repair is worth (see `kpiflow bottleneck`).
 
-        `period` defaults to the last complete fiscal year in the data.
+        `period` defaults to the last complete fiscal year in the data; `within` ("90d") overrides
+        each throughput ratio's window in its cohort reading.
         """
         chosen = self._period(period, lang) if period else self._last_complete_year()
+        window = parse_within(within).total_seconds() / 86400 if within else None
         return bottleneck(
-            self.con, self.model, period=chosen, by=by, against=against, columns=self.columns(), lang=lang or self.lang
+            self.con,
+            self.model,
+            period=chosen,
+            by=by,
+            against=against,
+            within_days=window,
+            columns=self.columns(),
+            lang=lang or self.lang,
         )
 
     def explain(self, metric: str, start: str, end: str, *, by: Sequence[str] = (), lang: str | None = None) -> ExplainResult:
