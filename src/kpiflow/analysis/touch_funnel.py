@@ -775,7 +775,7 @@ def touch_funnel(
 
 # --- conditions that match nothing ---------------------------------------------------------
 
-SHOWN_VALUES = 12
+SHOWN_VALUES = 20
 """How many of a column's most common values a "matches nothing" message lists."""
 
 
