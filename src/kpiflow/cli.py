@@ -295,18 +295,23 @@ def metrics(
         metric = model.metrics[r.metric]
         counts = f"{format_value(r.numerator)} / {format_value(r.denominator)}" if r.denominator is not None else ""
         flags = "⚠ n<30" if r.small_sample else ""
-        if r.note:
+        throughput = r.ratio_kind == "throughput"
+        if r.note and not throughput:
             flags = (flags + " " + r.note).strip()
+        if throughput and r.value is not None and r.value > 1:
+            flags = (flags + " " + say("ratio.above_100", language)).strip()
         table.add_row(
             metric.label.text(language, r.metric),
             *[str(r.dimensions.get(d, "")) for d in result.dimensions],
             r.period,
             format_value(r.value, metric.format, language, model.currency),
             counts,
-            format_interval(r.ci_low, r.ci_high),
+            say("ratio.throughput", language) if throughput else format_interval(r.ci_low, r.ci_high),
             flags,
         )
     out.print(table)
+    if any(r.ratio_kind == "throughput" for r in result.records):
+        out.print(say("ratio.throughput_footnote", language), style="dim", highlight=False)
 
 
 @app.command()
@@ -343,6 +348,10 @@ def tree(
         if change and n.change_significant is not None:
             change = f"[bold]{change}[/bold]" if n.change_significant else f"[dim]~{change}[/dim]"
         label = "  " * n.depth + n.label + (" ⚠" if n.small_sample else "")
+        if n.ratio_kind == "throughput":
+            label += " †"
+        if n.note:
+            reasons.append(f"† {n.label}: {n.note}")
         table.add_row(
             label,
             format_value(n.value, fmt, language, model.currency),
@@ -355,6 +364,8 @@ def tree(
     out.print(table)
     if any(n.change is not None for n in result.nodes):
         out.print(say("tree.legend", language), style="dim", highlight=False)
+    if any(n.ratio_kind == "throughput" for n in result.nodes):
+        out.print("† " + say("ratio.throughput_footnote", language), style="dim", highlight=False)
     for reason in reasons:
         out.print(reason, style="yellow", highlight=False)
 
@@ -622,16 +633,23 @@ def bottleneck_command(
     by: Annotated[Optional[list[str]], typer.Option("--by", help="Dimension to break down by (repeatable).")] = None,
     against: Annotated[Optional[str], typer.Option("--against", help="target | best-period | best-segment")] = None,
     period: Annotated[Optional[str], typer.Option("--period", help="Default: the last complete fiscal year.")] = None,
+    within: Annotated[
+        Optional[str],
+        typer.Option("--within", help="Window to reach the next stage in cohort rates, e.g. 90d (default: each ratio's window)."),
+    ] = None,
     workspace: WorkspaceDir = Path("."),
     lang: Lang = None,
     as_json: AsJson = False,
     debug: Debug = False,
 ) -> None:
-    """Stage rates ranked by the revenue their repair to the reference is worth."""
+    """Stage conversion rates ranked by the revenue their repair to the reference is worth."""
     from kpiflow.formatting import format_money  # noqa: PLC0415
 
     analysed = _analyse(
-        workspace, lang, as_json, lambda ws, language: ws.bottleneck(period, by=by or [], against=against, lang=language)
+        workspace,
+        lang,
+        as_json,
+        lambda ws, language: ws.bottleneck(period, by=by or [], against=against, within=within, lang=language),
     )
     if analysed is None:
         return
@@ -652,9 +670,13 @@ def bottleneck_command(
     for b in result.ranked:
         actual = f"{b.actual:.1%}" if b.actual is not None else "—"
         counts = f" ({b.numerator:,.0f}/{b.denominator:,.0f})" if b.denominator is not None else ""
+        if b.basis == "cohort":
+            counts += " " + say("bottleneck.cohort", language, days=f"{b.window_days:g}")
         reference = (
             f"{b.reference:.1%} {say('bottleneck.source.' + b.reference_source, language)}" if b.reference is not None else "—"
         )
+        if b.reference_low is not None:
+            reference += f" [{b.reference_low:.1%}–{b.reference_high:.1%}]"
         flag = "⚠ n<30" if b.small_sample else ""
         table.add_row(
             b.label,
@@ -666,6 +688,9 @@ def bottleneck_command(
             flag,
         )
     out.print(table)
+    out.print(say("bottleneck.footnote", language), style="dim", highlight=False)
+    for rate, reason in (result.excluded or {}).items():
+        out.print(say("bottleneck.excluded", language, rate=model.metrics[rate].label.text(language, rate), reason=reason))
 
 
 @app.command(name="explain")

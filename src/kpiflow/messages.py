@@ -173,9 +173,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tree.title": {"en": "KPI tree", "ja": "KPIツリー（キーポイントマップ）"},
     "tree.legend": {
         "en": "vs last year: bold = larger than noise (the root on its own p <= 0.05, the other nodes Benjamini-Hochberg "
-        "q <= 0.05); dim with ~ in front = within noise; plain = not tested (ratios above 100%, formulas, costs per lead).",
+        "q <= 0.05); dim with ~ in front = within noise; plain = not tested (formulas, costs per lead).",
         "ja": "前年比: 太字＝誤差を超える変化（最上位は p <= 0.05、他のノードは Benjamini-Hochberg q <= 0.05）、"
-        "薄字で先頭に ~＝誤差の範囲、通常＝未検定（100%を超える比率、計算式、リード単価など）。",
+        "薄字で先頭に ~＝誤差の範囲、通常＝未検定（計算式、リード単価など）。",
     },
     "label.required_volume": {"en": "required", "ja": "必要数"},
     "label.run_rate": {"en": "run rate", "ja": "現状ペース"},
@@ -509,6 +509,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "demo.headline": {
         "en": "Headline KPIs by fiscal year (rates with 95% intervals)",
         "ja": "年度別の主要KPI（率は95%区間つき）",
+    "ratio.throughput": {"en": "throughput ratio", "ja": "期間比"},
+    "ratio.above_100": {"en": "above 100%: earlier entries moved on", "ja": "100%超: 前期以前の分が今期に進んだため"},
+    "ratio.throughput_footnote": {
+        "en": "A throughput ratio divides two counts of the same period (e.g. SQLs entered / MQLs entered): the SQLs need "
+        "not come from those MQLs, so it has no binomial interval and can pass 100%. The rate to improve is its cohort "
+        "conversion rate: see kpiflow bottleneck and kpiflow funnel.",
+        "ja": "期間比は同じ期間の件数同士の比です（例: 期間内のSQL数 ÷ 期間内のMQL数）。分子が分母の内数とは限らないため"
+        "二項の信頼区間はなく、100%を超えることもあります。改善の対象はコホートの転換率です（kpiflow bottleneck、"
+        "kpiflow funnel を参照）。",
+    },
+    "bottleneck.cohort": {"en": "cohort, {days}d", "ja": "コホート・{days}日以内"},
+    "bottleneck.footnote": {
+        "en": "Conversion rates only: a throughput ratio (period counts, may pass 100%) is read as its cohort "
+        "(those who entered in the period and reached the next stage or a later one within the window; immature "
+        "members left out). The best quarter or segment is shrunk toward the overall rate; [ ] is its 95% interval.",
+        "ja": "転換率だけを比べます。期間比（期間の件数同士の比。100%を超えうる）は、期間内に入った人・商談が期限内に"
+        "次以降のステージへ進んだ割合（コホート）で読み替えます（期限が未到来のものは除外）。最良の四半期・セグメントは"
+        "全体の率へ縮小推定した値で、[ ] はその95%区間です。",
+    },
+    "bottleneck.excluded": {"en": "Not ranked: {rate}: {reason}", "ja": "順位付けの対象外: {rate}: {reason}"},
     },
     "demo.next": {"en": "Next: kpiflow tree --period FY2025 -w {path}", "ja": "次に: kpiflow tree --period FY2025 -w {path}"},
     "debug.hint": {"en": "(run with --debug for the technical details)", "ja": "（技術的な詳細は --debug を付けて実行）"},
