@@ -29,7 +29,7 @@ import random
 
 import pytest
 
-from conftest import workspace_from_csv
+from conftest import copy_demo, workspace_from_csv
 from kpiflow.analysis.patterns import PATH_STEPS, PatternsError, patterns
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.model.periods import Period
@@ -501,9 +501,7 @@ def test_counts_agree_with_a_brute_force_on_random_data(tmp_path, seed, strict, 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    from kpiflow.workspace import build_demo  # noqa: PLC0415  (the demo generator is only needed here)
-
-    workspace, _ = build_demo(tmp_path_factory.mktemp("demo") / "small", size="small", lang="en")
+    workspace, _ = copy_demo(tmp_path_factory.mktemp("demo") / "small", size="small", lang="en")
     yield workspace
     workspace.close()
 
