@@ -240,3 +240,14 @@ def test_the_demo_refuses_fy2099_in_both_languages(demo):
 def test_a_plan_is_for_a_period_the_data_has_not_reached(demo):
     # The plan's period is planned for, not measured: FY2026 starts the day after the demo's data.
     assert demo.plan({"revenue": 1_800_000_000}, "FY2026").period == "FY2026"
+
+
+@pytest.mark.parametrize("command", [["report", "--out", "r.html"], ["export", "--format", "xlsx", "--out", "k.xlsx"]])
+def test_report_and_workbook_understand_periods_as_every_command_does(crm, tmp_path, command):
+    out = [str(tmp_path / part) if part.endswith((".html", ".xlsx")) else part for part in command]
+    refused = runner.invoke(app, [*out, "--period", "FY2099", "-w", str(crm.root), "--lang", "en"])
+    assert refused.exit_code == 2 and "outside the data" in refused.output
+    assert not list(tmp_path.iterdir())  # nothing half-written
+    done = runner.invoke(app, [*out, "--period", "all", "-w", str(crm.root), "--lang", "en"])
+    assert done.exit_code == 0, done.output
+    assert len(list(tmp_path.iterdir())) == 1

@@ -151,7 +151,7 @@ class Workspace:
         lang = lang or self.lang
         chosen: str | Period | None = period
         if period and period not in PERIOD_KINDS:
-            chosen = self._period(period, lang)
+            chosen = self.resolve_period(period, lang)
         elif start and end:
             self._check_covered(self._between(start, end), lang)
         kind, periods = resolve_periods(
@@ -172,7 +172,7 @@ class Workspace:
     def tree(self, period: str, lang: str | None = None) -> TreeResult:
         """The KPI tree for one period (e.g. FY2025, FY2025Q3), with targets and last year."""
         lang = lang or self.lang
-        current_period = self._period(period, lang)
+        current_period = self.resolve_period(period, lang)
         names = [n for n, _ in tree_order(self.model)]
         columns = self.columns()
         kind = current_period.kind if current_period.kind in PERIOD_KINDS else None
@@ -214,7 +214,7 @@ class Workspace:
             self.columns(),
             target_metric=metric,
             target=value,
-            period=self._period(period, lang, measured=False),  # a plan's period is planned for, not measured
+            period=self.resolve_period(period, lang, measured=False),  # a plan's period is planned for, not measured
             rates_spec=rates,
             overrides=overrides,
             scenarios=scenarios,
@@ -236,7 +236,7 @@ class Workspace:
         return funnel(
             self.con,
             self.model,
-            period=self._period(period, lang) if period else self._last_complete_year(),
+            period=self.resolve_period(period, lang) if period else self._last_complete_year(),
             basis=basis,
             entity=entity,
             by=by,
@@ -259,7 +259,7 @@ class Workspace:
         `period` defaults to the last complete fiscal year in the data; `within` ("90d") overrides
         each throughput ratio's window in its cohort reading.
         """
-        chosen = self._period(period, lang) if period else self._last_complete_year()
+        chosen = self.resolve_period(period, lang) if period else self._last_complete_year()
         window = parse_within(within).total_seconds() / 86400 if within else None
         return bottleneck(
             self.con,
@@ -280,8 +280,8 @@ class Workspace:
             self.con,
             self.model,
             metric,
-            self._period(start, lang),
-            self._period(end, lang),
+            self.resolve_period(start, lang),
+            self.resolve_period(end, lang),
             by=by,
             columns=self.columns(),
             lang=lang or self.lang,
@@ -292,7 +292,7 @@ class Workspace:
         self, period: str | None = None, *, by_exhibit: bool = False, within_days: int = 180, lang: str | None = None
     ) -> ExhibitionsResult:
         """Per exhibition (or exhibit): passers-by, stop and demo rates, leads and what followed, cost, ROI."""
-        chosen = self._period(period, lang) if period else None
+        chosen = self.resolve_period(period, lang) if period else None
         return exhibitions(
             self.con,
             self.model,
@@ -313,7 +313,7 @@ class Workspace:
         lang: str | None = None,
     ) -> BehaviourResult:
         """Web behaviour per content type, content item or channel: depth, dwell, revisits, inquiries."""
-        chosen = self._period(period, lang, tables=TOUCHPOINTS) if period else None
+        chosen = self.resolve_period(period, lang, tables=TOUCHPOINTS) if period else None
         return behaviour(
             self.con,
             self.model,
@@ -348,8 +348,8 @@ class Workspace:
             max_length=max_length,
             strict=strict,
             unit=unit,
-            period=self._period(period, lang, tables=TOUCHPOINTS) if period else None,
-            compare=self._period(compare, lang, tables=TOUCHPOINTS) if compare else None,
+            period=self.resolve_period(period, lang, tables=TOUCHPOINTS) if period else None,
+            compare=self.resolve_period(compare, lang, tables=TOUCHPOINTS) if compare else None,
             min_support=min_support,
             where=where,
             columns=self.columns(),
@@ -372,7 +372,7 @@ class Workspace:
     ) -> Path:
         """Store the period's significant patterns and KPI values as `blueprints/NAME.yaml` (see `kpiflow blueprint`)."""
         blueprint_path(self.root, name)  # refuse a bad name before any work
-        chosen = self._period(period)
+        chosen = self.resolve_period(period)
         found = self.patterns(
             outcome,
             within=within,
@@ -406,7 +406,7 @@ class Workspace:
         """Whether `period` follows blueprint `name`: patterns and KPIs then and now, departures ranked."""
         saved = read_blueprint(self.root, name)
         fys = self.model.fiscal_year_start
-        then, now = parse_period(str(saved["period"]), fys), self._period(period)
+        then, now = parse_period(str(saved["period"]), fys), self.resolve_period(period)
         lengths = [len(p["pattern"]) for p in saved["patterns"]] or [1]
         within = saved.get("within_days")
         found = self.patterns(
@@ -463,7 +463,7 @@ class Workspace:
         self._cache[key] = span
         return span
 
-    def _period(
+    def resolve_period(
         self,
         text: str | Period,
         lang: str | None = None,
@@ -546,7 +546,7 @@ class Workspace:
         start = end = None
         label = None
         if period:
-            chosen = self._period(period, lang, tables=TOUCHPOINTS)
+            chosen = self.resolve_period(period, lang, tables=TOUCHPOINTS)
             start, end = chosen.sql_bounds()
             label = chosen.label(lang or self.lang)
         return touch_funnel(
@@ -566,14 +566,14 @@ class Workspace:
 
     def handoff(self, period: str | None = None, *, by: str | None = None, lang: str | None = None) -> HandoffResult:
         """The sales-marketing handoff: MQL -> SQL, follow-up SLA, recycling, close (see `kpiflow handoff`)."""
-        chosen = self._period(period, lang) if period else None
+        chosen = self.resolve_period(period, lang) if period else None
         return handoff(self.con, self.model, period=chosen, by=by, columns=self.columns(), lang=lang or self.lang)
 
     def velocity(
         self, period: str | None = None, *, by: str | None = None, deals: bool = False, lang: str | None = None
     ) -> VelocityResult:
         """Time in and between stages, and the standard journey from lead to won (see `kpiflow velocity`)."""
-        chosen = self._period(period, lang) if period else None
+        chosen = self.resolve_period(period, lang) if period else None
         return velocity(self.con, self.model, by=by, period=chosen, deals=deals, columns=self.columns(), lang=lang or self.lang)
 
     def lists(self, kind: str, *, by: str | None = None) -> ContactList:

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from kpiflow.analysis.tree import tree_order
 from kpiflow.errors import KpiflowError, UnknownNameError
-from kpiflow.model.periods import Period, parse_period, period_of
+from kpiflow.model.periods import Period, period_of
 from kpiflow.reporting.headers import header
 
 if TYPE_CHECKING:
@@ -390,9 +390,8 @@ def sheet_tables(
     replaces them when the analysis has nothing to show. Arguments as for `write_workbook`."""
     if lang not in LANGS:
         raise UnknownNameError.for_name("language", lang, LANGS)
-    fys = ws.model.fiscal_year_start
-    chosen = parse_period(period, fys) if period else ws._last_complete_year()
-    context = _Context(ws, chosen, parse_period(compare, fys) if compare else chosen.previous(), lang)
+    chosen = ws.resolve_period(period, lang) if period else ws._last_complete_year()
+    context = _Context(ws, chosen, ws.resolve_period(compare, lang) if compare else chosen.previous(), lang)
 
     sheets: dict[str, list[Table] | str] = {}
     for key, build in BUILDERS.items():

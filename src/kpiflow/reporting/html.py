@@ -24,7 +24,6 @@ from typing import Any
 from kpiflow.analysis.explain import signed_change
 from kpiflow.errors import KpiflowError
 from kpiflow.formatting import format_money, format_value
-from kpiflow.model.periods import parse_period
 from kpiflow.reporting import charts as figures
 from kpiflow.reporting.headers import stage_label
 from kpiflow.reporting.highlights import tree_highlights
@@ -163,10 +162,10 @@ def build_report(ws, *, period: str | None = None, compare: str | None = None, l
     from plotly.offline import get_plotlyjs  # noqa: PLC0415  (4 MB of JavaScript: only when a report is made)
 
     lang = lang or ws.lang
-    fys = ws.model.fiscal_year_start
-    chosen = parse_period(period, fys) if period else ws._last_complete_year()
+    # A range, `all`, and a period outside the data are understood (or refused) as everywhere else.
+    chosen = ws.resolve_period(period, lang) if period else ws._last_complete_year()
     label_now = chosen.label("en")
-    before = parse_period(compare, fys) if compare else chosen.previous()
+    before = ws.resolve_period(compare, lang) if compare else chosen.previous()
     model = ws.model
     money = lambda v: format_money(v, lang, model.currency) if v is not None else "—"  # noqa: E731
 
