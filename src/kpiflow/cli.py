@@ -1,7 +1,7 @@
 """The command line: parse arguments, make one library call, render the result.
 
 Errors become exit codes here and nowhere else: 0 ok, 1 error, 2 model/workspace problem,
-3 a file was refused (nothing written), 4 `check` found contract violations.
+3 a file was refused (nothing written), 4 `check` found contract violations, 5 `serve` cannot listen.
 """
 
 from __future__ import annotations
@@ -1291,16 +1291,26 @@ def serve_command(
     host: Annotated[str, typer.Option("--host", help="Address to bind; other than loopback only with --token.")] = "127.0.0.1",
     token: Annotated[
         Optional[str],
-        typer.Option("--token", envvar="KPIFLOW_TOKEN", help="Every request must carry it (?token= or Bearer); or set KPIFLOW_TOKEN."),
+        typer.Option(
+            "--token",
+            envvar="KPIFLOW_TOKEN",
+            help="Required of every request: open the address once with ?token= (a cookie keeps it), or send Bearer; or set KPIFLOW_TOKEN.",
+        ),
+    ] = None,
+    allow_host: Annotated[
+        Optional[list[str]],
+        typer.Option("--allow-host", metavar="NAME", help="Another name the dashboard answers to (repeatable); 127.0.0.1, localhost, [::1] and --host always."),
     ] = None,
     workspace: WorkspaceDir = Path("."),
     lang: Lang = None,
     debug: Debug = False,
 ) -> None:
-    """The local read-only dashboard: every analysis as a page, each with a JSON twin under /api/."""
+    """The local read-only dashboard: every analysis as a page, each with a JSON twin under /api/.
+
+    Exit code 5 when it cannot listen (the port is in use, say)."""
     from kpiflow.dashboard import serve  # noqa: PLC0415  (FastAPI loads only for the dashboard)
 
-    serve(workspace, host=host, port=port, token=token, lang=lang)
+    serve(workspace, host=host, port=port, token=token, lang=lang, allow_hosts=allow_host or ())
 
 
 def _blueprint_value(c):

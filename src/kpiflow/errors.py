@@ -76,3 +76,10 @@ class ContractViolation(KpiflowError):
     """`kpiflow check` found data that breaks the contract."""
 
     exit_code = 4
+
+
+class CannotListenError(KpiflowError, OSError):
+    """`kpiflow serve` cannot listen on its address: the port is in use or not permitted, or the
+    host is not an address of this machine."""
+
+    exit_code = 5

@@ -509,6 +509,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "demo.headline": {
         "en": "Headline KPIs by fiscal year (rates with 95% intervals)",
         "ja": "年度別の主要KPI（率は95%区間つき）",
+    },
     "ratio.throughput": {"en": "throughput ratio", "ja": "期間比"},
     "ratio.above_100": {"en": "above 100%: earlier entries moved on", "ja": "100%超: 前期以前の分が今期に進んだため"},
     "ratio.throughput_footnote": {
@@ -529,8 +530,58 @@ MESSAGES: dict[str, dict[str, str]] = {
         "全体の率へ縮小推定した値で、[ ] はその95%区間です。",
     },
     "bottleneck.excluded": {"en": "Not ranked: {rate}: {reason}", "ja": "順位付けの対象外: {rate}: {reason}"},
-    },
     "demo.next": {"en": "Next: kpiflow tree --period FY2025 -w {path}", "ja": "次に: kpiflow tree --period FY2025 -w {path}"},
+    "serve.running": {
+        "en": "kpiflow dashboard on {url} (Ctrl+C to stop)",
+        "ja": "kpiflow ダッシュボード: {url}（Ctrl+C で停止）",
+    },
+    "serve.running_token": {
+        "en": "kpiflow dashboard on {url} (Ctrl+C to stop): open it once as {url}?token=<your token>; a cookie keeps it afterwards",
+        "ja": "kpiflow ダッシュボード: {url}（Ctrl+C で停止）。一度だけ {url}?token=<トークン> で開くと、以後は Cookie が保持します",
+    },
+    "serve.port_in_use": {
+        "en": "port {port} is in use: is kpiflow serve already running? try --port {free}",
+        "ja": "ポート {port} は使用中です。kpiflow serve がすでに起動していませんか？ --port {free} を試してください。",
+    },
+    "serve.cannot_listen": {
+        "en": "cannot listen on {address} ({reason}); check --host (an address of this machine) and --port",
+        "ja": "{address} で待ち受けできません（{reason}）。--host（このマシンのアドレス）と --port を確認してください。",
+    },
+    "serve.needs_token": {
+        "en": "refusing to serve on {host}: other machines could read the workspace; give a token "
+        "(--token or KPIFLOW_TOKEN, e.g. python -c 'import secrets; print(secrets.token_urlsafe())') or use --host 127.0.0.1",
+        "ja": "{host} では公開しません: 他のマシンからワークスペースを読めてしまいます。トークンを指定するか（--token または "
+        "KPIFLOW_TOKEN。例: python -c 'import secrets; print(secrets.token_urlsafe())'）、--host 127.0.0.1 を使ってください。",
+    },
+    "serve.bad_host_name": {
+        "en": "{option} '{name}' is not a host name; expected a name such as dashboard.example or an address "
+        "such as 192.168.1.10, optionally with :port",
+        "ja": "{option}「{name}」はホスト名ではありません。dashboard.example のような名前か 192.168.1.10 のようなアドレス"
+        "（:ポート 付きも可）を指定してください。",
+    },
+    "dashboard.host_refused": {
+        "en": "This dashboard answers only at the names it is bound to (127.0.0.1, localhost, [::1] and its --host). "
+        "To open it under another name, start it with --allow-host NAME.",
+        "ja": "このダッシュボードは起動時のアドレス（127.0.0.1、localhost、[::1] と --host）でのみ応答します。"
+        "別の名前で開くには --allow-host 名前 を付けて起動してください。",
+    },
+    "dashboard.host_refused_title": {"en": "Unknown address", "ja": "不明なアドレス"},
+    "dashboard.token_required": {
+        "en": "This dashboard needs its token: open its address once with ?token=... (a cookie keeps it afterwards), "
+        "or send the header 'Authorization: Bearer ...'.",
+        "ja": "このダッシュボードにはトークンが必要です。一度だけアドレスに ?token=... を付けて開いてください"
+        "（以後は Cookie が保持します）。スクリプトからは 'Authorization: Bearer ...' ヘッダーを送ってください。",
+    },
+    "dashboard.token_required_title": {"en": "Token required", "ja": "トークンが必要です"},
+    "dashboard.busy": {
+        "en": "A load is running (kpiflow load is writing the data): try again in a few seconds.",
+        "ja": "データの読み込み（kpiflow load）が実行中です。数秒後にもう一度お試しください。",
+    },
+    "dashboard.busy_reload": {
+        "en": "This page reloads itself.",
+        "ja": "このページは自動で再読み込みします。",
+    },
+    "dashboard.busy_title": {"en": "Updating the data", "ja": "データを更新中"},
     "debug.hint": {"en": "(run with --debug for the technical details)", "ja": "（技術的な詳細は --debug を付けて実行）"},
 }
 

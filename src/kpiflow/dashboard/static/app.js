@@ -15,6 +15,13 @@
     });
   }
 
+  // A page that answered "a load is running" (503) comes back by itself: on a full load its
+  // <meta http-equiv="refresh"> does it; swapped in by htmx (no <head>), this does.
+  function retryLater(root) {
+    var notice = root.querySelector("[data-retry-after]");
+    if (notice) { window.setTimeout(function () { window.location.reload(); }, 1000 * Number(notice.getAttribute("data-retry-after"))); }
+  }
+
   document.addEventListener("DOMContentLoaded", function () { draw(document); });
-  document.addEventListener("htmx:afterSettle", function () { draw(document); });
+  document.addEventListener("htmx:afterSettle", function () { draw(document); retryLater(document); });
 })();
