@@ -18,11 +18,17 @@ if TYPE_CHECKING:
     from kpiflow.workspace import Workspace
 
 
-def open(path: str = ".", *, read_only: bool = False) -> Workspace:  # noqa: A001  (kpiflow.open reads well)
-    """Open the workspace at `path` (the folder that holds kpiflow.yaml)."""
+def open(  # noqa: A001  (kpiflow.open reads well)
+    path: str = ".", *, read_only: bool = False, lock_wait: float = 5.0, lang: str | None = None
+) -> Workspace:
+    """Open the workspace at `path` (the folder that holds kpiflow.yaml).
+
+    Reading never writes to the database; `read_only=True` also refuses loads. While another
+    process loads, opening waits up to `lock_wait` seconds. `lang` words messages about the
+    database (default: the model's locale)."""
     from kpiflow.workspace import open_workspace  # noqa: PLC0415  (keeps `import kpiflow` free of work)
 
-    return open_workspace(path, read_only=read_only)
+    return open_workspace(path, read_only=read_only, lock_wait=lock_wait, lang=lang)
 
 
 def init(path: str, *, lang: str = "ja", force: bool = False) -> Workspace:

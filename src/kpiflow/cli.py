@@ -1,7 +1,8 @@
 """The command line: parse arguments, make one library call, render the result.
 
 Errors become exit codes here and nowhere else: 0 ok, 1 error, 2 model/workspace problem,
-3 a file was refused (nothing written), 4 `check` found contract violations, 5 `serve` cannot listen.
+3 a file was refused (nothing written), 4 `check` found contract violations, 5 `serve` cannot listen,
+6 another process (a load) held the database longer than we waited.
 """
 
 from __future__ import annotations
@@ -51,6 +52,11 @@ def _default_lang(explicit: str | None, fallback: str | None = None) -> str:
     return "ja" if os.environ.get("LANG", "").lower().startswith("ja") else "en"
 
 
+def _explicit_lang(lang: str | None) -> str | None:
+    """--lang when it names a language kpiflow speaks (messages raised while opening use it)."""
+    return lang if lang in ("ja", "en") else None
+
+
 def handles_errors(command):
     """Turn a KpiflowError into a message on stderr and an exit code; --debug adds a traceback."""
 
@@ -78,7 +84,7 @@ def _analyse(workspace: Path, lang: str | None, as_json: bool, call):
     """
     from kpiflow.workspace import open_workspace  # noqa: PLC0415  (keeps `kpiflow --help` instant)
 
-    with open_workspace(workspace) as ws:
+    with open_workspace(workspace, lang=_explicit_lang(lang)) as ws:
         language = _default_lang(lang, "en" if as_json else ws.lang)
         result = call(ws, language)
         model = ws.model
@@ -195,7 +201,7 @@ def load(
     """Load a file into a canonical table, all or nothing."""
     from kpiflow.workspace import open_workspace  # noqa: PLC0415
 
-    with open_workspace(workspace) as ws:
+    with open_workspace(workspace, lang=_explicit_lang(lang)) as ws:
         language = _default_lang(lang, ws.lang)  # messages for people, even with --json
         result = ws.load(file, table, mode=mode, mapping=mapping, preset=preset, encoding=encoding, sheet=sheet, lang=language)
     if as_json:
@@ -220,7 +226,7 @@ def check(
     """Summarise every table and check the data contract; exits 4 on violations."""
     from kpiflow.workspace import open_workspace  # noqa: PLC0415
 
-    with open_workspace(workspace) as ws:
+    with open_workspace(workspace, lang=_explicit_lang(lang)) as ws:
         language = _default_lang(lang, "en" if as_json else ws.lang)
         result = ws.check()
         root = ws.root
@@ -391,7 +397,7 @@ def plan(
     from kpiflow.workspace import open_workspace  # noqa: PLC0415
 
     goal = parse_assignments([target], "--target")
-    with open_workspace(workspace) as ws:
+    with open_workspace(workspace, lang=_explicit_lang(lang)) as ws:
         language = _default_lang(lang, "en" if as_json else ws.lang)
         result = ws.plan(
             goal,
@@ -532,7 +538,7 @@ def funnel_command(
     if steps:
         _touch_funnel(workspace, steps, period, within, mode, exclude or [], unit, (by or [None])[0], dropped, lang, as_json)
         return
-    with open_workspace(workspace) as ws:
+    with open_workspace(workspace, lang=_explicit_lang(lang)) as ws:
         language = _default_lang(lang, "en" if as_json else ws.lang)
         result = ws.funnel(period, basis=basis, entity=entity, by=by or [], within=within, lang=language)
     if as_json:
@@ -585,7 +591,7 @@ def _touch_funnel(workspace, steps, period, within, mode, exclude, unit, by, dro
     from kpiflow.formatting import format_interval  # noqa: PLC0415
     from kpiflow.workspace import open_workspace  # noqa: PLC0415
 
-    with open_workspace(workspace) as ws:
+    with open_workspace(workspace, lang=_explicit_lang(lang)) as ws:
         language = _default_lang(lang, "en" if as_json else ws.lang)
         result = ws.touch_funnel(steps, within=within, mode=mode, exclude=exclude, unit=unit, by=by, period=period, lang=language)
     if dropped:
@@ -1117,7 +1123,7 @@ def lists_command(
     """Leads to nurture (stuck longer than the standard) or to hand to sales now (faster than it)."""
     from kpiflow.workspace import open_workspace  # noqa: PLC0415
 
-    with open_workspace(workspace) as ws:
+    with open_workspace(workspace, lang=_explicit_lang(lang)) as ws:
         language = _default_lang(lang, "en" if as_json else ws.lang)
         result = ws.lists(kind, by=by)
     if output:
@@ -1254,7 +1260,7 @@ def report_command(
     from kpiflow.reporting.html import write_report  # noqa: PLC0415  (jinja2 and plotly load only for a report)
     from kpiflow.workspace import open_workspace  # noqa: PLC0415
 
-    with open_workspace(workspace) as ws:
+    with open_workspace(workspace, lang=_explicit_lang(lang)) as ws:
         language = _default_lang(lang, ws.lang)
         path = write_report(ws, output, period=period, compare=compare, lang=language)
     out.print(say("report.written", language, path=path.resolve()), highlight=False)
@@ -1278,7 +1284,7 @@ def export_command(
 
     if fmt != "xlsx":
         raise UnknownNameError.for_name("format", fmt, ["xlsx"])
-    with open_workspace(workspace) as ws:
+    with open_workspace(workspace, lang=_explicit_lang(lang)) as ws:
         language = _default_lang(lang, ws.lang)
         sheets = write_workbook(ws, output, period=period, compare=compare, lang=language)
     out.print(say("export.written", language, path=output.resolve(), sheets=len(sheets)), highlight=False)
@@ -1376,7 +1382,7 @@ def blueprint_list(workspace: WorkspaceDir = Path("."), as_json: AsJson = False,
     """The blueprints saved in the workspace."""
     from kpiflow.workspace import open_workspace  # noqa: PLC0415
 
-    with open_workspace(workspace) as ws:
+    with open_workspace(workspace, lang=_explicit_lang(lang)) as ws:
         rows = [(n, ws.blueprint(n)) for n in ws.blueprints()]
     if as_json:
         _print_json(

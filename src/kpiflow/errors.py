@@ -62,6 +62,12 @@ class WorkspaceError(KpiflowError, FileNotFoundError):
     exit_code = 2
 
 
+class WorkspaceBusyError(WorkspaceError):
+    """Another process (a `kpiflow load`) holds the database's write lock longer than we waited."""
+
+    exit_code = 6
+
+
 class LoadError(KpiflowError, ValueError):
     """A source file was refused; nothing was written. `problems` lists what was found."""
 

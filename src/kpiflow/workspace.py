@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -34,7 +35,7 @@ from kpiflow.analysis.touch_funnel import TouchFunnelResult, parse_within, touch
 from kpiflow.analysis.tree import TreeResult, amounts, evaluate_tree, tree_order
 from kpiflow.analysis.velocity import ContactList, VelocityResult, fast_list, nurture_list, velocity
 from kpiflow.engine import duck
-from kpiflow.errors import KpiflowError, UnknownNameError, WorkspaceError
+from kpiflow.errors import KpiflowError, UnknownNameError, WorkspaceBusyError, WorkspaceError
 from kpiflow.io.loader import LoadResult, Mode, load_file
 from kpiflow.io.mapping import MappingFile, preset_mapping, read_mapping
 from kpiflow.messages import say
@@ -53,14 +54,35 @@ TIME_COLUMNS: tuple[tuple[str, str], ...] = (
 TOUCHPOINTS = ("touchpoints",)
 
 
-class Workspace:
-    """The model and the data of one team. Analyses are methods; each returns a typed result."""
+LOCK_WAIT_SECONDS = 5.0
+"""How long a command waits for a `kpiflow load` in another process to release the database."""
 
-    def __init__(self, root: Path, model: ModelFile, *, read_only: bool = False):
+
+class Workspace:
+    """The model and the data of one team. Analyses are methods; each returns a typed result.
+
+    Reads never write: the database is opened read-only until something must be written (a load,
+    creating the tables), so `kpiflow metrics` leaves kpiflow.duckdb byte for byte as it was and
+    runs beside the dashboard. `read_only=True` refuses writing altogether. When another process
+    holds the write lock, opening waits up to `lock_wait` seconds, then says a load is running.
+    """
+
+    def __init__(
+        self,
+        root: Path,
+        model: ModelFile,
+        *,
+        read_only: bool = False,
+        lock_wait: float = LOCK_WAIT_SECONDS,
+        lang: str | None = None,
+    ):
         self.root = root
         self.model = model
         self.read_only = read_only
+        self.lock_wait = lock_wait
+        self._message_lang = lang  # the caller's language for messages (--lang), else the model's
         self._con: duckdb.DuckDBPyConnection | None = None
+        self._writable = False
         # Compiled SQL, table columns and time bounds; emptied whenever data is loaded.
         self._cache: dict = {}
 
@@ -77,20 +99,55 @@ class Workspace:
 
     @property
     def con(self) -> duckdb.DuckDBPyConnection:
+        """The connection analyses read through: read-only unless this workspace has written."""
         if self._con is None:
-            try:
-                self._con = duck.connect(self.database, read_only=self.read_only)
-            except duckdb.IOException as e:
-                raise WorkspaceError(f"{self.database}: cannot open the database ({str(e).splitlines()[0]})") from None
-            if not self.read_only:
-                duck.create_tables(self._con, self.lang)
+            if not self.database.exists():
+                if self.read_only:
+                    raise WorkspaceError(say("workspace.no_database", self._message_lang or self.lang, path=self.database))
+                return self.writer()  # a new workspace: creating its tables is the first write
+            self._con, self._writable = self._connect(write=False)
         return self._con
+
+    def writer(self) -> duckdb.DuckDBPyConnection:
+        """A connection that may write, with every canonical table present (loads, init, the demo)."""
+        if self.read_only:
+            raise WorkspaceError(say("workspace.read_only", self._message_lang or self.lang, path=self.database))
+        if self._con is not None and not self._writable:
+            self.close()
+        if self._con is None:
+            self._con, self._writable = self._connect(write=True)
+            duck.create_tables(self._con, self.lang)
+        return self._con
+
+    def _connect(self, *, write: bool) -> tuple[duckdb.DuckDBPyConnection, bool]:
+        """Open the database, waiting while another process holds its write lock."""
+        deadline = time.monotonic() + max(self.lock_wait, 0.0)
+        delay = 0.05
+        while True:
+            try:
+                return duck.connect(self.database, read_only=not write), write
+            except duckdb.ConnectionException as e:
+                # This process already holds the file open writable (a test, a notebook that
+                # loaded): DuckDB shares one instance per file and configuration, so read through it.
+                if write or "different configuration" not in str(e):
+                    raise WorkspaceError(f"{self.database}: cannot open the database ({str(e).splitlines()[0]})") from None
+                return duck.connect(self.database, read_only=False), True
+            except duckdb.IOException as e:
+                if not duck.is_lock_conflict(e):
+                    raise WorkspaceError(f"{self.database}: cannot open the database ({str(e).splitlines()[0]})") from None
+                if time.monotonic() >= deadline:
+                    raise WorkspaceBusyError(
+                        say("workspace.busy", self._message_lang or self.lang, path=self.database, seconds=f"{self.lock_wait:g}")
+                    ) from e
+                time.sleep(delay)
+                delay = min(delay * 2, 0.5)
 
     def close(self) -> None:
         """Close the database connection (a later call reopens it)."""
         if self._con is not None:
             self._con.close()
             self._con = None
+            self._writable = False
 
     def __enter__(self) -> Workspace:
         return self
@@ -119,7 +176,7 @@ class Workspace:
             mapping = preset_mapping(preset, table)
         self._cache.clear()
         return load_file(
-            self.con,
+            self.writer(),
             file,
             table,
             model=self.model,
@@ -623,10 +680,14 @@ def _find_root(path: Path) -> Path:
     raise WorkspaceError(f"{path}: no {MODEL_FILE} here; create a workspace with `kpiflow init {path}` or `kpiflow demo`")
 
 
-def open_workspace(path: str | Path = ".", *, read_only: bool = False) -> Workspace:
+def open_workspace(
+    path: str | Path = ".", *, read_only: bool = False, lock_wait: float = LOCK_WAIT_SECONDS, lang: str | None = None
+) -> Workspace:
+    """The workspace at `path` (or above it). Reads never write; `read_only` also refuses loads.
+    `lang` is the language of messages about the database (default: the model's locale)."""
     root = _find_root(Path(path))
     model, doc = read_model_document(root / MODEL_FILE)
-    ws = Workspace(root, model, read_only=read_only)
+    ws = Workspace(root, model, read_only=read_only, lock_wait=lock_wait, lang=lang)
     try:
         check_model(model, doc, ws.columns())
     except BaseException:
@@ -644,7 +705,7 @@ def init_workspace(path: str | Path, *, lang: str = "ja", force: bool = False) -
         raise WorkspaceError(f"{model_path} already exists; use --force to overwrite it")
     model_path.write_text(default_model_text(lang), encoding="utf-8")
     ws = open_workspace(root)
-    ws.con.execute("CHECKPOINT")  # creates the database file and every canonical table
+    ws.writer().execute("CHECKPOINT")  # creates the database file and every canonical table
     return ws
 
 
@@ -675,6 +736,6 @@ def build_demo(
     model_text = model_text[: model_text.index("targets:")] + DEMO_TARGETS
     (root / MODEL_FILE).write_text(model_text, encoding="utf-8")
     ws = open_workspace(root)
-    rows = populate(ws.con, size=size, seed=seed)
+    rows = populate(ws.writer(), size=size, seed=seed)
     ws.con.execute("CHECKPOINT")
     return ws, rows

@@ -133,3 +133,9 @@ def create_tables(con: duckdb.DuckDBPyConnection, lang: str = "en") -> None:
         for statement in table_comments(table, lang):
             con.execute(sql(statement))
     con.execute(sql(LOADS_DDL))
+
+
+def is_lock_conflict(error: Exception) -> bool:
+    """Whether DuckDB refused to open a file because another process holds its write lock."""
+    text = str(error).lower()
+    return "could not set lock" in text or "conflicting lock" in text
