@@ -336,19 +336,25 @@ def a_load_running(root):
 HOLD_THE_LOCK = "import duckdb, sys; con = duckdb.connect(sys.argv[1]); print('locked', flush=True); sys.stdin.read()"
 
 
-@pytest.mark.parametrize("lang", ["en", "ja"])
-def test_a_page_during_a_load_is_a_503_to_retry_in_a_few_seconds(root, lang):
-    with TestClient(create_app(root), base_url=LOCAL) as c:
-        params = {"period": "FY2024", "by": "industry", "lang": lang}  # not computed yet: the database must be opened
+def test_a_page_during_a_load_is_a_503_to_retry_in_a_few_seconds(root):
+    with TestClient(create_app(root, lock_wait=0.2), base_url=LOCAL) as c:
+        params = {"period": "FY2024", "by": "industry"}  # not computed yet: the database must be opened
+        cached = c.get("/dictionary").text
         with a_load_running(root):
-            page = c.get("/funnel", params=params)
+            started = time.monotonic()
+            page = {lang: c.get("/funnel", params={**params, "lang": lang}) for lang in ("en", "ja")}
             api = c.get("/api/funnel", params=params)
             csv_twin = c.get("/api/funnel.csv", params=params)
+            waited = time.monotonic() - started
             wrong = c.get("/funnel", params={**params, "lang": "fr"})  # an error page must not open the database
-        assert page.status_code == 503 and page.headers["Retry-After"] == "5"
-        assert say("dashboard.busy", lang) in page.text and '<meta http-equiv="refresh" content="5">' in page.text
-        assert "Traceback" not in page.text and "lock" not in page.text
+            still = c.get("/dictionary")
+        for lang, response in page.items():
+            assert response.status_code == 503 and response.headers["Retry-After"] == "5"
+            assert say("dashboard.busy", lang) in response.text and '<meta http-equiv="refresh" content="5">' in response.text
+            assert "Traceback" not in response.text and "lock" not in response.text
         assert api.status_code == csv_twin.status_code == 503 and api.headers["Retry-After"] == "5"
-        assert api.json() == {"error": say("dashboard.busy", lang)}
+        assert api.json() == {"error": say("dashboard.busy", "en")}
+        assert waited < 4 * 0.2 + 2  # each waited about lock_wait, not the CLI's few seconds
         assert wrong.status_code == 400 and "unknown language 'fr'" in html.unescape(wrong.text)
+        assert still.status_code == 200 and still.text == cached  # the lock alone changed no file: still cached
         assert c.get("/funnel", params=params).status_code == 200  # once the load is over

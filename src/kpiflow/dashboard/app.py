@@ -48,7 +48,7 @@ from fastapi.staticfiles import StaticFiles
 import kpiflow
 from kpiflow.dashboard.pages import PAGES, PARAM_NAMES, WORDS, Page, View, Visual, picker_choices, pickers
 from kpiflow.dashboard.tables import csv_cell, json_safe, sections, table_records
-from kpiflow.errors import CannotListenError, KpiflowError
+from kpiflow.errors import CannotListenError, KpiflowError, WorkspaceBusyError
 from kpiflow.io.export import csv_text
 from kpiflow.messages import say
 from kpiflow.model.config import ModelFile
@@ -70,6 +70,9 @@ SECURITY_HEADERS = {
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
 ANY_ADDRESS = ("0.0.0.0", "::", "")
 RETRY_AFTER_SECONDS = 5
+# How long a page waits for a running load to let go of the database before answering 503: short,
+# since one waiting page holds up the cache for every other.
+LOCK_WAIT_SECONDS = 1.0
 # DuckDB's words when another process (a `kpiflow load`) holds the database's write lock.
 DATABASE_LOCKED = re.compile(r"could not set lock|conflicting lock", re.IGNORECASE)
 HOST_HEADER = re.compile(r"(?P<name>\[[0-9a-f:.]+\]|[a-z0-9_.-]+)(?::(?P<port>[0-9]{1,5}))?")
@@ -134,6 +137,8 @@ def _allowed_name(value: str, lang: str, option: str = "--allow-host") -> str:
 
 def _database_busy(error: BaseException) -> bool:
     """Whether the error, or one it was raised from or while handling, says a writer holds the database's lock."""
+    if isinstance(error, WorkspaceBusyError):  # the workspace waited for the load, in vain
+        return True
     seen: set[int] = set()
     current: BaseException | None = error
     while current is not None and id(current) not in seen:
@@ -165,8 +170,10 @@ def create_app(
     lang: str | None = None,
     host: str = "127.0.0.1",
     allow_hosts: Iterable[str] = (),
+    lock_wait: float = LOCK_WAIT_SECONDS,
 ) -> FastAPI:
-    """The dashboard app for the workspace at `workspace_path` (opened read-only on each uncached request).
+    """The dashboard app for the workspace at `workspace_path` (opened read-only on each uncached request,
+    waiting up to `lock_wait` seconds for a running load).
 
     It answers only requests whose Host header names loopback (127.0.0.1, localhost, [::1]), `host` (the
     address it is bound to) or one of `allow_hosts`; bound to every address (0.0.0.0, ::) it also answers
@@ -218,9 +225,11 @@ def create_app(
 
     def cached(key: tuple, compute: Callable[[kpiflow.Workspace], object]) -> object:
         key = (*key, stamp())
+        if key in cache:  # without the lock: a page computing (or waiting for a load) holds up no cached one
+            return cache[key]
         with lock:
             if key not in cache:
-                with kpiflow.open(str(root), read_only=True) as ws:
+                with kpiflow.open(str(root), read_only=True, lock_wait=lock_wait, lang=default_lang) as ws:
                     value = compute(ws)
                 if len(cache) >= CACHE_LIMIT:
                     cache.clear()
