@@ -1356,7 +1356,7 @@ def blueprint_save(
     """Store the period's significant patterns and KPI values as blueprints/NAME.yaml."""
     from kpiflow.workspace import open_workspace  # noqa: PLC0415  (keeps `kpiflow --help` instant)
 
-    with open_workspace(workspace) as ws:
+    with open_workspace(workspace, lang=_explicit_lang(lang)) as ws:
         language = _default_lang(lang, ws.lang)
         path = ws.blueprint_save(
             name,
@@ -1382,7 +1382,7 @@ def blueprint_list(workspace: WorkspaceDir = Path("."), as_json: AsJson = False,
     """The blueprints saved in the workspace."""
     from kpiflow.workspace import open_workspace  # noqa: PLC0415
 
-    with open_workspace(workspace, lang=_explicit_lang(lang)) as ws:
+    with open_workspace(workspace) as ws:
         rows = [(n, ws.blueprint(n)) for n in ws.blueprints()]
     if as_json:
         _print_json(
