@@ -281,9 +281,9 @@ def test_dates_and_times_are_excel_dates(demo, book_ja):
 
 def test_hostile_text_stays_text_and_a_failing_analysis_gets_a_note(tmp_path, monkeypatch):
     ws, _ = copy_demo(tmp_path / "demo", size="small", lang="en")
-    ws.con.execute("UPDATE deals SET loss_reason = ? WHERE loss_reason IS NOT NULL", [HOSTILE["loss_reason"]])
-    ws.con.execute("UPDATE contacts SET campaign = ?", [HOSTILE["campaign"]])
-    ws.con.execute("UPDATE contacts SET channel = ? WHERE channel = (SELECT min(channel) FROM contacts)", [HOSTILE["channel"]])
+    ws.writer().execute("UPDATE deals SET loss_reason = ? WHERE loss_reason IS NOT NULL", [HOSTILE["loss_reason"]])
+    ws.writer().execute("UPDATE contacts SET campaign = ?", [HOSTILE["campaign"]])
+    ws.writer().execute("UPDATE contacts SET channel = ? WHERE channel = (SELECT min(channel) FROM contacts)", [HOSTILE["channel"]])
 
     def no_shows(_context):
         raise KpiflowError("no exhibitions in the data")

@@ -139,7 +139,7 @@ def test_export_xlsx_from_the_cli(demo, tmp_path):
 
 
 def test_serve_refuses_a_network_address_without_a_token(demo):
-    result = CliRunner().invoke(app, ["serve", "--host", "0.0.0.0", "-w", str(demo.root)])
+    result = CliRunner().invoke(app, ["serve", "--host", "0.0.0.0", "-w", str(demo.root), "--lang", "en"])
     assert result.exit_code != 0 and "refusing" in result.output and "Traceback" not in result.output
 
 

@@ -106,6 +106,11 @@ class Workspace:
                     raise WorkspaceError(say("workspace.no_database", self._message_lang or self.lang, path=self.database))
                 return self.writer()  # a new workspace: creating its tables is the first write
             self._con, self._writable = self._connect(write=False)
+            if not self._writable and not self.read_only and duck.schema_behind(self._con):
+                # Made by an earlier release: add the newer tables and columns once, then read.
+                self.writer()
+                self.close()
+                self._con, self._writable = self._connect(write=False)
         return self._con
 
     def writer(self) -> duckdb.DuckDBPyConnection:

@@ -139,3 +139,16 @@ def is_lock_conflict(error: Exception) -> bool:
     """Whether DuckDB refused to open a file because another process holds its write lock."""
     text = str(error).lower()
     return "could not set lock" in text or "conflicting lock" in text
+
+
+def schema_behind(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the database lacks a canonical table, a contract column or the `_loads` journal
+    (a workspace made by an earlier release: `create_tables` brings it up to date)."""
+    present: dict[str, set[str]] = {}
+    for table, column in con.execute(
+        "SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = current_database()"
+    ).fetchall():
+        present.setdefault(table, set()).add(column)
+    if "_loads" not in present:
+        return True
+    return any(not set(t.column_names) <= present.get(t.name, set()) for t in TABLES.values())
