@@ -6,8 +6,10 @@ import subprocess
 import sys
 
 import pytest
+from typer.testing import CliRunner
 
 import kpiflow
+from kpiflow.cli import app
 from kpiflow.errors import ModelError, WorkspaceError
 from kpiflow.model.config import default_model_text, parse_model
 from kpiflow.model.schema import TABLES
@@ -78,6 +80,8 @@ def line_of(text: str, needle: str) -> int:
             "  revenue: [won_deal, avg_deal_size]",
             r"unknown metric 'won_deal' \(did you mean 'won_deals'\?\)",
         ),
+        ("  revenue: [won_deals, avg_deal_size]", "  revenue: [revenue, avg_deal_size]", r"「revenue」が自分自身の要素として挙げられています"),
+        ("  mqls: [leads, mql_rate]", "  mqls: [leads, mql_rate]\n  leads: [mqls]", r"ツリーが循環しています: mqls -> leads -> mqls。"),
     ],
 )
 def test_mistakes_point_at_their_line(old, new, pattern):
@@ -163,7 +167,7 @@ def test_no_extension_is_downloaded_at_run_time(ws):
         (
             "where: outcome = 'won'\n    time: closed_at\n    unit: 件",
             "where: outcome = = 'won'\n    time: closed_at\n    unit: 件",
-            r"metrics.won_deals.where: not a valid SQL condition",
+            r"metrics.won_deals.where: SQL の条件として読めません: \"outcome = = 'won'\"（途中で終わっています）",
         ),
         (
             "where: outcome = 'won'\n    time: closed_at\n    unit: 件",
@@ -184,6 +188,16 @@ def test_no_extension_is_downloaded_at_run_time(ws):
             "formula: (revenue - cost) / cost",
             "formula: (revenue - costs) / cost",
             r"formula refers to unknown metric 'costs' \(did you mean 'cost'\?\)",
+        ),
+        (
+            "formula: (revenue - cost) / cost",
+            "formula: (revenue - cost) / 'cost",
+            r"metrics.roi.formula: \"\(revenue - cost\) / 'cost\" の引用符かコメントが閉じていません",
+        ),
+        (
+            "formula: (revenue - cost) / cost",
+            "formula: (revenue - cost) / getenv('HOME')",
+            r"metrics.roi.formula: 式に使えるのは指標名、数値、\+ - \* / と括弧だけです（`GETENV\('HOME'\)` は使えません）",
         ),
     ],
 )
@@ -226,8 +240,59 @@ def test_formula_cycles_are_errors(tmp_path):
 
 def test_an_older_workspace_gets_newer_contract_columns(tmp_path):
     ws = kpiflow.init(str(tmp_path / "w"), lang="en")
-    ws.con.execute('ALTER TABLE touchpoints DROP COLUMN "owner"')  # as a workspace made before `owner` existed
+    ws.writer().execute('ALTER TABLE touchpoints DROP COLUMN "owner"')  # as a workspace made before `owner` existed
     ws.close()
     ws = kpiflow.open(str(tmp_path / "w"))
     assert "owner" in ws.columns()["touchpoints"]
     ws.close()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "message"),
+    [
+        (
+            "  won_deals: [closed_deals, win_rate]",
+            "  won_deals: [won_deals, win_rate]",
+            "  won_deals: [won_deals, win_rate]",
+            "'won_deals' is listed as a factor of itself",
+        ),
+        (
+            "  mqls: [leads, mql_rate]",
+            "  mqls: [leads, mql_rate]\n  leads: [revenue]",
+            "  leads: [revenue]",
+            "the tree goes round in a cycle: revenue -> won_deals -> closed_deals -> opportunities -> sqls -> mqls"
+            " -> leads -> revenue; a factor cannot contain the node it explains",
+        ),
+    ],
+)
+@pytest.mark.parametrize("command", ["check", "tree"])
+def test_a_tree_that_goes_round_is_refused_at_its_line(tmp_path, old, new, needle, message, command):
+    # Before: the cycle left an empty tree and `kpiflow check` said all was well (exit 0).
+    kpiflow.init(str(tmp_path / "w"), lang="en").close()
+    path = tmp_path / "w" / "kpiflow.yaml"
+    text = replace_once(path.read_text(encoding="utf-8"), old, new)
+    path.write_text(text, encoding="utf-8")
+    args = [command, "-w", str(tmp_path / "w")] + (["--period", "FY2025"] if command == "tree" else [])
+    result = CliRunner().invoke(app, args)
+    shown = result.output + (result.stderr or "")
+    assert result.exit_code == 2, shown
+    line = line_of(text, needle)
+    column = len(needle) - len(needle.lstrip()) + needle.strip().index("[") + 2  # the first factor
+    assert f"kpiflow.yaml:{line}:{column}: {message}" in shown
+    assert "Traceback" not in shown
+
+
+def test_every_cycle_and_self_reference_is_reported_once():
+    text = replace_once(
+        default_model_text("en"),
+        "  mqls: [leads, mql_rate]",
+        "  mqls: [leads, mql_rate]\n  leads: [mqls]\n  mql_rate: [mql_rate, cost]\n  cost: [roi]\n  roi: [cost]",
+    )
+    with pytest.raises(ModelError) as error:
+        parse_model(text)
+    lines = str(error.value).splitlines()
+    assert [line.split(": ", 1)[1] for line in lines] == [
+        "'mql_rate' is listed as a factor of itself",
+        "the tree goes round in a cycle: mqls -> leads -> mqls; a factor cannot contain the node it explains",
+        "the tree goes round in a cycle: cost -> roi -> cost; a factor cannot contain the node it explains",
+    ]

@@ -18,6 +18,7 @@ from sqlglot.errors import ErrorLevel
 
 from kpiflow.analysis.metrics import closure
 from kpiflow.engine.metric_sql import PERIOD_COLUMN, BaseQuery, base_queries
+from kpiflow.model.conditions import FUNCTIONS
 from kpiflow.model.config import Metric, ModelFile, default_model_text, parse_model
 from kpiflow.model.semantic import contract_columns
 
@@ -204,3 +205,18 @@ def test_qualified_dimensions_keep_their_dotted_names_and_inherited_ones_their_c
     assert [(c.table, c.name) for c in inherited.find_all(exp.Column)] == [("deals", "channel"), ("contacts", "channel")]
     assert sorted(j.this.name for j in parsed.args["joins"]) == ["accounts", "contacts"]
     assert len(parsed.args["group"].expressions) == 1 + len(dimensions)
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+def test_every_function_of_the_condition_language_transpiles(dialect):
+    # Conditions may call only functions SQLGlot knows (kpiflow.model.conditions.FUNCTIONS): none
+    # is passed through verbatim as a DuckDB name another engine lacks.
+    extra = {
+        f"uses_{f.name}": Metric(count="deals", where=f"{f.example} IS NOT NULL", time="created_at") for f in FUNCTIONS
+    }
+    model = default_model().model_copy(update={"metrics": {**default_model().metrics, **extra}})
+    [scan] = base_queries(model, list(extra), kind="quarter", start=START, end=END, dimensions=(), columns=contract_columns())
+    sql = transpile(scan, dialect)
+    assert _unknown_functions(sql, dialect) == set(), sql
+    parsed = sqlglot.parse_one(sql, read=dialect)
+    assert [s.alias_or_name for s in parsed.selects] == [PERIOD_COLUMN, *extra]

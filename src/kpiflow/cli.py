@@ -58,19 +58,33 @@ def _explicit_lang(lang: str | None) -> str | None:
 
 
 def handles_errors(command):
-    """Turn a KpiflowError into a message on stderr and an exit code; --debug adds a traceback."""
+    """Turn a KpiflowError (or a database error that escaped an analysis) into a message on
+    stderr and an exit code; --debug adds a traceback."""
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any):
         try:
             return command(*args, **kwargs)
-        except KpiflowError as e:
+        except Exception as e:
+            error = e if isinstance(e, KpiflowError) else _engine_error(e, kwargs.get("lang"))
+            if error is None:
+                raise
             if kwargs.get("debug"):
                 err.print(traceback.format_exc(), markup=False, highlight=False)
-            err.print(str(e), markup=False, highlight=False, style="red")
-            raise typer.Exit(e.exit_code) from None
+            err.print(str(error), markup=False, highlight=False, style="red")
+            raise typer.Exit(error.exit_code) from None
 
     return wrapper
+
+
+def _engine_error(error: Exception, lang: str | None) -> KpiflowError | None:
+    """A DuckDB error as a kpiflow error in the user's language; None for anything else."""
+    duckdb = sys.modules.get("duckdb")  # not imported: the error cannot be one of its
+    if duckdb is None or not isinstance(error, duckdb.Error):
+        return None
+    from kpiflow.engine.duck import EngineError  # noqa: PLC0415  (keeps `kpiflow --help` instant)
+
+    return EngineError.of(error, lang if lang in ("ja", "en") else _default_lang(None))
 
 
 def _print_json(data: object) -> None:

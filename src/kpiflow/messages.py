@@ -616,6 +616,113 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "このページは自動で再読み込みします。",
     },
     "dashboard.busy_title": {"en": "Updating the data", "ja": "データを更新中"},
+    # the condition language (kpiflow.model.conditions) and the model's checks
+    "condition.empty": {
+        "en": "a condition is needed, such as outcome = 'won'",
+        "ja": "条件が必要です（例: outcome = 'won'）",
+    },
+    "condition.nul": {
+        "en": "the condition holds a NUL character (\\0); remove it",
+        "ja": "条件に NUL 文字（\\0）が含まれています。削除してください",
+    },
+    "condition.too_long": {
+        "en": "the condition is longer than {limit:,} characters",
+        "ja": "条件が長すぎます（{limit:,} 文字まで）",
+    },
+    "condition.too_deep": {
+        "en": "the condition is nested more than {limit} levels deep",
+        "ja": "条件の入れ子が深すぎます（{limit} 段まで）",
+    },
+    "condition.unclosed": {
+        "en": "a quote or comment is not closed in {text!r}: text takes single quotes on both sides ('won')",
+        "ja": "{text!r} の引用符かコメントが閉じていません。文字列は両側を一重引用符で囲みます（'won'）",
+    },
+    "condition.invalid": {
+        "en": "not a valid SQL condition: {text!r} ({detail})",
+        "ja": "SQL の条件として読めません: {text!r}（{detail}）",
+    },
+    "condition.incomplete": {"en": "it is incomplete", "ja": "途中で終わっています"},
+    "condition.at_column": {"en": ", column {column}", "ja": "、{column} 文字目"},
+    "condition.refused": {"en": "{what} is not allowed in a condition. {allowed}", "ja": "条件には{what}を使えません。{allowed}"},
+    "condition.allowed": {
+        "en": "A condition may use columns, values, comparisons (= <> < <= > >=), AND/OR/NOT, IN (a list of values), "
+        "BETWEEN, LIKE/ILIKE, IS [NOT] NULL, CASE, arithmetic (+ - * / %), CAST and the functions listed in docs/security.md.",
+        "ja": "条件に使えるのは列、値、比較（= <> < <= > >=）、AND/OR/NOT、IN（値の一覧）、BETWEEN、LIKE/ILIKE、"
+        "IS [NOT] NULL、CASE、四則演算（+ - * / %）、CAST と docs/security.md に挙げた関数です。",
+    },
+    "condition.functions": {
+        "en": "Allowed functions: text {text}; dates {date}; numbers {number}.",
+        "ja": "使える関数: 文字列 {text}、日付 {date}、数値 {number}。",
+    },
+    "condition.what.statement": {
+        "en": "a statement (one condition only, without ';' or SELECT)",
+        "ja": "文（SELECT や ';' を含まない条件を 1 つだけ書いてください）",
+    },
+    "condition.what.subquery": {"en": "a subquery", "ja": "サブクエリ（SELECT …）"},
+    "condition.what.window": {"en": "a window function (OVER ...)", "ja": "ウィンドウ関数（OVER …）"},
+    "condition.what.aggregate": {
+        "en": "the aggregate {name}() (a condition looks at one row at a time)",
+        "ja": "集計関数 {name}()（条件は 1 行ずつ判定します）",
+    },
+    "condition.what.parameter": {"en": "the parameter {name}", "ja": "パラメータ {name}"},
+    "condition.what.star": {"en": "*", "ja": "*"},
+    "condition.what.function": {"en": "the function {name}()", "ja": "関数 {name}()"},
+    "condition.what.syntax": {"en": "`{sql}`", "ja": "`{sql}`"},
+    "condition.what.name": {
+        "en": "the name {name} (a column is written column or table.column)",
+        "ja": "名前 {name}（列は「列名」または「テーブル名.列名」で書きます）",
+    },
+    "condition.what.type": {
+        "en": "a cast to {name} (CAST takes {types})",
+        "ja": "{name} への CAST（CAST できる型: {types}）",
+    },
+    "condition.in_list": {
+        "en": "IN takes a list of values, such as channel IN ('web', 'seminar')",
+        "ja": "IN には値の一覧を書きます（例: channel IN ('web', 'seminar')）",
+    },
+    "condition.value": {
+        "en": "{value} cannot be compared with {column}, which holds {kind}",
+        "ja": "{value} は {column}（{kind}）と比較できません",
+    },
+    "condition.kind.integer": {"en": "whole numbers (write 5, not '5x')", "ja": "整数です。5 のように書いてください"},
+    "condition.kind.number": {"en": "numbers (write 1.5, not 'abc')", "ja": "数値です。1.5 のように書いてください"},
+    "condition.kind.money": {"en": "amounts (write 1000000, not 'abc')", "ja": "金額です。1000000 のように書いてください"},
+    "condition.kind.timestamp": {
+        "en": "date-times (write '2025-04-01' or '2025-04-01 09:00')",
+        "ja": "日時です。'2025-04-01' や '2025-04-01 09:00' のように書いてください",
+    },
+    "condition.kind.date": {"en": "dates (write '2025-04-01')", "ja": "日付です。'2025-04-01' のように書いてください"},
+    "condition.kind.boolean": {"en": "true/false (write true or false)", "ja": "真偽値です。true か false と書いてください"},
+    "condition.kind.text": {
+        "en": "text (quote the value: channel = 'web')",
+        "ja": "文字列です。値を引用符で囲んでください（channel = 'web'）",
+    },
+    "formula.empty": {
+        "en": "a formula is needed, such as (revenue - cost) / cost",
+        "ja": "式が必要です（例: (revenue - cost) / cost）",
+    },
+    "formula.refused": {
+        "en": "a formula may use metric names, numbers, + - * / and parentheses, not `{what}`",
+        "ja": "式に使えるのは指標名、数値、+ - * / と括弧だけです（`{what}` は使えません）",
+    },
+    "tree.self": {
+        "en": "'{name}' is listed as a factor of itself",
+        "ja": "「{name}」が自分自身の要素として挙げられています",
+    },
+    "tree.cycle": {
+        "en": "the tree goes round in a cycle: {path}; a factor cannot contain the node it explains",
+        "ja": "ツリーが循環しています: {path}。要素の下に、それが説明する指標を置くことはできません",
+    },
+    "engine.failed": {
+        "en": "the database could not run this: {detail}",
+        "ja": "データベースが処理を実行できませんでした: {detail}",
+    },
+    "engine.condition_hint": {
+        "en": "A condition (a `where` in kpiflow.yaml, or --where, --step, --exclude, --outcome) may compare a column "
+        "with a value of another type, such as amount > 'abc'.",
+        "ja": "条件（kpiflow.yaml の where や --where、--step、--exclude、--outcome）で、列と型の違う値を比べている"
+        "可能性があります（例: amount > 'abc'）。",
+    },
     "debug.hint": {"en": "(run with --debug for the technical details)", "ja": "（技術的な詳細は --debug を付けて実行）"},
 }
 

@@ -12,6 +12,8 @@ from pathlib import Path
 import duckdb
 from sqlglot import exp
 
+from kpiflow.errors import KpiflowError
+from kpiflow.messages import say
 from kpiflow.model.schema import TABLES, Table
 
 DIALECT = "duckdb"
@@ -21,15 +23,43 @@ _CONFIG = {
     "autoinstall_known_extensions": False,
     "autoload_known_extensions": False,
 }
+# A sealed database reaches nothing outside itself (files, network, extensions), and its
+# configuration is locked so that no statement can undo that; only the progress bar, which
+# every caller silences, stays switchable.
+_SEALED = {
+    "enable_external_access": False,
+    "allowed_configs": ["enable_progress_bar"],
+    "lock_configuration": True,
+}
 
 
-def connect(path: str | Path | None = None, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open (or create) the workspace database; `None` gives an in-memory database."""
+def connect(path: str | Path | None = None, *, read_only: bool = False, files: bool | None = None) -> duckdb.DuckDBPyConnection:
+    """Open (or create) the workspace database; `None` gives an in-memory database.
+
+    `files` says whether SQL on this connection may reach anything outside the database: files
+    (read_csv, read_text, COPY, ATTACH), the network and extensions. Only loading needs them,
+    and loading writes, so by default only a writable connection to a database file has them;
+    every other connection (each read-only one, which is what analyses open) is sealed, so that
+    even a condition that slipped past the condition language (kpiflow.model.conditions) could
+    read nothing but the database.
+    """
     database = ":memory:" if path is None else str(path)
-    con = duckdb.connect(database, read_only=read_only, config=dict(_CONFIG))
+    sealed = not (files if files is not None else (path is not None and not read_only))
+    config = {**_CONFIG, **(_SEALED if sealed else {})}
+    con = duckdb.connect(database, read_only=read_only, config=config)
     # kpiflow prints its own output: DuckDB's progress bar would scribble over tables and JSON.
     con.execute("SET enable_progress_bar = false")
     return con
+
+
+def is_sealed(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the connection's database is cut off from files and its configuration locked."""
+    found = dict(
+        con.execute(
+            "SELECT name, value FROM duckdb_settings() WHERE name IN ('enable_external_access', 'lock_configuration')"
+        ).fetchall()
+    )
+    return found == {"enable_external_access": "false", "lock_configuration": "true"}
 
 
 def sql(expression: exp.Expression) -> str:
@@ -133,6 +163,21 @@ def create_tables(con: duckdb.DuckDBPyConnection, lang: str = "en") -> None:
         for statement in table_comments(table, lang):
             con.execute(sql(statement))
     con.execute(sql(LOADS_DDL))
+
+
+class EngineError(KpiflowError, RuntimeError):
+    """The engine refused a query that kpiflow built: most often a condition comparing a column
+    with a value of another type that only fails once the table has rows."""
+
+    @classmethod
+    def of(cls, error: duckdb.Error, lang: str = "en") -> EngineError:
+        lines = str(error).strip().splitlines()
+        detail = lines[0] if lines else type(error).__name__
+        detail = detail if len(detail) <= 300 else detail[:299] + "…"
+        message = say("engine.failed", lang, detail=detail)
+        if isinstance(error, (duckdb.ConversionException, duckdb.BinderException)):
+            message += " " + say("engine.condition_hint", lang)
+        return cls(message)
 
 
 def is_lock_conflict(error: Exception) -> bool:

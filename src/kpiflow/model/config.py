@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from kpiflow.errors import ModelError, suggest
+from kpiflow.messages import say
 from kpiflow.model import yamlfile
 
 MODEL_FILE = "kpiflow.yaml"
@@ -154,6 +155,32 @@ class ModelFile(_Strict):
             for node in values:
                 if node not in self.metrics:
                     unknown(("targets", period, node), node)
+        return problems + self._tree_problems()
+
+    def _tree_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """A node listed among its own factors, and cycles through the tree (each reported once,
+        at the node where the walk in file order first closes it)."""
+        problems: list[tuple[tuple[str | int, ...], str]] = []
+        for parent, factors in self.tree.items():
+            if parent in factors:
+                problems.append((("tree", parent, factors.index(parent)), say("tree.self", self.locale, name=parent)))
+        state: dict[str, str] = {}  # "open" while on the walk's path, "done" after
+
+        def visit(node: str, path: list[str]) -> None:
+            state[node] = "open"
+            for i, factor in enumerate(self.tree.get(node, [])):
+                if factor == node:
+                    continue  # reported above
+                if state.get(factor) == "open":
+                    cycle = [*path[path.index(factor) :], node, factor]
+                    problems.append((("tree", node, i), say("tree.cycle", self.locale, path=" -> ".join(cycle))))
+                elif factor not in state:
+                    visit(factor, [*path, node])
+            state[node] = "done"
+
+        for parent in self.tree:
+            if parent not in state:
+                visit(parent, [])
         return problems
 
     def stage_names(self, entity: str) -> list[str]:

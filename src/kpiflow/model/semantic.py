@@ -28,11 +28,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-import sqlglot
 from sqlglot import exp
-from sqlglot.errors import ParseError
 
 from kpiflow.errors import ModelError, UnknownNameError, suggest
+from kpiflow.model import conditions
+from kpiflow.model.conditions import ConditionError
 from kpiflow.model.config import Metric, ModelFile
 from kpiflow.model.schema import TABLES
 from kpiflow.model.yamlfile import YamlDocument
@@ -179,8 +179,12 @@ class Resolver:
         hint = suggest(name, candidates)
         return f"unknown column '{name}' for {self.base}" + (f" (did you mean '{hint}'?)" if hint else "")
 
-    def qualify(self, condition: exp.Expression) -> tuple[exp.Expression, set[str]]:
-        """Rewrite every column of a condition to its qualified form; collect joins needed."""
+    def qualify(self, condition: exp.Expression, lang: str = "en") -> tuple[exp.Expression, set[str]]:
+        """Rewrite every column of a condition to its qualified form; collect joins needed.
+
+        A value the engine could never compare with its column (``amount > 'abc'``) is refused
+        here, with the column's type, rather than by the engine once the table has rows.
+        """
         needed: set[str] = set()
 
         def rewrite(node: exp.Expression) -> exp.Expression:
@@ -190,7 +194,9 @@ class Resolver:
                 return expression
             return node
 
-        return condition.copy().transform(rewrite), needed
+        qualified = condition.copy().transform(rewrite)
+        conditions.check_values(qualified, lang)
+        return qualified, needed
 
 
 def split_name(name: str, columns: Mapping[str, Sequence[str]]) -> tuple[str | None, str]:
@@ -238,25 +244,30 @@ def check_dimensions(dimensions: Sequence[str], columns: Mapping[str, Sequence[s
             )
 
 
-def parse_condition(text: str) -> exp.Expression:
-    """Parse an extraction condition (a SQL boolean) as DuckDB SQL."""
-    try:
-        return sqlglot.parse_one(text, read="duckdb")
-    except ParseError as e:
-        detail = e.errors[0]["description"] if e.errors else str(e)
-        raise ValueError(f"not a valid SQL condition: {text!r} ({detail})") from None
+def parse_condition(text: str, *, lang: str = "en") -> exp.Expression:
+    """Parse an extraction condition (a SQL boolean, DuckDB's spelling) in the condition language.
+
+    Every condition (a metric's `where`, --step, --exclude, --outcome, --where and the
+    dashboard's) comes through here; anything outside the language (kpiflow.model.conditions)
+    raises ConditionError, a ValueError.
+    """
+    return conditions.parse_condition(text, lang=lang)
 
 
 def contract_columns() -> dict[str, list[str]]:
     return {name: list(t.column_names) for name, t in TABLES.items()}
 
 
-def metric_problems(model: ModelFile, columns: Mapping[str, Sequence[str]] | None = None) -> list[tuple[tuple, str]]:
+def metric_problems(
+    model: ModelFile, columns: Mapping[str, Sequence[str]] | None = None, *, lang: str | None = None
+) -> list[tuple[tuple, str]]:
     """Every problem in the metrics' sources, times, `where` conditions and formulas.
 
-    Returned as (YAML path, message) so that the caller can point at the line.
+    Returned as (YAML path, message) so that the caller can point at the line. Conditions and
+    formulas outside their language are described in `lang` (default: the model's locale).
     """
     columns = columns or contract_columns()
+    lang = lang or model.locale
     problems: list[tuple[tuple, str]] = []
     for name, metric in model.metrics.items():
         source = source_of(name, metric)
@@ -292,30 +303,31 @@ def metric_problems(model: ModelFile, columns: Mapping[str, Sequence[str]] | Non
                 )
             if metric.where:
                 try:
-                    Resolver(source.table, columns).qualify(parse_condition(metric.where))
+                    Resolver(source.table, columns).qualify(parse_condition(metric.where, lang=lang), lang)
+                except ConditionError as e:
+                    problems.append((("metrics", name, "where"), str(e)))
                 except (ValueError, LookupError) as e:
                     problems.append((("metrics", name, "where"), str(e).strip("'\"")))
         elif metric.where:
             problems.append((("metrics", name, "where"), "only count, count_distinct and sum metrics take a where condition"))
         if metric.formula:
-            problems += _formula_problems(model, name, metric.formula)
+            problems += _formula_problems(model, name, metric.formula, lang)
     problems += _cycles(model)
     return problems
 
 
-def formula_names(formula: str) -> list[str]:
-    """Metric names a formula refers to, in order of appearance."""
-    expression = sqlglot.parse_one(formula, read="duckdb")
+def formula_names(formula: str, lang: str = "en") -> list[str]:
+    """Metric names a formula refers to, in order of appearance (ConditionError outside the
+    formula language: metric names, numbers, + - * / and parentheses)."""
+    expression = conditions.parse_formula(formula, lang=lang)
     return list(dict.fromkeys(c.name for c in expression.find_all(exp.Column)))
 
 
-def _formula_problems(model: ModelFile, name: str, formula: str) -> list[tuple[tuple, str]]:
+def _formula_problems(model: ModelFile, name: str, formula: str, lang: str) -> list[tuple[tuple, str]]:
     try:
-        names = formula_names(formula)
-    except ParseError as e:
-        return [
-            (("metrics", name, "formula"), f"not a valid formula: {formula!r} ({e.errors[0]['description'] if e.errors else e})")
-        ]
+        names = formula_names(formula, lang)
+    except ConditionError as e:
+        return [(("metrics", name, "formula"), str(e))]
     out = []
     for ref in names:
         if ref not in model.metrics:
@@ -336,7 +348,7 @@ def dependencies(model: ModelFile, name: str) -> list[str]:
     if metric.formula:
         try:
             return [n for n in formula_names(metric.formula) if n in model.metrics]
-        except ParseError:
+        except ConditionError:
             return []
     return []
 
@@ -362,8 +374,11 @@ def _cycles(model: ModelFile) -> list[tuple[tuple, str]]:
     return problems
 
 
-def check_model(model: ModelFile, doc: YamlDocument, columns: Mapping[str, Sequence[str]] | None = None) -> None:
-    """Raise ModelError listing every metric problem, each at its YAML line and column."""
-    problems = metric_problems(model, columns)
+def check_model(
+    model: ModelFile, doc: YamlDocument, columns: Mapping[str, Sequence[str]] | None = None, *, lang: str | None = None
+) -> None:
+    """Raise ModelError listing every metric problem, each at its YAML line and column (in `lang`,
+    default the model's locale)."""
+    problems = metric_problems(model, columns, lang=lang)
     if problems:
         raise ModelError("\n".join(f"{doc.locate(path)}: {'.'.join(map(str, path))}: {message}" for path, message in problems))
