@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 import string
 import uuid
+import warnings
 from pathlib import Path
 
 import duckdb
@@ -480,3 +481,22 @@ def test_the_documented_language_is_the_validated_one():
     table = {line.split("|")[1].strip(): line.split("|")[2] for line in doc.splitlines() if line.startswith("| ") and "`" in line}
     documented = {name.strip(" `") for cell in table.values() for name in cell.split(",")}
     assert documented == {f.name for f in FUNCTIONS}
+
+
+def test_the_dashboards_outcome_is_refused_without_the_file(blank, tmp_path, secret):
+    pytest.importorskip("fastapi", reason="the dashboard needs the optional web extra")
+    with warnings.catch_warnings():
+        # Starlette asks for `httpx2` instead of `httpx`; the test client works the same with either.
+        warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient` is deprecated")
+        from fastapi.testclient import TestClient  # noqa: PLC0415  (an optional extra)
+
+    from kpiflow.dashboard import create_app  # noqa: PLC0415
+
+    path, text = secret
+    root, _ = _workspace_with(blank, tmp_path)
+    with TestClient(create_app(root), base_url="http://127.0.0.1:8765") as client:
+        for url in ("/patterns", "/api/patterns"):
+            response = client.get(url, params={"outcome": f"type = (SELECT content FROM read_text('{path}'))"})
+            assert response.status_code == 400
+            assert "outcome: a subquery is not allowed in a condition" in response.text
+            assert text not in response.text

@@ -646,13 +646,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "condition.refused": {"en": "{what} is not allowed in a condition. {allowed}", "ja": "条件には{what}を使えません。{allowed}"},
     "condition.allowed": {
         "en": "A condition may use columns, values, comparisons (= <> < <= > >=), AND/OR/NOT, IN (a list of values), "
-        "BETWEEN, LIKE/ILIKE, IS [NOT] NULL, CASE, arithmetic (+ - * / %), CAST and the functions listed in docs/security.md.",
+        "BETWEEN, LIKE/ILIKE, IS [NOT] NULL, CASE, arithmetic (+ - * / %), CAST and the functions listed in docs/security.md",
         "ja": "条件に使えるのは列、値、比較（= <> < <= > >=）、AND/OR/NOT、IN（値の一覧）、BETWEEN、LIKE/ILIKE、"
-        "IS [NOT] NULL、CASE、四則演算（+ - * / %）、CAST と docs/security.md に挙げた関数です。",
+        "IS [NOT] NULL、CASE、四則演算（+ - * / %）、CAST と docs/security.md に挙げた関数です",
     },
     "condition.functions": {
-        "en": "Allowed functions: text {text}; dates {date}; numbers {number}.",
-        "ja": "使える関数: 文字列 {text}、日付 {date}、数値 {number}。",
+        "en": "Allowed functions: text {text}; dates {date}; numbers {number}",
+        "ja": "使える関数: 文字列 {text}、日付 {date}、数値 {number}",
     },
     "condition.what.statement": {
         "en": "a statement (one condition only, without ';' or SELECT)",
