@@ -223,13 +223,13 @@ def test_header_rows_are_frozen_and_filtered(book_ja):
 
 def test_the_default_period_is_the_last_complete_fiscal_year(demo, book_ja):
     path, _ = book_ja
-    expected = demo.tree(demo._last_complete_year().label("en"), lang="ja").period
+    expected = demo.tree(demo.last_complete_year().label("en"), lang="ja").period
     assert {r[ja("period")] for r in table(path, "KPIツリー")} == {expected}
 
 
 def test_numbers_stay_numbers_with_money_and_percent_formats(demo, book_ja):
     path, names = book_ja
-    tree = demo.tree(demo._last_complete_year().label("en"), lang="ja")
+    tree = demo.tree(demo.last_complete_year().label("en"), lang="ja")
     header = rows(path, "KPIツリー")[0]
     records = table(path, "KPIツリー")
     by_metric = {r[ja("metric")]: (i, r) for i, r in enumerate(records, start=1)}
@@ -258,7 +258,7 @@ def test_numbers_stay_numbers_with_money_and_percent_formats(demo, book_ja):
 
 def test_rates_named_by_the_result_are_percentages(demo, book_ja):
     path, names = book_ja
-    funnel = demo.funnel(demo._last_complete_year().label("en"))
+    funnel = demo.funnel(demo.last_complete_year().label("en"))
     header = rows(path, "ファネル")[0]
     first = table(path, "ファネル")[0]
     assert first[ja("rate")] == pytest.approx(funnel.steps[0].rate, rel=1e-12)
@@ -272,7 +272,7 @@ def test_rates_named_by_the_result_are_percentages(demo, book_ja):
 
 def test_dates_and_times_are_excel_dates(demo, book_ja):
     path, _ = book_ja
-    year = demo._last_complete_year()
+    year = demo.last_complete_year()
     quarters = table(path, "四半期推移")
     assert {r[ja("period_start")] for r in quarters} == {Period.quarter(year.fiscal_year, n).start for n in (1, 2, 3, 4)}
     shows = table(path, "展示会")
@@ -346,7 +346,7 @@ def test_bad_arguments_are_refused_before_any_work(demo, tmp_path, kwargs, error
 
 def test_plan_vs_actual_sheet_by_hand(demo, book_ja):
     path, names = book_ja
-    year = demo._last_complete_year().label("en")
+    year = demo.last_complete_year().label("en")
     targets = demo.model.targets[year]  # FY2025: revenue 1,500,000,000 and win_rate 0.32 in the demo's model
     tree = demo.tree(year, lang="ja")
     records = {r[ja("metric")]: r for r in table(path, "計画と実績")}

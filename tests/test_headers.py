@@ -25,7 +25,7 @@ def demo(tmp_path_factory):
     """The small demo company (as in test_excel.py), with one blueprint saved so that the
     blueprint sheet, page and check have rows."""
     ws, _ = copy_demo(tmp_path_factory.mktemp("headers") / "demo", size="small", lang="ja")
-    ws.blueprint_save(BLUEPRINT, ws._last_complete_year().label("en"), within="180d", min_support=30)
+    ws.blueprint_save(BLUEPRINT, ws.last_complete_year().label("en"), within="180d", min_support=30)
     yield ws
     ws.close()
 
@@ -46,11 +46,11 @@ def column_keys(data: object) -> set[str]:
 
 
 def year(ws: Workspace) -> str:
-    return ws._last_complete_year().label("en")
+    return ws.last_complete_year().label("en")
 
 
 def year_before(ws: Workspace) -> str:
-    return ws._last_complete_year().previous().label("en")
+    return ws.last_complete_year().previous().label("en")
 
 
 # Each analysis as the workbook, the dashboard and the CLI call it, with the options that add keys

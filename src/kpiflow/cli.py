@@ -87,6 +87,18 @@ def _engine_error(error: Exception, lang: str | None) -> KpiflowError | None:
     return EngineError.of(error, lang if lang in ("ja", "en") else _default_lang(None))
 
 
+def analysis(name: str):
+    """The registered analysis `name` (imported on use: keeps `kpiflow --help` instant)."""
+    from kpiflow.analysis.registry import analysis as registered  # noqa: PLC0415
+
+    return registered(name)
+
+
+def _given(**values: Any) -> dict[str, Any]:
+    """The options the user gave (not None): the registry supplies the rest, as on every face."""
+    return {k: v for k, v in values.items() if v is not None}
+
+
 def _print_json(data: object) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
@@ -937,7 +949,9 @@ def behaviour_command(
 @app.command(name="patterns")
 @handles_errors
 def patterns_command(
-    outcome: Annotated[str, typer.Option("--outcome", help="\"type = 'inquiry'\", stage:opportunity or won.")],
+    outcome: Annotated[
+        Optional[str], typer.Option("--outcome", help="\"type = 'inquiry'\", stage:opportunity (default) or won.")
+    ] = None,
     within: Annotated[str, typer.Option("--within", help="Window before the outcome, e.g. 30d.")] = "30d",
     max_length: Annotated[int, typer.Option("--max-length", min=1, max=3)] = 3,
     strict: Annotated[bool, typer.Option("--strict", help="Steps must follow each other directly.")] = False,
@@ -946,7 +960,11 @@ def patterns_command(
     compare: Annotated[Optional[str], typer.Option("--compare", help="A second period: which patterns rose.")] = None,
     min_support: Annotated[int, typer.Option("--min-support", min=1)] = 20,
     where: Annotated[
-        Optional[str], typer.Option("--where", help="Touchpoints that count as steps, e.g. \"channel <> 'sales'\".")
+        Optional[str],
+        typer.Option(
+            "--where",
+            help="Touchpoints that count as steps (default: marketing's, \"channel <> 'sales'\"; --where '' counts every touch).",
+        ),
     ] = None,
     top: Annotated[int, typer.Option("--top", min=1, help="Patterns to show (JSON has all).")] = 20,
     workspace: WorkspaceDir = Path("."),
@@ -959,16 +977,15 @@ def patterns_command(
         workspace,
         lang,
         as_json,
-        lambda ws, language: ws.patterns(
-            outcome,
+        lambda ws, language: analysis("patterns").run(
+            ws,
+            **_given(outcome=outcome, period=period, compare=compare),
             within=within,
             max_length=max_length,
             strict=strict,
             unit=unit,
-            period=period,
-            compare=compare,
             min_support=min_support,
-            where=where,
+            **({} if where is None else {"where": where or None}),  # '' = every touch, sales' too
             lang=language,
         ),
     )
@@ -1007,7 +1024,9 @@ def patterns_command(
 @handles_errors
 def handoff_command(
     by: Annotated[Optional[str], typer.Option("--by", help="Dimension: channel, owner, industry, ...")] = None,
-    period: Annotated[Optional[str], typer.Option("--period", help="MQLs entered in this period (default: all).")] = None,
+    period: Annotated[
+        Optional[str], typer.Option("--period", help="MQLs entered in this period (default: the last complete fiscal year; all).")
+    ] = None,
     workspace: WorkspaceDir = Path("."),
     lang: Lang = None,
     as_json: AsJson = False,
@@ -1016,7 +1035,9 @@ def handoff_command(
     """Marketing -> sales handoff: MQL->SQL rate and lag, follow-up SLA, recycling, close rate."""
     from kpiflow.formatting import format_interval  # noqa: PLC0415
 
-    analysed = _analyse(workspace, lang, as_json, lambda ws, language: ws.handoff(period, by=by, lang=language))
+    analysed = _analyse(
+        workspace, lang, as_json, lambda ws, language: analysis("handoff").run(ws, **_given(period=period, by=by), lang=language)
+    )
     if analysed is None:
         return
     result, language, model = analysed
@@ -1166,6 +1187,23 @@ def lists_command(
             r.owner or "",
             r.channel or "",
         )
+    out.print(table)
+
+
+@app.command()
+@handles_errors
+def analyses(lang: Lang = None, as_json: AsJson = False, debug: Debug = False) -> None:
+    """Every registered analysis: what it answers, its parameters with their defaults, and its faces."""
+    from kpiflow.analysis.registry import ANALYSES  # noqa: PLC0415  (keeps `kpiflow --help` instant)
+
+    if as_json:
+        _print_json([a.to_dict() for a in ANALYSES])
+        return
+    language = _default_lang(lang)
+    table = RichTable(*(say(f"analyses.{k}", language) for k in ("name", "what", "params", "faces")))
+    for a in ANALYSES:
+        params = ", ".join(p.name + ("" if p.default is None else f"={p.default}") for p in a.params)
+        table.add_row(f"kpiflow {a.name}", a.summary.get(language, a.summary["en"]), params, " ".join(a.faces))
     out.print(table)
 
 

@@ -509,6 +509,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "demo.headline": {
         "en": "Headline KPIs by fiscal year (rates with 95% intervals)",
         "ja": "年度別の主要KPI（率は95%区間つき）",
+    "analyses.name": {"en": "command", "ja": "コマンド"},
+    "analyses.what": {"en": "what it answers", "ja": "内容"},
+    "analyses.params": {"en": "parameters (default)", "ja": "パラメータ（既定値）"},
+    "analyses.faces": {"en": "faces", "ja": "表示先"},
     "workspace.busy": {
         "en": "{path}: another process is writing to the workspace (a `kpiflow load` is running?) and still held it "
         "after {seconds} s. Wait for it to finish and run the command again.",

@@ -298,7 +298,7 @@ class Workspace:
         return funnel(
             self.con,
             self.model,
-            period=self.resolve_period(period, lang) if period else self._last_complete_year(),
+            period=self.resolve_period(period, lang) if period else self.last_complete_year(),
             basis=basis,
             entity=entity,
             by=by,
@@ -321,7 +321,7 @@ class Workspace:
         `period` defaults to the last complete fiscal year in the data; `within` ("90d") overrides
         each throughput ratio's window in its cohort reading.
         """
-        chosen = self.resolve_period(period, lang) if period else self._last_complete_year()
+        chosen = self.resolve_period(period, lang) if period else self.last_complete_year()
         window = parse_within(within).total_seconds() / 86400 if within else None
         return bottleneck(
             self.con,
@@ -585,7 +585,8 @@ class Workspace:
             )
         )
 
-    def _last_complete_year(self) -> Period:
+    def last_complete_year(self) -> Period:
+        """The last complete fiscal year in the data: the default period of the analyses (see `kpiflow analyses`)."""
         names = [n for n, _ in tree_order(self.model)][:1] or list(self.model.metrics)[:1]
         _, periods = resolve_periods(self.con, self.model, names, period=None, start=None, end=None, last="1y", cache=self._cache)
         if not periods:

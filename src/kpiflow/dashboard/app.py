@@ -237,7 +237,7 @@ def create_app(
             return cache[key]
 
     def default_period() -> str:
-        return cached(("default-period",), lambda ws: ws._last_complete_year().label("en"))  # type: ignore[return-value]
+        return cached(("default-period",), lambda ws: ws.last_complete_year().label("en"))  # type: ignore[return-value]
 
     def choices(language: str) -> dict[str, list[tuple[str, str]]]:
         return cached(("choices", language), lambda ws: picker_choices(ws, language))  # type: ignore[return-value]

@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 import kpiflow
 from kpiflow.analysis.plan import parse_assignments
+from kpiflow.analysis.registry import analysis
 from kpiflow.analysis.tree import TreeNode, TreeResult, tree_order
 from kpiflow.errors import KpiflowError
 from kpiflow.model.config import ModelFile
@@ -325,6 +326,7 @@ def _check_visual(data, view: View) -> Visual:
 
 
 BY = Field("by", {"ja": "内訳", "en": "Breakdown"}, kind="dimension")
+PATTERNS = analysis("patterns")  # one set of defaults: the registry's, as the CLI, report and workbook use
 PAGES: tuple[Page, ...] = (
     Page(
         "tree",
@@ -434,19 +436,30 @@ PAGES: tuple[Page, ...] = (
         "patterns",
         "/patterns",
         {"ja": "成果前のパターン", "en": "Patterns"},
-        lambda ws, p, lang: ws.patterns(
-            p.get("outcome") or "won",
-            within=p.get("within") or "30d",
-            max_length=_int(p, "max_length", 3),
+        lambda ws, p, lang: analysis("patterns").run(
+            ws,
+            outcome=p.get("outcome") or PATTERNS.default("outcome"),
+            within=p.get("within") or PATTERNS.default("within"),
+            max_length=_int(p, "max_length", PATTERNS.default("max_length")),
             period=p["period"],
             compare=p.get("compare") or None,
             lang=lang,
         ),
         (
-            Field("outcome", {"ja": "成果", "en": "Outcome"}, kind="outcome", optional=False, default=lambda p, m, fy: "won"),
-            Field("within", {"ja": "期間窓", "en": "Within"}, "30d", default=lambda p, m, fy: "30d"),
             Field(
-                "max_length", {"ja": "最大長", "en": "Max length"}, kind="length", optional=False, default=lambda p, m, fy: "3"
+                "outcome",
+                {"ja": "成果", "en": "Outcome"},
+                kind="outcome",
+                optional=False,
+                default=lambda p, m, fy: PATTERNS.default("outcome"),
+            ),
+            Field("within", {"ja": "期間窓", "en": "Within"}, "30d", default=lambda p, m, fy: PATTERNS.default("within")),
+            Field(
+                "max_length",
+                {"ja": "最大長", "en": "Max length"},
+                kind="length",
+                optional=False,
+                default=lambda p, m, fy: str(PATTERNS.default("max_length")),
             ),
             Field("compare", {"ja": "比較期間", "en": "Compared with"}, kind="period"),
         ),

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kpiflow.analysis.registry import analysis
 from kpiflow.analysis.tree import tree_order
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.model.periods import Period, period_of
@@ -230,7 +231,7 @@ def _velocity(c: _Context) -> list[Table]:
 
 
 def _handoff(c: _Context) -> list[Table]:
-    result = c.ws.handoff(c.label, lang=c.lang)
+    result = analysis("handoff").run(c.ws, period=c.label, lang=c.lang)
     settings = result.settings
     return [
         Table([r.to_dict() for r in result.records]),
@@ -286,7 +287,7 @@ def _behaviour(c: _Context) -> list[Table]:
 
 
 def _patterns(c: _Context) -> list[Table]:
-    result = c.ws.patterns("stage:opportunity", within="30d", max_length=2, period=c.label, lang=c.lang)
+    result = analysis("patterns").run(c.ws, period=c.label, lang=c.lang)  # the registry's defaults, as every face
     records = [r.to_dict() | {"pattern": _arrow(r.pattern)} for r in result.records]
     paths = [p.to_dict() | {"path": _arrow(p.steps)} for p in result.paths.paths]
     population = {k: v for k, v in result.to_dict().items() if k not in ("records", "paths")}
@@ -390,7 +391,7 @@ def sheet_tables(
     replaces them when the analysis has nothing to show. Arguments as for `write_workbook`."""
     if lang not in LANGS:
         raise UnknownNameError.for_name("language", lang, LANGS)
-    chosen = ws.resolve_period(period, lang) if period else ws._last_complete_year()
+    chosen = ws.resolve_period(period, lang) if period else ws.last_complete_year()
     context = _Context(ws, chosen, ws.resolve_period(compare, lang) if compare else chosen.previous(), lang)
 
     sheets: dict[str, list[Table] | str] = {}

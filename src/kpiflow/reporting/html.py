@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from kpiflow.analysis.explain import signed_change
+from kpiflow.analysis.registry import analysis
 from kpiflow.errors import KpiflowError
 from kpiflow.formatting import format_money, format_value
 from kpiflow.reporting import charts as figures
@@ -30,6 +31,11 @@ from kpiflow.reporting.highlights import tree_highlights
 from kpiflow.reporting.tree_diagram import caption, tree_svg
 
 TEMPLATE = "report.html.j2"
+
+SECTIONS: tuple[str, ...] = (
+    "tree", "plan", "funnel", "journey", "explain", "exhibitions", "behaviour", "patterns", "blueprints", "dictionary",
+)  # fmt: skip
+"""The report's sections, in order (`<section id="...">`; the registry names the one that shows each analysis)."""
 
 LABELS: dict[str, dict[str, str]] = {
     "title": {"ja": "KPIレポート", "en": "KPI report"},
@@ -163,7 +169,7 @@ def build_report(ws, *, period: str | None = None, compare: str | None = None, l
 
     lang = lang or ws.lang
     # A range, `all`, and a period outside the data are understood (or refused) as everywhere else.
-    chosen = ws.resolve_period(period, lang) if period else ws._last_complete_year()
+    chosen = ws.resolve_period(period, lang) if period else ws.last_complete_year()
     label_now = chosen.label("en")
     before = ws.resolve_period(compare, lang) if compare else chosen.previous()
     model = ws.model
@@ -337,9 +343,7 @@ def build_report(ws, *, period: str | None = None, compare: str | None = None, l
         return {"rows": rows}
 
     def patterns_section() -> dict[str, Any]:
-        result = ws.patterns(
-            "stage:opportunity", within="30d", max_length=2, period=label_now, where="channel <> 'sales'", lang=lang
-        )
+        result = analysis("patterns").run(ws, period=label_now, lang=lang)  # the registry's defaults, as every face
         rows = [
             {
                 "pattern": " → ".join(r.pattern),
@@ -383,7 +387,7 @@ def build_report(ws, *, period: str | None = None, compare: str | None = None, l
         result = ws.dictionary(lang)
         return {"entries": result.to_dict()}
 
-    sections = [
+    sections = [  # in SECTIONS order
         _section("tree", tree_section),
         _section("plan", plan_section),
         _section("funnel", funnel_section),

@@ -1,0 +1,316 @@
+"""The registry of analyses: each analysis declared once, for every face to read.
+
+An `Analysis` names itself (the CLI command, the dashboard's URL, the JSON, sheet and report
+key), says what it is in Japanese and English, lists its parameters with their one set of
+defaults, and names the `Workspace` method that runs it. The CLI, the dashboard, the report
+and the workbook take their defaults from here (`Analysis.run` fills them), so that one
+analysis asked without options gives the same numbers on every face; `kpiflow analyses`
+lists the registry, and a test fails when an analysis lacks a face it does not waive.
+
+Defaults that depend on the data are named, not computed here (this module does no I/O):
+`LAST_YEAR` is the last complete fiscal year in the data, `NEXT_YEAR` the one after it,
+`YEAR_BEFORE` the same period a year before the one explain explains, `MODEL_TARGET` the
+target kpiflow.yaml sets for the tree's root in the plan's period.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from kpiflow.errors import KpiflowError, UnknownNameError
+
+Words = Mapping[str, str]
+
+LAST_YEAR = "<last complete fiscal year>"
+NEXT_YEAR = "<next fiscal year>"
+YEAR_BEFORE = "<a year before the period explained>"
+MODEL_TARGET = "<the model's target for the plan period>"
+FACES = ("cli", "json", "dashboard", "report", "workbook")
+"""Where an analysis can be seen: the command line, its --json, a dashboard page with JSON/CSV
+twins, a section of the HTML report, a sheet of the Excel workbook."""
+
+# Touches made by sales (meetings, calls) precede every won deal: counting them as a "winning
+# pattern" teaches nothing to marketing. Patterns read marketing's touches unless asked otherwise.
+MARKETING_TOUCHES = "channel <> 'sales'"
+
+
+@dataclass(frozen=True)
+class Param:
+    """One parameter: its name (Python keyword; `--name-with-dashes` on the CLI; `name` in URLs),
+    its kind (how faces ask for it), its default and a line of help in each language."""
+
+    name: str
+    kind: str  # period | dimension | dimensions | metric | outcome | duration | int | choice | text | texts | flag
+    default: Any = None
+    help: Words = field(default_factory=dict)
+    choices: tuple[str, ...] = ()
+    required: bool = False
+
+    def words(self, lang: str) -> str:
+        return self.help.get(lang) or self.help.get("en", "")
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """One analysis, as every face sees it."""
+
+    name: str
+    title: Words
+    summary: Words
+    method: str  # the Workspace method that runs it
+    params: tuple[Param, ...] = ()
+    # Faces it deliberately lacks, with the reason (a test checks every other face exists).
+    waived: Mapping[str, str] = field(default_factory=dict)
+    # The report section that shows it, when not its own name (the bottleneck is in the funnel's).
+    report_section: str | None = None
+
+    @property
+    def faces(self) -> tuple[str, ...]:
+        return tuple(f for f in FACES if f not in self.waived)
+
+    def param(self, name: str) -> Param:
+        for p in self.params:
+            if p.name == name:
+                return p
+        raise UnknownNameError.for_name(f"parameter of {self.name}", name, [p.name for p in self.params])
+
+    def default(self, name: str) -> Any:
+        return self.param(name).default
+
+    def arguments(self, ws: Any, values: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """Keyword arguments for the workspace method: given values, else the defaults, with the
+        data-dependent defaults resolved against `ws`."""
+        values = dict(values or {})
+        unknown = set(values) - {p.name for p in self.params} - {"lang"}
+        if unknown:
+            raise UnknownNameError.for_name(f"parameter of {self.name}", sorted(unknown)[0], [p.name for p in self.params])
+        out: dict[str, Any] = {}
+        for p in self.params:
+            value = values.get(p.name, p.default)
+            if value == LAST_YEAR:
+                value = ws.last_complete_year().label("en")
+            elif value == NEXT_YEAR:
+                value = ws.last_complete_year().next().label("en")
+            if value is not None or p.name in values:
+                out[p.name] = value
+        if out.get("target") == MODEL_TARGET:
+            out["target"] = _model_target(ws, out["period"])
+        if out.get("start") == YEAR_BEFORE:
+            out["start"] = ws.resolve_period(out["end"]).same_period_last_year().label("en")
+        if "lang" in values:
+            out["lang"] = values["lang"]
+        return out
+
+    def run(self, ws: Any, **values: Any) -> Any:
+        """Run the analysis on a workspace with these values and the registry's defaults for the rest."""
+        arguments = self.arguments(ws, values)
+        positional = [arguments.pop(p.name) for p in self.params if p.required and p.name in arguments]
+        return getattr(ws, self.method)(*positional, **arguments)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "title": dict(self.title),
+            "summary": dict(self.summary),
+            "faces": list(self.faces),
+            "waived": dict(self.waived),
+            "report_section": self.report_section or self.name if "report" in self.faces else None,
+            "params": [
+                {
+                    "name": p.name,
+                    "kind": p.kind,
+                    "default": p.default,
+                    "required": p.required,
+                    "choices": list(p.choices),
+                    "help": dict(p.help),
+                }
+                for p in self.params
+            ],
+        }
+
+
+def _period(default: Any = LAST_YEAR, en: str = "The period: FY2025, FY2025Q3, 2025-10, FY2024..FY2025, all.") -> Param:
+    return Param("period", "period", default, {"en": en, "ja": "期間: FY2025、FY2025Q3、2025-10、FY2024..FY2025、all"})
+
+
+_BY = Param("by", "dimensions", (), {"en": "Dimensions to break down by.", "ja": "内訳の軸"})
+_BY_ONE = Param("by", "dimension", None, {"en": "A dimension to break down by.", "ja": "内訳の軸"})
+
+ANALYSES: tuple[Analysis, ...] = (
+    Analysis(
+        "tree",
+        {"ja": "キーポイントマップ", "en": "Key point map"},
+        {"ja": "KPIツリーの値・目標・前年比（誤差を超えるか）", "en": "The KPI tree: values, targets, change against last year and noise"},
+        "tree",
+        (Param("period", "period", LAST_YEAR, {"en": "One period.", "ja": "期間"}, required=True),),
+    ),
+    Analysis(
+        "metrics",
+        {"ja": "指標", "en": "Metrics"},
+        {"ja": "指標の値（件数と95%区間つき）", "en": "Metric values with counts and 95% intervals"},
+        "metrics",
+        (
+            Param("names", "texts", None, {"en": "Metrics (default: all).", "ja": "指標（既定: すべて）"}),
+            Param("period", "period", "quarter", {"en": "A kind of period or one period.", "ja": "期間の種類または期間"}),
+            _BY,
+        ),
+        waived={"dashboard": "the key point map and explain show the tree's metrics", "report": "the tree section"},
+    ),
+    Analysis(
+        "plan",
+        {"ja": "計画（逆算）", "en": "Plan"},
+        {"ja": "売上目標から必要な件数・予算・感度を逆算", "en": "Plan backwards from a goal: volumes, budget, gap, sensitivity"},
+        "plan",
+        (
+            Param("target", "assignments", MODEL_TARGET, {"en": "The goal, e.g. revenue=600000000.", "ja": "目標"}, required=True),
+            Param("period", "period", NEXT_YEAR, {"en": "The plan period.", "ja": "計画期間"}, required=True),
+            Param("rates", "text", "last:4q", {"en": "Where rates come from: last:4q, last:12m, ...", "ja": "率の実績期間"}),
+        ),
+        waived={"report": "the report shows plan vs actual of the model's targets", "workbook": "plan vs actual sheet"},
+    ),
+    Analysis(
+        "funnel",
+        {"ja": "ファネル", "en": "Funnel"},
+        {"ja": "CRMステージのファネル（コホート／期間）", "en": "The CRM-stage funnel, cohort or period basis"},
+        "funnel",
+        (
+            _period(),
+            Param("basis", "choice", "cohort", {"en": "cohort | period", "ja": "cohort | period"}, ("cohort", "period")),
+            Param("entity", "choice", "contact", {"en": "contact | deal stages", "ja": "contact | deal"}, ("contact", "deal")),
+            _BY,
+            Param("within", "duration", None, {"en": "Cohort window, e.g. 90d.", "ja": "コホートの期限（例: 90d）"}),
+        ),
+    ),
+    Analysis(
+        "bottleneck",
+        {"ja": "ボトルネック", "en": "Bottleneck"},
+        {"ja": "改善の価値が大きい転換率の順位", "en": "Conversion rates ranked by the revenue their repair is worth"},
+        "bottleneck",
+        (
+            _period(),
+            _BY,
+            Param("against", "choice", None, {"en": "target | best-period | best-segment", "ja": "基準"}, ("target", "best-period", "best-segment")),
+            Param("within", "duration", None, {"en": "Cohort window override, e.g. 90d.", "ja": "コホートの期限"}),
+        ),
+        report_section="funnel",
+    ),
+    Analysis(
+        "velocity",
+        {"ja": "速度", "en": "Velocity"},
+        {"ja": "ステージ間の日数と標準的な道のり", "en": "Days between stages and the standard journey"},
+        "velocity",
+        (_period(None, "Moves out of stages entered in this period (default: all)."), _BY_ONE),
+        report_section="journey",
+    ),
+    Analysis(
+        "handoff",
+        {"ja": "営業引き渡し", "en": "Handoff"},
+        {"ja": "MQL→SQLの率と時間、SLA、リサイクル", "en": "MQL -> SQL rate and lag, SLA, recycling, close rate of handed-off leads"},
+        "handoff",
+        (_period(LAST_YEAR, "MQLs entered in this period."), _BY_ONE),
+        waived={"report": "in the workbook and on the dashboard"},
+    ),
+    Analysis(
+        "lists",
+        {"ja": "リード一覧", "en": "Lead lists"},
+        {"ja": "育成するリード／今すぐ営業へ渡すリード", "en": "Leads to nurture, or to hand to sales now"},
+        "lists",
+        (
+            Param("kind", "choice", "fast", {"en": "nurture | fast", "ja": "nurture | fast"}, ("nurture", "fast"), required=True),
+            _BY_ONE,
+        ),
+        waived={"report": "a list of people is not a report", "workbook": "kpiflow lists --out writes the CSV for Excel"},
+    ),
+    Analysis(
+        "explain",
+        {"ja": "変化の要因", "en": "Explain"},
+        {"ja": "KPIの変化を要因とセグメントに分解", "en": "Why a KPI changed: factors, segments, noise"},
+        "explain",
+        (
+            Param("metric", "metric", "revenue", {"en": "A node of the KPI tree.", "ja": "KPIツリーの指標"}, required=True),
+            Param("start", "period", YEAR_BEFORE, {"en": "Base period (default: a year before).", "ja": "比較元"}, required=True),
+            Param("end", "period", LAST_YEAR, {"en": "Period to explain.", "ja": "説明する期間"}, required=True),
+            _BY,
+        ),
+    ),
+    Analysis(
+        "exhibitions",
+        {"ja": "展示会", "en": "Exhibitions"},
+        {"ja": "展示会・展示物ごとの成果と費用対効果", "en": "Per show or exhibit: traffic, leads, what followed, cost, ROI"},
+        "exhibitions",
+        (
+            _period(None, "Exhibitions that start in this period (default: all)."),
+            Param("by_exhibit", "flag", False, {"en": "One row per exhibit.", "ja": "展示物ごと"}),
+            Param("within_days", "int", 180, {"en": "Days after the show in which results count.", "ja": "成果を数える日数"}),
+        ),
+    ),
+    Analysis(
+        "behaviour",
+        {"ja": "Web行動", "en": "Behaviour"},
+        {"ja": "回遊・滞在・再訪と問い合わせ・商談への転換", "en": "Web behaviour and its conversion to inquiries and opportunities"},
+        "behaviour",
+        (
+            _period(None, "Page views in this period (default: all)."),
+            Param("by", "choice", "content_type", {"en": "content_type | content_id | channel", "ja": "内訳"}, ("content_type", "content_id", "channel")),
+            Param("revisit_days", "int", 30, {"en": "Days in which a return counts as a revisit.", "ja": "再訪とみなす日数"}),
+            Param("inquiry_days", "int", 30, {"en": "Days in which an inquiry follows a view.", "ja": "問い合わせを数える日数"}),
+        ),
+    ),
+    Analysis(
+        "patterns",
+        {"ja": "成果前のパターン", "en": "Patterns"},
+        {"ja": "成果の前に多い接点と順序（リフト・q値）", "en": "Touches and sequences that precede an outcome more often than the base rate"},
+        "patterns",
+        (
+            Param("outcome", "outcome", "stage:opportunity", {"en": "won, stage:opportunity or a touchpoint condition.", "ja": "成果"}, required=True),
+            Param("within", "duration", "30d", {"en": "Window before the outcome.", "ja": "成果の前の期間"}),
+            Param("max_length", "int", 3, {"en": "Longest sequence (1-3).", "ja": "最大の長さ"}),
+            Param("strict", "flag", False, {"en": "Steps must follow each other directly.", "ja": "連続する接点だけ"}),
+            Param("unit", "choice", "contact", {"en": "contact | account (the buying committee)", "ja": "contact | account"}, ("contact", "account")),
+            _period(None, "Period to mine (default: all)."),
+            Param("compare", "period", None, {"en": "A second period: which patterns rose.", "ja": "比較期間"}),
+            Param("min_support", "int", 20, {"en": "Fewest people a pattern needs.", "ja": "最小の人数"}),
+            Param(
+                "where",
+                "text",
+                MARKETING_TOUCHES,
+                {"en": "Touches that count as steps (default: marketing's, not sales').", "ja": "数える接点（既定: 営業以外）"},
+            ),
+        ),
+    ),
+    Analysis(
+        "check",
+        {"ja": "データ品質", "en": "Data check"},
+        {"ja": "各テーブルの行数・期間・契約違反・警告", "en": "Every table: rows, dates, contract violations, warnings"},
+        "check",
+        waived={"report": "in the workbook and on the dashboard"},
+    ),
+    Analysis(
+        "dictionary",
+        {"ja": "指標辞書", "en": "Dictionary"},
+        {"ja": "各指標の定義・抽出条件・SQL", "en": "Every metric's definition, extraction condition and SQL"},
+        "dictionary",
+    ),
+)
+
+REGISTRY: dict[str, Analysis] = {a.name: a for a in ANALYSES}
+
+
+def _model_target(ws: Any, period: str) -> dict[str, float]:
+    """The goal kpiflow.yaml sets for the tree's root in `period`; an error that says how to give one."""
+    root = next(iter(ws.model.tree), None)
+    goal = ws.model.targets.get(period, {})
+    if root is None or root not in goal:
+        raise KpiflowError(
+            f"no target for {root or 'the tree'} in {period} in kpiflow.yaml: give one, e.g. --target revenue=600000000"
+        )
+    return {root: goal[root]}
+
+
+def analysis(name: str) -> Analysis:
+    """The registered analysis called `name` (with a suggestion for a typo)."""
+    if name not in REGISTRY:
+        raise UnknownNameError.for_name("analysis", name, REGISTRY)
+    return REGISTRY[name]
