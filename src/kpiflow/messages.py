@@ -430,6 +430,44 @@ MESSAGES: dict[str, dict[str, str]] = {
     "bottleneck.source.target": {"en": "(target)", "ja": "（目標）"},
     "bottleneck.source.best-period": {"en": "(best quarter)", "ja": "（最良四半期）"},
     "bottleneck.source.best-segment": {"en": "(best segment)", "ja": "（最良セグメント）"},
+    "analyses.name": {"en": "command", "ja": "コマンド"},
+    "analyses.what": {"en": "what it answers", "ja": "内容"},
+    "analyses.params": {"en": "parameters (default)", "ja": "パラメータ（既定値）"},
+    "analyses.faces": {"en": "faces", "ja": "表示先"},
+    "workspace.busy": {
+        "en": "{path}: another process is writing to the workspace (a `kpiflow load` is running?) and still held it "
+        "after {seconds} s. Wait for it to finish and run the command again.",
+        "ja": "{path}: 別のプロセスがワークスペースに書き込み中です（kpiflow load の実行中？）。{seconds} 秒待っても"
+        "終わりませんでした。終わるのを待ってから、もう一度実行してください。",
+    },
+    "workspace.read_only": {
+        "en": "{path}: the workspace was opened read-only; open it without read_only to load data.",
+        "ja": "{path}: ワークスペースを読み取り専用で開いています。データを読み込むには read_only を付けずに開いてください。",
+    },
+    "workspace.no_database": {
+        "en": "{path}: the database file is missing; run `kpiflow init --force` in the folder, then load the data again.",
+        "ja": "{path}: データベースファイルがありません。フォルダで `kpiflow init --force` を実行し、データを読み込み直してください。",
+    },
+    "ratio.throughput": {"en": "throughput ratio", "ja": "期間比"},
+    "ratio.above_100": {"en": "above 100%: earlier entries moved on", "ja": "100%超: 前期以前の分が今期に進んだため"},
+    "ratio.throughput_footnote": {
+        "en": "A throughput ratio divides two counts of the same period (e.g. SQLs entered / MQLs entered): the SQLs need "
+        "not come from those MQLs, so it has no binomial interval and can pass 100%. The rate to improve is its cohort "
+        "conversion rate: see kpiflow bottleneck and kpiflow funnel.",
+        "ja": "期間比は同じ期間の件数同士の比です（例: 期間内のSQL数 ÷ 期間内のMQL数）。分子が分母の内数とは限らないため"
+        "二項の信頼区間はなく、100%を超えることもあります。改善の対象はコホートの転換率です（kpiflow bottleneck、"
+        "kpiflow funnel を参照）。",
+    },
+    "bottleneck.cohort": {"en": "cohort, {days}d", "ja": "コホート・{days}日以内"},
+    "bottleneck.footnote": {
+        "en": "Conversion rates only: a throughput ratio (period counts, may pass 100%) is read as its cohort "
+        "(those who entered in the period and reached the next stage or a later one within the window; immature "
+        "members left out). The best quarter or segment is shrunk toward the overall rate; [ ] is its 95% interval.",
+        "ja": "転換率だけを比べます。期間比（期間の件数同士の比。100%を超えうる）は、期間内に入った人・商談が期限内に"
+        "次以降のステージへ進んだ割合（コホート）で読み替えます（期限が未到来のものは除外）。最良の四半期・セグメントは"
+        "全体の率へ縮小推定した値で、[ ] はその95%区間です。",
+    },
+    "bottleneck.excluded": {"en": "Not ranked: {rate}: {reason}", "ja": "順位付けの対象外: {rate}: {reason}"},
     "handoff.title": {
         "en": "Handoff of MQLs to sales ({period}; follow-up SLA {hours:g} h)",
         "ja": "マーケティングから営業への引き渡し（{period}、フォローSLA {hours:g} 時間）",
@@ -509,65 +547,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "demo.headline": {
         "en": "Headline KPIs by fiscal year (rates with 95% intervals)",
         "ja": "年度別の主要KPI（率は95%区間つき）",
-    "analyses.name": {"en": "command", "ja": "コマンド"},
-    "analyses.what": {"en": "what it answers", "ja": "内容"},
-    "analyses.params": {"en": "parameters (default)", "ja": "パラメータ（既定値）"},
-    "analyses.faces": {"en": "faces", "ja": "表示先"},
-    "workspace.busy": {
-        "en": "{path}: another process is writing to the workspace (a `kpiflow load` is running?) and still held it "
-        "after {seconds} s. Wait for it to finish and run the command again.",
-        "ja": "{path}: 別のプロセスがワークスペースに書き込み中です（kpiflow load の実行中？）。{seconds} 秒待っても"
-        "終わりませんでした。終わるのを待ってから、もう一度実行してください。",
     },
-    "workspace.read_only": {
-        "en": "{path}: the workspace was opened read-only; open it without read_only to load data.",
-        "ja": "{path}: ワークスペースを読み取り専用で開いています。データを読み込むには read_only を付けずに開いてください。",
-    },
-    "workspace.no_database": {
-        "en": "{path}: the database file is missing; run `kpiflow init --force` in the folder, then load the data again.",
-        "ja": "{path}: データベースファイルがありません。フォルダで `kpiflow init --force` を実行し、データを読み込み直してください。",
-    },
-    "ratio.throughput": {"en": "throughput ratio", "ja": "期間比"},
-    "ratio.above_100": {"en": "above 100%: earlier entries moved on", "ja": "100%超: 前期以前の分が今期に進んだため"},
-    "ratio.throughput_footnote": {
-        "en": "A throughput ratio divides two counts of the same period (e.g. SQLs entered / MQLs entered): the SQLs need "
-        "not come from those MQLs, so it has no binomial interval and can pass 100%. The rate to improve is its cohort "
-        "conversion rate: see kpiflow bottleneck and kpiflow funnel.",
-        "ja": "期間比は同じ期間の件数同士の比です（例: 期間内のSQL数 ÷ 期間内のMQL数）。分子が分母の内数とは限らないため"
-        "二項の信頼区間はなく、100%を超えることもあります。改善の対象はコホートの転換率です（kpiflow bottleneck、"
-        "kpiflow funnel を参照）。",
-    },
-    "bottleneck.cohort": {"en": "cohort, {days}d", "ja": "コホート・{days}日以内"},
-    "bottleneck.footnote": {
-        "en": "Conversion rates only: a throughput ratio (period counts, may pass 100%) is read as its cohort "
-        "(those who entered in the period and reached the next stage or a later one within the window; immature "
-        "members left out). The best quarter or segment is shrunk toward the overall rate; [ ] is its 95% interval.",
-        "ja": "転換率だけを比べます。期間比（期間の件数同士の比。100%を超えうる）は、期間内に入った人・商談が期限内に"
-        "次以降のステージへ進んだ割合（コホート）で読み替えます（期限が未到来のものは除外）。最良の四半期・セグメントは"
-        "全体の率へ縮小推定した値で、[ ] はその95%区間です。",
-    },
-    "bottleneck.excluded": {"en": "Not ranked: {rate}: {reason}", "ja": "順位付けの対象外: {rate}: {reason}"},
-    },
-    "ratio.throughput": {"en": "throughput ratio", "ja": "期間比"},
-    "ratio.above_100": {"en": "above 100%: earlier entries moved on", "ja": "100%超: 前期以前の分が今期に進んだため"},
-    "ratio.throughput_footnote": {
-        "en": "A throughput ratio divides two counts of the same period (e.g. SQLs entered / MQLs entered): the SQLs need "
-        "not come from those MQLs, so it has no binomial interval and can pass 100%. The rate to improve is its cohort "
-        "conversion rate: see kpiflow bottleneck and kpiflow funnel.",
-        "ja": "期間比は同じ期間の件数同士の比です（例: 期間内のSQL数 ÷ 期間内のMQL数）。分子が分母の内数とは限らないため"
-        "二項の信頼区間はなく、100%を超えることもあります。改善の対象はコホートの転換率です（kpiflow bottleneck、"
-        "kpiflow funnel を参照）。",
-    },
-    "bottleneck.cohort": {"en": "cohort, {days}d", "ja": "コホート・{days}日以内"},
-    "bottleneck.footnote": {
-        "en": "Conversion rates only: a throughput ratio (period counts, may pass 100%) is read as its cohort "
-        "(those who entered in the period and reached the next stage or a later one within the window; immature "
-        "members left out). The best quarter or segment is shrunk toward the overall rate; [ ] is its 95% interval.",
-        "ja": "転換率だけを比べます。期間比（期間の件数同士の比。100%を超えうる）は、期間内に入った人・商談が期限内に"
-        "次以降のステージへ進んだ割合（コホート）で読み替えます（期限が未到来のものは除外）。最良の四半期・セグメントは"
-        "全体の率へ縮小推定した値で、[ ] はその95%区間です。",
-    },
-    "bottleneck.excluded": {"en": "Not ranked: {rate}: {reason}", "ja": "順位付けの対象外: {rate}: {reason}"},
     "demo.next": {"en": "Next: kpiflow tree --period FY2025 -w {path}", "ja": "次に: kpiflow tree --period FY2025 -w {path}"},
     "serve.running": {
         "en": "kpiflow dashboard on {url} (Ctrl+C to stop)",
