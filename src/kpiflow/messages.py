@@ -98,6 +98,91 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "sheet '{sheet}' not found{hint}; sheets: {sheets}.",
         "ja": "シート「{sheet}」が見つかりません{hint}。シート: {sheets}。",
     },
+    "problem.binary": {
+        "en": "the file is not a text (CSV) file (its content looks like binary data): it has NUL bytes. "
+        "If it is text saved as UTF-16, give --encoding utf-16-le (or utf-16-be).",
+        "ja": "テキスト（CSV）ファイルではありません（NUL バイトを含むバイナリデータのようです）。"
+        "UTF-16 で保存したテキストなら --encoding utf-16-le（または utf-16-be）を指定してください。",
+    },
+    "problem.nul": {
+        "en": "a NUL byte (character code 0): text files do not contain them; is the file damaged, or partly binary?",
+        "ja": "NUL バイト（文字コード 0）があります。テキストファイルには含まれないものです。ファイルが壊れているか、一部がバイナリではありませんか？",
+    },
+    "problem.bom_inside": {
+        "en": "a byte-order mark (U+FEFF, invisible in most editors) in the middle of the file, where it would become part "
+        "of a value; were two files joined together? Delete it and load again.",
+        "ja": "ファイルの途中に BOM（U+FEFF、多くのエディタでは見えません）があり、値の一部になってしまいます。"
+        "2 つのファイルを連結しませんでしたか？削除してから読み込み直してください。",
+    },
+    "problem.encoding_name": {
+        "en": "'{encoding}' is not a text encoding{hint}; give --encoding utf-8, cp932 (Shift_JIS), euc-jp, utf-16, "
+        "utf-16-le, utf-16-be or latin-1.",
+        "ja": "「{encoding}」は文字コードではありません{hint}。--encoding には utf-8、cp932（Shift_JIS）、euc-jp、utf-16、"
+        "utf-16-le、utf-16-be、latin-1 のいずれかを指定してください。",
+    },
+    "problem.long_line": {
+        "en": "the line is longer than {limit:,} bytes, the most kpiflow reads as one line (a quote that is never closed, "
+        "or not a CSV file?).",
+        "ja": "1 行が {limit:,} バイトを超えています（kpiflow が 1 行として読める上限です）。閉じていない引用符があるか、"
+        "CSV ファイルではない可能性があります。",
+    },
+    "problem.long_field": {
+        "en": "a value longer than {limit:,} characters starts on this line (a quote that is never closed?).",
+        "ja": "この行から {limit:,} 文字を超える値が始まっています（閉じていない引用符？）。",
+    },
+    "problem.open_quote": {
+        "en": 'a quoted value starts on this line and its quote is never closed; close it, or double a quote that belongs '
+        'to the value ("").',
+        "ja": 'この行で始まる引用符（"）が閉じられていません。閉じるか、値の一部である引用符は 2 つ重ねて（""）ください。',
+    },
+    "problem.after_quote": {
+        "en": "text follows a closing quote before the next '{delimiter}'; a quote inside a quoted value must be "
+        'doubled ("").',
+        "ja": "閉じ引用符の後、次の区切り文字「{delimiter}」の前に文字があります。引用符で囲んだ値の中の引用符は"
+        ' 2 つ重ねて（""）ください。',
+    },
+    "problem.line_endings": {
+        "en": "this line ends with {found} but line {first} ends with {expected}: the file mixes line endings; save it "
+        "again with one kind (CRLF or LF).",
+        "ja": "この行の改行は {found} ですが、{first} 行目は {expected} です。改行コードが混在しています。"
+        "どちらか一方（CRLF または LF）で保存し直してください。",
+    },
+    "problem.sniff": {
+        "en": "the file could not be read as CSV: no delimiter, quoting and line ending fit all of it (a line break "
+        "inside a quoted header cell? the wrong encoding, given with --encoding?).",
+        "ja": "CSV として読めませんでした。ファイル全体に合う区切り文字・引用符・改行が見つかりません（見出しのセル内の改行？"
+        "--encoding で指定した文字コードの誤り？）。",
+    },
+    "problem.damaged": {
+        "en": "the {format} file is damaged or incomplete (cut short while copying?): {detail}",
+        "ja": "{format} ファイルが壊れているか不完全です（コピーの途中で切れた？）: {detail}",
+    },
+    "found.text": {"en": "text", "ja": "テキスト"},
+    "found.zip": {"en": "an Excel/zip file", "ja": "Excel（zip）ファイル"},
+    "found.parquet": {"en": "Parquet", "ja": "Parquet"},
+    "found.xls": {"en": "an old .xls workbook (save it as .xlsx)", "ja": "古い .xls 形式のブック（.xlsx で保存し直してください）"},
+    "load.unreadable": {
+        "en": "{file}: cannot be read ({reason}); the database was not changed.",
+        "ja": "{file}: 読み込めません（{reason}）。データベースは変更されていません。",
+    },
+    # the YAML reader (model and mapping files)
+    "yaml.invalid": {"en": "{where}: not valid YAML: {problem}", "ja": "{where}: YAML として正しくありません: {problem}"},
+    "yaml.duplicate_key": {"en": "{where}: key '{key}' appears twice", "ja": "{where}: キー「{key}」が 2 回あります"},
+    "yaml.character": {
+        "en": "{where}: the character {code} is not allowed in a YAML file (a NUL or control character: is the file damaged?)",
+        "ja": "{where}: 文字 {code} は YAML ファイルに使えません（NUL や制御文字です。ファイルが壊れていませんか？）",
+    },
+    "yaml.not_utf8": {
+        "en": "{where}: not UTF-8 text; save the YAML file as UTF-8",
+        "ja": "{where}: UTF-8 のテキストではありません。YAML ファイルを UTF-8 で保存してください",
+    },
+    "yaml.not_found": {"en": "{file}: file not found", "ja": "{file}: ファイルが見つかりません"},
+    "yaml.unreadable": {"en": "{file}: cannot be read ({reason})", "ja": "{file}: 読み込めません（{reason}）"},
+    "yaml.too_large": {
+        "en": "{where}: the YAML expands to more than {limit:,} values (anchors and aliases that repeat each other?)",
+        "ja": "{where}: YAML を展開すると {limit:,} 個を超える値になります（アンカーとエイリアスの繰り返し？）",
+    },
+    "yaml.too_deep": {"en": "{where}: the YAML is nested too deeply", "ja": "{where}: YAML の入れ子が深すぎます"},
     # expectations
     "expect.timestamp": {
         "en": "a date/time such as 2025-04-01 09:00 or 2025/4/1",

@@ -121,7 +121,9 @@ class Workspace:
             self.close()
         if self._con is None:
             self._con, self._writable = self._connect(write=True)
-            duck.create_tables(self._con, self.lang)
+            # Only a new or older database needs its tables: a refused load must leave the file as it was.
+            if duck.schema_behind(self._con):
+                duck.create_tables(self._con, self.lang)
         return self._con
 
     def _connect(self, *, write: bool) -> tuple[duckdb.DuckDBPyConnection, bool]:

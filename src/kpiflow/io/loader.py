@@ -31,10 +31,11 @@ from kpiflow.io.mapping import (
     header_key,
     parse_expression,
 )
-from kpiflow.io.problems import Problem
+from kpiflow.io.problems import Problem, SourceRefused
+from kpiflow.io.scan import check_bytes, locate_break
 from kpiflow.io.sources import (
     Source,
-    SourceRefused,
+    damaged,
     describe,
     open_parquet,
     open_text,
@@ -109,9 +110,8 @@ def _open_source(con, path: Path, mf: MappingFile | None, encoding: str | None, 
     if fmt == "xlsx":
         return open_xlsx(con, path, sheet if sheet is not None else (m.sheet if m else None), header_row, tag)
     if fmt == "parquet":
-        relation, _ = open_parquet(path)
-        columns = [name for name, _ in describe(con, relation)]
-        return Source(path, fmt, relation, columns, "-", 1)
+        return open_parquet(con, path)
+    check_bytes(path)
     relation = exp.func(
         "read_json",
         exp.Literal.string(str(path)),
@@ -120,9 +120,7 @@ def _open_source(con, path: Path, mf: MappingFile | None, encoding: str | None, 
     try:
         columns = [name for name, _ in describe(con, relation)]
     except duckdb.Error as e:
-        raise SourceRefused(
-            [Problem("problem.not_format", values={"expected": "JSON Lines", "found": str(e).splitlines()[0]})]
-        ) from None
+        raise SourceRefused([damaged("JSON Lines", e, path)]) from None
     return Source(path, fmt, relation, columns, "utf-8", 1)
 
 
@@ -467,7 +465,7 @@ def _rejected_rows(con, source: Source, tag: str) -> list[Problem]:
         seen.add((line, error_type))
         if error_type in ("TOO MANY COLUMNS", "MISSING COLUMNS"):
             text = (csv_line or "").replace("\r", " ").replace("\n", " ")
-            found = len(next(csv.reader([text], delimiter=_delimiter_of(source)), []))
+            found = len(next(csv.reader([text], delimiter=source.delimiter), []))
             problems.append(Problem("problem.ragged", line, None, {"found": found, "expected": len(source.columns)}))
         elif "ENCODING" in error_type or "UNICODE" in error_type:
             problems.append(Problem("problem.encoding", line, None, {"encoding": source.encoding.upper(), "hint": "cp932"}))
@@ -476,21 +474,23 @@ def _rejected_rows(con, source: Source, tag: str) -> list[Problem]:
     return problems
 
 
-def _delimiter_of(source: Source) -> str:
-    for arg in source.relation.expressions:
-        if isinstance(arg, exp.PropertyEQ) and arg.this.name == "delim":
-            return arg.expression.name
-    return ","
-
-
 def _engine_problem(error: duckdb.Error, source: Source) -> Problem:
     """Translate an engine error about the file into a problem with its line, if it has one."""
     text = str(error)
+    if source.format in ("parquet", "jsonl"):  # the reader failed inside the file
+        return damaged({"parquet": "Parquet", "jsonl": "JSON Lines"}[source.format], error, source.path)
     found = re.search(r"Line: (\d+)", text)
     line = int(found.group(1)) if found else None
     if "Invalid unicode" in text or "not utf-8 encoded" in text:
         return Problem("problem.encoding", line, None, {"encoding": source.encoding.upper(), "hint": "cp932"})
-    detail = re.sub(r"^[A-Za-z ]+Error: ", "", _first_line(error))
+    # The sniffer's failures carry no line, and an over-long line is reported on line 1: find it.
+    if source.text is not None and (line is None or "Maximum line size" in text or "sniffing" in text):
+        located = locate_break(source.text, source.delimiter, source.header_line, len(source.columns))
+        if located is not None:
+            return located
+        if "sniffing" in text:
+            return Problem("problem.sniff")
+    detail = re.sub(r"^[A-Za-z ]+Error: ", "", _first_line(error)).replace(str(source.text or source.path), source.path.name)
     return Problem("problem.csv", line, None, {"detail": detail})
 
 
@@ -581,7 +581,10 @@ def load_file(
     tag = f"{next(_counter)}"
     source: Source | None = None
     try:
-        source = _open_source(con, path, mapping, encoding, sheet, tag)
+        try:
+            source = _open_source(con, path, mapping, encoding, sheet, tag)
+        except duckdb.Error as e:  # a reader failing on the content while opening it (each format has its own)
+            raise SourceRefused([Problem("problem.csv", values={"detail": _first_line(e)})]) from None
         plan, problems = _plan(source, target, mapping)
         if problems:
             raise SourceRefused(problems)
@@ -604,6 +607,8 @@ def load_file(
         )
     except SourceRefused as refused:
         raise _refusal(path, refused.problems, lang) from None
+    except OSError as e:  # unreadable, or gone while being read: nothing was written yet
+        raise LoadError(say("load.unreadable", lang, file=path.name, reason=e.strerror or type(e).__name__)) from None
     finally:
         if source is not None:
             source.close(con)

@@ -34,10 +34,19 @@ class Problem:
                 values["hint"] = f" ({meaning[lang]})"
             else:
                 values["hint"] = ""
-        expected = values.get("expected")
-        if isinstance(expected, str) and expected.startswith("expect."):
-            values["expected"] = say(expected, lang)
+        for name in ("expected", "found"):  # message keys given as values are said in the same language
+            value = values.get(name)
+            if isinstance(value, str) and value.startswith(("expect.", "found.")):
+                values[name] = say(value, lang)
         return f"{self.where(lang)}: {say(self.key, lang, **values)}"
 
     def to_dict(self, lang: str = "en") -> dict[str, object]:
         return {"line": self.line, "column": self.column, "problem": self.key, "message": self.render(lang)}
+
+
+class SourceRefused(Exception):
+    """Raised inside `io` with the problems found; the loader turns it into a LoadError."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(problems[0].key if problems else "refused")
+        self.problems = problems

@@ -23,7 +23,8 @@ from python_calamine import CalamineWorkbook
 from sqlglot import exp
 
 from kpiflow.errors import suggest
-from kpiflow.io.problems import Problem
+from kpiflow.io import scan
+from kpiflow.io.problems import Problem, SourceRefused
 
 FORMATS = ("csv", "tsv", "xlsx", "parquet", "jsonl")
 _EXTENSIONS = {
@@ -64,14 +65,6 @@ _SAMPLE = 1 << 16
 _CHUNK = 1 << 22
 
 
-class SourceRefused(Exception):
-    """Raised inside `io` with the problems found; the loader turns it into a LoadError."""
-
-    def __init__(self, problems: list[Problem]):
-        super().__init__(problems[0].key if problems else "refused")
-        self.problems = problems
-
-
 @dataclass
 class Source:
     path: Path
@@ -81,6 +74,11 @@ class Source:
     encoding: str = "-"
     # The user-visible line (or spreadsheet row) of data row 1.
     first_line: int = 2
+    # For CSV/TSV: the UTF-8 file DuckDB reads (the original or a transcoded copy), its delimiter
+    # and the line its header starts on.
+    text: Path | None = None
+    delimiter: str = ","
+    header_line: int = 1
     # Rows the reader itself rejected (ragged rows, bad bytes), as problems with lines.
     problems: list[Problem] = field(default_factory=list)
     cleanup: list[Path] = field(default_factory=list)
@@ -114,14 +112,12 @@ def sniff_format(path: Path, declared: str | None = None) -> str:
         if found == "text":
             return "csv"
         if found == "xls":
-            raise SourceRefused(
-                [Problem("problem.not_format", values={"expected": "xlsx", "found": "an old .xls workbook (save it as .xlsx)"})]
-            )
+            raise SourceRefused([Problem("problem.not_format", values={"expected": "XLSX", "found": "found.xls"})])
         return found
     text_formats = ("csv", "tsv", "jsonl")
     ok = (expected in text_formats and found == "text") or expected == found
     if not ok:
-        shown = {"text": "text", "xlsx": "an Excel/zip file", "parquet": "Parquet", "xls": "an old .xls workbook"}[found]
+        shown = {"text": "found.text", "xlsx": "found.zip", "parquet": "found.parquet", "xls": "found.xls"}[found]
         raise SourceRefused([Problem("problem.not_format", values={"expected": expected.upper(), "found": shown})])
     return expected
 
@@ -129,8 +125,7 @@ def sniff_format(path: Path, declared: str | None = None) -> str:
 def detect_encoding(path: Path, override: str | None = None) -> str:
     """Python codec name for a text file: BOMs first, then UTF-8, then charset-normalizer."""
     if override:
-        key = override.lower().strip()
-        return _ENCODING_ALIASES.get(key, key)
+        return _codec(override)
     with path.open("rb") as f:
         sample = f.read(_SAMPLE)
     if sample.startswith(codecs.BOM_UTF8):
@@ -138,7 +133,10 @@ def detect_encoding(path: Path, override: str | None = None) -> str:
     if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
     if b"\x00" in sample:
-        raise SourceRefused([Problem("problem.not_format", values={"expected": "text (CSV)", "found": "binary data"})])
+        found = _utf16_without_bom(sample)
+        if found is None:
+            raise SourceRefused([Problem("problem.binary")])
+        return found
     try:
         codecs.getincrementaldecoder("utf-8")().decode(sample, final=len(sample) < _SAMPLE)
         return "utf-8"
@@ -162,6 +160,42 @@ def detect_encoding(path: Path, override: str | None = None) -> str:
     return name
 
 
+def _codec(name: str) -> str:
+    """The Python codec for an --encoding value; a name that is not a text encoding is refused."""
+    key = name.lower().strip()
+    codec = _ENCODING_ALIASES.get(key, key)
+    try:  # bytes-to-bytes codecs (base64, zlib) and str-to-str ones (rot13) are not text encodings
+        known = isinstance(codecs.getincrementaldecoder(codec)().decode(b"", final=True), str)
+    except (LookupError, TypeError):
+        known = False
+    if not known:
+        raise SourceRefused(
+            [Problem("problem.encoding_name", values={"encoding": name, "suggestion": suggest(key, _ENCODING_ALIASES)})]
+        )
+    return codec
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """UTF-16 saved without a byte-order mark: ASCII characters (delimiters, digits, line ends)
+    leave a NUL in every other byte, on the high side of each 2-byte unit."""
+    pairs = len(sample) // 2
+    if pairs < 2 or (len(sample) < _SAMPLE and len(sample) % 2):  # a whole UTF-16 file has an even length
+        return None
+    even, odd = sample[0 : 2 * pairs : 2].count(0), sample[1 : 2 * pairs : 2].count(0)
+    for codec, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if high < pairs // 4 or low > high // 20:
+            continue
+        try:
+            text = codecs.getincrementaldecoder(codec)().decode(sample[: 2 * pairs], final=False)
+        except UnicodeDecodeError:
+            continue
+        controls = sum(1 for ch in text if not ch.isprintable() and ch not in "\t\r\n")
+        # Text, and a CSV at that: at least one line ends within the first 64 KiB.
+        if "\x00" not in text and controls <= len(text) // 100 and ("\n" in text or "\r" in text):
+            return codec
+    return None
+
+
 def _halfwidth_kana(sample: bytes, encoding: str) -> int:
     text = codecs.getincrementaldecoder(encoding)(errors="ignore").decode(sample, final=False)
     return sum(1 for ch in text if "\uff61" <= ch <= "\uff9f")
@@ -180,6 +214,7 @@ def transcode_to_utf8(path: Path, encoding: str) -> Path:
     decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
     out = tempfile.NamedTemporaryFile(prefix="kpiflow-", suffix=".csv", delete=False)
     line = 1
+    hint = "utf-8" if encoding != "utf-8" else "cp932"
     try:
         with path.open("rb") as src, out:
             while chunk := src.read(_CHUNK):
@@ -187,24 +222,38 @@ def transcode_to_utf8(path: Path, encoding: str) -> Path:
                     text = decoder.decode(chunk)
                 except UnicodeDecodeError as e:
                     line += chunk[: e.start].count(b"\n")
-                    hint = "utf-8" if encoding != "utf-8" else "cp932"
                     raise SourceRefused(
                         [Problem("problem.encoding", line=line, values={"encoding": encoding.upper(), "hint": hint})]
                     ) from None
                 line += chunk.count(b"\n")
                 out.write(text.encode("utf-8"))
-            out.write(decoder.decode(b"", final=True).encode("utf-8"))
+            try:
+                out.write(decoder.decode(b"", final=True).encode("utf-8"))
+            except UnicodeDecodeError:  # the file ends inside a multi-byte character
+                raise SourceRefused(
+                    [Problem("problem.encoding", line=line, values={"encoding": encoding.upper(), "hint": hint})]
+                ) from None
     except BaseException:
         Path(out.name).unlink(missing_ok=True)
         raise
     return Path(out.name)
 
 
-def _first_line(path: Path, skip: int) -> str:
+def _header_text(path: Path, skip: int) -> str:
+    """The header record: its line, and the next ones while a quote is open (Excel writes a line
+    break typed in a header cell inside quotes); never more than DuckDB reads as one line, so a
+    file without line ends is not read whole."""
+    text = ""
     with path.open("r", encoding="utf-8-sig", errors="replace", newline="") as f:
         for _ in range(skip):
-            f.readline()
-        return f.readline()
+            f.readline(scan.MAX_LINE_BYTES + 1)
+        while line := f.readline(scan.MAX_LINE_BYTES + 1 - len(text)):
+            text += line
+            if len(text) > scan.MAX_LINE_BYTES:
+                raise SourceRefused([Problem("problem.long_line", line=skip + 1, values={"limit": scan.MAX_LINE_BYTES})])
+            if text.count('"') % 2 == 0:
+                break
+    return text
 
 
 def _delimiter(header_line: str, fmt: str, declared: str | None) -> str:
@@ -217,9 +266,15 @@ def _delimiter(header_line: str, fmt: str, declared: str | None) -> str:
     return best if counts[best] else ","
 
 
-def _header(header_line: str, delimiter: str) -> list[str]:
-    row = next(csv.reader(io.StringIO(header_line), delimiter=delimiter), [])
-    return [normalise_header(c) for c in row]
+def _header(header_text: str, delimiter: str, line: int) -> tuple[list[str], int]:
+    """Column names (an empty one is named by its position, as in a workbook) and the number of
+    lines the header takes."""
+    reader = csv.reader(io.StringIO(header_text, newline=""), delimiter=delimiter)
+    try:
+        row = next(reader, [])
+    except csv.Error:  # the only error of a lenient reader: a field over csv.field_size_limit()
+        raise SourceRefused([Problem("problem.long_field", line=line, values={"limit": scan.MAX_FIELD_CHARS})]) from None
+    return [normalise_header(c) or f"column_{i + 1}" for i, c in enumerate(row)], max(reader.line_num, 1)
 
 
 def _check_header(columns: list[str], line: int) -> None:
@@ -250,15 +305,21 @@ def open_text(
     codec = detect_encoding(path, encoding)
     cleanup: list[Path] = []
     readable = path
-    if codec != "utf-8":
-        readable = transcode_to_utf8(path, codec)
-        cleanup.append(readable)
-    header_line = _first_line(readable, header_row - 1)
-    if not header_line.strip():
-        raise SourceRefused([Problem("problem.empty")])
-    delim = _delimiter(header_line, fmt, delimiter)
-    columns = _header(header_line, delim)
-    _check_header(columns, header_row)
+    try:
+        if codec != "utf-8":
+            readable = transcode_to_utf8(path, codec)
+            cleanup.append(readable)
+        scan.check_bytes(readable)
+        header_text = _header_text(readable, header_row - 1)
+        if not header_text.strip():
+            raise SourceRefused([Problem("problem.empty")])
+        delim = _delimiter(header_text, fmt, delimiter)
+        columns, header_lines = _header(header_text, delim, header_row)
+        _check_header(columns, header_row)
+    except BaseException:
+        for temporary in cleanup:
+            temporary.unlink(missing_ok=True)
+        raise
     relation = exp.func(
         "read_csv",
         exp.Literal.string(str(readable)),
@@ -274,7 +335,7 @@ def open_text(
             exp.Struct(expressions=[_named_str(c, "VARCHAR") for c in columns]),
         ),
     )
-    return Source(path, fmt, relation, columns, codec, header_row + 1, cleanup=cleanup)
+    return Source(path, fmt, relation, columns, codec, header_row + header_lines, readable, delim, header_row, cleanup=cleanup)
 
 
 def _named_str(name: str, value: str) -> exp.PropertyEQ:
@@ -291,8 +352,23 @@ def with_rejects(relation: exp.Expression, tag: str) -> exp.Expression:
     return relation
 
 
-def open_parquet(path: Path) -> tuple[exp.Expression, str]:
-    return exp.func("read_parquet", exp.Literal.string(str(path))), "parquet"
+def open_parquet(con: duckdb.DuckDBPyConnection, path: Path) -> Source:
+    relation = exp.func("read_parquet", exp.Literal.string(str(path)))
+    try:
+        columns = [name for name, _ in describe(con, relation)]
+    except duckdb.Error as e:  # a file cut short while copying has no footer ("No magic bytes found")
+        raise SourceRefused([damaged("Parquet", e, path)]) from None
+    return Source(path, "parquet", relation, columns, "-", 1)
+
+
+def damaged(fmt: str, error: BaseException, path: Path, line: int | None = None) -> Problem:
+    """A file whose format was recognised but whose content cannot be read; the reader's own
+    words are kept as a detail, without the query text DuckDB appends."""
+    detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    detail = detail.replace(str(path), path.name)
+    for prefix in ("Invalid Input Error: ", "IO Error: ", "Conversion Error: ", "Invalid Error: "):
+        detail = detail.removeprefix(prefix)
+    return Problem("problem.damaged", line=line, values={"format": fmt, "detail": detail})
 
 
 def _cell_text(value: object) -> str | None:
@@ -314,9 +390,7 @@ def open_xlsx(con: duckdb.DuckDBPyConnection, path: Path, sheet: str | int | Non
     try:
         book = CalamineWorkbook.from_path(str(path))
     except Exception as e:  # calamine raises its own error types for corrupt workbooks
-        raise SourceRefused(
-            [Problem("problem.not_format", values={"expected": "XLSX", "found": f"a damaged workbook ({e})"})]
-        ) from None
+        raise SourceRefused([damaged("XLSX", e, path)]) from None
     names = book.sheet_names
     if sheet is None:
         chosen = names[0]
@@ -336,7 +410,11 @@ def open_xlsx(con: duckdb.DuckDBPyConnection, path: Path, sheet: str | int | Non
                 )
             ]
         )
-    data = book.get_sheet_by_name(chosen)
+    try:  # a sheet's XML is parsed only now: a damaged one fails here, not on opening
+        data = book.get_sheet_by_name(chosen)
+        rows = data.to_python()  # from the used range's first row and column
+    except Exception as e:
+        raise SourceRefused([damaged("XLSX", e, path)]) from None
     # Rows above the sheet's used range are not returned; a sheet whose table starts lower
     # down (a title, blank rows) has its header on the first used row unless told otherwise.
     start_row = (data.start or (0, 0))[0]
@@ -346,7 +424,6 @@ def open_xlsx(con: duckdb.DuckDBPyConnection, path: Path, sheet: str | int | Non
     if merged:
         cells = ", ".join(f"{_cell_name(a)}:{_cell_name(b)}" for a, b in merged[:5])
         raise SourceRefused([Problem("problem.merged_header", line=header_row, values={"cells": cells})])
-    rows = data.to_python()  # from the used range's first row and column
     if header_index < 0 or len(rows) <= header_index:
         raise SourceRefused([Problem("problem.empty")])
     columns = [normalise_header(_cell_text(c) or "") for c in rows[header_index]]

@@ -1,7 +1,13 @@
-"""YAML with positions, so that a mistake in a model or mapping file points at its line."""
+"""YAML with positions, so that a mistake in a model or mapping file points at its line.
+
+Whatever the bytes, reading gives a document or a ModelError naming the file, line and column:
+never a parser's own exception. The reader's messages are in the file's language (its `locale:`
+line; English when it has none), since the model is not read yet when they are raised.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,9 +17,14 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from kpiflow.errors import Location, ModelError, suggest
+from kpiflow.messages import say
 
 Path_ = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
+# No model or mapping file has this many values; an alias bomb (a: &a [x, x], b: &b [*a, *a], ...)
+# expands past it in a few lines and would take hours to walk and validate.
+MAX_NODES = 100_000
+_LOCALE = re.compile(r"^locale:\s*['\"]?(ja|en)\b", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -31,47 +42,82 @@ class YamlDocument:
         return Location(self.file, line, column)
 
 
-def _walk(node: yaml.Node, path: Path_, positions: dict, file: str) -> None:
-    positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
-        for key_node, value_node in node.value:
-            key = key_node.value
-            if key in seen:
-                loc = Location(file, key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-                raise ModelError(f"{loc}: key '{key}' appears twice")
-            seen.add(key)
-            positions[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            _walk(value_node, path + (key,), positions, file)
-            positions[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            _walk(item, path + (i,), positions, file)
+def language_of(text: str) -> str:
+    """The language a model file declares (`locale: ja`), for messages about the file itself; the
+    last one counts if the key is repeated, as it does for the loader."""
+    found = _LOCALE.findall(text)
+    return found[-1] if found else "en"
 
 
-def parse_yaml(text: str, file: str) -> YamlDocument:
+def _walk(root: yaml.Node, file: str, lang: str) -> dict[Path_, tuple[int, int]]:
+    """Each path's line and column; a key given twice in one mapping is an error."""
+    positions: dict[Path_, tuple[int, int]] = {}
+    stack: list[tuple[yaml.Node, Path_]] = [(root, ())]  # a loop, not recursion: nesting depth is the user's
+    visited = 0
+    while stack:
+        node, path = stack.pop()
+        visited += 1
+        if visited > MAX_NODES:
+            where = Location(file, node.start_mark.line + 1, node.start_mark.column + 1)
+            raise ModelError(say("yaml.too_large", lang, where=where, limit=MAX_NODES))
+        positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        children: list[tuple[yaml.Node, Path_]] = []
+        if isinstance(node, yaml.MappingNode):
+            seen: set[str] = set()
+            for key_node, value_node in node.value:
+                # A key that is not a scalar (`? [a, b]`) is refused by the constructor before this.
+                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.start_mark)
+                where = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                if key in seen:
+                    raise ModelError(say("yaml.duplicate_key", lang, where=Location(file, *where), key=key))
+                seen.add(key)
+                positions[path + (key,)] = where
+                children.append((value_node, path + (key,)))
+        elif isinstance(node, yaml.SequenceNode):
+            children = [(item, path + (i,)) for i, item in enumerate(node.value)]
+        stack.extend(reversed(children))  # visited in document order: the first mistake is reported first
+    return positions
+
+
+def parse_yaml(text: str, file: str, lang: str | None = None) -> YamlDocument:
+    lang = lang or language_of(text)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark
         loc = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
-        raise ModelError(f"{loc}: not valid YAML: {e.problem}") from None
-    positions: dict[Path_, tuple[int, int]] = {}
-    if node is not None:
-        _walk(node, (), positions, file)
+        raise ModelError(say("yaml.invalid", lang, where=loc, problem=e.problem)) from None
+    except yaml.reader.ReaderError as e:  # a NUL or other control character, before any parsing
+        line, column = _line_column(text, e.position)
+        code = f"U+{e.character:04X}" if isinstance(e.character, int) else repr(e.character)
+        raise ModelError(say("yaml.character", lang, where=Location(file, line, column), code=code)) from None
+    except RecursionError:  # PyYAML composes nested collections recursively
+        raise ModelError(say("yaml.too_deep", lang, where=Location(file))) from None
+    positions = _walk(node, file, lang) if node is not None else {}
     return YamlDocument(file, data, positions)
 
 
-def read_yaml(path: str | Path) -> YamlDocument:
+def _line_column(text: str, position: int) -> tuple[int, int]:
+    before = text[:position]
+    return before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
+
+
+def read_yaml(path: str | Path, lang: str | None = None) -> YamlDocument:
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        raw = path.read_bytes()
     except FileNotFoundError:
-        raise ModelError(f"{path}: file not found") from None
-    except UnicodeDecodeError:
-        raise ModelError(f"{path}: not UTF-8 text; save the YAML file as UTF-8") from None
-    return parse_yaml(text, str(path))
+        raise ModelError(say("yaml.not_found", lang or "en", file=path)) from None
+    except OSError as e:  # a folder, no permission
+        raise ModelError(say("yaml.unreadable", lang or "en", file=path, reason=e.strerror or type(e).__name__)) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        lang = lang or language_of(raw.decode("utf-8", "replace"))
+        raise ModelError(say("yaml.not_utf8", lang, where=Location(str(path), line))) from None
+    return parse_yaml(text, str(path), lang)
 
 
 def validate(model: type[M], doc: YamlDocument) -> M:
