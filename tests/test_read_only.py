@@ -8,10 +8,10 @@ import sys
 import time
 
 import pytest
-from conftest import copy_demo
 from typer.testing import CliRunner
 
 import kpiflow
+from conftest import copy_demo
 from kpiflow.cli import app
 from kpiflow.errors import WorkspaceBusyError, WorkspaceError
 

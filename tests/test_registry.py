@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 import typer.main
-from conftest import copy_demo
 from typer.testing import CliRunner
 
+from conftest import copy_demo
 from kpiflow.analysis.registry import ANALYSES, FACES, MARKETING_TOUCHES, REGISTRY, Analysis, analysis
 from kpiflow.cli import app
 from kpiflow.dashboard.pages import PAGES
