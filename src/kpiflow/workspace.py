@@ -82,6 +82,7 @@ class Workspace:
         self.lock_wait = lock_wait
         self._message_lang = lang  # the caller's language for messages (--lang), else the model's
         self._con: duckdb.DuckDBPyConnection | None = None
+        self._engine: duck.DuckEngine | None = None
         self._writable = False
         # Compiled SQL, table columns and time bounds; emptied whenever data is loaded.
         self._cache: dict = {}
@@ -112,6 +113,15 @@ class Workspace:
                 self.close()
                 self._con, self._writable = self._connect(write=False)
         return self._con
+
+    @property
+    def engine(self) -> duck.DuckEngine:
+        """The engine analyses run on: `con` behind the seam of `kpiflow.engine.base`, its errors
+        worded in the language of this workspace's messages."""
+        con = self.con
+        if self._engine is None or self._engine.con is not con:
+            self._engine = duck.DuckEngine(con, lang=self._message_lang or self.lang)
+        return self._engine
 
     def writer(self) -> duckdb.DuckDBPyConnection:
         """A connection that may write, with every canonical table present (loads, init, the demo)."""
@@ -154,6 +164,7 @@ class Workspace:
         if self._con is not None:
             self._con.close()
             self._con = None
+            self._engine = None
             self._writable = False
 
     def __enter__(self) -> Workspace:

@@ -1,4 +1,5 @@
-"""DuckDB, embedded: connections and the DDL of the canonical tables.
+"""DuckDB, embedded: connections, the DDL of the canonical tables, and `DuckEngine`, the
+engine the analyses run on by default (`kpiflow.engine.base`).
 
 SQL is built as SQLGlot expressions and rendered for DuckDB here, so that the same
 expressions can later be rendered for Spark, BigQuery or Snowflake.
@@ -6,14 +7,18 @@ expressions can later be rendered for Spark, BigQuery or Snowflake.
 
 from __future__ import annotations
 
-import datetime as dt
+import uuid
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import duckdb
 from sqlglot import exp
 
-from kpiflow.errors import KpiflowError
-from kpiflow.messages import say
+from kpiflow.engine import base
+from kpiflow.engine.base import Engine, Query, Result, Temporary, ident
+from kpiflow.engine.base import timestamp as timestamp  # re-exported: callers older than the seam import it here
 from kpiflow.model.schema import TABLES, Table
 
 DIALECT = "duckdb"
@@ -64,15 +69,6 @@ def is_sealed(con: duckdb.DuckDBPyConnection) -> bool:
 
 def sql(expression: exp.Expression) -> str:
     return expression.sql(dialect=DIALECT)
-
-
-def timestamp(value: dt.datetime) -> exp.Expression:
-    """A wall-clock timestamp literal (the workspace zone), as every engine spells it."""
-    return exp.cast(exp.Literal.string(value.isoformat(sep=" ")), "TIMESTAMP")
-
-
-def ident(name: str) -> exp.Identifier:
-    return exp.to_identifier(name, quoted=True)
 
 
 def table_ddl(table: Table, name: str | None = None, *, temporary: bool = False) -> exp.Create:
@@ -165,19 +161,71 @@ def create_tables(con: duckdb.DuckDBPyConnection, lang: str = "en") -> None:
     con.execute(sql(LOADS_DDL))
 
 
-class EngineError(KpiflowError, RuntimeError):
-    """The engine refused a query that kpiflow built: most often a condition comparing a column
-    with a value of another type that only fails once the table has rows."""
+class EngineError(base.EngineError):
+    """A DuckDB error worded for people (`kpiflow.engine.base.EngineError`, which analyses catch)."""
 
     @classmethod
-    def of(cls, error: duckdb.Error, lang: str = "en") -> EngineError:
-        lines = str(error).strip().splitlines()
-        detail = lines[0] if lines else type(error).__name__
-        detail = detail if len(detail) <= 300 else detail[:299] + "…"
-        message = say("engine.failed", lang, detail=detail)
-        if isinstance(error, (duckdb.ConversionException, duckdb.BinderException)):
-            message += " " + say("engine.condition_hint", lang)
-        return cls(message)
+    def of(cls, error: BaseException, lang: str = "en", *, condition: bool | None = None) -> EngineError:
+        """`error` in the user's language; a conversion or binder error (a value of the wrong
+        type, an unknown column) most often comes from a condition the user wrote."""
+        if condition is None:
+            condition = isinstance(error, (duckdb.ConversionException, duckdb.BinderException))
+        return super().of(error, lang, condition=condition)  # type: ignore[return-value]
+
+
+class DuckEngine(Engine):
+    """The analyses' engine over one DuckDB connection (the workspace's, or an in-memory one).
+
+    Every DuckDB error a query raises comes out as an `EngineError` in `lang`.
+    """
+
+    dialect = DIALECT
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, *, lang: str = "en"):
+        self.con = con
+        self.lang = lang
+
+    def __repr__(self) -> str:
+        return f"DuckEngine({self.con!r})"
+
+    def run(self, query: Query) -> Result:
+        try:
+            cursor = self.con.execute(self.render(query))
+            description = cursor.description or []
+            return Result(tuple(d[0] for d in description), cursor.fetchall() if description else [])
+        except duckdb.Error as e:
+            raise EngineError.of(e, self.lang) from e
+
+    def arrays(self, query: Query) -> Mapping[str, Any]:
+        try:
+            return self.con.execute(self.render(query)).fetchnumpy()
+        except duckdb.Error as e:
+            raise EngineError.of(e, self.lang) from e
+
+    def columns(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for table, column in self.run(
+            "SELECT table_name, column_name FROM duckdb_columns() "
+            "WHERE database_name = current_database() ORDER BY table_name, column_index"
+        ):
+            found.setdefault(table, []).append(column)
+        return found
+
+    @contextmanager
+    def temporary(self, query: exp.Query, prefix: str = "result") -> Iterator[Temporary]:
+        name = f"_kpiflow_{prefix}_{uuid.uuid4().hex}"
+        create = exp.Create(
+            this=exp.to_table(name),
+            kind="TABLE",
+            expression=query,
+            properties=exp.Properties(expressions=[exp.TemporaryProperty()]),
+        )
+        statement = self.render(create)
+        self.run(statement)
+        try:
+            yield Temporary(name, statement)
+        finally:
+            self.run(exp.Drop(tables=[exp.to_table(name)], kind="TABLE", exists=True))
 
 
 def is_lock_conflict(error: Exception) -> bool:

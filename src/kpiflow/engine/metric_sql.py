@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from sqlglot import exp
 
-from kpiflow.engine.duck import timestamp as sql_timestamp
+from kpiflow.engine.base import timestamp as sql_timestamp
 from kpiflow.model.config import ModelFile
 from kpiflow.model.semantic import Resolver, joins_for, parse_condition, source_of
 

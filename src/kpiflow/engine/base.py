@@ -1,0 +1,132 @@
+"""The engine seam: what an analysis may ask of the database, and nothing more.
+
+Analyses build their SQL as SQLGlot expressions and hand them to an `Engine`, which renders
+them in its own dialect, runs them and returns plain rows; driver errors become `EngineError`
+inside the engine, worded for people, in one place per engine. No analysis imports a database
+driver, so the same analysis that runs on embedded DuckDB (`kpiflow.engine.duck.DuckEngine`,
+the default) can run on a distributed engine such as Spark (issue 17): such an engine is one
+more subclass of `Engine`, and no analysis changes.
+
+What is here is what the analyses use: run a query and read its rows (as tuples, one row, one
+value or dicts), fetch long per-unit lists as column arrays, list the columns of each table, and
+keep a result for a few queries as a temporary table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Mapping
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import Any, ClassVar, NamedTuple
+
+from sqlglot import exp
+
+from kpiflow.errors import KpiflowError
+from kpiflow.messages import say
+
+Query = exp.Expression | str
+"""A SQLGlot expression (rendered by the engine in its dialect) or SQL text already in that dialect."""
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a query returned: the names of its columns and its rows, as plain Python values."""
+
+    columns: tuple[str, ...]
+    rows: list[tuple[Any, ...]]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self) -> Iterator[tuple[Any, ...]]:
+        return iter(self.rows)
+
+    def one(self) -> tuple[Any, ...]:
+        """The only row (an aggregate without GROUP BY returns exactly one)."""
+        if len(self.rows) != 1:
+            raise ValueError(f"expected one row, the query returned {len(self.rows)}")
+        return self.rows[0]
+
+    def scalar(self) -> Any:
+        """The first value of the only row."""
+        return self.one()[0]
+
+    def records(self) -> list[dict[str, Any]]:
+        """Each row as a dict from column name to value."""
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+
+class Temporary(NamedTuple):
+    """A result kept for the queries that read it: its table name and the statement that made it."""
+
+    name: str
+    statement: str
+
+
+class EngineError(KpiflowError, RuntimeError):
+    """The engine refused a query that kpiflow built: most often a condition comparing a column
+    with a value of another type that only fails once the table has rows.
+
+    `detail` is the driver's own first line, for analyses that word the failure themselves.
+    """
+
+    def __init__(self, message: str, detail: str = ""):
+        super().__init__(message)
+        self.detail = detail or message
+
+    @classmethod
+    def of(cls, error: BaseException, lang: str = "en", *, condition: bool = False) -> EngineError:
+        """`error` from a driver, in the user's language; `condition` adds the hint that a
+        condition the user wrote (a `where`, --step, --outcome ...) is the likely cause."""
+        lines = str(error).strip().splitlines()
+        detail = lines[0] if lines else type(error).__name__
+        shown = detail if len(detail) <= 300 else detail[:299] + "…"
+        message = say("engine.failed", lang, detail=shown)
+        if condition:
+            message += " " + say("engine.condition_hint", lang)
+        return cls(message, detail)
+
+
+class Engine(ABC):
+    """Runs the SQL the analyses build. Subclasses set `dialect` and implement the four methods.
+
+    `lang` is the language of the messages its errors carry.
+    """
+
+    dialect: ClassVar[str]
+    """The SQLGlot dialect the engine's SQL is written in (rendering and parsing)."""
+
+    lang: str = "en"
+
+    def render(self, query: Query) -> str:
+        """SQL text in the engine's dialect (text is taken as already written in it)."""
+        return query if isinstance(query, str) else query.sql(dialect=self.dialect)
+
+    @abstractmethod
+    def run(self, query: Query) -> Result:
+        """Run one statement and return every row it produced (none for DDL)."""
+
+    @abstractmethod
+    def arrays(self, query: Query) -> Mapping[str, Any]:
+        """The result as one NumPy array per column: for long per-unit lists, where a Python
+        tuple per row would cost more than the query."""
+
+    @abstractmethod
+    def columns(self) -> dict[str, list[str]]:
+        """The columns of every table of the database, in table order."""
+
+    @abstractmethod
+    def temporary(self, query: exp.Query, prefix: str = "result") -> AbstractContextManager[Temporary]:
+        """Keep the rows of `query` as a table for the duration of a `with` block, then drop it:
+        for a per-unit result that several queries aggregate differently."""
+
+
+def timestamp(value: dt.datetime) -> exp.Expression:
+    """A wall-clock timestamp literal (the workspace zone), as every engine spells it."""
+    return exp.cast(exp.Literal.string(value.isoformat(sep=" ")), "TIMESTAMP")
+
+
+def ident(name: str) -> exp.Identifier:
+    return exp.to_identifier(name, quoted=True)
