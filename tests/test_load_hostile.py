@@ -238,6 +238,38 @@ def test_a_bom_at_the_start_still_loads(ws, tmp_path):
     assert deals(ws) == EXPECTED_DEALS
 
 
+@pytest.mark.parametrize(
+    ("lang", "mode", "name", "expected"),
+    [
+        ("en", "merge", "deals.csv", r"unknown mode 'merge'; expected one of: replace, append, upsert"),
+        ("ja", "merge", "deals.csv", r"モード「merge」はありません。次のいずれかを指定してください: replace, append, upsert"),
+        ("en", "replace", "missing.csv", r"missing.csv: file not found"),
+        ("ja", "replace", "missing.csv", r"missing.csv: ファイルが見つかりません"),
+    ],
+)
+def test_options_and_missing_files_in_the_users_language(loaded, tmp_path, lang, mode, name, expected):
+    # Before: the unknown mode was English under ja.
+    write(tmp_path, "deals.csv", DEALS_HEADER + DEALS_ROWS)
+    with pytest.raises(LoadError, match=expected):
+        loaded.load(tmp_path / name, "deals", mode=mode, lang=lang)
+
+
+def test_a_file_that_cannot_be_read_is_refused_in_words(loaded, tmp_path, monkeypatch):
+    # Before: PermissionError traceback. The operating system's refusal is simulated: root, as in
+    # many CI containers, reads any file whatever its mode.
+    path = write(tmp_path, "deals.csv", DEALS_HEADER + DEALS_ROWS)
+    real_open = Path.open
+
+    def denied(self, *args, **kwargs):
+        if self == path:
+            raise PermissionError(13, "Permission denied")
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", denied)
+    with pytest.raises(LoadError, match=r"deals.csv: 読み込めません（Permission denied）。データベースは変更されていません。"):
+        loaded.load(path, "deals", lang="ja")
+
+
 def test_cli_load_of_a_hostile_file_exits_3_without_traceback(tmp_path):
     kpiflow.init(str(tmp_path / "ws"), lang="ja").close()
     bad = write(tmp_path, "deals.csv", DEALS_HEADER + rows(2) + 'D3,"A1,2025-04-01,100,won,,x\n')

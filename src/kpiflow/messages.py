@@ -161,6 +161,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "found.zip": {"en": "an Excel/zip file", "ja": "Excel（zip）ファイル"},
     "found.parquet": {"en": "Parquet", "ja": "Parquet"},
     "found.xls": {"en": "an old .xls workbook (save it as .xlsx)", "ja": "古い .xls 形式のブック（.xlsx で保存し直してください）"},
+    "load.not_found": {"en": "{path}: file not found", "ja": "{path}: ファイルが見つかりません"},
+    "load.mode": {
+        "en": "unknown mode '{mode}'; expected one of: {modes}",
+        "ja": "モード「{mode}」はありません。次のいずれかを指定してください: {modes}",
+    },
     "load.unreadable": {
         "en": "{file}: cannot be read ({reason}); the database was not changed.",
         "ja": "{file}: 読み込めません（{reason}）。データベースは変更されていません。",

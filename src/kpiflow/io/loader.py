@@ -571,11 +571,11 @@ def load_file(
     path = Path(path)
     target = canonical_table(table)
     if mode not in MODES:
-        raise LoadError(f"unknown mode '{mode}'; expected one of: {', '.join(MODES)}")
+        raise LoadError(say("load.mode", lang, mode=mode, modes=", ".join(MODES)))
     if mode == "upsert" and not target.key:
         raise LoadError(say("problem.no_key", lang, table=table))
     if not path.is_file():
-        raise LoadError(f"{path}: file not found" if lang == "en" else f"{path}: ファイルが見つかりません")
+        raise LoadError(say("load.not_found", lang, path=path))
     if mapping:
         check_targets(mapping, target)
     tag = f"{next(_counter)}"
