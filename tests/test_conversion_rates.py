@@ -132,7 +132,7 @@ def _cohort(ws, rate, dims=()):
     link = cohort_link(ws.model, rate)
     return {
         tuple(c.dimensions.values()): (c.entered, c.converted, c.immature, c.out_of_order)
-        for c in cohort_rates(ws.con, ws.model, link, start=start, end=end, dims=dims, columns=ws.columns())
+        for c in cohort_rates(ws.engine, ws.model, link, start=start, end=end, dims=dims, columns=ws.columns())
     }
 
 

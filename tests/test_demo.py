@@ -234,7 +234,7 @@ def test_planted_data_quality_issues_are_exact(con):
 
 
 def test_check_loads_the_demo_with_warnings_only(con):
-    result = check(con, MODEL)
+    result = check(duck.DuckEngine(con), MODEL)
     assert result.ok, result.violations
     kinds = {(f.kind, f.detail.split(":")[0]) for f in result.warnings}
     assert ("closed_before_created", "") in kinds

@@ -212,7 +212,7 @@ def test_a_sum_of_amounts_gets_the_compound_poisson_test_by_hand(amounts_ws):
     fy2024, fy2023 = (parse_period(label, 4) for label in ("FY2024", "FY2023"))
     # The moments come from the engine, with revenue's condition (won) and time column (closed_at).
     now, then = sum_moments(
-        amounts_ws.con, amounts_ws.model, ["revenue", "won_deals"], [fy2024, fy2023], columns=amounts_ws.columns()
+        amounts_ws.engine, amounts_ws.model, ["revenue", "won_deals"], [fy2024, fy2023], columns=amounts_ws.columns()
     )
     assert now == {"revenue": Moments(3, 1500, 300**2 + 500**2 + 700**2)}  # W1, W2, W3: 830,000
     assert then == {"revenue": Moments(2, 600, 200**2 + 400**2)}  # V1, V2: 200,000

@@ -230,10 +230,10 @@ class Workspace:
         elif start and end:
             self._check_covered(self._between(start, end), lang)
         kind, periods = resolve_periods(
-            self.con, self.model, names, period=chosen, start=start, end=end, last=last, cache=self._cache
+            self.engine, self.model, names, period=chosen, start=start, end=end, last=last, cache=self._cache
         )
         return compute_metrics(
-            self.con,
+            self.engine,
             self.model,
             names,
             periods,
@@ -253,12 +253,12 @@ class Workspace:
         kind = current_period.kind if current_period.kind in PERIOD_KINDS else None
 
         def values(p: Period) -> MetricsResult:
-            return compute_metrics(self.con, self.model, names, [p], kind=kind, columns=columns, lang=lang)
+            return compute_metrics(self.engine, self.model, names, [p], kind=kind, columns=columns, lang=lang)
 
         previous_period = current_period.same_period_last_year()
         # Sums and averages of amounts are tested as explain tests them: from the engine's moments.
         now, then = sum_moments(
-            self.con,
+            self.engine,
             self.model,
             amounts(self.model, names),
             [current_period, previous_period],
@@ -284,7 +284,7 @@ class Workspace:
             raise KpiflowError("give exactly one target, e.g. revenue=600000000")
         [(metric, value)] = target.items()
         return make_plan(
-            self.con,
+            self.engine,
             self.model,
             self.columns(),
             target_metric=metric,
@@ -337,7 +337,7 @@ class Workspace:
         chosen = self.resolve_period(period, lang) if period else self.last_complete_year()
         window = parse_within(within).total_seconds() / 86400 if within else None
         return bottleneck(
-            self.con,
+            self.engine,
             self.model,
             period=chosen,
             by=by,
@@ -352,7 +352,7 @@ class Workspace:
         mix and rate, significance and a narrative (see `kpiflow explain`). Periods are labels such
         as ``FY2025Q2``, ``2025-10`` or ``FY2025``; `by` defaults to the model's dimensions."""
         return explain(
-            self.con,
+            self.engine,
             self.model,
             metric,
             self.resolve_period(start, lang),
@@ -464,7 +464,7 @@ class Workspace:
     def _blueprint_kpis(self, period: Period) -> dict[str, dict]:
         names = [n for n, _ in tree_order(self.model)]
         values = compute_metrics(
-            self.con, self.model, names, [period], kind=None, columns=self.columns(), lang="en", cache=self._cache
+            self.engine, self.model, names, [period], kind=None, columns=self.columns(), lang="en", cache=self._cache
         )
         shows = self.exhibitions(period.label("en")).records
         return kpi_entries(values, self.model, shows)
@@ -512,7 +512,7 @@ class Workspace:
         if kind not in PERIOD_KINDS:
             raise UnknownNameError.for_name("period kind", kind, list(PERIOD_KINDS))
         names = [n for n, _ in tree_order(self.model)] or list(self.model.metrics)
-        _, found = resolve_periods(self.con, self.model, names, period=kind, start=None, end=None, last=None, cache=self._cache)
+        _, found = resolve_periods(self.engine, self.model, names, period=kind, start=None, end=None, last=None, cache=self._cache)
         return found
 
     def time_span(self, tables: Sequence[str] | None = None) -> tuple[dt.datetime | None, dt.datetime | None]:
@@ -534,7 +534,7 @@ class Workspace:
             for scan in scans[1:]:
                 union = exp.union(union, scan, distinct=False)
             query = exp.select(exp.func("MIN", exp.column("lo")), exp.func("MAX", exp.column("hi"))).from_(union.subquery("spans"))
-            span = tuple(self.con.execute(query.sql("duckdb")).fetchall()[0])  # type: ignore[assignment]
+            span = tuple(self.engine.run(query).one())  # type: ignore[assignment]
         self._cache[key] = span
         return span
 
@@ -601,7 +601,7 @@ class Workspace:
     def last_complete_year(self) -> Period:
         """The last complete fiscal year in the data: the default period of the analyses (see `kpiflow analyses`)."""
         names = [n for n, _ in tree_order(self.model)][:1] or list(self.model.metrics)[:1]
-        _, periods = resolve_periods(self.con, self.model, names, period=None, start=None, end=None, last="1y", cache=self._cache)
+        _, periods = resolve_periods(self.engine, self.model, names, period=None, start=None, end=None, last="1y", cache=self._cache)
         if not periods:
             raise KpiflowError("no data yet: load deals and stage history first")
         return periods[-1]
@@ -661,29 +661,27 @@ class Workspace:
 
     def dictionary(self, lang: str | None = None) -> Dictionary:
         """Every metric's label, definition, extraction condition and SQL (see `kpiflow dictionary`)."""
-        return dictionary(self.model, self.columns(), lang or self.lang)
+        return dictionary(self.model, self.columns(), lang or self.lang, dialect=self.engine.dialect)
 
     def check(self) -> CheckResult:
         """Summarise every table and list contract violations (see `kpiflow check`)."""
-        return check(self.con, self.model)
+        return check(self.engine, self.model)
 
     def columns(self) -> dict[str, list[str]]:
         """Columns of each canonical table as the database has them (extras included)."""
         if "columns" in self._cache:
             return self._cache["columns"]
-        rows = self.con.execute(
-            "SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = current_database() ORDER BY column_index"
-        ).fetchall()
-        out: dict[str, list[str]] = {name: [] for name in TABLES}
-        for table, column in rows:
-            if table in out:
-                out[table].append(column)
+        found = self.engine.columns()
+        out: dict[str, list[str]] = {name: list(found.get(name, [])) for name in TABLES}
         self._cache["columns"] = out
         return out
 
     def table_rows(self) -> dict[str, int]:
         """Rows in each canonical table."""
-        return {name: self.con.execute(f'SELECT count(*) FROM "{name}"').fetchall()[0][0] for name in TABLES}
+        def rows(name: str) -> int:
+            return self.engine.run(exp.select(exp.func("count", exp.Star())).from_(exp.table_(name, quoted=True))).scalar()
+
+        return {name: rows(name) for name in TABLES}
 
     def sql(self, query: str) -> duckdb.DuckDBPyRelation:
         """Run SQL against the workspace database (for analysts)."""

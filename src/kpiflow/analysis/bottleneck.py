@@ -24,12 +24,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 
-import duckdb
-
 from kpiflow.analysis.conversion import CohortRate, cohort_rates
 from kpiflow.analysis.frames import records_frame
 from kpiflow.analysis.metrics import compute_metrics
 from kpiflow.analysis.tree import tree_order
+from kpiflow.engine.base import Engine
 from kpiflow.errors import KpiflowError
 from kpiflow.model.config import ModelFile
 from kpiflow.model.periods import Period, trailing
@@ -122,7 +121,7 @@ def _best(candidates: Sequence[tuple[int, int]], higher_is_better: bool) -> Shru
 
 
 def bottleneck(
-    con: duckdb.DuckDBPyConnection,
+    engine: Engine,
     model: ModelFile,
     *,
     period: Period,
@@ -146,7 +145,7 @@ def bottleneck(
 
     period_rates = [r for r in rates if ratio_kind(model, r) == CONVERSION]
     current = compute_metrics(
-        con, model, [root, *period_rates], [period], kind=kind, dimensions=dims, columns=columns, lang=lang
+        engine, model, [root, *period_rates], [period], kind=kind, dimensions=dims, columns=columns, lang=lang
     )
     revenue = {tuple(r.dimensions.get(d) for d in dims): r for r in current.records if r.metric == root}
     readings: dict[str, dict[tuple, _Reading]] = {}
@@ -155,7 +154,7 @@ def bottleneck(
     windows: dict[str, float | None] = {}
     notes: dict[str, str] = {}
     if period_rates:
-        past = compute_metrics(con, model, period_rates, quarters, kind="quarter", columns=columns, lang=lang)
+        past = compute_metrics(engine, model, period_rates, quarters, kind="quarter", columns=columns, lang=lang)
         for rate in period_rates:
             readings[rate] = {
                 tuple(r.dimensions.get(d) for d in dims): _Reading(int(r.numerator or 0), int(r.denominator or 0))
@@ -178,12 +177,12 @@ def bottleneck(
             continue
         windows[rate] = link.window_days
         try:
-            cells: list[CohortRate] = cohort_rates(con, model, link, start=start, end=end, dims=dims, columns=columns)
+            cells: list[CohortRate] = cohort_rates(engine, model, link, start=start, end=end, dims=dims, columns=columns)
         except LookupError as e:
             excluded[rate] = str(e).strip("'\"")
             continue
         readings[rate] = {tuple(c.dimensions.get(d) for d in dims): _Reading(c.converted, c.entered, c.immature) for c in cells}
-        past_cells = cohort_rates(con, model, link, start=history_start, end=end, bucket="quarter", columns=columns)
+        past_cells = cohort_rates(engine, model, link, start=history_start, end=end, bucket="quarter", columns=columns)
         # Only quarters whose every member has had its full window, and enough of them.
         mature = sorted((c for c in past_cells if c.immature == 0 and c.entered > 0), key=lambda c: c.period_start)
         history[rate] = [(c.converted, c.entered) for c in mature][-HISTORY_QUARTERS:]

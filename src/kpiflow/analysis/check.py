@@ -11,11 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, field
 
-import duckdb
 import sqlglot
 from sqlglot import exp
 
-from kpiflow.engine.duck import sql
+from kpiflow.engine.base import Engine
 from kpiflow.messages import say
 from kpiflow.model.config import ModelFile
 from kpiflow.model.schema import TABLES, Table
@@ -76,18 +75,18 @@ def _col(name: str, table: str | None = None) -> exp.Column:
     return exp.column(name, table=table, quoted=True)
 
 
-def _one(con: duckdb.DuckDBPyConnection, query: exp.Expression):
-    return con.execute(sql(query)).fetchall()[0]
+def _one(engine: Engine, query: exp.Expression) -> tuple:
+    return engine.run(query).one()
 
 
-def _summary(con, table: Table) -> tuple[TableSummary, list[Finding]]:
+def _summary(engine: Engine, table: Table) -> tuple[TableSummary, list[Finding]]:
     name = table.name
     aggregates: list[exp.Expression] = [exp.func("count", exp.Star())]
     if table.time_column:
         t = _col(table.time_column)
         aggregates += [exp.func("min", t), exp.func("max", t)]
     aggregates += [exp.func("count_if", _col(c).is_(exp.null())) for c in table.required]
-    row = _one(con, exp.select(*aggregates).from_(name))
+    row = _one(engine, exp.select(*aggregates).from_(name))
     rows = row[0]
     first = last = None
     rest = list(row[1:])
@@ -100,7 +99,7 @@ def _summary(con, table: Table) -> tuple[TableSummary, list[Finding]]:
     return summary, findings
 
 
-def _duplicates(con, table: Table) -> list[Finding]:
+def _duplicates(engine: Engine, table: Table) -> list[Finding]:
     if not table.key:
         return []
     keys = [_col(k) for k in table.key]
@@ -110,11 +109,11 @@ def _duplicates(con, table: Table) -> list[Finding]:
         .group_by(*keys)
         .having(exp.GT(this=exp.func("count", exp.Star()), expression=exp.convert(1)))
     )
-    n = _one(con, exp.select(exp.func("count", exp.Star())).from_(inner.subquery("d")))[0]
+    n = _one(engine, exp.select(exp.func("count", exp.Star())).from_(inner.subquery("d")))[0]
     return [Finding(table.name, "duplicate_key", ", ".join(table.key), n)] if n else []
 
 
-def _orphans(con, table: Table) -> list[Finding]:
+def _orphans(engine: Engine, table: Table) -> list[Finding]:
     findings = []
     for ref in table.references:
         here = _col(ref.column, "s")
@@ -133,7 +132,7 @@ def _orphans(con, table: Table) -> list[Finding]:
             .from_(exp.to_table(table.name).as_("s"))
             .where(condition)
         )
-        n, example = _one(con, query)
+        n, example = _one(engine, query)
         if n:
             scope = f" ({ref.when[0]} = {ref.when[1]})" if ref.when else ""
             findings.append(
@@ -142,7 +141,7 @@ def _orphans(con, table: Table) -> list[Finding]:
     return findings
 
 
-def _vocabulary(con, table: Table, model: ModelFile) -> list[Finding]:
+def _vocabulary(engine: Engine, table: Table, model: ModelFile) -> list[Finding]:
     findings = []
     for col in table.columns:
         allowed = list(col.allowed)
@@ -157,7 +156,7 @@ def _vocabulary(con, table: Table, model: ModelFile) -> list[Finding]:
             .from_(table.name)
             .where(outside)
         )
-        n, values = _one(con, query)
+        n, values = _one(engine, query)
         if n:
             severity = "violation" if col.closed else "warning"
             kind = "not_allowed" if col.closed else "unknown_value"
@@ -170,7 +169,7 @@ def _vocabulary(con, table: Table, model: ModelFile) -> list[Finding]:
                 exp.In(this=_col("stage"), expressions=[exp.convert(s) for s in stages]).not_(),
             )
             n, values = _one(
-                con,
+                engine,
                 exp.select(
                     exp.func("count", exp.Star()),
                     exp.func("string_agg", exp.Distinct(expressions=[_col("stage")]), exp.Literal.string(", ")),
@@ -183,10 +182,10 @@ def _vocabulary(con, table: Table, model: ModelFile) -> list[Finding]:
     return findings
 
 
-def _suspicious(con, model: ModelFile) -> list[Finding]:
+def _suspicious(engine: Engine, model: ModelFile) -> list[Finding]:
     findings = []
     n = _one(
-        con,
+        engine,
         exp.select(exp.func("count", exp.Star()))
         .from_("deals")
         .where(exp.LT(this=_col("closed_at"), expression=_col("created_at"))),
@@ -217,7 +216,7 @@ def _suspicious(con, model: ModelFile) -> list[Finding]:
                 ),
             )
         )
-        n = _one(con, pairs)[0]
+        n = _one(engine, pairs)[0]
         if n:
             findings.append(
                 Finding(
@@ -235,7 +234,7 @@ def _suspicious(con, model: ModelFile) -> list[Finding]:
             continue
         c = exp.cast(_col(table.time_column), "TIMESTAMP")
         n = _one(
-            con,
+            engine,
             exp.select(exp.func("count", exp.Star()))
             .from_(table.name)
             .where(
@@ -248,7 +247,7 @@ def _suspicious(con, model: ModelFile) -> list[Finding]:
         )[0]
         if n:
             findings.append(Finding(table.name, "future", table.time_column, n, severity="warning"))
-    findings += _month_end_bursts(con)
+    findings += _month_end_bursts(engine)
     return findings
 
 
@@ -258,13 +257,13 @@ def _last_two_days(ts: exp.Expression) -> exp.Expression:
     return exp.replace_placeholders(template, ts=ts)
 
 
-def _month_end_bursts(con) -> list[Finding]:
+def _month_end_bursts(engine: Engine) -> list[Finding]:
     """Owners whose deal stage updates crowd into the last two days of the month.
 
     With updates spread evenly about 2 days in 30 (6.7%) would fall there; an owner with at
     least 30 updates and more than three times that share is flagged.
     """
-    query = sql(
+    query = (
         exp.select(
             _col("owner", "d"),
             exp.func("count", exp.Star()).as_("n"),
@@ -297,16 +296,16 @@ def _month_end_bursts(con) -> list[Finding]:
             f"{owner}: {share:.0%}",
             "warning",
         )
-        for owner, n, share in con.execute(query).fetchall()
+        for owner, n, share in engine.run(query)
     ]
 
 
-def check(con: duckdb.DuckDBPyConnection, model: ModelFile) -> CheckResult:
+def check(engine: Engine, model: ModelFile) -> CheckResult:
     tables: list[TableSummary] = []
     findings: list[Finding] = []
     for table in TABLES.values():
-        summary, found = _summary(con, table)
+        summary, found = _summary(engine, table)
         tables.append(summary)
-        findings += found + _duplicates(con, table) + _orphans(con, table) + _vocabulary(con, table, model)
-    findings += _suspicious(con, model)
+        findings += found + _duplicates(engine, table) + _orphans(engine, table) + _vocabulary(engine, table, model)
+    findings += _suspicious(engine, model)
     return CheckResult(tables, findings)

@@ -20,11 +20,11 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-import duckdb
 import sqlglot
 from sqlglot import exp
 
-from kpiflow.engine.duck import timestamp as sql_timestamp
+from kpiflow.engine.base import Engine
+from kpiflow.engine.base import timestamp as sql_timestamp
 from kpiflow.engine.metric_sql import period_bucket
 from kpiflow.model.config import ModelFile
 from kpiflow.model.ratios import CohortLink
@@ -172,7 +172,7 @@ def cohort_sql(
 
 
 def cohort_rates(
-    con: duckdb.DuckDBPyConnection,
+    engine: Engine,
     model: ModelFile,
     link: CohortLink,
     *,
@@ -184,11 +184,8 @@ def cohort_rates(
 ) -> list[CohortRate]:
     """The cohort conversion rate of one stage ratio for entries in [start, end)."""
     query = cohort_sql(model, link, start=start, end=end, bucket=bucket, dims=dims, columns=columns)
-    cursor = con.execute(query.sql("duckdb"))
-    header = [d[0] for d in cursor.description]
     out = []
-    for row in cursor.fetchall():
-        r = dict(zip(header, row, strict=True))
+    for r in engine.run(query).records():
         period_start = r.get("period_start")
         out.append(
             CohortRate(

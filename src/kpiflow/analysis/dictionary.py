@@ -74,13 +74,15 @@ def _parametrise(query: exp.Expression) -> exp.Expression:
     return query.transform(swap)
 
 
-def dictionary(model: ModelFile, columns: Mapping[str, Sequence[str]], lang: str = "en") -> Dictionary:
+def dictionary(model: ModelFile, columns: Mapping[str, Sequence[str]], lang: str = "en", *, dialect: str) -> Dictionary:
+    """Every metric's entry, with its SQL in `dialect`: the engine's (`Engine.dialect`), so
+    that the query shown is the query that runs."""
     entries = []
     for name, metric in model.metrics.items():
         source = source_of(name, metric)
         if source is not None:
             [scan] = base_queries(model, [name], kind="quarter", start=_START, end=_END, columns=columns)
-            sql = _parametrise(scan.query).sql(dialect="duckdb", pretty=True)
+            sql = _parametrise(scan.query).sql(dialect=dialect, pretty=True)
             where_from = f"{metric.kind}: {metric.count or metric.count_distinct or metric.sum}"
             time = source.time
         elif metric.ratio:

@@ -71,11 +71,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from decimal import Decimal
 
-import duckdb
-
 from kpiflow.analysis.frames import records_frame
 from kpiflow.analysis.lmdi import PRODUCT_TOLERANCE, Contribution, decompose, decompose_tree, spread
 from kpiflow.analysis.metrics import closure, evaluate_cells
+from kpiflow.engine.base import Engine
 from kpiflow.engine.metric_sql import SIDE_COLUMN, segment_queries
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.formatting import format_value
@@ -260,15 +259,15 @@ def _plain(value: object) -> object:
     return value
 
 
-def _scan(con: duckdb.DuckDBPyConnection, queries, texts: Sequence[str]) -> _Cells:
+def _scan(engine: Engine, queries, texts: Sequence[str]) -> _Cells:
     cells: _Cells = {}
     for query, text in zip(queries, texts, strict=True):
-        cursor = con.execute(text)
-        header = [d[0] for d in cursor.description]
+        result = engine.run(text)
+        header = list(result.columns)
         side_at = header.index(SIDE_COLUMN)
         dims = [(d, header.index(d), header.index(f"{d}__total")) for d in query.dimensions]
         values = [(name, i) for i, name in enumerate(header) if name not in {SIDE_COLUMN} and i not in _dim_columns(dims)]
-        for row in cursor.fetchall():
+        for row in result.rows:
             dimension = segment = None
             for name, at, total_at in dims:
                 if row[total_at] == 0:
@@ -332,7 +331,7 @@ def _exact_tree(model: ModelFile, nodes, values0, values1, lang: str) -> tuple[d
 
 
 def explain(
-    con: duckdb.DuckDBPyConnection,
+    engine: Engine,
     model: ModelFile,
     metric: str,
     start: Period,
@@ -357,15 +356,15 @@ def explain(
     needed = closure(model, [n for n, _, _ in nodes])
     bases = [n for n in needed if source_of(n, model.metrics[n]) is not None]
     ranges = [start.sql_bounds(), end.sql_bounds()]
-    key = ("explain", tuple(bases), tuple(ranges), tuple(dimensions))
+    key = ("explain", engine.dialect, tuple(bases), tuple(ranges), tuple(dimensions))
     compiled = cache.get(key) if cache is not None else None
     if compiled is None:
         queries = segment_queries(model, bases, ranges=ranges, dimensions=dimensions, columns=columns)
-        compiled = (queries, [q.sql() for q in queries])
+        compiled = (queries, [q.sql(engine.dialect) for q in queries])
         if cache is not None:
             cache[key] = compiled
     queries, texts = compiled
-    cells = _scan(con, queries, texts)
+    cells = _scan(engine, queries, texts)
     unreachable = {m: set(q.missing) for q in queries for m in q.metrics}
 
     totals = [cells.get((side, None, None), {}) for side in (0, 1)]

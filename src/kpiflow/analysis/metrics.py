@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
 
-import duckdb
 import sqlglot
 from sqlglot import exp
 
 from kpiflow.analysis.frames import records_frame
+from kpiflow.engine.base import Engine
 from kpiflow.engine.metric_sql import PERIOD_COLUMN, SIDE_COLUMN, base_queries, segment_queries
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.model.config import ModelFile
@@ -119,7 +119,7 @@ def closure(model: ModelFile, names: Sequence[str]) -> list[str]:
 
 
 def resolve_periods(
-    con: duckdb.DuckDBPyConnection,
+    engine: Engine,
     model: ModelFile,
     names: Sequence[str],
     *,
@@ -142,9 +142,9 @@ def resolve_periods(
     def bounds() -> tuple[dt.date | None, dt.date | None]:
         key = ("bounds", tuple(names))
         if cache is None:
-            return _bounds(con, model, names)
+            return _bounds(engine, model, names)
         if key not in cache:
-            cache[key] = _bounds(con, model, names)
+            cache[key] = _bounds(engine, model, names)
         return cache[key]
 
     if isinstance(period, Period):
@@ -174,7 +174,7 @@ def resolve_periods(
     return kind, periods_between(kind, earliest, latest + dt.timedelta(days=1), fys)
 
 
-def _bounds(con, model: ModelFile, names: Sequence[str]) -> tuple[dt.date | None, dt.date | None]:
+def _bounds(engine: Engine, model: ModelFile, names: Sequence[str]) -> tuple[dt.date | None, dt.date | None]:
     """Earliest and latest timestamp the metrics could count, in one query."""
     scans = []
     sources = {(s.table, s.time) for n in closure(model, names) if (s := source_of(n, model.metrics[n])) is not None}
@@ -190,7 +190,7 @@ def _bounds(con, model: ModelFile, names: Sequence[str]) -> tuple[dt.date | None
     for scan in scans[1:]:
         union = exp.union(union, scan, distinct=False)
     query = exp.select(exp.func("min", exp.column("lo")), exp.func("max", exp.column("hi"))).from_(union.subquery("bounds"))
-    low, high = con.execute(query.sql("duckdb")).fetchall()[0]
+    low, high = engine.run(query).one()
     as_date = lambda v: v.date() if isinstance(v, dt.datetime) else v  # noqa: E731
     return as_date(low), as_date(high)
 
@@ -204,7 +204,7 @@ def _number(value: object) -> float | int | None:
 
 
 def compute_metrics(
-    con: duckdb.DuckDBPyConnection,
+    engine: Engine,
     model: ModelFile,
     names: Sequence[str],
     periods: Sequence[Period],
@@ -225,11 +225,11 @@ def compute_metrics(
     needed = closure(model, names)
     start, _ = periods[0].sql_bounds()
     _, end = periods[-1].sql_bounds()
-    key = ("scans", tuple(needed), kind, start, end, tuple(dimensions))
+    key = ("scans", engine.dialect, tuple(needed), kind, start, end, tuple(dimensions))
     scans = cache.get(key) if cache is not None else None
     if scans is None:
         scans = base_queries(model, needed, kind=kind, start=start, end=end, dimensions=dimensions, columns=columns)
-        scans = [(scan, scan.sql()) for scan in scans]
+        scans = [(scan, scan.sql(engine.dialect)) for scan in scans]
         if cache is not None:
             cache[key] = scans
     # (period start, dimension values) -> {metric: value}. A scan that cannot reach one of the
@@ -242,12 +242,12 @@ def compute_metrics(
             for metric in scan.metrics:
                 unreachable[metric] = scan.missing
             continue
-        cursor = con.execute(text)
-        header = [d[0] for d in cursor.description]
+        result = engine.run(text)
+        header = list(result.columns)
         period_at = header.index(PERIOD_COLUMN)
         dim_at = [header.index(d) for d in dimensions]
         metric_at = [(m, header.index(m)) for m in scan.metrics]
-        for row in cursor.fetchall():
+        for row in result.rows:
             cell = cells.setdefault((row[period_at], tuple(row[i] for i in dim_at)), {})
             for metric, i in metric_at:
                 cell[metric] = _number(row[i])
@@ -297,7 +297,7 @@ class Moments(NamedTuple):
 
 
 def sum_moments(
-    con: duckdb.DuckDBPyConnection,
+    engine: Engine,
     model: ModelFile,
     names: Sequence[str],
     periods: Sequence[Period],
@@ -318,18 +318,15 @@ def sum_moments(
     if not sums or not periods:
         return out
     ranges = [p.sql_bounds() for p in periods]
-    key = ("moments", tuple(sums), tuple(ranges))
+    key = ("moments", engine.dialect, tuple(sums), tuple(ranges))
     compiled = cache.get(key) if cache is not None else None
     if compiled is None:
         queries = segment_queries(model, sums, ranges=ranges, dimensions=(), columns=columns)
-        compiled = [(q.metrics, q.sql()) for q in queries]
+        compiled = [(q.metrics, q.sql(engine.dialect)) for q in queries]
         if cache is not None:
             cache[key] = compiled
     for metrics, text in compiled:
-        cursor = con.execute(text)
-        header = [d[0] for d in cursor.description]
-        for row in cursor.fetchall():
-            cell = dict(zip(header, row, strict=True))
+        for cell in engine.run(text).records():
             for name in metrics:
                 moments = (_number(cell[c]) or 0 for c in (f"{name}__n", name, f"{name}__sq"))
                 out[cell[SIDE_COLUMN]][name] = Moments(*moments)

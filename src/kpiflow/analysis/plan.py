@@ -31,12 +31,11 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 
-import duckdb
-
 from kpiflow.analysis.conversion import cohort_rates
 from kpiflow.analysis.frames import records_frame
 from kpiflow.analysis.metrics import compute_metrics
 from kpiflow.analysis.tree import tree_order
+from kpiflow.engine.base import Engine
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.formatting import format_money
 from kpiflow.messages import say
@@ -277,7 +276,7 @@ def history_window(model: ModelFile, plan_period: Period, spec: str) -> Period:
 
 
 def make_plan(
-    con: duckdb.DuckDBPyConnection,
+    engine: Engine,
     model: ModelFile,
     columns: Mapping[str, Sequence[str]],
     *,
@@ -297,7 +296,7 @@ def make_plan(
     window = history_window(model, period, rates_spec)
     names = [n for n, _ in subtree]
     extra = [m for m in ("cost", "leads", "opportunities", "cost_per_lead", "cost_per_opportunity") if m in model.metrics]
-    past = compute_metrics(con, model, list(dict.fromkeys(names + extra)), [window], kind=None, columns=columns, lang=lang)
+    past = compute_metrics(engine, model, list(dict.fromkeys(names + extra)), [window], kind=None, columns=columns, lang=lang)
     history = {r.metric: r.value for r in past.records}
     counts = {r.metric: (r.numerator, r.denominator) for r in past.records}
     scale = period.days / window.days
@@ -307,7 +306,7 @@ def make_plan(
         rates |= dict(overrides) | dict(changes)
         return backward(model, target_metric, target, rates), rates
 
-    costs = _history_costs(con, model, columns, window, lang)
+    costs = _history_costs(engine, model, columns, window, lang)
     budgets = _budgets(history, costs, scale)
 
     required, rates = solve({})
@@ -321,7 +320,7 @@ def make_plan(
     for name, rate in rates.items():
         if rate is None:
             continue
-        step = _step(con, model, columns, name, rate, window, counts, overridden=name in overrides, lang=lang)
+        step = _step(engine, model, columns, name, rate, window, counts, overridden=name in overrides, lang=lang)
         if isinstance(step, str):
             excluded[name] = step
             continue
@@ -389,7 +388,7 @@ class _Step:
     immature: int | None = None
 
 
-def _step(con, model: ModelFile, columns, name: str, rate: float, window: Period, counts, *, overridden: bool, lang: str):
+def _step(engine: Engine, model: ModelFile, columns, name: str, rate: float, window: Period, counts, *, overridden: bool, lang: str):
     """(the improved value of the tree's ratio, how it was improved), or why it is not improved."""
     kind = ratio_kind(model, name)
     metric = model.metrics[name]
@@ -405,7 +404,7 @@ def _step(con, model: ModelFile, columns, name: str, rate: float, window: Period
             return say("plan.excluded.no_cohort", lang)
         start, end = window.sql_bounds()
         try:
-            cells = cohort_rates(con, model, link, start=start, end=end, columns=columns)
+            cells = cohort_rates(engine, model, link, start=start, end=end, columns=columns)
         except LookupError as e:
             return str(e).strip("'\"")
         cell = cells[0] if cells else None
@@ -427,11 +426,11 @@ def _step(con, model: ModelFile, columns, name: str, rate: float, window: Period
 # --- budgets ---------------------------------------------------------------------------------
 
 
-def _history_costs(con, model: ModelFile, columns, window: Period, lang: str) -> _Costs | None:
+def _history_costs(engine: Engine, model: ModelFile, columns, window: Period, lang: str) -> _Costs | None:
     """Leads and cost by channel in the history window, and what the costs without one are."""
     if "leads" not in model.metrics or "cost" not in model.metrics:
         return None
-    result = compute_metrics(con, model, ["leads", "cost"], [window], kind=None, dimensions=["channel"], columns=columns, lang=lang)
+    result = compute_metrics(engine, model, ["leads", "cost"], [window], kind=None, dimensions=["channel"], columns=columns, lang=lang)
     leads = {r.dimensions["channel"]: float(r.value or 0) for r in result.records if r.metric == "leads"}
     cost = {r.dimensions["channel"]: float(r.value or 0) for r in result.records if r.metric == "cost"}
     if not any(r.metric == "cost" and r.value is not None for r in result.records):
@@ -440,7 +439,7 @@ def _history_costs(con, model: ModelFile, columns, window: Period, lang: str) ->
     source = source_of("cost", model.metrics["cost"])
     if cost.get(None) and source is not None and "category" in columns.get(source.table, ()):
         by_category = compute_metrics(
-            con, model, ["cost"], [window], kind=None, dimensions=["channel", "category"], columns=columns, lang=lang
+            engine, model, ["cost"], [window], kind=None, dimensions=["channel", "category"], columns=columns, lang=lang
         )
         categories = tuple(
             sorted(
