@@ -309,7 +309,7 @@ class Workspace:
         """The CRM-stage funnel on the cohort or period basis (see `kpiflow funnel`); the period
         defaults to the last complete fiscal year in the data."""
         return funnel(
-            self.con,
+            self.engine,
             self.model,
             period=self.resolve_period(period, lang) if period else self.last_complete_year(),
             basis=basis,
@@ -369,7 +369,7 @@ class Workspace:
         """Per exhibition (or exhibit): passers-by, stop and demo rates, leads and what followed, cost, ROI."""
         chosen = self.resolve_period(period, lang) if period else None
         return exhibitions(
-            self.con,
+            self.engine,
             self.model,
             period=chosen,
             by_exhibit=by_exhibit,
@@ -390,7 +390,7 @@ class Workspace:
         """Web behaviour per content type, content item or channel: depth, dwell, revisits, inquiries."""
         chosen = self.resolve_period(period, lang, tables=TOUCHPOINTS) if period else None
         return behaviour(
-            self.con,
+            self.engine,
             self.model,
             by=by,
             period=chosen,
@@ -416,7 +416,7 @@ class Workspace:
     ) -> PatternsResult:
         """Touchpoints and ordered sequences that precede an outcome more often than the base rate."""
         return patterns(
-            self.con,
+            self.engine,
             self.model,
             outcome=outcome,
             within=within,
@@ -626,7 +626,7 @@ class Workspace:
             start, end = chosen.sql_bounds()
             label = chosen.label(lang or self.lang)
         return touch_funnel(
-            self.con,
+            self.engine,
             steps=steps,
             within=within,
             mode=mode,
@@ -643,21 +643,21 @@ class Workspace:
     def handoff(self, period: str | None = None, *, by: str | None = None, lang: str | None = None) -> HandoffResult:
         """The sales-marketing handoff: MQL -> SQL, follow-up SLA, recycling, close (see `kpiflow handoff`)."""
         chosen = self.resolve_period(period, lang) if period else None
-        return handoff(self.con, self.model, period=chosen, by=by, columns=self.columns(), lang=lang or self.lang)
+        return handoff(self.engine, self.model, period=chosen, by=by, columns=self.columns(), lang=lang or self.lang)
 
     def velocity(
         self, period: str | None = None, *, by: str | None = None, deals: bool = False, lang: str | None = None
     ) -> VelocityResult:
         """Time in and between stages, and the standard journey from lead to won (see `kpiflow velocity`)."""
         chosen = self.resolve_period(period, lang) if period else None
-        return velocity(self.con, self.model, by=by, period=chosen, deals=deals, columns=self.columns(), lang=lang or self.lang)
+        return velocity(self.engine, self.model, by=by, period=chosen, deals=deals, columns=self.columns(), lang=lang or self.lang)
 
     def lists(self, kind: str, *, by: str | None = None) -> ContactList:
         """`nurture`: open leads slower than the standard; `fast`: leads faster than it (see `kpiflow lists`)."""
         makers = {"nurture": nurture_list, "fast": fast_list}
         if kind not in makers:
             raise UnknownNameError.for_name("list", kind, makers)
-        return makers[kind](self.con, self.model, by=by, columns=self.columns())
+        return makers[kind](self.engine, self.model, by=by, columns=self.columns())
 
     def dictionary(self, lang: str | None = None) -> Dictionary:
         """Every metric's label, definition, extraction condition and SQL (see `kpiflow dictionary`)."""
@@ -701,12 +701,12 @@ def open_workspace(
     path: str | Path = ".", *, read_only: bool = False, lock_wait: float = LOCK_WAIT_SECONDS, lang: str | None = None
 ) -> Workspace:
     """The workspace at `path` (or above it). Reads never write; `read_only` also refuses loads.
-    `lang` is the language of messages about the database (default: the model's locale)."""
+    `lang` is the language of messages about the model and the database (default: the model's locale)."""
     root = _find_root(Path(path))
     model, doc = read_model_document(root / MODEL_FILE)
     ws = Workspace(root, model, read_only=read_only, lock_wait=lock_wait, lang=lang)
     try:
-        check_model(model, doc, ws.columns())
+        check_model(model, doc, ws.columns(), lang=lang)
     except BaseException:
         ws.close()
         raise
