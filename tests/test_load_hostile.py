@@ -279,6 +279,54 @@ def test_cli_load_of_a_hostile_file_exits_3_without_traceback(tmp_path):
     assert "4 行目: この行で始まる引用符" in result.output
 
 
+# --- mapping files' derive and where -----------------------------------------------------------
+
+SECRET = "kpiflow-secret-7d41"
+
+HOSTILE_MAPPINGS = {
+    # Before: sqlglot.errors.TokenError traceback.
+    "unclosed quote in derive": (
+        "derive:\n  owner: \"'x\"\n",
+        r"map.yaml:2:3: not a valid SQL expression: \"'x\" \(a quote that is never closed\)",
+        r"map.yaml:2:3: SQL の式として読めません: \"'x\"（閉じていない引用符があります）",
+    ),
+    # Before: the file's content was loaded into every row's owner (the loading connection reads files).
+    "derive reading a file": (
+        "derive:\n  owner: \"(SELECT t.content FROM read_text('{secret}') AS t)\"\n",
+        r"map.yaml:2:3: a subquery is not allowed in a mapping: an expression may use the file's columns",
+        r"map.yaml:2:3: マッピングの式にサブクエリは使えません",
+    ),
+    # Before: refused in DuckDB's words ("read_text is a table function ...").
+    "where calling a table function": (
+        "where: \"length(read_text('{secret}')::VARCHAR) > 0\"\n",
+        r"map.yaml:1:1: the function read_text\(\) is not allowed in a mapping",
+        r"map.yaml:1:1: マッピングの式に関数 read_text\(\)は使えません",
+    ),
+    # Before: refused in DuckDB's words ("Scalar Function with name getenv does not exist!"); it
+    # exists in other DuckDB builds.
+    "derive reading the environment": (
+        "derive:\n  owner: \"getenv('HOME')\"\n",
+        r"map.yaml:2:3: the function getenv\(\) is not allowed in a mapping",
+        r"map.yaml:2:3: マッピングの式に関数 getenv\(\)は使えません",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(HOSTILE_MAPPINGS))
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_mapping_expressions_read_only_the_file(loaded, tmp_path, case, lang):
+    text, english, japanese = HOSTILE_MAPPINGS[case]
+    secret = write(tmp_path, "secret.txt", SECRET)
+    mapping = write(tmp_path, "map.yaml", text.format(secret=secret))
+    before = snapshot(loaded)
+    with pytest.raises(ModelError) as refused:
+        loaded.load(write(tmp_path, "deals.csv", DEALS_HEADER + DEALS_ROWS), "deals", mapping=mapping, lang=lang)
+    pattern = english if lang == "en" else japanese
+    assert re.search(pattern, str(refused.value)), f"{pattern!r} not in:\n{refused.value}"
+    assert snapshot(loaded) == before
+    assert SECRET not in repr(before)
+
+
 # --- the model file ----------------------------------------------------------------------------
 
 MODEL_EN = "kpiflow: 1\nlocale: en\nmetrics:\n  won_deals:\n    count: deals\n    where: outcome = 'won'\n"

@@ -170,6 +170,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{file}: cannot be read ({reason}); the database was not changed.",
         "ja": "{file}: 読み込めません（{reason}）。データベースは変更されていません。",
     },
+    # mapping files' derive and where
+    "mapping.invalid": {
+        "en": "{where}: not a valid SQL expression: {text} ({detail})",
+        "ja": "{where}: SQL の式として読めません: {text}（{detail}）",
+    },
+    "mapping.unclosed": {
+        "en": "{where}: not a valid SQL expression: {text} (a quote that is never closed)",
+        "ja": "{where}: SQL の式として読めません: {text}（閉じていない引用符があります）",
+    },
+    "mapping.outside": {
+        "en": "{where}: {what} is not allowed in a mapping: an expression may use the file's columns, values and "
+        "functions, never another table, file or setting.",
+        "ja": "{where}: マッピングの式に{what}は使えません。使えるのはファイルの列・値・関数だけで、他の表・ファイル・設定は読めません。",
+    },
+    "mapping.what.subquery": {"en": "a subquery", "ja": "サブクエリ"},
+    "mapping.what.statement": {"en": "a statement or a table", "ja": "文や表"},
+    "mapping.what.function": {"en": "the function {name}()", "ja": "関数 {name}()"},
     # the YAML reader (model and mapping files)
     "yaml.invalid": {"en": "{where}: not valid YAML: {problem}", "ja": "{where}: YAML として正しくありません: {problem}"},
     "yaml.duplicate_key": {"en": "{where}: key '{key}' appears twice", "ja": "{where}: キー「{key}」が 2 回あります"},

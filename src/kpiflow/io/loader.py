@@ -124,7 +124,7 @@ def _open_source(con, path: Path, mf: MappingFile | None, encoding: str | None, 
     return Source(path, fmt, relation, columns, "utf-8", 1)
 
 
-def _plan(source: Source, table: Table, mf: MappingFile | None) -> tuple[_Plan, list[Problem]]:
+def _plan(source: Source, table: Table, mf: MappingFile | None, lang: str) -> tuple[_Plan, list[Problem]]:
     m = mf.mapping if mf else None
     by_key = {header_key(c): c for c in source.columns}
     problems: list[Problem] = []
@@ -150,7 +150,7 @@ def _plan(source: Source, table: Table, mf: MappingFile | None) -> tuple[_Plan, 
                 sources[target] = exp.column(actual, quoted=True)
                 shown[target] = actual
         for target, text in m.derive.items():
-            expression = parse_expression(mf, text, ("derive", target), source.columns)
+            expression = parse_expression(mf, text, ("derive", target), source.columns, lang)
             used.update(c.name for c in expression.find_all(exp.Column))
             sources[target] = expression
             shown[target] = target
@@ -198,7 +198,7 @@ def _plan(source: Source, table: Table, mf: MappingFile | None) -> tuple[_Plan, 
         formats = {k: (v,) if isinstance(v, str) else tuple(v) for k, v in m.date_formats.items()}
         values = {k: {str(a): (None if b is None else str(b)) for a, b in v.items()} for k, v in m.values.items()}
         if m.where:
-            where = parse_expression(mf, m.where, ("where",), source.columns)
+            where = parse_expression(mf, m.where, ("where",), source.columns, lang)
     return _Plan(sources, shown, extras, formats, values, where), problems
 
 
@@ -585,7 +585,7 @@ def load_file(
             source = _open_source(con, path, mapping, encoding, sheet, tag)
         except duckdb.Error as e:  # a reader failing on the content while opening it (each format has its own)
             raise SourceRefused([Problem("problem.csv", values={"detail": _first_line(e)})]) from None
-        plan, problems = _plan(source, target, mapping)
+        plan, problems = _plan(source, target, mapping, lang)
         if problems:
             raise SourceRefused(problems)
         pipeline = _Pipeline(con, source, target, model, plan)

@@ -33,10 +33,11 @@ from typing import Literal
 import sqlglot
 from pydantic import BaseModel, ConfigDict, Field
 from sqlglot import exp
-from sqlglot.errors import ParseError
+from sqlglot.errors import ParseError, TokenError
 
 from kpiflow.errors import ModelError, UnknownNameError, suggest
 from kpiflow.io.sources import FORMATS
+from kpiflow.messages import say
 from kpiflow.model import yamlfile
 from kpiflow.model.schema import Table
 
@@ -147,14 +148,44 @@ def check_targets(mf: MappingFile, table: Table) -> None:
         raise ModelError("\n".join(errors))
 
 
-def parse_expression(mf: MappingFile, sql: str, path: tuple[str | int, ...], sources: list[str]) -> exp.Expression:
+# Functions that read outside the file: the loading connection may read files (it reads the
+# source), so a mapping, shared like the model, must not name another one. Table functions
+# fail as scalars anyway; they are refused here by name, in words, before the engine sees them.
+_OUTSIDE_FUNCTIONS = frozenset(
+    {"getenv", "current_setting", "glob", "query", "query_table", "sniff_csv", "parquet_scan", "parquet_metadata"}
+)
+
+
+def _outside(node: exp.Expression) -> tuple[str, dict[str, str]] | None:
+    """What in an expression would read beyond the source row, as a message key and values."""
+    if isinstance(node, exp.Query):  # SELECT, a subquery, UNION
+        return "mapping.what.subquery", {}
+    if isinstance(node, (exp.DDL, exp.DML, exp.Command, exp.Table)):
+        return "mapping.what.statement", {}
+    if isinstance(node, exp.Anonymous):
+        name = node.name.lower()
+        if name in _OUTSIDE_FUNCTIONS or name.startswith("read_"):
+            return "mapping.what.function", {"name": name}
+    return None
+
+
+def parse_expression(
+    mf: MappingFile, sql: str, path: tuple[str | int, ...], sources: list[str], lang: str = "en"
+) -> exp.Expression:
     """Parse a `derive` or `where` expression; unknown source columns get a suggestion."""
+    where = mf.locate(*path)
     try:
         expression = sqlglot.parse_one(sql, read="duckdb")
+    except TokenError:  # the tokenizer fails on an unclosed quote, and names no position
+        raise ModelError(say("mapping.unclosed", lang, where=where, text=repr(sql))) from None
     except ParseError as e:
-        raise ModelError(
-            f"{mf.locate(*path)}: not a valid SQL expression: {sql!r} ({e.errors[0]['description'] if e.errors else e})"
-        ) from None
+        detail = e.errors[0]["description"] if e.errors else str(e)
+        raise ModelError(say("mapping.invalid", lang, where=where, text=repr(sql), detail=detail)) from None
+    for node in expression.walk():
+        found = _outside(node)
+        if found is not None:
+            key, values = found
+            raise ModelError(say("mapping.outside", lang, where=where, what=say(key, lang, **values)))
     lambda_args = {a.name for lam in expression.find_all(exp.Lambda) for a in lam.expressions}
     by_key = {header_key(s): s for s in sources}
     for column in list(expression.find_all(exp.Column)):
