@@ -112,7 +112,7 @@ def slice_of(source: Path, target: Path, persons: int) -> None:
 
 
 def run_kpiflow(con: duckdb.DuckDBPyConnection) -> list[int]:
-    result = touch_funnel(con, steps=[f"type = '{t}'" for t in FUNNEL], within=WITHIN, columns=contract_columns())
+    result = touch_funnel(duck.DuckEngine(con), steps=[f"type = '{t}'" for t in FUNNEL], within=WITHIN, columns=contract_columns())
     return [s.reached for s in result.steps]
 
 

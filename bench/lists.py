@@ -135,7 +135,7 @@ def run_kpiflow(ws):
 
 
 def run_hand_lists(ws) -> list[tuple]:
-    return ws.con.execute(HAND_LISTS, {"as_of": latest_entry(ws.con)}).fetchall()
+    return ws.con.execute(HAND_LISTS, {"as_of": latest_entry(ws.engine)}).fetchall()
 
 
 def run_hand_handoff(ws) -> tuple[list[tuple], list[tuple]]:

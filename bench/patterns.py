@@ -71,7 +71,7 @@ GROUP BY a.step, b.step HAVING count(*) >= {min_support}
 
 def run_kpiflow(ws, top_paths: int = 10):
     return patterns(
-        ws.con,
+        ws.engine,
         ws.model,
         outcome="stage:opportunity",
         within="30d",

@@ -63,7 +63,7 @@ def ws(tmp_path_factory):
 
 
 def run(ws, **kw):
-    return behaviour(ws.con, ws.model, columns=ws.columns(), **kw)
+    return behaviour(ws.engine, ws.model, columns=ws.columns(), **kw)
 
 
 def wilson(x: int, n: int) -> tuple[float, float]:
@@ -265,7 +265,7 @@ def demo(tmp_path_factory):
 
 def test_demo_pricing_signals_opportunities(demo):
     # docs/demo.md, effect 3: contacts who view pricing pages reach opportunity far more often.
-    result = behaviour(demo.con, demo.model, columns=demo.columns())
+    result = behaviour(demo.engine, demo.model, columns=demo.columns())
     pricing = result.record("pricing")
     others = [r for r in result.records if r.key != "pricing" and r.visitors >= 100]
     assert pricing.opportunity_rate.value > 2 * max(r.opportunity_rate.value for r in others)
@@ -294,7 +294,7 @@ def test_demo_pricing_signals_opportunities(demo):
 
 
 def test_demo_sessions_match_plain_sql(demo):
-    result = behaviour(demo.con, demo.model, by="channel", period=Period.fy(2024), columns=demo.columns())
+    result = behaviour(demo.engine, demo.model, by="channel", period=Period.fy(2024), columns=demo.columns())
     plain = demo.con.execute(
         """
         SELECT channel, COUNT(*), COUNT(DISTINCT session_id), AVG(dwell_seconds)
@@ -311,7 +311,7 @@ def test_demo_sessions_and_first_views_match_plain_sql(demo):
     # The last fiscal year by content type, against queries written another way: whole sessions
     # over every page view, each visitor's first view (the smallest session among simultaneous
     # ones) and EXISTS for what follows it.
-    result = behaviour(demo.con, demo.model, period=Period.fy(2025), columns=demo.columns())
+    result = behaviour(demo.engine, demo.model, period=Period.fy(2025), columns=demo.columns())
     plain = demo.con.execute(
         """
         WITH known AS (

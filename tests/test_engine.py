@@ -3,6 +3,11 @@ database only through an engine (kpiflow.engine.base)."""
 
 from __future__ import annotations
 
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 import sqlglot
 from sqlglot import exp
@@ -11,6 +16,13 @@ from kpiflow.engine import base, duck
 from kpiflow.engine.duck import DuckEngine
 from kpiflow.errors import KpiflowError
 from kpiflow.model.schema import TABLES
+
+ANALYSIS = Path(__file__).resolve().parents[1] / "src" / "kpiflow" / "analysis"
+
+
+def _driver_bound(module: str) -> bool:
+    """DuckDB, or the one kpiflow module built on it: analyses know neither, only an Engine."""
+    return any(module == name or module.startswith(name + ".") for name in ("duckdb", "kpiflow.engine.duck"))
 
 
 @pytest.fixture
@@ -145,3 +157,44 @@ def test_the_workspace_runs_analyses_on_one_engine_over_its_connection(ws):
     assert engine.run("SELECT count(*) FROM deals").scalar() == 0
     ws.close()
     assert ws.engine is not engine and ws.engine.con is ws.con  # reopened: a new connection, a new engine
+
+
+# --- the seam holds -------------------------------------------------------------------------
+
+
+def _imported(path: Path) -> list[tuple[int, str]]:
+    """Every module a file imports, anywhere in it (functions and TYPE_CHECKING blocks included)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found += [(node.lineno, node.module)] + [(node.lineno, f"{node.module}.{a.name}") for a in node.names]
+    return found
+
+
+def test_the_import_scan_sees_every_way_of_importing_the_driver(tmp_path):
+    module = tmp_path / "sample.py"
+    module.write_text(
+        "import duckdb as db\nfrom typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from duckdb import DuckDBPyConnection\n"
+        "def f():\n    from kpiflow.engine import duck\n    import duckdb.typing\n",
+        encoding="utf-8",
+    )
+    assert [name for _, name in _imported(module) if _driver_bound(name)] == [
+        "duckdb", "duckdb", "duckdb.DuckDBPyConnection", "kpiflow.engine.duck", "duckdb.typing"
+    ]  # fmt: skip
+
+
+def test_no_analysis_module_imports_duckdb():
+    modules = sorted(ANALYSIS.glob("*.py"))
+    assert len(modules) > 10  # the folder was found
+    leaks = [f"{path.name}:{line}: {name}" for path in modules for line, name in _imported(path) if _driver_bound(name)]
+    assert leaks == [], "analyses reach the database through kpiflow.engine.base.Engine only"
+
+
+def test_importing_every_analysis_loads_no_database_driver():
+    # A fresh interpreter: nothing an analysis imports, however indirectly, may load DuckDB.
+    names = ", ".join(repr(f"kpiflow.analysis.{path.stem}") for path in sorted(ANALYSIS.glob("*.py")))
+    script = f"import importlib, sys\nfor name in [{names}]:\n    importlib.import_module(name)\nprint('duckdb' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -109,7 +109,7 @@ def ws(tmp_path_factory):
 
 
 def run(ws, **kw):
-    return exhibitions(ws.con, ws.model, columns=ws.columns(), **kw)
+    return exhibitions(ws.engine, ws.model, columns=ws.columns(), **kw)
 
 
 def wilson(x: int, n: int) -> tuple[float, float]:
@@ -295,7 +295,7 @@ def demo(tmp_path_factory):
 
 
 def test_demo_counts_match_plain_sql(demo):
-    result = exhibitions(demo.con, demo.model, columns=demo.columns())
+    result = exhibitions(demo.engine, demo.model, columns=demo.columns())
     # In the demo every show touchpoint carries its contact, and every scanned visitor is a new
     # contact whose campaign is the exhibition: an independent count of the leads.
     plain = demo.con.execute(
@@ -316,7 +316,7 @@ def test_demo_counts_match_plain_sql(demo):
 
 def test_demo_fy2025_shows_have_the_planted_demo_share(demo):
     # docs/demo.md: the demo share rose to 55% at EX2025-IOT and EX2025-MNT (0.28-0.30 before).
-    result = exhibitions(demo.con, demo.model, columns=demo.columns())
+    result = exhibitions(demo.engine, demo.model, columns=demo.columns())
     ranked = sorted(result.records, key=lambda r: r.demo_rate.value, reverse=True)
     assert {r.exhibition_id for r in ranked[:2]} == {"EX2025-IOT", "EX2025-MNT"}
     for record in ranked[:2]:
@@ -324,5 +324,5 @@ def test_demo_fy2025_shows_have_the_planted_demo_share(demo):
         assert test.difference > 0.15 and test.q_value < 0.01
     # Stop rates are alike across shows (scans follow the counted traffic): nothing significant.
     assert all(c.q_value > 0.05 for c in result.comparisons if c.metric == "stop_rate")
-    fy2025 = exhibitions(demo.con, demo.model, period=Period.fy(2025), columns=demo.columns())
+    fy2025 = exhibitions(demo.engine, demo.model, period=Period.fy(2025), columns=demo.columns())
     assert [r.exhibition_id for r in fy2025.records] == ["EX2025-IOT", "EX2025-MNT"]

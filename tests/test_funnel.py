@@ -49,7 +49,7 @@ def ws(tmp_path_factory):
 
 
 def run(ws, **options):
-    return funnel(ws.con, ws.model, period=parse_period("FY2025Q1"), columns=ws.columns(), **options)
+    return funnel(ws.engine, ws.model, period=parse_period("FY2025Q1"), columns=ws.columns(), **options)
 
 
 def counts(step) -> tuple[int, ...]:

@@ -114,7 +114,7 @@ def ws(tmp_path_factory):
 
 
 def run(ws, **kw):
-    return handoff(ws.con, ws.model, columns=ws.columns(), **kw)
+    return handoff(ws.engine, ws.model, columns=ws.columns(), **kw)
 
 
 def wilson(x: int, n: int) -> tuple[float, float]:
@@ -150,11 +150,11 @@ def test_sla_limit_other_rep_and_never_touched(ws):
 def test_sla_limit_is_inclusive_and_moves_with_the_model(ws):
     # At 23.999 hours K1's touch (24 h) misses; K5 (23 h) still meets it.
     model = parse_model("handoff: {sla_hours: 23.999}\n")
-    r = handoff(ws.con, model, period=Q1, columns=ws.columns()).record()
+    r = handoff(ws.engine, model, period=Q1, columns=ws.columns()).record()
     assert r.sla_met == 3
     # Without calls only K4 (e-mail click) and K5 (meeting) are touched; the other five never are.
     model = parse_model("handoff: {sales_touch_types: [meeting, email_click]}\n")
-    r = handoff(ws.con, model, period=Q1, columns=ws.columns()).record()
+    r = handoff(ws.engine, model, period=Q1, columns=ws.columns()).record()
     assert (r.sla_met, r.never_touched) == (2, 5)
 
 
@@ -167,7 +167,7 @@ def test_recycled_returned_and_stalled(ws):
 
 def test_without_a_recycle_stage_only_stalling_counts(ws):
     model = parse_model("handoff: {recycle_stage: null}\n")
-    r = handoff(ws.con, model, period=Q1, columns=ws.columns()).record()
+    r = handoff(ws.engine, model, period=Q1, columns=ws.columns()).record()
     # K2, K7a (its SQL belongs to the next episode) and K5 have no SQL within 90 days.
     assert (r.returned, r.stalled, r.recycled) == (0, 3, 3)
 
@@ -297,7 +297,7 @@ def test_bad_options_are_refused(ws):
 def test_recycle_stage_must_be_a_stage(ws):
     model = parse_model("handoff: {recycle_stage: leed}\n")
     with pytest.raises(ValueError, match="did you mean 'lead'"):
-        handoff(ws.con, model, columns=ws.columns())
+        handoff(ws.engine, model, columns=ws.columns())
 
 
 # --- the demo: docs/demo.md, planted effect 2 -------------------------------------------------

@@ -99,7 +99,7 @@ def ws(tmp_path_factory):
 
 def run(ws, **options):
     settings = {"outcome": INQUIRY, "within": "7d", "period": JUNE, "min_support": 1, "columns": ws.columns()}
-    return patterns(ws.con, ws.model, **(settings | options))
+    return patterns(ws.engine, ws.model, **(settings | options))
 
 
 def counts(result) -> dict[tuple[str, ...], tuple[int, int]]:
@@ -301,7 +301,7 @@ def test_p_values_lift_intervals_and_q_values_against_scipy(ws):
 
 def test_q_values_on_the_demo_match_scipy(demo):
     stats = pytest.importorskip("scipy.stats")
-    result = patterns(demo.con, demo.model, outcome="stage:opportunity", period="FY2025", max_length=2)
+    result = patterns(demo.engine, demo.model, outcome="stage:opportunity", period="FY2025", max_length=2)
     p_values = [r.p_value for r in result.records]
     assert len(p_values) > 50
     assert [r.q_value for r in result.records] == pytest.approx(list(stats.false_discovery_control(p_values)), rel=1e-9)
@@ -483,7 +483,7 @@ def test_counts_agree_with_a_brute_force_on_random_data(tmp_path, seed, strict, 
     try:
         period = Period.month(2025, 6)
         result = patterns(
-            ws.con, ws.model, outcome=INQUIRY, within=within, period=period, strict=strict, unit=unit, max_length=3, min_support=1
+            ws.engine, ws.model, outcome=INQUIRY, within=within, period=period, strict=strict, unit=unit, max_length=3, min_support=1
         )
     finally:
         ws.close()
@@ -509,20 +509,20 @@ def demo(tmp_path_factory):
 def test_pricing_pages_lead_into_opportunity(demo):
     # docs/demo.md, effect 3: contacts who will reach opportunity view a pricing page before it.
     marketing = patterns(
-        demo.con, demo.model, outcome="stage:opportunity", period="FY2025", max_length=1, where="channel <> 'sales'"
+        demo.engine, demo.model, outcome="stage:opportunity", period="FY2025", max_length=1, where="channel <> 'sales'"
     )
     top = marketing.records[0]
     assert top.pattern == ("page_view:pricing",)
     assert top.significant and top.lift > 5 and top.ci_low > 3
     # With the sales calls and meetings left in, pricing is still among the first three.
-    everything = patterns(demo.con, demo.model, outcome="stage:opportunity", period="FY2025", max_length=1)
+    everything = patterns(demo.engine, demo.model, outcome="stage:opportunity", period="FY2025", max_length=1)
     assert ("page_view:pricing",) in [r.pattern for r in everything.records[:3]]
 
 
 def test_a_hands_on_demo_comes_before_won_deals_in_fy2025_q3(demo):
     # docs/demo.md, effect 1: exhibition deals with a demo, closed in FY2025 Q3, are won twice as often.
     result = patterns(
-        demo.con,
+        demo.engine,
         demo.model,
         outcome="won",
         within="180d",
@@ -539,7 +539,7 @@ def test_a_hands_on_demo_comes_before_won_deals_in_fy2025_q3(demo):
 
 
 def test_sequences_and_paths_on_the_demo(demo):
-    result = patterns(demo.con, demo.model, outcome="stage:opportunity", period="FY2025", unit="account")
+    result = patterns(demo.engine, demo.model, outcome="stage:opportunity", period="FY2025", unit="account")
     assert {r.length for r in result.records} == {1, 2, 3}
     assert result.records[0].significant
     paths = result.paths

@@ -22,6 +22,7 @@ from kpiflow.analysis.touch_funnel import (
     parse_within,
     touch_funnel,
 )
+from kpiflow.engine.duck import DuckEngine
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.model.semantic import contract_columns
 
@@ -56,7 +57,7 @@ def put(con, rows, *, accounts=(), contacts=()) -> None:
 
 
 def funnel(con, steps=STEPS, within=30 * DAY, **kw) -> TouchFunnelResult:
-    return touch_funnel(con, steps=steps, within=within, columns=contract_columns(), **kw)
+    return touch_funnel(DuckEngine(con), steps=steps, within=within, columns=contract_columns(), **kw)
 
 
 def counts(result: TouchFunnelResult) -> list[int]:

@@ -148,7 +148,7 @@ def ws(tmp_path_factory):
 
 
 def run(ws, **kw):
-    return velocity(ws.con, ws.model, columns=ws.columns(), **kw)
+    return velocity(ws.engine, ws.model, columns=ws.columns(), **kw)
 
 
 # The moves, written out: (contact, from stage, to stage), first entries only.
@@ -313,12 +313,12 @@ def test_a_dimension_must_be_a_column(ws):
 
 
 def test_as_of_defaults_to_the_latest_entry(ws):
-    assert latest_entry(ws.con) == AS_OF
-    assert nurture_list(ws.con, ws.model, columns=ws.columns()).as_of == AS_OF
+    assert latest_entry(ws.engine) == AS_OF
+    assert nurture_list(ws.engine, ws.model, columns=ws.columns()).as_of == AS_OF
 
 
 def test_nurture_list(ws):
-    result = nurture_list(ws.con, ws.model, columns=ws.columns())
+    result = nurture_list(ws.engine, ws.model, columns=ws.columns())
     # Standards: the median of the step out of the current stage (overall).
     standard = {"lead": 2.25, "mql": 4.0, "sql": 6.0, "opportunity": 30.0}
     current = {"K3": "opportunity", "K4": "sql", "K2": "sql", "K7": "mql", "K13": "mql", "K12": "lead"}
@@ -338,7 +338,7 @@ def test_nurture_list(ws):
 
 
 def test_fast_list(ws):
-    result = fast_list(ws.con, ws.model, columns=ws.columns())
+    result = fast_list(ws.engine, ws.model, columns=ws.columns())
     # p25 of lead -> sql: 2.5 3 3 3 5 6 10 -> 3.0; K11 took 2.5 days, K10 exactly 3.0 (not listed).
     # p25 of lead -> mql: 0.9375; K9 took 0.75. K13 took 0.5 but has since overstayed mql (nurture list).
     assert [(r.contact_id, r.stage, r.days_from_lead, r.standard_days) for r in result.records] == [
@@ -348,19 +348,19 @@ def test_fast_list(ws):
     to_sql = gaps([(k, "lead", "sql") for k in ("K1", "K2", "K3", "K4", "K6", "K10", "K11")])
     assert quartiles(to_sql)[0] == 3.0 and days(first("K10", "sql"), first("K10", "lead")) == 3.0
     assert result.records[0].days_in_stage == 1.5
-    nurture = {r.contact_id for r in nurture_list(ws.con, ws.model, columns=ws.columns()).records}
+    nurture = {r.contact_id for r in nurture_list(ws.engine, ws.model, columns=ws.columns()).records}
     assert not nurture & {r.contact_id for r in result.records}
 
 
 def test_lists_by_segment_use_the_segments_standard(ws):
-    nurture = nurture_list(ws.con, ws.model, columns=ws.columns(), by="channel")
+    nurture = nurture_list(ws.engine, ws.model, columns=ws.columns(), by="channel")
     # ads sql -> opportunity: K1 only, 10 days. web_form lead -> mql: K9 only, 0.75 days.
     # Segments without a measured step have no standard: K3, K4, K7, K13 are not listed.
     assert [(r.contact_id, r.standard_days, r.dimensions) for r in nurture.records] == [
         ("K2", 10.0, {"channel": "ads"}),
         ("K12", 0.75, {"channel": "web_form"}),
     ]
-    fast = fast_list(ws.con, ws.model, columns=ws.columns(), by="channel")
+    fast = fast_list(ws.engine, ws.model, columns=ws.columns(), by="channel")
     # referral lead -> sql: 2.5 3 3 3 -> p25 2.875; exhibition lead -> mql: 2.5 (K5) 6 (K4) -> p25 3.375
     # (K5 has no exhibition mql -> sql standard to overstay); web_form lead -> mql: 0.75 alone, K9 is not below it.
     referral = [days(first(k, "sql"), first(k, "lead")) for k in ("K3", "K6", "K10", "K11")]
@@ -373,7 +373,7 @@ def test_as_of_in_the_past_sees_only_what_was_known(ws):
     # On 2025-04-12 nobody has reached customer and contacts K5, K8-K12 do not exist yet. Steps known:
     # mql -> sql 4 (K1) 6 (K2, sql on 04-11) 2 (K6) -> median 4; sql -> opportunity 6 (K3) 2 (K6) -> median 4.
     as_of = dt.datetime(2025, 4, 12)
-    result = nurture_list(ws.con, ws.model, columns=ws.columns(), as_of=as_of)
+    result = nurture_list(ws.engine, ws.model, columns=ws.columns(), as_of=as_of)
     # K1: sql for 5 days (> 4); K4: sql for 6; K7, K13: mql for 34 and 10.5 days (> 4).
     # K2 has been in sql for 1 day; K3 and K6 are at opportunity, with no standard yet.
     assert [(r.contact_id, r.stage, r.standard_days) for r in result.records] == [
@@ -389,17 +389,17 @@ def test_a_deal_lost_after_as_of_is_still_open(ws):
     # On 2025-05-18 K1 has just become a customer (opportunity -> customer: 30 days); K6's deal is lost
     # only on 05-20, so K6 (at opportunity since 04-08) is still an open lead that overstayed.
     as_of = dt.datetime(2025, 5, 18)
-    before = nurture_list(ws.con, ws.model, columns=ws.columns(), as_of=as_of)
+    before = nurture_list(ws.engine, ws.model, columns=ws.columns(), as_of=as_of)
     assert [(r.contact_id, r.days_in_stage, r.standard_days) for r in before.records if r.stage == "opportunity"] == [
         ("K6", 40.0, 30.0),
         ("K3", 37.0, 30.0),
     ]
-    after = nurture_list(ws.con, ws.model, columns=ws.columns())
+    after = nurture_list(ws.engine, ws.model, columns=ws.columns())
     assert "K6" not in {r.contact_id for r in after.records}
 
 
 def test_write_csv_is_utf8_with_bom_and_defuses_formulas(ws, tmp_path):
-    path = nurture_list(ws.con, ws.model, columns=ws.columns()).write_csv(tmp_path / "nurture.csv")
+    path = nurture_list(ws.engine, ws.model, columns=ws.columns()).write_csv(tmp_path / "nurture.csv")
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
@@ -440,7 +440,7 @@ def test_csv_cells(tmp_path, cell, written):
 
 
 def test_fast_list_with_by_adds_the_dimension_column(ws, tmp_path):
-    result = fast_list(ws.con, ws.model, columns=ws.columns(), by="industry")
+    result = fast_list(ws.engine, ws.model, columns=ws.columns(), by="industry")
     path = result.write_csv(tmp_path / "fast.csv")
     header = next(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))
     assert header[-1] == "industry"
@@ -453,7 +453,7 @@ def test_empty_workspace(tmp_path):
         result = run(empty)
         assert result.record("lead").n == 0 and result.record("lead").median_days is None
         assert result.journey.sum_of_medians is None
-        listed = nurture_list(empty.con, empty.model, columns=empty.columns())
+        listed = nurture_list(empty.engine, empty.model, columns=empty.columns())
         assert listed.as_of is None and listed.records == []
     finally:
         empty.close()
@@ -470,7 +470,7 @@ def demo(tmp_path_factory):
 
 
 def test_demo_velocity_matches_docs(demo):
-    result = velocity(demo.con, demo.model, columns=demo.columns(), deals=True)
+    result = velocity(demo.engine, demo.model, columns=demo.columns(), deals=True)
     journey = result.journey
     # docs/demo.md: median lead -> opportunity 68 days (default size); stage gaps log-normal with
     # medians lead -> MQL 10, MQL -> SQL 19, SQL -> opportunity 28, opportunity -> close 48 + 3.
@@ -487,16 +487,16 @@ def test_demo_velocity_matches_docs(demo):
     assert result.record("mql").out_of_order == 4
     assert result.record("valid", entity="deal").out_of_order == 3
     # Effect 2: ads MQLs rarely reach SQL.
-    by_channel = velocity(demo.con, demo.model, columns=demo.columns(), by="channel")
+    by_channel = velocity(demo.engine, demo.model, columns=demo.columns(), by="channel")
     share = {r.dimensions["channel"]: r.n / r.entered for r in by_channel.records if r.kind == "step" and r.from_stage == "mql"}
     assert min(share, key=share.get) == "ads" and share["ads"] < 0.15
 
 
 def test_demo_lists(demo):
-    as_of = latest_entry(demo.con)
+    as_of = latest_entry(demo.engine)
     assert as_of.date() == dt.date(2026, 3, 31)
-    nurture = nurture_list(demo.con, demo.model, columns=demo.columns())
-    fast = fast_list(demo.con, demo.model, columns=demo.columns())
+    nurture = nurture_list(demo.engine, demo.model, columns=demo.columns())
+    fast = fast_list(demo.engine, demo.model, columns=demo.columns())
     assert nurture.records and fast.records
     assert not {r.contact_id for r in nurture.records} & {r.contact_id for r in fast.records}
     assert all(r.stage != "customer" and r.days_in_stage > r.standard_days for r in nurture.records)
@@ -515,10 +515,10 @@ def test_demo_lists(demo):
 def test_demo_list_standards_are_velocitys(demo, by):
     # The lists compute their standards in their own query; they must be velocity's numbers: the
     # median of the step out of the current stage and the p25 of the time from lead to it.
-    result = velocity(demo.con, demo.model, columns=demo.columns(), by=by)
+    result = velocity(demo.engine, demo.model, columns=demo.columns(), by=by)
     journeys = {tuple(j.dimensions.items()): j for j in (result.journeys if by else [result.journey])}
-    nurture = nurture_list(demo.con, demo.model, columns=demo.columns(), by=by)
-    fast = fast_list(demo.con, demo.model, columns=demo.columns(), by=by)
+    nurture = nurture_list(demo.engine, demo.model, columns=demo.columns(), by=by)
+    fast = fast_list(demo.engine, demo.model, columns=demo.columns(), by=by)
     assert nurture.records and fast.records
     for r in nurture.records:
         assert r.standard_days == pytest.approx(result.record(r.stage, **r.dimensions).median_days, rel=1e-12, abs=0)

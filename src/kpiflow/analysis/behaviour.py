@@ -46,13 +46,13 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-import duckdb
 import sqlglot
 from sqlglot import exp
 
 from kpiflow.analysis.exhibitions import IDENTITY_CTES, interval_days
 from kpiflow.analysis.frames import records_frame
-from kpiflow.engine.duck import timestamp as sql_timestamp
+from kpiflow.engine.base import Engine
+from kpiflow.engine.base import timestamp as sql_timestamp
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.model.config import ModelFile
 from kpiflow.model.periods import Period
@@ -260,7 +260,7 @@ def _days(value: object, name: str, example: int) -> int:
 
 
 def behaviour(
-    con: duckdb.DuckDBPyConnection,
+    engine: Engine,
     model: ModelFile,
     *,
     by: str = "content_type",
@@ -289,10 +289,8 @@ def behaviour(
             ("opportunity_days", opportunity_days, OPPORTUNITY_DAYS),
         )
     }
-    query = build_query(by, period, **windows)
-    cursor = con.execute(query)
-    header = [d[0] for d in cursor.description]
-    rows = [dict(zip(header, row, strict=True)) for row in cursor.fetchall()]
+    query = engine.render(build_query(by, period, **windows))
+    rows = engine.run(query).records()
     return BehaviourResult(
         period=period.label(lang) if period else None,
         by=by,
@@ -310,8 +308,10 @@ def _template() -> exp.Expression:
     return sqlglot.parse_one(_QUERY, read="duckdb")
 
 
-def build_query(by: str, period: Period | None, *, revisit_days: int, inquiry_days: int, opportunity_days: int) -> str:
-    """The DuckDB SQL of the analysis (one row per group)."""
+def build_query(
+    by: str, period: Period | None, *, revisit_days: int, inquiry_days: int, opportunity_days: int
+) -> exp.Expression:
+    """The query of the analysis (one row per group)."""
 
     def in_period(table: str) -> exp.Expression:
         if period is None:
@@ -344,7 +344,7 @@ def build_query(by: str, period: Period | None, *, revisit_days: int, inquiry_da
         inquiry=interval_days(inquiry_days),
         opportunity=interval_days(opportunity_days),
     )
-    return query.sql("duckdb")
+    return query
 
 
 def _number(value: object) -> float | None:

@@ -66,12 +66,12 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-import duckdb
 import sqlglot
 from sqlglot import exp
 
 from kpiflow.analysis.frames import records_frame
-from kpiflow.engine.duck import timestamp as sql_timestamp
+from kpiflow.engine.base import Engine
+from kpiflow.engine.base import timestamp as sql_timestamp
 from kpiflow.errors import KpiflowError
 from kpiflow.model.config import ModelFile
 from kpiflow.model.periods import Period
@@ -383,7 +383,7 @@ class ExhibitionsResult:
 
 
 def exhibitions(
-    con: duckdb.DuckDBPyConnection,
+    engine: Engine,
     model: ModelFile,
     *,
     period: Period | None = None,
@@ -403,10 +403,8 @@ def exhibitions(
     del model, columns  # nothing here depends on the model or on extra columns (yet)
     if isinstance(within_days, bool) or not isinstance(within_days, int) or within_days < 0:
         raise ExhibitionsError(f"within_days must be a whole number of days >= 0, such as 180 (got {within_days!r})")
-    query = build_query(period, by_exhibit=by_exhibit, within_days=within_days)
-    cursor = con.execute(query)
-    header = [d[0] for d in cursor.description]
-    rows = [dict(zip(header, row, strict=True)) for row in cursor.fetchall()]
+    query = engine.render(build_query(period, by_exhibit=by_exhibit, within_days=within_days))
+    rows = engine.run(query).records()
     records = [_record(r, by_exhibit) for r in rows]
     return ExhibitionsResult(
         period=period.label(lang) if period else None,
@@ -421,8 +419,8 @@ def interval_days(days: int) -> exp.Expression:
     return exp.Interval(this=exp.Literal.string(str(days)), unit=exp.var("DAY"))
 
 
-def build_query(period: Period | None, *, by_exhibit: bool, within_days: int) -> str:
-    """The DuckDB SQL of the analysis (one row per exhibition, or per exhibit)."""
+def build_query(period: Period | None, *, by_exhibit: bool, within_days: int) -> exp.Expression:
+    """The query of the analysis (one row per exhibition, or per exhibit)."""
     if period is None:
         in_period: exp.Expression = exp.true()
     else:
@@ -440,7 +438,7 @@ def build_query(period: Period | None, *, by_exhibit: bool, within_days: int) ->
         window=interval_days(within_days),
         grace=interval_days(LEAD_GRACE_DAYS + 1),
     )
-    return query.sql("duckdb")
+    return query
 
 
 def _number(value: object) -> float | None:

@@ -45,12 +45,12 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 
-import duckdb
 import sqlglot
 from sqlglot import exp
 
 from kpiflow.analysis.frames import records_frame
-from kpiflow.engine.duck import timestamp as sql_timestamp
+from kpiflow.engine.base import Engine
+from kpiflow.engine.base import timestamp as sql_timestamp
 from kpiflow.errors import KpiflowError
 from kpiflow.model.config import ModelFile
 from kpiflow.model.periods import Period
@@ -138,7 +138,7 @@ def _dimension_select(columns, dimensions):
 
 
 def funnel(
-    con: duckdb.DuckDBPyConnection,
+    engine: Engine,
     model: ModelFile,
     *,
     period: Period,
@@ -161,11 +161,8 @@ def funnel(
         if basis == "cohort"
         else _period_sql(stages, entity, start, end, dims, columns)
     )
-    cursor = con.execute(query.sql("duckdb"))
-    header = [d[0] for d in cursor.description]
     steps = []
-    for row in cursor.fetchall():
-        r = dict(zip(header, row, strict=True))
+    for r in engine.run(query).records():
         if "position" in r:  # the cohort query numbers its steps
             r["from_stage"], r["to_stage"] = stages[r["position"]], stages[r["position"] + 1]
         entered, converted = int(r["entered"] or 0), int(r["converted"] or 0)
@@ -200,7 +197,7 @@ def funnel(
         )
     order = {s: i for i, s in enumerate(stages)}
     steps.sort(key=lambda s: (tuple((v is None, str(v)) for v in s.dimensions.values()), order[s.from_stage]))
-    counts = _stage_counts(con, stages, entity, start, end)
+    counts = _stage_counts(engine, stages, entity, start, end)
     return FunnelResult(
         basis, entity, period.label(lang), within.total_seconds() / 86400 if within else None, dims, steps, counts
     )
@@ -214,14 +211,14 @@ def _float(value) -> float | None:
     return None if value is None else float(value)
 
 
-def _stage_counts(con, stages, entity, start, end) -> list[dict[str, object]]:
+def _stage_counts(engine: Engine, stages, entity, start, end) -> list[dict[str, object]]:
     template = sqlglot.parse_one(
         """SELECT stage, COUNT(*) AS entries, COUNT(DISTINCT entity_id) AS entities FROM stage_history
            WHERE entity = :entity AND entered_at >= :start AND entered_at < :end GROUP BY stage""",
         read="duckdb",
     )
     query = exp.replace_placeholders(template, entity=exp.convert(entity), start=sql_timestamp(start), end=sql_timestamp(end))
-    found = {s: (e, n) for s, e, n in con.execute(query.sql("duckdb")).fetchall()}
+    found = {s: (e, n) for s, e, n in engine.run(query)}
     return [{"stage": s, "entries": found.get(s, (0, 0))[0], "entities": found.get(s, (0, 0))[1]} for s in stages]
 
 

@@ -46,12 +46,12 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 
-import duckdb
 import sqlglot
 from sqlglot import exp
 
 from kpiflow.analysis.frames import records_frame
-from kpiflow.engine.duck import timestamp as sql_timestamp
+from kpiflow.engine.base import Engine
+from kpiflow.engine.base import timestamp as sql_timestamp
 from kpiflow.errors import KpiflowError, ModelError, UnknownNameError, suggest
 from kpiflow.model.config import ModelFile
 from kpiflow.model.periods import Period
@@ -381,7 +381,7 @@ class HandoffResult:
 
 
 def handoff(
-    con: duckdb.DuckDBPyConnection,
+    engine: Engine,
     model: ModelFile,
     *,
     period: Period | None = None,
@@ -420,16 +420,11 @@ def handoff(
             + (f" (did you mean '{hint}'?)" if hint else f"; expected one of: {', '.join(stages)}")
         )
     if as_of is None:
-        as_of = con.execute(
-            exp.select(exp.func("MAX", exp.column("entered_at"))).from_("stage_history").sql("duckdb")
-        ).fetchall()[0][0]
+        as_of = engine.run(exp.select(exp.func("MAX", exp.column("entered_at"))).from_("stage_history")).scalar()
     episodes = _episodes(model, period, by, columns, stale_days, as_of)
-    sql = _finish(episodes, _RESULT)
-    cursor = con.execute(sql)
-    header = [d[0] for d in cursor.description]
+    sql = engine.render(_finish(episodes, _RESULT))
     parts: dict[str, list[dict[str, object]]] = {"summary": [], "losses": []}
-    for row in cursor.fetchall():
-        record = dict(zip(header, row, strict=True))
+    for record in engine.run(sql).records():
         parts[record["part"]].append(record)
     rows, loss_rows = parts["summary"], parts["losses"]
 
@@ -508,11 +503,11 @@ def _touch_by_owner(columns: Mapping[str, Sequence[str]]) -> exp.Expression:
     )
 
 
-def _finish(episodes: exp.Select, final: str) -> str:
-    """The episodes' CTEs followed by `final` as the outer query, as DuckDB SQL."""
+def _finish(episodes: exp.Select, final: str) -> exp.Expression:
+    """The episodes' CTEs followed by `final` (DuckDB SQL) as the outer query."""
     query = sqlglot.parse_one(final, read="duckdb")
     query.set("with_", episodes.args["with_"].copy())
-    return query.sql("duckdb")
+    return query
 
 
 def _number(value: object) -> float | None:

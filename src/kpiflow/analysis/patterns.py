@@ -90,13 +90,13 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-import duckdb
 import numpy as np
 from sqlglot import exp
 
 from kpiflow.analysis.frames import records_frame
 from kpiflow.analysis.touch_funnel import parse_within, value_hints
-from kpiflow.engine.duck import timestamp as sql_timestamp
+from kpiflow.engine.base import Engine, EngineError
+from kpiflow.engine.base import timestamp as sql_timestamp
 from kpiflow.errors import KpiflowError, UnknownNameError, suggest
 from kpiflow.messages import say
 from kpiflow.model.config import ModelFile
@@ -447,7 +447,11 @@ def _step() -> exp.Expression:
 
 
 def _sql(expression: exp.Expression) -> str:
-    """An expression as DuckDB SQL: user text reaches a query only parsed and re-rendered like this."""
+    """An expression as DuckDB SQL: user text reaches a query only parsed and re-rendered like this.
+
+    The patterns query is DuckDB text (MATERIALIZED, SEMI JOIN, LIST): it runs through the engine
+    as written, so it needs an engine whose dialect is DuckDB's until it is built as expressions.
+    """
     return expression.sql("duckdb")
 
 
@@ -769,7 +773,7 @@ def _links(paths: list[PathCount], outcome: str) -> list[SankeyLink]:
 
 
 def _check_outcome(
-    con: duckdb.DuckDBPyConnection, outcome: _Outcome, text: str, period: Period | None, population: Population, lang: str
+    engine: Engine, outcome: _Outcome, text: str, period: Period | None, population: Population, lang: str
 ) -> list[str]:
     """Refuse an outcome condition that no touchpoint matches; warn when none matches in the period.
 
@@ -790,12 +794,12 @@ def _check_outcome(
         bounds = [exp.GTE(this=time, expression=sql_timestamp(start)), exp.LT(this=time.copy(), expression=sql_timestamp(end))]
     rows = exp.Exists(this=exp.select(exp.convert(1)).from_(exp.to_table(_TABLE)).limit(1))
     query = exp.select(rows.as_("r"), probe([]).as_("a"), probe(bounds).as_("p"))
-    any_rows, anywhere, in_period = con.execute(query.sql("duckdb")).fetchone()
+    any_rows, anywhere, in_period = engine.run(query).one()
     what = say("match.outcome", lang)
     if not any_rows:
         return []
     if not anywhere:
-        hints = value_hints(con, outcome.condition, lang)
+        hints = value_hints(engine, outcome.condition, lang)
         raise PatternsError(say("match.none", lang, what=what, condition=text, hints=hints))
     if period is not None and not in_period:
         return [say("match.none_in_period", lang, what=what, condition=text, period=period.label(lang))]
@@ -810,16 +814,6 @@ def _period(value: Period | str | None, model: ModelFile, name: str) -> Period |
     raise PatternsError(f"{name} must be a Period or text such as FY2025Q3 (got {value!r})")
 
 
-def _columns(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
-    rows = con.execute(
-        "SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = current_database() ORDER BY column_index"
-    ).fetchall()
-    out: dict[str, list[str]] = {}
-    for table, column in rows:
-        out.setdefault(table, []).append(column)
-    return out
-
-
 def _whole(value: object, name: str, low: int, high: int | None = None) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < low or (high is not None and value > high):
         limits = f"from {low} to {high}" if high is not None else f">= {low}"
@@ -828,7 +822,7 @@ def _whole(value: object, name: str, low: int, high: int | None = None) -> int:
 
 
 def patterns(
-    con: duckdb.DuckDBPyConnection,
+    engine: Engine,
     model: ModelFile,
     *,
     outcome: str,
@@ -870,7 +864,7 @@ def patterns(
     chosen, then = _period(period, model, "period"), _period(compare, model, "compare")
     if then is not None and chosen is None:
         raise PatternsError("compare needs a period to compare it with (period=...)")
-    columns = columns if columns is not None else _columns(con)
+    columns = columns if columns is not None else engine.columns()
     touch_columns = list(columns.get(_TABLE, []))
     parsed = _parse_outcome(outcome, model, touch_columns)
     keep = _touch_condition(where, touch_columns, "where") if where is not None else None
@@ -883,9 +877,9 @@ def patterns(
         query = _query(plan, counts, paths)
         queries.append(query)
         try:
-            return con.execute(query).fetchall()
-        except duckdb.Error as e:
-            raise PatternsError(f"the patterns query failed: {str(e).splitlines()[0]}") from None
+            return engine.run(query).rows
+        except EngineError as e:
+            raise PatternsError(f"the patterns query failed: {e.detail}") from None
 
     def totals(rows: list[tuple]) -> Population:
         row = next(r for r in rows if r[0] == 0)
@@ -894,7 +888,7 @@ def patterns(
     counting = _count_sql(max_length=max_length, strict=strict, min_support=min_support, pairs=None)
     rows = run(chosen, counting, _paths_sql(top_paths) if top_paths else None)
     population = totals(rows)
-    warnings = _check_outcome(con, parsed, outcome, chosen, population, lang)
+    warnings = _check_outcome(engine, parsed, outcome, chosen, population, lang)
     records = _records([r[:6] for r in rows if r[0] > 0], population, _Fisher(population.units))
     # The engine picked the top paths; a UNION does not keep their order, so sort them again.
     path_rows = sorted(((r[6], r[4], r[7]) for r in rows if r[0] == -1), key=lambda r: (-r[1], r[0]))

@@ -63,19 +63,18 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-import duckdb
 import numpy as np
 import sqlglot
 from sqlglot import exp
 
 from kpiflow.analysis.frames import records_frame
-from kpiflow.engine.duck import timestamp as sql_timestamp
+from kpiflow.engine.base import Engine, EngineError
+from kpiflow.engine.base import timestamp as sql_timestamp
 from kpiflow.errors import KpiflowError, UnknownNameError, suggest
 from kpiflow.io.export import write_csv
 from kpiflow.messages import say
@@ -663,7 +662,7 @@ def _steps(row: dict[str, object], labels: list[str], conditions: list[str], gro
 
 
 def touch_funnel(
-    con: duckdb.DuckDBPyConnection,
+    engine: Engine,
     *,
     steps: Sequence[str],
     within: dt.timedelta | str | None,
@@ -719,27 +718,17 @@ def touch_funnel(
     )
     attempts = {"ordered": plan.ordered, "strict": plan.strict, "unordered": plan.unordered}[mode]()
     per_unit = plan.finish(attempts)
-    table = f"_kpiflow_funnel_{uuid.uuid4().hex}"
-    create = exp.Create(
-        this=exp.to_table(table),
-        kind="TABLE",
-        expression=per_unit,
-        properties=exp.Properties(expressions=[exp.TemporaryProperty()]),
-    )
-    summary = aggregate_query(table, n, bool(by))
     last = ", ".join(f"t{j}" for j in range(n, 0, -1))
-    listing = _parse(f"SELECT unit, reached, grp, t1 AS first_at, COALESCE({last}) AS last_at FROM {table}")
-    queries = [create.sql("duckdb"), summary.sql("duckdb"), listing.sql("duckdb")]
     try:
-        con.execute(queries[0])
-        cursor = con.execute(queries[1])
-        header = [d[0] for d in cursor.description]
-        rows = [dict(zip(header, r, strict=True)) for r in cursor.fetchall()]
-        units = con.execute(queries[2]).fetchnumpy()
-    except duckdb.Error as e:
-        raise FunnelError(f"the funnel query failed: {str(e).splitlines()[0]}") from None
-    finally:
-        con.execute(exp.Drop(tables=[exp.to_table(table)], kind="TABLE", exists=True).sql("duckdb"))
+        # One pass over the touchpoints per unit, kept for the summary and the per-unit list.
+        with engine.temporary(per_unit, prefix="funnel") as kept:
+            summary = aggregate_query(kept.name, n, bool(by))
+            listing = _parse(f"SELECT unit, reached, grp, t1 AS first_at, COALESCE({last}) AS last_at FROM {kept.name}")
+            queries = [kept.statement, engine.render(summary), engine.render(listing)]
+            rows = engine.run(queries[1]).records()
+            units = engine.arrays(queries[2])
+    except EngineError as e:
+        raise FunnelError(f"the funnel query failed: {e.detail}") from None
     arrays = {
         "unit": _objects(units["unit"]),
         "reached": np.asarray(units["reached"], dtype=np.int64),
@@ -751,7 +740,7 @@ def touch_funnel(
     labels = list(steps) if mode != "unordered" else [_label("unordered", lang, k=k, n=n) for k in range(1, n + 1)]
     total = next((r for r in rows if r["is_total"]), None) or _empty_row(n)
     counts = [int(total[f"n{j}"] or 0) for j in range(1, n + 1)]
-    warnings = _check_matches(con, plan, list(steps), counts, period_label or _period_label(start, end), lang)
+    warnings = _check_matches(engine, plan, list(steps), counts, period_label or _period_label(start, end), lang)
     groups = sorted((r for r in rows if not r["is_total"]), key=lambda r: (r["grp"] is None, str(r["grp"])))
     breakdown = [s for r in groups for s in _steps(r, labels, list(steps), r["grp"])]
     return TouchFunnelResult(
@@ -795,7 +784,7 @@ def compared_literals(condition: exp.Expression) -> list[tuple[exp.Column, list[
     return found
 
 
-def common_values(con: duckdb.DuckDBPyConnection, column: exp.Column, limit: int = 100) -> list[str]:
+def common_values(engine: Engine, column: exp.Column, limit: int = 100) -> list[str]:
     """The most common values of a (table-qualified) column, most common first: one grouped query."""
     value = exp.cast(exp.column(column.name, quoted=True), "VARCHAR")
     query = (
@@ -806,7 +795,7 @@ def common_values(con: duckdb.DuckDBPyConnection, column: exp.Column, limit: int
         .order_by(exp.Ordered(this=exp.func("COUNT", exp.Star()), desc=True), value.copy())
         .limit(limit)
     )
-    return [row[0] for row in con.execute(query.sql("duckdb")).fetchall()]
+    return [row[0] for row in engine.run(query)]
 
 
 def nearest_value(text: str, values: Sequence[str]) -> str | None:
@@ -816,12 +805,12 @@ def nearest_value(text: str, values: Sequence[str]) -> str | None:
     return lowered[found] if found else None
 
 
-def value_hints(con: duckdb.DuckDBPyConnection, condition: exp.Expression, lang: str) -> str:
+def value_hints(engine: Engine, condition: exp.Expression, lang: str) -> str:
     """For each text a condition looks for that its column never holds: the nearest value, then the
     column's most common values (appended to a "matches nothing" message)."""
     hints = ""
     for column, texts in compared_literals(condition):
-        values = common_values(con, column)
+        values = common_values(engine, column)
         missing = [t for t in texts if t not in values]
         if not missing or not values:
             continue
@@ -833,7 +822,7 @@ def value_hints(con: duckdb.DuckDBPyConnection, condition: exp.Expression, lang:
     return hints
 
 
-def _matching(con: duckdb.DuckDBPyConnection, plan: _Query, steps: list[int]) -> dict[int, tuple[bool, bool]] | None:
+def _matching(engine: Engine, plan: _Query, steps: list[int]) -> dict[int, tuple[bool, bool]] | None:
     """For each step (from 1): does any touchpoint match it at all, and any within the funnel's period?
     None when there are no touchpoints at all (nothing can match; the zeros say it all).
 
@@ -848,14 +837,14 @@ def _matching(con: duckdb.DuckDBPyConnection, plan: _Query, steps: list[int]) ->
                 query = query.join(exp.to_table(rel.table), on=rel.on.copy(), join_type="LEFT")
             query = query.where(exp.and_(condition.copy(), *bounds)).limit(1)
             probes.append(exp.Exists(this=query).as_(name))
-    row = con.execute(exp.select(*probes).sql("duckdb")).fetchone()
+    row = engine.run(exp.select(*probes)).one()
     if not row[0]:
         return None
     return {j: (bool(row[2 * i + 1]), bool(row[2 * i + 2])) for i, j in enumerate(steps)}
 
 
 def _check_matches(
-    con: duckdb.DuckDBPyConnection, plan: _Query, steps: Sequence[str], counts: list[int], period: str | None, lang: str
+    engine: Engine, plan: _Query, steps: Sequence[str], counts: list[int], period: str | None, lang: str
 ) -> list[str]:
     """Refuse steps that match nothing in the data; warn about those that match nothing in the period.
 
@@ -864,7 +853,7 @@ def _check_matches(
     empty = [j for j, reached in enumerate(counts, start=1) if reached == 0]
     if not empty:
         return []
-    found = _matching(con, plan, empty)
+    found = _matching(engine, plan, empty)
     if found is None:
         return []
     errors, warnings = [], []
@@ -872,7 +861,7 @@ def _check_matches(
         anywhere, in_period = found[j]
         what = say("match.step", lang, number=j)
         if not anywhere:
-            hints = value_hints(con, plan.conditions[j - 1][0], lang)
+            hints = value_hints(engine, plan.conditions[j - 1][0], lang)
             errors.append(say("match.none", lang, what=what, condition=steps[j - 1], hints=hints))
         elif not in_period and period is not None:
             warnings.append(say("match.none_in_period", lang, what=what, condition=steps[j - 1], period=period))

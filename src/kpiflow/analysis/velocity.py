@@ -59,12 +59,12 @@ from itertools import pairwise
 from pathlib import Path
 from typing import NamedTuple
 
-import duckdb
 import sqlglot
 from sqlglot import exp
 
 from kpiflow.analysis.frames import records_frame
-from kpiflow.engine.duck import timestamp as sql_timestamp
+from kpiflow.engine.base import Engine
+from kpiflow.engine.base import timestamp as sql_timestamp
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.io.export import write_csv
 from kpiflow.model.config import ModelFile
@@ -467,7 +467,7 @@ def _dims(by: str | None, value: object) -> dict[str, object]:
 
 
 def velocity(
-    con: duckdb.DuckDBPyConnection,
+    engine: Engine,
     model: ModelFile,
     *,
     by: str | None = None,
@@ -486,8 +486,8 @@ def velocity(
     start, end = period.sql_bounds() if period else (None, None)
     ctes = _ctes(stages, by=by, columns=columns, start=start, end=end, as_of=None)
     query = _with(exp.select(*STATS_COLUMNS).from_("stats"), ctes)
-    text = query.sql("duckdb")
-    rows = [dict(zip(STATS_COLUMNS, row, strict=True)) for row in con.execute(text).fetchall()]
+    text = engine.render(query)
+    rows = [dict(zip(STATS_COLUMNS, row, strict=True)) for row in engine.run(text)]
 
     def sort_key(r: dict) -> tuple:
         entity = list(stages).index(r["entity"])
@@ -579,9 +579,9 @@ def _journey(dimensions: dict[str, object], stages: Sequence[str], rows: Sequenc
 # -- the lists -------------------------------------------------------------------------------------
 
 
-def latest_entry(con: duckdb.DuckDBPyConnection) -> dt.datetime | None:
+def latest_entry(engine: Engine) -> dt.datetime | None:
     """The latest stage_history entry: the default `as_of` of the lists."""
-    return con.execute("SELECT MAX(entered_at) FROM stage_history").fetchall()[0][0]
+    return engine.run(exp.select(exp.func("MAX", exp.column("entered_at"))).from_("stage_history")).scalar()
 
 
 # The lists need two standards per stage, not every velocity record: they read each contact's
@@ -663,7 +663,7 @@ ORDER BY position DESC, days_from_lead - lead_standard, contact_id
 
 
 def nurture_list(
-    con: duckdb.DuckDBPyConnection,
+    engine: Engine,
     model: ModelFile,
     *,
     as_of: dt.datetime | None = None,
@@ -671,11 +671,11 @@ def nurture_list(
     columns: Mapping[str, Sequence[str]],
 ) -> ContactList:
     """Open leads that have stayed in their current stage longer than its median step time."""
-    return _contact_list("nurture", _NURTURE, con, model, as_of=as_of, by=by, columns=columns)
+    return _contact_list("nurture", _NURTURE, engine, model, as_of=as_of, by=by, columns=columns)
 
 
 def fast_list(
-    con: duckdb.DuckDBPyConnection,
+    engine: Engine,
     model: ModelFile,
     *,
     as_of: dt.datetime | None = None,
@@ -683,7 +683,7 @@ def fast_list(
     columns: Mapping[str, Sequence[str]],
 ) -> ContactList:
     """Open leads that reached their current stage faster than the p25 time from lead to it."""
-    return _contact_list("fast", _FAST, con, model, as_of=as_of, by=by, columns=columns)
+    return _contact_list("fast", _FAST, engine, model, as_of=as_of, by=by, columns=columns)
 
 
 def _days(later: str, earlier: str) -> exp.Expression:
@@ -741,7 +741,7 @@ def _list_query(
 def _contact_list(
     kind: str,
     select: str,
-    con: duckdb.DuckDBPyConnection,
+    engine: Engine,
     model: ModelFile,
     *,
     as_of: dt.datetime | dt.date | None,
@@ -752,7 +752,7 @@ def _contact_list(
         as_of = dt.datetime.combine(as_of, dt.time())
     if as_of is not None and as_of.tzinfo is not None:
         raise KpiflowError(f"as_of {as_of.isoformat()} has a time zone; give a naive wall-clock time in the workspace zone")
-    as_of = as_of or latest_entry(con)
+    as_of = as_of or latest_entry(engine)
     if as_of is None:
         return ContactList(kind, None, by, [])
     stages = _stages(model, deals=False)["contact"]
@@ -771,7 +771,7 @@ def _contact_list(
             _dims(by, segment),
         )
         for contact_id, account_id, stage, entered_at, days_in_stage, days_from_lead, standard, owner, channel, segment in (
-            con.execute(query.sql("duckdb")).fetchall()
+            engine.run(query)
         )
     ]
     return ContactList(kind, as_of, by, records)
