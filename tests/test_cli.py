@@ -7,9 +7,19 @@ import json
 import pytest
 from typer.testing import CliRunner
 
+from conftest import copy_demo
 from kpiflow.cli import app
 
 runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    """The small demo, as `kpiflow demo --size small` builds it (test_demo_small_builds_and_checks
+    runs that command itself); the commands below only read it."""
+    ws, _ = copy_demo(tmp_path_factory.mktemp("cli") / "demo", size="small", lang="en")
+    ws.close()
+    return ws.root
 
 
 def run(*args: str):
@@ -69,7 +79,7 @@ def test_unknown_table_preset_and_workspace(tmp_path):
     csv.write_text("a\n1\n", encoding="utf-8")
     result = run("load", csv, "--table", "deal", "-w", ws)
     assert result.exit_code == 1 and "unknown table 'deal' (did you mean 'deals'?)" in result.output
-    result = run("load", csv, "--table", "deals", "--mode", "merge", "-w", ws)
+    result = run("load", csv, "--table", "deals", "--mode", "merge", "-w", ws, "--lang", "en")
     assert result.exit_code == 3 and "unknown mode 'merge'" in result.output
     result = run("check", "-w", tmp_path / "nowhere")
     assert result.exit_code == 2 and "kpiflow init" in result.output
@@ -105,27 +115,25 @@ def test_demo_small_builds_and_checks(tmp_path):
     assert refused.exit_code == 2 and "not a demo" in refused.output
 
 
-def test_metrics_tree_and_dictionary_commands(tmp_path):
-    run("demo", tmp_path / "demo", "--size", "small", "--lang", "en")
+def test_metrics_tree_and_dictionary_commands(tmp_path, demo):
     records = json.loads(
-        run("metrics", "win_rate", "--period", "FY2025", "--by", "channel", "-w", tmp_path / "demo", "--json").output
+        run("metrics", "win_rate", "--period", "FY2025", "--by", "channel", "-w", demo, "--json").output
     )
     assert {r["channel"] for r in records} >= {"ads", "exhibition"}
     assert all({"metric", "period", "value", "numerator", "denominator", "ci_low", "ci_high"} <= set(r) for r in records)
-    nodes = json.loads(run("tree", "--period", "FY2025", "-w", tmp_path / "demo", "--json").output)
+    nodes = json.loads(run("tree", "--period", "FY2025", "-w", demo, "--json").output)
     assert nodes[0]["metric"] == "revenue" and nodes[0]["factors"] == ["won_deals", "avg_deal_size"]
     assert nodes[0]["product_of_factors"] == pytest.approx(nodes[0]["value"])
-    text = run("tree", "--period", "FY2025", "-w", tmp_path / "demo", "--lang", "ja")
+    text = run("tree", "--period", "FY2025", "-w", demo, "--lang", "ja")
     assert text.exit_code == 0 and "売上" in text.output
     md = tmp_path / "dictionary.md"
-    assert run("dictionary", "--format", "md", "--out", md, "-w", tmp_path / "demo").exit_code == 0
+    assert run("dictionary", "--format", "md", "--out", md, "-w", demo).exit_code == 0
     assert "COUNT(*) FILTER" in md.read_text(encoding="utf-8")
-    bad = run("metrics", "win_rat", "-w", tmp_path / "demo")
+    bad = run("metrics", "win_rat", "-w", demo)
     assert bad.exit_code == 1 and "did you mean 'win_rate'" in bad.output
 
 
-def test_plan_command(tmp_path):
-    run("demo", tmp_path / "demo", "--size", "small", "--lang", "en")
+def test_plan_command(tmp_path, demo):
     result = run(
         "plan",
         "--target",
@@ -137,7 +145,7 @@ def test_plan_command(tmp_path):
         "--scenario",
         "better:win_rate=0.35",
         "-w",
-        tmp_path / "demo",
+        demo,
         "--json",
     )
     assert result.exit_code == 0, result.output
@@ -145,66 +153,61 @@ def test_plan_command(tmp_path):
     base = {r["metric"]: r for r in records if r["scenario"] == "base"}
     assert base["revenue"]["required"] == 150000000 and base["win_rate"]["required"] == 0.3
     assert base["closed_deals"]["required"] == pytest.approx(base["won_deals"]["required"] / 0.3)
-    assert run("plan", "--target", "revenue", "--period", "FY2026", "-w", tmp_path / "demo").exit_code == 2
-    text = run("plan", "--target", "revenue=150000000", "--period", "FY2026", "-w", tmp_path / "demo", "--lang", "ja")
+    assert run("plan", "--target", "revenue", "--period", "FY2026", "-w", demo).exit_code == 2
+    text = run("plan", "--target", "revenue=150000000", "--period", "FY2026", "-w", demo, "--lang", "ja")
     assert text.exit_code == 0 and "感度" in text.output
 
 
-def test_funnel_command(tmp_path):
-    run("demo", tmp_path / "demo", "--size", "small", "--lang", "en")
-    result = run("funnel", "--period", "FY2025", "--by", "channel", "--within", "90d", "-w", tmp_path / "demo", "--json")
+def test_funnel_command(tmp_path, demo):
+    result = run("funnel", "--period", "FY2025", "--by", "channel", "--within", "90d", "-w", demo, "--json")
     assert result.exit_code == 0, result.output
     records = json.loads(result.output)
     ads = next(r for r in records if r["channel"] == "ads" and r["from_stage"] == "mql")
     assert ads["to_stage"] == "sql" and ads["converted"] <= ads["entered"]
     assert {"from_stage", "to_stage", "channel", "entered", "converted", "rate", "ci_low", "ci_high"} <= set(ads)
-    assert run("funnel", "--period", "FY2025", "--within", "soon", "-w", tmp_path / "demo").exit_code == 1
+    assert run("funnel", "--period", "FY2025", "--within", "soon", "-w", demo).exit_code == 1
 
 
-def test_bottleneck_command(tmp_path):
-    run("demo", tmp_path / "demo", "--size", "small", "--lang", "en")
-    result = run("bottleneck", "--by", "channel", "-w", tmp_path / "demo", "--json")
+def test_bottleneck_command(tmp_path, demo):
+    result = run("bottleneck", "--by", "channel", "-w", demo, "--json")
     assert result.exit_code == 0, result.output
     records = json.loads(result.output)
     assert {"stage", "channel", "actual", "reference", "revenue_gain"} <= set(records[0])
     gains = [r["revenue_gain"] for r in records if r["revenue_gain"] is not None]
     assert gains == sorted(gains, reverse=True)
-    assert run("bottleneck", "--against", "best-segment", "-w", tmp_path / "demo").exit_code == 1
+    assert run("bottleneck", "--against", "best-segment", "-w", demo).exit_code == 1
 
 
-def test_handoff_command(tmp_path):
-    run("demo", tmp_path / "demo", "--size", "small", "--lang", "en")
-    result = run("handoff", "--by", "channel", "-w", tmp_path / "demo", "--json")
+def test_handoff_command(tmp_path, demo):
+    result = run("handoff", "--by", "channel", "-w", demo, "--json")
     assert result.exit_code == 0, result.output
     payload = json.loads(result.output)
     ads = next(r for r in payload["records"] if r.get("channel") == "ads")
     assert ads["sqls"] <= ads["mqls"] and "sql_rate" in ads
-    text = run("handoff", "-w", tmp_path / "demo", "--lang", "ja")
+    text = run("handoff", "-w", demo, "--lang", "ja")
     assert text.exit_code == 0 and "引き渡し" in text.output
 
 
-def test_velocity_and_lists_commands(tmp_path):
-    run("demo", tmp_path / "demo", "--size", "small", "--lang", "en")
-    result = run("velocity", "--by", "channel", "-w", tmp_path / "demo", "--json")
+def test_velocity_and_lists_commands(tmp_path, demo):
+    result = run("velocity", "--by", "channel", "-w", demo, "--json")
     assert result.exit_code == 0, result.output
     records = json.loads(result.output)["records"]
     assert {"from_stage", "to_stage", "n", "median_days", "p25_days", "p75_days", "channel"} <= set(records[0])
     csv_path = tmp_path / "fast.csv"
-    assert run("lists", "fast", "--out", csv_path, "-w", tmp_path / "demo").exit_code == 0
+    assert run("lists", "fast", "--out", csv_path, "-w", demo).exit_code == 0
     assert csv_path.read_bytes().startswith(b"\xef\xbb\xbfcontact_id,")
-    bad = run("lists", "slow", "-w", tmp_path / "demo")
+    bad = run("lists", "slow", "-w", demo)
     assert bad.exit_code == 1 and "unknown list 'slow'" in bad.output
 
 
-def test_touchpoint_funnel_command(tmp_path):
-    run("demo", tmp_path / "demo", "--size", "small", "--lang", "en")
+def test_touchpoint_funnel_command(tmp_path, demo):
     dropped = tmp_path / "dropped.csv"
-    args = ["funnel", "--step", "type = 'booth_visit'", "--step", "type = 'demo'", "--within", "30d", "-w", tmp_path / "demo"]
+    args = ["funnel", "--step", "type = 'booth_visit'", "--step", "type = 'demo'", "--within", "30d", "-w", demo]
     result = run(*args, "--json", "--dropped", dropped)
     assert result.exit_code == 0, result.output
     payload = json.loads(result.output[result.output.index("{") :])
     first, second = payload["steps"]
     assert second["entered"] == first["reached"] and second["reached"] <= second["entered"]
     assert dropped.read_bytes().startswith(b"\xef\xbb\xbf")
-    bad = run("funnel", "--step", "typ = 'demo'", "-w", tmp_path / "demo")
+    bad = run("funnel", "--step", "typ = 'demo'", "-w", demo)
     assert bad.exit_code == 1 and "did you mean 'type'" in bad.output
