@@ -82,8 +82,13 @@ def _walk(root: yaml.Node, file: str, lang: str) -> dict[Path_, tuple[int, int]]
 def parse_yaml(text: str, file: str, lang: str | None = None) -> YamlDocument:
     lang = lang or language_of(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        # One parse: the node tree gives the positions, and the data is constructed from it.
+        loader = yaml.SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark
         loc = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
