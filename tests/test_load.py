@@ -142,7 +142,7 @@ def test_xlsx_unknown_sheet_suggests(ws, tmp_path):
 
 def test_parquet_and_jsonl(ws, tmp_path):
     parquet = tmp_path / "deals.parquet"
-    ws.con.execute(
+    ws.writer().execute(  # writing a file: the writable connection (reads are sealed)
         f"""COPY (SELECT 'D1' AS deal_id, TIMESTAMP '2025-04-01 10:00' AS created_at, 1200000 AS amount, 'won' AS outcome,
                   TIMESTAMPTZ '2025-05-01 00:00:00+00' AS closed_at) TO '{parquet}' (FORMAT parquet)"""
     )
