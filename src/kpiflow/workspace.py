@@ -6,43 +6,40 @@ import datetime as dt
 import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 from sqlglot import exp
 
-from kpiflow.analysis.behaviour import BehaviourResult, behaviour
-from kpiflow.analysis.blueprint import (
-    BlueprintCheck,
-    blueprint_names,
-    blueprint_path,
-    kpi_entries,
-    new_document,
-    read_blueprint,
-    write_blueprint,
-)
-from kpiflow.analysis.blueprint import compare as compare_blueprint
-from kpiflow.analysis.bottleneck import BottleneckResult, bottleneck
-from kpiflow.analysis.check import CheckResult, check
-from kpiflow.analysis.dictionary import Dictionary, dictionary
-from kpiflow.analysis.exhibitions import ExhibitionsResult, exhibitions
-from kpiflow.analysis.explain import ExplainResult, explain
-from kpiflow.analysis.funnel import FunnelResult, funnel
-from kpiflow.analysis.handoff import HandoffResult, handoff
-from kpiflow.analysis.metrics import PERIOD_KINDS, MetricsResult, compute_metrics, resolve_periods, sum_moments
-from kpiflow.analysis.patterns import PatternsResult, patterns
-from kpiflow.analysis.plan import PlanResult, make_plan
-from kpiflow.analysis.touch_funnel import TouchFunnelResult, parse_within, touch_funnel
-from kpiflow.analysis.tree import TreeResult, amounts, evaluate_tree, tree_order
-from kpiflow.analysis.velocity import ContactList, VelocityResult, fast_list, nurture_list, velocity
+from kpiflow.analysis.metrics import PERIOD_KINDS, compute_metrics, resolve_periods
 from kpiflow.engine import duck
 from kpiflow.errors import KpiflowError, UnknownNameError, WorkspaceBusyError, WorkspaceError
-from kpiflow.io.loader import LoadResult, Mode, load_file
-from kpiflow.io.mapping import MappingFile, preset_mapping, read_mapping
 from kpiflow.messages import say
 from kpiflow.model.config import MODEL_FILE, ModelFile, default_model_text, read_model_document
 from kpiflow.model.periods import Period, PeriodError, means_all, parse_period, period_of
 from kpiflow.model.schema import TABLES
 from kpiflow.model.semantic import check_model
+
+# Each analysis is imported by the method that runs it, not here: a command imports only what it
+# runs (`kpiflow metrics` need not load patterns' or the loader's modules), which keeps start-up fast.
+if TYPE_CHECKING:
+    from kpiflow.analysis.behaviour import BehaviourResult
+    from kpiflow.analysis.blueprint import BlueprintCheck
+    from kpiflow.analysis.bottleneck import BottleneckResult
+    from kpiflow.analysis.check import CheckResult
+    from kpiflow.analysis.dictionary import Dictionary
+    from kpiflow.analysis.exhibitions import ExhibitionsResult
+    from kpiflow.analysis.explain import ExplainResult
+    from kpiflow.analysis.funnel import FunnelResult
+    from kpiflow.analysis.handoff import HandoffResult
+    from kpiflow.analysis.metrics import MetricsResult
+    from kpiflow.analysis.patterns import PatternsResult
+    from kpiflow.analysis.plan import PlanResult
+    from kpiflow.analysis.touch_funnel import TouchFunnelResult
+    from kpiflow.analysis.tree import TreeResult
+    from kpiflow.analysis.velocity import ContactList, VelocityResult
+    from kpiflow.io.loader import LoadResult, Mode
+    from kpiflow.io.mapping import MappingFile
 
 DATABASE_FILE = "kpiflow.duckdb"
 # The timestamps that place the data in time: each table's time column, and when deals close.
@@ -186,6 +183,8 @@ class Workspace:
         lang: str | None = None,
     ) -> LoadResult:
         """Load a file into a canonical table, all or nothing (see `kpiflow load`)."""
+        from kpiflow.io.loader import load_file  # noqa: PLC0415  (start-up: imported when run)
+        from kpiflow.io.mapping import preset_mapping, read_mapping  # noqa: PLC0415
         if mapping is not None and preset is not None:
             raise KpiflowError("give either a mapping file or a preset, not both")
         if isinstance(mapping, (str, Path)):
@@ -246,6 +245,8 @@ class Workspace:
 
     def tree(self, period: str, lang: str | None = None) -> TreeResult:
         """The KPI tree for one period (e.g. FY2025, FY2025Q3), with targets and last year."""
+        from kpiflow.analysis.metrics import sum_moments  # noqa: PLC0415  (start-up: imported when run)
+        from kpiflow.analysis.tree import amounts, evaluate_tree, tree_order  # noqa: PLC0415
         lang = lang or self.lang
         current_period = self.resolve_period(period, lang)
         names = [n for n, _ in tree_order(self.model)]
@@ -280,6 +281,7 @@ class Workspace:
         lang: str | None = None,
     ) -> PlanResult:
         """Plan backwards from a target ({"revenue": 600_000_000}) for a period (see `kpiflow plan`)."""
+        from kpiflow.analysis.plan import make_plan  # noqa: PLC0415  (start-up: imported when run)
         if len(target) != 1:
             raise KpiflowError("give exactly one target, e.g. revenue=600000000")
         [(metric, value)] = target.items()
@@ -308,6 +310,8 @@ class Workspace:
     ) -> FunnelResult:
         """The CRM-stage funnel on the cohort or period basis (see `kpiflow funnel`); the period
         defaults to the last complete fiscal year in the data."""
+        from kpiflow.analysis.funnel import funnel  # noqa: PLC0415  (start-up: imported when run)
+        from kpiflow.analysis.touch_funnel import parse_within  # noqa: PLC0415
         return funnel(
             self.engine,
             self.model,
@@ -334,6 +338,8 @@ class Workspace:
         `period` defaults to the last complete fiscal year in the data; `within` ("90d") overrides
         each throughput ratio's window in its cohort reading.
         """
+        from kpiflow.analysis.bottleneck import bottleneck  # noqa: PLC0415  (start-up: imported when run)
+        from kpiflow.analysis.touch_funnel import parse_within  # noqa: PLC0415
         chosen = self.resolve_period(period, lang) if period else self.last_complete_year()
         window = parse_within(within).total_seconds() / 86400 if within else None
         return bottleneck(
@@ -351,6 +357,7 @@ class Workspace:
         """Why `metric` changed from period `start` to period `end`: factors down the tree, segments,
         mix and rate, significance and a narrative (see `kpiflow explain`). Periods are labels such
         as ``FY2025Q2``, ``2025-10`` or ``FY2025``; `by` defaults to the model's dimensions."""
+        from kpiflow.analysis.explain import explain  # noqa: PLC0415  (start-up: imported when run)
         return explain(
             self.engine,
             self.model,
@@ -367,6 +374,7 @@ class Workspace:
         self, period: str | None = None, *, by_exhibit: bool = False, within_days: int = 180, lang: str | None = None
     ) -> ExhibitionsResult:
         """Per exhibition (or exhibit): passers-by, stop and demo rates, leads and what followed, cost, ROI."""
+        from kpiflow.analysis.exhibitions import exhibitions  # noqa: PLC0415  (start-up: imported when run)
         chosen = self.resolve_period(period, lang) if period else None
         return exhibitions(
             self.engine,
@@ -388,6 +396,7 @@ class Workspace:
         lang: str | None = None,
     ) -> BehaviourResult:
         """Web behaviour per content type, content item or channel: depth, dwell, revisits, inquiries."""
+        from kpiflow.analysis.behaviour import behaviour  # noqa: PLC0415  (start-up: imported when run)
         chosen = self.resolve_period(period, lang, tables=TOUCHPOINTS) if period else None
         return behaviour(
             self.engine,
@@ -415,6 +424,7 @@ class Workspace:
         lang: str | None = None,
     ) -> PatternsResult:
         """Touchpoints and ordered sequences that precede an outcome more often than the base rate."""
+        from kpiflow.analysis.patterns import patterns  # noqa: PLC0415  (start-up: imported when run)
         return patterns(
             self.engine,
             self.model,
@@ -446,6 +456,7 @@ class Workspace:
         force: bool = False,
     ) -> Path:
         """Store the period's significant patterns and KPI values as `blueprints/NAME.yaml` (see `kpiflow blueprint`)."""
+        from kpiflow.analysis.blueprint import blueprint_path, new_document, write_blueprint  # noqa: PLC0415  (start-up: imported when run)
         blueprint_path(self.root, name)  # refuse a bad name before any work
         chosen = self.resolve_period(period)
         found = self.patterns(
@@ -462,6 +473,8 @@ class Workspace:
         return write_blueprint(self.root, name, document, force=force)
 
     def _blueprint_kpis(self, period: Period) -> dict[str, dict]:
+        from kpiflow.analysis.blueprint import kpi_entries  # noqa: PLC0415  (start-up: imported when run)
+        from kpiflow.analysis.tree import tree_order  # noqa: PLC0415
         names = [n for n, _ in tree_order(self.model)]
         values = compute_metrics(
             self.engine, self.model, names, [period], kind=None, columns=self.columns(), lang="en", cache=self._cache
@@ -471,14 +484,18 @@ class Workspace:
 
     def blueprints(self) -> list[str]:
         """Names of the blueprints saved in this workspace."""
+        from kpiflow.analysis.blueprint import blueprint_names  # noqa: PLC0415  (start-up: imported when run)
         return blueprint_names(self.root)
 
     def blueprint(self, name: str) -> dict:
         """A saved blueprint as plain data."""
+        from kpiflow.analysis.blueprint import read_blueprint  # noqa: PLC0415  (start-up: imported when run)
         return read_blueprint(self.root, name)
 
     def blueprint_check(self, name: str, period: str) -> BlueprintCheck:
         """Whether `period` follows blueprint `name`: patterns and KPIs then and now, departures ranked."""
+        from kpiflow.analysis.blueprint import compare as compare_blueprint  # noqa: PLC0415  (start-up: imported when run)
+        from kpiflow.analysis.blueprint import read_blueprint  # noqa: PLC0415
         saved = read_blueprint(self.root, name)
         fys = self.model.fiscal_year_start
         then, now = parse_period(str(saved["period"]), fys), self.resolve_period(period)
@@ -509,6 +526,7 @@ class Workspace:
 
     def periods(self, kind: str = "fy") -> list[Period]:
         """Every period of `kind` (fy, half, quarter, month) that the KPI tree's data touches, oldest first."""
+        from kpiflow.analysis.tree import tree_order  # noqa: PLC0415  (start-up: imported when run)
         if kind not in PERIOD_KINDS:
             raise UnknownNameError.for_name("period kind", kind, list(PERIOD_KINDS))
         names = [n for n, _ in tree_order(self.model)] or list(self.model.metrics)
@@ -600,6 +618,7 @@ class Workspace:
 
     def last_complete_year(self) -> Period:
         """The last complete fiscal year in the data: the default period of the analyses (see `kpiflow analyses`)."""
+        from kpiflow.analysis.tree import tree_order  # noqa: PLC0415  (start-up: imported when run)
         names = [n for n, _ in tree_order(self.model)][:1] or list(self.model.metrics)[:1]
         _, periods = resolve_periods(self.engine, self.model, names, period=None, start=None, end=None, last="1y", cache=self._cache)
         if not periods:
@@ -619,6 +638,7 @@ class Workspace:
         lang: str | None = None,
     ) -> TouchFunnelResult:
         """An ordered touchpoint funnel (booth visit -> demo -> inquiry) over the workspace's events."""
+        from kpiflow.analysis.touch_funnel import touch_funnel  # noqa: PLC0415  (start-up: imported when run)
         start = end = None
         label = None
         if period:
@@ -642,6 +662,7 @@ class Workspace:
 
     def handoff(self, period: str | None = None, *, by: str | None = None, lang: str | None = None) -> HandoffResult:
         """The sales-marketing handoff: MQL -> SQL, follow-up SLA, recycling, close (see `kpiflow handoff`)."""
+        from kpiflow.analysis.handoff import handoff  # noqa: PLC0415  (start-up: imported when run)
         chosen = self.resolve_period(period, lang) if period else None
         return handoff(self.engine, self.model, period=chosen, by=by, columns=self.columns(), lang=lang or self.lang)
 
@@ -649,11 +670,13 @@ class Workspace:
         self, period: str | None = None, *, by: str | None = None, deals: bool = False, lang: str | None = None
     ) -> VelocityResult:
         """Time in and between stages, and the standard journey from lead to won (see `kpiflow velocity`)."""
+        from kpiflow.analysis.velocity import velocity  # noqa: PLC0415  (start-up: imported when run)
         chosen = self.resolve_period(period, lang) if period else None
         return velocity(self.engine, self.model, by=by, period=chosen, deals=deals, columns=self.columns(), lang=lang or self.lang)
 
     def lists(self, kind: str, *, by: str | None = None) -> ContactList:
         """`nurture`: open leads slower than the standard; `fast`: leads faster than it (see `kpiflow lists`)."""
+        from kpiflow.analysis.velocity import fast_list, nurture_list  # noqa: PLC0415  (start-up: imported when run)
         makers = {"nurture": nurture_list, "fast": fast_list}
         if kind not in makers:
             raise UnknownNameError.for_name("list", kind, makers)
@@ -661,10 +684,12 @@ class Workspace:
 
     def dictionary(self, lang: str | None = None) -> Dictionary:
         """Every metric's label, definition, extraction condition and SQL (see `kpiflow dictionary`)."""
+        from kpiflow.analysis.dictionary import dictionary  # noqa: PLC0415  (start-up: imported when run)
         return dictionary(self.model, self.columns(), lang or self.lang, dialect=self.engine.dialect)
 
     def check(self) -> CheckResult:
         """Summarise every table and list contract violations (see `kpiflow check`)."""
+        from kpiflow.analysis.check import check  # noqa: PLC0415  (start-up: imported when run)
         return check(self.engine, self.model)
 
     def columns(self) -> dict[str, list[str]]:
