@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import copy_demo
 from kpiflow.analysis.check import check
 from kpiflow.demo import DEFAULT_SEED, SIZES, populate
 from kpiflow.demo.catalog import BULK_UPDATE_TEAM, EXHIBITIONS, TEAMS
@@ -316,10 +317,11 @@ def test_effect1_demo_deals_win_more_in_fy2025_q3(con):
 
 
 @pytest.fixture(scope="module")
-def default():
-    con, rows = build("default")
-    yield con, rows
-    con.close()
+def default(tmp_path_factory):
+    # The session's one default-size build (other modules read it too): the same generator, seed and rows.
+    ws, rows = copy_demo(tmp_path_factory.mktemp("default-demo") / "demo", size="default", lang="en")
+    yield ws.con, rows
+    ws.close()
 
 
 def z_two_proportions(p1: float, n1: int, p2: float, n2: int) -> float:
