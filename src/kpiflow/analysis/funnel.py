@@ -300,11 +300,11 @@ def _cohort_sql(stages, entity, start, end, within, dims, columns) -> exp.Expres
     for d in dims:
         members = members.select(exp.column(d, quoted=True), copy=False)
     us = None if within is None else exp.convert(int(within.total_seconds() * 1_000_000))
-    window = exp.true() if us is None else _template("beyond <= reached_a + TO_MICROSECONDS(:us)", us=us)
+    window = exp.true() if us is None else _template("beyond <= reached_a + INTERVAL (:us) MICROSECOND", us=us)
     cohort = _template(_COHORT, window=window, lost=_lost(entity), start=sql_timestamp(start), end=sql_timestamp(end))
     # Immature: the window reaches past the latest entry of the entity kind (the end of the data).
     latest = _template("(SELECT MAX(entered_at) FROM stage_history WHERE entity = :entity)", entity=exp.convert(entity))
-    unripe = exp.false() if us is None else _template("reached_a + TO_MICROSECONDS(:us) > :latest", us=us.copy(), latest=latest)
+    unripe = exp.false() if us is None else _template("reached_a + INTERVAL (:us) MICROSECOND > :latest", us=us.copy(), latest=latest)
     group = [exp.column("position"), *[exp.column(d, quoted=True) for d in dims]]
     summary = _template(_SUMMARY, unripe=unripe, measured=_template(_MEASURED))
     summary = exp.select(*[g.copy() for g in group[1:]], *summary.expressions).from_("cohort")

@@ -548,7 +548,7 @@ class _Plan:
 
     def window(self, units: str) -> str:
         """u, conv, t, step: every kept event of each unit in its window."""
-        lower = f"touchpoints.occurred_at >= n.anchor - TO_MICROSECONDS({_micros(self.within)})" if self.within else "TRUE"
+        lower = f"touchpoints.occurred_at >= n.anchor - INTERVAL ({_micros(self.within)}) MICROSECOND" if self.within else "TRUE"
         # A static range on the table as well, so that the scan can skip whole row groups.
         scan_start = self.start - self.within if self.start is not None and self.within is not None else None
         keep = _sql(self.keep) if self.keep is not None else "TRUE"
