@@ -69,7 +69,7 @@ def test_check_exits_4_on_violations(tmp_path):
     run("load", csv, "--table", "contacts", "-w", ws)
     result = run("check", "-w", ws)
     assert result.exit_code == 4
-    assert "orphan" in result.output and "A404" in result.output
+    assert "Missing reference" in result.output and "A404" in result.output
 
 
 def test_unknown_table_preset_and_workspace(tmp_path):

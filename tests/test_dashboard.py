@@ -409,15 +409,15 @@ def test_pattern_pickers_show_the_defaults_used_and_name_stages(client):
 
 
 def test_the_data_check_page_names_each_finding_in_words(client, demo):
-    from kpiflow.messages import say  # noqa: PLC0415
+    from kpiflow.reporting.words import word  # noqa: PLC0415
 
     body = client.get("/check", params={"lang": "ja"}).text
     with kpiflow.open(str(demo), read_only=True) as ws:
         kinds = {w.kind for w in ws.check().warnings}
     assert kinds
-    for kind in kinds:
-        words = say(f"finding.{kind}", "ja", detail="").strip().rstrip(":").strip()
-        assert f"<td>{html.escape(words, quote=False)}</td>" in body, kind
+    for kind in kinds:  # the words of every face (kpiflow.reporting.words), not the code
+        assert f"<td>{html.escape(word(kind, 'ja'), quote=False)}</td>" in body, kind
+        assert f"<td>{kind}</td>" not in body
     assert '<form method="get"' not in body  # nothing to pick: no form
 
 

@@ -60,7 +60,7 @@ def test_patterns_json_records_and_paths(demo):
     assert isinstance(records[0]["pattern"], list)
     assert "links" in data["paths"]
     table = run(demo, "patterns", "--outcome", "stage:opportunity", "--period", "FY2025", "--max-length", "2", "--lang", "en")
-    assert "What precedes stage:opportunity" in table
+    assert "What precedes Reached Opportunity" in table  # the outcome in words (kpiflow.reporting.words)
     bad = runner.invoke(app, ["patterns", "--outcome", "type = ", "-w", str(demo.root)])
     assert bad.exit_code != 0 and "Traceback" not in bad.output
 

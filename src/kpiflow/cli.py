@@ -283,6 +283,7 @@ def check(
         language = _default_lang(lang, "en" if as_json else ws.lang)
         result = ws.check()
         root = ws.root
+        words = _words(ws.model, language)
     if as_json:
         _print_json(result.to_dict())
     else:
@@ -302,7 +303,7 @@ def check(
                 *(say(f"label.{k}", language) for k in ("table", "kind", "column", "count", "detail")), title=title, style=style
             )
             for finding in findings:
-                f.add_row(finding.table, finding.kind, finding.column, f"{finding.count:,}", finding.describe(language))
+                f.add_row(finding.table, words.code(finding.kind), finding.column, f"{finding.count:,}", finding.describe(language))
             out.print(f)
         if result.ok:
             out.print(say("check.ok", language), style="green")
@@ -338,9 +339,10 @@ def metrics(
     if analysed is None:
         return
     result, language, model = analysed
+    words = _words(model, language)
     heads = [
         say("label.metric", language),
-        *result.dimensions,
+        *(words.dimension(d) for d in result.dimensions),
         say("label.period", language),
         say("label.value", language),
         say("label.counts", language),
@@ -361,7 +363,7 @@ def metrics(
             flags = (flags + " " + say("ratio.above_100", language)).strip()
         table.add_row(
             metric.label.text(language, r.metric),
-            *[str(r.dimensions.get(d, "")) for d in result.dimensions],
+            *[words.value(d, r.dimensions.get(d)) for d in result.dimensions],
             r.period,
             format_value(r.value, metric.format, language, model.currency),
             counts,
@@ -465,6 +467,7 @@ def plan(
         _print_json(result.to_dict())
         return
     money = lambda v: format_money(v, language, model.currency) if v is not None else "—"  # noqa: E731
+    words = _words(model, language)
     heads = [say(f"label.{k}", language) for k in ("metric", "required_volume", "run_rate", "gap", "source")]
     names = list(result.scenarios)
     table = RichTable(
@@ -493,7 +496,7 @@ def plan(
             throughput.append(n.label)
             if n.note:  # above 100%: why it can be
                 notes.append(f"† {n.label} {show(n.required)}: {n.note}")
-        table.add_row(label, *cells, say(f"plan.source.{n.source}", language), *others)
+        table.add_row(label, *cells, words.code(n.source), *others)
     out.print(table)
     if throughput:
         out.print(f"† {say('plan.throughput_legend', language)}: {', '.join(throughput)}", style="dim", highlight=False)
@@ -521,7 +524,7 @@ def plan(
             say("plan.channel", language), say("plan.share", language), say("plan.cpl", language), say("plan.budget", language)
         )
         for c in result.channel_budgets:
-            name = c.channel if c.channel is not None else say("plan.no_channel", language) + " *"
+            name = words.value("channel", c.channel) if c.channel is not None else say("plan.no_channel", language) + " *"
             ct.add_row(name, f"{c.share_of_leads:.1%}", money(c.cost_per_lead), money(c.budget))
         out.print(ct)
         for c in result.channel_budgets:
@@ -594,14 +597,16 @@ def funnel_command(
     with open_workspace(workspace, lang=_explicit_lang(lang)) as ws:
         language = _default_lang(lang, "en" if as_json else ws.lang)
         result = ws.funnel(period, basis=basis, entity=entity, by=by or [], within=within, lang=language)
+        model = ws.model
     if as_json:
         _print_json(result.to_dict())
         return
+    words = _words(model, language)
     cohort = result.basis == "cohort"
     # Times recorded out of order are flagged in their own column, shown when there are any.
     disordered = cohort and any(st.out_of_order for st in result.steps)
     heads = [
-        *result.dimensions,
+        *(words.dimension(d) for d in result.dimensions),
         say("funnel.step", language),
         say("funnel.entered", language),
         say("funnel.converted", language),
@@ -624,8 +629,8 @@ def funnel_command(
         if st.small_sample:
             rate += " ⚠"
         row = [
-            *(str(st.dimensions[d]) for d in result.dimensions),
-            f"{st.from_stage} → {st.to_stage}",
+            *(words.value(d, st.dimensions[d]) for d in result.dimensions),
+            words.pair(st.from_stage, st.to_stage),
             f"{st.entered:,}",
             f"{st.converted:,}",
             rate,
@@ -713,11 +718,12 @@ def bottleneck_command(
     if analysed is None:
         return
     result, language, model = analysed
+    words = _words(model, language)
     currency = model.currency
     money = lambda v: format_money(v, language, currency) if v is not None else "—"  # noqa: E731
     heads = [
         say("plan.rate", language),
-        *result.dimensions,
+        *(words.dimension(d) for d in result.dimensions),
         say("bottleneck.actual", language),
         say("bottleneck.reference", language),
         say("bottleneck.gain", language),
@@ -731,15 +737,15 @@ def bottleneck_command(
         counts = f" ({b.numerator:,.0f}/{b.denominator:,.0f})" if b.denominator is not None else ""
         if b.basis == "cohort":
             counts += " " + say("bottleneck.cohort", language, days=f"{b.window_days:g}")
-        reference = (
-            f"{b.reference:.1%} {say('bottleneck.source.' + b.reference_source, language)}" if b.reference is not None else "—"
-        )
+        opening, closing = ("（", "）") if language == "ja" else ("(", ")")
+        source = f"{opening}{words.code(b.reference_source)}{closing}"
+        reference = f"{b.reference:.1%} {source}" if b.reference is not None else "—"
         if b.reference_low is not None:
             reference += f" [{b.reference_low:.1%}–{b.reference_high:.1%}]"
         flag = "⚠ n<30" if b.small_sample else ""
         table.add_row(
             b.label,
-            *(str(b.dimensions[d]) for d in result.dimensions),
+            *(words.value(d, b.dimensions[d]) for d in result.dimensions),
             actual + counts,
             reference,
             money(b.revenue_gain),
@@ -776,6 +782,7 @@ def explain_command(
     if analysed is None:
         return
     result, language, model = analysed
+    words = _words(model, language)
 
     def shown(name: str, value: float | None) -> str:
         return format_value(value, model.metrics[name].format, language, model.currency)
@@ -832,7 +839,7 @@ def explain_command(
     segments = RichTable(*heads, title=say("explain.segments_title", language))
     segments.columns[1].no_wrap = True
     for s in result.segments[:top]:
-        segment = f"{s.dimension}={s.value}" if not s.unattributed else f"{s.dimension}: ?"
+        segment = words.segment(s.dimension, s.value) if not s.unattributed else f"{words.dimension(s.dimension)}: ?"
         flag = " ⚠ n<30" if s.small_sample else ""
         segments.add_row(
             factor_label(s.factor, model.metrics[s.factor].label.text(language, s.factor)),
@@ -863,6 +870,13 @@ def _rate(rate, language: str) -> str:
 
 def _period_suffix(period: str | None) -> str:
     return f" {period}" if period else ""
+
+
+def _words(model, language: str):
+    """The words of the model's codes and labels in `language` (kpiflow.reporting.words)."""
+    from kpiflow.reporting.words import vocabulary  # noqa: PLC0415  (keeps `kpiflow --help` instant)
+
+    return vocabulary(model, language)
 
 
 @app.command(name="exhibitions")
@@ -951,16 +965,17 @@ def behaviour_command(
     )
     if analysed is None:
         return
-    result, language, _ = analysed
+    result, language, model = analysed
+    words = _words(model, language)
     keys = ["sessions", "pages_per_session", "onward_rate", "dwell", "scroll", "revisit_rate", "inquiry_rate", "opportunity_rate"]
     table = RichTable(
-        result.by,
+        words.dimension(result.by),
         *(say(f"behaviour.{k}", language) for k in keys),
-        title=say("behaviour.title", language, by=result.by, period=_period_suffix(result.period)),
+        title=say("behaviour.title", language, by=words.dimension(result.by), period=_period_suffix(result.period)),
     )
     for r in result.records:
         table.add_row(
-            str(r.key),
+            words.value(result.by, r.key),
             f"{r.sessions:,}",
             f"{r.pages_per_session:.2f}" if r.pages_per_session is not None else "—",
             _rate(r.onward_rate, language),
@@ -1018,7 +1033,8 @@ def patterns_command(
     )
     if analysed is None:
         return
-    result, language, _ = analysed
+    result, language, model = analysed
+    words = _words(model, language)
     base = f"{result.base_rate:.1%}" if result.base_rate is not None else "—"
     table = RichTable(
         say("patterns.pattern", language),
@@ -1027,20 +1043,22 @@ def patterns_command(
         say("patterns.lift", language),
         say("patterns.q_value", language),
         "",
-        title=say("patterns.title", language, outcome=result.outcome, unit=result.unit, base=base),
+        title=say("patterns.title", language, outcome=words.code(result.outcome), unit=words.code(result.unit), base=base),
     )
     for r in result.records[:top]:
         lift = f"{r.lift:.2f}" if r.lift is not None else "—"
         interval = f" ({r.ci_low:.2f}–{r.ci_high:.2f})" if r.ci_low is not None and r.ci_high is not None else ""
         flag = say("explain.significant", language) if r.significant else say("explain.noise", language)
-        table.add_row(" → ".join(r.pattern), f"{r.support:,}", f"{r.confidence:.1%}", lift + interval, f"{r.q_value:.3g}", flag)
+        table.add_row(words.steps(r.pattern), f"{r.support:,}", f"{r.confidence:.1%}", lift + interval, f"{r.q_value:.3g}", flag)
     if result.records:
         out.print(table)
     else:
         out.print(say("patterns.none", language, min_support=result.min_support), highlight=False)
-    paths = RichTable("#", say("patterns.pattern", language), "n", title=say("patterns.paths", language, outcome=result.outcome))
+    paths = RichTable(
+        "#", say("patterns.pattern", language), "n", title=say("patterns.paths", language, outcome=words.code(result.outcome))
+    )
     for i, p in enumerate(result.paths.paths, 1):
-        paths.add_row(str(i), " → ".join(p.steps), f"{p.count:,} ({p.share:.0%})")
+        paths.add_row(str(i), words.steps(p.steps), f"{p.count:,} ({p.share:.0%})")
     if result.paths.paths:
         out.print(paths)
     for warning in result.warnings:
@@ -1068,9 +1086,10 @@ def handoff_command(
     if analysed is None:
         return
     result, language, model = analysed
+    words = _words(model, language)
     pct = lambda r: f"{r.value:.1%}" if r.value is not None else "—"  # noqa: E731
     heads = [
-        by or "",
+        words.dimension(by) if by else "",
         "MQL",
         "SQL",
         say("handoff.sql_rate", language),
@@ -1091,7 +1110,7 @@ def handoff_command(
     for column in table.columns[1:]:
         column.justify = "right"
     for r in records:
-        name = say("handoff.total", language) if r is result.total else str(r.key)
+        name = say("handoff.total", language) if r is result.total else words.value(by, r.key)
         lag = f"{r.median_lag_days:.1f}" if r.median_lag_days is not None else "—"
         flag = " ⚠" if r.small_sample else ""
         table.add_row(
@@ -1130,11 +1149,12 @@ def velocity_command(
     if analysed is None:
         return
     result, language, model = analysed
+    words = _words(model, language)
     days = lambda v: f"{v:.1f}" if v is not None else "—"  # noqa: E731
     # Moves recorded out of order count in n and are flagged in their own column, shown when there are any.
     disordered = any(r.out_of_order for r in result.records)
     heads = [
-        *([by] if by else []),
+        *([words.dimension(by)] if by else []),
         say("funnel.step", language),
         "n",
         say("velocity.median", language),
@@ -1149,9 +1169,9 @@ def velocity_command(
         column.justify = "right"
     for r in result.records:
         # A move that jumped over stages (mql straight to customer) is measured in its own row.
-        step = f"{r.from_stage} → {r.to_stage}"
+        step = words.pair(r.from_stage, r.to_stage)
         row = [
-            *([str(r.dimensions.get(by))] if by else []),
+            *([words.value(by, r.dimensions.get(by))] if by else []),
             say("velocity.skip", language, step=step) if r.kind == "skip" else step,
             f"{r.n:,}",
             days(r.median_days),
@@ -1164,7 +1184,8 @@ def velocity_command(
         table.add_row(*row)
     out.print(table)
     journey = result.journey
-    steps = " → ".join(f"{s.to_stage} {days(s.cumulative_days)}" for s in journey.steps)
+    first = words.stage(journey.steps[0].from_stage) + " → " if journey.steps else ""
+    steps = first + " → ".join(f"{words.stage(s.to_stage)} {days(s.cumulative_days)}" for s in journey.steps)
     out.print(say("velocity.journey", language, steps=steps, total=days(journey.total_median_days)), highlight=False)
 
 
@@ -1188,6 +1209,7 @@ def lists_command(
     with open_workspace(workspace, lang=_explicit_lang(lang)) as ws:
         language = _default_lang(lang, "en" if as_json else ws.lang)
         result = ws.lists(kind, by=by)
+        words = _words(ws.model, language)
     if output:
         result.write_csv(output)
         out.print(say("lists.written", language, count=len(result.records), path=output), highlight=False)
@@ -1196,23 +1218,23 @@ def lists_command(
         _print_json(result.to_dict())
         return
     table = RichTable(
-        "contact_id",
+        words.dimension("contact_id"),
         say("funnel.step", language),
         say("lists.days", language),
         say("lists.standard", language),
-        "owner",
-        "channel",
+        words.dimension("owner"),
+        words.dimension("channel"),
         title=say(f"lists.title_{kind}", language, count=len(result.records)),
     )
     for r in result.records[:limit]:
         shown = r.days_in_stage if kind == "nurture" else r.days_from_lead
         table.add_row(
             r.contact_id,
-            r.stage,
+            words.stage(r.stage),
             f"{shown:.1f}" if shown is not None else "—",
             f"{r.standard_days:.1f}",
-            r.owner or "",
-            r.channel or "",
+            words.value("owner", r.owner),
+            words.value("channel", r.channel),
         )
     out.print(table)
 
@@ -1508,7 +1530,8 @@ def blueprint_check(
 ) -> None:
     """Does a later period follow the blueprint? Exit 0 when it does, 3 when it departs significantly."""
     analysed = _analyse(workspace, lang, False, lambda ws, language: ws.blueprint_check(name, period))
-    result, language, _ = analysed
+    result, language, model = analysed
+    words = _words(model, language)
     if as_json:
         _print_json(result.to_dict())
     else:
@@ -1522,7 +1545,8 @@ def blueprint_check(
             shown = _blueprint_value(c)
             flag = say("blueprint.departs_mark", language) if c.departs else ""
             q = f"{c.q_value:.3g}" if c.q_value is not None else say("explain.untested", language)
-            table.add_row(say(f"blueprint.kind.{c.kind}", language), c.name, shown(c.then), shown(c.now), q, flag)
+            name = words.code(c.name) if c.kind != "kpi" else words.metric(c.name)
+            table.add_row(words.code(c.kind), name, shown(c.then), shown(c.now), q, flag)
         out.print(table)
     if not result.follows:
         raise typer.Exit(3)

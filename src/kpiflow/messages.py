@@ -595,8 +595,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "velocity.median": {"en": "median days", "ja": "中央値（日）"},
     "velocity.skip": {"en": "{step} (skipping stages)", "ja": "{step}（飛び越し）"},
     "velocity.journey": {
-        "en": "Standard journey (cumulative median days): lead → {steps}; lead to won, median {total} days.",
-        "ja": "標準ジャーニー（中央値の累計日数）: lead → {steps}。リードから受注まで中央値 {total} 日。",
+        "en": "Standard journey (cumulative median days): {steps}; lead to won, median {total} days.",
+        "ja": "標準ジャーニー（中央値の累計日数）: {steps}。リードから受注まで中央値 {total} 日。",
     },
     "lists.days": {"en": "days", "ja": "日数"},
     "lists.standard": {"en": "standard", "ja": "標準"},

@@ -52,6 +52,7 @@ from kpiflow.errors import CannotListenError, KpiflowError, WorkspaceBusyError
 from kpiflow.io.export import csv_text
 from kpiflow.messages import say
 from kpiflow.model.config import ModelFile
+from kpiflow.reporting.words import vocabulary
 
 if TYPE_CHECKING:
     import uvicorn
@@ -426,7 +427,7 @@ def create_app(
                 page=page,
                 choices_of_page=known,
                 title=page.title[language],
-                sections=sections(data, lang=language, formats=formats()),
+                sections=sections(data, lang=language, formats=formats(), words=vocabulary(model(), language)),
                 api=url_for_api(request, page, language, params),
                 csv=url_for_api(request, page, language, params, ".csv") if table_records(data) is not None else None,
                 visual=visual,

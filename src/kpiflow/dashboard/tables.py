@@ -10,8 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from kpiflow.formatting import format_money, format_value, plan_volumes
-from kpiflow.messages import MESSAGES, say
-from kpiflow.reporting.headers import header, stage_label  # people's words; the JSON twin keeps the keys
+from kpiflow.reporting.headers import header  # people's words; the JSON twin keeps the keys
+from kpiflow.reporting.words import Vocabulary
 
 
 def json_safe(value: object) -> object:
@@ -67,16 +67,19 @@ _MONEY = ("revenue", "cost", "amount", "contribution", "revenue_gain", "gain_low
 _MONEY += ("budget", "budget_by_leads", "budget_by_opportunities", "budget_saved", "history_cost")  # a plan's budgets
 _DURATIONS = ("within_seconds",)  # windows: shown in days
 _SEQUENCES = ("pattern", "path", "steps")
-_STAGE_COLUMNS = ("from_stage", "to_stage", "stage_from", "stage_to", "current_stage")
+_ONE_CELL = ("stages",)  # a mapping shown in one cell (each entity's stages in order), not as a table
 DAYS = {"ja": "日", "en": " days"}
 
 
-def formatted(value: object, column: str, lang: str) -> str:
-    """A cell formatted for people: rates as percentages, money in yen (万/億 in Japanese), stages by name."""
-    if column in _STAGE_COLUMNS and isinstance(value, str):
-        return stage_label(value, lang)
-    if column == "kind" and isinstance(value, str) and f"finding.{value}" in MESSAGES:  # a data check's finding
-        return say(f"finding.{value}", lang, detail="").strip().rstrip(":").strip()  # the detail has its own column
+def formatted(
+    value: object, column: str, lang: str, words: Vocabulary | None = None, row: Mapping[str, object] | None = None
+) -> str:
+    """A cell formatted for people: rates as percentages, money in yen (万/億 in Japanese), codes,
+    stages and labelled values in words (`row` is the record the cell belongs to)."""
+    words = words or Vocabulary(lang)
+    if column == "stages" and isinstance(value, dict):  # the stages of each entity, in order
+        return "; ".join(f"{words.code(k)}: {words.steps(v) if isinstance(v, list) else cell(v)}" for k, v in value.items())
+    value = words.cell(column, value, row)
     if isinstance(value, list) and column not in _SEQUENCES and all(not isinstance(v, (dict, list)) for v in value):
         return ", ".join(cell(v) for v in value)  # a set of things; a sequence (a pattern) keeps its arrows
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -113,7 +116,12 @@ MAX_ROWS = 100  # a page shows the first rows of a long table; its JSON twin has
 
 
 def _records(
-    title: str, items: list[dict], lang: str = "en", formats: Mapping[str, str | None] | None = None, unit: str | None = None
+    title: str,
+    items: list[dict],
+    lang: str = "en",
+    formats: Mapping[str, str | None] | None = None,
+    unit: str | None = None,
+    words: Vocabulary | None = None,
 ) -> Section:
     columns: list[str] = []
     for item in items:
@@ -139,7 +147,7 @@ def _records(
                     shown_volumes = plan_volumes(item.get("required"), item.get("history"))
                     return format_value(shown_volumes[PLAN_VOLUMES.index(c)], None, lang)
                 return format_value(v, fmt, lang)
-            return formatted(v, shown[c], lang)
+            return formatted(v, shown[c], lang, words, item)
 
         return [show(c) for c in columns]
 
@@ -147,18 +155,25 @@ def _records(
 
 
 def sections(
-    data: object, title: str = "", lang: str = "en", formats: Mapping[str, str | None] | None = None, unit: str | None = None
+    data: object,
+    title: str = "",
+    lang: str = "en",
+    formats: Mapping[str, str | None] | None = None,
+    unit: str | None = None,
+    words: Vocabulary | None = None,
 ) -> list[Section]:
     """Tables for a result's `to_dict()`: a list of records is one table; a dict is a key-value table
     of its scalars followed by a table per nested list of records or dict. `formats` (metric ->
-    its model format) formats the values of rows that name a metric."""
+    its model format) formats the values of rows that name a metric; `words` words the codes and
+    labels the values (the model's labels)."""
+    words = words or Vocabulary(lang)
     if isinstance(data, list):
         if all(isinstance(x, dict) for x in data):
-            return [_records(title, data, lang, formats, unit)]
+            return [_records(title, data, lang, formats, unit, words)]
         return [Section(title, ["value"], [[cell(x)] for x in data])]
     if not isinstance(data, dict):
         return [Section(title, ["value"], [[cell(data)]])]
-    simple = [(k, v) for k, v in data.items() if not _nested(v)]
+    simple = [(k, v) for k, v in data.items() if not _nested(v) or k in _ONE_CELL]
     # A result about one metric (explain): its values and its change in the metric's own format.
     fmt = (formats or {}).get(data.get("metric")) if isinstance(data.get("metric"), str) else None
     own = METRIC_VALUES | {"total_change"} if fmt else frozenset()
@@ -171,13 +186,13 @@ def sections(
         numeric = isinstance(v, (int, float)) and not isinstance(v, bool)
         if key in own and numeric:
             return format_value(v, fmt, lang)
-        return formatted(v, "rate" if interval_of_rate and key in ("ci_low", "ci_high") else key, lang)
+        return formatted(v, "rate" if interval_of_rate and key in ("ci_low", "ci_high") else key, lang, words, data)
 
     out = [Section(title, ["", ""], [[header(k, lang), value(k, v)] for k, v in simple])] if simple else []
     for key, value in data.items():
-        if _nested(value):
+        if _nested(value) and key not in _ONE_CELL:
             heading = f"{title} › {header(key, lang)}" if title else header(key, lang)
-            out += sections(value, heading, lang, formats, data["metric"] if fmt and "metric" in data else unit)
+            out += sections(value, heading, lang, formats, data["metric"] if fmt and "metric" in data else unit, words)
     return out
 
 

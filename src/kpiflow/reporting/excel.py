@@ -31,6 +31,7 @@ from kpiflow.analysis.tree import tree_order
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.model.periods import Period, period_of
 from kpiflow.reporting.headers import header
+from kpiflow.reporting.words import vocabulary
 
 if TYPE_CHECKING:
     from kpiflow.model.config import ModelFile
@@ -484,6 +485,7 @@ class _Writer:
         self.book = book
         self.model = model
         self.lang = lang
+        self.words = vocabulary(model, lang)  # codes and labelled values as people read them
         self._formats: dict[str, object] = {}
         money = "¥#,##0" if model.currency == "JPY" else f'#,##0 "{model.currency}"'
         self._number_formats = _NUMBER_FORMATS | {"money": money}
@@ -532,7 +534,7 @@ class _Writer:
 
     def write_cell(self, sheet, row: int, col: int, key: str, value: object, record: Mapping[str, object], table: Table) -> float:
         """Write one value with its type; return the width it needs."""
-        value = _cell_value(key, value)
+        value = _cell_value(key, self.words.cell(key, value, record))
         if value is _BLANK:
             return 0
         if isinstance(value, bool):

@@ -26,9 +26,10 @@ from kpiflow.analysis.registry import analysis
 from kpiflow.errors import KpiflowError
 from kpiflow.formatting import format_money, format_value
 from kpiflow.reporting import charts as figures
-from kpiflow.reporting.headers import stage_label
+from kpiflow.reporting.headers import HEADERS
 from kpiflow.reporting.highlights import tree_highlights
 from kpiflow.reporting.tree_diagram import caption, tree_svg
+from kpiflow.reporting.words import WORDS, vocabulary
 
 TEMPLATE = "report.html.j2"
 
@@ -60,8 +61,6 @@ LABELS: dict[str, dict[str, str]] = {
     "status": {"ja": "状況", "en": "Status"},
     "last_year": {"ja": "前年", "en": "Last year"},
     "change": {"ja": "前年比", "en": "vs last year"},
-    "on_track": {"ja": "達成見込み", "en": "on track"},
-    "behind": {"ja": "未達", "en": "behind"},
     "no_target": {"ja": "目標なし", "en": "no target"},
     "gap": {"ja": "差異", "en": "Gap"},
     "achieved": {"ja": "達成率", "en": "Achieved"},
@@ -74,10 +73,8 @@ LABELS: dict[str, dict[str, str]] = {
     "converted": {"ja": "通過", "en": "Converted"},
     "rate": {"ja": "率", "en": "Rate"},
     "interval": {"ja": "95%区間", "en": "95% interval"},
-    "median_days": {"ja": "所要日数（中央値）", "en": "Median days"},
     "stage": {"ja": "ステージ", "en": "Stage"},
     "segment": {"ja": "セグメント", "en": "Segment"},
-    "reference": {"ja": "基準", "en": "Reference"},
     "gain": {"ja": "売上増（改善時）", "en": "Revenue gain if repaired"},
     "factor": {"ja": "要因", "en": "Factor"},
     "contribution": {"ja": "寄与", "en": "Contribution"},
@@ -90,7 +87,6 @@ LABELS: dict[str, dict[str, str]] = {
     "small": {"ja": "少数サンプル", "en": "small sample"},
     "exhibition": {"ja": "展示会", "en": "Exhibition"},
     "passersby": {"ja": "通行数", "en": "Passers-by"},
-    "visitors": {"ja": "立ち寄り", "en": "Visitors"},
     "stop_rate": {"ja": "立ち寄り率", "en": "Stop rate"},
     "demo_rate": {"ja": "デモ体験率", "en": "Demo rate"},
     "leads": {"ja": "リード", "en": "Leads"},
@@ -98,8 +94,6 @@ LABELS: dict[str, dict[str, str]] = {
     "revenue": {"ja": "売上", "en": "Revenue"},
     "roi": {"ja": "ROI", "en": "ROI"},
     "content_type": {"ja": "コンテンツ種別", "en": "Content type"},
-    "sessions": {"ja": "セッション", "en": "Sessions"},
-    "pages_per_session": {"ja": "ページ/セッション", "en": "Pages/session"},
     "onward_rate": {"ja": "回遊率", "en": "Onward rate"},
     "inquiry_rate": {"ja": "問い合わせ率", "en": "Inquiry rate"},
     "opportunity_rate": {"ja": "商談化率", "en": "Opportunity rate"},
@@ -144,7 +138,9 @@ def _share(value: float | None) -> str:
 
 
 def label(key: str, lang: str) -> str:
-    entry = LABELS[key]
+    """The report's own words (section titles, notes), else a code's word (a status), else a
+    column's header: one word per thing on every face."""
+    entry = LABELS.get(key) or WORDS.get(key) or HEADERS[key]
     return entry["ja" if lang == "ja" else "en"]
 
 
@@ -173,6 +169,7 @@ def build_report(ws, *, period: str | None = None, compare: str | None = None, l
     label_now = chosen.label("en")
     before = ws.resolve_period(compare, lang) if compare else chosen.previous()
     model = ws.model
+    words = vocabulary(model, lang)
     money = lambda v: format_money(v, lang, model.currency) if v is not None else "—"  # noqa: E731
 
     def fmt(metric: str, value: float | None) -> str:
@@ -246,7 +243,7 @@ def build_report(ws, *, period: str | None = None, compare: str | None = None, l
         result = ws.funnel(label_now, lang=lang)
         steps = [
             {
-                "step": f"{stage_label(s.from_stage, lang)} → {stage_label(s.to_stage, lang)}",
+                "step": words.pair(s.from_stage, s.to_stage),
                 "entered": f"{s.entered:,}",
                 "converted": f"{s.converted:,}",
                 "rate": f"{s.rate:.1%}" if s.rate is not None else "—",
@@ -261,7 +258,7 @@ def build_report(ws, *, period: str | None = None, compare: str | None = None, l
         ranked = [
             {
                 "stage": b.label,
-                "segment": ", ".join(f"{k}={v}" for k, v in b.dimensions.items()),
+                "segment": ", ".join(words.segment(k, v) for k, v in b.dimensions.items()),
                 "actual": f"{b.actual:.1%}" if b.actual is not None else "—",
                 "reference": f"{b.reference:.1%}" if b.reference is not None else "—",
                 "gain": money(b.revenue_gain),
@@ -276,7 +273,7 @@ def build_report(ws, *, period: str | None = None, compare: str | None = None, l
         result = ws.velocity(label_now, lang=lang)
         steps = [
             {
-                "step": f"{stage_label(s.from_stage, lang)} → {stage_label(s.to_stage, lang)}",
+                "step": words.pair(s.from_stage, s.to_stage),
                 "n": f"{s.n:,}",
                 "median_days": f"{s.median_days:.0f}" if s.median_days is not None else "—",
                 "cumulative": f"{s.cumulative_days:.0f}" if s.cumulative_days is not None else "—",
@@ -294,7 +291,7 @@ def build_report(ws, *, period: str | None = None, compare: str | None = None, l
         segments = [
             {
                 "factor": model.metrics[s.factor].label.text(lang, s.factor),
-                "segment": f"{s.dimension} = {s.value}" if not s.unattributed else f"{s.dimension}: —",
+                "segment": words.segment(s.dimension, s.value, " = ") if not s.unattributed else f"{words.dimension(s.dimension)}: —",
                 "from": fmt(s.factor, s.value_from),
                 "to": fmt(s.factor, s.value_to),
                 "contribution": signed_change(model, result.metric, s.contribution, lang),
@@ -331,7 +328,7 @@ def build_report(ws, *, period: str | None = None, compare: str | None = None, l
         rate = lambda r: f"{r.value:.1%}" if r.value is not None else "—"  # noqa: E731
         rows = [
             {
-                "key": r.key,
+                "key": words.value(result.by, r.key),
                 "sessions": f"{r.sessions:,}",
                 "pages_per_session": f"{r.pages_per_session:.2f}" if r.pages_per_session is not None else "—",
                 "onward_rate": rate(r.onward_rate),
@@ -346,7 +343,7 @@ def build_report(ws, *, period: str | None = None, compare: str | None = None, l
         result = analysis("patterns").run(ws, period=label_now, lang=lang)  # the registry's defaults, as every face
         rows = [
             {
-                "pattern": " → ".join(r.pattern),
+                "pattern": words.steps(r.pattern),
                 "support": f"{r.support:,}",
                 "confidence": f"{r.confidence:.1%}",
                 "lift": f"{r.lift:.2f}" if r.lift is not None else "—",
@@ -364,7 +361,8 @@ def build_report(ws, *, period: str | None = None, compare: str | None = None, l
         rows = []
         for name in ws.blueprints():
             document = ws.blueprint(name)
-            row = {"name": name, "period": document["period"], "outcome": document.get("outcome"), "patterns": len(document["patterns"])}
+            outcome = words.code(document.get("outcome"))
+            row = {"name": name, "period": document["period"], "outcome": outcome, "patterns": len(document["patterns"])}
             if str(document["period"]) == label_now:
                 rows.append(row | {"status": "itself", "departures": []})
                 continue
@@ -373,7 +371,7 @@ def build_report(ws, *, period: str | None = None, compare: str | None = None, l
                 {
                     "what": (model.metrics[d.name].label.text(lang, d.name) if d.name in model.metrics else d.name)
                     if d.kind == "kpi"
-                    else f"{d.name} ({label(d.kind, lang)})",
+                    else f"{words.code(d.name)} ({label(d.kind, lang)})",
                     "then": _share(d.then),
                     "now": _share(d.now),
                     "q": f"{d.q_value:.3f}" if d.q_value is not None else "",
