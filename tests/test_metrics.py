@@ -82,6 +82,37 @@ def test_two_dimensions_and_stage_history_channel(tiny):
     }
 
 
+def test_each_cell_of_a_breakdown_is_evaluated_on_its_own(tiny):
+    # Quarter by quarter: a division by zero empties its own cell, with its own note.
+    result = tiny.metrics(["win_rate", "roi"], period="quarter")
+    assert [p.label() for p in result.periods] == ["FY2025Q1", "FY2025Q2", "FY2025Q3"]  # deals closed, costs
+    win = [result.record("win_rate", p.label()) for p in result.periods]
+    # closed deals: D1 won, D3 lost | D2 won | none
+    assert [(r.numerator, r.denominator, r.value) for r in win] == [(1, 2, 0.5), (1, 1, 1.0), (0, 0, None)]
+    assert ["division by zero" in (r.note or "") for r in win] == [False, False, True]
+    assert (win[1].ci_low, win[1].ci_high) == (pytest.approx(0.2065493143772375), 1.0)  # Wilson, 1 of 1: 1 / (1 + z²)
+    assert (win[2].ci_low, win[2].ci_high) == (None, None)
+    # revenue 100 | 300 | 0 over cost 1500 | 0 | 200
+    roi = [result.record("roi", p.label()) for p in result.periods]
+    assert [r.value for r in roi] == [(100 - 1500) / 1500, None, -1.0]
+    assert [r.note for r in roi] == [None, "division by zero", None]
+
+
+def test_records_come_period_by_period_then_by_dimension_values_then_in_the_order_asked(tiny):
+    result = tiny.metrics(["revenue", "won_deals"], period="quarter", start="FY2025Q1", end="FY2025Q2", by=["industry"])
+    # D1 (automotive, 100) won in Q1, D2 (food, 300) in Q2; D3 (food) was lost.
+    assert [(r.period, r.dimensions["industry"], r.metric, r.value) for r in result.records] == [
+        ("FY2025Q1", "automotive", "revenue", 100),
+        ("FY2025Q1", "automotive", "won_deals", 1),
+        ("FY2025Q1", "food", "revenue", 0),
+        ("FY2025Q1", "food", "won_deals", 0),
+        ("FY2025Q2", "automotive", "revenue", 0),
+        ("FY2025Q2", "automotive", "won_deals", 0),
+        ("FY2025Q2", "food", "revenue", 300),
+        ("FY2025Q2", "food", "won_deals", 1),
+    ]
+
+
 def test_dimension_a_table_cannot_reach(tiny):
     result = tiny.metrics(["cost_per_lead"], period="FY2025", by=["industry"])
     record = result.record("cost_per_lead", industry="automotive")

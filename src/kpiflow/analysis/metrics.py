@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import math
-from collections.abc import Mapping, Sequence
+import operator
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import repeat
 from typing import NamedTuple
 
 import sqlglot
@@ -232,10 +235,11 @@ def compute_metrics(
         scans = [(scan, scan.sql(engine.dialect)) for scan in scans]
         if cache is not None:
             cache[key] = scans
-    # (period start, dimension values) -> {metric: value}. A scan that cannot reach one of the
-    # dimensions files nothing here: its metrics are empty (with a note) at that breakdown,
-    # never mixed up with rows whose dimension value really is NULL.
-    cells: dict[tuple, dict[str, object]] = {}
+    # (period start, *dimension values) -> the scan's row, per scan (the period start alone without
+    # dimensions). A scan that cannot reach one of the dimensions files nothing here: its metrics
+    # are empty (with a note) at that breakdown, never mixed up with rows whose dimension value
+    # really is NULL.
+    found: list[tuple[list[tuple[str, int]], dict]] = []
     unreachable: dict[str, tuple[str, ...]] = {}
     for scan, text in scans:
         if scan.missing:
@@ -244,29 +248,43 @@ def compute_metrics(
             continue
         result = engine.run(text)
         header = list(result.columns)
-        period_at = header.index(PERIOD_COLUMN)
-        dim_at = [header.index(d) for d in dimensions]
-        metric_at = [(m, header.index(m)) for m in scan.metrics]
-        for row in result.rows:
-            cell = cells.setdefault((row[period_at], tuple(row[i] for i in dim_at)), {})
-            for metric, i in metric_at:
-                cell[metric] = _number(row[i])
+        cell_of = operator.itemgetter(header.index(PERIOD_COLUMN), *(header.index(d) for d in dimensions))
+        rows = dict(zip(map(cell_of, result.rows), result.rows, strict=True))
+        found.append(([(m, header.index(m)) for m in scan.metrics], rows))
     # Every combination of dimension values seen in any period is reported in every period.
-    dim_keys = sorted({k[1] for k in cells}, key=lambda t: tuple((v is None, str(v)) for v in t)) if dimensions else [()]
-    plans = {name: _Plan.of(model, name, unreachable.get(name, ())) for name in needed}
-    records: list[MetricValue] = []
-    for p in periods:
-        label = p.label(lang)
-        for dims in dim_keys:
-            cell = cells.get((p.start, dims), {})
-            values: dict[str, _Value] = {}
-            for name in needed:
-                values[name] = plans[name].evaluate(cell, values)
-            dimension_values = dict(zip(dimensions, dims, strict=True))
-            records += [plans[n].record(values[n], label, p.start, dimension_values) for n in names]
+    if dimensions:
+        seen = {key[1:] for _, rows in found for key in rows}
+        dim_keys = sorted(seen, key=lambda t: tuple((v is None, str(v)) for v in t))
+        keys = [(p.start,) + dims for p in periods for dims in dim_keys]  # the cells, in the records' order
+    else:
+        dim_keys, keys = [()], [p.start for p in periods]
+    base: dict[str, list] = {}
+    for metric_at, rows in found:
+        matched = [rows.get(key) for key in keys]
+        for metric, i in metric_at:
+            base[metric] = _base_values(matched, i)
+    plans = _plans(model, needed, unreachable, cache)
+    evaluated = _evaluate(plans, base, len(keys))
+    # One dict of dimension values per combination, shared by its records in every period.
+    shared = [dict(zip(dimensions, dims, strict=True)) for dims in dim_keys]
+    cells = _Cells(
+        [label for p in periods for label in [p.label(lang)] * len(dim_keys)],
+        [start for p in periods for start in [p.start] * len(dim_keys)],
+        shared * len(periods),
+    )
+    per_metric = [plans[n].records(evaluated[n], cells) for n in names]
+    records = list(itertools.chain.from_iterable(zip(*per_metric, strict=True)))
     return MetricsResult(
         list(names), list(dimensions), list(periods), records, [text for scan, text in scans if not scan.missing]
     )
+
+
+def _base_values(rows: Sequence[tuple | None], i: int) -> list:
+    """Column `i` of each row as a number, 0 where there is no row or no value."""
+    values = [None if row is None else row[i] for row in rows]
+    if any(isinstance(v, Decimal) for v in values):  # a column has one type: sums of DECIMAL
+        values = [_number(v) for v in values]
+    return [v or 0 for v in values]
 
 
 def evaluate_cells(
@@ -278,14 +296,11 @@ def evaluate_cells(
     ratios and formulas evaluated exactly as `compute_metrics` does.
     """
     needed = closure(model, names)
-    plans = [_Plan.of(model, name, ()) for name in needed]
-    out = []
-    for cell in cells:
-        values: dict[str, _Value] = {}
-        for plan in plans:
-            values[plan.name] = plan.evaluate(dict(cell), values)
-        out.append({name: _number(v.value) for name, v in values.items()})
-    return out
+    plans = _plans(model, needed, {}, None)
+    base = {name: [cell.get(name) or 0 for cell in cells] for name in needed}
+    evaluated = _evaluate(plans, base, len(cells))
+    values = [[_number(v) for v in evaluated[name].values] for name in needed]
+    return [dict(zip(needed, cell, strict=True)) for cell in zip(*values, strict=True)] if values else [{} for _ in cells]
 
 
 class Moments(NamedTuple):
@@ -337,17 +352,28 @@ def sum_moments(
 _wilson = functools.lru_cache(maxsize=65536)(wilson_interval)
 
 
-class _Value(NamedTuple):
-    value: float | None
-    numerator: float | None = None
-    denominator: float | None = None
-    counts: bool = False  # a conversion rate: gets a Wilson interval
-    note: str | None = None
+@functools.lru_cache(maxsize=256)
+def _parse_formula(text: str) -> exp.Expression:
+    return sqlglot.parse_one(text, read="duckdb")
+
+
+class _Column(NamedTuple):
+    """One metric over every cell of a call: the values, and for a ratio the values of its
+    numerator and denominator; a note per cell (None where there is nothing to say)."""
+
+    values: list
+    notes: list
+    numerators: list | None = None
+    denominators: list | None = None
 
 
 @dataclass(frozen=True)
 class _Plan:
-    """How one metric is evaluated from a cell of base values, prepared once per call."""
+    """How one metric is evaluated from the base values of every cell (prepared once per workspace).
+
+    Evaluation goes metric by metric over lists of cells rather than cell by cell: a breakdown
+    by month x channel x industry has thousands of cells, and a list comprehension per metric
+    costs a fraction of a call per cell and metric."""
 
     name: str
     kind: str
@@ -361,70 +387,134 @@ class _Plan:
     def of(cls, model: ModelFile, name: str, missing: tuple[str, ...]) -> _Plan:
         metric = model.metrics[name]
         counts = bool(metric.ratio) and all(model.metrics[m].kind in ("count", "count_distinct") for m in metric.ratio)
-        formula = sqlglot.parse_one(metric.formula, read="duckdb") if metric.formula else None
+        formula = _parse_formula(metric.formula) if metric.formula else None
         return cls(name, metric.kind, metric.ratio, counts, formula, missing, ratio_kind(model, name))
 
-    def evaluate(self, cell: dict[str, object], values: dict[str, _Value]) -> _Value:
+    def evaluate(self, base: Mapping[str, list], columns: Mapping[str, _Column], size: int) -> _Column:
         if self.ratio:
-            num, den = values[self.ratio[0]], values[self.ratio[1]]
-            if num.value is None or den.value is None:
-                return _Value(None, num.value, den.value, self.counts, num.note or den.note)
-            if den.value == 0:
-                return _Value(None, num.value, den.value, self.counts, "division by zero: the denominator is 0 in this period")
-            return _Value(num.value / den.value, num.value, den.value, self.counts)
+            num, den = columns[self.ratio[0]], columns[self.ratio[1]]
+            values, notes = [], []
+            for n, d, n_note, d_note in zip(num.values, den.values, num.notes, den.notes, strict=True):
+                if n is None or d is None:
+                    values.append(None)
+                    notes.append(n_note or d_note)
+                elif d == 0:
+                    values.append(None)
+                    notes.append("division by zero: the denominator is 0 in this period")
+                else:
+                    values.append(n / d)
+                    notes.append(None)
+            return _Column(values, notes, num.values, den.values)
         if self.formula is not None:
-            return _formula(self.name, self.formula, values)
+            return _formula(self.name, self.formula, columns, size)
         if self.missing:
-            return _Value(None, note=f"{self.name} cannot be broken down by {', '.join(self.missing)}")
-        return _Value(cell.get(self.name) or 0)
+            return _Column([None] * size, [f"{self.name} cannot be broken down by {', '.join(self.missing)}"] * size)
+        return _Column(base.get(self.name) or [0] * size, [None] * size)
 
-    def record(self, v: _Value, period: str, start: dt.date, dims: dict[str, object]) -> MetricValue:
+    def records(self, column: _Column, cells: _Cells) -> list[MetricValue]:
+        """The metric's record in every cell."""
+        n = len(cells.labels)
         if not self.ratio:
-            return MetricValue(self.name, period, start, dims, v.value, note=v.note)
-        small = self.counts and v.denominator is not None and v.denominator < SMALL_SAMPLE
-        low = high = None
-        note = v.note
-        # Only a conversion rate is a proportion: a throughput ratio gets no binomial interval.
-        if self.counts and self.ratio_kind == CONVERSION and v.value is not None and 0 <= v.numerator <= v.denominator:
-            low, high = _wilson(int(v.numerator), int(v.denominator))
-        if self.ratio_kind == THROUGHPUT and v.value is not None and v.value > 1 and not note:
-            note = "a throughput ratio of period counts: above 100% when entries of earlier periods moved on in this one"
-        return MetricValue(self.name, period, start, dims, v.value, v.numerator, v.denominator, low, high, small, note, self.ratio_kind)
+            # Made from zipped columns without a Python call per record: thousands in a breakdown.
+            empty = (repeat(None, n) for _ in range(4))  # numerator, denominator, interval: none
+            fields = zip(
+                repeat(self.name, n), *cells, column.values, *empty, repeat(False, n), column.notes, repeat(None, n), strict=True
+            )
+            return list(map(_new_record, fields))
+        kind = self.ratio_kind
+        values, numerators, denominators, notes = column.values, column.numerators, column.denominators, column.notes
+        lows: Iterable = repeat(None, n)
+        highs: Iterable = repeat(None, n)
+        small: Iterable = repeat(False, n)
+        if self.counts:
+            small = [d is not None and d < SMALL_SAMPLE for d in denominators]
+            # Only a conversion rate is a proportion: a throughput ratio gets no binomial interval.
+            if kind == CONVERSION and n:
+                bounds = [
+                    _wilson(int(k), int(m)) if v is not None and 0 <= k <= m else _NO_INTERVAL
+                    for v, k, m in zip(values, numerators, denominators, strict=True)
+                ]
+                lows, highs = zip(*bounds, strict=True)
+        if kind == THROUGHPUT:
+            notes = [
+                _ABOVE_100 if v is not None and v > 1 and not note else note for v, note in zip(values, notes, strict=True)
+            ]
+        fields = zip(
+            repeat(self.name, n), *cells, values, numerators, denominators, lows, highs, small, notes, repeat(kind, n), strict=True
+        )
+        return list(map(_new_record, fields))
 
 
-def _formula(name: str, expression: exp.Expression, values: dict[str, _Value]) -> _Value:
-    note: list[str] = []
+class _Cells(NamedTuple):
+    """The period label, period start and dimension values of every cell, in the records' order."""
 
-    def calc(node: exp.Expression) -> float | None:
+    labels: list[str]
+    starts: list[dt.date]
+    dimensions: list[dict[str, object]]
+
+
+# A record from a tuple of its fields (`MetricValue._make` without its Python-level call).
+_new_record = functools.partial(tuple.__new__, MetricValue)
+_NO_INTERVAL = (None, None)
+_ABOVE_100 = "a throughput ratio of period counts: above 100% when entries of earlier periods moved on in this one"
+
+
+def _plans(model: ModelFile, needed: Sequence[str], unreachable: Mapping[str, tuple[str, ...]], cache: dict | None) -> dict[str, _Plan]:
+    """Each needed metric's plan, dependencies first; kept in the workspace's cache (the model
+    does not change while a workspace is open)."""
+    key = ("plans", tuple(needed), tuple(sorted(unreachable.items())))
+    plans = cache.get(key) if cache is not None else None
+    if plans is None:
+        plans = {name: _Plan.of(model, name, unreachable.get(name, ())) for name in needed}
+        if cache is not None:
+            cache[key] = plans
+    return plans
+
+
+def _evaluate(plans: Mapping[str, _Plan], base: Mapping[str, list], size: int) -> dict[str, _Column]:
+    """Every plan's column over `size` cells, dependencies first (`plans` is in that order)."""
+    columns: dict[str, _Column] = {}
+    for plan in plans.values():
+        columns[plan.name] = plan.evaluate(base, columns, size)
+    return columns
+
+
+def _formula(name: str, expression: exp.Expression, columns: Mapping[str, _Column], size: int) -> _Column:
+    """A formula over metric values in every cell; a cell where it divides by zero is empty and
+    noted once per division by zero."""
+    zero_divisions = [0] * size
+
+    def calc(node: exp.Expression) -> list:
         if isinstance(node, exp.Paren):
             return calc(node.this)
         if isinstance(node, exp.Neg):
-            inner = calc(node.this)
-            return None if inner is None else -inner
+            return [None if v is None else -v for v in calc(node.this)]
         if isinstance(node, exp.Literal):
-            return float(node.this)
+            return [float(node.this)] * size
         if isinstance(node, exp.Column):
-            return values[node.name].value
+            return columns[node.name].values
         if isinstance(node, (exp.Add, exp.Sub, exp.Mul, exp.Div)):
-            left, right = calc(node.this), calc(node.expression)
-            if left is None or right is None:
-                return None
+            pairs = zip(calc(node.this), calc(node.expression), strict=True)
             if isinstance(node, exp.Add):
-                return left + right
+                return [None if a is None or b is None else a + b for a, b in pairs]
             if isinstance(node, exp.Sub):
-                return left - right
+                return [None if a is None or b is None else a - b for a, b in pairs]
             if isinstance(node, exp.Mul):
-                return left * right
-            if right == 0:
-                note.append("division by zero")
-                return None
-            return left / right
+                return [None if a is None or b is None else a * b for a, b in pairs]
+            out = []
+            for i, (a, b) in enumerate(pairs):
+                if a is None or b is None:
+                    out.append(None)
+                elif b == 0:
+                    zero_divisions[i] += 1
+                    out.append(None)
+                else:
+                    out.append(a / b)
+            return out
         raise KpiflowError(f"metric '{name}': formulas may use + - * / and parentheses, not {node.sql()}")
 
-    value = calc(expression)
-    if value is not None and (math.isnan(value) or math.isinf(value)):
-        value = None
-    return _Value(value, note="; ".join(note) or None)
+    values = [None if v is not None and (math.isnan(v) or math.isinf(v)) else v for v in calc(expression)]
+    return _Column(values, ["; ".join(["division by zero"] * k) or None for k in zero_divisions])
 
 
 __all__ = ["MetricValue", "MetricsResult", "Moments", "compute_metrics", "evaluate_cells", "resolve_periods", "sum_moments"]
