@@ -153,12 +153,34 @@ def init(
     directory: Annotated[Path, typer.Argument(help="Folder to create the workspace in.")],
     lang: Lang = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing kpiflow.yaml.")] = False,
+    engine: Annotated[str, typer.Option("--engine", help="duckdb (a database file here) | spark (the tables of --tables)")] = "duckdb",
+    tables: Annotated[Optional[Path], typer.Option("--tables", help="With --engine spark: a folder written by `kpiflow export --format parquet`.")] = None,
     debug: Debug = False,
 ) -> None:
-    """Create a workspace: kpiflow.yaml (the model) and kpiflow.duckdb with every canonical table."""
+    """Create a workspace: kpiflow.yaml (the model) and kpiflow.duckdb with every canonical table,
+    or with --engine spark a model whose analyses run on Spark over an exported Parquet folder."""
+    from kpiflow.errors import UnknownNameError, WorkspaceError  # noqa: PLC0415
     from kpiflow.workspace import init_workspace  # noqa: PLC0415  (keeps `kpiflow --help` instant)
 
     language = _default_lang(lang, "ja")
+    if engine not in ("duckdb", "spark"):
+        raise UnknownNameError.for_name("engine", engine, ["duckdb", "spark"])
+    if (engine == "spark") != (tables is not None):
+        raise KpiflowError(say("init.spark_tables", language))
+    if tables is not None:
+        from kpiflow.io.export import engine_section, exported_tables  # noqa: PLC0415
+        from kpiflow.model.config import MODEL_FILE, default_model_text  # noqa: PLC0415
+
+        found = exported_tables(tables)
+        if not found:
+            raise WorkspaceError(say("init.no_tables", language, path=tables))
+        model = directory / MODEL_FILE
+        if model.exists() and not force:
+            raise WorkspaceError(say("init.exists", language, path=model))
+        directory.mkdir(parents=True, exist_ok=True)
+        model.write_text(default_model_text(language) + "\n" + engine_section(found), encoding="utf-8")
+        out.print(say("init.spark_done", language, path=directory.resolve(), tables=len(found), folder=Path(tables).resolve()), highlight=False)
+        return
     ws = init_workspace(directory, lang=language, force=force)
     out.print(say("init.done", language, path=ws.root, model=ws.root / "kpiflow.yaml", database=ws.database), highlight=False)
     ws.close()
@@ -1370,21 +1392,39 @@ def report_command(
 @app.command(name="export")
 @handles_errors
 def export_command(
-    output: Annotated[Path, typer.Option("--out", help="File to write, e.g. kpis.xlsx.")],
-    fmt: Annotated[str, typer.Option("--format", help="xlsx")] = "xlsx",
+    output: Annotated[Path, typer.Option("--out", help="File to write, e.g. kpis.xlsx; for parquet, a new folder.")],
+    fmt: Annotated[str, typer.Option("--format", help="xlsx (a workbook of the analyses) | parquet (the tables, for a lake or Spark)")] = "xlsx",
     period: Annotated[Optional[str], typer.Option("--period", help="Default: the last complete fiscal year.")] = None,
     compare: Annotated[Optional[str], typer.Option("--compare", help="Period to explain the change from.")] = None,
     workspace: WorkspaceDir = Path("."),
     lang: Lang = None,
+    as_json: AsJson = False,
     debug: Debug = False,
 ) -> None:
-    """An Excel workbook: one sheet per analysis, typed cells, frozen headers, and the metric dictionary."""
+    """An Excel workbook (one sheet per analysis, typed cells, frozen headers, the metric dictionary),
+    or with --format parquet every canonical table as Parquet, touchpoints by month (docs/scale.md)."""
     from kpiflow.errors import UnknownNameError  # noqa: PLC0415
-    from kpiflow.reporting.excel import write_workbook  # noqa: PLC0415  (xlsxwriter loads only for an export)
     from kpiflow.workspace import open_workspace  # noqa: PLC0415
 
-    if fmt != "xlsx":
-        raise UnknownNameError.for_name("format", fmt, ["xlsx"])
+    if fmt not in ("xlsx", "parquet"):
+        raise UnknownNameError.for_name("format", fmt, ["xlsx", "parquet"])
+    if fmt == "parquet":
+        from kpiflow.io.export import export_parquet  # noqa: PLC0415
+
+        with open_workspace(workspace, lang=_explicit_lang(lang)) as ws:
+            language = _default_lang(lang, "en" if as_json else ws.lang)
+            ws.close()  # the export attaches the file read-only itself
+            written = export_parquet(ws.database, output, lang=language)
+        if as_json:
+            _print_json(written.to_dict())
+        else:
+            out.print(
+                say("export.parquet_written", language, path=written.folder, tables=len(written.rows), rows=sum(written.rows.values())),
+                highlight=False,
+            )
+        return
+    from kpiflow.reporting.excel import write_workbook  # noqa: PLC0415  (xlsxwriter loads only for an export)
+
     with open_workspace(workspace, lang=_explicit_lang(lang)) as ws:
         language = _default_lang(lang, ws.lang)
         sheets = write_workbook(ws, output, period=period, compare=compare, lang=language)

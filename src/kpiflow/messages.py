@@ -526,6 +526,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "ブックを書き出しました: {path}（{sheets} シート）",
     },
     "report.written": {"en": "Report written: {path}", "ja": "レポートを書き出しました: {path}"},
+    "export.parquet_written": {
+        "en": "Parquet written: {path} ({tables} tables, {rows:,} rows; touchpoints by month)",
+        "ja": "Parquet を書き出しました: {path}（{tables} テーブル、{rows:,} 行。touchpoints は月ごと）",
+    },
+    "export.out_not_empty": {
+        "en": "--out {path}: the folder exists and is not empty; give a new or empty folder",
+        "ja": "--out {path}: フォルダーが既にあり空ではありません。新しいフォルダーか空のフォルダーを指定してください",
+    },
+    "export.failed": {
+        "en": "could not write the export to {path}: {detail} (nothing was written)",
+        "ja": "{path} に書き出せませんでした: {detail}（何も書き出していません）",
+    },
     "bottleneck.title": {
         "en": "Bottlenecks in {period}: revenue gained if each rate reached its reference",
         "ja": "{period} のボトルネック: 各率が基準に達した場合の売上増",
@@ -646,6 +658,34 @@ MESSAGES: dict[str, dict[str, str]] = {
     "init.done": {
         "en": "Created workspace {path} (model {model}, database {database}).",
         "ja": "ワークスペース {path} を作成しました（モデル {model}、データベース {database}）。",
+    },
+    "init.spark_tables": {
+        "en": "--engine spark and --tables go together: give --tables FOLDER (written by `kpiflow export --format parquet`) with --engine spark",
+        "ja": "--engine spark と --tables は一緒に指定します: --engine spark には --tables フォルダー（`kpiflow export --format parquet` の出力）を指定してください",
+    },
+    "init.no_tables": {
+        "en": "--tables {path}: no exported table here (expected folders such as deals/ and touchpoints/ holding Parquet files)",
+        "ja": "--tables {path}: 書き出されたテーブルがありません（deals/ や touchpoints/ など Parquet を含むフォルダーが必要です）",
+    },
+    "init.exists": {
+        "en": "{path} already exists; use --force to overwrite it",
+        "ja": "{path} は既にあります。上書きするには --force を指定してください",
+    },
+    "init.spark_done": {
+        "en": "Created workspace {path}: analyses run on Spark over {tables} tables in {folder} (see the engine section of kpiflow.yaml).",
+        "ja": "ワークスペース {path} を作成しました: 分析は {folder} の {tables} テーブルを Spark で実行します（kpiflow.yaml の engine 欄）。",
+    },
+    "spark.no_pyspark": {
+        "en": "kpiflow.yaml says engine: spark, but PySpark is not installed: pip install 'kpiflow[spark]' (or pyspark), or set engine kind: duckdb",
+        "ja": "kpiflow.yaml は engine: spark ですが PySpark がありません: pip install 'kpiflow[spark]'（または pyspark）を実行するか engine の kind を duckdb にしてください",
+    },
+    "spark.no_java": {
+        "en": "kpiflow.yaml says engine: spark, but Java is not found: install Java 17 (or set JAVA_HOME)",
+        "ja": "kpiflow.yaml は engine: spark ですが Java が見つかりません: Java 17 を入れるか JAVA_HOME を設定してください",
+    },
+    "spark.table_failed": {
+        "en": "engine.tables.{table}: Spark cannot read {source}: {detail}",
+        "ja": "engine.tables.{table}: Spark が {source} を読めません: {detail}",
     },
     "demo.done": {
         "en": "Demo workspace {path} ({size}) built in {seconds:.1f} s:",
@@ -804,6 +844,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the tree goes round in a cycle: {path}; a factor cannot contain the node it explains",
         "ja": "ツリーが循環しています: {path}。要素の下に、それが説明する指標を置くことはできません",
     },
+    "labels.unknown": {
+        "en": "labels: '{name}' is not a dimension of the model{hint}; label the values of a dimension ({known}) or of stage",
+        "ja": "labels: 「{name}」はモデルの分析軸ではありません{hint}。ラベルを付けられるのは分析軸（{known}）と stage の値です",
+    },
+    "labels.unknown_stage": {
+        "en": "labels: '{name}' is not a stage of the model{hint}; the stages are {known}",
+        "ja": "labels: 「{name}」はモデルのステージではありません{hint}。ステージは {known} です",
+    },
+    "labels.hint": {"en": " (did you mean '{name}'?)", "ja": "（もしかして「{name}」？）"},
     "engine.failed": {
         "en": "the database could not run this: {detail}",
         "ja": "データベースが処理を実行できませんでした: {detail}",

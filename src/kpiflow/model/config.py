@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from kpiflow.errors import ModelError, suggest
 from kpiflow.messages import say
 from kpiflow.model import yamlfile
+from kpiflow.model.schema import TABLES
 
 MODEL_FILE = "kpiflow.yaml"
 METRIC_KINDS = ("count", "count_distinct", "sum", "ratio", "formula")
@@ -107,6 +108,39 @@ class Handoff(_Strict):
     recycle_stage: str | None = "lead"
 
 
+ENGINE_KINDS = ("duckdb", "spark")
+
+
+class Engine(_Strict):
+    """Where the analyses run: the workspace's DuckDB file (the default), or Spark reading the
+    canonical tables from Parquet folders or catalog tables (docs/scale.md)."""
+
+    kind: Literal["duckdb", "spark"] = "duckdb"
+    # Spark's master URL: local[*] runs on this machine; spark://host:7077, yarn, k8s://... a cluster.
+    master: str = "local[*]"
+    # Spark settings passed to the session as they are (spark.sql.shuffle.partitions: 8, ...).
+    conf: dict[str, str | int | float | bool] = Field(default_factory=dict)
+    # canonical table -> a Parquet file or folder (relative to the workspace) or a catalog table (db.table).
+    tables: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("tables")
+    @classmethod
+    def _canonical_tables(cls, value: dict[str, str]) -> dict[str, str]:
+        for name in value:
+            if name not in TABLES:
+                hint = suggest(name, TABLES)
+                raise ValueError(
+                    f"unknown table '{name}'" + (f" (did you mean '{hint}'?)" if hint else f"; expected one of: {', '.join(TABLES)}")
+                )
+        return value
+
+    @model_validator(mode="after")
+    def _spark_needs_tables(self) -> Engine:
+        if self.kind == "spark" and not self.tables:
+            raise ValueError("engine kind spark needs tables: each canonical table's Parquet path or catalog table")
+        return self
+
+
 class ModelFile(_Strict):
     """Everything `kpiflow.yaml` may contain."""
 
@@ -122,6 +156,7 @@ class ModelFile(_Strict):
     tree: dict[str, list[str]] = Field(default_factory=dict)
     targets: dict[str, dict[str, float]] = Field(default_factory=dict)
     handoff: Handoff = Handoff()
+    engine: Engine = Engine()
 
     @field_validator("timezone")
     @classmethod
