@@ -754,6 +754,41 @@ def init_workspace(path: str | Path, *, lang: str = "ja", force: bool = False) -
 DEMO_MARKER = ".kpiflow-demo"
 # Targets the demo company set itself, so that plans and bottlenecks have a gap to show.
 DEMO_TARGETS = "targets:\n  FY2025: {revenue: 1500000000, win_rate: 0.32}\n  FY2026: {revenue: 1800000000, win_rate: 0.33}\n"
+# How the demo company names its channels, industries, regions and products on screens (the data keeps the codes).
+DEMO_LABELS = """
+labels:
+  channel:
+    exhibition: {ja: 展示会, en: Exhibition}
+    web_form: {ja: Webフォーム, en: Web form}
+    seminar: {ja: セミナー, en: Seminar}
+    referral: {ja: 紹介, en: Referral}
+    ads: {ja: 広告, en: Ads}
+    email: {ja: メール, en: Email}
+    sales: {ja: 営業, en: Sales}
+  industry:
+    machinery: {ja: 機械, en: Machinery}
+    automotive: {ja: 自動車, en: Automotive}
+    electronics: {ja: 電子・電機, en: Electronics}
+    metals: {ja: 金属, en: Metals}
+    chemicals: {ja: 化学, en: Chemicals}
+    food: {ja: 食品, en: Food}
+    logistics: {ja: 物流, en: Logistics}
+    pharma: {ja: 医薬品, en: Pharma}
+  region:
+    kanto: {ja: 関東, en: Kanto}
+    chubu: {ja: 中部, en: Chubu}
+    kansai: {ja: 関西, en: Kansai}
+    kyushu: {ja: 九州, en: Kyushu}
+    tohoku: {ja: 東北, en: Tohoku}
+    chugoku: {ja: 中国, en: Chugoku}
+    shikoku: {ja: 四国, en: Shikoku}
+    hokkaido: {ja: 北海道, en: Hokkaido}
+  product:
+    vibration_sensor: {ja: 振動センサ VS-300, en: Vibration sensor VS-300}
+    iot_gateway: {ja: IoTゲートウェイ GW-700, en: IoT gateway GW-700}
+    predictive_saas: {ja: 予知保全クラウド, en: Predict Cloud}
+    installation: {ja: 設置・立上げ, en: Installation}
+"""
 
 
 def build_demo(
@@ -775,7 +810,7 @@ def build_demo(
     root.mkdir(parents=True, exist_ok=True)
     (root / DEMO_MARKER).write_text(f"size={size} seed={seed}\n", encoding="utf-8")
     model_text = default_model_text(lang)
-    model_text = model_text[: model_text.index("targets:")] + DEMO_TARGETS
+    model_text = model_text[: model_text.index("targets:")] + DEMO_TARGETS + DEMO_LABELS
     (root / MODEL_FILE).write_text(model_text, encoding="utf-8")
     ws = open_workspace(root)
     rows = populate(ws.writer(), size=size, seed=seed)

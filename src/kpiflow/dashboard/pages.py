@@ -21,9 +21,10 @@ from kpiflow.errors import KpiflowError
 from kpiflow.model.config import ModelFile
 from kpiflow.model.periods import parse_period
 from kpiflow.reporting import charts as figures
-from kpiflow.reporting.headers import header, stage_label
+from kpiflow.reporting.headers import header
 from kpiflow.reporting.highlights import Highlight, tree_highlights
 from kpiflow.reporting.tree_diagram import tree_svg
+from kpiflow.reporting.words import Vocabulary, vocabulary
 
 Params = Mapping[str, str]
 
@@ -173,19 +174,24 @@ def _previous_year_of(period: str, model: ModelFile) -> str:
     return parse_period(period, model.fiscal_year_start).same_period_last_year().label("en")
 
 
+def _words(view: View) -> Vocabulary:
+    """The page's words: codes and the model's labels in the page's language."""
+    return vocabulary(view.model, view.lang)
+
+
 def _funnel_visual(data, view: View) -> Visual:
-    return Visual(charts=(figures.funnel_rates(data, view.lang),) if data and not _by(view.params) else ())
+    return Visual(charts=(figures.funnel_rates(data, view.lang, _words(view)),) if data and not _by(view.params) else ())
 
 
 def _bottleneck_visual(data, view: View) -> Visual:
     if not any(r.get("revenue_gain") is not None for r in data):  # nothing to draw: no empty frame
         return Visual()
-    return Visual(charts=(figures.bottleneck_gains(data, view.lang, _by(view.params), view.model.currency),))
+    return Visual(charts=(figures.bottleneck_gains(data, view.lang, _by(view.params), view.model.currency, _words(view)),))
 
 
 def _velocity_visual(data, view: View) -> Visual:
     steps = (data.get("journey") or {}).get("steps") or []
-    return Visual(charts=(figures.journey_days(steps, view.lang),) if steps else ())
+    return Visual(charts=(figures.journey_days(steps, view.lang, _words(view)),) if steps else ())
 
 
 def _explain_visual(data, view: View) -> Visual:
@@ -207,11 +213,11 @@ def _behaviour_visual(data, view: View) -> Visual:
         return Visual()
     key = view.params.get("by") or "content_type"
     ranked = sorted(data, key=lambda r: -(r.get("sessions") or 0))[:20]
-    return Visual(charts=(figures.rate_bars(ranked, key, "inquiry_rate", view.lang),))
+    return Visual(charts=(figures.rate_bars(ranked, key, "inquiry_rate", view.lang, words=_words(view)),))
 
 
 def _patterns_visual(data, view: View) -> Visual:
-    figure = figures.sankey(data.get("paths") or {})
+    figure = figures.sankey(data.get("paths") or {}, _words(view))
     return Visual(charts=(figure,) if figure else ())
 
 
@@ -295,7 +301,9 @@ def _handoff_visual(data, view: View) -> Visual:
         f"First touch within the {hours:g}-hour SLA: {sla}; never touched: {untouched:,}."
     )
     by, records = data.get("by"), data.get("records") or []
-    charts = (figures.rate_bars(records, by, "sql_rate", view.lang, low="ci_low", high="ci_high"),) if by and records else ()
+    charts = ()
+    if by and records:
+        charts = (figures.rate_bars(records, by, "sql_rate", view.lang, low="ci_low", high="ci_high", words=_words(view)),)
     return Visual(summary=summary, charts=charts)
 
 
@@ -524,7 +532,7 @@ def picker_choices(ws: kpiflow.Workspace, lang: str) -> dict[str, list[tuple[str
         "dimension": [(d, header(d, lang)) for d in model.dimensions],
         "behaviour_by": [(d, header(d, lang)) for d in ("content_type", "content_id", "channel")],
         "outcome": [("won", {"ja": "受注（商談の結果）", "en": "Won (deal outcome)"}[lang])]
-        + [(f"stage:{s}", REACHED[lang].format(stage_label(s, lang))) for s in dict.fromkeys(stages)],
+        + [(f"stage:{s}", vocabulary(model, lang).code(f"stage:{s}")) for s in dict.fromkeys(stages)],
         "length": [(str(n), str(n)) for n in (1, 2, 3)],
         "blueprint": [(n, n) for n in ws.blueprints()],
         "plan_period": _plan_periods(ws, lang),
@@ -554,7 +562,6 @@ class Picker:
     placeholder: str = ""
 
 
-REACHED = {"ja": "{}に到達", "en": "Reached {}"}
 NONE_CHOSEN = {"ja": "（指定なし）", "en": "(none)"}
 
 

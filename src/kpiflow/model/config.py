@@ -156,6 +156,23 @@ class ModelFile(_Strict):
     tree: dict[str, list[str]] = Field(default_factory=dict)
     targets: dict[str, dict[str, float]] = Field(default_factory=dict)
     handoff: Handoff = Handoff()
+    # Display labels of values, by dimension or "stage": {channel: {ads: 広告}, stage: {mql: MQL}}.
+    # Faces show them (the terminal, the report, the workbook, the dashboard); the JSON keeps the values.
+    labels: dict[str, dict[str, Label]] = Field(default_factory=dict)
+
+    @field_validator("labels", mode="before")
+    @classmethod
+    def _labels_from_text(cls, value: object) -> object:
+        """A label may be a text for both languages (広告) or {ja:, en:}; values read as YAML
+        numbers or booleans (a size band 100) are the texts they stand for."""
+        if not isinstance(value, dict):
+            return value
+        return {
+            kind: {str(k): ({"ja": str(v), "en": str(v)} if isinstance(v, (str, int, float)) else v) for k, v in values.items()}
+            if isinstance(values, dict)
+            else values
+            for kind, values in value.items()
+        }
     engine: Engine = Engine()
 
     @field_validator("timezone")
@@ -190,7 +207,28 @@ class ModelFile(_Strict):
             for node in values:
                 if node not in self.metrics:
                     unknown(("targets", period, node), node)
-        return problems + self._tree_problems()
+        return problems + self._tree_problems() + self._label_problems()
+
+    def _label_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """Labels of something that is neither a dimension nor a stage, and of stages the model lacks."""
+        problems: list[tuple[tuple[str | int, ...], str]] = []
+        kinds = [*self.dimensions, "stage", "content_type"]
+        stages = list(dict.fromkeys([*self.stages.contact, *self.stages.deal]))
+
+        def hint(name: str, known: list[str]) -> str:
+            near = suggest(name, known)
+            return say("labels.hint", self.locale, name=near) if near else ""
+
+        for kind, values in self.labels.items():
+            if kind not in kinds:
+                known = ", ".join(self.dimensions) or "-"
+                problems.append((("labels", kind), say("labels.unknown", self.locale, name=kind, hint=hint(kind, kinds), known=known)))
+            elif kind == "stage":
+                for stage in values:
+                    if stage not in stages:
+                        message = say("labels.unknown_stage", self.locale, name=stage, hint=hint(stage, stages), known=", ".join(stages))
+                        problems.append((("labels", kind, stage), message))
+        return problems
 
     def _tree_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
         """A node listed among its own factors, and cycles through the tree (each reported once,

@@ -14,7 +14,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from kpiflow.formatting import format_money_short
-from kpiflow.reporting.headers import header, stage_label
+from kpiflow.reporting.headers import header
+from kpiflow.reporting.words import Vocabulary
 
 Figure = dict[str, Any]
 Record = Mapping[str, Any]
@@ -72,9 +73,12 @@ def rate_bars(
     low: str | None = None,
     high: str | None = None,
     title: str | None = None,
+    words: Vocabulary | None = None,
 ) -> Figure:
-    """Horizontal bars of a rate per row with its Wilson interval, in the order given."""
+    """Horizontal bars of a rate per row with its Wilson interval, in the order given; the rows'
+    `label` values are the model's labels when it has some (`words`)."""
     low, high = low or f"{rate}_ci_low", high or f"{rate}_ci_high"
+    words = words or Vocabulary(lang)
     shown = [r for r in records if r.get(rate) is not None]
     return {
         "data": [
@@ -82,7 +86,7 @@ def rate_bars(
                 "type": "bar",
                 "orientation": "h",
                 "x": [r[rate] for r in shown],
-                "y": [str(r[label]) for r in shown],
+                "y": [words.value(label, r[label]) for r in shown],
                 "error_x": _errors(shown, rate, low, high),
                 "marker": {"color": [MUTED if r.get("small_sample") or r.get(f"{rate}_small_sample") else ACCENT for r in shown]},
                 "hovertemplate": "%{y}: %{x:.1%}<extra></extra>",
@@ -100,17 +104,21 @@ def rate_bars(
     }
 
 
-def funnel_rates(steps: Sequence[Record], lang: str) -> Figure:
+def funnel_rates(steps: Sequence[Record], lang: str, words: Vocabulary | None = None) -> Figure:
     """Stage-to-stage conversion of `kpiflow funnel` (records with from_stage, to_stage, rate, ci_*)."""
-    rows = [dict(s, step=f"{stage_label(s['from_stage'], lang)} → {stage_label(s['to_stage'], lang)}") for s in steps]
+    words = words or Vocabulary(lang)
+    rows = [dict(s, step=words.pair(s["from_stage"], s["to_stage"])) for s in steps]
     return rate_bars(rows, "step", "rate", lang, low="ci_low", high="ci_high", title=_word("conversion", lang))
 
 
-def bottleneck_gains(records: Sequence[Record], lang: str, dimensions: Sequence[str] = (), currency: str = "JPY") -> Figure:
+def bottleneck_gains(
+    records: Sequence[Record], lang: str, dimensions: Sequence[str] = (), currency: str = "JPY", words: Vocabulary | None = None
+) -> Figure:
     """Revenue each stage's repair is worth, with the range its interval gives (`kpiflow bottleneck`;
     `dimensions` are the record keys of its ``--by`` columns)."""
+    words = words or Vocabulary(lang)
     shown = [r for r in records if r.get("revenue_gain") is not None][:12]
-    labels = [_with_segment(r.get("label") or r["stage"], {header(d, lang): r.get(d) for d in dimensions}) for r in shown]
+    labels = [_with_segment(r.get("label") or r["stage"], [words.segment(d, r.get(d)) for d in dimensions]) for r in shown]
     return {
         "data": [
             {
@@ -138,12 +146,13 @@ def bottleneck_gains(records: Sequence[Record], lang: str, dimensions: Sequence[
     }
 
 
-def _with_segment(text: str, dimensions: Mapping[str, Any]) -> str:
-    return f"{text} ({', '.join(f'{k}={v}' for k, v in dimensions.items())})" if dimensions else text
+def _with_segment(text: str, segments: Sequence[str]) -> str:
+    return f"{text} ({', '.join(segments)})" if segments else text
 
 
-def journey_days(steps: Sequence[Record], lang: str) -> Figure:
+def journey_days(steps: Sequence[Record], lang: str, words: Vocabulary | None = None) -> Figure:
     """Median days from lead to each stage, with the quartiles (`kpiflow velocity`'s journey)."""
+    words = words or Vocabulary(lang)
     rows = [s for s in steps if s.get("from_lead_median_days") is not None]
     return {
         "data": [
@@ -151,7 +160,7 @@ def journey_days(steps: Sequence[Record], lang: str) -> Figure:
                 "type": "bar",
                 "orientation": "h",
                 "x": [s["from_lead_median_days"] for s in rows],
-                "y": [f"→ {stage_label(s['to_stage'], lang)}" for s in rows],
+                "y": [f"→ {words.stage(s['to_stage'])}" for s in rows],
                 "error_x": _errors(rows, "from_lead_median_days", "from_lead_p25_days", "from_lead_p75_days"),
                 "marker": {"color": ACCENT},
                 "hovertemplate": "%{y}: %{x:.0f}<extra></extra>",
@@ -230,18 +239,20 @@ def money_axis(values: Sequence[float], lang: str, currency: str = "JPY", count:
     return {"tickvals": ticks, "ticktext": [format_money_short(t, lang, currency) for t in ticks]}
 
 
-def sankey(paths: Record) -> Figure | None:
-    """The top paths into the outcome (`kpiflow patterns`' ``paths``); None when there are none."""
+def sankey(paths: Record, words: Vocabulary | None = None) -> Figure | None:
+    """The top paths into the outcome (`kpiflow patterns`' ``paths``), its steps in `words`; None
+    when there are none."""
     links = paths.get("links") or []
     if not links:
         return None
+    words = words or Vocabulary("en")
     nodes = list(paths["nodes"])
     index = {name: i for i, name in enumerate(nodes)}
     return {
         "data": [
             {
                 "type": "sankey",
-                "node": {"label": nodes, "pad": 12, "color": [GOOD if n == paths.get("outcome") else ACCENT for n in nodes]},
+                "node": {"label": [words.code(n) for n in nodes], "pad": 12, "color": [GOOD if n == paths.get("outcome") else ACCENT for n in nodes]},
                 "link": {
                     "source": [index[link["source"]] for link in links],
                     "target": [index[link["target"]] for link in links],

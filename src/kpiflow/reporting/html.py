@@ -253,7 +253,7 @@ def build_report(ws, *, period: str | None = None, compare: str | None = None, l
             }
             for s in result.steps
         ]
-        figure = figures.funnel_rates(result.to_dict(), lang)
+        figure = figures.funnel_rates(result.to_dict(), lang, words)
         bottleneck = ws.bottleneck(label_now, lang=lang)
         ranked = [
             {
@@ -266,7 +266,7 @@ def build_report(ws, *, period: str | None = None, compare: str | None = None, l
             }
             for b in bottleneck.ranked
         ]
-        gains = figures.bottleneck_gains(bottleneck.to_dict(), lang, bottleneck.dimensions, model.currency)
+        gains = figures.bottleneck_gains(bottleneck.to_dict(), lang, bottleneck.dimensions, model.currency, words)
         return {"steps": steps, "chart": chart(figure), "bottleneck": ranked, "bottleneck_chart": chart(gains)}
 
     def journey_section() -> dict[str, Any]:
@@ -353,7 +353,7 @@ def build_report(ws, *, period: str | None = None, compare: str | None = None, l
             }
             for r in result.records[:12]
         ]
-        figure = figures.sankey(result.paths.to_dict())
+        figure = figures.sankey(result.paths.to_dict(), words)
         return {"rows": rows, "chart": chart(figure) if figure else None}
 
     def blueprints_section() -> dict[str, Any]:
