@@ -203,7 +203,7 @@ def test_cells_are_formatted_for_people_and_headers_translated():
     table = _records("", [{"rate": 0.5, "ci_low": 0.25, "ci_high": 0.75}], "en")
     assert table.rows == [["50.0%", "25.0%", "75.0%"]]
     lifts = _records("", [{"lift": 2.0, "ci_low": 1.5, "ci_high": 2.5, "confidence": 0.2}], "en")
-    assert lifts.rows[0][1] == "1.5"
+    assert lifts.rows[0][1] == "1.50"  # a lift's interval to two decimals, as the terminal shows it
 
 
 # --- pickers, visuals and blueprint checks
@@ -360,7 +360,7 @@ def test_interval_bounds_of_a_named_rate_are_percentages():
     from kpiflow.dashboard.tables import formatted  # noqa: PLC0415
 
     assert formatted(0.05047, "stop_rate_ci_low", "ja") == "5.0%"
-    assert formatted(12.2, "lift_ci_low", "en") == "12.2"  # a lift's interval is not a rate
+    assert formatted(12.2, "lift_ci_low", "en") == "12.20"  # a lift's interval is not a rate
 
 
 def test_plan_starts_from_the_next_years_target_in_the_model(client, demo):

@@ -2,7 +2,15 @@
 
 import pytest
 
-from kpiflow.formatting import format_interval, format_money, format_money_short, format_value
+from kpiflow.formatting import (
+    EXCEL_FORMATS,
+    column_kind,
+    format_interval,
+    format_kind,
+    format_money,
+    format_money_short,
+    format_value,
+)
 
 
 @pytest.mark.parametrize(
@@ -45,3 +53,33 @@ def test_values():
 )
 def test_short_money_for_chart_labels(value, lang, expected):
     assert format_money_short(value, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "text", "excel"),
+    [
+        ("roi", 14.983, "1498%", "0%"),  # a return is a percentage to the whole percent, on every face
+        ("median_days", 9.2441, "9.2", "#,##0.0"),  # days between events to a tenth
+        ("median_lag_days", 23.0, "23.0", "#,##0.0"),
+        ("days_in_stage", 8.46, "8.5", "#,##0.0"),
+        ("median_hours_to_touch", 106.0067, "106.0", "#,##0.0"),
+        ("stale_days", 90, "90", "#,##0.0"),  # a setting in whole days stays whole in text
+        ("median_dwell_seconds", 236.4, "236", "#,##0"),
+        ("lift", 10.016, "10.02", "#,##0.00"),
+        ("lift_now", 1.5, "1.50", "#,##0.00"),
+        ("pages_per_session", 3.069, "3.07", "#,##0.00"),
+        ("q_value", 5.8147e-28, "5.81e-28", None),
+    ],
+)
+def test_a_kind_of_number_reads_the_same_in_text_and_in_the_workbook(key, value, text, excel):
+    kind = column_kind(key)
+    assert format_kind(value, kind) == text
+    assert EXCEL_FORMATS.get(kind) == excel
+
+
+def test_kinds_without_a_column_name():
+    assert format_kind(0.2944, "percent") == "29.4%"
+    assert format_kind(12_345_678, "money", "ja") == "1,235万円"
+    assert format_kind(12_345_678, "money", "en") == "¥12,345,678"
+    assert format_kind(None, "roi") == "—"
+    assert column_kind("revenue") is None and column_kind("within_seconds") is None  # a window: shown in days

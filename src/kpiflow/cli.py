@@ -610,7 +610,7 @@ def funnel_command(
     debug: Debug = False,
 ) -> None:
     """The CRM-stage funnel: conversion between stages with counts, intervals, skips and exits."""
-    from kpiflow.formatting import format_interval  # noqa: PLC0415
+    from kpiflow.formatting import format_interval, format_kind  # noqa: PLC0415
     from kpiflow.workspace import open_workspace  # noqa: PLC0415
 
     if steps:
@@ -662,7 +662,7 @@ def funnel_command(
         ]
         if cohort:
             immature = f" ({st.immature:,} {say('funnel.immature', language)})" if st.immature else ""
-            row += [f"{st.lost:,}", f"{st.open:,}{immature}", f"{st.median_days:.1f}" if st.median_days is not None else "—"]
+            row += [f"{st.lost:,}", f"{st.open:,}{immature}", format_kind(st.median_days, "duration")]
         table.add_row(*row)
     out.print(table)
 
@@ -915,7 +915,7 @@ def exhibitions_command(
     debug: Debug = False,
 ) -> None:
     """Exhibition KPIs: passers-by, stop rate, demo rate, dwell, leads, what followed, cost and ROI."""
-    from kpiflow.formatting import format_money  # noqa: PLC0415
+    from kpiflow.formatting import format_kind, format_money  # noqa: PLC0415
 
     analysed = _analyse(
         workspace,
@@ -947,8 +947,8 @@ def exhibitions_command(
         title=say("exhibitions.title", language, period=_period_suffix(result.period)),
     )
     for r in result.records:
-        dwell = f"{r.median_dwell_seconds:,.0f}s" if r.median_dwell_seconds is not None else "—"
-        roi = f"{r.roi:.0%}" if r.roi is not None else "—"
+        dwell = format_kind(r.median_dwell_seconds, "seconds") + "s" if r.median_dwell_seconds is not None else "—"
+        roi = format_kind(r.roi, "roi")
         table.add_row(
             r.exhibition_id,
             *([str(r.exhibit_id)] if result.by_exhibit else []),
@@ -1100,7 +1100,7 @@ def handoff_command(
     debug: Debug = False,
 ) -> None:
     """Marketing -> sales handoff: MQL->SQL rate and lag, follow-up SLA, recycling, close rate."""
-    from kpiflow.formatting import format_interval  # noqa: PLC0415
+    from kpiflow.formatting import format_interval, format_kind  # noqa: PLC0415
 
     analysed = _analyse(
         workspace, lang, as_json, lambda ws, language: analysis("handoff").run(ws, **_given(period=period, by=by), lang=language)
@@ -1133,7 +1133,7 @@ def handoff_command(
         column.justify = "right"
     for r in records:
         name = say("handoff.total", language) if r is result.total else words.value(by, r.key)
-        lag = f"{r.median_lag_days:.1f}" if r.median_lag_days is not None else "—"
+        lag = format_kind(r.median_lag_days, "duration")
         flag = " ⚠" if r.small_sample else ""
         table.add_row(
             name,
@@ -1167,12 +1167,14 @@ def velocity_command(
     debug: Debug = False,
 ) -> None:
     """Nurturing period: days between stages (median, quartiles) and the standard journey to won."""
+    from kpiflow.formatting import format_kind  # noqa: PLC0415
+
     analysed = _analyse(workspace, lang, as_json, lambda ws, language: ws.velocity(period, by=by, deals=deals, lang=language))
     if analysed is None:
         return
     result, language, model = analysed
     words = _words(model, language)
-    days = lambda v: f"{v:.1f}" if v is not None else "—"  # noqa: E731
+    days = lambda v: format_kind(v, "duration")  # noqa: E731
     # Moves recorded out of order count in n and are flagged in their own column, shown when there are any.
     disordered = any(r.out_of_order for r in result.records)
     heads = [
@@ -1226,6 +1228,7 @@ def lists_command(
     debug: Debug = False,
 ) -> None:
     """Leads to nurture (stuck longer than the standard) or to hand to sales now (faster than it)."""
+    from kpiflow.formatting import format_kind  # noqa: PLC0415
     from kpiflow.workspace import open_workspace  # noqa: PLC0415
 
     with open_workspace(workspace, lang=_explicit_lang(lang)) as ws:
@@ -1253,8 +1256,8 @@ def lists_command(
         table.add_row(
             r.contact_id,
             words.stage(r.stage),
-            f"{shown:.1f}" if shown is not None else "—",
-            f"{r.standard_days:.1f}",
+            format_kind(shown, "duration"),
+            format_kind(r.standard_days, "duration"),
             words.value("owner", r.owner),
             words.value("channel", r.channel),
         )

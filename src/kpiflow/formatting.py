@@ -63,6 +63,63 @@ def plan_volumes(required: float | None, run_rate: float | None) -> tuple[int | 
     return need, pace, gap
 
 
+# -- kinds of number, formatted the same way on every face ----------------------------------
+# A kind is what a column's numbers are; each medium renders a kind one way: `format_kind` for the
+# text media (terminal, HTML report, dashboard), `EXCEL_FORMATS` for the workbook's cells.
+
+EXCEL_FORMATS: dict[str, str] = {
+    "count": "#,##0",
+    "percent": "0.0%",  # a rate or share: 29.4%
+    "roi": "0%",  # a return can be 1498%: a tenth of a percent says nothing more
+    "duration": "#,##0.0",  # days or hours between events, to a tenth
+    "seconds": "#,##0",  # dwell
+    "ratio": "#,##0.00",  # a lift, pages per session
+    "number": "#,##0.00",
+}
+"""The workbook's number format of each kind ("money" is built from the model's currency)."""
+
+
+def column_kind(key: str) -> str | None:
+    """The kind a result's column holds, where its name says it on every face alike (None: the
+    model's format or the face's own reading decides)."""
+    parts = key.split("_")
+    if key == "roi" or key.endswith("_roi"):
+        return "roi"
+    if key.endswith(("p_value", "q_value")):
+        return "p_value"
+    if "days" in parts or "hours" in parts:
+        return "duration"
+    if "seconds" in parts and key != "within_seconds":
+        return "seconds"
+    if key == "lift" or key.startswith("lift_") or key == "pages_per_session":
+        return "ratio"
+    return None
+
+
+def format_kind(value: float | None, kind: str | None, lang: str = "en", currency: str = "JPY") -> str:
+    """A number of a kind for the text media (terminal, report, dashboard): 1498% for a return,
+    12.3 for days, 29.4% for a rate, ¥1,234 or 1,235万円 for money, 4.8e-45 for a p-value."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    if kind == "roi":
+        return f"{value:.0%}"
+    if kind == "percent":
+        return f"{value:.1%}"
+    if kind == "duration":  # a measured time to a tenth; a setting (stale after 90 days) as it is
+        return f"{value:,}" if isinstance(value, int) else f"{value:,.1f}"
+    if kind == "seconds":
+        return f"{value:,.0f}"
+    if kind == "ratio":
+        return f"{value:,.2f}"
+    if kind == "p_value":
+        return f"{value:.3g}"
+    if kind == "money":
+        return format_money(value, lang, currency)
+    if kind == "count":
+        return f"{value:,.0f}"
+    return format_value(value, None, lang, currency)
+
+
 def format_interval(low: float | None, high: float | None) -> str:
     if low is None or high is None or math.isnan(low) or math.isnan(high):
         return ""

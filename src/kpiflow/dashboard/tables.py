@@ -9,7 +9,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from kpiflow.formatting import format_money, format_value, plan_volumes
+from kpiflow.formatting import column_kind, format_kind, format_money, format_value, plan_volumes
 from kpiflow.reporting.headers import header  # people's words; the JSON twin keeps the keys
 from kpiflow.reporting.words import Vocabulary
 
@@ -89,8 +89,9 @@ def formatted(
             return f"{value:,.0f}"
         if column in _DURATIONS:
             return f"{value / 86400:,.4g}{DAYS['ja' if lang == 'ja' else 'en']}"
-        if column.endswith("_days") and isinstance(value, float):  # days between stages: to a tenth
-            return f"{value:,.1f}"
+        kind = column_kind(column)
+        if kind is not None:  # returns, days, dwell, lifts, p-values: as every face shows them
+            return format_kind(value, kind, lang)
     if isinstance(value, float) and not isinstance(value, bool):
         rate_bound = column.endswith(("_ci_low", "_ci_high")) and column.rsplit("_ci_", 1)[0].endswith(_PERCENT)
         if (column.endswith(_PERCENT) or rate_bound) and -1.5 <= value <= 1.5:
@@ -126,9 +127,10 @@ def _records(
     columns: list[str] = []
     for item in items:
         columns += [k for k in item if k not in columns]
-    # An interval beside a rate is a rate too; beside a lift (patterns) it is not.
+    # An interval beside a rate is a rate too; beside a lift (patterns) it is a lift.
     interval_of_rate = any(c in ("rate", "confidence", "value") for c in columns) and "lift" not in columns
-    shown = {c: ("rate" if interval_of_rate and c in ("ci_low", "ci_high") else c) for c in columns}
+    interval_of = "rate" if interval_of_rate else ("lift" if "lift" in columns else None)
+    shown = {c: (interval_of if interval_of and c in ("ci_low", "ci_high") else c) for c in columns}
     formats = formats or {}
 
     def row(item: dict) -> list[str]:

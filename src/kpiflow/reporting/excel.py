@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from kpiflow.analysis.registry import analysis
 from kpiflow.analysis.tree import tree_order
 from kpiflow.errors import KpiflowError, UnknownNameError
+from kpiflow.formatting import EXCEL_FORMATS, column_kind, format_kind
 from kpiflow.model.periods import Period, period_of
 from kpiflow.reporting.headers import header
 from kpiflow.reporting.words import vocabulary
@@ -90,11 +91,9 @@ _FORBIDDEN_IN_SHEET_NAMES = str.maketrans({c: "_" for c in "[]:*?/\\"})
 _MAX_WIDTH, _MIN_WIDTH = 60, 6
 _BLANK = object()  # a cell to leave empty
 
-# Number formats by kind; "money" is built from the model's currency.
-_NUMBER_FORMATS = {
-    "percent": "0.0%",
+# Number formats by kind, as every face shows the kind (kpiflow.formatting); "money" is built from the model's currency.
+_NUMBER_FORMATS = EXCEL_FORMATS | {
     "integer": "#,##0",
-    "number": "#,##0.00",
     "date": "yyyy-mm-dd",
     "datetime": "yyyy-mm-dd hh:mm:ss",
 }
@@ -548,6 +547,8 @@ class _Writer:
             return 10
         if isinstance(value, (int, float)):
             kind = self.kind(key, record, table)
+            if kind == "duration" and isinstance(value, int):
+                kind = "integer"  # a setting (stale after 90 days), not a measured time
             if kind is None and not key.endswith(_GENERAL_ENDINGS):
                 kind = "integer" if float(value).is_integer() else "number"
             sheet.write_number(row, col, value, self.format(kind))
@@ -573,7 +574,11 @@ class _Writer:
 
 
 def _kind_by_name(key: str, model: ModelFile) -> str | None:
-    """The kind a column's name implies: a model metric's format, else the name's ending."""
+    """The kind a column's name implies: the kind every face gives it (a return, days, a lift), a
+    model metric's format, else the name's ending."""
+    kind = column_kind(key)
+    if kind in ("roi", "duration", "seconds", "ratio"):
+        return kind
     if key in model.metrics:
         return model.metrics[key].format
     if key in ("ci_low", "ci_high"):
@@ -630,8 +635,8 @@ def _text_width(text: str) -> float:
 
 
 def _number_width(value: float, kind: str | None) -> float:
-    if kind == "percent":
-        return len(f"{value:.1%}")
+    if kind in ("percent", "roi", "duration", "seconds", "ratio"):
+        return len(format_kind(value, kind))
     if kind in ("money", "integer"):
         return len(f"{value:,.0f}") + (1 if kind == "money" else 0)
     if kind == "number":

@@ -24,7 +24,7 @@ from typing import Any
 from kpiflow.analysis.explain import signed_change
 from kpiflow.analysis.registry import analysis
 from kpiflow.errors import KpiflowError
-from kpiflow.formatting import format_money, format_value
+from kpiflow.formatting import format_kind, format_money, format_value
 from kpiflow.reporting import charts as figures
 from kpiflow.reporting.headers import HEADERS
 from kpiflow.reporting.highlights import tree_highlights
@@ -248,7 +248,7 @@ def build_report(ws, *, period: str | None = None, compare: str | None = None, l
                 "converted": f"{s.converted:,}",
                 "rate": f"{s.rate:.1%}" if s.rate is not None else "—",
                 "interval": f"{s.ci_low:.1%}–{s.ci_high:.1%}" if s.ci_low is not None else "",
-                "median_days": f"{s.median_days:.0f}" if s.median_days is not None else "—",
+                "median_days": format_kind(s.median_days, "duration"),
                 "small": s.small_sample,
             }
             for s in result.steps
@@ -275,8 +275,8 @@ def build_report(ws, *, period: str | None = None, compare: str | None = None, l
             {
                 "step": words.pair(s.from_stage, s.to_stage),
                 "n": f"{s.n:,}",
-                "median_days": f"{s.median_days:.0f}" if s.median_days is not None else "—",
-                "cumulative": f"{s.cumulative_days:.0f}" if s.cumulative_days is not None else "—",
+                "median_days": format_kind(s.median_days, "duration"),
+                "cumulative": format_kind(s.cumulative_days, "duration"),
             }
             for s in result.journey.steps
         ]
@@ -317,7 +317,7 @@ def build_report(ws, *, period: str | None = None, compare: str | None = None, l
                 "leads": f"{r.leads:,}",
                 "opportunities": f"{r.opportunities:,}",
                 "revenue": money(r.revenue),
-                "roi": f"{r.roi:.0%}" if r.roi is not None else "—",
+                "roi": format_kind(r.roi, "roi"),
             }
             for r in result.records
         ]
