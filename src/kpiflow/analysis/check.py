@@ -151,7 +151,7 @@ def _vocabulary(engine: Engine, table: Table, model: ModelFile) -> list[Finding]
         outside = exp.and_(c.is_(exp.null()).not_(), exp.In(this=c, expressions=[exp.convert(a) for a in allowed]).not_())
         query = (
             exp.select(
-                exp.func("count", exp.Star()), exp.func("string_agg", exp.Distinct(expressions=[c]), exp.Literal.string(", "))
+                exp.func("count", exp.Star()), exp.GroupConcat(this=exp.Distinct(expressions=[c]), separator=exp.Literal.string(", "))
             )
             .from_(table.name)
             .where(outside)
@@ -172,7 +172,7 @@ def _vocabulary(engine: Engine, table: Table, model: ModelFile) -> list[Finding]
                 engine,
                 exp.select(
                     exp.func("count", exp.Star()),
-                    exp.func("string_agg", exp.Distinct(expressions=[_col("stage")]), exp.Literal.string(", ")),
+                    exp.GroupConcat(this=exp.Distinct(expressions=[_col("stage")]), separator=exp.Literal.string(", ")),
                 )
                 .from_("stage_history")
                 .where(condition),
