@@ -120,7 +120,7 @@ def test_posthog_case(tmp_path, case, mode, variant):
     try:
         start, end = _period(case, ws.model.timezone)
         result = touch_funnel(
-            ws.engine, steps=steps, within=within, mode=mode, start=start, end=end, columns=ws.columns(), lang="en"
+            ws.engine, steps=steps, within=within, mode=mode, start=start, end=end, columns=ws.columns(), lang="en", per_unit=True
         )
     finally:
         ws.close()

@@ -14,6 +14,8 @@ import random
 import statistics
 
 import pytest
+import sqlglot
+from sqlglot import exp
 
 from kpiflow.analysis.touch_funnel import (
     Exclusion,
@@ -57,7 +59,13 @@ def put(con, rows, *, accounts=(), contacts=()) -> None:
 
 
 def funnel(con, steps=STEPS, within=30 * DAY, **kw) -> TouchFunnelResult:
-    return touch_funnel(DuckEngine(con), steps=steps, within=within, columns=contract_columns(), **kw)
+    """The funnel with its per-unit list. Every case is also computed without the list (one
+    statement instead of a kept table): its figures must be the same."""
+    engine = DuckEngine(con)
+    full = touch_funnel(engine, steps=steps, within=within, columns=contract_columns(), per_unit=True, **kw)
+    counted = touch_funnel(engine, steps=steps, within=within, columns=contract_columns(), **kw)
+    assert counted.to_dict() == full.to_dict()
+    return full
 
 
 def counts(result: TouchFunnelResult) -> list[int]:
@@ -578,6 +586,27 @@ def test_dropped_lists(con):
         result.dropped(1)
     with pytest.raises(FunnelError, match="from 1 to 3"):
         result.units_reaching(4)
+
+
+def test_the_per_unit_list_is_fetched_only_when_asked(con, tmp_path):
+    put(con, MODES_TABLE)
+    result = touch_funnel(DuckEngine(con), steps=STEPS, within=30 * DAY, columns=contract_columns())
+    assert counts(result) == [4, 3, 2]  # P1 3, P2 1, P3 2, P4 3
+    assert len(result.queries) == 1  # one statement: no table kept for a list nobody asked for
+    for ask in (result.dropped, lambda: result.units_reaching(2), lambda: result.write_dropped_csv(tmp_path / "d.csv")):
+        with pytest.raises(FunnelError, match="per_unit=True"):
+            ask()
+    assert not (tmp_path / "d.csv").exists()
+
+
+@pytest.mark.parametrize("mode", ["ordered", "strict", "unordered"])
+def test_touchpoints_are_read_once_whatever_the_steps_and_exclusions(con, mode):
+    put(con, MODES_TABLE)
+    result = funnel(con, mode=mode, exclude=["type = 'page_view'"], by="channel")
+    for statement in result.queries:
+        scans = [t for t in sqlglot.parse_one(statement, read="duckdb").find_all(exp.Table) if t.name == "touchpoints"]
+        assert len(scans) <= 1, statement
+    assert sum("touchpoints" in q for q in result.queries) == 1  # the kept units are read twice, the events once
 
 
 def test_dropped_csv_is_protected_against_formula_injection(con, tmp_path):

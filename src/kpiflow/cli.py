@@ -673,7 +673,9 @@ def _touch_funnel(workspace, steps, period, within, mode, exclude, unit, by, dro
 
     with open_workspace(workspace, lang=_explicit_lang(lang)) as ws:
         language = _default_lang(lang, "en" if as_json else ws.lang)
-        result = ws.touch_funnel(steps, within=within, mode=mode, exclude=exclude, unit=unit, by=by, period=period, lang=language)
+        result = ws.touch_funnel(
+            steps, within=within, mode=mode, exclude=exclude, unit=unit, by=by, period=period, lang=language, per_unit=bool(dropped)
+        )
     if dropped:
         count = result.write_dropped_csv(dropped, lang=language)
         err.print(say("lists.written", language, count=count, path=dropped), highlight=False)

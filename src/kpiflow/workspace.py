@@ -636,8 +636,10 @@ class Workspace:
         by: str | None = None,
         period: str | None = None,
         lang: str | None = None,
+        per_unit: bool = False,
     ) -> TouchFunnelResult:
-        """An ordered touchpoint funnel (booth visit -> demo -> inquiry) over the workspace's events."""
+        """An ordered touchpoint funnel (booth visit -> demo -> inquiry) over the workspace's events;
+        `per_unit` also fetches who reached which step (for `dropped()` and the CSV of `--dropped`)."""
         from kpiflow.analysis.touch_funnel import touch_funnel  # noqa: PLC0415  (start-up: imported when run)
         start = end = None
         label = None
@@ -658,6 +660,7 @@ class Workspace:
             columns=self.columns(),
             lang=lang or self.lang,
             period_label=label,
+            per_unit=per_unit,
         )
 
     def handoff(self, period: str | None = None, *, by: str | None = None, lang: str | None = None) -> HandoffResult:

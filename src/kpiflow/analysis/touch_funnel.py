@@ -66,9 +66,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-import numpy as np
 import sqlglot
 from sqlglot import exp
 
@@ -80,6 +79,9 @@ from kpiflow.io.export import write_csv
 from kpiflow.messages import say
 from kpiflow.model.semantic import Resolver, joins_for, parse_condition
 from kpiflow.stats import SMALL_SAMPLE, wilson_interval
+
+if TYPE_CHECKING:
+    import numpy as np
 
 MODES = ("ordered", "strict", "unordered")
 UNITS = {"contact": "contact_id", "account": "account_id", "anonymous": "anonymous_id"}
@@ -221,7 +223,8 @@ class TouchFunnelResult:
     queries: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # steps that match no touchpoint in the period
     # One entry per unit (its most complete attempt), as arrays: cheap for a million units.
-    _units: Mapping[str, np.ndarray] = field(default_factory=dict, repr=False)
+    # None when the funnel was computed without them (`per_unit=False`).
+    _units: Mapping[str, np.ndarray] | None = field(default=None, repr=False)
 
     @property
     def unit_column(self) -> str:
@@ -261,10 +264,18 @@ class TouchFunnelResult:
         if not isinstance(step, int) or not lowest <= step <= len(self.conditions):
             raise FunnelError(f"step must be a whole number from {lowest} to {len(self.conditions)} (got {step!r})")
 
+    def _fetched(self) -> Mapping[str, np.ndarray]:
+        if self._units is None:
+            raise FunnelError(
+                "this funnel was computed without its per-unit list: ask for it with per_unit=True "
+                "(ws.touch_funnel(..., per_unit=True); on the command line, --dropped FILE)"
+            )
+        return self._units
+
     def _select(self, mask: np.ndarray) -> list[FunnelUnit]:
-        u = self._units
-        if not u:
-            return []
+        import numpy as np  # noqa: PLC0415  (start-up: numpy loads only for per-unit lists)
+
+        u = self._fetched()
         index = np.flatnonzero(mask)
         index = index[np.argsort(u["unit"][index].astype(str), kind="stable")]
         units, last = u["unit"][index].tolist(), u["reached"][index].tolist()
@@ -273,20 +284,17 @@ class TouchFunnelResult:
         return [FunnelUnit(*row) for row in zip(units, last, first, final, groups, strict=True)]
 
     def units_reaching(self, step: int) -> list[str]:
-        """The units that reached at least `step` (PostHog's "actors at step"), sorted."""
+        """The units that reached at least `step` (PostHog's "actors at step"), sorted (needs `per_unit`)."""
         self._check_step(step, 1)
-        if not self._units:
-            return []
-        return [r.unit for r in self._select(self._units["reached"] >= step)]
+        return [r.unit for r in self._select(self._fetched()["reached"] >= step)]
 
     def dropped(self, step: int | None = None) -> list[FunnelUnit]:
-        """Units that reached step ``step - 1`` but not `step` (None: every unit that did not finish)."""
-        if not self._units:
-            return []
+        """Units that reached step ``step - 1`` but not `step` (None: every unit that did not finish; needs `per_unit`)."""
+        reached = self._fetched()["reached"]
         if step is None:
-            return self._select(self._units["reached"] < len(self.conditions))
+            return self._select(reached < len(self.conditions))
         self._check_step(step, 2)
-        return self._select(self._units["reached"] == step - 1)
+        return self._select(reached == step - 1)
 
     def write_dropped_csv(self, path: str | Path, step: int | None = None, *, lang: str | None = None) -> int:
         """Write the dropped units (see `dropped`) to a CSV for Excel; returns the number of rows.
@@ -367,6 +375,7 @@ class _Query:
         self.end = end
         self.n = len(conditions)
         self.ctes: list[tuple[str, exp.Expression, bool]] = []
+        self.source = ""  # the relation of events the step and exclusion lists read (set by the mode)
 
     # Pieces -----------------------------------------------------------------------------
 
@@ -415,19 +424,37 @@ class _Query:
     def tables_upto(self, j: int) -> set[str]:
         return set().union(*(t for _, t in self.conditions[:j]))
 
-    def step_list(self, j: int, *, first: bool = False, with_group: bool = False) -> str:
-        """s{j}: the events matching step j (unit, time, ordering key)."""
-        condition, _ = self.conditions[j - 1]
+    def events(self, *, everything: bool) -> str:
+        """ev: the one pass over touchpoints of the whole funnel. Each event's unit, time, ordering
+        key (`key(n)`: an event matching step j gets the index of the first step it matches, never
+        above j - 1), breakdown value, and which steps (m1..mn) and exclusions (x1..) it matches.
+
+        The period is widened by the window (`bounds(False)`); each step list narrows it again.
+        Without `everything`, only events that match a step or an exclusion are kept; the strict
+        mode keeps every event of the unit, since none may happen between two steps.
+        """
         selects = [
             self.unit[0].copy().as_("u"),
             self.time().as_("t"),
-            self.key(j - 1).as_("k"),
+            self.key(self.n).as_("k"),
+            self._group_expression().as_("g"),
         ]
-        tables = self.tables_upto(j)
-        if with_group:
-            selects.append(self._group_expression().as_("g"))
-            tables |= self._group_tables()
-        return self.add(f"s{j}", self.scan(selects, [condition.copy(), *self.bounds(first)], tables))
+        matches = [c for c, _ in self.conditions] + [c for c, _, _, _ in self.exclusions]
+        flags = [f"m{j}" for j in range(1, self.n + 1)] + [f"x{e}" for e in range(1, len(self.exclusions) + 1)]
+        for flag, condition in zip(flags, matches, strict=True):
+            selects.append(exp.func("COALESCE", condition.copy(), exp.false()).as_(flag))
+        where = self.bounds(False)
+        if not everything:
+            where.append(exp.or_(*[c.copy() for c in matches]))
+        tables = self.tables_upto(self.n) | self._group_tables() | set().union(*(t for _, t, _, _ in self.exclusions))
+        return self.add("ev", self.scan(selects, where, tables), materialized=not everything)
+
+    def step_list(self, events: str, j: int, *, first: bool = False) -> str:
+        """s{j}: the events matching step j (unit, time, ordering key; the breakdown value on step 1)."""
+        period = [self._shift(b, "t") for b in self.bounds(True)] if first else []
+        where = exp.and_(exp.column(f"m{j}"), *period)
+        group = ", g" if first else ""
+        return self.add(f"s{j}", _parse(f"SELECT u, t, k{group} FROM {events} WHERE :keep", keep=where))
 
     def _group_expression(self) -> exp.Expression:
         return self.group[0].copy() if self.group else exp.null()
@@ -438,7 +465,9 @@ class _Query:
     # Modes: each ends with a relation `att` of attempts: u, g, k1, t1..tn ------------------
 
     def ordered(self) -> str:
-        lists = [self.step_list(1, first=True, with_group=True), *(self.step_list(j) for j in range(2, self.n + 1))]
+        events = self.events(everything=False)
+        lists = [self.step_list(events, 1, first=True), *(self.step_list(events, j) for j in range(2, self.n + 1))]
+        self.source = events
         return self.chain(lists, strict=False)
 
     def strict(self) -> str:
@@ -448,15 +477,7 @@ class _Query:
         events); step j+1 must come no later than that. Events at the very instant of a step
         are never "between" it and the next one.
         """
-        selects = [
-            self.unit[0].copy().as_("u"),
-            self.time().as_("t"),
-            self.key(self.n).as_("k"),
-            self._group_expression().as_("g"),
-        ]
-        for j, (condition, _) in enumerate(self.conditions, start=1):
-            selects.append(exp.func("COALESCE", condition.copy(), exp.false()).as_(f"m{j}"))
-        events = self.add("ev", self.scan(selects, self.bounds(False), self.tables_upto(self.n) | self._group_tables()))
+        events = self.events(everything=True)
         nexts = self.add(
             "nx",
             _parse(
@@ -468,6 +489,7 @@ class _Query:
         period = exp.and_(exp.column("m1"), *[self._shift(b, "t") for b in self.bounds(True)])
         lists = [self.add("s1", _parse(f"SELECT u, t, k, g, nt FROM {nexts} WHERE :period", period=period))]
         lists += [self.add(f"s{j}", _parse(f"SELECT u, t, k, nt FROM {nexts} WHERE m{j}")) for j in range(2, self.n + 1)]
+        self.source = nexts
         return self.chain(lists, strict=True)
 
     def chain(self, lists: list[str], *, strict: bool) -> str:
@@ -492,21 +514,18 @@ class _Query:
         return bound.copy().transform(lambda node: exp.column(column) if node == self.time() else node)
 
     def unordered(self) -> str:
-        anyone = exp.or_(*[c.copy() for c, _ in self.conditions])
-        selects = [
-            self.unit[0].copy().as_("u"),
-            self.time().as_("t"),
-            self.key(self.n).as_("k"),
-            self._group_expression().as_("g"),
-        ]
-        starts = self.add("st", self.scan(selects, [anyone, *self.bounds(True)], self.tables_upto(self.n) | self._group_tables()))
+        events = self.events(everything=False)
+        self.source = events
+        anyone = exp.or_(*[exp.column(f"m{j}") for j in range(1, self.n + 1)])
+        period = [self._shift(b, "t") for b in self.bounds(True)]
+        starts = self.add("st", _parse(f"SELECT u, t, k, g FROM {events} WHERE :keep", keep=exp.and_(anyone, *period)))
         previous = starts
         for j in range(1, self.n + 1):
-            events = self.step_list(j)
+            found = self.step_list(events, j)
             ok = self.in_window(exp.column("t", "s"), exp.column("t", "a"))
             query = _parse(
                 f"SELECT a.*, CASE WHEN :ok THEN s.t END AS f{j} "
-                f"FROM {previous} AS a ASOF LEFT JOIN {events} AS s ON a.u = s.u AND s.t >= a.t",
+                f"FROM {previous} AS a ASOF LEFT JOIN {found} AS s ON a.u = s.u AND s.t >= a.t",
                 ok=ok,
             )
             previous = self.add(f"b{j}", query)
@@ -519,17 +538,13 @@ class _Query:
 
     # Common tail ----------------------------------------------------------------------------
 
-    def finish(self, attempts: str) -> exp.Select:
-        """Exclusions, the furthest step of each attempt, and each unit's most complete attempt."""
+    def finish(self, attempts: str) -> str:
+        """Exclusions, the furthest step of each attempt, and each unit's most complete attempt:
+        the name of the relation with one row per unit (unit, reached, grp, t1..tn)."""
         n = self.n
         caps: list[str] = []
-        for e, (condition, tables, a, b) in enumerate(self.exclusions, start=1):
-            events = self.add(
-                f"x{e}",
-                self.scan(
-                    [self.unit[0].copy().as_("u"), self.time().as_("t")], [condition.copy(), *self.bounds(False)], set(tables)
-                ),
-            )
+        for e, (_, _, a, b) in enumerate(self.exclusions, start=1):
+            events = self.add(f"x{e}", _parse(f"SELECT u, t FROM {self.source} WHERE x{e}"))
             attempts = self.add(
                 f"e{e}",
                 _parse(
@@ -546,7 +561,10 @@ class _Query:
         )
         best = self.add("best", _parse(f"SELECT u, ARG_MAX({{{fields}}}, (reached, -k1)) AS b FROM {scored} GROUP BY u"))
         flat = ", ".join(["u AS unit", "b.reached AS reached", "b.g AS grp", *(f"b.t{j} AS t{j}" for j in range(1, n + 1))])
-        query = _parse(f"SELECT {flat} FROM {best}")
+        return self.add("units", _parse(f"SELECT {flat} FROM {best}"))
+
+    def statement(self, query: exp.Select) -> exp.Select:
+        """`query` with the funnel's relations as its WITH clause."""
         for name, cte, materialized in self.ctes:
             query = query.with_(name, as_=cte, materialized=materialized or None)
         return query
@@ -675,6 +693,7 @@ def touch_funnel(
     columns: Mapping[str, Sequence[str]],
     lang: str = "en",
     period_label: str | None = None,
+    per_unit: bool = False,
 ) -> TouchFunnelResult:
     """A funnel over touchpoints: how many units reached each step, how fast, and who dropped.
 
@@ -686,7 +705,9 @@ def touch_funnel(
     step-1 event or of a table it joins to (channel, industry, contacts.channel); `start` and
     `end` bound step 1's time (start <= time < end, wall clock in the workspace zone);
     `columns` are the columns each table has (``Workspace.columns()``); `period_label` names the
-    period in warnings (default: its days). The module docstring defines every rule precisely.
+    period in warnings (default: its days). `per_unit` also fetches each unit's most complete
+    attempt, for `dropped`, `units_reaching` and `write_dropped_csv` (a million units cost more
+    than the counts: they are fetched only when asked). The module docstring defines every rule.
     """
     if mode not in MODES:
         raise UnknownNameError.for_name("funnel mode", mode, MODES)
@@ -717,26 +738,24 @@ def touch_funnel(
         end=end,
     )
     attempts = {"ordered": plan.ordered, "strict": plan.strict, "unordered": plan.unordered}[mode]()
-    per_unit = plan.finish(attempts)
+    units_relation = plan.finish(attempts)
     last = ", ".join(f"t{j}" for j in range(n, 0, -1))
+    arrays: dict[str, np.ndarray] | None = None
     try:
-        # One pass over the touchpoints per unit, kept for the summary and the per-unit list.
-        with engine.temporary(per_unit, prefix="funnel") as kept:
-            summary = aggregate_query(kept.name, n, bool(by))
-            listing = _parse(f"SELECT unit, reached, grp, t1 AS first_at, COALESCE({last}) AS last_at FROM {kept.name}")
-            queries = [kept.statement, engine.render(summary), engine.render(listing)]
-            rows = engine.run(queries[1]).records()
-            units = engine.arrays(queries[2])
+        if per_unit:
+            # The units kept for the summary and the per-unit list: the funnel is computed once.
+            with engine.temporary(plan.statement(_parse(f"SELECT * FROM {units_relation}")), prefix="funnel") as kept:
+                summary = aggregate_query(kept.name, n, bool(by))
+                listing = _parse(f"SELECT unit, reached, grp, t1 AS first_at, COALESCE({last}) AS last_at FROM {kept.name}")
+                queries = [kept.statement, engine.render(summary), engine.render(listing)]
+                rows = engine.run(queries[1]).records()
+                units = engine.arrays(queries[2])
+            arrays = _unit_arrays(units, grouped=bool(by))
+        else:
+            queries = [engine.render(plan.statement(aggregate_query(units_relation, n, bool(by))))]
+            rows = engine.run(queries[0]).records()
     except EngineError as e:
         raise FunnelError(f"the funnel query failed: {e.detail}") from None
-    arrays = {
-        "unit": _objects(units["unit"]),
-        "reached": np.asarray(units["reached"], dtype=np.int64),
-        "first_at": np.asarray(units["first_at"]),
-        "last_at": np.asarray(units["last_at"]),
-    }
-    if by:
-        arrays["group"] = _objects(units["grp"])
     labels = list(steps) if mode != "unordered" else [_label("unordered", lang, k=k, n=n) for k in range(1, n + 1)]
     total = next((r for r in rows if r["is_total"]), None) or _empty_row(n)
     counts = [int(total[f"n{j}"] or 0) for j in range(1, n + 1)]
@@ -879,8 +898,25 @@ def _period_label(start: dt.datetime | None, end: dt.datetime | None) -> str | N
     return f"{first}..{last}"
 
 
+def _unit_arrays(units: Mapping[str, np.ndarray], *, grouped: bool) -> dict[str, np.ndarray]:
+    """The per-unit list as the result keeps it: unit ids and groups as Python objects."""
+    import numpy as np  # noqa: PLC0415  (start-up: numpy loads only for per-unit lists)
+
+    arrays = {
+        "unit": _objects(units["unit"]),
+        "reached": np.asarray(units["reached"], dtype=np.int64),
+        "first_at": np.asarray(units["first_at"]),
+        "last_at": np.asarray(units["last_at"]),
+    }
+    if grouped:
+        arrays["group"] = _objects(units["grp"])
+    return arrays
+
+
 def _objects(values: np.ndarray) -> np.ndarray:
     """Values as Python objects, with None where the engine had NULL (numpy masks them)."""
+    import numpy as np  # noqa: PLC0415  (start-up: numpy loads only for per-unit lists)
+
     out = np.asarray(np.ma.getdata(values), dtype=object).copy()
     if np.ma.isMaskedArray(values):
         out[np.ma.getmaskarray(values)] = None
