@@ -2,9 +2,11 @@
 
 A funnel is a list of steps, each a filter over touchpoints in the `where` grammar of the model
 file (``"type = 'booth_visit'"``, ``"channel = 'exhibition' AND accounts.industry = 'food'"``).
-Everything is computed in the engine: a chain of ASOF joins (each step the earliest later
-event), plus one window function for `strict`; a temporary table holds one row per unit, from
-which the counts and times are aggregated and the per-unit list is read back as arrays.
+Everything is computed in the engine, in one statement: one pass over touchpoints flags the
+steps and exclusions each event matches, a chain of ASOF joins takes each step's earliest later
+event (plus one window function for `strict`), and the counts and times are aggregated from
+one row per unit. Only when the per-unit list is asked for (`per_unit`) are those rows kept in
+a temporary table and read back as arrays as well.
 
 Definitions (the modes as product-analytics users know them from PostHog, whose funnel test
 cases replay unchanged; made precise here):
