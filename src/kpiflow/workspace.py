@@ -13,6 +13,7 @@ from sqlglot import exp
 
 from kpiflow.analysis.metrics import PERIOD_KINDS, compute_metrics, resolve_periods
 from kpiflow.engine import duck
+from kpiflow.engine.base import Engine
 from kpiflow.errors import KpiflowError, UnknownNameError, WorkspaceBusyError, WorkspaceError
 from kpiflow.messages import say
 from kpiflow.model.config import MODEL_FILE, ModelFile, default_model_text, read_model_document
@@ -79,7 +80,7 @@ class Workspace:
         self.lock_wait = lock_wait
         self._message_lang = lang  # the caller's language for messages (--lang), else the model's
         self._con: duckdb.DuckDBPyConnection | None = None
-        self._engine: duck.DuckEngine | None = None
+        self._engine: Engine | None = None
         self._writable = False
         # Compiled SQL, table columns and time bounds; emptied whenever data is loaded.
         self._cache: dict = {}
@@ -112,11 +113,16 @@ class Workspace:
         return self._con
 
     @property
-    def engine(self) -> duck.DuckEngine:
+    def engine(self) -> Engine:
         """The engine analyses run on: `con` behind the seam of `kpiflow.engine.base`, its errors
-        worded in the language of this workspace's messages."""
+        worded in the language of this workspace's messages; Spark when the model's engine
+        section says so (`kpiflow.engine.spark`)."""
+        if self.model.engine.kind == "spark":
+            if self._engine is None:
+                self._engine = spark_engine(self.model, self.root, self._message_lang or self.lang)
+            return self._engine
         con = self.con
-        if self._engine is None or self._engine.con is not con:
+        if not isinstance(self._engine, duck.DuckEngine) or self._engine.con is not con:
             self._engine = duck.DuckEngine(con, lang=self._message_lang or self.lang)
         return self._engine
 
@@ -714,6 +720,14 @@ class Workspace:
     def sql(self, query: str) -> duckdb.DuckDBPyRelation:
         """Run SQL against the workspace database (for analysts)."""
         return self.con.sql(query)
+
+
+def spark_engine(model: ModelFile, root: Path, lang: str) -> Engine:
+    """The Spark engine of a model whose engine section says kind: spark (PySpark loads on first query)."""
+    from kpiflow.engine.spark import SparkEngine  # noqa: PLC0415  (optional dependency, slow import)
+
+    section = model.engine
+    return SparkEngine(section.tables, master=section.master, conf=section.conf, timezone=model.timezone, root=root, lang=lang)
 
 
 def _find_root(path: Path) -> Path:
