@@ -15,14 +15,12 @@ import warnings
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 import kpiflow.analysis as analyses
 from conftest import copy_demo
 from kpiflow.analysis.bottleneck import REFERENCES
 from kpiflow.analysis.patterns import REFINED_TYPES
 from kpiflow.analysis.registry import REGISTRY
-from kpiflow.cli import app
 from kpiflow.demo.catalog import CONTENT_TYPES as DEMO_CONTENT_TYPES
 from kpiflow.model.config import METRIC_KINDS, RATIO_KINDS, default_model_text, parse_model
 from kpiflow.model.schema import TOUCHPOINT_TYPES
@@ -174,23 +172,6 @@ def test_cells_of_a_result_are_worded_by_their_column():
 
 # --- the faces: the Japanese demo's screens show words, not codes ---------------------------
 
-# Every analysis of the registry as a command, with the arguments it needs on the demo.
-COMMANDS: dict[str, list[str]] = {
-    "tree": ["tree", "--period", "FY2025"],
-    "metrics": ["metrics", "revenue", "win_rate", "leads", "--period", "FY2025", "--by", "channel"],
-    "plan": ["plan", "--target", "revenue=2000000000", "--period", "FY2026"],
-    "funnel": ["funnel", "--by", "channel"],
-    "bottleneck": ["bottleneck", "--by", "channel"],
-    "velocity": ["velocity", "--by", "channel"],
-    "handoff": ["handoff", "--by", "channel"],
-    "lists": ["lists", "fast"],
-    "explain": ["explain", "revenue", "--from", "FY2024", "--to", "FY2025"],
-    "exhibitions": ["exhibitions"],
-    "behaviour": ["behaviour"],
-    "patterns": ["patterns"],
-    "check": ["check"],
-    "dictionary": ["dictionary"],
-}
 # Codes that must never reach a Japanese screen; quoted ones ('mql' in a condition) are conditions.
 SHOWN = (
     EMITTED["finding kinds"]
@@ -205,35 +186,11 @@ CODE = re.compile(r"(?<![\w'\".=/-])(" + "|".join(sorted(map(re.escape, SHOWN), 
 FREE_TEXT = {header(k, "ja") for k in ("note", "notes", "detail", "definition", "sql", "where", "reason", "summary", "ja", "en")}
 
 
-def test_every_analysis_of_the_registry_has_a_command_here():
-    assert set(COMMANDS) == set(REGISTRY)
-
-
 @pytest.fixture(scope="module")
 def demo_ja(tmp_path_factory):
     ws, _ = copy_demo(tmp_path_factory.mktemp("words") / "demo", size="small", lang="ja")
     ws.close()
     return ws.root
-
-
-@pytest.fixture(scope="module")
-def screens_ja(demo_ja):
-    """Each command's output in Japanese on an 80-column terminal."""
-    runner = CliRunner()
-    outputs = {}
-    for name, args in COMMANDS.items():
-        result = runner.invoke(app, [*args, "-w", str(demo_ja), "--lang", "ja"], env={"COLUMNS": "80"})
-        assert result.exit_code == 0, (name, result.output)
-        outputs[name] = result.output
-    return outputs
-
-
-@pytest.mark.parametrize("name", COMMANDS)
-def test_a_japanese_terminal_table_shows_no_code(screens_ja, name):
-    rows = [line for line in screens_ja[name].splitlines() if "│" in line]
-    assert rows, f"{name}: no table"
-    codes = {m.group(1) for line in rows for m in CODE.finditer(line)}
-    assert not codes, f"kpiflow {name}: codes on a Japanese screen: {sorted(codes)}"
 
 
 def test_a_japanese_dashboard_page_shows_no_code(demo_ja):

@@ -65,6 +65,7 @@ Lang = Annotated[Optional[str], typer.Option("--lang", help="ja | en (default: t
 Debug = Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")]
 AsJson = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of tables.")]
 WorkspaceDir = Annotated[Path, typer.Option("--workspace", "-w", help="Workspace folder (holds kpiflow.yaml).")]
+Wide = Annotated[bool, typer.Option("--wide", help="Show every column, wider than the terminal if need be.")]
 
 
 def _default_lang(explicit: str | None, fallback: str | None = None) -> str:
@@ -124,6 +125,14 @@ def analysis(name: str):
 def _given(**values: Any) -> dict[str, Any]:
     """The options the user gave (not None): the registry supplies the rest, as on every face."""
     return {k: v for k, v in values.items() if v is not None}
+
+
+def _show(table: Table, wide: bool, language: str, drop: list[int] | None = None) -> None:
+    """Print a table without cutting a number: at the terminal's width, text columns wrap or are
+    left out with a note; `wide` shows every column (kpiflow.cli_tables)."""
+    from kpiflow.cli_tables import print_table  # noqa: PLC0415  (rich loads only to print a table)
+
+    print_table(table, wide=wide, lang=language, drop=drop)
 
 
 def _print_json(data: object) -> None:
@@ -224,7 +233,7 @@ def demo(
     table.columns[1].justify = "right"
     for name, n in rows.items():
         table.add_row(name, f"{n:,}")
-    out.print(table)
+    _show(table, False, language)
     _print_headline(ws, language)
     if report_path:
         out.print(say("report.written", language, path=report_path.resolve()), highlight=False)
@@ -255,7 +264,7 @@ def _print_headline(ws, language: str) -> None:
                 cell += f"\n[dim]{format_interval(r.ci_low, r.ci_high)}[/dim]"
             cells.append(cell)
         table.add_row(metric.label.text(language, name), *cells)
-    out.print(table)
+    _show(table, False, language)
 
 
 @app.command()
@@ -296,6 +305,7 @@ def check(
     workspace: WorkspaceDir = Path("."),
     lang: Lang = None,
     as_json: AsJson = False,
+    wide: Wide = False,
     debug: Debug = False,
 ) -> None:
     """Summarise every table and check the data contract; exits 4 on violations."""
@@ -314,7 +324,7 @@ def check(
         t.columns[1].justify = "right"
         for s in result.tables:
             t.add_row(s.table, f"{s.rows:,}", (s.first or "")[:10], (s.last or "")[:10], ", ".join(s.key))
-        out.print(t)
+        _show(t, wide, language)
         for title, findings, style in (
             (say("check.violations", language, count=len(result.violations)), result.violations, "red"),
             (say("check.warnings", language, count=len(result.warnings)), result.warnings, "yellow"),
@@ -324,9 +334,10 @@ def check(
             f = RichTable(
                 *(say(f"label.{k}", language) for k in ("table", "kind", "column", "count", "detail")), title=title, style=style
             )
+            f.columns[3].justify = "right"
             for finding in findings:
                 f.add_row(finding.table, words.code(finding.kind), finding.column, f"{finding.count:,}", finding.describe(language))
-            out.print(f)
+            _show(f, wide, language)
         if result.ok:
             out.print(say("check.ok", language), style="green")
     if not result.ok:
@@ -347,6 +358,7 @@ def metrics(
     workspace: WorkspaceDir = Path("."),
     lang: Lang = None,
     as_json: AsJson = False,
+    wide: Wide = False,
     debug: Debug = False,
 ) -> None:
     """Metric values per period and dimension, with counts and 95% intervals for rates."""
@@ -392,7 +404,7 @@ def metrics(
             say("ratio.throughput", language) if throughput else format_interval(r.ci_low, r.ci_high),
             flags,
         )
-    out.print(table)
+    _show(table, wide, language)
     if any(r.ratio_kind == "throughput" for r in result.records):
         out.print(say("ratio.throughput_footnote", language), style="dim", highlight=False)
 
@@ -404,6 +416,7 @@ def tree(
     workspace: WorkspaceDir = Path("."),
     lang: Lang = None,
     as_json: AsJson = False,
+    wide: Wide = False,
     debug: Debug = False,
 ) -> None:
     """The KPI tree (key point map): every node's value, target, last year and the product check."""
@@ -444,7 +457,7 @@ def tree(
             change,
             product,
         )
-    out.print(table)
+    _show(table, wide, language)
     if any(n.change is not None for n in result.nodes):
         out.print(say("tree.legend", language), style="dim", highlight=False)
     if any(n.ratio_kind == "throughput" for n in result.nodes):
@@ -466,6 +479,7 @@ def plan(
     workspace: WorkspaceDir = Path("."),
     lang: Lang = None,
     as_json: AsJson = False,
+    wide: Wide = False,
     debug: Debug = False,
 ) -> None:
     """Plan backwards from a revenue goal: volumes per stage, budget, gap and sensitivity."""
@@ -497,9 +511,9 @@ def plan(
         *names,
         title=f"{say('plan.title', language)} — {result.period} ({say('plan.history', language)} {result.history_period})",
     )
-    table.columns[0].no_wrap = True
     for column in table.columns[1:]:
         column.justify = "right"
+    table.columns[4].justify = "left"  # where each number comes from: words
     notes, throughput = [], []
     for n in result.nodes:
         fmt = model.metrics[n.metric].format
@@ -519,7 +533,7 @@ def plan(
             if n.note:  # above 100%: why it can be
                 notes.append(f"† {n.label} {show(n.required)}: {n.note}")
         table.add_row(label, *cells, words.code(n.source), *others)
-    out.print(table)
+    _show(table, wide, language)
     if throughput:
         out.print(f"† {say('plan.throughput_legend', language)}: {', '.join(throughput)}", style="dim", highlight=False)
     for note in notes:
@@ -545,10 +559,12 @@ def plan(
         ct = RichTable(
             say("plan.channel", language), say("plan.share", language), say("plan.cpl", language), say("plan.budget", language)
         )
+        for column in ct.columns[1:]:
+            column.justify = "right"
         for c in result.channel_budgets:
             name = words.value("channel", c.channel) if c.channel is not None else say("plan.no_channel", language) + " *"
             ct.add_row(name, f"{c.share_of_leads:.1%}", money(c.cost_per_lead), money(c.budget))
-        out.print(ct)
+        _show(ct, wide, language)
         for c in result.channel_budgets:
             if c.note:
                 out.print(f"* {c.note}", style="dim", highlight=False)
@@ -570,7 +586,9 @@ def plan(
         step = say("plan.point", language) if item.basis in ("rate", "cohort") else "+1%"
         top_label = model.metrics[item.top_metric].label.text(language, item.top_metric)
         st.add_row(label, step, f"{item.top_saved:,.0f} {top_label}", money(item.budget_saved))
-    out.print(st)
+    for column in st.columns[2:]:
+        column.justify = "right"
+    _show(st, wide, language)
     if any(item.basis == "cohort" for item in result.sensitivity):
         out.print(say("plan.sensitivity_legend", language), style="dim", highlight=False)
     for rate, reason in result.sensitivity_excluded.items():
@@ -607,6 +625,7 @@ def funnel_command(
     workspace: WorkspaceDir = Path("."),
     lang: Lang = None,
     as_json: AsJson = False,
+    wide: Wide = False,
     debug: Debug = False,
 ) -> None:
     """The CRM-stage funnel: conversion between stages with counts, intervals, skips and exits."""
@@ -614,7 +633,7 @@ def funnel_command(
     from kpiflow.workspace import open_workspace  # noqa: PLC0415
 
     if steps:
-        _touch_funnel(workspace, steps, period, within, mode, exclude or [], unit, (by or [None])[0], dropped, lang, as_json)
+        _touch_funnel(workspace, steps, period, within, mode, exclude or [], unit, (by or [None])[0], dropped, lang, as_json, wide)
         return
     with open_workspace(workspace, lang=_explicit_lang(lang)) as ws:
         language = _default_lang(lang, "en" if as_json else ws.lang)
@@ -664,10 +683,14 @@ def funnel_command(
             immature = f" ({st.immature:,} {say('funnel.immature', language)})" if st.immature else ""
             row += [f"{st.lost:,}", f"{st.open:,}{immature}", format_kind(st.median_days, "duration")]
         table.add_row(*row)
-    out.print(table)
+    # On a narrow terminal the rates and the days stay; the counts of irregular moves go first.
+    order = [say(f"funnel.{k}", language) for k in ("out_of_order", "skipped", "lost", "open", "converted")] + [
+        say("label.interval", language)
+    ]
+    _show(table, wide, language, drop=[heads.index(h) for h in order if h in heads])
 
 
-def _touch_funnel(workspace, steps, period, within, mode, exclude, unit, by, dropped, lang, as_json) -> None:
+def _touch_funnel(workspace, steps, period, within, mode, exclude, unit, by, dropped, lang, as_json, wide) -> None:
     from kpiflow.formatting import format_interval  # noqa: PLC0415
     from kpiflow.workspace import open_workspace  # noqa: PLC0415
 
@@ -710,7 +733,8 @@ def _touch_funnel(workspace, steps, period, within, mode, exclude, unit, by, dro
             format_interval(st.ci_low, st.ci_high),
             hours(st.time.median_seconds),
         )
-    out.print(table)
+    table.columns[0].justify = "right"
+    _show(table, wide, language)
     for warning in result.warnings:
         out.print(warning, style="yellow", markup=False, highlight=False)
 
@@ -728,6 +752,7 @@ def bottleneck_command(
     workspace: WorkspaceDir = Path("."),
     lang: Lang = None,
     as_json: AsJson = False,
+    wide: Wide = False,
     debug: Debug = False,
 ) -> None:
     """Stage conversion rates ranked by the revenue their repair to the reference is worth."""
@@ -755,7 +780,8 @@ def bottleneck_command(
         "",
     ]
     table = RichTable(*heads, title=say("bottleneck.title", language, period=result.period))
-    table.columns[0].no_wrap = True
+    for column in table.columns[1 + len(result.dimensions) : -1]:
+        column.justify = "right"
     for b in result.ranked:
         actual = f"{b.actual:.1%}" if b.actual is not None else "—"
         counts = f" ({b.numerator:,.0f}/{b.denominator:,.0f})" if b.denominator is not None else ""
@@ -776,7 +802,7 @@ def bottleneck_command(
             f"{money(b.gain_low)}–{money(b.gain_high)}" if b.gain_low is not None else "",
             flag,
         )
-    out.print(table)
+    _show(table, wide, language)
     out.print(say("bottleneck.footnote", language), style="dim", highlight=False)
     for rate, reason in (result.excluded or {}).items():
         out.print(say("bottleneck.excluded", language, rate=model.metrics[rate].label.text(language, rate), reason=reason))
@@ -795,6 +821,7 @@ def explain_command(
     workspace: WorkspaceDir = Path("."),
     lang: Lang = None,
     as_json: AsJson = False,
+    wide: Wide = False,
     debug: Debug = False,
 ) -> None:
     """Why a KPI changed: exact contributions down the tree, the segments behind them, mix vs rate, noise."""
@@ -848,8 +875,9 @@ def explain_command(
             share,
             noise(node.significant) + flag,
         )
-    table.columns[0].no_wrap = True
-    out.print(table)
+    for column in table.columns[1:5]:
+        column.justify = "right"
+    _show(table, wide, language)
     heads = [
         say("explain.factor", language),
         say("explain.segment", language),
@@ -861,7 +889,8 @@ def explain_command(
         say("explain.noise_column", language),
     ]
     segments = RichTable(*heads, title=say("explain.segments_title", language))
-    segments.columns[1].no_wrap = True
+    for column in segments.columns[2:7]:
+        column.justify = "right"
     for s in result.segments[:top]:
         segment = words.segment(s.dimension, s.value) if not s.unattributed else f"{words.dimension(s.dimension)}: ?"
         flag = " ⚠ n<30" if s.small_sample else ""
@@ -875,7 +904,7 @@ def explain_command(
             money(s.rate),
             noise(s.significant) + flag,
         )
-    out.print(segments)
+    _show(segments, wide, language)
     if len(result.segments) > top:
         out.print(say("explain.more", language, count=len(result.segments) - top), highlight=False)
     if any(is_throughput(model, node.metric) for node in result.tree):
@@ -914,6 +943,7 @@ def exhibitions_command(
     workspace: WorkspaceDir = Path("."),
     lang: Lang = None,
     as_json: AsJson = False,
+    wide: Wide = False,
     debug: Debug = False,
 ) -> None:
     """Exhibition KPIs: passers-by, stop rate, demo rate, dwell, leads, what followed, cost and ROI."""
@@ -965,7 +995,11 @@ def exhibitions_command(
             money(r.cost_per_lead),
             roi,
         )
-    out.print(table)
+    for column in table.columns[len(heads) :]:
+        column.justify = "right"
+    # On a narrow terminal the show's results (leads, revenue, ROI) stay; traffic details go first.
+    order = ["dwell", "demo_rate", "passersby", "visitors", "cost_per_lead", "opportunities", "stop_rate", "leads", "revenue"]
+    _show(table, wide, language, drop=[len(heads) + keys.index(k) for k in order])
 
 
 @app.command(name="behaviour")
@@ -978,6 +1012,7 @@ def behaviour_command(
     workspace: WorkspaceDir = Path("."),
     lang: Lang = None,
     as_json: AsJson = False,
+    wide: Wide = False,
     debug: Debug = False,
 ) -> None:
     """Web behaviour: sessions, pages per session (回遊), dwell, scroll, revisits, inquiry conversion."""
@@ -1009,7 +1044,11 @@ def behaviour_command(
             _rate(r.inquiry_rate, language),
             _rate(r.opportunity_rate, language),
         )
-    out.print(table)
+    for column in table.columns[1:]:
+        column.justify = "right"
+    # On a narrow terminal the conversions (inquiry, opportunity) stay; reading habits go first.
+    order = ["scroll", "dwell", "pages_per_session", "revisit_rate", "onward_rate", "sessions", "opportunity_rate"]
+    _show(table, wide, language, drop=[1 + keys.index(k) for k in order])
 
 
 @app.command(name="patterns")
@@ -1036,6 +1075,7 @@ def patterns_command(
     workspace: WorkspaceDir = Path("."),
     lang: Lang = None,
     as_json: AsJson = False,
+    wide: Wide = False,
     debug: Debug = False,
 ) -> None:
     """Touchpoints and sequences that precede an outcome more often than the base rate, and the top paths."""
@@ -1074,8 +1114,10 @@ def patterns_command(
         interval = f" ({r.ci_low:.2f}–{r.ci_high:.2f})" if r.ci_low is not None and r.ci_high is not None else ""
         flag = say("explain.significant", language) if r.significant else say("explain.noise", language)
         table.add_row(words.steps(r.pattern), f"{r.support:,}", f"{r.confidence:.1%}", lift + interval, f"{r.q_value:.3g}", flag)
+    for column in table.columns[1:5]:
+        column.justify = "right"
     if result.records:
-        out.print(table)
+        _show(table, wide, language)
     else:
         out.print(say("patterns.none", language, min_support=result.min_support), highlight=False)
     paths = RichTable(
@@ -1083,8 +1125,9 @@ def patterns_command(
     )
     for i, p in enumerate(result.paths.paths, 1):
         paths.add_row(str(i), words.steps(p.steps), f"{p.count:,} ({p.share:.0%})")
+    paths.columns[0].justify = paths.columns[2].justify = "right"
     if result.paths.paths:
-        out.print(paths)
+        _show(paths, wide, language)
     for warning in result.warnings:
         out.print(warning, style="yellow", markup=False, highlight=False)
 
@@ -1099,6 +1142,7 @@ def handoff_command(
     workspace: WorkspaceDir = Path("."),
     lang: Lang = None,
     as_json: AsJson = False,
+    wide: Wide = False,
     debug: Debug = False,
 ) -> None:
     """Marketing -> sales handoff: MQL->SQL rate and lag, follow-up SLA, recycling, close rate."""
@@ -1149,7 +1193,7 @@ def handoff_command(
             pct(r.recycle_rate),
             pct(r.close_rate),
         )
-    out.print(table)
+    _show(table, wide, language)
     effect = result.speed_effect
     if effect.met.value is not None and effect.missed.value is not None:
         out.print(
@@ -1166,6 +1210,7 @@ def velocity_command(
     workspace: WorkspaceDir = Path("."),
     lang: Lang = None,
     as_json: AsJson = False,
+    wide: Wide = False,
     debug: Debug = False,
 ) -> None:
     """Nurturing period: days between stages (median, quartiles) and the standard journey to won."""
@@ -1191,7 +1236,7 @@ def velocity_command(
         "",
     ]
     table = RichTable(*heads, title=say("velocity.title", language))
-    for column in table.columns[(1 if by else 0) + 1 :]:
+    for column in table.columns[(1 if by else 0) + 1 : -1]:  # the last holds the small-sample mark
         column.justify = "right"
     for r in result.records:
         # A move that jumped over stages (mql straight to customer) is measured in its own row.
@@ -1208,7 +1253,7 @@ def velocity_command(
             "⚠ n<30" if r.small_sample else "",
         ]
         table.add_row(*row)
-    out.print(table)
+    _show(table, wide, language)
     journey = result.journey
     first = words.stage(journey.steps[0].from_stage) + " → " if journey.steps else ""
     steps = first + " → ".join(f"{words.stage(s.to_stage)} {days(s.cumulative_days)}" for s in journey.steps)
@@ -1227,6 +1272,7 @@ def lists_command(
     workspace: WorkspaceDir = Path("."),
     lang: Lang = None,
     as_json: AsJson = False,
+    wide: Wide = False,
     debug: Debug = False,
 ) -> None:
     """Leads to nurture (stuck longer than the standard) or to hand to sales now (faster than it)."""
@@ -1263,12 +1309,13 @@ def lists_command(
             words.value("owner", r.owner),
             words.value("channel", r.channel),
         )
-    out.print(table)
+    table.columns[2].justify = table.columns[3].justify = "right"
+    _show(table, wide, language)
 
 
 @app.command()
 @handles_errors
-def analyses(lang: Lang = None, as_json: AsJson = False, debug: Debug = False) -> None:
+def analyses(lang: Lang = None, as_json: AsJson = False, wide: Wide = False, debug: Debug = False) -> None:
     """Every registered analysis: what it answers, its parameters with their defaults, and its faces."""
     from kpiflow.analysis.registry import ANALYSES  # noqa: PLC0415  (keeps `kpiflow --help` instant)
 
@@ -1280,7 +1327,7 @@ def analyses(lang: Lang = None, as_json: AsJson = False, debug: Debug = False) -
     for a in ANALYSES:
         params = ", ".join(p.name + ("" if p.default is None else f"={p.default}") for p in a.params)
         table.add_row(f"kpiflow {a.name}", a.summary.get(language, a.summary["en"]), params, " ".join(a.faces))
-    out.print(table)
+    _show(table, wide, language)
 
 
 @app.command()
@@ -1291,6 +1338,7 @@ def dictionary(
     workspace: WorkspaceDir = Path("."),
     lang: Lang = None,
     as_json: AsJson = False,
+    wide: Wide = False,
     debug: Debug = False,
 ) -> None:
     """Every metric's definition, extraction condition and the exact SQL it runs."""
@@ -1316,7 +1364,7 @@ def dictionary(
     )
     for e in result.entries:
         table.add_row(e.metric, e.label, e.definition or "", e.source, e.where or "", e.time or "")
-    out.print(table)
+    _show(table, wide, language)
 
 
 @app.command()
@@ -1325,6 +1373,7 @@ def schema(
     table: Annotated[Optional[str], typer.Argument(help="One table; all when omitted.")] = None,
     lang: Lang = None,
     as_json: AsJson = False,
+    wide: Wide = False,
     debug: Debug = False,
 ) -> None:
     """Show the data contract: canonical tables, columns, types, keys and vocabularies."""
@@ -1364,12 +1413,12 @@ def schema(
             if c.allowed and t.name != "touchpoints":
                 meaning += " [" + ", ".join(c.allowed) + "]"
             rt.add_row(c.name + (" *" if c.name in t.key else ""), c.type, "✓" if c.required else "", meaning)
-        out.print(rt)
+        _show(rt, wide, language)
     if not table or table == "touchpoints":
         vt = RichTable("type", say("label.meaning", language), title="touchpoints.type")
         for name, (en, ja) in TOUCHPOINT_TYPES.items():
             vt.add_row(name, ja if language == "ja" else en)
-        out.print(vt)
+        _show(vt, wide, language)
 
 
 @app.command(name="report")
@@ -1524,7 +1573,9 @@ def blueprint_save(
 
 @blueprint_app.command(name="list")
 @handles_errors
-def blueprint_list(workspace: WorkspaceDir = Path("."), as_json: AsJson = False, debug: Debug = False) -> None:
+def blueprint_list(
+    workspace: WorkspaceDir = Path("."), as_json: AsJson = False, wide: Wide = False, debug: Debug = False
+) -> None:
     """The blueprints saved in the workspace."""
     from kpiflow.workspace import open_workspace  # noqa: PLC0415
 
@@ -1538,7 +1589,8 @@ def blueprint_list(workspace: WorkspaceDir = Path("."), as_json: AsJson = False,
     table = RichTable("name", "period", "outcome", "patterns", "saved_at")
     for n, d in rows:
         table.add_row(n, str(d["period"]), str(d.get("outcome")), str(len(d["patterns"])), str(d.get("saved_at", "")))
-    out.print(table)
+    table.columns[3].justify = "right"
+    _show(table, wide, "en")
 
 
 @blueprint_app.command(name="show")
@@ -1571,6 +1623,7 @@ def blueprint_check(
     workspace: WorkspaceDir = Path("."),
     lang: Lang = None,
     as_json: AsJson = False,
+    wide: Wide = False,
     debug: Debug = False,
 ) -> None:
     """Does a later period follow the blueprint? Exit 0 when it does, 3 when it departs significantly."""
@@ -1592,7 +1645,9 @@ def blueprint_check(
             q = f"{c.q_value:.3g}" if c.q_value is not None else say("explain.untested", language)
             name = words.code(c.name) if c.kind != "kpi" else words.metric(c.name)
             table.add_row(words.code(c.kind), name, shown(c.then), shown(c.now), q, flag)
-        out.print(table)
+        for column in table.columns[2:5]:
+            column.justify = "right"
+        _show(table, wide, language)
     if not result.follows:
         raise typer.Exit(3)
 

@@ -577,7 +577,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "二項の信頼区間はなく、100%を超えることもあります。改善の対象はコホートの転換率です（kpiflow bottleneck、"
         "kpiflow funnel を参照）。",
     },
-    "bottleneck.cohort": {"en": "cohort, {days}d", "ja": "コホート・{days}日以内"},
+    "bottleneck.cohort": {"en": "cohort, {days}d", "ja": "コホート {days}日以内"},
     "bottleneck.footnote": {
         "en": "Conversion rates only: a throughput ratio (period counts, may pass 100%) is read as its cohort "
         "(those who entered in the period and reached the next stage or a later one within the window; immature "
@@ -843,6 +843,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tree.cycle": {
         "en": "the tree goes round in a cycle: {path}; a factor cannot contain the node it explains",
         "ja": "ツリーが循環しています: {path}。要素の下に、それが説明する指標を置くことはできません",
+    },
+    "table.left_out": {
+        "en": "Left out to fit {width} columns: {columns} (--wide shows every column).",
+        "ja": "端末の幅（{width} 桁）に収めるため省略した列: {columns}（--wide ですべて表示）",
     },
     "labels.unknown": {
         "en": "labels: '{name}' is not a dimension of the model{hint}; label the values of a dimension ({known}) or of stage",
