@@ -340,7 +340,8 @@ def test_explain_tables_show_parts_of_the_change_in_the_metrics_unit_and_stop_at
     assert f"<td>{format_value(segment['rate'], 'money', 'ja')}</td>" in body
     assert f"<td>{segment['share_to']:.1%}</td>" in body
     assert len(data["segments"]) > MAX_ROWS
-    assert f"最初の {MAX_ROWS} 行を表示（全 {len(data['segments'])} 行は JSON にあります）" in body
+    more = len(data["segments"]) - MAX_ROWS  # a long list says how many more rows there are
+    assert f"最初の {MAX_ROWS} 行を表示。ほか {more} 行（全 {len(data['segments'])} 行は JSON にあります）" in body
     table = re.findall(r"<table>.*?</table>", body, flags=re.S)
     assert max(t.count("<tr>") for t in table) == MAX_ROWS + 1  # the header row and 100 rows
 

@@ -125,6 +125,30 @@ def test_every_page_opens_without_errors_draws_its_charts_and_is_screenshotted(s
     assert page.errors == []
 
 
+def test_every_pages_tables_fit_a_1280_px_window_with_the_other_columns_behind_a_toggle(server, page):
+    toggled = 0
+    for entry in PAGES:
+        page.goto(server + entry.path)
+        charts_drawn(page)
+        overflow = page.evaluate(
+            """() => [...document.querySelectorAll('#page table')]
+                .filter(t => !t.closest('details:not([open])'))
+                .map(t => [t.closest('section')?.querySelector('h2')?.innerText || '', Math.ceil(t.getBoundingClientRect().right),
+                           t.parentElement.scrollWidth - t.parentElement.clientWidth])
+                .filter(([title, right, hidden]) => right > window.innerWidth || hidden > 0)"""
+        )
+        assert overflow == [], f"{entry.path}: tables wider than the window: {overflow}"
+        toggles = page.locator("#page details.all-columns")
+        for i in range(toggles.count()):
+            toggle = toggles.nth(i)
+            shown = toggle.locator("xpath=preceding-sibling::div[1]//thead//th").count()
+            toggle.locator("summary").click()
+            assert toggle.locator("thead th").count() > shown, entry.path  # the whole table, every column
+            toggled += 1
+    assert toggled >= 5  # the wide tables (tree, funnel, bottleneck, exhibitions, behaviour, ...) have one
+    assert page.errors == []
+
+
 def test_period_picker_updates_the_page_in_place_and_back_restores_it(server, page):
     page.goto(server + "/funnel")
     charts_drawn(page)

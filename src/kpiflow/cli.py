@@ -135,6 +135,12 @@ def _show(table: Table, wide: bool, language: str, drop: list[int] | None = None
     print_table(table, wide=wide, lang=language, drop=drop)
 
 
+def _more(count: int, option: str, language: str) -> None:
+    """Under a list cut to its first rows: how many more there are, and how to see them."""
+    if count > 0:
+        out.print(say("table.more", language, count=count, option=option), style="dim", highlight=False)
+
+
 def _print_json(data: object) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
@@ -1118,6 +1124,7 @@ def patterns_command(
         column.justify = "right"
     if result.records:
         _show(table, wide, language)
+        _more(len(result.records) - top, "--top", language)
     else:
         out.print(say("patterns.none", language, min_support=result.min_support), highlight=False)
     paths = RichTable(
@@ -1311,6 +1318,7 @@ def lists_command(
         )
     table.columns[2].justify = table.columns[3].justify = "right"
     _show(table, wide, language)
+    _more(len(result.records) - limit, "--limit", language)
 
 
 @app.command()
@@ -1648,6 +1656,7 @@ def blueprint_check(
         for column in table.columns[2:5]:
             column.justify = "right"
         _show(table, wide, language)
+        _more(len(result.comparisons) - top, "--top", language)
     if not result.follows:
         raise typer.Exit(3)
 

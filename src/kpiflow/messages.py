@@ -844,6 +844,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the tree goes round in a cycle: {path}; a factor cannot contain the node it explains",
         "ja": "ツリーが循環しています: {path}。要素の下に、それが説明する指標を置くことはできません",
     },
+    "table.more": {
+        "en": "{count:,} more rows ({option} shows more; --json has them all).",
+        "ja": "ほか {count:,} 行（{option} で表示数を変更、--json ですべて表示）。",
+    },
     "table.left_out": {
         "en": "Left out to fit {width} columns: {columns} (--wide shows every column).",
         "ja": "端末の幅（{width} 桁）に収めるため省略した列: {columns}（--wide ですべて表示）",

@@ -510,8 +510,12 @@ WORDS = {
     "loading": {"ja": "計算中…", "en": "Working…"},
     "highlights": {"ja": "要点", "en": "Key points"},
     "first_rows": {
-        "ja": "最初の {shown} 行を表示（全 {total} 行は JSON にあります）",
-        "en": "Showing the first {shown} of {total} rows (all are in the JSON)",
+        "ja": "最初の {shown} 行を表示。ほか {more} 行（全 {total} 行は JSON にあります）",
+        "en": "Showing the first {shown} of {total} rows; {more} more are in the JSON",
+    },
+    "all_columns": {
+        "ja": "すべての列を表示（{count} 列、うち {hidden} 列はここだけ）",
+        "en": "All {count} columns ({hidden} more than above)",
     },
 }
 

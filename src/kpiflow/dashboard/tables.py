@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import math
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -38,6 +39,73 @@ class Section:
     columns: list[str]
     rows: list[list[str]]
     total: int = 0  # rows in the data, when more than are shown
+    # The columns of the table a page shows (a window of 1,280 px); None: all of them. The others
+    # are behind a toggle, in the whole table.
+    main: tuple[int, ...] | None = None
+
+
+# -- curated tables: the main columns fit a 1,280 px window, the rest behind a toggle ---------
+
+PAGE_WIDTH = 1180  # px a table may take in a 1,280 px window (the page's margins and a scrollbar aside)
+LONG_TEXT = 48  # characters: a longer text wraps in its cell (see app.css, div.wrap)
+WRAP_WIDTH = 420  # px of a wrapped text (30rem)
+CELL_PADDING = 18  # px: .6rem each side and a border
+# Columns that qualify a row rather than say what it is or how it did: behind the toggle first.
+DETAILS = frozenset(
+    {"depth", "parent", "leaf", "factors", "product_of_factors", "relative_difference", "exact", "reason", "test"}
+    | {"change_test", "change_p_value", "change_q_value", "ratio_kind", "note", "first_at", "last_at", "kind"}
+    | {"skipped_ahead", "out_of_order", "immature", "reference_low", "reference_high", "reference_raw", "window_days"}
+    | {"badge_scans", "people", "avg_dwell_seconds", "entity", "p25_days", "p75_days", "p25_lag_days", "p75_lag_days"}
+    | {"numerator_from", "denominator_from", "numerator_to", "denominator_to", "share_from", "share_to", "actions"}
+)
+DETAIL_ENDINGS = ("_small_sample", "_others", "_difference", "_z", "_p_value", "_q_value", "_ci_low", "_ci_high")
+# What a row did, shown before any other number when not every column fits.
+HEADLINE = frozenset(
+    {"value", "rate", "ci_low", "ci_high", "target", "status", "change", "actual", "reference", "revenue_gain", "roi"}
+    | {"revenue", "leads", "opportunities", "entered", "converted", "median_days", "contribution", "lift", "support"}
+    | {"confidence", "q_value", "significant", "mqls", "sqls", "sessions", "cost_per_lead", "required", "gap", "budget"}
+)
+
+
+def _px(text: str) -> float:
+    """About how many pixels a text takes at the dashboard's 14 px (wide characters twice)."""
+    return sum(14.0 if unicodedata.east_asian_width(ch) in "WF" else 7.8 for ch in text)
+
+
+def _column_px(heading: str, cells: list[str]) -> float:
+    widest = max((min(_px(c), WRAP_WIDTH) if len(c) > LONG_TEXT else _px(c) for c in cells), default=0.0)
+    words = heading.split() or [heading]
+    heading_px = min(_px(heading), max(max(_px(w) for w in words), 84.0))  # a header wraps between words
+    return max(widest, heading_px) + CELL_PADDING
+
+
+def _detail(key: str, values: list[object], keys: list[str]) -> bool:
+    """A column that qualifies the row: by name, one value on every row, or an id beside its label."""
+    if key in DETAILS or (key.endswith(DETAIL_ENDINGS) and key not in ("ci_low", "ci_high")):
+        return True
+    if key.startswith("from_lead_") or (key == "metric" and "label" in keys):
+        return True
+    return len(values) > 1 and all(v == values[0] for v in values)
+
+
+def curate(keys: list[str], headings: list[str], items: list[dict], rows: list[list[str]]) -> tuple[int, ...] | None:
+    """The columns a page shows so that the table fits PAGE_WIDTH: the row's names and results in
+    their order, the details after; None when every column fits."""
+    widths = [_column_px(h, [r[i] for r in rows]) for i, h in enumerate(headings)]
+    if sum(widths) <= PAGE_WIDTH:
+        return None
+    values = {k: [item.get(k) for item in items] for k in keys}
+    numbers = [i for i, k in enumerate(keys) if any(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values[k])]
+    names = [i for i in range(min(numbers, default=len(keys))) if not _detail(keys[i], values[keys[i]], keys)]
+    headline = [i for i, k in enumerate(keys) if (k in HEADLINE or k.endswith("_rate")) and not _detail(k, values[k], keys)]
+    order = list(dict.fromkeys([*names, *headline, *(i for i, k in enumerate(keys) if not _detail(k, values[k], keys))]))
+    order += [i for i in range(len(keys)) if i not in order]
+    chosen, used = [], 0.0
+    for i in order:
+        if used + widths[i] <= PAGE_WIDTH or not chosen:
+            chosen.append(i)
+            used += widths[i]
+    return tuple(sorted(chosen))
 
 
 def cell(value: object) -> str:
@@ -153,7 +221,9 @@ def _records(
 
         return [show(c) for c in columns]
 
-    return Section(title, [header(c, lang) for c in columns], [row(item) for item in items[:MAX_ROWS]], len(items))
+    headings = [header(c, lang) for c in columns]
+    rows = [row(item) for item in items[:MAX_ROWS]]
+    return Section(title, headings, rows, len(items), curate(columns, headings, items[:MAX_ROWS], rows))
 
 
 def sections(
