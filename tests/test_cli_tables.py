@@ -106,8 +106,8 @@ def test_wide_shows_every_column_that_80_columns_leave_out(screen):
     note = " ".join(narrow.split())
     assert "Left out to fit 80 columns: " in note and "(--wide shows every column)" in note
     left_out = note.split("Left out to fit 80 columns: ")[1].split(" (--wide")[0].split(", ")
-    assert "median dwell" in left_out  # the show's details go first, its results stay
-    assert "ROI" in narrow and "revenue" in narrow
+    assert "Median dwell (s)" in left_out  # the show's details go first, its results stay
+    assert "ROI" in narrow and "Revenue" in narrow
     header = next(line for line in wide.splitlines() if "ROI" in line)
     assert all(name in header for name in left_out)
     assert "Left out" not in wide and max(cell_len(line) for line in wide.splitlines()) > 80

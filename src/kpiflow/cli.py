@@ -964,6 +964,7 @@ def exhibitions_command(
     if analysed is None:
         return
     result, language, model = analysed
+    words = _words(model, language)
     money = lambda v: format_money(v, language, model.currency) if v is not None else "—"  # noqa: E731
     keys = [
         "passersby",
@@ -977,11 +978,11 @@ def exhibitions_command(
         "cost_per_lead",
         "roi",
     ]
-    heads = [say("exhibitions.exhibition", language)]
-    heads += [say("exhibitions.exhibit", language)] if result.by_exhibit else []
+    heads = [words.header("exhibition_id")]
+    heads += [words.header("exhibit_id")] if result.by_exhibit else []
     table = RichTable(
         *heads,
-        *(say(f"exhibitions.{k}", language) for k in keys),
+        *(words.header({"dwell": "median_dwell_seconds"}.get(k, k)) for k in keys),
         title=say("exhibitions.title", language, period=_period_suffix(result.period)),
     )
     for r in result.records:
@@ -1035,7 +1036,7 @@ def behaviour_command(
     keys = ["sessions", "pages_per_session", "onward_rate", "dwell", "scroll", "revisit_rate", "inquiry_rate", "opportunity_rate"]
     table = RichTable(
         words.dimension(result.by),
-        *(say(f"behaviour.{k}", language) for k in keys),
+        *(words.header({"dwell": "avg_dwell_seconds", "scroll": "avg_scroll_pct"}.get(k, k)) for k in keys),
         title=say("behaviour.title", language, by=words.dimension(result.by), period=_period_suffix(result.period)),
     )
     for r in result.records:
@@ -1167,13 +1168,9 @@ def handoff_command(
         words.dimension(by) if by else "",
         "MQL",
         "SQL",
-        say("handoff.sql_rate", language),
+        *(words.header(k) for k in ("sql_rate",)),
         say("label.interval", language),
-        say("handoff.lag", language),
-        say("handoff.sla", language),
-        say("handoff.never", language),
-        say("handoff.recycled", language),
-        say("handoff.close_rate", language),
+        *(words.header(k) for k in ("median_lag_days", "sla_rate", "never_touched", "recycle_rate", "close_rate")),
     ]
     records = [result.total] + (result.records if by else [])
     table = RichTable(

@@ -29,7 +29,7 @@ from kpiflow.messages import say
 
 TEXT_MIN = 12  # a text column is not wrapped narrower than this (its words fold beyond it)
 LEADING_MIN = 20  # nor the columns that name the row (a metric indented in its tree)
-HEADING_MIN = 7  # a number column keeps room for a word of its header ("median", "support")
+HEADING_MIN = 9  # a number column keeps room for a word of its header ("median", "Visitors")
 # A word with a digit in it is a number with what belongs to it (¥1,234, 5.9%, (116/1,979), 1,345万円,
 # ¥0–¥5,000,000, 236s): a number column is never narrower than its widest such word.
 DIGIT = re.compile(r"\d")

@@ -267,7 +267,11 @@ class Vocabulary:
         return f"{self.dimension(dimension)}{sep}{self.value(dimension, value)}"
 
     def dimension(self, name: str) -> str:
-        return header(name, _lang(self.lang))
+        return self.header(name)
+
+    def header(self, key: str) -> str:
+        """A result column's header (kpiflow.reporting.headers): one name per column on every face."""
+        return header(key, _lang(self.lang))
 
     def metric(self, name: object) -> str:
         metric = self.metrics.get(name) if isinstance(name, str) else None
