@@ -119,9 +119,9 @@ def test_the_terminal_table_shows_the_conversions_through_skipped_stages(olist, 
         if cells and "→" in cells[0]:
             rows[cells[0]] = cells[1:]
     won, mqls = f"{len(raw.won):,}", f"{len(raw.mqls):,}"
-    assert rows["mql → sql"][:2] == [mqls, won]
-    assert rows["opportunity → customer"][:2] == [won, won]
-    assert "out of order" in result.output and rows["mql → sql"][5] == str(len(raw.early))
+    assert rows["MQL → SQL"][:2] == [mqls, won]
+    assert rows["Opportunity → Customer"][:2] == [won, won]
+    assert "out of order" in result.output and rows["MQL → SQL"][5] == str(len(raw.early))
 
 
 def test_velocity_counts_every_lead_that_reached_customer(olist, olist_two_stages, raw):

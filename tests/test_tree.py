@@ -316,7 +316,7 @@ def test_a_ratio_whose_numerator_exceeds_its_denominator_is_not_tested(tiny):
 
 def test_the_tree_command_marks_noise_and_keeps_its_json_keys(noisy):
     runner = CliRunner()
-    text = runner.invoke(app, ["tree", "--period", "FY2024Q4", "-w", str(noisy.root), "--lang", "en"])
+    text = runner.invoke(app, ["tree", "--period", "FY2024Q4", "-w", str(noisy.root), "--lang", "en"], env={"COLUMNS": "200"})
     assert text.exit_code == 0, text.output
     rows = {line.split("│")[1].strip(" ⚠"): line for line in text.output.splitlines() if line.count("│") > 2}
     assert "~+" in rows["Closed deals"] and "~+" in rows["Opportunities"]  # within noise
