@@ -248,6 +248,23 @@ def test_derive_with_unknown_column_points_at_yaml(ws, tmp_path):
 # --- modes and idempotency ----------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("name", "encoding"), [("d.csv", "utf-8"), ("d.csv", "utf-8-sig"), ("d.csv", "cp932"), ("d.csv", "utf-16"), ("d.jsonl", "utf-8")]
+)
+def test_the_journal_keeps_the_sha256_of_the_bytes_as_given(ws, tmp_path, name, encoding):
+    # The digest is taken beside the load (in a thread of its own): of the user's file, never of
+    # the UTF-8 copy a transcoded file is read from.
+    if name.endswith(".jsonl"):
+        text = '{"deal_id": "D1", "created_at": "2025-04-01", "outcome": "won", "owner": "山田"}\n'
+    else:
+        text = DEALS_HEADER + DEALS_ROWS
+    path = write(tmp_path, name, text, encoding)
+    result = ws.load(path, "deals")
+    expected = hashlib.sha256(path.read_bytes()).hexdigest()
+    assert result.sha256 == expected
+    assert ws.sql("SELECT sha256 FROM _loads").fetchall() == [(expected,)]
+
+
 def test_replace_and_upsert_are_idempotent(ws, tmp_path):
     path = write(tmp_path, "deals.csv", DEALS_HEADER + DEALS_ROWS)
     for mode in ("replace", "replace", "upsert", "upsert"):

@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import itertools
 import re
+import threading
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -85,12 +86,42 @@ class _Plan:
     where: exp.Expression | None
 
 
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        while chunk := f.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
+class _Digest:
+    """The SHA-256 of a file (for the journal), taken in a thread of its own while the load goes
+    on: file reads and hashlib release the GIL, so the digest adds no pass to the load's time."""
+
+    def __init__(self, path: Path):
+        self._path = path
+        self._stop = threading.Event()
+        self._value: str | None = None
+        self._error: OSError | None = None
+        self._thread = threading.Thread(target=self._run, name="kpiflow-sha256", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        digest = hashlib.sha256()
+        try:
+            with self._path.open("rb") as f:
+                while chunk := f.read(1 << 20):
+                    if self._stop.is_set():
+                        return
+                    digest.update(chunk)
+        except OSError as e:  # raised where the digest is asked for: the load is refused as unreadable
+            self._error = e
+            return
+        self._value = digest.hexdigest()
+
+    def hexdigest(self) -> str:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._value is not None
+        return self._value
+
+    def cancel(self) -> None:
+        """Stop reading (a refused load needs no digest)."""
+        self._stop.set()
+        self._thread.join()
 
 
 def _open_source(con, path: Path, mf: MappingFile | None, encoding: str | None, sheet, tag: str) -> Source:
@@ -270,7 +301,7 @@ class _Pipeline:
         columns: list[exp.Expression] = [exp.column(_ROW)]
         columns += [e.copy().as_(f"{name}__src", quoted=True) for name, e in self.plan.sources.items()]
         columns += [exp.column(src, quoted=True).as_(name, quoted=True) for name, src in self.plan.extras.items()]
-        query = exp.select(*columns).from_(numbered.subquery("numbered"))
+        query = exp.select(*columns).from_(numbered.subquery("numbered", copy=False))
         # Rows with every cell empty (Excel leaves ",,," lines below a table) are not data.
         blank = exp.and_(*[exp.column(c, quoted=True).is_(exp.null()) for c in self.source.columns])
         query = query.where(exp.not_(exp.paren(blank)))
@@ -312,13 +343,13 @@ class _Pipeline:
                 parsed[name] = normalize.convert_typed(col.type, txt, source_type, tz)
         extras = [exp.cast(exp.column(e, quoted=True), "VARCHAR").as_(e, quoted=True) for e in self.plan.extras]
         inner = exp.select(exp.column(_ROW), *[e.as_(f"{n}__txt", quoted=True) for n, e in cleaned.items()], *extras).from_(
-            query.subquery("cleaning")
+            query.subquery("cleaning", copy=False)
         )
         columns: list[exp.Expression] = [exp.column(_ROW)]
         for name, value in parsed.items():
             columns += [value.as_(name, quoted=True), exp.column(f"{name}__txt", quoted=True)]
         columns += [exp.column(e, quoted=True) for e in self.plan.extras]
-        return exp.select(*columns).from_(inner.subquery("cleaned"))
+        return exp.select(*columns).from_(inner.subquery("cleaned", copy=False))
 
     def guarded(self, relation: exp.Expression) -> exp.Select:
         """Fast path: typed rows; a failing rule raises inside the engine at once."""
@@ -329,14 +360,14 @@ class _Pipeline:
             for _, condition, problem in self.rules:
                 guard = guard.when(condition, exp.func("error", exp.Literal.string(f"kpiflow:{problem.key}")))
             keep.append(guard.as_(_GUARD))
-        return exp.select(*keep).from_(self.parsed(relation, numbered=False).subquery("parsed"))
+        return exp.select(*keep).from_(self.parsed(relation, numbered=False).subquery("parsed", copy=False))
 
 
 def _layer(query: exp.Select, transforms: dict[str, exp.Expression], passthrough: list[str]) -> exp.Select:
     """One more SELECT over `query` that rewrites some columns and passes the others on."""
     columns = [exp.column(c, quoted=True) for c in passthrough]
     columns += [e.as_(name, quoted=True) for name, e in transforms.items()]
-    return exp.select(*columns).from_(query.subquery())
+    return exp.select(*columns).from_(query.subquery(copy=False))  # the layers below are built once, never shared
 
 
 def _temp_table(name: str, query: exp.Expression) -> str:
@@ -580,6 +611,7 @@ def load_file(
         check_targets(mapping, target)
     tag = f"{next(_counter)}"
     source: Source | None = None
+    digest = _Digest(path)  # read beside the load; the journal asks for it last
     try:
         try:
             source = _open_source(con, path, mapping, encoding, sheet, tag)
@@ -589,7 +621,6 @@ def load_file(
         if problems:
             raise SourceRefused(problems)
         pipeline = _Pipeline(con, source, target, model, plan)
-        digest = sha256_of(path)
         load = _load_staged if target.key else _load_direct
         try:
             rows, table_rows, warnings = load(con, pipeline, mode, tag, lang, (path, digest))
@@ -603,13 +634,14 @@ def load_file(
         if skipped:
             warnings.append(say("warn.filtered", lang, count=skipped))
         return LoadResult(
-            str(path), table, mode, source.format, source.encoding, digest, rows, table_rows, list(plan.extras), warnings
+            str(path), table, mode, source.format, source.encoding, digest.hexdigest(), rows, table_rows, list(plan.extras), warnings
         )
     except SourceRefused as refused:
         raise _refusal(path, refused.problems, lang) from None
     except OSError as e:  # unreadable, or gone while being read: nothing was written yet
         raise LoadError(say("load.unreadable", lang, file=path.name, reason=e.strerror or type(e).__name__)) from None
     finally:
+        digest.cancel()
         if source is not None:
             source.close(con)
 
@@ -651,7 +683,7 @@ def _skipped(con, source: Source, plan: _Plan) -> int:
     return total - kept
 
 
-def _load_staged(con, pipeline: _Pipeline, mode: str, tag: str, lang: str, file: tuple[Path, str]) -> tuple[int, int, list[str]]:
+def _load_staged(con, pipeline: _Pipeline, mode: str, tag: str, lang: str, file: tuple[Path, _Digest]) -> tuple[int, int, list[str]]:
     """Keyed tables: stage, check keys (within the file, and against the table on append), swap."""
     table = pipeline.table
     stage = f"_kf_stage_{tag}"
@@ -690,7 +722,7 @@ def _load_staged(con, pipeline: _Pipeline, mode: str, tag: str, lang: str, file:
     return rows, total, warnings
 
 
-def _load_direct(con, pipeline: _Pipeline, mode: str, tag: str, lang: str, file: tuple[Path, str]) -> tuple[int, int, list[str]]:
+def _load_direct(con, pipeline: _Pipeline, mode: str, tag: str, lang: str, file: tuple[Path, _Digest]) -> tuple[int, int, list[str]]:
     """Tables without a key (touchpoints, costs, ...): parse straight into the table inside a
     transaction; a failing rule raises in the engine and the transaction is rolled back."""
     table = pipeline.table
@@ -704,7 +736,7 @@ def _load_direct(con, pipeline: _Pipeline, mode: str, tag: str, lang: str, file:
             sql(exp.select(exp.func("coalesce", exp.func("max", exp.column("rowid")) + 1, 0)).from_(target.copy()))
         ).fetchall()[0][0]
         guarded = pipeline.guarded(pipeline.source.relation)
-        select = exp.select(*[exp.column(c, quoted=True) for c in columns]).from_(guarded.subquery("g"))
+        select = exp.select(*[exp.column(c, quoted=True) for c in columns]).from_(guarded.subquery("g", copy=False))
         if pipeline.rules:
             select = select.where(exp.column(_GUARD).is_(exp.null()))
         con.execute(sql(exp.insert(select, target.copy(), columns=[ident(c) for c in columns])))
@@ -751,13 +783,13 @@ def _add_extras(con, table: Table, plan: _Plan) -> None:
             )
 
 
-def _journal(con, table: Table, mode: str, rows: int, source: Source, file: tuple[Path, str]) -> None:
+def _journal(con, table: Table, mode: str, rows: int, source: Source, file: tuple[Path, _Digest]) -> None:
     path, digest = file
     journal = exp.select(
         exp.cast(exp.Literal.string(dt.datetime.now().isoformat(sep=" ")), "TIMESTAMP"),
         exp.Literal.string(table.name),
         exp.Literal.string(path.name),
-        exp.Literal.string(digest),
+        exp.Literal.string(digest.hexdigest()),
         exp.convert(rows),
         exp.Literal.string(mode),
         exp.Literal.string(source.format),

@@ -2,7 +2,8 @@
 
 `check_bytes` runs before every text load: DuckDB keeps a NUL byte or a byte-order mark inside
 a value (a BOM where two exports were concatenated ends up in a key: '\\ufeffD2' is not 'D2'),
-so both are refused with their line. It only searches bytes (about 1 GB/s: 50 ms for a 50 MB file).
+so both are refused with their line. It only searches bytes: 33 ms for a 100 MB file without a
+0xEF byte (most exports), about 1 GB/s with them (full-width characters).
 
 `locate_break` runs only after DuckDB refused a file without a usable line ("Error when
 sniffing file", or a line over its size limit reported on line 1): it reads the file as CSV in
@@ -36,7 +37,8 @@ def check_bytes(path: Path) -> None:
             window = carry + chunk
             start = offset - len(carry)
             nul = window.find(b"\x00")
-            bom = window.find(_BOM, 1 if start == 0 else 0)
+            # Most text has no 0xEF byte at all: a memchr for it is 15x faster than the 3-byte search.
+            bom = window.find(_BOM, 1 if start == 0 else 0) if b"\xef" in window else -1
             hits = [(p, key) for p, key in ((nul, "problem.nul"), (bom, "problem.bom_inside")) if p >= 0]
             if hits:
                 position, key = min(hits)

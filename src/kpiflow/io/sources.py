@@ -17,9 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
-import numpy as np
-from charset_normalizer import from_bytes
-from python_calamine import CalamineWorkbook
 from sqlglot import exp
 
 from kpiflow.errors import suggest
@@ -151,6 +148,8 @@ def detect_encoding(path: Path, override: str | None = None) -> str:
         # reading with fewer of those is the real one (ties go to CP932, the common case).
         best = min(clean, key=lambda enc: _halfwidth_kana(sample, enc))
         return "cp932" if best == "cp932" else "euc-jp"
+    from charset_normalizer import from_bytes  # noqa: PLC0415  (start-up: needed only for rare encodings)
+
     best = from_bytes(sample).best()
     if best is None:
         raise SourceRefused([Problem("problem.encoding_unknown")])
@@ -387,6 +386,10 @@ def _cell_text(value: object) -> str | None:
 
 def open_xlsx(con: duckdb.DuckDBPyConnection, path: Path, sheet: str | int | None, header_row: int, tag: str) -> Source:
     """Read one sheet with calamine (Rust) into a temporary engine table of text columns."""
+    # Imported here: a CSV load, the common case, needs neither (about 0.1 s of every start).
+    import numpy as np  # noqa: PLC0415
+    from python_calamine import CalamineWorkbook  # noqa: PLC0415
+
     try:
         book = CalamineWorkbook.from_path(str(path))
     except Exception as e:  # calamine raises its own error types for corrupt workbooks
