@@ -557,7 +557,7 @@ def test_a_range_is_neither_the_date_range_nor_the_period_with_the_same_days():
 
 @given(
     kind=st.sampled_from(["month", "quarter", "half", "fy"]),
-    day=st.dates(min_value=date(1000, 1, 1), max_value=date(9000, 12, 31)),
+    day=st.dates(min_value=date(1001, 1, 1), max_value=date(9000, 12, 31)),  # from 1001: the fiscal year of January 1000 would be FY999, a label kpiflow does not write
     count=st.integers(2, 30),
     fys=st.integers(1, 12),
     lang=st.sampled_from(["en", "ja"]),
