@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 import kpiflow
 from kpiflow.engine import duck
+
+# Property tests draw the same examples on every run, so that the suite (and CI) is reproducible:
+# a red build is a change of ours, never a new random draw. HYPOTHESIS_PROFILE=explore draws anew.
+settings.register_profile("reproducible", derandomize=True, database=None)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "reproducible"))
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 DATASETS = SHARED / "datasets"
