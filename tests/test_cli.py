@@ -102,14 +102,14 @@ def test_version_and_help():
 
 
 def test_demo_small_builds_and_checks(tmp_path):
-    result = run("demo", tmp_path / "demo", "--size", "small", "--lang", "en")
+    result = run("demo", tmp_path / "demo", "--size", "small", "--lang", "en", "--no-report")  # the report: test_demo, test_report
     assert result.exit_code == 0, result.output
     assert "touchpoints" in result.output
     payload = json.loads(run("check", "-w", tmp_path / "demo", "--json").output)
     assert payload["ok"] is True
     assert {w["kind"] for w in payload["warnings"]} >= {"closed_before_created", "stage_order", "month_end_burst"}
     # Rebuilding a demo is fine; a workspace of the user's own is never overwritten.
-    assert run("demo", tmp_path / "demo", "--size", "small").exit_code == 0
+    assert run("demo", tmp_path / "demo", "--size", "small", "--no-report").exit_code == 0
     run("init", tmp_path / "mine")
     refused = run("demo", tmp_path / "mine", "--size", "small")
     assert refused.exit_code == 2 and "not a demo" in refused.output
