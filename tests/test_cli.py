@@ -102,7 +102,7 @@ def test_version_and_help():
 
 
 def test_demo_small_builds_and_checks(tmp_path):
-    result = run("demo", tmp_path / "demo", "--size", "small", "--lang", "en", "--no-report")  # the report: test_demo, test_report
+    result = run("demo", tmp_path / "demo", "--size", "small", "--lang", "en", "--no-report")  # the report: test_demo
     assert result.exit_code == 0, result.output
     assert "touchpoints" in result.output
     payload = json.loads(run("check", "-w", tmp_path / "demo", "--json").output)

@@ -395,6 +395,9 @@ def test_cli_demo_builds_and_rebuilds_a_workspace(tmp_path):
         assert result.exit_code == 0, result.output
     first, second = (json.loads(r.output)["rows"] for r in runs)
     assert first["accounts"] == 300 and second == first  # rebuilding replaces, never appends
+    # `make demo` promises the report beside the workspace: one file that opens offline.
+    report = (tmp_path / "d" / "report.html").read_text(encoding="utf-8")
+    assert report.lower().startswith("<!doctype html>") and '<section id="tree">' in report and "<script src=" not in report
 
 
 # --- the documentation ----------------------------------------------------------------------
