@@ -29,7 +29,6 @@ from kpiflow.engine.metric_sql import period_bucket
 from kpiflow.model.config import ModelFile
 from kpiflow.model.ratios import CohortLink
 from kpiflow.model.semantic import Resolver, joins_for, parse_condition, source_of
-from kpiflow.stats import SMALL_SAMPLE, wilson_interval
 
 
 @dataclass(frozen=True)
@@ -48,16 +47,6 @@ class CohortRate:
     @property
     def value(self) -> float | None:
         return self.converted / self.entered if self.entered else None
-
-    @property
-    def interval(self) -> tuple[float | None, float | None]:
-        if not self.entered:
-            return (None, None)
-        return wilson_interval(self.converted, self.entered)
-
-    @property
-    def small_sample(self) -> bool:
-        return self.entered < SMALL_SAMPLE
 
 
 def _stages_in(condition: exp.Expression, stages: Sequence[str]) -> exp.Expression:

@@ -408,9 +408,9 @@ def _step(engine: Engine, model: ModelFile, columns, name: str, rate: float, win
         except LookupError as e:
             return str(e).strip("'\"")
         cell = cells[0] if cells else None
-        if cell is None or not cell.entered:
+        if cell is None or cell.value is None:
             return say("plan.excluded.immature", lang, window=window.label(lang), days=f"{link.window_days:g}")
-        c = cell.converted / cell.entered
+        c = cell.value
         if c == 0:
             return say("plan.excluded.zero", lang, window=window.label(lang))
         if c + POINT > 1:

@@ -48,6 +48,7 @@ from fastapi.staticfiles import StaticFiles
 import kpiflow
 from kpiflow.dashboard.pages import PAGES, PARAM_NAMES, WORDS, Page, View, Visual, picker_choices, pickers
 from kpiflow.dashboard.tables import csv_cell, json_safe, sections, table_records
+from kpiflow.engine.duck import is_lock_conflict
 from kpiflow.errors import CannotListenError, KpiflowError, WorkspaceBusyError
 from kpiflow.io.export import csv_text
 from kpiflow.messages import say
@@ -74,8 +75,6 @@ RETRY_AFTER_SECONDS = 5
 # How long a page waits for a running load to let go of the database before answering 503: short,
 # since one waiting page holds up the cache for every other.
 LOCK_WAIT_SECONDS = 1.0
-# DuckDB's words when another process (a `kpiflow load`) holds the database's write lock.
-DATABASE_LOCKED = re.compile(r"could not set lock|conflicting lock", re.IGNORECASE)
 HOST_HEADER = re.compile(r"(?P<name>\[[0-9a-f:.]+\]|[a-z0-9_.-]+)(?::(?P<port>[0-9]{1,5}))?")
 CACHE_LIMIT = 256
 PLOTLY_FILE = Path(importlib.util.find_spec("plotly").origin).parent / "package_data" / "plotly.min.js"  # type: ignore[arg-type, union-attr]
@@ -143,7 +142,7 @@ def _database_busy(error: BaseException) -> bool:
     seen: set[int] = set()
     current: BaseException | None = error
     while current is not None and id(current) not in seen:
-        if DATABASE_LOCKED.search(str(current)):
+        if is_lock_conflict(current):
             return True
         seen.add(id(current))
         current = current.__cause__ or current.__context__

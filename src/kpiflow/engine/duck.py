@@ -140,16 +140,22 @@ def _table_script(name: str, lang: str) -> str:
     return ";\n".join(sql(s) for s in [table_ddl(table), *table_comments(table, lang)])
 
 
+def _present_columns(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
+    """Table -> the columns the database holds (what `create_tables` and `schema_behind` compare with the contract)."""
+    present: dict[str, set[str]] = {}
+    for table, column in con.execute(
+        "SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = current_database()"
+    ).fetchall():
+        present.setdefault(table, set()).add(column)
+    return present
+
+
 def create_tables(con: duckdb.DuckDBPyConnection, lang: str = "en") -> None:
     """Create every canonical table (if missing) and the `_loads` journal.
 
     A workspace made by an earlier release gets the contract's newer (optional) columns added.
     """
-    present: dict[str, set[str]] = {}
-    for table_name, column in con.execute(
-        "SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = current_database()"
-    ).fetchall():
-        present.setdefault(table_name, set()).add(column)
+    present = _present_columns(con)
     for table in TABLES.values():
         for col in table.columns:
             if table.name in present and col.name not in present[table.name]:
@@ -242,11 +248,7 @@ def is_lock_conflict(error: Exception) -> bool:
 def schema_behind(con: duckdb.DuckDBPyConnection) -> bool:
     """Whether the database lacks a canonical table, a contract column or the `_loads` journal
     (a workspace made by an earlier release: `create_tables` brings it up to date)."""
-    present: dict[str, set[str]] = {}
-    for table, column in con.execute(
-        "SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = current_database()"
-    ).fetchall():
-        present.setdefault(table, set()).add(column)
+    present = _present_columns(con)
     if "_loads" not in present:
         return True
     return any(not set(t.column_names) <= present.get(t.name, set()) for t in TABLES.values())
