@@ -7,6 +7,7 @@ import math
 
 import pytest
 
+import kpiflow
 from conftest import workspace_from_csv
 from kpiflow.analysis.conversion import cohort_rates
 from kpiflow.errors import ModelError
@@ -212,3 +213,40 @@ def test_count_ratio_test_is_the_delta_method_on_log_ratios():
     assert z == pytest.approx(expected_z)
     assert p == pytest.approx(2 * (1 - 0.5 * (1 + math.erf(abs(expected_z) / math.sqrt(2)))))
     assert all(math.isnan(v) for v in count_ratio_test(0, 10, 5, 10))
+
+
+def test_entries_reached_before_they_began_are_noted(flows):
+    # K5 became SQL on 2025-05-25 and MQL on 2025-06-02: the one out-of-order conversion of the
+    # cohort; and six contacts make no quarter big enough to be a best period.
+    sql = next(b for b in flows.bottleneck("FY2025").ranked if b.stage == "sql_rate")
+    assert sql.note == (
+        "1 converted before they entered (timestamps out of order); no best period with 30 or more mature members"
+    )
+
+
+def test_a_ratio_no_entity_links_is_left_out_of_the_ranking_with_why(tmp_path):
+    # Inquiries per session: sessions are a distinct count of session ids, which no contact or deal names.
+    assert cohort_link(parse_model(MODEL_WITH_SESSIONS), "inquiry_rate") is None
+    ws = workspace_from_csv(tmp_path, {"contacts": CONTACTS, "stage_history": STAGES, "deals": DEALS})
+    model = ws.root / "kpiflow.yaml"
+    text = model.read_text(encoding="utf-8")
+    model.write_text(
+        text.replace("  inquiries:\n", "  inquiry_rate: {ratio: [inquiries, sessions]}\n  inquiries:\n", 1).replace(
+            "tree:", "tree:\n  inquiries: [sessions, inquiry_rate]", 1
+        ),
+        encoding="utf-8",
+    )
+    ws.close()
+    with kpiflow.open(str(ws.root)) as again:
+        result = again.bottleneck("FY2025")
+    assert "inquiry_rate" not in {b.stage for b in result.ranked}
+    assert "no contact or deal links" in result.excluded["inquiry_rate"]
+
+
+MODEL_WITH_SESSIONS = """
+kpiflow: 1
+metrics:
+  sessions: {count_distinct: touchpoints.session_id, where: "type = 'page_view'", time: occurred_at}
+  inquiries: {count: touchpoints, where: "type = 'inquiry'", time: occurred_at}
+  inquiry_rate: {ratio: [inquiries, sessions]}
+"""
