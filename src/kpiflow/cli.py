@@ -26,6 +26,22 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
+class _Commands(list):
+    """The app's commands: those written in this module, then one for each registered analysis that
+    returns a `Tabular` and has none of its own (its declaration says all a command needs). Typer
+    appends the written ones and iterates this list each time it builds the command line, so an
+    analysis registered after import (a plug-in, a test) is a command too."""
+
+    def __iter__(self):
+        yield from list.__iter__(self)
+        written = {info.name or info.callback.__name__ for info in list.__iter__(self)}
+        from kpiflow.analysis.registry import ANALYSES  # noqa: PLC0415  (small: no analysis is imported)
+
+        for entry in ANALYSES:
+            if entry.generic and entry.name not in written:
+                yield typer.models.CommandInfo(name=entry.name, callback=_analysis_command(entry), help=entry.summary["en"])
+
+
 app = typer.Typer(
     name="kpiflow",
     help="Design, measure and explain BtoB marketing KPIs. / BtoBマーケティングのKPIを設計・計測・説明する。",
@@ -33,6 +49,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
+app.registered_commands = _Commands(app.registered_commands)
 
 
 class _LazyConsole:
@@ -1333,6 +1350,73 @@ def analyses(lang: Lang = None, as_json: AsJson = False, wide: Wide = False, deb
         params = ", ".join(p.name + ("" if p.default is None else f"={p.default}") for p in a.params)
         table.add_row(f"kpiflow {a.name}", a.summary.get(language, a.summary["en"]), params, " ".join(a.faces))
     _show(table, wide, language)
+
+
+# Options of a registered analysis's command, by the kind of its parameter (see registry.Param).
+_OPTION_TYPES: dict[str, Any] = {"int": Optional[int], "flag": Optional[bool], "dimensions": Optional[list[str]], "texts": Optional[list[str]]}
+
+
+def _analysis_command(entry):
+    """The command of a registered analysis that returns a `Tabular`: an option per parameter
+    (`--name-with-dashes`, its default the registry's), `--json`, `--wide`; its tables printed
+    with every cell formatted by its column's kind."""
+    import inspect  # noqa: PLC0415
+
+    options = [
+        inspect.Parameter(
+            p.name,
+            inspect.Parameter.KEYWORD_ONLY,
+            default=None,
+            annotation=Annotated[
+                _OPTION_TYPES.get(p.kind, Optional[str]),
+                typer.Option(
+                    "--" + p.name.replace("_", "-"),
+                    help=p.words("en") + ("" if p.default is None else f" [default: {p.default}]"),
+                    show_default=False,
+                ),
+            ],
+        )
+        for p in entry.params
+    ]
+    common = [
+        inspect.Parameter("workspace", inspect.Parameter.KEYWORD_ONLY, default=Path("."), annotation=WorkspaceDir),
+        inspect.Parameter("lang", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=Lang),
+        inspect.Parameter("as_json", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=AsJson),
+        inspect.Parameter("wide", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=Wide),
+        inspect.Parameter("debug", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=Debug),
+    ]
+
+    def command(**kwargs: Any) -> None:
+        workspace, lang, as_json, wide = (kwargs.pop(k) for k in ("workspace", "lang", "as_json", "wide"))
+        kwargs.pop("debug")
+        values = {k: v for k, v in kwargs.items() if v is not None and v != []}
+        for name, value in values.items():
+            choices = entry.param(name).choices
+            if choices and value not in choices:
+                from kpiflow.errors import UnknownNameError  # noqa: PLC0415
+
+                raise UnknownNameError.for_name(f"--{name.replace('_', '-')}", value, choices)
+        analysed = _analyse(workspace, lang, as_json, lambda ws, language: entry.run(ws, **values, lang=language))
+        if analysed is None:
+            return
+        result, language, model = analysed
+        from kpiflow.reporting.tabular import text_tables  # noqa: PLC0415
+
+        for table in text_tables(result.to_dict(), _words(model, language), model.currency):
+            shown = RichTable(*table.headings, title=table.title)
+            for row in table.rows:
+                shown.add_row(*row)
+            for column, numeric in zip(shown.columns, table.numeric, strict=True):
+                column.justify = "right" if numeric else "left"
+            _show(shown, wide, language)
+        for note in result.notes:
+            out.print(note, style="dim", highlight=False, markup=False)
+
+    command.__name__ = entry.name
+    command.__doc__ = f"{entry.summary['en']} / {entry.summary['ja']}"
+    command.__signature__ = inspect.Signature(options + common)  # type: ignore[attr-defined]
+    command.__annotations__ = {p.name: p.annotation for p in options + common}
+    return handles_errors(command)
 
 
 @app.command()

@@ -88,6 +88,17 @@ class Workspace:
     def __repr__(self) -> str:
         return f"Workspace({str(self.root)!r})"
 
+    def __getattr__(self, name: str):
+        """`ws.<analysis>(**params)` for an analysis registered with its function (it has no method
+        written here): the registry's defaults fill what is not given."""
+        if not name.startswith("_"):
+            from kpiflow.analysis.registry import REGISTRY  # noqa: PLC0415  (start-up: imported when used)
+
+            entry = REGISTRY.get(name)
+            if entry is not None and entry.generic:
+                return lambda **values: entry.run(self, **values)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
     @property
     def database(self) -> Path:
         return self.root / DATABASE_FILE

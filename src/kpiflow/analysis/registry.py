@@ -15,7 +15,8 @@ target kpiflow.yaml sets for the tree's root in the plan's period.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -65,6 +66,14 @@ class Analysis:
     waived: Mapping[str, str] = field(default_factory=dict)
     # The report section that shows it, when not its own name (the bottleneck is in the funnel's).
     report_section: str | None = None
+    # A function of (workspace, **params) returning a `kpiflow.analysis.result.Tabular`: the analysis
+    # then needs no face of its own (`generic`): the registry gives it every face and `ws.<name>()`.
+    function: Callable[..., Any] | None = None
+
+    @property
+    def generic(self) -> bool:
+        """Whether the faces show it from its declared tables (it returns a `Tabular`)."""
+        return self.function is not None
 
     @property
     def faces(self) -> tuple[str, ...]:
@@ -106,6 +115,8 @@ class Analysis:
     def run(self, ws: Any, **values: Any) -> Any:
         """Run the analysis on a workspace with these values and the registry's defaults for the rest."""
         arguments = self.arguments(ws, values)
+        if self.function is not None:
+            return self.function(ws, **arguments)
         positional = [arguments.pop(p.name) for p in self.params if p.required and p.name in arguments]
         return getattr(ws, self.method)(*positional, **arguments)
 
@@ -138,7 +149,7 @@ def _period(default: Any = LAST_YEAR, en: str = "The period: FY2025, FY2025Q3, 2
 _BY = Param("by", "dimensions", (), {"en": "Dimensions to break down by.", "ja": "内訳の軸"})
 _BY_ONE = Param("by", "dimension", None, {"en": "A dimension to break down by.", "ja": "内訳の軸"})
 
-ANALYSES: tuple[Analysis, ...] = (
+ANALYSES: list[Analysis] = [
     Analysis(
         "tree",
         {"ja": "キーポイントマップ", "en": "Key point map"},
@@ -293,9 +304,42 @@ ANALYSES: tuple[Analysis, ...] = (
         {"ja": "各指標の定義・抽出条件・SQL", "en": "Every metric's definition, extraction condition and SQL"},
         "dictionary",
     ),
-)
+]
+"""Every analysis, in the order faces show them (`register` adds one)."""
 
 REGISTRY: dict[str, Analysis] = {a.name: a for a in ANALYSES}
+
+
+def generic_analyses(face: str) -> list[Analysis]:
+    """The registered analyses that declare their tables and show on `face`: the faces draw them
+    from their tables, after the ones they show in their own way."""
+    return [a for a in ANALYSES if a.generic and face in a.faces]
+
+
+def register(entry: Analysis) -> Analysis:
+    """Add an analysis to the registry: every face shows it from then on."""
+    if entry.name in REGISTRY:
+        raise KpiflowError(f"an analysis called {entry.name} is already registered")
+    if entry.function is None:
+        raise KpiflowError(f"{entry.name}: a registered analysis needs its function (it returns a Tabular)")
+    ANALYSES.append(entry)
+    REGISTRY[entry.name] = entry
+    return entry
+
+
+def unregister(name: str) -> None:
+    entry = REGISTRY.pop(name)
+    ANALYSES.remove(entry)
+
+
+@contextmanager
+def registered(entry: Analysis) -> Iterator[Analysis]:
+    """`entry` registered for the length of a `with` block (tests, plug-ins tried out)."""
+    register(entry)
+    try:
+        yield entry
+    finally:
+        unregister(entry.name)
 
 
 def _model_target(ws: Any, period: str) -> dict[str, float]:

@@ -46,7 +46,7 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Redirect
 from fastapi.staticfiles import StaticFiles
 
 import kpiflow
-from kpiflow.dashboard.pages import PAGES, PARAM_NAMES, WORDS, Page, View, Visual, picker_choices, pickers
+from kpiflow.dashboard.pages import PAGES, PARAM_NAMES, WORDS, Page, View, Visual, all_pages, picker_choices, pickers  # noqa: F401  (PAGES: the written pages, for tests)
 from kpiflow.dashboard.tables import csv_cell, json_safe, sections, table_records
 from kpiflow.engine.duck import is_lock_conflict
 from kpiflow.errors import CannotListenError, KpiflowError, WorkspaceBusyError
@@ -198,6 +198,8 @@ def create_app(
 
     app = FastAPI(title="kpiflow dashboard", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.lang = default_lang
+    pages = all_pages()  # the registry's analyses as they are when the app is made
+    param_names = PARAM_NAMES | {f.name for page in pages for f in page.fields}
     app.state.allowed_hosts = frozenset(names)
 
     @app.api_route(PLOTLY_PATH, methods=["GET", "HEAD"], include_in_schema=False)
@@ -296,7 +298,7 @@ def create_app(
         url = link_factory(language, params)
         html = env.get_template(template).render(
             pickers=pickers(page, params, choices_of_page or {}, language) if page else [],
-            pages=PAGES,
+            pages=pages,
             nav_url=link_factory(language, params if page is None or page.uses_period else {}),
             lang=language,
             other_lang="en" if language == "ja" else "ja",
@@ -329,8 +331,8 @@ def create_app(
         headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
         if request.url.path.startswith("/api/"):
             return JSONResponse({"error": say("dashboard.busy", language)}, status_code=503, headers=headers)
-        params = {k: v for k, v in request.query_params.items() if k in PARAM_NAMES}
-        page = next((p for p in PAGES if p.path == request.url.path), None)
+        params = {k: v for k, v in request.query_params.items() if k in param_names}
+        page = next((p for p in pages if p.path == request.url.path), None)
         response = render(
             request,
             "busy.html",
@@ -402,8 +404,8 @@ def create_app(
         if request.url.path.startswith("/api/"):
             return JSONResponse({"error": str(error)}, status_code=400)
         language = safe_lang(request)
-        params = {k: v for k, v in request.query_params.items() if k in PARAM_NAMES}
-        page = next((p for p in PAGES if p.path == request.url.path), None)
+        params = {k: v for k, v in request.query_params.items() if k in param_names}
+        page = next((p for p in pages if p.path == request.url.path), None)
         title = page.title[language] if page else WORDS["error"][language]
         # Only what is already cached: the error page never opens the database (it may be the error).
         known = peek(("choices", language))
@@ -458,7 +460,7 @@ def create_app(
         url = link_factory(language, params)
         return url(f"/api/{page.name}{suffix}", **{k: v for k, v in params.items() if k != "period"})
 
-    for page in PAGES:
+    for page in pages:
         add_routes(page)
     return app
 
@@ -575,7 +577,7 @@ def _warm_up(server, host: str, port: int, token: str | None) -> None:
     address = host.strip("[]")
     address = "127.0.0.1" if address in ANY_ADDRESS else f"[{address}]" if ":" in address else address
     headers = {"Authorization": f"Bearer {token}"} if token else {}  # in a header: the address stays clean
-    for page in PAGES:
+    for page in all_pages():
         name = "tree" if page.path == "/" else page.path.strip("/")
         request = urllib.request.Request(f"http://{address}:{port}/api/{name}", headers=headers)  # noqa: S310
         try:

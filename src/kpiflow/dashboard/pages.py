@@ -501,6 +501,60 @@ PAGES: tuple[Page, ...] = (
     ),
 )
 PARAM_NAMES = frozenset({"period"} | {f.name for page in PAGES for f in page.fields})
+
+# The picker of a registered analysis's parameter, by the parameter's kind (registry.Param).
+_FIELD_KINDS = {"period": "period", "dimension": "dimension", "dimensions": "dimension", "metric": "metric", "outcome": "outcome"}
+
+
+def _query_value(kind: str, text: str) -> object:
+    """A query parameter's text as the registered parameter's type."""
+    if kind == "int":
+        try:
+            return int(text)
+        except ValueError:
+            raise KpiflowError(f"expected a whole number, not '{text}'") from None
+    if kind == "flag":
+        return text.lower() in ("1", "true", "yes", "on")
+    if kind in ("dimensions", "texts"):
+        return [part.strip() for part in text.split(",") if part.strip()]
+    return text
+
+
+def analysis_page(entry) -> Page:
+    """The page of a registered analysis that returns a `Tabular` (registry.Analysis.generic): a
+    form field per parameter, its tables drawn from their declared column kinds."""
+    kinds = {p.name: p.kind for p in entry.params}
+
+    def compute(ws, params: Params, lang: str):
+        values = {}
+        for name, text in params.items():
+            if name not in kinds:
+                continue
+            choices = entry.param(name).choices
+            if choices and text not in choices:
+                from kpiflow.errors import UnknownNameError  # noqa: PLC0415
+
+                raise UnknownNameError.for_name(name, text, choices)
+            values[name] = _query_value(kinds[name], text)
+        return entry.run(ws, **values, lang=lang)
+
+    fields = tuple(
+        Field(p.name, {"ja": p.words("ja"), "en": p.words("en")}, " | ".join(p.choices), _FIELD_KINDS.get(p.kind, "text"))
+        for p in entry.params
+        if p.name != "period"
+    )
+    return Page(entry.name, f"/{entry.name}", dict(entry.title), compute, fields, uses_period="period" in kinds)
+
+
+def all_pages() -> tuple[Page, ...]:
+    """The pages written above, then one per registered analysis that has none of its own and
+    shows on the dashboard."""
+    from kpiflow.analysis.registry import ANALYSES  # noqa: PLC0415
+
+    written = {page.name for page in PAGES}
+    return PAGES + tuple(
+        analysis_page(a) for a in ANALYSES if a.generic and a.name not in written and "dashboard" in a.faces
+    )
 WORDS = {
     "period": {"ja": "期間", "en": "Period"},
     "show": {"ja": "表示", "en": "Show"},

@@ -10,8 +10,10 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from kpiflow.analysis.result import is_tabular, tables_of
 from kpiflow.formatting import column_kind, format_kind, format_money, format_value, plan_volumes
 from kpiflow.reporting.headers import header  # people's words; the JSON twin keeps the keys
+from kpiflow.reporting.tabular import text_tables
 from kpiflow.reporting.words import Vocabulary
 
 
@@ -239,6 +241,12 @@ def sections(
     its model format) formats the values of rows that name a metric; `words` words the codes and
     labels the values (the model's labels)."""
     words = words or Vocabulary(lang)
+    if is_tabular(data):  # a result that declares its columns' kinds: formatted by them
+        out = []
+        for t, (*_, records) in zip(text_tables(data, words), tables_of(data), strict=True):  # type: ignore[arg-type]
+            shown = t.rows[:MAX_ROWS]
+            out.append(Section(t.title, t.headings, shown, len(t.rows), curate(t.keys, t.headings, records[:MAX_ROWS], shown)))
+        return out
     if isinstance(data, list):
         if all(isinstance(x, dict) for x in data):
             return [_records(title, data, lang, formats, unit, words)]
@@ -274,6 +282,8 @@ def table_records(data: object) -> list[dict] | None:
         return data
     if isinstance(data, dict) and isinstance(data.get("records"), list):
         return data["records"]
+    if is_tabular(data):  # its first table (every table is in the JSON twin)
+        return next(iter(data["tables"].values()))["rows"]  # type: ignore[index]
     return None
 
 

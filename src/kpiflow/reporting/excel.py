@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import functools
 import io
 import json
 import math
@@ -26,7 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kpiflow.analysis.registry import analysis
+from kpiflow.analysis.registry import analysis, generic_analyses
+from kpiflow.analysis.result import tables_of
 from kpiflow.analysis.tree import tree_order
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.formatting import EXCEL_FORMATS, column_kind, format_kind
@@ -378,7 +380,7 @@ def write_workbook(
     target = _checked_target(Path(path))
     contents = sheet_tables(ws, period=period, compare=compare, lang=lang)
     used: set[str] = set()
-    sheets = [(_sheet_name(SHEETS[key][lang], used), content) for key, content in contents.items()]
+    sheets = [(_sheet_name(sheet_title(key, lang), used), content) for key, content in contents.items()]
 
     _write_atomically(target, _render(sheets, ws.model, lang))
     return [name for name, _ in sheets]
@@ -394,18 +396,45 @@ def sheet_tables(
     chosen = ws.resolve_period(period, lang) if period else ws.last_complete_year()
     context = _Context(ws, chosen, ws.resolve_period(compare, lang) if compare else chosen.previous(), lang)
 
+    # Registered analyses that declare their tables get a sheet each, before the dictionary (an appendix).
+    builders = dict(BUILDERS)
+    dictionary = builders.pop("dictionary")
+    builders |= {a.name: functools.partial(_analysis_sheet, a) for a in generic_analyses("workbook")}
+    builders["dictionary"] = dictionary
     sheets: dict[str, list[Table] | str] = {}
-    for key, build in BUILDERS.items():
+    for key, build in builders.items():
         try:
             tables = build(context)
         except _NothingToShow as e:
             sheets[key] = str(e)
             continue
         except KpiflowError as e:
-            sheets[key] = NOTES["failed"][lang].format(sheet=SHEETS[key][lang], error=_one_line(str(e)))
+            sheets[key] = NOTES["failed"][lang].format(sheet=sheet_title(key, lang), error=_one_line(str(e)))
             continue
-        sheets[key] = tables if tables[0].rows else NOTES["empty"][lang].format(sheet=SHEETS[key][lang])
+        sheets[key] = tables if tables[0].rows else NOTES["empty"][lang].format(sheet=sheet_title(key, lang))
     return sheets
+
+
+def sheet_title(key: str, lang: str) -> str:
+    """A sheet's title: SHEETS's words, or a registered analysis's title."""
+    if key in SHEETS:
+        return SHEETS[key][lang]
+    return analysis(key).title[lang]
+
+
+# A declared column kind (kpiflow.analysis.result.KINDS) as the workbook's number format; others are text.
+_SHEET_KINDS = {"count": "count", "money": "money", "percent": "percent", "rate": "percent", "days": "duration"}
+_SHEET_KINDS |= {"seconds": "seconds", "ratio": "ratio", "roi": "roi", "number": "number"}
+
+
+def _analysis_sheet(entry, c: _Context) -> list[Table]:
+    """A registered analysis's tables, each number in its column's declared kind."""
+    values = {"period": c.label} if any(p.name == "period" for p in entry.params) else {}
+    result = entry.run(c.ws, **values, lang=c.lang).to_dict()
+    return [
+        Table(rows, title.get(c.lang) or name, formats={column: _SHEET_KINDS.get(kind) for column, kind in specs})
+        for name, title, specs, rows in tables_of(result)
+    ]
 
 
 def _checked_target(path: Path) -> Path:

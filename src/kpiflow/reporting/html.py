@@ -22,12 +22,13 @@ from pathlib import Path
 from typing import Any
 
 from kpiflow.analysis.explain import signed_change
-from kpiflow.analysis.registry import analysis
+from kpiflow.analysis.registry import analysis, generic_analyses
 from kpiflow.errors import KpiflowError
 from kpiflow.formatting import format_kind, format_money, format_value
 from kpiflow.reporting import charts as figures
 from kpiflow.reporting.headers import HEADERS
 from kpiflow.reporting.highlights import tree_highlights
+from kpiflow.reporting.tabular import text_tables
 from kpiflow.reporting.tree_diagram import caption, tree_svg
 from kpiflow.reporting.words import WORDS, vocabulary
 
@@ -381,6 +382,12 @@ def build_report(ws, *, period: str | None = None, compare: str | None = None, l
             rows.append(row | {"status": "follows" if check.follows else "departs", "departures": departures})
         return {"rows": rows}
 
+    def analysis_section(entry) -> dict[str, Any]:
+        """A registered analysis that declares its tables: run for the report's period, if it has one."""
+        values = {"period": label_now} if any(p.name == "period" for p in entry.params) else {}
+        result = entry.run(ws, **values, lang=lang).to_dict()
+        return {"title": entry.title[lang], "tables": text_tables(result, words, model.currency), "notes": result["notes"]}
+
     def dictionary_section() -> dict[str, Any]:
         result = ws.dictionary(lang)
         return {"entries": result.to_dict()}
@@ -397,6 +404,8 @@ def build_report(ws, *, period: str | None = None, compare: str | None = None, l
         _section("blueprints", blueprints_section),
         _section("dictionary", dictionary_section),
     ]
+    # Registered analyses that declare their tables, before the dictionary (an appendix).
+    sections[-1:-1] = [_section(a.name, functools.partial(analysis_section, a)) for a in generic_analyses("report")]
     environment = Environment(
         loader=PackageLoader("kpiflow.reporting", "templates"), autoescape=select_autoescape(["html", "j2"])
     )

@@ -1,0 +1,69 @@
+"""A `Tabular` result's tables for people, on every face alike: each cell is formatted by its
+column's declared kind (`kpiflow.analysis.result`), never by guessing from its name.
+
+The terminal, the report and the dashboard print the same texts (`text_table`); the workbook
+keeps numbers as numbers with the kind's Excel format (`kpiflow.reporting.excel`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from kpiflow.analysis.result import Column, tables_of
+from kpiflow.formatting import format_kind
+from kpiflow.reporting.words import STAGE_COLUMNS, Vocabulary
+
+FLAG = {"ja": ("はい", "いいえ"), "en": ("yes", "no")}
+
+
+@dataclass(frozen=True)
+class TextTable:
+    """One table as texts: its title, its column headings, its rows, and which columns are numbers."""
+
+    name: str
+    title: str
+    keys: list[str]  # the columns' names
+    headings: list[str]
+    rows: list[list[str]]
+    numeric: list[bool]
+
+
+def cell_text(value: object, column: Column, words: Vocabulary, currency: str = "JPY") -> str:
+    """A cell as people read it: a number by its kind (29.4%, ¥1,234 or 1,235万円, 12.3), a label in
+    the vocabulary's words and kpiflow.yaml's labels, a flag as yes/no."""
+    lang = words.lang
+    if value is None:
+        return "—"
+    if column.kind == "flag":
+        return FLAG["ja" if lang == "ja" else "en"][0 if value else 1]
+    if column.kind == "label":
+        if column.name in STAGE_COLUMNS or words.is_stage(value):
+            return words.stage(value)
+        labelled = words.value(column.name, value)
+        return words.code(value) if labelled == str(value) else labelled
+    if column.format_kind is not None and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return format_kind(value, column.format_kind, lang, currency)
+    if isinstance(value, list):
+        return " → ".join(str(v) for v in value)
+    return str(value)
+
+
+def text_tables(data: Mapping[str, Any], words: Vocabulary, currency: str = "JPY") -> list[TextTable]:
+    """Every table of a `Tabular.to_dict()` as texts in the vocabulary's language."""
+    lang = words.lang
+    out = []
+    for name, title, specs, records in tables_of(data):
+        cols = [Column(c, kind) for c, kind in specs]
+        out.append(
+            TextTable(
+                name,
+                title.get(lang) or title.get("en") or name,
+                [c.name for c in cols],
+                [c.heading(lang) for c in cols],
+                [[cell_text(r.get(c.name), c, words, currency) for c in cols] for r in records],
+                [c.format_kind is not None for c in cols],
+            )
+        )
+    return out

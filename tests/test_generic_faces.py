@@ -1,0 +1,151 @@
+"""Adding an analysis takes one module (issue 16): a toy analysis declared once, with its words,
+parameters and typed tables, is a command with --json, a workspace method, a dashboard page with
+JSON and CSV twins, a report section and a workbook sheet, each showing the same numbers in the
+same format, without a line written for any face.
+
+The toy counts deals and wins per channel on the hand-made `tiny` workspace (conftest.py):
+ads: D1 won (100), D4 open (70); exhibition: D2 won (300), D3 lost (50).
+"""
+
+from __future__ import annotations
+
+import json
+import warnings
+
+import pytest
+from python_calamine import CalamineWorkbook
+from sqlglot import exp, parse_one
+from typer.testing import CliRunner
+
+from kpiflow.analysis.registry import Analysis, Param, registered
+from kpiflow.analysis.result import Column, Table, Tabular, columns, is_tabular
+from kpiflow.cli import app
+from kpiflow.errors import KpiflowError
+from kpiflow.stats import wilson_interval
+
+runner = CliRunner()
+
+
+def deals_by_channel(ws, *, outcome: str = "won", lang: str | None = None) -> Tabular:
+    """Deals per channel, those with `outcome`, and their share of the closed ones (a rate)."""
+    query = parse_one(
+        "SELECT channel, COUNT(*) AS deals, COUNT(*) FILTER (WHERE outcome = :o) AS hits,"
+        " COUNT(*) FILTER (WHERE outcome IN ('won', 'lost')) AS closed,"
+        " COALESCE(SUM(amount) FILTER (WHERE outcome = :o), 0) AS amount FROM deals GROUP BY channel ORDER BY channel",
+        dialect="duckdb",
+    )
+    query = query.transform(lambda n: exp.Literal.string(outcome) if isinstance(n, exp.Placeholder) else n)
+    records = []
+    for channel, deals, hits, closed, amount in ws.engine.run(query):
+        low, high = wilson_interval(hits, closed) if closed else (None, None)
+        rate = hits / closed if closed else None
+        records.append({"channel": channel, "deals": deals, "hits": hits, "closed": closed, "rate": rate, "rate_low": low, "rate_high": high, "amount": amount})
+    table = Table(
+        "channels",
+        {"ja": "チャネル別", "en": "By channel"},
+        columns(("channel", "label"), ("deals", "count"), ("hits", "count"), ("closed", "count"), ("rate", "rate"), ("rate_low", "rate"), ("rate_high", "rate"), ("amount", "money")),
+        tuple(records),
+    )
+    return Tabular("toy", {"outcome": outcome}, (table,), notes=("rates are shares of closed deals",))
+
+
+TOY = Analysis(
+    "toy",
+    {"ja": "チャネル別の受注", "en": "Wins by channel"},
+    {"ja": "チャネルごとの商談数と受注", "en": "Deals and wins per channel"},
+    "toy",
+    (Param("outcome", "choice", "won", {"en": "won | lost", "ja": "won | lost"}, ("won", "lost")),),
+    function=deals_by_channel,
+)
+
+
+@pytest.fixture(scope="module")
+def toy(tiny):
+    with registered(TOY) as entry:
+        yield entry
+
+
+def test_the_toy_is_a_workspace_method_whose_numbers_are_counted_by_hand(toy, tiny):
+    rows = {r["channel"]: r for r in tiny.toy().table().records()}
+    assert (rows["ads"]["deals"], rows["ads"]["hits"], rows["ads"]["closed"], rows["ads"]["amount"]) == (2, 1, 1, 100)
+    assert (rows["exhibition"]["deals"], rows["exhibition"]["hits"], rows["exhibition"]["closed"]) == (2, 1, 2)
+    assert rows["exhibition"]["rate"] == 0.5 and rows["exhibition"]["amount"] == 300
+    lost = {r["channel"]: r for r in tiny.toy(outcome="lost").table().records()}
+    assert (lost["exhibition"]["hits"], lost["exhibition"]["amount"], lost["ads"]["amount"]) == (1, 50, 0)
+
+
+def test_its_json_is_the_parameters_and_every_table_with_typed_columns(toy, tiny):
+    result = runner.invoke(app, ["toy", "-w", str(tiny.root), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert is_tabular(data)
+    assert data["analysis"] == "toy" and data["params"] == {"outcome": "won"}
+    table = data["tables"]["channels"]
+    assert {c["name"]: c["kind"] for c in table["columns"]}["amount"] == "money"
+    assert [r["hits"] for r in table["rows"]] == [1, 1]
+    assert data == json.loads(json.dumps(tiny.toy().to_dict(), default=str))
+
+
+def test_its_command_takes_the_registry_s_options_and_refuses_a_wrong_choice_by_name(toy, tiny):
+    lost = json.loads(runner.invoke(app, ["toy", "-w", str(tiny.root), "--outcome", "lost", "--json"]).output)
+    assert lost["params"] == {"outcome": "lost"}
+    bad = runner.invoke(app, ["toy", "-w", str(tiny.root), "--outcome", "wonn"])
+    assert bad.exit_code != 0 and "--outcome" in bad.output and "won" in bad.output
+    assert "Traceback" not in bad.output
+
+
+def test_the_terminal_shows_each_number_by_its_kind(toy, tiny):
+    text = runner.invoke(app, ["toy", "-w", str(tiny.root), "--lang", "en"], env={"COLUMNS": "200"}).output
+    assert "By channel" in text
+    assert "¥300" in text and "50.0%" in text and "100.0%" in text  # money and rates, by their kind
+    assert "rates are shares of closed deals" in text
+    ja = runner.invoke(app, ["toy", "-w", str(tiny.root), "--lang", "ja"], env={"COLUMNS": "200"}).output
+    assert "チャネル別" in ja
+
+
+def _dashboard(root):
+    pytest.importorskip("fastapi")
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient` is deprecated")
+        from fastapi.testclient import TestClient  # noqa: PLC0415
+    from kpiflow.dashboard import create_app  # noqa: PLC0415
+
+    return TestClient(create_app(root), base_url="http://127.0.0.1:8765")
+
+
+def test_the_dashboard_has_its_page_and_json_and_csv_twins(toy, tiny):
+    with _dashboard(tiny.root) as client:
+        page = client.get("/toy", params={"lang": "en"})
+        api = client.get("/api/toy", params={"lang": "en", "outcome": "lost"})
+        csv = client.get("/api/toy.csv", params={"lang": "en"})
+        home = client.get("/", params={"lang": "en", "period": "FY2025"})
+    assert page.status_code == 200 and "Wins by channel" in page.text and "¥300" in page.text and "50.0%" in page.text
+    assert api.status_code == 200 and api.json()["params"] == {"outcome": "lost"}
+    lines = csv.text.lstrip("\ufeff").splitlines()  # a BOM: Excel reads the file as UTF-8
+    assert csv.status_code == 200 and lines[0] == "channel,deals,hits,closed,rate,rate_low,rate_high,amount"
+    assert lines[2].startswith("exhibition,2,1,2,0.5,") and lines[2].endswith(",300.0")
+    assert "/toy" in home.text  # in the navigation
+
+
+def test_the_report_and_the_workbook_have_its_section_and_sheet(toy, tiny, tmp_path):
+    from kpiflow.reporting.excel import write_workbook  # noqa: PLC0415
+    from kpiflow.reporting.html import build_report  # noqa: PLC0415
+
+    report = build_report(tiny, period="FY2025", lang="en")
+    assert 'id="toy"' in report and "Wins by channel" in report and "¥300" in report
+    names = write_workbook(tiny, tmp_path / "book.xlsx", period="FY2025", lang="en")
+    assert "Wins by channel" in names
+    sheet = CalamineWorkbook.from_path(str(tmp_path / "book.xlsx")).get_sheet_by_name("Wins by channel").to_python()
+    header = next(i for i, row in enumerate(sheet) if "amount" in [str(c).lower() for c in row] or "Amount" in row)
+    body = [row for row in sheet[header + 1 :] if row and row[0] in ("ads", "exhibition")]
+    assert [row[-1] for row in body] == [100, 300]  # numbers stay numbers
+
+
+def test_a_table_refuses_a_kind_or_a_column_it_does_not_know():
+    with pytest.raises(KpiflowError, match="column kind"):
+        Column("x", "percentage")
+    with pytest.raises(KpiflowError, match="undeclared"):
+        Table("t", {"en": "t"}, columns(("a", "count")), ({"a": 1, "b": 2},))
+    with pytest.raises(KpiflowError, match="already registered"):
+        with registered(TOY), registered(TOY):
+            pass
