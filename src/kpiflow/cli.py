@@ -35,6 +35,7 @@ class _Commands(list):
     def __iter__(self):
         yield from list.__iter__(self)
         written = {info.name or info.callback.__name__ for info in list.__iter__(self)}
+        written |= {group.name for group in app.registered_groups}  # `kpiflow blueprint ...` and the like
         from kpiflow.analysis.registry import ANALYSES  # noqa: PLC0415  (small: no analysis is imported)
 
         for entry in ANALYSES:
