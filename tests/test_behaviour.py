@@ -26,7 +26,7 @@ import math
 import pytest
 
 from conftest import copy_demo, workspace_from_csv
-from kpiflow.analysis.behaviour import BehaviourError, behaviour
+from kpiflow.analysis.behaviour import BehaviourError, behaviour, build_query
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.model.periods import Period
 
@@ -253,6 +253,18 @@ def test_no_window_function_over_the_touchpoints(edges):
     assert " OVER " not in run(edges, period=Q1).queries[0].upper()
 
 
+def test_the_portable_first_view_is_the_same_on_duckdb(ws, edges):
+    # Engines without DuckDB's ARG_MIN_NULL (Spark) number the views with ROW_NUMBER instead: run
+    # both plans on DuckDB over the simultaneous views and the view without a session above.
+    for workspace in (ws, edges):
+        for by, period in [("content_type", Q1), ("channel", None), ("content_id", Q1)]:
+            windows = {"revisit_days": 30, "inquiry_days": 30, "opportunity_days": 90}
+            fast = build_query(by, period, first=workspace.engine.first_in_group, **windows)
+            portable = build_query(by, period, first=None, **windows)
+            assert "ARG_MIN_NULL" in workspace.engine.render(fast) and " OVER " in workspace.engine.render(portable)
+            assert workspace.engine.run(portable).rows == workspace.engine.run(fast).rows
+
+
 # --- the demo company -----------------------------------------------------------------------
 
 
@@ -377,3 +389,7 @@ def test_demo_sessions_and_first_views_match_plain_sql(demo):
     }
     assert got == {row[0]: tuple(row[1:]) for row in plain}
     assert sum(r.revisit_rate.count for r in result.records) > 0  # the windows are not empty
+    # The portable plan (other engines' first view by ROW_NUMBER) gives the same rows on DuckDB.
+    windows = {"revisit_days": 30, "inquiry_days": 30, "opportunity_days": 90}
+    portable = build_query("content_type", Period.fy(2025), first=None, **windows)
+    assert demo.engine.run(portable).rows == demo.engine.run(result.queries[0]).rows

@@ -39,8 +39,6 @@ pytestmark = [
 # Analyses Spark still refuses, with the reason found (the list only shrinks: a test fails when
 # one of them starts to run, so that it is then compared value by value).
 NOT_YET_ON_SPARK = {
-    "behaviour": "ARG_MIN_NULL and CREATE_SORT_KEY are DuckDB functions (tests/test_portability.py KNOWN)",
-    "patterns": "WITH ... AS MATERIALIZED is DuckDB's; Spark does not parse it",
     "plan": "Spark does not parse the rendered SQL (PARSE_SYNTAX_ERROR near '<=')",
     "bottleneck": "Spark does not parse the rendered SQL (PARSE_SYNTAX_ERROR near '<=')",
     "funnel": "EPOCH(t1 - t0) of a timestamp difference becomes UNIX_TIMESTAMP(interval), which Spark refuses",
@@ -122,10 +120,10 @@ def test_every_analysis_gives_the_same_numbers_on_spark(engines, name):
 
 
 def test_the_touchpoint_funnel_does_not_run_on_spark_yet(engines):
-    # Its per-unit query is a WITH ... AS MATERIALIZED (DuckDB's) and packs time and rank with
-    # EPOCH_US (tests/test_portability.py KNOWN): Spark refuses it, in words, without a traceback.
+    # Its query takes each next step with DuckDB's ASOF LEFT JOIN, which Spark does not parse:
+    # Spark refuses it, in words, without a traceback.
     _, spark_ws = engines
-    with pytest.raises(KpiflowError, match="MATERIALIZED"):
+    with pytest.raises(KpiflowError, match="PARSE_SYNTAX_ERROR"):
         spark_ws.touch_funnel(["type = 'booth_visit'", "type = 'demo'", "type = 'inquiry'"], within="30d")
 
 

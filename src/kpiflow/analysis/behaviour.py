@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import sqlglot
@@ -57,6 +57,9 @@ from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.model.config import ModelFile
 from kpiflow.model.periods import Period
 from kpiflow.stats import Rate, ratio
+
+FirstInGroup = Callable[[exp.Expression, list[exp.Ordered]], exp.Expression | None]
+"""`Engine.first_in_group`: an aggregate for the first row of a group in an order, or None."""
 
 BY = ("content_type", "content_id", "channel")
 """The touchpoint columns behaviour can be grouped by."""
@@ -86,7 +89,9 @@ class BehaviourError(KpiflowError, ValueError):
 # Placeholders (never first in a SELECT list: DuckDB's `alias: expr` syntax): :tp_filter;
 # :group, :view_group, :action_group (the `by` column of `tp`, `pv`, `acts`); :in_period,
 # :pv_in_period, :st_in_period, :actions_in_period (the period over views, pv, st, acts) and
-# :st_outside_period (its negation); :revisit, :inquiry, :opportunity (intervals).
+# :st_outside_period (its negation); :revisit, :inquiry, :opportunity (intervals); :first_session
+# (the session of a visitor's first view, an aggregate) and :view_rank (what it reads: see
+# `_first_session`).
 _QUERY = (
     "WITH "
     + IDENTITY_CTES
@@ -127,11 +132,13 @@ per_session AS (
 events AS NOT MATERIALIZED (
   SELECT type, :group AS grp, person, person_contact, occurred_at, session_id FROM tp
 ),
-visitors AS (
-  SELECT grp, person, person_contact AS contact_id, MIN(occurred_at) AS first_at,
-         ARG_MIN_NULL(session_id, CREATE_SORT_KEY(occurred_at, 'ASC NULLS LAST', session_id, 'ASC NULLS LAST')) AS first_session
+viewed AS (
+  SELECT grp, person, person_contact, occurred_at, session_id, :view_rank AS view_rank
   FROM events AS views WHERE type = 'page_view' AND :in_period
-  GROUP BY grp, person, person_contact
+),
+visitors AS (
+  SELECT grp, person, person_contact AS contact_id, MIN(occurred_at) AS first_at, :first_session AS first_session
+  FROM viewed GROUP BY grp, person, person_contact
 ),
 per_visitor AS (
   SELECT grp, COUNT(*) AS visitors FROM visitors GROUP BY grp
@@ -289,7 +296,7 @@ def behaviour(
             ("opportunity_days", opportunity_days, OPPORTUNITY_DAYS),
         )
     }
-    query = engine.render(build_query(by, period, **windows))
+    query = engine.render(build_query(by, period, first=engine.first_in_group, **windows))
     rows = engine.run(query).records()
     return BehaviourResult(
         period=period.label(lang) if period else None,
@@ -308,10 +315,41 @@ def _template() -> exp.Expression:
     return sqlglot.parse_one(_QUERY, read="duckdb")
 
 
+def _first_session(first: FirstInGroup | None) -> tuple[exp.Expression, exp.Expression]:
+    """(:first_session, :view_rank): the session of a visitor's first page view of the group, the
+    earliest view, ties to the smallest session id, a view without a session last.
+
+    With the engine's aggregate for the first row of a group (DuckDB's ARG_MIN_NULL over a sort
+    key) that is one aggregate and no rank; otherwise the views are numbered in that order
+    (ROW_NUMBER, in every engine) and the session of view 1 is kept.
+    """
+    order = [
+        exp.Ordered(this=exp.column("occurred_at"), nulls_first=False),
+        exp.Ordered(this=exp.column("session_id"), nulls_first=False),
+    ]
+    aggregate = first(exp.column("session_id"), order) if first is not None else None
+    if aggregate is not None:
+        return aggregate, exp.null()
+    window = exp.Window(
+        this=exp.RowNumber(),
+        partition_by=[exp.column(c) for c in ("grp", "person", "person_contact")],
+        order=exp.Order(expressions=order),
+    )
+    first_view = exp.EQ(this=exp.column("view_rank"), expression=exp.convert(1))
+    return exp.Min(this=exp.Case(ifs=[exp.If(this=first_view, true=exp.column("session_id"))])), window
+
+
 def build_query(
-    by: str, period: Period | None, *, revisit_days: int, inquiry_days: int, opportunity_days: int
+    by: str,
+    period: Period | None,
+    *,
+    revisit_days: int,
+    inquiry_days: int,
+    opportunity_days: int,
+    first: FirstInGroup | None = None,
 ) -> exp.Expression:
-    """The query of the analysis (one row per group)."""
+    """The query of the analysis (one row per group); `first` is the engine's `first_in_group`
+    (None: the portable plan, which every engine runs)."""
 
     def in_period(table: str) -> exp.Expression:
         if period is None:
@@ -329,6 +367,7 @@ def build_query(
         at = exp.column("occurred_at", table="t")
         reach = exp.Add(this=sql_timestamp(end), expression=interval_days(max(revisit_days, inquiry_days)))
         tp_filter = exp.and_(tp_filter, at >= sql_timestamp(start), at.copy() < reach)
+    first_session, view_rank = _first_session(first)
     query = exp.replace_placeholders(
         _template(),
         tp_filter=tp_filter,
@@ -343,6 +382,8 @@ def build_query(
         revisit=interval_days(revisit_days),
         inquiry=interval_days(inquiry_days),
         opportunity=interval_days(opportunity_days),
+        first_session=first_session,
+        view_rank=view_rank,
     )
     return query
 

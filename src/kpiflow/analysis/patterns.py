@@ -449,8 +449,8 @@ def _step() -> exp.Expression:
 def _sql(expression: exp.Expression) -> str:
     """An expression as DuckDB SQL: user text reaches a query only parsed and re-rendered like this.
 
-    The patterns query is DuckDB text (MATERIALIZED, SEMI JOIN, LIST): it runs through the engine
-    as written, so it needs an engine whose dialect is DuckDB's until it is built as expressions.
+    The patterns query is written as DuckDB text of constructs every engine has (no lists, no
+    ASOF); `Engine.translate` runs it as written on DuckDB and renders it for any other engine.
     """
     return expression.sql("duckdb")
 
@@ -548,7 +548,7 @@ class _Plan:
 
     def window(self, units: str) -> str:
         """u, conv, t, step: every kept event of each unit in its window."""
-        lower = f"touchpoints.occurred_at >= n.anchor - INTERVAL ({_micros(self.within)}) MICROSECOND" if self.within else "TRUE"
+        lower = f"touchpoints.occurred_at >= n.anchor - INTERVAL '{_micros(self.within)}' MICROSECOND" if self.within else "TRUE"
         # A static range on the table as well, so that the scan can skip whole row groups.
         scan_start = self.start - self.within if self.start is not None and self.within is not None else None
         keep = _sql(self.keep) if self.keep is not None else "TRUE"
@@ -567,7 +567,7 @@ def _count_sql(*, max_length: int, strict: bool, min_support: int, pairs: list[t
     means those frequent here. Rows: length, s1, s2, s3, n (support), x (converters).
     """
     win, units = "win", "units"
-    ctes = [f"fs AS MATERIALIZED (SELECT u, step, ANY_VALUE(conv) AS conv, MIN(t) AS f, MAX(t) AS l FROM {win} GROUP BY u, step)"]
+    ctes = [f"fs AS MATERIALIZED (SELECT u, step, BOOL_OR(conv) AS conv, MIN(t) AS f, MAX(t) AS l FROM {win} GROUP BY u, step)"]
     parts = [
         f"SELECT 0 AS length, CAST(NULL AS VARCHAR) AS s1, CAST(NULL AS VARCHAR) AS s2, CAST(NULL AS VARCHAR) AS s3, "
         f"COUNT(*) AS n, COUNT(*) FILTER (WHERE conv) AS x FROM {units}",
@@ -627,29 +627,51 @@ def _count_sql(*, max_length: int, strict: bool, min_support: int, pairs: list[t
     return ctes, " UNION ALL ".join(parts)
 
 
+PATH_COLUMNS = tuple(f"p{i}" for i in range(1, PATH_STEPS + 1))
+"""A path's steps, one column each (NULL past its end): portable, where a list would not be."""
+
+
 def _paths_sql(top: int) -> tuple[list[str], str]:
-    """CTEs and a SELECT of the `top` paths of the converters in `win`: path, n, total (with a path)."""
+    """CTEs and a SELECT of the `top` paths of the converters in `win`: p1..p5, n, total (with a path).
+
+    Each converter's collapsed steps are numbered in time order; a path longer than PATH_STEPS
+    keeps slot 1 (the first touch) and the last steps in the last slots, and slot 2 says "…".
+    The slots, not a list, are what is grouped and ordered: an ordered list aggregate is spelt
+    differently by every engine (Spark has none), a few columns are spelt the same everywhere.
+    """
     keep_last = PATH_STEPS - 2
+    ellipsis = _sql(exp.Literal.string(ELLIPSIS))
+    slots = [f"MAX(CASE WHEN slot = {i} THEN step END)" for i in range(1, PATH_STEPS + 1)]
+    slots[1] = f"CASE WHEN MAX(len) > {PATH_STEPS} THEN {ellipsis} ELSE {slots[1]} END"
+    cut = ", ".join(f"{slot} AS {name}" for slot, name in zip(slots, PATH_COLUMNS, strict=True))
+    columns = ", ".join(PATH_COLUMNS)
     ctes = [
         "seq AS (SELECT u, t, step, LAG(step) OVER (PARTITION BY u ORDER BY t, step) AS prev FROM win WHERE conv)",
-        "collapsed AS (SELECT u, LIST(step ORDER BY t, step) AS p FROM seq WHERE prev IS NULL OR prev <> step GROUP BY u)",
-        f"cut AS (SELECT CASE WHEN LEN(p) > {PATH_STEPS} THEN LIST_CONCAT([p[1], '{ELLIPSIS}'], p[-{keep_last}:]) "
-        "ELSE p END AS path FROM collapsed)",
-        "counted AS (SELECT path, COUNT(*) AS n, SUM(COUNT(*)) OVER () AS total FROM cut GROUP BY path)",
+        "collapsed AS (SELECT u, step, ROW_NUMBER() OVER (PARTITION BY u ORDER BY t, step) AS pos, "
+        "COUNT(*) OVER (PARTITION BY u) AS len FROM seq WHERE prev IS NULL OR prev <> step)",
+        f"slotted AS (SELECT u, step, len, CASE WHEN len <= {PATH_STEPS} THEN pos WHEN pos = 1 THEN 1 "
+        f"WHEN pos > len - {keep_last} THEN pos - len + {PATH_STEPS} END AS slot FROM collapsed)",
+        f"cut AS (SELECT {cut} FROM slotted WHERE slot IS NOT NULL GROUP BY u)",
+        f"counted AS (SELECT {columns}, COUNT(*) AS n, SUM(COUNT(*)) OVER () AS total FROM cut GROUP BY {columns})",
     ]
-    return ctes, f"SELECT path, n, total FROM counted ORDER BY n DESC, path LIMIT {top}"
+    # A shorter path that is the start of a longer one comes first, as lists compare.
+    order = ", ".join(f"{c} NULLS FIRST" for c in PATH_COLUMNS)
+    return ctes, f"SELECT {columns}, n, total FROM counted ORDER BY n DESC, {order} LIMIT {top}"
 
 
 def _query(plan: _Plan, counts: tuple[list[str], str], paths: tuple[list[str], str] | None) -> str:
     """One statement: the population and windows (materialized once), the counts and the paths.
 
-    Rows: length, s1, s2, s3, n, x, path, total; the paths have length -1.
+    Rows: length, s1, s2, s3, n, x, p1..p5, total; the paths have length -1. DuckDB SQL, which
+    `Engine.translate` renders in another engine's dialect.
     """
     ctes = [f"units AS MATERIALIZED ({plan.units()})", f"win AS MATERIALIZED ({plan.window('units')})", *counts[0]]
-    select = f"SELECT *, CAST(NULL AS VARCHAR[]) AS path, CAST(NULL AS BIGINT) AS total FROM ({counts[1]}) AS counts"
+    no_path = ", ".join(f"CAST(NULL AS VARCHAR) AS {c}" for c in PATH_COLUMNS)
+    select = f"SELECT *, {no_path}, CAST(NULL AS BIGINT) AS total FROM ({counts[1]}) AS counts"
     if paths is not None:
         ctes += paths[0]
-        select += f" UNION ALL SELECT -1, NULL, NULL, NULL, n, NULL, path, total FROM ({paths[1]}) AS top_paths"
+        columns = ", ".join(PATH_COLUMNS)
+        select += f" UNION ALL SELECT -1, NULL, NULL, NULL, n, NULL, {columns}, total FROM ({paths[1]}) AS top_paths"
     return "WITH " + ", ".join(ctes) + " " + select
 
 
@@ -875,9 +897,10 @@ def patterns(
         start, end = p.sql_bounds() if p is not None else (None, None)
         plan = _Plan(unit=unit, outcome=parsed, keep=keep, within=within, start=start, end=end)
         query = _query(plan, counts, paths)
-        queries.append(query)
         try:
-            return engine.run(query).rows
+            text = engine.translate(query, "duckdb")
+            queries.append(text)
+            return engine.run(text).rows
         except EngineError as e:
             raise PatternsError(f"the patterns query failed: {e.detail}") from None
 
@@ -891,7 +914,11 @@ def patterns(
     warnings = _check_outcome(engine, parsed, outcome, chosen, population, lang)
     records = _records([r[:6] for r in rows if r[0] > 0], population, _Fisher(population.units))
     # The engine picked the top paths; a UNION does not keep their order, so sort them again.
-    path_rows = sorted(((r[6], r[4], r[7]) for r in rows if r[0] == -1), key=lambda r: (-r[1], r[0]))
+    width = len(PATH_COLUMNS)
+    path_rows = sorted(
+        ((tuple(p for p in r[6 : 6 + width] if p is not None), r[4], r[6 + width]) for r in rows if r[0] == -1),
+        key=lambda r: (-r[1], r[0]),
+    )
     population_then = None
     if then is not None:
         triples = [r.pattern for r in records if r.length == 3]

@@ -21,6 +21,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, ClassVar, NamedTuple
 
+import sqlglot
 from sqlglot import exp
 
 from kpiflow.errors import KpiflowError
@@ -103,6 +104,24 @@ class Engine(ABC):
     def render(self, query: Query) -> str:
         """SQL text in the engine's dialect (text is taken as already written in it)."""
         return query if isinstance(query, str) else query.sql(dialect=self.dialect)
+
+    def translate(self, text: str, dialect: str) -> str:
+        """SQL `text` written in `dialect`, in the engine's own: as written when the two are the
+        same (parsing a long statement again can cost more than running it on a small
+        workspace), else parsed by SQLGlot and rendered with `render`."""
+        if dialect == self.dialect:
+            return text
+        return self.render(sqlglot.parse_one(text, read=dialect))
+
+    asof_join: ClassVar[bool] = False
+    """Whether the engine has DuckDB's ASOF JOIN (each row's nearest later row of another relation
+    in one sorted merge); without it an analysis joins on the range and keeps the minimum."""
+
+    def first_in_group(self, value: exp.Expression, order: list[exp.Ordered]) -> exp.Expression | None:
+        """An aggregate giving `value` at the first row of its group in `order` (a NULL value is
+        kept, not skipped), or None when the engine has no such aggregate: the analysis then
+        numbers the rows with ROW_NUMBER() in a window, which every engine has."""
+        return None
 
     @abstractmethod
     def run(self, query: Query) -> Result:

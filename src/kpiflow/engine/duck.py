@@ -199,6 +199,18 @@ class DuckEngine(Engine):
     def __repr__(self) -> str:
         return f"DuckEngine({self.con!r})"
 
+    asof_join = True
+
+    def first_in_group(self, value: exp.Expression, order: list[exp.Ordered]) -> exp.Expression:
+        """ARG_MIN_NULL over a CREATE_SORT_KEY of the order: one aggregate, no window, and a NULL
+        value kept (ARG_MIN skips it)."""
+        keys: list[exp.Expression] = []
+        for key in order:
+            direction = "DESC" if key.args.get("desc") else "ASC"
+            nulls = "NULLS FIRST" if key.args.get("nulls_first") else "NULLS LAST"
+            keys += [key.this.copy(), exp.Literal.string(f"{direction} {nulls}")]
+        return exp.Anonymous(this="ARG_MIN_NULL", expressions=[value.copy(), exp.Anonymous(this="CREATE_SORT_KEY", expressions=keys)])
+
     def run(self, query: Query) -> Result:
         try:
             cursor = self.con.execute(self.render(query))

@@ -250,9 +250,14 @@ def _spark_semantics(tree: exp.Expression) -> exp.Expression:
       interpolated), not PERCENTILE_CONT(x, q), which Spark only takes as WITHIN GROUP; likewise
       QUANTILE_DISC(x, q) is PERCENTILE_DISC(q) WITHIN GROUP (ORDER BY x);
     - DATE_TRUNC of a wall-clock timestamp returns Spark's zoned TIMESTAMP, which PySpark hands
-      to Python in the zone of the Python process: cast back to a wall-clock timestamp."""
+      to Python in the zone of the Python process: cast back to a wall-clock timestamp;
+    - WITH name AS [NOT] MATERIALIZED is DuckDB's planning hint, which Spark does not parse: Spark
+      plans its common table expressions itself, so the hint is left out."""
 
     def rewrite(node: exp.Expression) -> exp.Expression:
+        if isinstance(node, exp.CTE) and node.args.get("materialized") is not None:
+            node.set("materialized", None)
+            return node
         if isinstance(node, exp.PercentileCont) and node.expression is not None:
             return exp.Anonymous(this="PERCENTILE", expressions=[node.this, node.expression])
         if isinstance(node, exp.PercentileDisc) and node.expression is not None:
