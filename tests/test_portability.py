@@ -29,10 +29,7 @@ from kpiflow.engine.metric_sql import BaseQuery, SegmentQuery
 DIALECTS = ("spark", "bigquery", "snowflake", "trino", "postgres")
 
 # analysis -> (DuckDB-only functions, dialects that refuse a construct) still to be made portable.
-KNOWN: dict[str, tuple[frozenset[str], frozenset[str]]] = {
-    # an event's time and rank packed in one integer for ordered matching
-    "touch_funnel": (frozenset({"EPOCH_US", "TO_MICROSECONDS"}), frozenset({"trino"})),
-}
+KNOWN: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
 
 
 @pytest.fixture(scope="module")

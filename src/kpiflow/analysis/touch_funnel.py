@@ -344,6 +344,25 @@ def _micros(window: dt.timedelta) -> int:
     return window // dt.timedelta(microseconds=1)
 
 
+_EPOCH = dt.datetime(1970, 1, 1)
+
+
+def _epoch_micros(time: exp.Expression) -> exp.Expression:
+    """Microseconds since 1970 of a wall-clock timestamp, as a BIGINT (a difference every engine
+    spells; DuckDB's EPOCH_US is as fast, but DuckDB's alone)."""
+    return exp.DateDiff(this=time, expression=sql_timestamp(_EPOCH), unit=exp.var("MICROSECOND"))
+
+
+def _interval(window: dt.timedelta) -> exp.Interval:
+    return exp.Interval(this=exp.Literal.string(str(_micros(window))), unit=exp.var("MICROSECOND"))
+
+
+def _seconds(later: str, earlier: str) -> str:
+    """DuckDB text of `later - earlier` in seconds, a DOUBLE exact to the microsecond."""
+    micros = exp.Sub(this=_epoch_micros(exp.column(later)), expression=_epoch_micros(exp.column(earlier)))
+    return exp.Div(this=exp.cast(micros, "DOUBLE"), expression=exp.convert(1_000_000)).sql("duckdb")
+
+
 def _as_datetime(value: dt.datetime | dt.date | None, name: str) -> dt.datetime | None:
     if value is None or isinstance(value, dt.datetime):
         if isinstance(value, dt.datetime) and value.tzinfo is not None:
@@ -355,7 +374,13 @@ def _as_datetime(value: dt.datetime | dt.date | None, name: str) -> dt.datetime 
 
 
 class _Query:
-    """The SQL of one funnel, built from the qualified step conditions."""
+    """The SQL of one funnel, built from the qualified step conditions.
+
+    `asof`: the engine has DuckDB's ASOF JOIN (`Engine.asof_join`), and DuckDB's plan is used: each
+    next step an ASOF join, the unit's best attempt an ARG_MAX. Otherwise each next step is a
+    join on the range grouped to its least key, and the best attempt a ROW_NUMBER(): the same
+    rows, in SQL every engine has.
+    """
 
     def __init__(
         self,
@@ -367,6 +392,7 @@ class _Query:
         within: dt.timedelta | None,
         start: dt.datetime | None,
         end: dt.datetime | None,
+        asof: bool = False,
     ):
         self.conditions = conditions
         self.exclusions = exclusions
@@ -378,6 +404,8 @@ class _Query:
         self.n = len(conditions)
         self.ctes: list[tuple[str, exp.Expression, bool]] = []
         self.source = ""  # the relation of events the step and exclusion lists read (set by the mode)
+        self.columns: list[str] = []  # the columns of the mode's attempts (set by the mode)
+        self.asof = asof
 
     # Pieces -----------------------------------------------------------------------------
 
@@ -400,7 +428,7 @@ class _Query:
         """
         ifs = [exp.If(this=self.conditions[i][0].copy(), true=exp.convert(i)) for i in range(upto)]
         rank = exp.Case(ifs=ifs, default=exp.convert(upto)) if ifs else exp.convert(0)
-        return _parse("EPOCH_US(:t) * 64 + :rank", t=self.time(), rank=rank)
+        return _parse(":t * 64 + :rank", t=_epoch_micros(self.time()), rank=rank)
 
     def bounds(self, first_step: bool) -> list[exp.Expression]:
         """The period on a step-1 (attempt-start) event; for later events, the period widened by the window."""
@@ -417,7 +445,7 @@ class _Query:
     def in_window(self, later: exp.Expression, first: exp.Expression) -> exp.Expression:
         if self.within is None:
             return exp.true()
-        return _parse("(:later <= :first + TO_MICROSECONDS(:w))", later=later, first=first, w=exp.convert(_micros(self.within)))
+        return _parse("(:later <= :first + :w)", later=later, first=first, w=_interval(self.within))
 
     def add(self, name: str, query: exp.Expression, *, materialized: bool = False) -> str:
         self.ctes.append((name, query, materialized))
@@ -480,11 +508,13 @@ class _Query:
         are never "between" it and the next one.
         """
         events = self.events(everything=True)
+        # A range of microseconds, not of an INTERVAL: every engine has numeric range frames.
         nexts = self.add(
             "nx",
             _parse(
-                "SELECT *, MIN(t) OVER (PARTITION BY u ORDER BY t "
-                f"RANGE BETWEEN INTERVAL 1 MICROSECOND FOLLOWING AND UNBOUNDED FOLLOWING) AS nt FROM {events}"
+                "SELECT *, MIN(t) OVER (PARTITION BY u ORDER BY :micros "
+                f"RANGE BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS nt FROM {events}",
+                micros=_epoch_micros(exp.column("t")),
             ),
             materialized=True,
         )
@@ -498,17 +528,33 @@ class _Query:
         """Attempts from the step-1 list, each next step the earliest later event of its list (ASOF)."""
         carry = ", nt AS nt1" if strict else ""
         previous = self.add("a1", _parse(f"SELECT u, g, t AS t1, k AS k1{carry} FROM {lists[0]}"))
+        columns = ["u", "g", "t1", "k1", *(["nt1"] if strict else [])]
         for j in range(2, self.n + 1):
             ok = self.in_window(exp.column("t", "s"), exp.column("t1", "a"))
             if strict:
                 ok = exp.and_(ok, _parse(f"s.t <= COALESCE(a.nt{j - 1}, s.t)"))
-            carry = f", CASE WHEN :ok THEN s.nt END AS nt{j}" if strict else ""
-            query = _parse(
-                f"SELECT a.*, CASE WHEN :ok THEN s.t END AS t{j}, CASE WHEN :ok THEN s.k END AS k{j}{carry} "
-                f"FROM {previous} AS a ASOF LEFT JOIN {lists[j - 1]} AS s ON a.u = s.u AND s.k > a.k{j - 1}",
-                ok=ok,
-            )
+            later = f"a.u = s.u AND s.k > a.k{j - 1}"
+            if self.asof:
+                carry = f", CASE WHEN :ok THEN s.nt END AS nt{j}" if strict else ""
+                query = _parse(
+                    f"SELECT a.*, CASE WHEN :ok THEN s.t END AS t{j}, CASE WHEN :ok THEN s.k END AS k{j}{carry} "
+                    f"FROM {previous} AS a ASOF LEFT JOIN {lists[j - 1]} AS s ON {later}",
+                    ok=ok,
+                )
+            else:
+                # The earliest later event that passes :ok is the ASOF row when that row passes, and
+                # none when it does not (the window and the next instant only bound it from above);
+                # the packed key orders by time first, so the least t, k and nt belong to one row.
+                carry = f", MIN(s.nt) AS nt{j}" if strict else ""
+                query = _parse(
+                    f"SELECT {', '.join(f'a.{c}' for c in columns)}, MIN(s.t) AS t{j}, MIN(s.k) AS k{j}{carry} "
+                    f"FROM {previous} AS a LEFT JOIN {lists[j - 1]} AS s ON {later} AND :ok "
+                    f"GROUP BY {', '.join(f'a.{c}' for c in columns)}",
+                    ok=ok,
+                )
+            columns += [f"t{j}", f"k{j}", *([f"nt{j}"] if strict else [])]
             previous = self.add(f"a{j}", query)
+        self.columns = columns
         return previous
 
     def _shift(self, bound: exp.Expression, column: str) -> exp.Expression:
@@ -522,21 +568,45 @@ class _Query:
         period = [self._shift(b, "t") for b in self.bounds(True)]
         starts = self.add("st", _parse(f"SELECT u, t, k, g FROM {events} WHERE :keep", keep=exp.and_(anyone, *period)))
         previous = starts
+        columns = ["u", "t", "k", "g"]
         for j in range(1, self.n + 1):
             found = self.step_list(events, j)
             ok = self.in_window(exp.column("t", "s"), exp.column("t", "a"))
-            query = _parse(
-                f"SELECT a.*, CASE WHEN :ok THEN s.t END AS f{j} "
-                f"FROM {previous} AS a ASOF LEFT JOIN {found} AS s ON a.u = s.u AND s.t >= a.t",
-                ok=ok,
-            )
+            if self.asof:
+                query = _parse(
+                    f"SELECT a.*, CASE WHEN :ok THEN s.t END AS f{j} "
+                    f"FROM {previous} AS a ASOF LEFT JOIN {found} AS s ON a.u = s.u AND s.t >= a.t",
+                    ok=ok,
+                )
+            else:  # as in `chain`: the earliest event in the window, or none
+                keys = ", ".join(f"a.{c}" for c in columns)
+                query = _parse(
+                    f"SELECT {keys}, MIN(s.t) AS f{j} FROM {previous} AS a "
+                    f"LEFT JOIN {found} AS s ON a.u = s.u AND s.t >= a.t AND :ok GROUP BY {keys}",
+                    ok=ok,
+                )
+            columns.append(f"f{j}")
             previous = self.add(f"b{j}", query)
+        self.columns = ["u", "g", "k1", *(f"t{j}" for j in range(1, self.n + 1))]
+        if not self.asof:
+            times = ", ".join(f"{self._kth_first(j)} AS t{j}" for j in range(1, self.n + 1))
+            return self.add("att0", _parse(f"SELECT u, g, k AS k1, {times} FROM {previous}"))
         firsts = ", ".join(f"f{j}" for j in range(1, self.n + 1))
         done = self.add(
             "done", _parse(f"SELECT u, g, k AS k1, LIST_SORT(LIST_FILTER([{firsts}], x -> x IS NOT NULL)) AS fs FROM {previous}")
         )
         times = ", ".join(f"fs[{j}] AS t{j}" for j in range(1, self.n + 1))
         return self.add("att0", _parse(f"SELECT u, g, k1, {times} FROM {done}"))
+
+    def _kth_first(self, k: int) -> str:
+        """The k-th earliest of the completion times f1..fn (NULLs left out), without lists: the
+        time whose place among the others (earlier ones, and equal ones of a lower step) is k."""
+        cases = []
+        for i in range(1, self.n + 1):
+            before = [f"CASE WHEN f{m} {'<=' if m < i else '<'} f{i} THEN 1 ELSE 0 END" for m in range(1, self.n + 1) if m != i]
+            place = " + ".join(["1", *before])
+            cases.append(f"WHEN f{i} IS NOT NULL AND {place} = {k} THEN f{i}")
+        return f"CASE {' '.join(cases)} END"
 
     # Common tail ----------------------------------------------------------------------------
 
@@ -545,19 +615,33 @@ class _Query:
         the name of the relation with one row per unit (unit, reached, grp, t1..tn)."""
         n = self.n
         caps: list[str] = []
+        columns = list(self.columns)
         for e, (_, _, a, b) in enumerate(self.exclusions, start=1):
             events = self.add(f"x{e}", _parse(f"SELECT u, t FROM {self.source} WHERE x{e}"))
-            attempts = self.add(
-                f"e{e}",
-                _parse(
-                    f"SELECT a.*, x.t AS x{e} FROM {attempts} AS a ASOF LEFT JOIN {events} AS x ON a.u = x.u AND x.t > a.t{a}"
-                ),
-            )
+            later = f"a.u = x.u AND x.t > a.t{a}"
+            if self.asof:
+                query = _parse(f"SELECT a.*, x.t AS x{e} FROM {attempts} AS a ASOF LEFT JOIN {events} AS x ON {later}")
+            else:
+                keys = ", ".join(f"a.{c}" for c in columns)
+                query = _parse(f"SELECT {keys}, MIN(x.t) AS x{e} FROM {attempts} AS a LEFT JOIN {events} AS x ON {later} GROUP BY {keys}")
+            columns.append(f"x{e}")
+            attempts = self.add(f"e{e}", query)
             before = " + ".join(f"COALESCE(CAST(t{j} < x{e} AS INT), 0)" for j in range(1, n + 1))
             caps.append(f"CASE WHEN x{e} IS NOT NULL AND (t{b} IS NULL OR x{e} < t{b}) THEN {before} ELSE {n} END")
         done = " + ".join(f"CAST(t{j} IS NOT NULL AS INT)" for j in range(1, n + 1))
         reached = f"LEAST({done}, {', '.join(caps)})" if caps else done
         scored = self.add("scored", _parse(f"SELECT u, g, k1, {reached} AS reached, {self._times()} FROM {attempts}"))
+        if not self.asof:
+            # The most complete attempt by rank (ROW_NUMBER, in every engine); the breakdown value
+            # last, so that two attempts from the very same instant and step still give one answer.
+            ranked = self.add(
+                "ranked",
+                _parse(f"SELECT *, ROW_NUMBER() OVER (PARTITION BY u ORDER BY reached DESC, k1, g NULLS LAST) AS r FROM {scored}"),
+            )
+            flat = ", ".join(
+                ["u AS unit", "reached", "g AS grp", *(f"CASE WHEN reached >= {j} THEN t{j} END AS t{j}" for j in range(1, n + 1))]
+            )
+            return self.add("units", _parse(f"SELECT {flat} FROM {ranked} WHERE r = 1"))
         fields = ", ".join(
             ["'reached': reached", "'g': g", *(f"'t{j}': CASE WHEN reached >= {j} THEN t{j} END" for j in range(1, n + 1))]
         )
@@ -582,7 +666,7 @@ def aggregate_query(table: str, n: int, grouped: bool) -> exp.Select:
         parts.append(f"COUNT(*) FILTER (WHERE reached >= {j}) AS n{j}")
     pairs = [(j - 1, j, f"d{j}") for j in range(2, n + 1)] + [(1, n, "dall")]
     for a, b, name in pairs:
-        seconds = f"(EPOCH_US(t{b}) - EPOCH_US(t{a})) / 1000000.0"
+        seconds = _seconds(f"t{b}", f"t{a}")
         parts += [
             f"COUNT({seconds}) AS {name}_count",
             f"AVG({seconds}) AS {name}_mean",
@@ -738,6 +822,7 @@ def touch_funnel(
         within=within,
         start=start,
         end=end,
+        asof=engine.asof_join,
     )
     attempts = {"ordered": plan.ordered, "strict": plan.strict, "unordered": plan.unordered}[mode]()
     units_relation = plan.finish(attempts)
