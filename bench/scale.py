@@ -560,6 +560,7 @@ def main() -> None:
         print(f"data: {root} ({size / 1e9:.2f} GB; ready in {time.perf_counter() - started:.0f} s): "
               + ", ".join(f"{t} {n:,}" for t, n in rows.items() if n))
         print(f"peak RSS of a process that only imports the benches and kpiflow: {_mb(in_child(peak_rss_kib))}")
+        print(f"load average (1, 5, 15 min) at the start: {', '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
         figures = []
         if args.engine in ("duckdb", "both"):
             figures += run_engine("duckdb", root, args)
@@ -569,7 +570,8 @@ def main() -> None:
             in_child(export_for_spark, root, workdir / f"lake_{root.name}", spark_root, args.memory_limit)
             print(f"Parquet export and Spark workspace: {spark_root} (ready in {time.perf_counter() - started:.0f} s)")
             figures += run_engine("spark", spark_root, args)
-        print(f"\n{args.events:,} events, {args.people:,} people; {args.rounds} round(s), sides alternated, a process each; "
+        print(f"\nload average (1, 5, 15 min) now: {', '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
+        print(f"{args.events:,} events, {args.people:,} people; {args.rounds} round(s), sides alternated, a process each; "
               f"medians of the rounds (each " + (f"the best of {args.runs} after an untimed run)" if args.runs else "a first run)"))
         print_table(figures, args.events, args.memory_limit)
     finally:
