@@ -32,6 +32,7 @@ JA_SHEETS = [
     "勝ちパターン",
     "ブループリント",
     "データ品質",
+    "リードの質",
     "指標辞書",
 ]
 EN_SHEETS = [
@@ -48,6 +49,7 @@ EN_SHEETS = [
     "Patterns",
     "Blueprints",
     "Data check",
+    "Lead quality",
     "Metric dictionary",
 ]
 HOSTILE = {

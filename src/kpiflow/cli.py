@@ -1743,6 +1743,159 @@ def blueprint_check(
         raise typer.Exit(3)
 
 
+score_app = typer.Typer(
+    help="The lead quality score: rule scores from kpiflow.yaml (fit + engagement), their audit trail, a fitted score, lists for sales.",
+    invoke_without_command=True,
+)
+app.add_typer(score_app, name="score")
+
+AsOf = Annotated[Optional[str], typer.Option("--as-of", help="Score as of this date (facts strictly before it); default: the data's end.")]
+
+
+def _points(value: float | None) -> str:
+    return "—" if value is None else f"{value:,.1f}"
+
+
+@score_app.callback(invoke_without_command=True)
+@handles_errors
+def score_command(
+    ctx: typer.Context,
+    as_of: AsOf = None,
+    by: Annotated[Optional[str], typer.Option("--by", help="Show each contact's value of a dimension (channel, industry, exhibition_id, ...).")] = None,
+    limit: Annotated[int, typer.Option("--limit", help="Rows to show in the terminal (JSON has all).")] = 30,
+    workspace: WorkspaceDir = Path("."),
+    lang: Lang = None,
+    as_json: AsJson = False,
+    wide: Wide = False,
+    debug: Debug = False,
+) -> None:
+    """Every contact's score as of a moment, best first: score = fit + engagement, and its grade."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from kpiflow.analysis.scoring import rule_scores  # noqa: PLC0415  (keeps `kpiflow --help` instant)
+
+    analysed = _analyse(workspace, lang, as_json, lambda ws, language: rule_scores(ws, as_of=as_of, by=by, lang=language))
+    if analysed is None:
+        return
+    result, language, model = analysed
+    _print_scores(result, model, language, wide, limit, "--limit")
+
+
+def _print_scores(result, model, language: str, wide: bool, limit: int, option: str) -> None:
+    words = _words(model, language)
+    extra = [k for k in (result.records[0] if result.records else {}) if k not in ("contact_id", "score", "fit", "engagement", "grade")]
+    table = RichTable(
+        words.dimension("contact_id"), "score", "fit", "engagement", "grade", *[words.dimension(k) for k in extra],
+        title=say("score.as_of", language, as_of=result.as_of),
+    )
+    for r in result.records[:limit]:
+        shown = [words.value(k, r[k]) if isinstance(r[k], str) else str(r[k] if r[k] is not None else "—") for k in extra]
+        table.add_row(r["contact_id"], _points(r["score"]), _points(r["fit"]), _points(r["engagement"]), r["grade"] or "—", *shown)
+    for column in table.columns[1:4]:
+        column.justify = "right"
+    _show(table, wide, language)
+    _more(len(result.records) - limit, option, language)
+
+
+@score_app.command(name="explain")
+@handles_errors
+def score_explain(
+    contact: Annotated[str, typer.Argument(help="The contact_id to explain.")],
+    as_of: AsOf = None,
+    workspace: WorkspaceDir = Path("."),
+    lang: Lang = None,
+    as_json: AsJson = False,
+    wide: Wide = False,
+    debug: Debug = False,
+) -> None:
+    """The audit trail of one contact's score: each rule, its touches, points before and after decay and caps."""
+    from kpiflow.analysis.scoring import explain_score  # noqa: PLC0415
+
+    analysed = _analyse(workspace, lang, as_json, lambda ws, language: explain_score(ws, contact, as_of=as_of, lang=language))
+    if analysed is None:
+        return
+    trail, language, _ = analysed
+    table = RichTable("group", "rule", "points", "half-life", "touches", "before cap", "cap", "after cap")
+    for r in trail.rules:
+        touches = str(len(r.occurrences)) if r.group == "engagement" else ("yes" if r.matched else "no")
+        table.add_row(
+            r.group, r.name, _points(r.points), _points(r.half_life_days), touches, _points(r.before_cap), _points(r.cap), _points(r.after_cap)
+        )
+    for column in table.columns[2:]:
+        column.justify = "right"
+    _show(table, wide, language)
+    for r in trail.rules:
+        for o in r.occurrences:
+            out.print(
+                f"  {r.name}: {o.occurred_at} {o.type} age {o.age_days:.2f}d: {o.points:g} -> {o.decayed:.3f}", highlight=False, markup=False
+            )
+    grade = f" ({trail.grade})" if trail.grade else ""
+    out.print(
+        say(
+            "score.explain_total",
+            language,
+            contact=trail.contact_id,
+            score=_points(trail.score),
+            fit=_points(trail.fit),
+            engagement=_points(trail.engagement),
+            grade=grade,
+            as_of=trail.as_of,
+        )
+        + f"  [caps: fit {_points(trail.fit_before_cap)} -> {_points(trail.fit)}, engagement {_points(trail.engagement_before_cap)} -> "
+        f"{_points(trail.engagement)}, total {_points(trail.total_before_cap)} -> {_points(trail.score)}]",
+        highlight=False,
+        markup=False,
+    )
+
+
+@score_app.command(name="list")
+@handles_errors
+def score_list(
+    grade: Annotated[Optional[list[str]], typer.Option("--grade", help="Only these grades (repeat for several).")] = None,
+    open_only: Annotated[bool, typer.Option("--open", help="Only leads not yet handed on (no SQL stage, no deal).")] = False,
+    as_of: AsOf = None,
+    by: Annotated[Optional[str], typer.Option("--by", help="Add a dimension's value (channel, exhibition_id, ...).")] = None,
+    output: Annotated[Optional[Path], typer.Option("--out", help="Write the list to a CSV file (UTF-8 with BOM, for Excel).")] = None,
+    limit: Annotated[int, typer.Option("--limit", help="Rows to show in the terminal.")] = 30,
+    workspace: WorkspaceDir = Path("."),
+    lang: Lang = None,
+    as_json: AsJson = False,
+    wide: Wide = False,
+    debug: Debug = False,
+) -> None:
+    """Leads for sales to call first: a grade's contacts, best score first, as a CSV for Excel."""
+    from kpiflow.analysis.scoring import sales_list  # noqa: PLC0415
+
+    call = lambda ws, language: sales_list(ws, grades=grade or (), open_only=open_only, as_of=as_of, by=by, lang=language)  # noqa: E731
+    analysed = _analyse(workspace, lang, as_json and not output, call)
+    if analysed is None:
+        return
+    result, language, model = analysed
+    if output:
+        result.write_csv(output)
+        out.print(say("score.written", language, count=len(result.records), path=output), highlight=False)
+        return
+    _print_scores(result, model, language, wide, limit, "--limit")
+
+
+@score_app.command(name="quality")
+@handles_errors
+def score_quality(
+    by: Annotated[Optional[list[str]], typer.Option("--by", help="Dimensions (default: channel, campaign, exhibition_id).")] = None,
+    target: Annotated[Optional[str], typer.Option("--target", help="sql | opportunity | won [default: sql]")] = None,
+    within: Annotated[Optional[str], typer.Option("--within", help="Days after the decision time in which a conversion counts [default: 90d].")] = None,
+    after: Annotated[Optional[str], typer.Option("--after", help="Decision time: days after a lead's creation [default: 14d].")] = None,
+    workspace: WorkspaceDir = Path("."),
+    lang: Lang = None,
+    as_json: AsJson = False,
+    wide: Wide = False,
+    debug: Debug = False,
+) -> None:
+    """Which programmes bring good leads: grade shares, median score and each grade's conversion by channel, campaign, exhibition."""
+    command = _analysis_command(analysis("score"))
+    command(by=by, target=target, within=within, after=after, workspace=workspace, lang=lang, as_json=as_json, wide=wide, debug=debug)
+
+
 def _version(value: bool) -> None:
     if value:
         out.print(f"kpiflow {__version__}")

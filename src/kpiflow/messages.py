@@ -846,6 +846,85 @@ MESSAGES: dict[str, dict[str, str]] = {
         "可能性があります（例: amount > 'abc'）。",
     },
     "debug.hint": {"en": "(run with --debug for the technical details)", "ja": "（技術的な詳細は --debug を付けて実行）"},
+    # the lead quality score (kpiflow score)
+    "score.no_rules": {
+        "en": "kpiflow.yaml has no scoring: section: add fit and engagement rules (see docs/scoring.md)",
+        "ja": "kpiflow.yaml に scoring: がありません。属性（fit）と行動（engagement）のルールを書いてください（docs/scoring.md）",
+    },
+    "score.bad_rule": {
+        "en": "{place}: scoring.{group}.{rule}.where: rule '{rule}' cannot be used: {problem}",
+        "ja": "{place}: scoring.{group}.{rule}.where: ルール「{rule}」は使えません: {problem}",
+    },
+    "score.bad_date": {
+        "en": "{option}: '{value}' is not a date; expected YYYY-MM-DD or 'YYYY-MM-DD HH:MM'",
+        "ja": "{option}: 「{value}」は日付ではありません。YYYY-MM-DD または 'YYYY-MM-DD HH:MM' の形で指定してください",
+    },
+    "score.bad_days": {
+        "en": "{option}: '{value}' is not a number of days; expected e.g. 90d",
+        "ja": "{option}: 「{value}」は日数ではありません。90d のように指定してください",
+    },
+    "score.no_data": {
+        "en": "no contacts yet: load contacts (and touchpoints) before scoring",
+        "ja": "コンタクトがまだありません。スコアの前にコンタクト（と接点）を読み込んでください",
+    },
+    "score.unknown_contact": {
+        "en": "unknown contact '{contact}'{hint}",
+        "ja": "コンタクト「{contact}」は見つかりません{hint}",
+    },
+    "score.not_yet": {
+        "en": "contact '{contact}' was created at {created}, not before {as_of}: it has no score as of then",
+        "ja": "コンタクト「{contact}」の登録は {created} で、{as_of} より前ではありません。その時点のスコアはありません",
+    },
+    "score.unknown_grade": {
+        "en": "--grade: unknown grade '{grade}'{hint}; the grades in kpiflow.yaml are {known}",
+        "ja": "--grade: 「{grade}」というグレードはありません{hint}。kpiflow.yaml のグレードは {known} です",
+    },
+    "score.no_grades": {
+        "en": "--grade: kpiflow.yaml's scoring: has no grades: add e.g. grades: {{A: 60, B: 30, C: 0}}",
+        "ja": "--grade: kpiflow.yaml の scoring: に grades がありません。例: grades: {{A: 60, B: 30, C: 0}}",
+    },
+    "score.unknown_target": {
+        "en": "--target: unknown target '{target}'{hint}; expected one of: sql, opportunity, won",
+        "ja": "--target: 「{target}」は使えません{hint}。sql、opportunity、won のいずれかです",
+    },
+    "score.target_stage": {
+        "en": "--target {target}: the model's contact stages ({stages}) have no stage '{target}'",
+        "ja": "--target {target}: モデルのコンタクトステージ（{stages}）に「{target}」がありません",
+    },
+    "score.bad_dimension": {
+        "en": "--by: {problem}",
+        "ja": "--by: {problem}",
+    },
+    "score.too_few": {
+        "en": "score fit: too few outcomes to fit: {positives} of {leads} training leads ({start} .. {end}) reached {target} "
+        "within {within}, and {test_positives} of {test_leads} test leads; a fit needs at least {need} in training and "
+        "some of both kinds in the test",
+        "ja": "score fit: 学習に足りる成果がありません。学習用リード {leads} 件（{start} 〜 {end}）のうち {within} 以内に {target} "
+        "に達したのは {positives} 件、検証用 {test_leads} 件では {test_positives} 件です。学習には {need} 件以上、検証には成果の"
+        "有無の両方が必要です",
+    },
+    "score.written": {
+        "en": "{count:,} leads written to {path} (UTF-8 with BOM, for Excel).",
+        "ja": "{count:,} 件のリードを {path} に書き出しました（Excel 用 BOM 付き UTF-8）。",
+    },
+    "score.as_of": {"en": "Scores as of {as_of} (facts strictly before it)", "ja": "{as_of} 時点のスコア（それより前の事実のみ）"},
+    "score.explain_total": {
+        "en": "{contact}: score {score} = fit {fit} + engagement {engagement}{grade}, as of {as_of}",
+        "ja": "{contact}: スコア {score} = 属性 {fit} + 行動 {engagement}{grade}（{as_of} 時点）",
+    },
+    "score.quality_note": {
+        "en": "Each lead is scored {after} after its creation (its decision time) and followed for {within}: converted = reached "
+        "{target} in that window. Leads whose window ends after the data ({end}) or that reached {target} before their "
+        "decision time are left out. Grade * counts every grade.",
+        "ja": "各リードを登録の {after} 後（判断時点）のスコアで評価し、その後 {within} 以内に {target} に達したかを数えています。"
+        "期間がデータの終わり（{end}）を越えるリードと、判断時点より前に {target} に達したリードは除いています。グレード * は全体です。",
+    },
+    "score.fit_summary": {
+        "en": "Out-of-time AUC {auc} (95% CI {low} - {high}) on {test_leads:,} test leads ({test_from} .. {test_to}); "
+        "random-split AUC {random} (for comparison only: it mixes past and future); Brier {brier}",
+        "ja": "時系列で分けた検証の AUC {auc}（95%区間 {low} 〜 {high}、検証用リード {test_leads:,} 件、{test_from} 〜 {test_to}）。"
+        "ランダム分割の AUC {random}（参考: 過去と未来が混ざります）。Brier {brier}",
+    },
 }
 
 

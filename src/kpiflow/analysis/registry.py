@@ -149,6 +149,21 @@ def _period(default: Any = LAST_YEAR, en: str = "The period: FY2025, FY2025Q3, 2
 _BY = Param("by", "dimensions", (), {"en": "Dimensions to break down by.", "ja": "内訳の軸"})
 _BY_ONE = Param("by", "dimension", None, {"en": "A dimension to break down by.", "ja": "内訳の軸"})
 
+def _score_quality(
+    ws: Any,
+    *,
+    by: tuple[str, ...] = ("channel", "campaign", "exhibition_id"),
+    target: str = "sql",
+    within: str = "90d",
+    after: str = "14d",
+    lang: str | None = None,
+) -> Any:
+    """The lead score's quality by programme (kpiflow.analysis.scoring, imported when it runs)."""
+    from kpiflow.analysis.scoring import quality  # noqa: PLC0415  (start-up: the registry imports no analysis)
+
+    return quality(ws, by=by, target=target, within=within, after=after, lang=lang)
+
+
 ANALYSES: list[Analysis] = [
     Analysis(
         "tree",
@@ -303,6 +318,19 @@ ANALYSES: list[Analysis] = [
         {"ja": "指標辞書", "en": "Dictionary"},
         {"ja": "各指標の定義・抽出条件・SQL", "en": "Every metric's definition, extraction condition and SQL"},
         "dictionary",
+    ),
+    Analysis(
+        "score",
+        {"ja": "リードの質", "en": "Lead quality"},
+        {"ja": "リードスコアのグレード構成と各グレードの転換（チャネル・キャンペーン・展示会別）", "en": "Lead score grades and each grade's conversion by channel, campaign, exhibition"},
+        "score",
+        (
+            Param("by", "dimensions", ("channel", "campaign", "exhibition_id"), {"en": "Dimensions to break down by.", "ja": "内訳の軸"}),
+            Param("target", "choice", "sql", {"en": "sql | opportunity | won", "ja": "成果: sql | opportunity | won"}, ("sql", "opportunity", "won")),
+            Param("within", "duration", "90d", {"en": "Window after the decision time.", "ja": "判断時点からの期間"}),
+            Param("after", "duration", "14d", {"en": "Decision time: days after a lead's creation.", "ja": "判断時点: 登録からの日数"}),
+        ),
+        function=_score_quality,
     ),
 ]
 """Every analysis, in the order faces show them (`register` adds one)."""

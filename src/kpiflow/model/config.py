@@ -108,6 +108,64 @@ class Handoff(_Strict):
     recycle_stage: str | None = "lead"
 
 
+class FitRule(_Strict):
+    """A fit rule of the lead score: points for a contact whose contact or account columns match `where`."""
+
+    where: str
+    points: float
+
+
+class EngagementRule(_Strict):
+    """An engagement rule: points per touchpoint matching `where`, halved every `half_life_days`
+    of age at the scoring moment (no decay when unset), at most `cap` points in all."""
+
+    where: str
+    points: float
+    half_life_days: float | None = Field(default=None, gt=0)
+    cap: float | None = Field(default=None, ge=0)
+
+
+class ScoreCaps(_Strict):
+    """Upper bounds of the fit part, the engagement part and the total."""
+
+    fit: float | None = Field(default=None, ge=0)
+    engagement: float | None = Field(default=None, ge=0)
+    total: float | None = Field(default=None, ge=0)
+
+
+RULE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+class Scoring(_Strict):
+    """The lead quality score (`kpiflow score`, docs/scoring.md): fit and engagement rules, caps,
+    and grades (name -> lowest score of the grade) or an MQL threshold."""
+
+    fit: dict[str, FitRule] = Field(default_factory=dict)
+    engagement: dict[str, EngagementRule] = Field(default_factory=dict)
+    caps: ScoreCaps = ScoreCaps()
+    grades: dict[str, float] = Field(default_factory=dict)
+    mql: float | None = None
+
+    @model_validator(mode="after")
+    def _rules(self) -> Scoring:
+        if not self.fit and not self.engagement:
+            raise ValueError("scoring needs at least one fit or engagement rule")
+        for name in [*self.fit, *self.engagement]:
+            if not RULE_NAME.fullmatch(name):
+                raise ValueError(f"rule name '{name}': use letters, digits and _ (starting with a letter)")
+        both = sorted(set(self.fit) & set(self.engagement))
+        if both:
+            raise ValueError(f"rule '{both[0]}' is both a fit and an engagement rule: give each rule its own name")
+        thresholds = list(self.grades.values())
+        if len(set(thresholds)) != len(thresholds):
+            raise ValueError("two grades have the same lowest score: each grade needs its own threshold")
+        return self
+
+    def graded(self) -> list[tuple[str, float]]:
+        """(grade, lowest score), best grade first."""
+        return sorted(self.grades.items(), key=lambda g: -g[1])
+
+
 ENGINE_KINDS = ("duckdb", "spark")
 
 
@@ -156,6 +214,8 @@ class ModelFile(_Strict):
     tree: dict[str, list[str]] = Field(default_factory=dict)
     targets: dict[str, dict[str, float]] = Field(default_factory=dict)
     handoff: Handoff = Handoff()
+    # The lead quality score's rules (kpiflow score); None: no rule score.
+    scoring: Scoring | None = None
     # Display labels of values, by dimension or "stage": {channel: {ads: 広告}, stage: {mql: MQL}}.
     # Faces show them (the terminal, the report, the workbook, the dashboard); the JSON keeps the values.
     labels: dict[str, dict[str, Label]] = Field(default_factory=dict)

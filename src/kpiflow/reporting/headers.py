@@ -31,6 +31,8 @@ HEADERS: dict[str, dict[str, str]] = {
     "ci_low": {"ja": "95%下限", "en": "95% low"},
     "ci_high": {"ja": "95%上限", "en": "95% high"},
     "median_days": {"ja": "中央値（日）", "en": "Median days"},
+    "grade": {"ja": "グレード", "en": "Grade"},
+    "median_score": {"ja": "スコア中央値", "en": "Median score"},
     "numerator": {"ja": "分子", "en": "Numerator"},
     "denominator": {"ja": "分母", "en": "Denominator"},
     "target": {"ja": "目標", "en": "Target"},
