@@ -94,3 +94,19 @@ def test_clean_workspace_passes(ws):
     result = ws.check()
     assert result.ok and result.findings == []
     assert result.to_dict()["ok"] is True
+
+
+def test_an_empty_table_has_no_empty_required_cells(ws):
+    # Zero rows have zero empty cells, not an unknown count (as on every engine).
+    tables = {t.table: t for t in ws.check().tables}
+    assert tables["deals"].rows == 0
+    assert tables["deals"].required_nulls == {"deal_id": 0, "created_at": 0, "outcome": 0}
+
+
+def test_values_outside_the_vocabulary_are_listed_in_sorted_order(ws, tmp_path):
+    # Touchpoint types are an open vocabulary: unknown ones are loaded and warned about, listed
+    # once each in sorted order whatever the order of the rows (so every engine words it alike).
+    rows = ["anonymous_id,occurred_at,type", "v1,2025-04-01 10:00,zoom_call", "v1,2025-04-01 11:00,web_quiz", "v2,2025-04-02 09:00,zoom_call", "v3,2025-04-02 10:00,ad_click"]
+    ws.load(write(tmp_path, "t.csv", "\n".join(rows) + "\n"), "touchpoints")
+    unknown = [f for f in ws.check().warnings if f.kind == "unknown_value"]
+    assert [(f.table, f.column, f.count, f.detail) for f in unknown] == [("touchpoints", "type", 4, "ad_click, web_quiz, zoom_call")]

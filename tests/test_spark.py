@@ -41,11 +41,7 @@ pytestmark = [
 NOT_YET_ON_SPARK = {
     "plan": "Spark does not parse the rendered SQL (PARSE_SYNTAX_ERROR near '<=')",
     "bottleneck": "Spark does not parse the rendered SQL (PARSE_SYNTAX_ERROR near '<=')",
-    "funnel": "EPOCH(t1 - t0) of a timestamp difference becomes UNIX_TIMESTAMP(interval), which Spark refuses",
-    "velocity": "EPOCH(t1 - t0) of a timestamp difference becomes UNIX_TIMESTAMP(interval), which Spark refuses",
-    "lists": "EPOCH(t1 - t0) of a timestamp difference becomes UNIX_TIMESTAMP(interval), which Spark refuses",
     "handoff": "Spark does not parse the rendered SQL (PARSE_SYNTAX_ERROR near 'BY')",
-    "check": "a DATE minus a DATE is an INTERVAL DAY on Spark, a number of days on DuckDB",
 }
 # Fields that are meant to differ by engine: the dictionary shows each metric's SQL in the engine's dialect.
 ENGINE_TEXT = {"sql"}

@@ -85,7 +85,8 @@ def _summary(engine: Engine, table: Table) -> tuple[TableSummary, list[Finding]]
     if table.time_column:
         t = _col(table.time_column)
         aggregates += [exp.func("min", t), exp.func("max", t)]
-    aggregates += [exp.func("count_if", _col(c).is_(exp.null())) for c in table.required]
+    # COUNT(*) FILTER: 0 on an empty table on every engine (DuckDB's COUNT_IF gives NULL there, Spark's 0).
+    aggregates += [exp.Filter(this=exp.func("count", exp.Star()), expression=exp.Where(this=_col(c).is_(exp.null()))) for c in table.required]
     row = _one(engine, exp.select(*aggregates).from_(name))
     rows = row[0]
     first = last = None
@@ -141,6 +142,15 @@ def _orphans(engine: Engine, table: Table) -> list[Finding]:
     return findings
 
 
+def _distinct_list(column: exp.Expression) -> exp.Expression:
+    """The distinct values of `column` as one text, in sorted order (so every engine lists them alike).
+
+    The aggregate skips NULLs, so where they would sort is moot: NULLS FIRST is the order that
+    BigQuery can spell inside STRING_AGG (it refuses NULLS LAST there)."""
+    ordered = exp.Order(this=exp.Distinct(expressions=[column]), expressions=[exp.Ordered(this=column.copy(), nulls_first=True)])
+    return exp.GroupConcat(this=ordered, separator=exp.Literal.string(", "))
+
+
 def _vocabulary(engine: Engine, table: Table, model: ModelFile) -> list[Finding]:
     findings = []
     for col in table.columns:
@@ -151,7 +161,7 @@ def _vocabulary(engine: Engine, table: Table, model: ModelFile) -> list[Finding]
         outside = exp.and_(c.is_(exp.null()).not_(), exp.In(this=c, expressions=[exp.convert(a) for a in allowed]).not_())
         query = (
             exp.select(
-                exp.func("count", exp.Star()), exp.GroupConcat(this=exp.Distinct(expressions=[c]), separator=exp.Literal.string(", "))
+                exp.func("count", exp.Star()), _distinct_list(c)
             )
             .from_(table.name)
             .where(outside)
@@ -172,7 +182,7 @@ def _vocabulary(engine: Engine, table: Table, model: ModelFile) -> list[Finding]
                 engine,
                 exp.select(
                     exp.func("count", exp.Star()),
-                    exp.GroupConcat(this=exp.Distinct(expressions=[_col("stage")]), separator=exp.Literal.string(", ")),
+                    _distinct_list(_col("stage")),
                 )
                 .from_("stage_history")
                 .where(condition),
@@ -252,8 +262,10 @@ def _suspicious(engine: Engine, model: ModelFile) -> list[Finding]:
 
 
 def _last_two_days(ts: exp.Expression) -> exp.Expression:
-    """True when `ts` falls on the last or second-to-last day of its month."""
-    template = sqlglot.parse_one("LAST_DAY(CAST(:ts AS DATE)) - CAST(:ts AS DATE) <= 1", read="duckdb")
+    """True when `ts` falls on the last or second-to-last day of its month.
+
+    Compared as days of the month: a DATE minus a DATE is a number on DuckDB but an INTERVAL on Spark."""
+    template = sqlglot.parse_one("DAY(CAST(:ts AS DATE)) >= DAY(LAST_DAY(CAST(:ts AS DATE))) - 1", read="duckdb")
     return exp.replace_placeholders(template, ts=ts)
 
 

@@ -49,7 +49,7 @@ import sqlglot
 from sqlglot import exp
 
 from kpiflow.analysis.frames import records_frame
-from kpiflow.engine.base import Engine
+from kpiflow.engine.base import Engine, days_between, microseconds_between, side_by_side
 from kpiflow.engine.base import timestamp as sql_timestamp
 from kpiflow.errors import KpiflowError
 from kpiflow.model.config import ModelFile
@@ -225,7 +225,7 @@ def _stage_counts(engine: Engine, stages, entity, start, end) -> list[dict[str, 
 # The cohort basis in four steps, one statement:
 #   entities  one row per entity: its first recorded entry into each model stage (t0, t1, ...)
 #             and its dimensions (one value per entity: stage_history joins one contact or deal);
-#   members   one row per entity and step A -> B (UNNEST of parallel lists): the recorded entry
+#   members   one row per entity and step A -> B (`side_by_side`): the recorded entry
 #             into A and into B, and the first entry into B or any later stage (`beyond`);
 #   cohort    the members that reached A in the period (at the recorded entry, else at `beyond`),
 #             whether they converted and whether they have a lost deal;
@@ -237,21 +237,13 @@ WHERE stage_history.entity = :entity AND :known_stage
 GROUP BY stage_history.entity_id
 """
 
-_MEMBERS = """
-SELECT entity_id, UNNEST(:positions) AS position, UNNEST(:recorded_a) AS recorded_a,
-       UNNEST(:recorded_b) AS recorded_b, UNNEST(:beyond) AS beyond
-FROM entities
-"""
-
 _COHORT = """
-SELECT *, beyond IS NOT NULL AND :window AS converted, :lost AS lost
+SELECT *, beyond IS NOT NULL AND :window AS converted, :lost AS lost, :days AS days
 FROM (SELECT *, COALESCE(recorded_a, beyond) AS reached_a FROM members) AS m
 WHERE reached_a >= :start AND reached_a < :end
 """
 
-_DAYS = "EPOCH(beyond - reached_a) / 86400.0"
-
-_SUMMARY = f"""
+_SUMMARY = """
 SELECT position, COUNT(*) AS entered, COUNT(*) FILTER (WHERE converted) AS converted,
        COUNT(*) FILTER (WHERE recorded_a IS NULL) AS skipped,
        COUNT(*) FILTER (WHERE converted AND recorded_b IS NULL) AS skipped_ahead,
@@ -259,9 +251,9 @@ SELECT position, COUNT(*) AS entered, COUNT(*) FILTER (WHERE converted) AS conve
        COUNT(*) FILTER (WHERE NOT converted AND lost) AS lost,
        COUNT(*) FILTER (WHERE NOT converted AND NOT lost) AS open,
        COUNT(*) FILTER (WHERE NOT converted AND :unripe) AS immature,
-       QUANTILE_CONT({_DAYS}, 0.5) FILTER (WHERE :measured) AS median_days,
-       QUANTILE_CONT({_DAYS}, 0.25) FILTER (WHERE :measured) AS p25_days,
-       QUANTILE_CONT({_DAYS}, 0.75) FILTER (WHERE :measured) AS p75_days
+       QUANTILE_CONT(days, 0.5) FILTER (WHERE :measured) AS median_days,
+       QUANTILE_CONT(days, 0.25) FILTER (WHERE :measured) AS p25_days,
+       QUANTILE_CONT(days, 0.75) FILTER (WHERE :measured) AS p75_days
 FROM cohort
 """
 
@@ -290,21 +282,23 @@ def _cohort_sql(stages, entity, start, end, within, dims, columns) -> exp.Expres
     beyond: list[exp.Expression] = [exp.column(f"t{len(stages) - 1}")]
     for i in reversed(steps[:-1]):
         beyond.insert(0, exp.func("LEAST", exp.column(f"t{i + 1}"), beyond[0].copy()))
-    members = _template(
-        _MEMBERS,
-        positions=exp.Array(expressions=[exp.convert(i) for i in steps]),
-        recorded_a=exp.Array(expressions=[exp.column(f"t{i}") for i in steps]),
-        recorded_b=exp.Array(expressions=[exp.column(f"t{i + 1}") for i in steps]),
-        beyond=exp.Array(expressions=beyond),
+    members = side_by_side(
+        "entities",
+        [exp.column("entity_id"), *(exp.column(d, quoted=True) for d in dims)],
+        {
+            "recorded_a": [exp.column(f"t{i}") for i in steps],
+            "recorded_b": [exp.column(f"t{i + 1}") for i in steps],
+            "beyond": beyond,
+        },
     )
-    for d in dims:
-        members = members.select(exp.column(d, quoted=True), copy=False)
     us = None if within is None else exp.convert(int(within.total_seconds() * 1_000_000))
-    window = exp.true() if us is None else _template("beyond <= reached_a + INTERVAL (:us) MICROSECOND", us=us)
-    cohort = _template(_COHORT, window=window, lost=_lost(entity), start=sql_timestamp(start), end=sql_timestamp(end))
+    # In whole microseconds, as every engine counts them (Spark has no INTERVAL (n) MICROSECOND).
+    window = exp.true() if us is None else exp.LTE(this=microseconds_between(exp.column("beyond"), exp.column("reached_a")), expression=us)
+    days = days_between(exp.column("beyond"), exp.column("reached_a"))
+    cohort = _template(_COHORT, window=window, lost=_lost(entity), days=days, start=sql_timestamp(start), end=sql_timestamp(end))
     # Immature: the window reaches past the latest entry of the entity kind (the end of the data).
     latest = _template("(SELECT MAX(entered_at) FROM stage_history WHERE entity = :entity)", entity=exp.convert(entity))
-    unripe = exp.false() if us is None else _template("reached_a + INTERVAL (:us) MICROSECOND > :latest", us=us.copy(), latest=latest)
+    unripe = exp.false() if us is None else exp.LT(this=microseconds_between(latest, exp.column("reached_a")), expression=us.copy())
     group = [exp.column("position"), *[exp.column(d, quoted=True) for d in dims]]
     summary = _template(_SUMMARY, unripe=unripe, measured=_template(_MEASURED))
     summary = exp.select(*[g.copy() for g in group[1:]], *summary.expressions).from_("cohort")

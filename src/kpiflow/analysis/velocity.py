@@ -63,7 +63,7 @@ import sqlglot
 from sqlglot import exp
 
 from kpiflow.analysis.frames import records_frame
-from kpiflow.engine.base import Engine
+from kpiflow.engine.base import Engine, days_between, side_by_side
 from kpiflow.engine.base import timestamp as sql_timestamp
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.io.export import write_csv
@@ -279,9 +279,12 @@ def _stage_order(stages: Mapping[str, Sequence[str]]) -> exp.Select:
 
 
 def _segment(by: str | None, columns: Mapping[str, Sequence[str]]) -> tuple[exp.Expression, set[str]]:
-    """The dimension expression on stage_history (and the joins it needs), or NULL without `by`."""
+    """The dimension expression on stage_history (and the joins it needs), or NULL without `by`.
+
+    A typed NULL: Spark never matches an untyped one (its VOID type) aggregated by MIN in a
+    null-safe join, where DuckDB does; the lists join their standards on the segment that way."""
     if by is None:
-        return exp.Null(), set()
+        return exp.cast(exp.Null(), "VARCHAR"), set()
     table, _, name = by.rpartition(".")
     try:
         return Resolver("stage_history", columns).resolve(name, table or None)
@@ -289,14 +292,12 @@ def _segment(by: str | None, columns: Mapping[str, Sequence[str]]) -> tuple[exp.
         raise UnknownNameError(str(e).strip("'\"")) from None
 
 
-_DAYS = "EPOCH({later} - {earlier}) / 86400.0"
-
 _FIRSTS = """
 SELECT stage_history.entity, stage_history.entity_id, stage_history.stage, stage_order.position,
        MIN(stage_history.entered_at) AS entered_at, MIN(:segment) AS segment
 FROM stage_history
 JOIN stage_order ON stage_order.entity = stage_history.entity AND stage_order.stage = stage_history.stage
-WHERE stage_history.entered_at <= :as_of
+WHERE :seen
 GROUP BY stage_history.entity, stage_history.entity_id, stage_history.stage, stage_order.position
 """
 
@@ -308,9 +309,9 @@ SELECT entity, entity_id, segment, stage AS from_stage, position AS from_pos, en
 FROM firsts
 """
 
-_MOVES_IN = f"""
-SELECT *, CASE WHEN t1 >= t0 THEN {_DAYS.format(later="t1", earlier="t0")} END AS days
-FROM moves WHERE t0 >= :start AND t0 < :end
+_MOVES_IN = """
+SELECT *, CASE WHEN t1 >= t0 THEN :days END AS days
+FROM moves WHERE :in_period
 """
 
 _PAIRS = """
@@ -341,22 +342,22 @@ HAVING (:segmented OR GROUPING(m.segment) = 1)
 
 _LEADS_IN = """
 SELECT entity_id, segment, entered_at AS t0 FROM firsts
-WHERE entity = 'contact' AND position = 0 AND entered_at >= :start AND entered_at < :end
+WHERE entity = 'contact' AND position = 0 AND :in_period
 """
 
 _WON = """
 SELECT contact_id, MIN(closed_at) AS closed_at FROM deals
-WHERE outcome = 'won' AND closed_at <= :as_of AND contact_id IS NOT NULL GROUP BY contact_id
+WHERE outcome = 'won' AND :closed AND contact_id IS NOT NULL GROUP BY contact_id
 """
 
-_TOTAL = f"""
+_TOTAL = """
 SELECT 'total' AS kind, 'contact' AS entity, :lead AS from_stage, :won AS to_stage, 0 AS from_pos, NULL AS to_pos,
        l.segment, GROUPING(l.segment) = 1 AS overall,
        COUNT(*) AS entered,
        COUNT(w.closed_at) AS n,
-       QUANTILE_CONT(CASE WHEN w.closed_at >= l.t0 THEN {_DAYS.format(later="w.closed_at", earlier="l.t0")} END, 0.5),
-       QUANTILE_CONT(CASE WHEN w.closed_at >= l.t0 THEN {_DAYS.format(later="w.closed_at", earlier="l.t0")} END, 0.25),
-       QUANTILE_CONT(CASE WHEN w.closed_at >= l.t0 THEN {_DAYS.format(later="w.closed_at", earlier="l.t0")} END, 0.75),
+       QUANTILE_CONT(CASE WHEN w.closed_at >= l.t0 THEN :days END, 0.5),
+       QUANTILE_CONT(CASE WHEN w.closed_at >= l.t0 THEN :days END, 0.25),
+       QUANTILE_CONT(CASE WHEN w.closed_at >= l.t0 THEN :days END, 0.75),
        NULL AS skipped,
        COUNT(*) FILTER (WHERE w.closed_at < l.t0) AS out_of_order
 FROM leads_in AS l LEFT JOIN won AS w ON w.contact_id = l.entity_id
@@ -365,14 +366,14 @@ HAVING :segmented OR GROUPING(l.segment) = 1
 """
 
 # From the lead entry to each later contact stage reached, whatever the path (for the journey and `fast_list`).
-_FROM_LEAD = f"""
+_FROM_LEAD = """
 SELECT 'from_lead' AS kind, 'contact' AS entity, :lead AS from_stage, s.stage AS to_stage, 0 AS from_pos, s.position AS to_pos,
        l.segment, GROUPING(l.segment) = 1 AS overall,
        COUNT(*) AS entered,
        COUNT(*) AS n,
-       QUANTILE_CONT(CASE WHEN s.entered_at >= l.t0 THEN {_DAYS.format(later="s.entered_at", earlier="l.t0")} END, 0.5),
-       QUANTILE_CONT(CASE WHEN s.entered_at >= l.t0 THEN {_DAYS.format(later="s.entered_at", earlier="l.t0")} END, 0.25),
-       QUANTILE_CONT(CASE WHEN s.entered_at >= l.t0 THEN {_DAYS.format(later="s.entered_at", earlier="l.t0")} END, 0.75),
+       QUANTILE_CONT(CASE WHEN s.entered_at >= l.t0 THEN :days END, 0.5),
+       QUANTILE_CONT(CASE WHEN s.entered_at >= l.t0 THEN :days END, 0.25),
+       QUANTILE_CONT(CASE WHEN s.entered_at >= l.t0 THEN :days END, 0.75),
        NULL AS skipped,
        COUNT(*) FILTER (WHERE s.entered_at < l.t0) AS out_of_order
 FROM leads_in AS l JOIN firsts AS s ON s.entity = 'contact' AND s.entity_id = l.entity_id AND s.position > 0
@@ -410,19 +411,16 @@ def _ctes(
 ) -> list[tuple[str, exp.Expression]]:
     """The named subqueries shared by `velocity` and the lists, ending with `stats` (STATS_COLUMNS)."""
     segment, needed = _segment(by, columns)
-    # Without a bound the comparison is simply true (a NULL bound would make it unknown).
-    low = sql_timestamp(start) if start else exp.cast(exp.Literal.string("-infinity"), "TIMESTAMP")
-    high = sql_timestamp(end) if end else exp.cast(exp.Literal.string("infinity"), "TIMESTAMP")
-    until = sql_timestamp(as_of) if as_of else exp.cast(exp.Literal.string("infinity"), "TIMESTAMP")
-    firsts = _template(_FIRSTS, segment=segment, as_of=until)
+    seen = _between(exp.column("entered_at", "stage_history"), None, as_of, inclusive=True)
+    firsts = _template(_FIRSTS, segment=segment, seen=seen)
     for rel in joins_for("stage_history", needed):
         firsts = firsts.join(exp.to_table(rel.table), on=rel.on, join_type="LEFT")
     segmented = exp.convert(by is not None)
     lead = exp.convert(stages["contact"][0])
     parts = [
         _template(_STEPS, segmented=segmented),
-        _template(_TOTAL, lead=lead, won=exp.convert(WON), segmented=segmented),
-        _template(_FROM_LEAD, lead=lead, segmented=segmented),
+        _template(_TOTAL, lead=lead, won=exp.convert(WON), segmented=segmented, days=days_between(exp.column("closed_at", "w"), exp.column("t0", "l"))),
+        _template(_FROM_LEAD, lead=lead, segmented=segmented, days=days_between(exp.column("entered_at", "s"), exp.column("t0", "l"))),
     ]
     stats = parts[0]
     for part in parts[1:]:
@@ -431,12 +429,26 @@ def _ctes(
         ("stage_order", _stage_order(stages)),
         ("firsts", firsts),
         ("moves", _template(_MOVES)),
-        ("moves_in", _template(_MOVES_IN, start=low, end=high)),
+        ("moves_in", _template(_MOVES_IN, in_period=_between(exp.column("t0"), start, end), days=days_between(exp.column("t1"), exp.column("t0")))),
         ("pairs", _template(_PAIRS)),
-        ("leads_in", _template(_LEADS_IN, start=low, end=high)),
-        ("won", _template(_WON, as_of=until)),
+        ("leads_in", _template(_LEADS_IN, in_period=_between(exp.column("entered_at"), start, end))),
+        ("won", _template(_WON, closed=_between(exp.column("closed_at"), None, as_of, inclusive=True))),
         ("stats", exp.select(*STATS_COLUMNS).from_(stats.subquery("u"))),
     ]
+
+
+def _between(
+    column: exp.Expression, start: dt.datetime | None, end: dt.datetime | None, *, inclusive: bool = False
+) -> exp.Expression:
+    """`start <= column < end` (`<= end` when `inclusive`); a missing bound is no bound, but a NULL
+    time is still outside. Spelled without infinite timestamps, which Spark does not have."""
+    bounds: list[exp.Expression] = []
+    if start is not None:
+        bounds.append(exp.GTE(this=column.copy(), expression=sql_timestamp(start)))
+    if end is not None:
+        bound = exp.LTE if inclusive else exp.LT
+        bounds.append(bound(this=column.copy(), expression=sql_timestamp(end)))
+    return exp.and_(*bounds) if bounds else column.copy().is_(exp.null()).not_()
 
 
 def _with(query: exp.Select, ctes: list[tuple[str, exp.Expression]]) -> exp.Select:
@@ -588,7 +600,7 @@ def latest_entry(engine: Engine) -> dt.datetime | None:
 # first entries as one row, a column per model stage (t<i>: the first entry into stage i up to
 # as_of; s<i>: that entry's segment), from one grouped scan of stage_history. The step out of
 # stage i goes straight to stage i + 1 exactly when t<i+1> is set, so no window has to walk each
-# contact's stages in order. Durations, quantiles and segments are those of `velocity` (_DAYS,
+# contact's stages in order. Durations, quantiles and segments are those of `velocity` (days_between,
 # QUANTILE_CONT, the segment of the from-stage and of the lead entry), so a standard is the
 # velocity record's median or the journey's p25; the tests hold them equal.
 
@@ -601,14 +613,6 @@ SELECT stage_history.entity_id AS contact_id, MIN(:segment) AS segment
 FROM stage_history
 WHERE stage_history.entity = 'contact' AND stage_history.entered_at <= :as_of AND :known_stage
 GROUP BY stage_history.entity_id
-"""
-
-# One row per contact and stage: the step out of the stage to the next one (when it went straight
-# there) and the time from the lead entry to the stage, each in days, with the segments they count in.
-_WALKS = """
-SELECT contact_id, s0 AS lead_segment, UNNEST(:positions) AS position, UNNEST(:segments) AS segment,
-       UNNEST(:steps) AS step_days, UNNEST(:from_lead) AS lead_days
-FROM entries
 """
 
 _STEP_STANDARD = "SELECT position, segment, QUANTILE_CONT(step_days, 0.5) AS days FROM walks GROUP BY position, segment"
@@ -631,10 +635,10 @@ SELECT contact_id,
 FROM deals WHERE created_at <= :as_of AND contact_id IS NOT NULL GROUP BY contact_id
 """
 
-_CANDIDATES = f"""
+_CANDIDATES = """
 SELECT c.contact_id, contacts.account_id, c.stage, c.entered_at,
-       {_DAYS.format(later=":as_of", earlier="c.entered_at")} AS days_in_stage,
-       CASE WHEN c.lead_at <= c.entered_at THEN {_DAYS.format(later="c.entered_at", earlier="c.lead_at")} END
+       :days_in_stage AS days_in_stage,
+       CASE WHEN c.lead_at <= c.entered_at THEN :days_from_lead END
            AS days_from_lead,
        step.days AS step_standard, fl.days AS lead_standard,
        contacts.owner, contacts.channel, c.segment, c.position
@@ -688,7 +692,7 @@ def fast_list(
 
 def _days(later: str, earlier: str) -> exp.Expression:
     """Days between two `entries` columns, NULL when either is missing or `later` comes first."""
-    return _template(f"CASE WHEN {later} >= {earlier} THEN {_DAYS.format(later=later, earlier=earlier)} END")
+    return _template(f"CASE WHEN {later} >= {earlier} THEN :days END", days=days_between(exp.column(later), exp.column(earlier)))
 
 
 def _list_query(
@@ -708,12 +712,16 @@ def _list_query(
             copy=False,
         )
     positions = range(len(stages))
-    walks = _template(
-        _WALKS,
-        positions=exp.Array(expressions=[exp.convert(i) for i in positions]),
-        segments=exp.Array(expressions=[exp.column(f"s{i}") for i in positions]),
-        steps=exp.Array(expressions=[*(_days(f"t{i + 1}", f"t{i}") for i in positions[:-1]), exp.null()]),
-        from_lead=exp.Array(expressions=[exp.null(), *(_days(f"t{i}", "t0") for i in positions[1:])]),
+    # One row per contact and stage: the step out of the stage to the next one (when it went straight
+    # there) and the time from the lead entry to the stage, each in days, with the segments they count in.
+    walks = side_by_side(
+        "entries",
+        [exp.column("contact_id"), exp.column("s0").as_("lead_segment")],
+        {
+            "segment": [exp.column(f"s{i}") for i in positions],
+            "step_days": [*(_days(f"t{i + 1}", f"t{i}") for i in positions[:-1]), exp.null()],
+            "lead_days": [exp.null(), *(_days(f"t{i}", "t0") for i in positions[1:])],
+        },
     )
     # The furthest stage reached: the last one with an entry (a contact in `entries` has at least one).
     position = exp.Case(default=exp.convert(0))
@@ -730,7 +738,15 @@ def _list_query(
         ("lead_standard", _template(_LEAD_STANDARD)),
         ("reached", _template(_REACHED, position=position, stage=stage_name, entered_at=entered_at)),
         ("deal_state", _template(_DEAL_STATE, as_of=until.copy())),
-        ("candidates", _template(_CANDIDATES, as_of=until.copy(), last=exp.convert(len(stages) - 1))),
+        (
+            "candidates",
+            _template(
+                _CANDIDATES,
+                days_in_stage=days_between(until.copy(), exp.column("entered_at", "c")),
+                days_from_lead=days_between(exp.column("entered_at", "c"), exp.column("lead_at", "c")),
+                last=exp.convert(len(stages) - 1),
+            ),
+        ),
     ]
     query = sqlglot.parse_one(select, read="duckdb")
     for name, cte in ctes:

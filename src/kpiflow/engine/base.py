@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, ClassVar, NamedTuple
@@ -145,6 +145,58 @@ class Engine(ABC):
 def timestamp(value: dt.datetime) -> exp.Expression:
     """A wall-clock timestamp literal (the workspace zone), as every engine spells it."""
     return exp.cast(exp.Literal.string(value.isoformat(sep=" ")), "TIMESTAMP")
+
+
+MICROSECONDS_PER_DAY = 86_400_000_000
+
+
+def microseconds_between(later: exp.Expression, earlier: exp.Expression) -> exp.Expression:
+    """`later - earlier` in whole microseconds (BIGINT, negative when `later` comes first).
+
+    The one spelling of a timestamp difference that means the same everywhere: DuckDB's
+    EPOCH(later - earlier) becomes Spark's UNIX_TIMESTAMP of an interval, which Spark refuses,
+    and subtracting two epochs would lose the sub-second part on Spark. A count of microseconds
+    between two wall-clock timestamps is exact on every engine (no zone, no daylight saving)."""
+    return exp.DateDiff(this=later, expression=earlier, unit=exp.var("MICROSECOND"))
+
+
+def seconds_between(later: exp.Expression, earlier: exp.Expression) -> exp.Expression:
+    """`later - earlier` in seconds, a DOUBLE exact to the microsecond (see `microseconds_between`)."""
+    return exp.Div(this=exp.cast(microseconds_between(later, earlier), "DOUBLE"), expression=exp.convert(1_000_000))
+
+
+def days_between(later: exp.Expression, earlier: exp.Expression) -> exp.Expression:
+    """`later - earlier` in days of 24 hours, a DOUBLE: one division of the exact microseconds,
+    so both engines round the same number the same way (a DOUBLE operand: Spark would otherwise
+    divide as DECIMAL and cut the digits)."""
+    return exp.Div(this=exp.cast(microseconds_between(later, earlier), "DOUBLE"), expression=exp.convert(MICROSECONDS_PER_DAY))
+
+
+def side_by_side(
+    source: str, keep: Sequence[exp.Expression], lists: Mapping[str, Sequence[exp.Expression]], position: str = "position"
+) -> exp.Select:
+    """One row per row of the table `source` and position i (0, 1, ...): the `keep` columns, the
+    position, and for each name of `lists` its i-th expression (all lists are as long).
+
+    What DuckDB's UNNEST of parallel lists in one SELECT does (it zips them), spelled so that
+    every engine means the same: Spark explodes two generators of one SELECT as their cross
+    product. A cross join with the positions, and a CASE on the position per list."""
+    lengths = {len(values) for values in lists.values()}
+    if len(lengths) != 1:
+        raise ValueError(f"side_by_side needs lists of one length, not {sorted(lengths)}")
+    n = lengths.pop()
+    positions = exp.Values(
+        expressions=[exp.Tuple(expressions=[exp.convert(i)]) for i in range(n)],
+        alias=exp.TableAlias(this=exp.to_identifier("positions"), columns=[exp.to_identifier(position)]),
+    )
+    at = exp.column(position, table="positions")
+    picked = []
+    for name, values in lists.items():
+        case = exp.Case(this=at.copy())
+        for i, value in enumerate(values):
+            case = case.when(exp.convert(i), value.copy(), copy=False)
+        picked.append(case.as_(name))
+    return exp.select(*[k.copy() for k in keep], at.copy().as_(position), *picked).from_(source).join(positions, join_type="CROSS")
 
 
 def ident(name: str) -> exp.Identifier:
