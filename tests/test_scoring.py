@@ -298,3 +298,124 @@ def test_quality_counts_each_grade_s_conversion_by_channel_by_hand(tmp_path):
     by_channel = {(r["channel"], r["grade"]): r for r in result.table("by_channel").records()}
     assert by_channel[("exhibition", "B")]["rate"] == 1 and by_channel[("ads", "*")]["leads"] == 2
     assert by_channel[("ads", "C")]["rate"] == 0 and not math.isnan(by_channel[("ads", "C")]["ci_high"])
+
+
+# -- the fitted score -------------------------------------------------------------------------------------
+
+
+def _fit_tables(leads: int = 1600, seed: int = 7) -> dict[str, str]:
+    """Leads every 14 hours from 2024-01-01: a lead with an approved budget, or a demo in its first
+    week, reaches SQL more often, 20 days after its creation (after its decision time, day 14).
+    Every SQL is followed a day later by a 'contract_review' touch: a feature that only exists
+    after the outcome. Every tenth lead reaches SQL on day 3, before its decision time."""
+    import datetime as dt  # noqa: PLC0415
+    import random  # noqa: PLC0415
+
+    rng = random.Random(seed)
+    start = dt.datetime(2024, 1, 1)
+    contacts = ["contact_id,created_at,channel,budget"]
+    history = ["entity,entity_id,stage,entered_at"]
+    touches = ["occurred_at,contact_id,type"]
+    for i in range(leads):
+        contact, created = f"L{i:04d}", start + dt.timedelta(hours=14 * i)
+        budget = "approved" if rng.random() < 0.4 else "none"
+        demo = rng.random() < 0.3
+        contacts.append(f"{contact},{created},{rng.choice(['ads', 'exhibition'])},{budget}")
+        if demo:
+            touches.append(f"{created + dt.timedelta(days=rng.uniform(0, 7))},{contact},demo")
+        if i % 10 == 9:
+            history.append(f"contact,{contact},sql,{created + dt.timedelta(days=3)}")
+            continue
+        p = 0.08 + 0.35 * (budget == "approved") + 0.25 * demo
+        if rng.random() < p:
+            reached = created + dt.timedelta(days=20)
+            history.append(f"contact,{contact},sql,{reached}")
+            touches.append(f"{reached + dt.timedelta(days=1)},{contact},contract_review")
+            touches.append(f"{reached + dt.timedelta(hours=1)},{contact},demo")  # after the decision time: never counted
+    return {"contacts": "\n".join(contacts) + "\n", "stage_history": "\n".join(history) + "\n", "touchpoints": "\n".join(touches) + "\n"}
+
+
+@pytest.fixture(scope="module")
+def fitted(tmp_path_factory):
+    from kpiflow.analysis.score_fit import fit_score  # noqa: PLC0415
+
+    ws = workspace_from_csv(tmp_path_factory.mktemp("fit"), _fit_tables())
+    result = fit_score(ws, target="sql", within="90d", after="14d")
+    yield ws, result
+    ws.close()
+
+
+def test_the_fitted_auc_equals_an_independent_mann_whitney_count(fitted):
+    _, result = fitted
+    p, y = result.predictions, result.outcomes.astype(bool)
+    positives, negatives = p[y], p[~y]
+    wins = sum(float((a > negatives).sum()) + 0.5 * float((a == negatives).sum()) for a in positives)
+    assert result.auc == pytest.approx(wins / (len(positives) * len(negatives)), abs=1e-12)
+    assert result.auc_ci_low < result.auc < result.auc_ci_high
+    assert result.auc > 0.6  # the budget and the early demo are real signal
+    assert result.brier == pytest.approx(float(((p - y) ** 2).mean()))
+
+
+def test_the_split_is_out_of_time_and_the_counts_add_up(fitted):
+    ws, result = fitted
+    train, test = result.train, result.test
+    assert train["to"] < str(result.cutoff)[:10] <= test["from"]
+    assert test["leads"] == len(result.outcomes) and test["positives"] == int(result.outcomes.sum())
+    assert sum(d["leads"] for d in result.deciles) == test["leads"]
+    assert sum(d["converted"] for d in result.deciles) == test["positives"]
+    base = test["positives"] / test["leads"]
+    assert all(d["lift"] == pytest.approx(d["rate"] / base) for d in result.deciles)
+    assert result.deciles[0]["rate"] > result.deciles[-1]["rate"]
+    # every tenth lead reached SQL on day 3, before its decision time: left out, and counted
+    # among those whose 14 + 90 days had passed by the data's end
+    import datetime as dt  # noqa: PLC0415
+
+    from kpiflow.analysis.scoring import default_moment  # noqa: PLC0415
+
+    end = default_moment(ws)
+    early = [i for i in range(1600) if i % 10 == 9 and dt.datetime(2024, 1, 1) + dt.timedelta(hours=14 * i, days=104) <= end]
+    assert result.excluded_already_converted == len(early) > 0
+
+
+def test_a_feature_that_only_exists_after_the_outcome_is_never_used(fitted):
+    ws, result = fitted
+    assert not any("contract_review" in w["feature"] for w in result.weights)
+    from kpiflow.analysis.score_fit import feature_query  # noqa: PLC0415
+    from kpiflow.analysis.scoring import default_moment  # noqa: PLC0415
+
+    query, _, kinds = feature_query(ws, target="sql", after_days=14, within_days=90, end=default_moment(ws), lang="en")
+    rows = ws.engine.run(query).records()
+    review = [f"t{j}" for j, (kind, _) in enumerate(kinds) if kind == "contract_review"]
+    assert review and all(r[review[0]] == 0 for r in rows)
+    demo = next(f"t{j}" for j, (kind, _) in enumerate(kinds) if kind == "demo")
+    # the demo an hour after each SQL is after the decision time: no positive has more than its first-week demo
+    assert max(r[demo] for r in rows if r["outcome"] == 1) == 1
+
+
+def test_the_weights_are_points_that_double_the_odds_and_paste_into_scoring(fitted):
+    _, result = fitted
+    budget = next(w for w in result.weights if w["feature"] == "budget = 'approved'" or w["feature"] == "budget = 'none'")
+    assert budget["points"] == pytest.approx(budget["coefficient"] * 10 / math.log(2))
+    demo = next(w for w in result.weights if w["feature"] == "type = 'demo'")
+    assert demo["points"] > 0 and demo["group"] == "engagement"
+    pasted = parse_model(result.scoring_yaml)
+    assert pasted.scoring is not None and "demo" in pasted.scoring.engagement
+
+
+def test_the_fit_json_keeps_the_contract(fitted):
+    ws, _ = fitted
+    out = runner.invoke(app, ["score", "fit", "--target", "sql", "--within", "90d", "-w", str(ws.root), "--json"])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.output)
+    assert {"auc", "auc_ci_low", "auc_ci_high", "random_split_auc", "train", "test", "deciles", "brier", "weights"} <= set(data)
+    assert set(data["train"]) == set(data["test"]) == {"from", "to", "leads", "positives"}
+    assert {"decile", "leads", "converted", "rate", "lift"} <= set(data["deciles"][0])
+
+
+def test_too_few_outcomes_are_refused_with_the_counts(scored):
+    from kpiflow.analysis.score_fit import fit_score  # noqa: PLC0415
+
+    with pytest.raises(ScoreError, match=r"0 of 0 training leads .* a fit needs at least 100"):
+        fit_score(scored, target="sql", lang="en")
+    result = runner.invoke(app, ["score", "fit", "--target", "sqll", "-w", str(scored.root), "--lang", "en"])
+    assert result.exit_code == 2 and "did you mean 'sql'" in result.output

@@ -1896,6 +1896,40 @@ def score_quality(
     command(by=by, target=target, within=within, after=after, workspace=workspace, lang=lang, as_json=as_json, wide=wide, debug=debug)
 
 
+@score_app.command(name="fit")
+@handles_errors
+def score_fit(
+    target: Annotated[str, typer.Option("--target", help="sql | opportunity | won")] = "sql",
+    within: Annotated[str, typer.Option("--within", help="Window after the decision time, e.g. 90d.")] = "90d",
+    after: Annotated[str, typer.Option("--after", help="Decision time: days after a lead's creation, e.g. 14d.")] = "14d",
+    cutoff: Annotated[Optional[str], typer.Option("--cutoff", help="Train on leads created before this date, test on those after (default: 70% of the leads before it).")] = None,
+    workspace: WorkspaceDir = Path("."),
+    lang: Lang = None,
+    as_json: AsJson = False,
+    wide: Wide = False,
+    debug: Debug = False,
+) -> None:
+    """Fit a logistic regression on what was known at each lead's decision time; validate it out of time."""
+    from kpiflow.analysis.score_fit import fit_score  # noqa: PLC0415  (scikit-learn loads only here)
+
+    call = lambda ws, language: fit_score(ws, target=target, within=within, after=after, cutoff=cutoff, lang=language)  # noqa: E731
+    analysed = _analyse(workspace, lang, as_json, call)
+    if analysed is None:
+        return
+    result, language, _ = analysed
+    out.print(result.summary(language), highlight=False, markup=False)
+    deciles = RichTable("decile", "leads", "converted", "rate", "95% CI", "lift", "predicted", title=result.deciles_title(language))
+    for d in result.deciles:
+        deciles.add_row(
+            str(d["decile"]), f"{d['leads']:,}", f"{d['converted']:,}", f"{d['rate']:.1%}", f"{d['rate_low']:.1%} - {d['rate_high']:.1%}",
+            f"{d['lift']:.2f}", f"{d['predicted']:.1%}",
+        )
+    for column in deciles.columns:
+        column.justify = "right"
+    _show(deciles, wide, language)
+    out.print(result.scoring_yaml, highlight=False, markup=False)
+
+
 def _version(value: bool) -> None:
     if value:
         out.print(f"kpiflow {__version__}")

@@ -919,6 +919,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "各リードを登録の {after} 後（判断時点）のスコアで評価し、その後 {within} 以内に {target} に達したかを数えています。"
         "期間がデータの終わり（{end}）を越えるリードと、判断時点より前に {target} に達したリードは除いています。グレード * は全体です。",
     },
+    "score.deciles": {
+        "en": "Test leads by decile of the fitted score ({target} within {within})",
+        "ja": "検証用リードの予測スコア十分位（{within} 以内の {target}）",
+    },
     "score.fit_summary": {
         "en": "Out-of-time AUC {auc} (95% CI {low} - {high}) on {test_leads:,} test leads ({test_from} .. {test_to}); "
         "random-split AUC {random} (for comparison only: it mixes past and future); Brier {brier}",
