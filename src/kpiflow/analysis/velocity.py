@@ -19,8 +19,10 @@ Definitions (the same in the records, the journey and the lists):
   order. The same holds for lead -> won and for the time from lead to each stage.
 - **lead -> won** (`total` record): from a contact's first entry into the first contact
   stage to the `closed_at` of its earliest won deal (deals.contact_id).
-- **Durations** are in days (floats). `median_days`, `p25_days` and `p75_days` are computed
-  in the engine with QUANTILE_CONT (linear interpolation between order statistics).
+- **Durations** are in days (floats) of 24 hours between wall-clock times, from the exact
+  microseconds (`kpiflow.engine.base.days_between`, the same on every engine). `median_days`,
+  `p25_days` and `p75_days` are computed in the engine with QUANTILE_CONT (linear
+  interpolation between order statistics).
 - **Period** (optional) filters on the entry time of the from-stage: the moves *out of*
   stages entered in the period, and the leads whose lead entry is in it.
 - **Segments** (`by`): any dimension resolvable from stage_history (contacts, deals and
@@ -310,7 +312,7 @@ FROM firsts
 """
 
 _MOVES_IN = """
-SELECT *, CASE WHEN t1 >= t0 THEN :days END AS days
+SELECT *, :days AS days
 FROM moves WHERE :in_period
 """
 
@@ -419,8 +421,8 @@ def _ctes(
     lead = exp.convert(stages["contact"][0])
     parts = [
         _template(_STEPS, segmented=segmented),
-        _template(_TOTAL, lead=lead, won=exp.convert(WON), segmented=segmented, days=days_between(exp.column("closed_at", "w"), exp.column("t0", "l"))),
-        _template(_FROM_LEAD, lead=lead, segmented=segmented, days=days_between(exp.column("entered_at", "s"), exp.column("t0", "l"))),
+        _template(_TOTAL, lead=lead, won=exp.convert(WON), segmented=segmented, days=_days_after_lead("closed_at", "w")),
+        _template(_FROM_LEAD, lead=lead, segmented=segmented, days=_days_after_lead("entered_at", "s")),
     ]
     stats = parts[0]
     for part in parts[1:]:
@@ -429,12 +431,17 @@ def _ctes(
         ("stage_order", _stage_order(stages)),
         ("firsts", firsts),
         ("moves", _template(_MOVES)),
-        ("moves_in", _template(_MOVES_IN, in_period=_between(exp.column("t0"), start, end), days=days_between(exp.column("t1"), exp.column("t0")))),
+        ("moves_in", _template(_MOVES_IN, in_period=_between(exp.column("t0"), start, end), days=_days("t1", "t0"))),
         ("pairs", _template(_PAIRS)),
         ("leads_in", _template(_LEADS_IN, in_period=_between(exp.column("entered_at"), start, end))),
         ("won", _template(_WON, closed=_between(exp.column("closed_at"), None, as_of, inclusive=True))),
         ("stats", exp.select(*STATS_COLUMNS).from_(stats.subquery("u"))),
     ]
+
+
+def _days_after_lead(column: str, table: str) -> exp.Expression:
+    """Days from the lead entry (`l.t0`) to `table.column`."""
+    return days_between(exp.column(column, table), exp.column("t0", "l"))
 
 
 def _between(
@@ -691,7 +698,7 @@ def fast_list(
 
 
 def _days(later: str, earlier: str) -> exp.Expression:
-    """Days between two `entries` columns, NULL when either is missing or `later` comes first."""
+    """Days between two columns, NULL when either is missing or `later` comes first."""
     return _template(f"CASE WHEN {later} >= {earlier} THEN :days END", days=days_between(exp.column(later), exp.column(earlier)))
 
 
