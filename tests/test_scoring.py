@@ -419,3 +419,38 @@ def test_too_few_outcomes_are_refused_with_the_counts(scored):
         fit_score(scored, target="sql", lang="en")
     result = runner.invoke(app, ["score", "fit", "--target", "sqll", "-w", str(scored.root), "--lang", "en"])
     assert result.exit_code == 2 and "did you mean 'sql'" in result.output
+
+
+# -- portability and the benchmark's second implementation -----------------------------------------------
+
+
+def test_the_score_queries_render_for_spark_and_the_other_engines(scored):
+    import sqlglot  # noqa: PLC0415
+    from sqlglot.errors import ErrorLevel  # noqa: PLC0415
+
+    from kpiflow.analysis.scoring import Moment, compile_rules, score_query  # noqa: PLC0415
+
+    rules = compile_rules(scored, "en")
+    import datetime as dt  # noqa: PLC0415
+
+    for moment in (Moment(at=dt.datetime(2025, 2, 1)), Moment(after_days=14)):
+        query = score_query(rules, moment, per_rule=True)
+        for dialect in ("spark", "bigquery", "snowflake", "trino", "postgres"):
+            sqlglot.parse_one(query.sql(dialect=dialect, unsupported_level=ErrorLevel.RAISE), read=dialect)
+
+
+def test_the_benchmark_s_hand_written_sql_agrees_with_kpiflow_on_generated_leads(tmp_path):
+    import sys  # noqa: PLC0415
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    import scoring as bench  # noqa: PLC0415
+
+    root = bench.generate(tmp_path / "bench", 400, 8)
+    with open_workspace(root) as ws:
+        from kpiflow.analysis.scoring import default_moment  # noqa: PLC0415
+
+        as_of = default_moment(ws)
+        ours = ws.engine.run(bench.kpiflow_query(ws, as_of)).rows
+        plain = ws.engine.run(bench.PLAIN_SQL.format(as_of=as_of.isoformat(sep=" "))).rows
+    assert [(g, n) for g, n, _ in ours] == [(g, n) for g, n, _ in plain] and sum(n for _, n, _ in ours) == 400
+    assert [t for _, _, t in ours] == pytest.approx([t for _, _, t in plain], rel=1e-9)

@@ -274,15 +274,25 @@ def score_query(
                 decay = exp.Pow(this=_number(0.5), expression=exp.Div(this=age.copy(), expression=_number(r.half_life_days)))
             sums.append(exp.func("SUM", _when(r.condition, decay, _number(0))).as_(f"d{j}"))
             sums.append(exp.func("COUNT", _when(r.condition, exp.convert(1), exp.null())).as_(f"n{j}"))
-        engaged = exp.select(*sums).from_(SCORED).join(
-            exp.table_(t, quoted=True), on=exp.EQ(this=_col("contact_id", t), expression=_col("contact_id", SCORED)), join_type="INNER"
-        )
+        any_rule = exp.or_(*[r.condition.copy() for r in rules.engagement])
+        if moment.at is not None:
+            # One instant for everyone: the touches are summed per contact before meeting the
+            # contacts (a join of every touch with its contact first costs half as much again).
+            sums[0] = _col("contact_id", t).as_("contact_id")
+            engaged = exp.select(*sums).from_(exp.table_(t, quoted=True))
+            known = _col("contact_id", t).is_(exp.null()).not_()
+            on_time = exp.LT(this=_col("occurred_at", t), expression=timestamp(moment.at))
+            filters = exp.and_(known, on_time, exp.paren(any_rule))
+            grouped_by = _col("contact_id", t)
+        else:
+            engaged = exp.select(*sums).from_(SCORED).join(
+                exp.table_(t, quoted=True), on=exp.EQ(this=_col("contact_id", t), expression=_col("contact_id", SCORED)), join_type="INNER"
+            )
+            filters = exp.and_(exp.GT(this=age, expression=exp.convert(0)), exp.paren(any_rule))
+            grouped_by = _col("contact_id", SCORED)
         for rel in joins_for(t, {x for r in rules.engagement for x in r.tables}):
             engaged = engaged.join(exp.table_(rel.table, quoted=True), on=rel.on, join_type="LEFT")
-        any_rule = exp.or_(*[r.condition.copy() for r in rules.engagement])
-        engaged = engaged.where(exp.and_(exp.GT(this=age, expression=exp.convert(0)), exp.paren(any_rule))).group_by(
-            _col("contact_id", SCORED)
-        )
+        engaged = engaged.where(filters).group_by(grouped_by)
         query = query.with_(ENGAGED, as_=engaged)
 
     rule_points = [
