@@ -454,3 +454,17 @@ def test_the_benchmark_s_hand_written_sql_agrees_with_kpiflow_on_generated_leads
         plain = ws.engine.run(bench.PLAIN_SQL.format(as_of=as_of.isoformat(sep=" "))).rows
     assert [(g, n) for g, n, _ in ours] == [(g, n) for g, n, _ in plain] and sum(n for _, n, _ in ours) == 400
     assert [t for _, _, t in ours] == pytest.approx([t for _, _, t in plain], rel=1e-9)
+
+
+def test_the_auc_interval_agrees_with_delong_s_variance(fitted):
+    """Hanley and McNeil's standard error against DeLong's, computed here from the placements."""
+    _, result = fitted
+    p, y = result.predictions, result.outcomes.astype(bool)
+    positives, negatives = p[y], p[~y]
+    v10 = [((a > negatives).sum() + 0.5 * (a == negatives).sum()) / len(negatives) for a in positives]
+    v01 = [((positives > b).sum() + 0.5 * (positives == b).sum()) / len(positives) for b in negatives]
+    import statistics  # noqa: PLC0415
+
+    delong_se = math.sqrt(statistics.variance(v10) / len(positives) + statistics.variance(v01) / len(negatives))
+    hanley_se = (result.auc_ci_high - result.auc_ci_low) / 2 / 1.959963984540054
+    assert hanley_se == pytest.approx(delong_se, rel=0.25)

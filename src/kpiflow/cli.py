@@ -1927,6 +1927,15 @@ def score_fit(
     for column in deciles.columns:
         column.justify = "right"
     _show(deciles, wide, language)
+    reliability = RichTable("predicted", "leads", "mean predicted", "observed", "95% CI", title=f"Brier {result.brier:.4f} (base rate only: {result.brier_baseline:.4f})")
+    for r in result.reliability:
+        reliability.add_row(
+            f"{r['bin_low']:.0%} - {r['bin_high']:.0%}", f"{r['leads']:,}", f"{r['predicted']:.1%}", f"{r['observed']:.1%}",
+            f"{r['observed_low']:.1%} - {r['observed_high']:.1%}",
+        )
+    for column in reliability.columns:
+        column.justify = "right"
+    _show(reliability, wide, language)
     out.print(result.scoring_yaml, highlight=False, markup=False)
 
 
