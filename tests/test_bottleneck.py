@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+import sqlglot
 
 from conftest import copy_demo
+from kpiflow.engine.base import Result
 from kpiflow.errors import KpiflowError
 from kpiflow.stats import shrink_rates
 
@@ -123,3 +125,20 @@ def test_bad_options(demo):
 
 def test_default_period_is_the_last_complete_fiscal_year(demo):
     assert demo.bottleneck().period == "FY2025"
+
+
+def test_the_ranking_does_not_depend_on_the_order_the_engine_returns_groups_in(demo, monkeypatch):
+    # SQL returns the rows of a GROUP BY without ORDER BY in any order (Spark and DuckDB differ):
+    # the same ranking, ties included, when every such result comes back reversed.
+    result = demo.bottleneck("FY2025", by=["channel"])
+    gains = [b.revenue_gain for b in result.ranked]
+    assert len(gains) > len(set(gains))  # ties to order: segments already at their reference gain 0
+    run = demo.engine.run
+
+    def reversed_when_unordered(query):
+        got = run(query)
+        tree = sqlglot.parse_one(query, read="duckdb") if isinstance(query, str) else query
+        return got if tree.args.get("order") else Result(got.columns, got.rows[::-1])
+
+    monkeypatch.setattr(demo.engine, "run", reversed_when_unordered)
+    assert demo.bottleneck("FY2025", by=["channel"]).to_dict() == result.to_dict()

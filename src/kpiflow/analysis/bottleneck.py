@@ -258,5 +258,12 @@ def bottleneck(
                     shrunk.raw if shrunk else None,
                 )
             )
-    found.sort(key=lambda b: -(b.revenue_gain if b.revenue_gain is not None else -1))
+    # Largest gain first; ties (no gain, a rate already at its reference) in the tree's order, then
+    # by segment, so that the ranking does not depend on the order an engine returns groups in.
+    found.sort(key=lambda b: (-(b.revenue_gain if b.revenue_gain is not None else -1), rates.index(b.stage), _segment_order(b)))
     return BottleneckResult(period.label(lang), root, dims, found, excluded or None)
+
+
+def _segment_order(found: Bottleneck) -> tuple[tuple[bool, str], ...]:
+    """A segment's place among its ties: by each dimension's value as text, no value last."""
+    return tuple((value is None, str(value)) for value in found.dimensions.values())
