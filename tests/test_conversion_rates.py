@@ -6,12 +6,14 @@ from __future__ import annotations
 import math
 
 import pytest
+from sqlglot import exp
 
 import kpiflow
 from conftest import workspace_from_csv
-from kpiflow.analysis.conversion import cohort_rates
+from kpiflow.analysis.conversion import cohort_rates, cohort_sql
 from kpiflow.errors import ModelError
 from kpiflow.model.config import parse_model
+from kpiflow.model.periods import parse_period
 from kpiflow.model.ratios import cohort_link, condition_implies, ratio_kind
 from kpiflow.stats import beta_quantile, count_ratio_test, shrink_rates
 
@@ -126,11 +128,9 @@ def flows(tmp_path_factory):
     ws.close()
 
 
-def _cohort(ws, rate, dims=()):
-    from kpiflow.model.periods import parse_period  # noqa: PLC0415
-
+def _cohort(ws, rate, dims=(), within=None):
     start, end = parse_period("FY2025").sql_bounds()
-    link = cohort_link(ws.model, rate)
+    link = cohort_link(ws.model, rate, within)
     return {
         tuple(c.dimensions.values()): (c.entered, c.converted, c.immature, c.out_of_order)
         for c in cohort_rates(ws.engine, ws.model, link, start=start, end=end, dims=dims, columns=ws.columns())
@@ -156,6 +156,29 @@ def test_close_rate_cohort_uses_the_declared_window(flows):
     assert _cohort(flows, "close_rate") == {(): (3, 1, 0, 0)}
     throughput = flows.metrics(["close_rate"], period="FY2025").record("close_rate")
     assert (throughput.numerator, throughput.denominator) == (2, 3)
+
+
+@pytest.mark.parametrize(
+    ("within", "converted"),
+    [
+        (10, 3),  # K1 reached SQL exactly 10 days after its MQL: the window's end is inside
+        (10 - 1 / 86400, 2),  # one second shorter, K1 is left out; K5 (out of order) and K7 still count
+    ],
+)
+def test_the_window_is_exact_to_the_second_and_includes_its_end(flows, within, converted):
+    # Every member but K6 (MQL on 2026-03-05, the data's last day) has had its window.
+    assert _cohort(flows, "sql_rate", within=within) == {(): (6, converted, 1, 1)}
+
+
+def test_the_window_is_an_interval_literal_every_engine_parses(flows):
+    # Spark's grammar takes only a literal as an interval's value: INTERVAL (864000) SECOND is a
+    # syntax error there, INTERVAL '864000' SECOND is read by every engine.
+    start, end = parse_period("FY2025").sql_bounds()
+    query = cohort_sql(flows.model, cohort_link(flows.model, "sql_rate", 10), start=start, end=end, columns=flows.columns())
+    windows = list(query.find_all(exp.Interval))
+    assert len(windows) == 2  # the maturity test and the conversion test
+    for window in windows:
+        assert isinstance(window.this, exp.Literal) and (window.this.name, window.unit.name) == ("864000", "SECOND")
 
 
 def test_a_throughput_ratio_has_no_binomial_interval_a_conversion_rate_has(flows):

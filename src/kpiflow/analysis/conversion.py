@@ -112,6 +112,12 @@ def _side(
     return query.where(exp.and_(*conditions)).group_by(key_column.copy()), source.time
 
 
+def window_interval(days: float) -> exp.Interval:
+    """`days` as a whole number of seconds, written as every engine reads an interval literal:
+    INTERVAL '7776000' SECOND (Spark's grammar takes no expression, such as (7776000), as its value)."""
+    return exp.Interval(this=exp.Literal.string(str(int(round(days * 86400)))), unit=exp.var("SECOND"))
+
+
 def cohort_sql(
     model: ModelFile,
     link: CohortLink,
@@ -128,18 +134,17 @@ def cohort_sql(
     reach_source = source_of(link.reaching, model.metrics[link.reaching])
     # The end of the data for the numerator's table: a window that runs past it has not elapsed.
     latest = exp.select(exp.func("MAX", exp.column(reach_source.time, quoted=True))).from_(exp.to_table(reach_source.table))
-    seconds = int(round(link.window_days * 86400))
     template = sqlglot.parse_one(
         """SELECT e.entity_key, e.at AS entered_at, r.at AS reached_at,
-                  e.at + INTERVAL (:seconds) SECOND <= (:latest) AS mature,
-                  r.at IS NOT NULL AND r.at <= e.at + INTERVAL (:seconds) SECOND AS converted
+                  e.at + :window <= (:latest) AS mature,
+                  r.at IS NOT NULL AND r.at <= e.at + :window AS converted
            FROM entering AS e LEFT JOIN reaching AS r ON r.entity_key = e.entity_key
            WHERE e.at >= :start AND e.at < :end""",
         read="duckdb",
     )
-    members = exp.replace_placeholders(
-        template, seconds=exp.convert(seconds), latest=latest.subquery(), start=sql_timestamp(start), end=sql_timestamp(end)
-    )
+    members = exp.replace_placeholders(template, latest=latest.subquery(), start=sql_timestamp(start), end=sql_timestamp(end))
+    for window in [p for p in members.find_all(exp.Placeholder) if p.name == "window"]:
+        window.replace(window_interval(link.window_days))  # a node of its own at each use
     groups: list[exp.Expression] = []
     if bucket:
         groups.append(period_bucket(exp.column("at", table="e"), bucket, model.fiscal_year_start).as_("period_start"))
