@@ -39,7 +39,6 @@ pytestmark = [
 # Analyses Spark still refuses, with the reason found (the list only shrinks: a test fails when
 # one of them starts to run, so that it is then compared value by value).
 NOT_YET_ON_SPARK = {
-    "handoff": "Spark does not parse the rendered SQL (PARSE_SYNTAX_ERROR near 'BY')",
 }
 # Fields that are meant to differ by engine: the dictionary shows each metric's SQL in the engine's dialect.
 ENGINE_TEXT = {"sql"}

@@ -75,6 +75,9 @@ _US_PER_DAY = 24 * _US_PER_HOUR
 
 # Placeholders: :mql, :sql, :recycle (stage names), :in_period, :sales_touch, :touch_owner
 # (conditions), :segment (the breakdown expression), :sla_us, :stale_us (microseconds), :as_of.
+# Durations are whole microseconds (exact on every engine) divided as DOUBLE, as
+# kpiflow.engine.base.days_between spells them: a DECIMAL divisor such as 86400000000.0 makes
+# Spark divide in DECIMAL and cut the digits.
 # The joins the segment needs (contacts -> accounts) are added to `handoffs` by `_episodes`.
 _EPISODES = """
 WITH mql_entries AS (
@@ -114,8 +117,8 @@ episodes AS (
   SELECT h.contact_id, h.mql_at, h.next_mql_at, h.contact_owner, h.contact_channel, h.segment,
          m.sql_at, t.touch_at,
          m.sql_at IS NOT NULL AS is_sql,
-         DATE_DIFF('microsecond', h.mql_at, m.sql_at) / 86400000000.0 AS lag_days,
-         DATE_DIFF('microsecond', h.mql_at, t.touch_at) / 3600000000.0 AS touch_hours,
+         CAST(DATE_DIFF('microsecond', h.mql_at, m.sql_at) AS DOUBLE) / 86400000000 AS lag_days,
+         CAST(DATE_DIFF('microsecond', h.mql_at, t.touch_at) AS DOUBLE) / 3600000000 AS touch_hours,
          COALESCE(DATE_DIFF('microsecond', h.mql_at, t.touch_at) <= :sla_us, FALSE) AS sla_met,
          COALESCE(m.returned_at IS NOT NULL AND (m.sql_at IS NULL OR m.returned_at < m.sql_at), FALSE) AS returned,
          DATE_DIFF('microsecond', h.mql_at, :as_of) < :stale_us AS immature
@@ -133,7 +136,7 @@ handoff_deals AS (
   SELECT h.segment, h.contact_id, h.mql_at, d.deal_id, d.outcome, d.loss_reason,
          COALESCE(NULLIF(TRIM(d.channel), ''), h.contact_channel) AS channel,
          COALESCE(NULLIF(TRIM(d.owner), ''), h.contact_owner) AS owner,
-         CASE WHEN d.outcome = 'won' THEN DATE_DIFF('microsecond', m.sql_at, d.closed_at) / 86400000000.0 END AS close_days
+         CASE WHEN d.outcome = 'won' THEN CAST(DATE_DIFF('microsecond', m.sql_at, d.closed_at) AS DOUBLE) / 86400000000 END AS close_days
   FROM handoffs AS h
   JOIN marks AS m ON m.contact_id = h.contact_id AND m.mql_at = h.mql_at AND m.sql_at IS NOT NULL
   JOIN deals AS d
@@ -183,14 +186,6 @@ SELECT
 FROM handoff_deals
 WHERE outcome = 'lost'
 GROUP BY GROUPING SETS ((loss_reason), (channel, loss_reason), (owner, loss_reason))
-"""
-
-# Both in one statement, so that the episodes are computed once (the loss reasons need no touches);
-# `part` tells the rows apart, and UNION BY NAME leaves the other part's columns NULL.
-_RESULT = f"""
-SELECT 'summary' AS part, * FROM ({_SUMMARY}) AS summary
-UNION ALL BY NAME
-SELECT 'losses' AS part, * FROM ({_LOSSES}) AS losses
 """
 
 
@@ -422,7 +417,8 @@ def handoff(
     if as_of is None:
         as_of = engine.run(exp.select(exp.func("MAX", exp.column("entered_at"))).from_("stage_history")).scalar()
     episodes = _episodes(model, period, by, columns, stale_days, as_of)
-    sql = engine.render(_finish(episodes, _RESULT))
+    # Both parts in one statement, so that the episodes are computed once (the loss reasons need no touches).
+    sql = engine.render(_finish(episodes, _stacked({"summary": _SUMMARY, "losses": _LOSSES})))
     parts: dict[str, list[dict[str, object]]] = {"summary": [], "losses": []}
     for record in engine.run(sql).records():
         parts[record["part"]].append(record)
@@ -503,11 +499,25 @@ def _touch_by_owner(columns: Mapping[str, Sequence[str]]) -> exp.Expression:
     )
 
 
-def _finish(episodes: exp.Select, final: str) -> exp.Expression:
-    """The episodes' CTEs followed by `final` (DuckDB SQL) as the outer query."""
-    query = sqlglot.parse_one(final, read="duckdb")
+def _finish(episodes: exp.Select, final: exp.Query) -> exp.Expression:
+    """The episodes' CTEs followed by `final` as the outer query."""
+    query = final.copy()
     query.set("with_", episodes.args["with_"].copy())
     return query
+
+
+def _stacked(parts: Mapping[str, str]) -> exp.Query:
+    """The rows of every part (name -> DuckDB SQL) in one result, `part` telling them apart:
+    each part lists every part's columns, NULL for those it lacks (what DuckDB's UNION BY NAME
+    does, spelt so that every engine reads it), and a column two parts share is one column."""
+    queries = {name: sqlglot.parse_one(sql, read="duckdb") for name, sql in parts.items()}
+    names = list(dict.fromkeys(column.alias_or_name for query in queries.values() for column in query.selects))
+    selects = []
+    for part, query in queries.items():
+        own = {column.alias_or_name for column in query.selects}
+        columns = [exp.column(name) if name in own else exp.null().as_(name) for name in names]
+        selects.append(exp.select(exp.Literal.string(part).as_("part"), *columns).from_(query.subquery(part)))
+    return exp.union(*selects, distinct=False)
 
 
 def _number(value: object) -> float | None:
