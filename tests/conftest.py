@@ -8,6 +8,8 @@ import tempfile
 from pathlib import Path
 
 import pytest
+import typer.main
+import typer.testing
 from hypothesis import settings
 
 import kpiflow
@@ -18,6 +20,30 @@ from kpiflow.engine import duck
 settings.register_profile("reproducible", derandomize=True, database=None)
 settings.register_profile("explore", derandomize=False)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "reproducible"))
+
+
+# --- the command line, built once per process as the installed `kpiflow` builds it -------------
+# typer's CliRunner turns the Typer app into a click command on every invoke: about 30 ms of type
+# hints read for fifty commands, a few hundred times a session. `kpiflow` builds it once per
+# process; so do the tests, again whenever what it is made of changes (another app, a command,
+# a sub-command group, an analysis registered or removed).
+_BUILT: list[tuple[list[object], object]] = []
+
+
+def _command_line(typer_app):
+    from kpiflow.analysis.registry import ANALYSES  # noqa: PLC0415  (the registry, no analysis)
+
+    made_of = [typer_app, *typer_app.registered_groups, *list.__iter__(typer_app.registered_commands), *ANALYSES]
+    for parts, command in _BUILT:
+        if len(parts) == len(made_of) and all(a is b for a, b in zip(parts, made_of, strict=True)):
+            return command
+    command = typer.main.get_command(typer_app)
+    _BUILT[:] = [(made_of, command)]
+    return command
+
+
+assert typer.testing._get_command is typer.main.get_command, "typer.testing no longer builds the command this way"
+typer.testing._get_command = _command_line
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 DATASETS = SHARED / "datasets"
