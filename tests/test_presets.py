@@ -20,7 +20,7 @@ from python_calamine import CalamineWorkbook
 from typer.testing import CliRunner
 
 import kpiflow
-from conftest import EXAMPLES
+from conftest import EXAMPLES, empty_workspace
 from kpiflow.cli import app
 from kpiflow.errors import LoadError, UnknownNameError
 from kpiflow.io.mapping import presets
@@ -97,8 +97,8 @@ def test_every_preset_has_a_readme_naming_its_tables_and_samples(preset):
 
 
 @pytest.mark.parametrize(("sample", "table", "preset", "encoding"), SAMPLES, ids=[s[0] for s in SAMPLES])
-def test_sample_loads_through_the_api(ws, sample, table, preset, encoding):
-    result = ws.load(EXAMPLES / sample, table, preset=preset)
+def test_sample_loads_through_the_api(loads, sample, table, preset, encoding):
+    ws, result = loads(sample)
     n = expected_rows(sample, encoding)
     assert (result.rows, result.table_rows, result.encoding) == (n, n, encoding)
     assert ws.table_rows()[table] == n
@@ -107,7 +107,7 @@ def test_sample_loads_through_the_api(ws, sample, table, preset, encoding):
 @pytest.mark.parametrize(("sample", "table", "preset", "encoding"), SAMPLES, ids=[s[0] for s in SAMPLES])
 def test_sample_loads_through_the_cli(tmp_path, sample, table, preset, encoding):
     workspace = tmp_path / "ws"
-    assert runner.invoke(app, ["init", str(workspace), "--lang", "en"]).exit_code == 0
+    empty_workspace(workspace, "en").close()  # `kpiflow init` has its own tests (test_cli.py)
     args = ["load", str(EXAMPLES / sample), "--table", table, "--preset", preset, "-w", str(workspace), "--json"]
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
@@ -127,7 +127,7 @@ def test_wrong_table_names_the_tables_the_preset_loads(ws):
 
 def test_wrong_table_through_the_cli(tmp_path):
     workspace = tmp_path / "ws"
-    runner.invoke(app, ["init", str(workspace), "--lang", "en"])
+    empty_workspace(workspace, "en").close()
     args = [
         "load",
         str(EXAMPLES / "ga4" / "events_20250401.parquet"),
@@ -327,21 +327,27 @@ KEYS = {"accounts": "account_id", "contacts": "contact_id", "deals": "deal_id"}
 
 
 @pytest.fixture(scope="module")
-def loaded(tmp_path_factory):
-    """sample -> a workspace with that sample loaded through its preset (each loaded once)."""
-    workspaces = {}
+def loads(tmp_path_factory):
+    """sample -> a new workspace with that sample loaded through its preset, and the load's result
+    (each sample loaded once for the module; the tests only read these workspaces)."""
+    made = {}
 
     def get(sample: str):
-        if sample not in workspaces:
+        if sample not in made:
             _, table, preset, _ = next(s for s in SAMPLES if s[0] == sample)
-            ws = kpiflow.init(str(tmp_path_factory.mktemp("ws")), lang="en")
-            ws.load(EXAMPLES / sample, table, preset=preset)
-            workspaces[sample] = ws
-        return workspaces[sample]
+            ws = empty_workspace(tmp_path_factory.mktemp("ws") / "ws", "en")
+            made[sample] = ws, ws.load(EXAMPLES / sample, table, preset=preset)
+        return made[sample]
 
     yield get
-    for ws in workspaces.values():
+    for ws, _ in made.values():
         ws.close()
+
+
+@pytest.fixture(scope="module")
+def loaded(loads):
+    """sample -> the workspace with that sample loaded (see `loads`)."""
+    return lambda sample: loads(sample)[0]
 
 
 def check_spot(loaded, sample, table, key_column, key, column, raw, canonical, expected):
