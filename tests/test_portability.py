@@ -13,7 +13,11 @@ that the list only ever shrinks.
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+import re
 from collections import defaultdict
+from pathlib import Path
 
 import pytest
 import sqlglot
@@ -105,3 +109,41 @@ def test_every_query_renders_for_every_engine_but_the_known_gaps(statements, nam
     known_unknown, known_refused = KNOWN.get(name, (frozenset(), frozenset()))
     assert unknown == known_unknown, f"{name}: DuckDB-only functions {sorted(unknown)} (known: {sorted(known_unknown)})"
     assert refused == known_refused, f"{name}: refused by {sorted(refused)} (known: {sorted(known_refused)})"
+
+
+# --- golden SQL: what each warehouse is sent, kept in the repository ------------------------
+# tests/golden/<analysis>.<dialect>.sql holds every statement an analysis sends, rendered for the
+# warehouses a team may run kpiflow's SQL on, so that a change in the generated SQL shows in review.
+# Regenerate after a deliberate change with KPIFLOW_UPDATE_GOLDEN=1 and read the diff.
+
+GOLDEN = Path(__file__).parent / "golden"
+WAREHOUSES = ("bigquery", "snowflake", "trino")
+_TEMPORARY = re.compile(r"_kpiflow_([a-z_]+?)_[0-9a-f]{32}")
+# The check's "entered in the future" bound: the run's moment, in whichever zone (a day either side).
+_DAYS = "|".join(str(dt.date.today() + dt.timedelta(days=d)) for d in (-1, 0, 1))
+_NOW = re.compile(rf"({_DAYS}) \d\d:\d\d:\d\d(\.\d+)?")
+
+
+def golden_text(trees: list[exp.Expression], dialect: str) -> str:
+    """The statements rendered for `dialect`, one after another, with temporary names numbered in
+    order of appearance (they are random per run) and the moment of the run as <now>."""
+    text = ";\n\n".join(tree.sql(dialect=dialect, pretty=True) for tree in trees) + ";\n"
+    text = _NOW.sub("<now>", text)
+    seen: dict[str, str] = {}
+    return _TEMPORARY.sub(lambda m: seen.setdefault(m.group(0), f"_kpiflow_{m.group(1)}_{len(seen) + 1}"), text)
+
+
+@pytest.mark.parametrize("dialect", WAREHOUSES)
+@pytest.mark.parametrize("name", [*(a.name for a in ANALYSES if a.name not in QUERYLESS), "touch_funnel"])
+def test_the_sql_each_warehouse_is_sent_is_the_golden_sql_and_parses_back(statements, name, dialect):
+    text = golden_text(statements[name], dialect)
+    for statement in sqlglot.parse(text, read=dialect):  # what a reviewer reads is SQL the warehouse parses
+        assert statement is not None
+    path = GOLDEN / f"{name}.{dialect}.sql"
+    if os.environ.get("KPIFLOW_UPDATE_GOLDEN"):
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert path.exists(), f"no golden SQL for {name} on {dialect}: run with KPIFLOW_UPDATE_GOLDEN=1 and commit {path.name}"
+    assert text == path.read_text(encoding="utf-8"), (
+        f"the SQL {name} sends to {dialect} changed: if deliberate, regenerate with KPIFLOW_UPDATE_GOLDEN=1 and review the diff"
+    )

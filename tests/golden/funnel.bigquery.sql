@@ -1,0 +1,395 @@
+WITH entities AS (
+  SELECT
+    stage_history.entity_id,
+    MIN(IF(stage_history.stage = 'lead', stage_history.entered_at, NULL)) AS t0,
+    MIN(IF(stage_history.stage = 'mql', stage_history.entered_at, NULL)) AS t1,
+    MIN(IF(stage_history.stage = 'sql', stage_history.entered_at, NULL)) AS t2,
+    MIN(IF(stage_history.stage = 'opportunity', stage_history.entered_at, NULL)) AS t3,
+    MIN(IF(stage_history.stage = 'customer', stage_history.entered_at, NULL)) AS t4
+  FROM stage_history
+  WHERE
+    stage_history.entity = 'contact'
+    AND (
+      stage_history.stage IN ('lead', 'mql', 'sql', 'opportunity', 'customer')
+    )
+  GROUP BY
+    stage_history.entity_id
+), members AS (
+  SELECT
+    entity_id,
+    positions.position AS position,
+    CASE positions.position WHEN 0 THEN t0 WHEN 1 THEN t1 WHEN 2 THEN t2 WHEN 3 THEN t3 END AS recorded_a,
+    CASE positions.position WHEN 0 THEN t1 WHEN 1 THEN t2 WHEN 2 THEN t3 WHEN 3 THEN t4 END AS recorded_b,
+    CASE positions.position
+      WHEN 0
+      THEN LEAST(t1, LEAST(t2, LEAST(t3, t4)))
+      WHEN 1
+      THEN LEAST(t2, LEAST(t3, t4))
+      WHEN 2
+      THEN LEAST(t3, t4)
+      WHEN 3
+      THEN t4
+    END AS beyond
+  FROM entities
+  CROSS JOIN UNNEST([
+    STRUCT(0 AS position),
+    STRUCT(1 AS position),
+    STRUCT(2 AS position),
+    STRUCT(3 AS position)
+  ]) AS positions
+), cohort AS (
+  SELECT
+    *,
+    NOT beyond IS NULL AND TRUE AS converted,
+    EXISTS(
+      SELECT
+        1
+      FROM deals AS d
+      WHERE
+        d.contact_id = m.entity_id AND d.outcome = 'lost'
+    ) AS lost,
+    CAST(DATE_DIFF(beyond, reached_a, MICROSECOND) AS FLOAT64) / 86400000000 AS days
+  FROM (
+    SELECT
+      *,
+      COALESCE(recorded_a, beyond) AS reached_a
+    FROM members
+  ) AS m
+  WHERE
+    reached_a >= CAST('2025-04-01 00:00:00' AS DATETIME)
+    AND reached_a < CAST('2026-04-01 00:00:00' AS DATETIME)
+)
+SELECT
+  position,
+  COUNT(*) AS entered,
+  COUNTIF(converted) AS converted,
+  COUNTIF(recorded_a IS NULL) AS skipped,
+  COUNTIF(converted AND recorded_b IS NULL) AS skipped_ahead,
+  COUNTIF(converted AND beyond < reached_a) AS out_of_order,
+  COUNTIF(NOT converted AND lost) AS lost,
+  COUNTIF(NOT converted AND NOT lost) AS open,
+  COUNTIF(NOT converted AND FALSE) AS immature,
+  PERCENTILE_CONT(IF(converted AND NOT recorded_a IS NULL AND beyond >= reached_a, days, NULL), 0.5) AS median_days,
+  PERCENTILE_CONT(IF(converted AND NOT recorded_a IS NULL AND beyond >= reached_a, days, NULL), 0.25) AS p25_days,
+  PERCENTILE_CONT(IF(converted AND NOT recorded_a IS NULL AND beyond >= reached_a, days, NULL), 0.75) AS p75_days
+FROM cohort
+GROUP BY
+  position;
+
+WITH entities AS (
+  SELECT
+    stage_history.entity_id,
+    MIN(IF(stage_history.stage = 'lead', stage_history.entered_at, NULL)) AS t0,
+    MIN(IF(stage_history.stage = 'mql', stage_history.entered_at, NULL)) AS t1,
+    MIN(IF(stage_history.stage = 'sql', stage_history.entered_at, NULL)) AS t2,
+    MIN(IF(stage_history.stage = 'opportunity', stage_history.entered_at, NULL)) AS t3,
+    MIN(IF(stage_history.stage = 'customer', stage_history.entered_at, NULL)) AS t4
+  FROM stage_history
+  WHERE
+    stage_history.entity = 'contact'
+    AND (
+      stage_history.stage IN ('lead', 'mql', 'sql', 'opportunity', 'customer')
+    )
+  GROUP BY
+    stage_history.entity_id
+), members AS (
+  SELECT
+    entity_id,
+    positions.position AS position,
+    CASE positions.position WHEN 0 THEN t0 WHEN 1 THEN t1 WHEN 2 THEN t2 WHEN 3 THEN t3 END AS recorded_a,
+    CASE positions.position WHEN 0 THEN t1 WHEN 1 THEN t2 WHEN 2 THEN t3 WHEN 3 THEN t4 END AS recorded_b,
+    CASE positions.position
+      WHEN 0
+      THEN LEAST(t1, LEAST(t2, LEAST(t3, t4)))
+      WHEN 1
+      THEN LEAST(t2, LEAST(t3, t4))
+      WHEN 2
+      THEN LEAST(t3, t4)
+      WHEN 3
+      THEN t4
+    END AS beyond
+  FROM entities
+  CROSS JOIN UNNEST([
+    STRUCT(0 AS position),
+    STRUCT(1 AS position),
+    STRUCT(2 AS position),
+    STRUCT(3 AS position)
+  ]) AS positions
+), cohort AS (
+  SELECT
+    *,
+    NOT beyond IS NULL AND TRUE AS converted,
+    EXISTS(
+      SELECT
+        1
+      FROM deals AS d
+      WHERE
+        d.contact_id = m.entity_id AND d.outcome = 'lost'
+    ) AS lost,
+    CAST(DATE_DIFF(beyond, reached_a, MICROSECOND) AS FLOAT64) / 86400000000 AS days
+  FROM (
+    SELECT
+      *,
+      COALESCE(recorded_a, beyond) AS reached_a
+    FROM members
+  ) AS m
+  WHERE
+    reached_a >= CAST('2025-04-01 00:00:00' AS DATETIME)
+    AND reached_a < CAST('2026-04-01 00:00:00' AS DATETIME)
+)
+SELECT
+  position,
+  COUNT(*) AS entered,
+  COUNTIF(converted) AS converted,
+  COUNTIF(recorded_a IS NULL) AS skipped,
+  COUNTIF(converted AND recorded_b IS NULL) AS skipped_ahead,
+  COUNTIF(converted AND beyond < reached_a) AS out_of_order,
+  COUNTIF(NOT converted AND lost) AS lost,
+  COUNTIF(NOT converted AND NOT lost) AS open,
+  COUNTIF(NOT converted AND FALSE) AS immature,
+  PERCENTILE_CONT(IF(converted AND NOT recorded_a IS NULL AND beyond >= reached_a, days, NULL), 0.5) AS median_days,
+  PERCENTILE_CONT(IF(converted AND NOT recorded_a IS NULL AND beyond >= reached_a, days, NULL), 0.25) AS p25_days,
+  PERCENTILE_CONT(IF(converted AND NOT recorded_a IS NULL AND beyond >= reached_a, days, NULL), 0.75) AS p75_days
+FROM cohort
+GROUP BY
+  position;
+
+SELECT
+  stage,
+  COUNT(*) AS entries,
+  COUNT(DISTINCT entity_id) AS entities
+FROM stage_history
+WHERE
+  entity = 'contact'
+  AND entered_at >= CAST('2025-04-01 00:00:00' AS DATETIME)
+  AND entered_at < CAST('2026-04-01 00:00:00' AS DATETIME)
+GROUP BY
+  stage;
+
+SELECT
+  stage,
+  COUNT(*) AS entries,
+  COUNT(DISTINCT entity_id) AS entities
+FROM stage_history
+WHERE
+  entity = 'contact'
+  AND entered_at >= CAST('2025-04-01 00:00:00' AS DATETIME)
+  AND entered_at < CAST('2026-04-01 00:00:00' AS DATETIME)
+GROUP BY
+  stage;
+
+WITH entities AS (
+  SELECT
+    stage_history.entity_id,
+    MIN(IF(stage_history.stage = 'lead', stage_history.entered_at, NULL)) AS t0,
+    MIN(IF(stage_history.stage = 'mql', stage_history.entered_at, NULL)) AS t1,
+    MIN(IF(stage_history.stage = 'sql', stage_history.entered_at, NULL)) AS t2,
+    MIN(IF(stage_history.stage = 'opportunity', stage_history.entered_at, NULL)) AS t3,
+    MIN(IF(stage_history.stage = 'customer', stage_history.entered_at, NULL)) AS t4
+  FROM stage_history
+  WHERE
+    stage_history.entity = 'contact'
+    AND (
+      stage_history.stage IN ('lead', 'mql', 'sql', 'opportunity', 'customer')
+    )
+  GROUP BY
+    stage_history.entity_id
+), members AS (
+  SELECT
+    entity_id,
+    positions.position AS position,
+    CASE positions.position WHEN 0 THEN t0 WHEN 1 THEN t1 WHEN 2 THEN t2 WHEN 3 THEN t3 END AS recorded_a,
+    CASE positions.position WHEN 0 THEN t1 WHEN 1 THEN t2 WHEN 2 THEN t3 WHEN 3 THEN t4 END AS recorded_b,
+    CASE positions.position
+      WHEN 0
+      THEN LEAST(t1, LEAST(t2, LEAST(t3, t4)))
+      WHEN 1
+      THEN LEAST(t2, LEAST(t3, t4))
+      WHEN 2
+      THEN LEAST(t3, t4)
+      WHEN 3
+      THEN t4
+    END AS beyond
+  FROM entities
+  CROSS JOIN UNNEST([
+    STRUCT(0 AS position),
+    STRUCT(1 AS position),
+    STRUCT(2 AS position),
+    STRUCT(3 AS position)
+  ]) AS positions
+), cohort AS (
+  SELECT
+    *,
+    NOT beyond IS NULL
+    AND (
+      DATE_DIFF(beyond, reached_a, MICROSECOND) <= 7776000000000
+    ) AS converted,
+    EXISTS(
+      SELECT
+        1
+      FROM deals AS d
+      WHERE
+        d.contact_id = m.entity_id AND d.outcome = 'lost'
+    ) AS lost,
+    CAST(DATE_DIFF(beyond, reached_a, MICROSECOND) AS FLOAT64) / 86400000000 AS days
+  FROM (
+    SELECT
+      *,
+      COALESCE(recorded_a, beyond) AS reached_a
+    FROM members
+  ) AS m
+  WHERE
+    reached_a >= CAST('2025-04-01 00:00:00' AS DATETIME)
+    AND reached_a < CAST('2026-04-01 00:00:00' AS DATETIME)
+)
+SELECT
+  position,
+  COUNT(*) AS entered,
+  COUNTIF(converted) AS converted,
+  COUNTIF(recorded_a IS NULL) AS skipped,
+  COUNTIF(converted AND recorded_b IS NULL) AS skipped_ahead,
+  COUNTIF(converted AND beyond < reached_a) AS out_of_order,
+  COUNTIF(NOT converted AND lost) AS lost,
+  COUNTIF(NOT converted AND NOT lost) AS open,
+  COUNTIF(
+    NOT converted
+    AND (
+      DATE_DIFF(
+        (
+          SELECT
+            MAX(entered_at)
+          FROM stage_history
+          WHERE
+            entity = 'contact'
+        ),
+        reached_a,
+        MICROSECOND
+      ) < 7776000000000
+    )
+  ) AS immature,
+  PERCENTILE_CONT(IF(converted AND NOT recorded_a IS NULL AND beyond >= reached_a, days, NULL), 0.5) AS median_days,
+  PERCENTILE_CONT(IF(converted AND NOT recorded_a IS NULL AND beyond >= reached_a, days, NULL), 0.25) AS p25_days,
+  PERCENTILE_CONT(IF(converted AND NOT recorded_a IS NULL AND beyond >= reached_a, days, NULL), 0.75) AS p75_days
+FROM cohort
+GROUP BY
+  position;
+
+WITH entities AS (
+  SELECT
+    stage_history.entity_id,
+    MIN(IF(stage_history.stage = 'lead', stage_history.entered_at, NULL)) AS t0,
+    MIN(IF(stage_history.stage = 'mql', stage_history.entered_at, NULL)) AS t1,
+    MIN(IF(stage_history.stage = 'sql', stage_history.entered_at, NULL)) AS t2,
+    MIN(IF(stage_history.stage = 'opportunity', stage_history.entered_at, NULL)) AS t3,
+    MIN(IF(stage_history.stage = 'customer', stage_history.entered_at, NULL)) AS t4
+  FROM stage_history
+  WHERE
+    stage_history.entity = 'contact'
+    AND (
+      stage_history.stage IN ('lead', 'mql', 'sql', 'opportunity', 'customer')
+    )
+  GROUP BY
+    stage_history.entity_id
+), members AS (
+  SELECT
+    entity_id,
+    positions.position AS position,
+    CASE positions.position WHEN 0 THEN t0 WHEN 1 THEN t1 WHEN 2 THEN t2 WHEN 3 THEN t3 END AS recorded_a,
+    CASE positions.position WHEN 0 THEN t1 WHEN 1 THEN t2 WHEN 2 THEN t3 WHEN 3 THEN t4 END AS recorded_b,
+    CASE positions.position
+      WHEN 0
+      THEN LEAST(t1, LEAST(t2, LEAST(t3, t4)))
+      WHEN 1
+      THEN LEAST(t2, LEAST(t3, t4))
+      WHEN 2
+      THEN LEAST(t3, t4)
+      WHEN 3
+      THEN t4
+    END AS beyond
+  FROM entities
+  CROSS JOIN UNNEST([
+    STRUCT(0 AS position),
+    STRUCT(1 AS position),
+    STRUCT(2 AS position),
+    STRUCT(3 AS position)
+  ]) AS positions
+), cohort AS (
+  SELECT
+    *,
+    NOT beyond IS NULL
+    AND (
+      DATE_DIFF(beyond, reached_a, MICROSECOND) <= 7776000000000
+    ) AS converted,
+    EXISTS(
+      SELECT
+        1
+      FROM deals AS d
+      WHERE
+        d.contact_id = m.entity_id AND d.outcome = 'lost'
+    ) AS lost,
+    CAST(DATE_DIFF(beyond, reached_a, MICROSECOND) AS FLOAT64) / 86400000000 AS days
+  FROM (
+    SELECT
+      *,
+      COALESCE(recorded_a, beyond) AS reached_a
+    FROM members
+  ) AS m
+  WHERE
+    reached_a >= CAST('2025-04-01 00:00:00' AS DATETIME)
+    AND reached_a < CAST('2026-04-01 00:00:00' AS DATETIME)
+)
+SELECT
+  position,
+  COUNT(*) AS entered,
+  COUNTIF(converted) AS converted,
+  COUNTIF(recorded_a IS NULL) AS skipped,
+  COUNTIF(converted AND recorded_b IS NULL) AS skipped_ahead,
+  COUNTIF(converted AND beyond < reached_a) AS out_of_order,
+  COUNTIF(NOT converted AND lost) AS lost,
+  COUNTIF(NOT converted AND NOT lost) AS open,
+  COUNTIF(
+    NOT converted
+    AND (
+      DATE_DIFF(
+        (
+          SELECT
+            MAX(entered_at)
+          FROM stage_history
+          WHERE
+            entity = 'contact'
+        ),
+        reached_a,
+        MICROSECOND
+      ) < 7776000000000
+    )
+  ) AS immature,
+  PERCENTILE_CONT(IF(converted AND NOT recorded_a IS NULL AND beyond >= reached_a, days, NULL), 0.5) AS median_days,
+  PERCENTILE_CONT(IF(converted AND NOT recorded_a IS NULL AND beyond >= reached_a, days, NULL), 0.25) AS p25_days,
+  PERCENTILE_CONT(IF(converted AND NOT recorded_a IS NULL AND beyond >= reached_a, days, NULL), 0.75) AS p75_days
+FROM cohort
+GROUP BY
+  position;
+
+SELECT
+  stage,
+  COUNT(*) AS entries,
+  COUNT(DISTINCT entity_id) AS entities
+FROM stage_history
+WHERE
+  entity = 'contact'
+  AND entered_at >= CAST('2025-04-01 00:00:00' AS DATETIME)
+  AND entered_at < CAST('2026-04-01 00:00:00' AS DATETIME)
+GROUP BY
+  stage;
+
+SELECT
+  stage,
+  COUNT(*) AS entries,
+  COUNT(DISTINCT entity_id) AS entities
+FROM stage_history
+WHERE
+  entity = 'contact'
+  AND entered_at >= CAST('2025-04-01 00:00:00' AS DATETIME)
+  AND entered_at < CAST('2026-04-01 00:00:00' AS DATETIME)
+GROUP BY
+  stage;

@@ -1,0 +1,257 @@
+WITH stage_order AS (
+  SELECT
+    *
+  FROM UNNEST([
+    STRUCT('contact' AS entity, 'lead' AS stage, 0 AS position),
+    STRUCT('contact' AS entity, 'mql' AS stage, 1 AS position),
+    STRUCT('contact' AS entity, 'sql' AS stage, 2 AS position),
+    STRUCT('contact' AS entity, 'opportunity' AS stage, 3 AS position),
+    STRUCT('contact' AS entity, 'customer' AS stage, 4 AS position)
+  ]) AS v
+), firsts AS (
+  SELECT
+    stage_history.entity,
+    stage_history.entity_id,
+    stage_history.stage,
+    stage_order.position,
+    MIN(stage_history.entered_at) AS entered_at,
+    MIN(CAST(NULL AS STRING)) AS segment
+  FROM stage_history
+  JOIN stage_order
+    ON stage_order.entity = stage_history.entity
+    AND stage_order.stage = stage_history.stage
+  WHERE
+    NOT stage_history.entered_at IS NULL
+  GROUP BY
+    stage_history.entity,
+    stage_history.entity_id,
+    stage_history.stage,
+    stage_order.position
+), moves AS (
+  SELECT
+    entity,
+    entity_id,
+    segment,
+    stage AS from_stage,
+    position AS from_pos,
+    entered_at AS t0,
+    LEAD(stage) OVER (PARTITION BY entity, entity_id ORDER BY position NULLS LAST) AS to_stage,
+    LEAD(position) OVER (PARTITION BY entity, entity_id ORDER BY position NULLS LAST) AS to_pos,
+    LEAD(entered_at) OVER (PARTITION BY entity, entity_id ORDER BY position NULLS LAST) AS t1
+  FROM firsts
+), moves_in AS (
+  SELECT
+    *,
+    CASE
+      WHEN t1 >= t0
+      THEN CAST(DATE_DIFF(t1, t0, MICROSECOND) AS FLOAT64) / 86400000000
+    END AS days
+  FROM moves
+  WHERE
+    NOT t0 IS NULL
+), pairs AS (
+  SELECT
+    'step' AS kind,
+    a.entity,
+    a.stage AS from_stage,
+    b.stage AS to_stage,
+    a.position AS from_pos,
+    b.position AS to_pos
+  FROM stage_order AS a
+  JOIN stage_order AS b
+    ON b.entity = a.entity AND b.position = a.position + 1
+  UNION ALL
+  SELECT DISTINCT
+    'skip' AS kind,
+    entity,
+    from_stage,
+    to_stage,
+    from_pos,
+    to_pos
+  FROM moves_in
+  WHERE
+    to_pos > from_pos + 1
+), leads_in AS (
+  SELECT
+    entity_id,
+    segment,
+    entered_at AS t0
+  FROM firsts
+  WHERE
+    entity = 'contact' AND position = 0 AND (
+      NOT entered_at IS NULL
+    )
+), won AS (
+  SELECT
+    contact_id,
+    MIN(closed_at) AS closed_at
+  FROM deals
+  WHERE
+    outcome = 'won' AND (
+      NOT closed_at IS NULL
+    ) AND NOT contact_id IS NULL
+  GROUP BY
+    contact_id
+), stats AS (
+  SELECT
+    kind,
+    entity,
+    from_stage,
+    to_stage,
+    from_pos,
+    to_pos,
+    segment,
+    overall,
+    entered,
+    n,
+    median_days,
+    p25_days,
+    p75_days,
+    skipped,
+    out_of_order
+  FROM (
+    SELECT
+      p.kind,
+      p.entity,
+      p.from_stage,
+      p.to_stage,
+      p.from_pos,
+      p.to_pos,
+      m.segment,
+      GROUPING(m.segment) = 1 AS overall,
+      COUNT(m.entity_id) AS entered,
+      COUNTIF(m.to_pos = p.to_pos) AS n,
+      PERCENTILE_CONT(IF(m.to_pos = p.to_pos, m.days, NULL), 0.5) AS median_days,
+      PERCENTILE_CONT(IF(m.to_pos = p.to_pos, m.days, NULL), 0.25) AS p25_days,
+      PERCENTILE_CONT(IF(m.to_pos = p.to_pos, m.days, NULL), 0.75) AS p75_days,
+      COUNTIF(m.to_pos > p.to_pos) AS skipped,
+      COUNTIF(m.to_pos = p.to_pos AND m.days IS NULL) AS out_of_order
+    FROM pairs AS p
+    LEFT JOIN moves_in AS m
+      ON m.entity = p.entity AND m.from_stage = p.from_stage
+    GROUP BY
+      GROUPING SETS (
+        (p.kind, p.entity, p.from_stage, p.to_stage, p.from_pos, p.to_pos, m.segment),
+        (p.kind, p.entity, p.from_stage, p.to_stage, p.from_pos, p.to_pos)
+      )
+    HAVING
+      (
+        FALSE OR GROUPING(m.segment) = 1
+      )
+      AND (
+        GROUPING(m.segment) = 1 OR COUNT(m.entity_id) > 0
+      )
+      AND (
+        p.kind = 'step' OR COUNTIF(m.to_pos = p.to_pos) > 0
+      )
+    UNION ALL
+    SELECT
+      'total' AS kind,
+      'contact' AS entity,
+      'lead' AS from_stage,
+      'won' AS to_stage,
+      0 AS from_pos,
+      NULL AS to_pos,
+      l.segment,
+      GROUPING(l.segment) = 1 AS overall,
+      COUNT(*) AS entered,
+      COUNT(w.closed_at) AS n,
+      PERCENTILE_CONT(
+        CASE
+          WHEN w.closed_at >= l.t0
+          THEN CAST(DATE_DIFF(w.closed_at, l.t0, MICROSECOND) AS FLOAT64) / 86400000000
+        END,
+        0.5
+      ),
+      PERCENTILE_CONT(
+        CASE
+          WHEN w.closed_at >= l.t0
+          THEN CAST(DATE_DIFF(w.closed_at, l.t0, MICROSECOND) AS FLOAT64) / 86400000000
+        END,
+        0.25
+      ),
+      PERCENTILE_CONT(
+        CASE
+          WHEN w.closed_at >= l.t0
+          THEN CAST(DATE_DIFF(w.closed_at, l.t0, MICROSECOND) AS FLOAT64) / 86400000000
+        END,
+        0.75
+      ),
+      NULL AS skipped,
+      COUNTIF(w.closed_at < l.t0) AS out_of_order
+    FROM leads_in AS l
+    LEFT JOIN won AS w
+      ON w.contact_id = l.entity_id
+    GROUP BY
+      GROUPING SETS (
+        (
+          l.segment
+        ),
+        ()
+      )
+    HAVING
+      FALSE OR GROUPING(l.segment) = 1
+    UNION ALL
+    SELECT
+      'from_lead' AS kind,
+      'contact' AS entity,
+      'lead' AS from_stage,
+      s.stage AS to_stage,
+      0 AS from_pos,
+      s.position AS to_pos,
+      l.segment,
+      GROUPING(l.segment) = 1 AS overall,
+      COUNT(*) AS entered,
+      COUNT(*) AS n,
+      PERCENTILE_CONT(
+        CASE
+          WHEN s.entered_at >= l.t0
+          THEN CAST(DATE_DIFF(s.entered_at, l.t0, MICROSECOND) AS FLOAT64) / 86400000000
+        END,
+        0.5
+      ),
+      PERCENTILE_CONT(
+        CASE
+          WHEN s.entered_at >= l.t0
+          THEN CAST(DATE_DIFF(s.entered_at, l.t0, MICROSECOND) AS FLOAT64) / 86400000000
+        END,
+        0.25
+      ),
+      PERCENTILE_CONT(
+        CASE
+          WHEN s.entered_at >= l.t0
+          THEN CAST(DATE_DIFF(s.entered_at, l.t0, MICROSECOND) AS FLOAT64) / 86400000000
+        END,
+        0.75
+      ),
+      NULL AS skipped,
+      COUNTIF(s.entered_at < l.t0) AS out_of_order
+    FROM leads_in AS l
+    JOIN firsts AS s
+      ON s.entity = 'contact' AND s.entity_id = l.entity_id AND s.position > 0
+    GROUP BY
+      GROUPING SETS (
+        (s.stage, s.position, l.segment),
+        (s.stage, s.position)
+      )
+    HAVING
+      FALSE OR GROUPING(l.segment) = 1
+  ) AS u
+)
+SELECT
+  kind,
+  entity,
+  from_stage,
+  to_stage,
+  from_pos,
+  to_pos,
+  segment,
+  overall,
+  entered,
+  n,
+  median_days,
+  p25_days,
+  p75_days,
+  skipped,
+  out_of_order
+FROM stats;
