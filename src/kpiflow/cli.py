@@ -1939,6 +1939,77 @@ def score_fit(
     out.print(result.scoring_yaml, highlight=False, markup=False)
 
 
+clv_app = typer.Typer(
+    help="Predictive customer value: BG/NBD, Gamma-Gamma and shifted-beta-geometric models fitted by maximum likelihood, checked on a holdout.",
+    invoke_without_command=True,
+)
+app.add_typer(clv_app, name="clv")
+ClvModel = Annotated[Optional[str], typer.Option("--model", help="bgnbd | gg | sbg [default: bgnbd]")]
+ClvPeriod = Annotated[Optional[str], typer.Option("--period", help="Calibration period: customers whose first purchase falls in it [default: the first half of the data].")]
+ClvHoldout = Annotated[Optional[str], typer.Option("--holdout", help="Holdout period [default: as long as the calibration, right after it].")]
+ClvUnit = Annotated[Optional[str], typer.Option("--unit", help="day | week | month | year [default: week; year for sbg]")]
+
+
+@clv_app.callback(invoke_without_command=True)
+@handles_errors
+def clv_command(
+    ctx: typer.Context,
+    model: ClvModel = None,
+    period: ClvPeriod = None,
+    holdout: ClvHoldout = None,
+    unit: ClvUnit = None,
+    workspace: WorkspaceDir = Path("."),
+    lang: Lang = None,
+    as_json: AsJson = False,
+    wide: Wide = False,
+    debug: Debug = False,
+) -> None:
+    """The model's parameters and its holdout check, as the report and the dashboard show them."""
+    if ctx.invoked_subcommand is not None:
+        return
+    command = _analysis_command(analysis("clv"))
+    command(model=model, period=period, holdout=holdout, unit=unit, workspace=workspace, lang=lang, as_json=as_json, wide=wide, debug=debug)
+
+
+@clv_app.command(name="fit")
+@handles_errors
+def clv_fit(
+    model: ClvModel = None,
+    period: ClvPeriod = None,
+    holdout: ClvHoldout = None,
+    unit: ClvUnit = None,
+    workspace: WorkspaceDir = Path("."),
+    lang: Lang = None,
+    as_json: AsJson = False,
+    wide: Wide = False,
+    debug: Debug = False,
+) -> None:
+    """Fit a model: its parameters by name, log-likelihood, customers, and predicted vs actual purchases in the holdout."""
+    from kpiflow.analysis.clv import fit  # noqa: PLC0415  (scipy loads only here)
+
+    call = lambda ws, language: fit(ws, model=model or "bgnbd", period=period, holdout=holdout, unit=unit, lang=language)  # noqa: E731
+    analysed = _analyse(workspace, lang, as_json, call)
+    if analysed is None:
+        return
+    result, language, _ = analysed
+    out.print(say("clv.fitted", language, model=result.model, customers=result.customers, period=result.period, unit=result.unit), highlight=False, markup=False)
+    parameters = RichTable("parameter", "value")
+    for name, value in [*result.params.items(), ("log_likelihood", result.log_likelihood)]:
+        parameters.add_row(name, f"{value:,.4f}")
+    parameters.columns[1].justify = "right"
+    _show(parameters, wide, language)
+    if result.holdout is not None and result.by_frequency:
+        table = RichTable("x", "customers", "actual", "predicted", title=say("clv.holdout", language, period=result.holdout_period))
+        for r in result.by_frequency:
+            table.add_row(r["frequency"], f"{r['customers']:,}", f"{r['actual']:.3f}", f"{r['predicted']:.3f}")
+        table.add_row("*", f"{result.customers:,}", f"{result.holdout['actual']:,.0f}", f"{result.holdout['predicted']:,.1f}")
+        for column in table.columns[1:]:
+            column.justify = "right"
+        _show(table, wide, language)
+    elif result.holdout is not None:
+        out.print(json.dumps(dict(result.holdout), ensure_ascii=False), highlight=False, markup=False)
+
+
 def _version(value: bool) -> None:
     if value:
         out.print(f"kpiflow {__version__}")

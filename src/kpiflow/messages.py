@@ -929,6 +929,33 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "時系列で分けた検証の AUC {auc}（95%区間 {low} 〜 {high}、検証用リード {test_leads:,} 件、{test_from} 〜 {test_to}）。"
         "ランダム分割の AUC {random}（参考: 過去と未来が混ざります）。Brier {brier}",
     },
+    # customer value (issue 19)
+    "clv.no_purchases": {
+        "en": "no purchases to model: load won deals or orders first (kpiflow load orders.csv orders).",
+        "ja": "モデル化する購買がありません。先に受注した商談か注文を読み込んでください（kpiflow load orders.csv orders）。",
+    },
+    "clv.too_few": {
+        "en": "too few customers to fit the model in {period}: {customers:,} customer(s), {repeat:,} of them bought again "
+        "(choose a longer --period).",
+        "ja": "{period} ではモデルを当てはめるには顧客が少なすぎます: 顧客 {customers:,} 社、うち再購買 {repeat:,} 社"
+        "（--period を長くしてください）。",
+    },
+    "clv.holdout_overlaps": {
+        "en": "--holdout {holdout} must start after the calibration period ends ({end}).",
+        "ja": "--holdout {holdout} は当てはめ期間の終わり（{end}）より後に始まる期間にしてください。",
+    },
+    "clv.fitted": {
+        "en": "{model} fitted on {customers:,} customers whose first purchase falls in {period} (time in {unit}s)",
+        "ja": "{period} に初回購買した顧客 {customers:,} 社に {model} を当てはめました（時間の単位: {unit}）",
+    },
+    "clv.holdout": {
+        "en": "Holdout {period}: mean repeat purchases per customer, by purchases in the calibration (x); * is the total",
+        "ja": "検証期間 {period}: 当てはめ期間の再購買回数（x）別の、顧客1社あたりの再購買回数の実績と予測（* は合計）",
+    },
+    "clv.non_positive": {
+        "en": "{count:,} repeat buyer(s) have a mean purchase value of zero or less: the Gamma-Gamma model needs positive amounts.",
+        "ja": "再購買の平均金額が 0 以下の顧客が {count:,} 社あります。Gamma-Gamma モデルには正の金額が必要です。",
+    },
 }
 
 

@@ -164,6 +164,21 @@ def _score_quality(
     return quality(ws, by=by, target=target, within=within, after=after, lang=lang)
 
 
+def _clv(
+    ws: Any,
+    *,
+    model: str = "bgnbd",
+    period: str | None = None,
+    holdout: str | None = None,
+    unit: str | None = None,
+    lang: str | None = None,
+) -> Any:
+    """The customer value model's fit and holdout check (kpiflow.analysis.clv, imported when it runs)."""
+    from kpiflow.analysis.clv import clv  # noqa: PLC0415  (start-up: the registry imports no analysis)
+
+    return clv(ws, model=model, period=period, holdout=holdout, unit=unit, lang=lang)
+
+
 ANALYSES: list[Analysis] = [
     Analysis(
         "tree",
@@ -331,6 +346,22 @@ ANALYSES: list[Analysis] = [
             Param("after", "duration", "14d", {"en": "Decision time: days after a lead's creation.", "ja": "判断時点: 登録からの日数"}),
         ),
         function=_score_quality,
+    ),
+    Analysis(
+        "clv",
+        {"ja": "顧客価値の予測", "en": "Customer value model"},
+        {
+            "ja": "再購買（BG/NBD）・購買単価（Gamma-Gamma）・契約更新（sBG）の最尤推定と検証期間での予測と実績",
+            "en": "Repeat buying (BG/NBD), its value (Gamma-Gamma), renewals (sBG) by maximum likelihood, checked on a holdout",
+        },
+        "clv",
+        (
+            Param("model", "choice", "bgnbd", {"en": "bgnbd | gg | sbg", "ja": "bgnbd | gg | sbg"}, ("bgnbd", "gg", "sbg")),
+            _period(None, "Calibration: customers whose first purchase falls in it (default: the first half of the data)."),
+            Param("holdout", "period", None, {"en": "Holdout period (default: as long, right after).", "ja": "検証期間（既定: 直後の同じ長さ）"}),
+            Param("unit", "choice", None, {"en": "day | week | month | year (default: week; year for sbg)", "ja": "時間の単位"}, ("day", "week", "month", "year")),
+        ),
+        function=_clv,
     ),
 ]
 """Every analysis, in the order faces show them (`register` adds one)."""

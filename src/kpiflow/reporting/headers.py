@@ -370,6 +370,33 @@ HEADERS: dict[str, dict[str, str]] = {
     "conversion_rate": {"ja": "転換率", "en": "Conversion rate"},
     "scenarios": {"ja": "シナリオ", "en": "Scenarios"},
     "changes": {"ja": "変更した率", "en": "Changes"},
+    # -- customer value and economics (issue 19) ----------------------------------------------
+    "clv": {"ja": "顧客価値の予測", "en": "Customer value model"},  # the report's section titles
+    "economics": {"ja": "LTV・CAC・回収期間", "en": "LTV, CAC and payback"},
+    "parameter": {"ja": "パラメータ", "en": "Parameter"},
+    "frequency": {"ja": "再購買回数", "en": "Repeat purchases"},
+    "customers": {"ja": "顧客数", "en": "Customers"},
+    "predicted": {"ja": "予測", "en": "Predicted"},
+    "segment": {"ja": "セグメント", "en": "Segment"},
+    "new_customers": {"ja": "新規顧客数", "en": "New customers"},
+    "cac": {"ja": "顧客獲得単価", "en": "CAC"},
+    "cac_low": {"ja": "顧客獲得単価の95%下限", "en": "CAC 95% low"},
+    "cac_high": {"ja": "顧客獲得単価の95%上限", "en": "CAC 95% high"},
+    "cost_all": {"ja": "費用（全費目）", "en": "Cost (fully loaded)"},
+    "cac_all": {"ja": "顧客獲得単価（全費目）", "en": "CAC (fully loaded)"},
+    "ltv": {"ja": "顧客生涯価値", "en": "LTV"},
+    "ltv_low": {"ja": "顧客生涯価値の95%下限", "en": "LTV 95% low"},
+    "ltv_high": {"ja": "顧客生涯価値の95%上限", "en": "LTV 95% high"},
+    "ltv_margin": {"ja": "生涯粗利", "en": "Lifetime gross margin"},
+    "ltv_cac": {"ja": "LTV/CAC比", "en": "LTV/CAC"},
+    "ltv_cac_low": {"ja": "LTV/CAC比の95%下限", "en": "LTV/CAC 95% low"},
+    "ltv_cac_high": {"ja": "LTV/CAC比の95%上限", "en": "LTV/CAC 95% high"},
+    "above_3x": {"ja": "3倍以上", "en": "3x or more"},
+    "payback_months": {"ja": "回収期間（月）", "en": "Payback months"},
+    "month": {"ja": "獲得後の月", "en": "Months since acquisition"},
+    "observed": {"ja": "観測顧客数", "en": "Customers observed"},
+    "cumulative_value": {"ja": "累積価値（1社あたり）", "en": "Cumulative value per customer"},
+    "share_buying": {"ja": "購買した顧客の割合", "en": "Share buying"},
 }
 """Each result key's column header: key -> {"ja": ..., "en": ...}."""
 

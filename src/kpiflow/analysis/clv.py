@@ -1,0 +1,513 @@
+"""Predictive customer value (issue 19): BG/NBD for how often customers buy again, Gamma-Gamma for
+what a repeat purchase is worth, and the shifted-beta-geometric model for contract renewals.
+
+A customer's purchase occasions are its won deals and its orders; several on one day are one
+occasion (as in the published analyses), worth what they sum to. For a calibration period the
+engine summarises every customer whose first purchase ever falls in it (SQL built as SQLGlot
+expressions, so that it runs on every engine): x, the repeat occasions up to the period's last day;
+t_x, the time from the first purchase to the last of them; T, the time from the first purchase to
+the period's last day; the repeat occasions' mean value; and the occasions of the holdout period
+that follows. Only the maximum likelihood runs in Python, with scipy, on those arrays.
+
+The likelihoods are the published ones: Fader, Hardie & Lee (2005) "Counting your customers the
+easy way" for BG/NBD (with its conditional expectation E[Y(t) | x, t_x, T]), Fader & Hardie (2013)
+"The Gamma-Gamma model of monetary value", and Fader & Hardie (2007) "How to project customer
+retention" for the shifted-beta-geometric model. On the CDNOW sample they give the published
+parameters (tests/test_clv.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from sqlglot import exp
+
+from kpiflow.analysis.result import Table, Tabular, columns
+from kpiflow.errors import KpiflowError, UnknownNameError
+from kpiflow.messages import say
+
+MODELS = ("bgnbd", "gg", "sbg")
+UNITS: dict[str, float] = {"day": 1.0, "week": 7.0, "month": 365.25 / 12, "year": 365.25}
+"""Days in each unit of time a model may count in (a month and a year on average)."""
+DEFAULT_UNIT = {"bgnbd": "week", "gg": "week", "sbg": "year"}
+FREQUENCY_BUCKETS = 7  # the holdout check groups customers by x = 0, 1, ..., 6 and 7 or more (FHL 2005, figure 4)
+
+
+class ClvError(KpiflowError, ValueError):
+    """A customer value model cannot be fitted to these data or these options."""
+
+
+# --- the models ---------------------------------------------------------------------------------
+
+
+def _betaln(a: Any, b: Any) -> Any:
+    from scipy.special import betaln  # noqa: PLC0415  (scipy loads when a model is fitted)
+
+    return betaln(a, b)
+
+
+def _gammaln(a: Any) -> Any:
+    from scipy.special import gammaln  # noqa: PLC0415
+
+    return gammaln(a)
+
+
+@dataclass(frozen=True)
+class BgNbd:
+    """BG/NBD: purchases at Poisson rate lambda ~ Gamma(r, alpha) while alive; after each purchase
+    the customer drops out with probability p ~ Beta(a, b)."""
+
+    r: float
+    alpha: float
+    a: float
+    b: float
+
+    def log_likelihood(self, x: np.ndarray, t_x: np.ndarray, T: np.ndarray) -> np.ndarray:
+        """Each customer's log-likelihood (FHL 2005, equation 6)."""
+        r, alpha, a, b = self.r, self.alpha, self.a, self.b
+        x, t_x, T = (np.asarray(v, dtype=float) for v in (x, t_x, T))
+        common = _gammaln(r + x) - _gammaln(r) + r * np.log(alpha)
+        still = _betaln(a, b + x) - _betaln(a, b) - (r + x) * np.log(alpha + T)
+        repeat = x > 0
+        gone = np.full_like(x, -np.inf)
+        gone[repeat] = _betaln(a + 1, b + x[repeat] - 1) - _betaln(a, b) - (r + x[repeat]) * np.log(alpha + t_x[repeat])
+        return common + np.logaddexp(still, gone)
+
+    def p_alive(self, x: np.ndarray, t_x: np.ndarray, T: np.ndarray) -> np.ndarray:
+        """P(still alive at T | x, t_x, T)."""
+        x, t_x, T = (np.asarray(v, dtype=float) for v in (x, t_x, T))
+        odds = np.where(x > 0, self.a / np.maximum(self.b + x - 1, 1e-300) * ((self.alpha + T) / (self.alpha + t_x)) ** (self.r + x), 0.0)
+        return 1.0 / (1.0 + odds)
+
+    def expected(self, t: float, x: np.ndarray, t_x: np.ndarray, T: np.ndarray) -> np.ndarray:
+        """E[Y(t) | x, t_x, T]: repeat purchases expected in the next `t` units (FHL 2005, equation 10)."""
+        from scipy.special import hyp2f1  # noqa: PLC0415
+
+        r, alpha, a, b = self.r, self.alpha, self.a, self.b
+        x, t_x, T = (np.asarray(v, dtype=float) for v in (x, t_x, T))
+        hyper = hyp2f1(r + x, b + x, a + b + x - 1, t / (alpha + T + t))
+        numerator = (a + b + x - 1) / (a - 1) * (1 - ((alpha + T) / (alpha + T + t)) ** (r + x) * hyper)
+        return numerator * self.p_alive(x, t_x, T)
+
+    def unconditional(self, t: float) -> float:
+        """E[X(t)]: purchases a new customer makes in `t` units after its first (FHL 2005, equation 9)."""
+        from scipy.special import hyp2f1  # noqa: PLC0415
+
+        r, alpha, a, b = self.r, self.alpha, self.a, self.b
+        return float((a + b - 1) / (a - 1) * (1 - (alpha / (alpha + t)) ** r * hyp2f1(r, b, a + b - 1, t / (alpha + t))))
+
+    def params(self) -> dict[str, float]:
+        return {"r": self.r, "alpha": self.alpha, "a": self.a, "b": self.b}
+
+
+@dataclass(frozen=True)
+class GammaGamma:
+    """Gamma-Gamma: a customer's transaction values are Gamma(p, nu) around its own mean, and
+    nu ~ Gamma(q, gamma) across customers; mean values independent of purchase frequency."""
+
+    p: float
+    q: float
+    gamma: float
+
+    def log_likelihood(self, x: np.ndarray, m: np.ndarray) -> np.ndarray:
+        """Each repeat buyer's log-likelihood of its mean value m over x transactions (FH 2013, equation 4)."""
+        p, q, g = self.p, self.q, self.gamma
+        x, m = np.asarray(x, dtype=float), np.asarray(m, dtype=float)
+        return (
+            _gammaln(p * x + q) - _gammaln(p * x) - _gammaln(q) + q * np.log(g)
+            + (p * x - 1) * np.log(m) + p * x * np.log(x) - (p * x + q) * np.log(g + m * x)
+        )
+
+    def expected_value(self, x: np.ndarray, m: np.ndarray) -> np.ndarray:
+        """E[M | x, m]: the expected value of a customer's next transaction (FH 2013, equation 5);
+        the population mean p * gamma / (q - 1) for a customer who has not bought again."""
+        x, m = np.asarray(x, dtype=float), np.asarray(m, dtype=float)
+        return (self.gamma + m * x) * self.p / (self.p * x + self.q - 1)
+
+    def params(self) -> dict[str, float]:
+        return {"p": self.p, "q": self.q, "gamma": self.gamma}
+
+
+@dataclass(frozen=True)
+class ShiftedBetaGeometric:
+    """sBG: a contract is renewed each period with a customer's own probability 1 - theta, where
+    theta ~ Beta(alpha, beta) across customers (FH 2007)."""
+
+    alpha: float
+    beta: float
+
+    def survival(self, t: np.ndarray | int) -> np.ndarray:
+        """S(t): the share of a cohort still under contract after t renewals could have happened."""
+        t = np.asarray(t, dtype=float)
+        return np.exp(_betaln(self.alpha, self.beta + t) - _betaln(self.alpha, self.beta))
+
+    def churn(self, t: np.ndarray | int) -> np.ndarray:
+        """P(T = t): the share that leaves at period t (t = 1, 2, ...)."""
+        t = np.asarray(t, dtype=float)
+        return np.exp(_betaln(self.alpha + 1, self.beta + t - 1) - _betaln(self.alpha, self.beta))
+
+    def log_likelihood(self, periods: np.ndarray, churned: np.ndarray) -> np.ndarray:
+        """Each customer's log-likelihood: left at period `periods` when churned, else still under
+        contract after `periods` periods."""
+        periods = np.asarray(periods, dtype=float)
+        churned = np.asarray(churned, dtype=bool)
+        return np.where(churned, np.log(self.churn(np.maximum(periods, 1))), np.log(self.survival(periods)))
+
+    def params(self) -> dict[str, float]:
+        return {"alpha": self.alpha, "beta": self.beta}
+
+
+def _maximise(negative_log_likelihood: Callable[[np.ndarray], float], start: Sequence[float]) -> tuple[np.ndarray, float]:
+    """The positive parameters that maximise a likelihood: Nelder-Mead on their logarithms (no
+    bounds to respect), polished by BFGS; (parameters, maximum log-likelihood)."""
+    from scipy.optimize import minimize  # noqa: PLC0415
+
+    def objective(logs: np.ndarray) -> float:
+        value = negative_log_likelihood(np.exp(logs))
+        return value if np.isfinite(value) else 1e300
+
+    found = minimize(objective, np.log(np.asarray(start, dtype=float)), method="Nelder-Mead", options={"xatol": 1e-10, "fatol": 1e-10, "maxiter": 20_000, "maxfev": 40_000})
+    polished = minimize(objective, found.x, method="BFGS", options={"gtol": 1e-8})
+    best = polished if polished.fun <= found.fun else found
+    return np.exp(best.x), -float(best.fun)
+
+
+def fit_bgnbd(x: np.ndarray, t_x: np.ndarray, T: np.ndarray) -> tuple[BgNbd, float]:
+    """BG/NBD by maximum likelihood on customers' (x, t_x, T); the model and its log-likelihood."""
+    x, t_x, T = (np.asarray(v, dtype=float) for v in (x, t_x, T))
+    # alpha starts at the scale of T so that the search starts where the likelihood is not flat.
+    scale = float(np.mean(T)) if T.size else 1.0
+    found, ll = _maximise(lambda v: -float(np.sum(BgNbd(*v).log_likelihood(x, t_x, T))), (1.0, scale, 1.0, 1.0))
+    return BgNbd(*map(float, found)), ll
+
+
+def fit_gamma_gamma(x: np.ndarray, m: np.ndarray) -> tuple[GammaGamma, float]:
+    """Gamma-Gamma by maximum likelihood on repeat buyers' (x, mean value)."""
+    x, m = np.asarray(x, dtype=float), np.asarray(m, dtype=float)
+    scale = float(np.mean(m)) if m.size else 1.0
+    found, ll = _maximise(lambda v: -float(np.sum(GammaGamma(*v).log_likelihood(x, m))), (1.0, 1.0, scale))
+    return GammaGamma(*map(float, found)), ll
+
+
+def fit_sbg(periods: np.ndarray, churned: np.ndarray) -> tuple[ShiftedBetaGeometric, float]:
+    """The shifted-beta-geometric model by maximum likelihood on customers' (periods, churned)."""
+    periods, churned = np.asarray(periods, dtype=float), np.asarray(churned, dtype=bool)
+    found, ll = _maximise(lambda v: -float(np.sum(ShiftedBetaGeometric(*v).log_likelihood(periods, churned))), (1.0, 1.0))
+    return ShiftedBetaGeometric(*map(float, found)), ll
+
+
+def survivors_to_customers(survival: Sequence[float], cohort: int = 1000) -> tuple[np.ndarray, np.ndarray]:
+    """A cohort's survival curve (S(0) = 1 first, as shares) as one (periods, churned) per customer:
+    the form the published retention tables come in."""
+    alive = np.round(np.asarray(survival, dtype=float) / survival[0] * cohort).astype(int)
+    lost = -np.diff(alive)
+    periods = np.concatenate([np.repeat(np.arange(1, alive.size), lost), np.full(alive[-1], alive.size - 1)])
+    churned = np.concatenate([np.ones(lost.sum(), dtype=bool), np.zeros(alive[-1], dtype=bool)])
+    return periods, churned
+
+
+# --- what the engine summarises -----------------------------------------------------------------
+
+
+def _col(name: str, table: str | None = None) -> exp.Column:
+    return exp.column(name, table=table, quoted=True)
+
+
+def _date(day: dt.date) -> exp.Expression:
+    return exp.cast(exp.Literal.string(day.isoformat()), "DATE")
+
+
+def _days(later: exp.Expression, earlier: exp.Expression) -> exp.Expression:
+    return exp.DateDiff(this=later, expression=earlier, unit=exp.var("DAY"))
+
+
+def occasions(ws: Any) -> exp.Select:
+    """One row per customer and day it bought: (account_id, day, value, renewal). Won deals and
+    orders both; what is bought on one day is one occasion, worth its sum."""
+    have = ws.columns()
+    parts: list[exp.Select] = []
+    if "orders" in have:
+        kind = _col("kind") if "kind" in have["orders"] else exp.null()
+        parts.append(
+            exp.select(
+                _col("account_id"),
+                exp.cast(_col("ordered_at"), "DATE").as_("day"),
+                exp.cast(_col("amount"), "DOUBLE").as_("value"),
+                exp.Case().when(exp.EQ(this=kind, expression=exp.Literal.string("renewal")), exp.convert(1)).else_(exp.convert(0)).as_("renewal"),
+            )
+            .from_("orders")
+            .where(exp.and_(_col("account_id").is_(exp.null()).not_(), _col("ordered_at").is_(exp.null()).not_()))
+        )
+    if "deals" in have:
+        parts.append(
+            exp.select(
+                _col("account_id"),
+                exp.cast(_col("closed_at"), "DATE").as_("day"),
+                exp.cast(exp.func("COALESCE", _col("amount"), exp.convert(0)), "DOUBLE").as_("value"),
+                exp.convert(0).as_("renewal"),
+            )
+            .from_("deals")
+            .where(
+                exp.and_(
+                    exp.EQ(this=_col("outcome"), expression=exp.Literal.string("won")),
+                    _col("account_id").is_(exp.null()).not_(),
+                    _col("closed_at").is_(exp.null()).not_(),
+                )
+            )
+        )
+    union: exp.Query = parts[0]
+    for part in parts[1:]:
+        union = exp.union(union, part, distinct=False)
+    return (
+        exp.select(
+            _col("account_id"),
+            _col("day"),
+            exp.func("SUM", _col("value")).as_("value"),
+            exp.func("MAX", _col("renewal")).as_("renewal"),
+        )
+        .from_(union.subquery("purchases"))
+        .group_by(_col("account_id"), _col("day"))
+    )
+
+
+def summary_query(ws: Any, calibration: tuple[dt.date, dt.date], holdout_end: dt.date | None) -> exp.Select:
+    """Per customer whose first purchase falls in the calibration period (first and last day, both
+    in): its first day, x, days to its last repeat occasion, days to the period's last day, the
+    repeat occasions' value, renewals, and its occasions and value in the holdout (the days after
+    the calibration up to `holdout_end`)."""
+    first_day, last_day = calibration
+    after = last_day + dt.timedelta(days=1)
+    day, first = _col("day", "o"), _col("first_day", "f")
+    repeat = exp.and_(exp.GT(this=day, expression=first), exp.LTE(this=day.copy(), expression=_date(last_day)))
+    if holdout_end is None:
+        in_holdout: exp.Expression = exp.false()
+    else:
+        in_holdout = exp.and_(exp.GTE(this=day.copy(), expression=_date(after)), exp.LTE(this=day.copy(), expression=_date(holdout_end)))
+
+    def when(condition: exp.Expression, value: exp.Expression) -> exp.Case:
+        return exp.Case().when(condition.copy(), value)
+
+    firsts = exp.select(_col("account_id"), exp.func("MIN", _col("day")).as_("first_day")).from_("occasions").group_by(_col("account_id"))
+    return (
+        exp.select(
+            _col("account_id", "f"),
+            first.copy().as_("first_day"),
+            exp.func("COUNT", when(repeat, exp.convert(1))).as_("x"),
+            exp.func("COALESCE", exp.func("MAX", when(repeat, _days(day.copy(), first.copy()))), exp.convert(0)).as_("t_x_days"),
+            _days(_date(last_day), first.copy()).as_("T_days"),
+            exp.func("COALESCE", exp.func("SUM", when(repeat, _col("value", "o"))), exp.convert(0.0)).as_("repeat_value"),
+            exp.func("COUNT", when(exp.and_(repeat, exp.EQ(this=_col("renewal", "o"), expression=exp.convert(1))), exp.convert(1))).as_("renewals"),
+            exp.func("COUNT", when(in_holdout, exp.convert(1))).as_("holdout_x"),
+            exp.func("COALESCE", exp.func("SUM", when(in_holdout, _col("value", "o"))), exp.convert(0.0)).as_("holdout_value"),
+        )
+        .with_("occasions", occasions(ws))
+        .with_("firsts", firsts)
+        .from_(exp.alias_(exp.to_table("firsts"), "f"))
+        .join(exp.alias_(exp.to_table("occasions"), "o"), on=exp.EQ(this=_col("account_id", "o"), expression=_col("account_id", "f")))
+        .where(exp.and_(exp.GTE(this=first.copy(), expression=_date(first_day)), exp.LTE(this=first.copy(), expression=_date(last_day))))
+        .group_by(_col("account_id", "f"), first.copy())
+        .order_by(_col("account_id", "f"))
+    )
+
+
+def span_query(ws: Any) -> exp.Select:
+    """The first and last day anyone bought."""
+    return exp.select(exp.func("MIN", _col("day")), exp.func("MAX", _col("day"))).from_(occasions(ws).subquery("o"))
+
+
+# --- the fit, with its holdout check -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ClvFit:
+    """A fitted model: its parameters by name, the log-likelihood, the customers it was fitted on,
+    and how its predictions compare with the holdout period that followed the calibration."""
+
+    model: str
+    unit: str
+    period: str
+    holdout_period: str | None
+    customers: int
+    params: Mapping[str, float]
+    log_likelihood: float
+    holdout: Mapping[str, Any] | None = None
+    by_frequency: tuple[Mapping[str, Any], ...] = ()
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "model": self.model,
+            "unit": self.unit,
+            "period": self.period,
+            "holdout_period": self.holdout_period,
+            "customers": self.customers,
+            **dict(self.params),
+            "log_likelihood": self.log_likelihood,
+            "holdout": None if self.holdout is None else {**dict(self.holdout), "by_frequency": [dict(r) for r in self.by_frequency]},
+            "notes": list(self.notes),
+        }
+
+    def to_tabular(self) -> Tabular:
+        parameters = Table(
+            "parameters",
+            {"ja": "モデルのパラメータ", "en": "Model parameters"},
+            columns(("parameter", "label"), ("value", "number")),
+            tuple(
+                [{"parameter": k, "value": v} for k, v in self.params.items()]
+                + [{"parameter": "log_likelihood", "value": self.log_likelihood}, {"parameter": "customers", "value": self.customers}]
+            ),
+        )
+        tables = [parameters]
+        if self.by_frequency:
+            tables.append(
+                Table(
+                    "holdout",
+                    {"ja": "検証期間の予測と実績", "en": "Holdout: predicted vs actual"},
+                    columns(("frequency", "label"), ("customers", "count"), ("actual", "number"), ("predicted", "number")),
+                    tuple(dict(r) for r in self.by_frequency),
+                )
+            )
+        params = {"model": self.model, "unit": self.unit, "period": self.period, "holdout": self.holdout_period}
+        return Tabular("clv", params, tuple(tables), self.notes)
+
+
+def _parse_day_range(ws: Any, text: str, lang: str, option: str) -> tuple[dt.date, dt.date]:
+    period = ws.resolve_period(text, lang, measured=False)
+    return period.start, period.last_day
+
+
+def fit(
+    ws: Any,
+    *,
+    model: str = "bgnbd",
+    period: str | None = None,
+    holdout: str | None = None,
+    unit: str | None = None,
+    lang: str | None = None,
+) -> ClvFit:
+    """Fit `model` on the customers acquired in the calibration `period` (default: the first half
+    of the data), and check it on the `holdout` period (default: as long as the calibration, right
+    after it, cut at the data's end)."""
+    lang = lang or ws.lang
+    if model not in MODELS:
+        raise UnknownNameError.for_name("--model", model, MODELS)
+    unit = unit or DEFAULT_UNIT[model]
+    if unit not in UNITS:
+        raise UnknownNameError.for_name("--unit", unit, UNITS)
+    span = ws.engine.run(span_query(ws)).one()
+    if span[0] is None:
+        raise ClvError(say("clv.no_purchases", lang))
+    data_first, data_last = (_as_date(v) for v in span)
+    if period is None:
+        calibration = (data_first, data_first + (data_last - data_first) // 2)
+    else:
+        calibration = _parse_day_range(ws, period, lang, "--period")
+    if holdout is None:
+        length = calibration[1] - calibration[0]
+        hold = (calibration[1] + dt.timedelta(days=1), min(calibration[1] + dt.timedelta(days=1) + length, data_last))
+    else:
+        hold = _parse_day_range(ws, holdout, lang, "--holdout")
+        if hold[0] <= calibration[1]:
+            raise ClvError(say("clv.holdout_overlaps", lang, holdout=holdout, end=calibration[1].isoformat()))
+    has_holdout = hold[1] >= hold[0] and model != "sbg"
+    rows = dict(ws.engine.arrays(summary_query(ws, calibration, hold[1] if has_holdout else None)))
+    days = UNITS[unit]
+    x = np.asarray(rows["x"], dtype=float)
+    t_x = np.asarray(rows["t_x_days"], dtype=float) / days
+    T = np.asarray(rows["T_days"], dtype=float) / days
+    period_label = f"{calibration[0].isoformat()}..{calibration[1].isoformat()}"
+    holdout_label = f"{hold[0].isoformat()}..{hold[1].isoformat()}" if has_holdout else None
+    customers = int(x.size)
+    if model == "bgnbd":
+        if customers < 2 or not np.any(x > 0):
+            raise ClvError(say("clv.too_few", lang, customers=customers, repeat=int(np.sum(x > 0)), period=period_label))
+        fitted, ll = fit_bgnbd(x, t_x, T)
+        summary, buckets = None, ()
+        if has_holdout:
+            length = ((hold[1] - hold[0]).days + 1) / days
+            predicted = fitted.expected(length, x, t_x, T)
+            actual = np.asarray(rows["holdout_x"], dtype=float)
+            summary, buckets = _holdout(length, x, actual, predicted)
+        return ClvFit("bgnbd", unit, period_label, holdout_label, customers, fitted.params(), ll, summary, buckets)
+    if model == "gg":
+        repeaters = x > 0
+        if int(repeaters.sum()) < 2:
+            raise ClvError(say("clv.too_few", lang, customers=customers, repeat=int(repeaters.sum()), period=period_label))
+        value = np.asarray(rows["repeat_value"], dtype=float)
+        m = value[repeaters] / x[repeaters]
+        if np.any(m <= 0):
+            raise ClvError(say("clv.non_positive", lang, count=int(np.sum(m <= 0))))
+        fitted_gg, ll = fit_gamma_gamma(x[repeaters], m)
+        summary, buckets = None, ()
+        if has_holdout:
+            held_x = np.asarray(rows["holdout_x"], dtype=float)
+            held_value = np.asarray(rows["holdout_value"], dtype=float)
+            bought = repeaters & (held_x > 0)
+            expected = fitted_gg.expected_value(x[bought], value[bought] / x[bought])
+            summary = {
+                "customers": int(bought.sum()),
+                "actual_mean_value": float(np.sum(held_value[bought]) / np.sum(held_x[bought])) if bought.any() else None,
+                "predicted_mean_value": float(np.average(expected, weights=held_x[bought])) if bought.any() else None,
+            }
+        return ClvFit("gg", unit, period_label, holdout_label, int(repeaters.sum()), fitted_gg.params(), ll, summary, buckets)
+    periods, churned = renewal_histories(np.asarray(rows["renewals"], dtype=float), T)
+    if customers < 2:
+        raise ClvError(say("clv.too_few", lang, customers=customers, repeat=int(np.sum(periods > 0)), period=period_label))
+    fitted_sbg, ll = fit_sbg(periods, churned)
+    return ClvFit("sbg", unit, period_label, None, customers, fitted_sbg.params(), ll)
+
+
+def renewal_histories(renewals: np.ndarray, T: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(periods, churned) per customer from its renewals and the contract periods T it has been
+    observed (in the renewal cycle's unit): a customer whose next renewal fell due before the
+    period's end and did not come has left at period renewals + 1; else it is still under contract
+    after `renewals` periods."""
+    renewals = np.asarray(renewals, dtype=float)
+    due = renewals + 1 <= np.asarray(T, dtype=float)
+    return np.where(due, renewals + 1, renewals), due
+
+
+def _holdout(length: float, x: np.ndarray, actual: np.ndarray, predicted: np.ndarray) -> tuple[dict[str, Any], tuple[dict[str, Any], ...]]:
+    """Totals and the figure of FHL 2005: customers grouped by calibration repeat purchases
+    (0 .. 6, 7+), their mean holdout purchases against the model's."""
+    bucket = np.minimum(x, FREQUENCY_BUCKETS).astype(int)
+    counts = np.bincount(bucket, minlength=FREQUENCY_BUCKETS + 1)
+    actual_sum = np.bincount(bucket, weights=actual, minlength=FREQUENCY_BUCKETS + 1)
+    predicted_sum = np.bincount(bucket, weights=predicted, minlength=FREQUENCY_BUCKETS + 1)
+    rows = tuple(
+        {
+            "frequency": f"{k}+" if k == FREQUENCY_BUCKETS else str(k),
+            "customers": int(counts[k]),
+            "actual": float(actual_sum[k] / counts[k]),
+            "predicted": float(predicted_sum[k] / counts[k]),
+        }
+        for k in range(FREQUENCY_BUCKETS + 1)
+        if counts[k]
+    )
+    summary = {"length": length, "actual": float(actual.sum()), "predicted": float(predicted.sum())}
+    return summary, rows
+
+
+def _as_date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def clv(
+    ws: Any,
+    *,
+    model: str = "bgnbd",
+    period: str | None = None,
+    holdout: str | None = None,
+    unit: str | None = None,
+    lang: str | None = None,
+) -> Tabular:
+    """The registered analysis: the fit's parameters and its holdout check as tables."""
+    return fit(ws, model=model, period=period, holdout=holdout, unit=unit, lang=lang).to_tabular()

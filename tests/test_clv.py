@@ -1,0 +1,201 @@
+"""Predictive customer value (issue 19): BG/NBD, Gamma-Gamma and the shifted-beta-geometric model
+reproduce their published figures through kpiflow's own loader, and the engine's per-customer
+summaries equal hand counts and the published CDNOW summary."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import defaultdict
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from conftest import dataset, workspace_from_csv
+from kpiflow.analysis.clv import (
+    BgNbd,
+    ClvError,
+    ShiftedBetaGeometric,
+    fit,
+    fit_sbg,
+    summary_query,
+    survivors_to_customers,
+)
+from kpiflow.cli import app
+
+runner = CliRunner()
+CALIBRATION = "1997-01-01..1997-09-30"
+# Fader & Hardie (2007), "How to project customer retention", the regular customers' survival.
+REGULAR = (1.0, 0.631, 0.468, 0.382, 0.326, 0.289, 0.262, 0.241)
+
+
+def cdnow_rows() -> list[tuple[str, str, float]]:
+    """(customer, YYYY-MM-DD, dollars) of every transaction of the CDNOW 1/10 sample."""
+    rows = []
+    for line in (dataset("cdnow_btyd") / "CDNOW_sample.txt").read_text().splitlines():
+        if line.strip():
+            _, customer, day, _, dollars = line.split()
+            rows.append((str(int(customer)), f"{day[:4]}-{day[4:6]}-{day[6:]}", float(dollars)))
+    return rows
+
+
+@pytest.fixture(scope="module")
+def cdnow(tmp_path_factory):
+    """A workspace with the CDNOW sample loaded into `orders` by kpiflow's loader."""
+    text = "order_id,account_id,ordered_at,amount\n" + "".join(
+        f"{i},{customer},{day},{dollars}\n" for i, (customer, day, dollars) in enumerate(cdnow_rows(), 1)
+    )
+    ws = workspace_from_csv(tmp_path_factory.mktemp("cdnow"), {"orders": text})
+    yield ws
+    ws.close()
+
+
+@pytest.fixture(scope="module")
+def bgnbd(cdnow):
+    result = runner.invoke(app, ["clv", "fit", "--model", "bgnbd", "--unit", "week", "--period", CALIBRATION, "-w", str(cdnow.root), "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_bgnbd_reproduces_fader_hardie_lee_2005_on_cdnow(bgnbd):
+    assert bgnbd["customers"] == 2357
+    assert [round(bgnbd[k], 3) for k in ("r", "alpha", "a", "b")] == [0.243, 4.414, 0.793, 2.426]
+    assert round(bgnbd["log_likelihood"], 1) == -9582.4
+
+
+def test_the_conditional_expectation_of_the_published_example(bgnbd):
+    model = BgNbd(bgnbd["r"], bgnbd["alpha"], bgnbd["a"], bgnbd["b"])
+    assert round(float(model.expected(39, 2, 30.43, 38.86)), 3) == 1.226
+    # a customer who never bought again: E[Y(t)] = E[X(t)] scaled by P(alive) = 1, so the
+    # conditional expectation at T = 0 is the unconditional one (FHL 2005, equations 9 and 10)
+    assert float(model.expected(10, 0, 0, 0)) == pytest.approx(model.unconditional(10), rel=1e-12)
+
+
+def test_the_engine_s_summaries_equal_the_published_cdnow_summary(cdnow):
+    from kpiflow.analysis.clv import _parse_day_range  # noqa: PLC0415
+
+    arrays = dict(cdnow.engine.arrays(summary_query(cdnow, _parse_day_range(cdnow, CALIBRATION, "en", "--period"), None)))
+    published = {}
+    with open(dataset("cdnow_btyd") / "cdnow_customers_summary_with_transactions.csv", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            published[row["ID"]] = (int(row["x"]), float(row["t_x"]), float(row["T"]), float(row["zbar"]))
+    assert len(arrays["account_id"]) == len(published) == 2357
+    for i, customer in enumerate(arrays["account_id"]):
+        x, t_x, T, zbar = published[customer]
+        assert arrays["x"][i] == x, customer
+        assert round(arrays["t_x_days"][i] / 7, 2) == t_x and round(arrays["T_days"][i] / 7, 2) == T, customer
+        if x:
+            assert arrays["repeat_value"][i] / x == pytest.approx(zbar, abs=0.0051), customer
+
+
+def test_the_holdout_figures_equal_a_count_of_the_file_and_the_published_predictions(bgnbd):
+    holdout_days = defaultdict(set)
+    for customer, day, _ in cdnow_rows():
+        if "1997-10-01" <= day <= "1998-06-30":
+            holdout_days[customer].add(day)
+    assert bgnbd["holdout_period"] == "1997-10-01..1998-06-30" and bgnbd["holdout"]["length"] == 39
+    assert bgnbd["holdout"]["actual"] == sum(len(days) for days in holdout_days.values())
+    # lifetimes 0.11.3's E[Y(39) | x, t_x, T] per customer, on the 2-decimal summary
+    with open(dataset("cdnow_btyd") / "expected" / "cdnow_per_customer_lifetimes.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert bgnbd["holdout"]["predicted"] == pytest.approx(sum(float(r["bgnbd_E_Y_39w"]) for r in rows), rel=2e-4)
+    buckets = bgnbd["holdout"]["by_frequency"]
+    assert [b["frequency"] for b in buckets] == ["0", "1", "2", "3", "4", "5", "6", "7+"]
+    assert sum(b["customers"] for b in buckets) == 2357
+    zero = [r for r in rows if r["x"] == "0"]
+    assert buckets[0]["customers"] == len(zero)
+    assert buckets[0]["predicted"] == pytest.approx(np.mean([float(r["bgnbd_E_Y_39w"]) for r in zero]), rel=2e-4)
+
+
+def test_gamma_gamma_reproduces_fader_hardie_2013_on_the_946_repeat_buyers(cdnow):
+    result = runner.invoke(app, ["clv", "fit", "--model", "gg", "--unit", "week", "--period", CALIBRATION, "-w", str(cdnow.root), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["customers"] == 946
+    assert [round(data[k], 2) for k in ("p", "q", "gamma")] == [6.25, 3.74, 15.44]
+
+
+@pytest.fixture(scope="module")
+def renewals(tmp_path_factory):
+    """1,000 contracts started on 2000-01-01, renewed each 1 January while the customer stays, as
+    many staying each year as Fader & Hardie's regular customers (100, 63.1, ... 24.1%)."""
+    alive = [round(s * 1000) for s in REGULAR]
+    rows = ["order_id,account_id,ordered_at,amount,kind"]
+    for customer in range(1000):
+        rows.append(f"N{customer},{customer},2000-01-01,100,new")
+        for year in range(1, len(alive)):
+            if customer < alive[year]:
+                rows.append(f"R{customer}-{year},{customer},{2000 + year}-01-01,100,renewal")
+    ws = workspace_from_csv(tmp_path_factory.mktemp("sbg"), {"orders": "\n".join(rows) + "\n"})
+    yield ws
+    ws.close()
+
+
+def test_the_shifted_beta_geometric_model_reproduces_fader_hardie_2007(renewals):
+    result = runner.invoke(app, ["clv", "fit", "--model", "sbg", "--unit", "year", "--period", "2000-01-01..2007-06-30", "-w", str(renewals.root), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["customers"] == 1000
+    assert (round(data["alpha"], 3), round(data["beta"], 3)) == (0.704, 1.182)
+    # the same fit from the published survival curve itself
+    model, _ = fit_sbg(*survivors_to_customers(REGULAR))
+    assert (model.alpha, model.beta) == pytest.approx((data["alpha"], data["beta"]), rel=1e-5)
+
+
+def test_the_shifted_beta_geometric_closed_forms():
+    # Beta(1, 1): S(t) = 1 / (t + 1) and P(T = t) = 1 / (t (t + 1))
+    model = ShiftedBetaGeometric(1.0, 1.0)
+    assert model.survival(np.arange(4)).tolist() == pytest.approx([1, 1 / 2, 1 / 3, 1 / 4])
+    assert model.churn(np.arange(1, 4)).tolist() == pytest.approx([1 / 2, 1 / 6, 1 / 12])
+
+
+# --- purchase occasions, counted by hand ----------------------------------------------------------
+
+ACCOUNTS = "account_id,name\nA,a\nB,b\nC,c\n"
+# A: won deal and an order on 1 Jan (one occasion), two orders on 15 Jan (one occasion worth 50),
+# an order on 5 Feb (holdout). B bought first in December (not in the January cohort). C: orders only.
+DEALS = "deal_id,account_id,created_at,amount,outcome,closed_at\nD1,A,2024-12-01,100,won,2025-01-01\nD2,C,2024-12-01,900,lost,2025-01-03\n"
+ORDERS = (
+    "order_id,account_id,ordered_at,amount\n"
+    "O1,A,2025-01-01 10:00,50\nO2,A,2025-01-15 09:00,30\nO3,A,2025-01-15 17:00,20\nO4,A,2025-02-05,70\n"
+    "O5,B,2024-12-20,10\nO6,B,2025-01-20,10\nO7,C,2025-01-10,40\n"
+)
+
+
+@pytest.fixture(scope="module")
+def hand(tmp_path_factory):
+    ws = workspace_from_csv(tmp_path_factory.mktemp("occasions"), {"accounts": ACCOUNTS, "deals": DEALS, "orders": ORDERS})
+    yield ws
+    ws.close()
+
+
+def test_same_day_purchases_are_one_occasion_and_won_deals_count(hand):
+    from kpiflow.analysis.clv import _parse_day_range  # noqa: PLC0415
+
+    query = summary_query(hand, _parse_day_range(hand, "2025-01-01..2025-01-31", "en", "--period"), hand.resolve_period("2025-02").last_day)
+    got = {r["account_id"]: r for r in hand.engine.run(query).records()}
+    assert set(got) == {"A", "C"}
+    a, c = got["A"], got["C"]
+    assert (a["x"], a["t_x_days"], a["T_days"], a["repeat_value"], a["holdout_x"], a["holdout_value"]) == (1, 14, 30, 50, 1, 70)
+    assert (c["x"], c["t_x_days"], c["T_days"], c["repeat_value"], c["holdout_x"]) == (0, 0, 21, 0, 0)
+
+
+def test_too_few_buyers_or_a_holdout_inside_the_calibration_is_refused(hand):
+    with pytest.raises(ClvError, match="too few customers"):
+        fit(hand, model="gg", period="2025-01-01..2025-01-31")
+    with pytest.raises(ClvError, match="must start after"):
+        fit(hand, period="2025-01-01..2025-01-31", holdout="2025-01-20..2025-02-28")
+
+
+def test_bad_options_are_named_with_what_was_expected(cdnow):
+    result = runner.invoke(app, ["clv", "fit", "--model", "bgndb", "-w", str(cdnow.root)])
+    assert result.exit_code == 1 and "did you mean 'bgnbd'" in result.output
+    result = runner.invoke(app, ["clv", "fit", "--unit", "fortnight", "-w", str(cdnow.root)])
+    assert result.exit_code == 1 and "--unit" in result.output and "week" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_workspace_without_purchases_says_what_to_load(ws):
+    result = runner.invoke(app, ["clv", "fit", "-w", str(ws.root), "--lang", "ja"])
+    assert result.exit_code == 1 and "注文を読み込んで" in result.output
