@@ -49,6 +49,12 @@ def deals_by_channel(ws, *, outcome: str = "won", lang: str | None = None) -> Ta
     return Tabular("toy", {"outcome": outcome}, (table,), notes=("rates are shares of closed deals",))
 
 
+def amount_bars(data, lang: str) -> list[dict]:
+    rows = data["tables"]["channels"]["rows"]
+    title = {"ja": "受注金額", "en": "Won amount"}[lang]
+    return [{"data": [{"type": "bar", "x": [r["channel"] for r in rows], "y": [r["amount"] for r in rows]}], "layout": {"title": {"text": title}}}]
+
+
 TOY = Analysis(
     "toy",
     {"ja": "チャネル別の受注", "en": "Wins by channel"},
@@ -56,6 +62,7 @@ TOY = Analysis(
     "toy",
     (Param("outcome", "choice", "won", {"en": "won | lost", "ja": "won | lost"}, ("won", "lost")),),
     function=deals_by_channel,
+    charts=amount_bars,
 )
 
 
@@ -125,6 +132,7 @@ def test_the_dashboard_has_its_page_and_json_and_csv_twins(toy, tiny):
     assert csv.status_code == 200 and lines[0] == "channel,deals,hits,closed,rate,rate_low,rate_high,amount"
     assert lines[2].startswith("exhibition,2,1,2,0.5,") and lines[2].endswith(",300.0")
     assert "/toy" in home.text  # in the navigation
+    assert "Won amount" in page.text  # its chart, drawn from the same JSON
 
 
 def test_the_report_and_the_workbook_have_its_section_and_sheet(toy, tiny, tmp_path):
@@ -133,6 +141,8 @@ def test_the_report_and_the_workbook_have_its_section_and_sheet(toy, tiny, tmp_p
 
     report = build_report(tiny, period="FY2025", lang="en")
     assert 'id="toy"' in report and "Wins by channel" in report and "¥300" in report
+    section = report.split('id="toy"')[1].split("</section>")[0]
+    assert 'class="chart"' in section and "Won amount" in report
     names = write_workbook(tiny, tmp_path / "book.xlsx", period="FY2025", lang="en")
     assert "Wins by channel" in names
     sheet = CalamineWorkbook.from_path(str(tmp_path / "book.xlsx")).get_sheet_by_name("Wins by channel").to_python()

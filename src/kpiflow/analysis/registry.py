@@ -69,6 +69,9 @@ class Analysis:
     # A function of (workspace, **params) returning a `kpiflow.analysis.result.Tabular`: the analysis
     # then needs no face of its own (`generic`): the registry gives it every face and `ws.<name>()`.
     function: Callable[..., Any] | None = None
+    # Charts drawn from its result's JSON (`Tabular.to_dict()`) in a language: Plotly figure dicts
+    # the dashboard page and the report section show above its tables (the workbook keeps numbers).
+    charts: Callable[[Mapping[str, Any], str], list[dict[str, Any]]] | None = None
 
     @property
     def generic(self) -> bool:

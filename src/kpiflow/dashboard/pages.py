@@ -543,7 +543,10 @@ def analysis_page(entry) -> Page:
         for p in entry.params
         if p.name != "period"
     )
-    return Page(entry.name, f"/{entry.name}", dict(entry.title), compute, fields, uses_period="period" in kinds)
+    def visual(data, view: View) -> Visual:
+        return Visual(charts=tuple(entry.charts(data, view.lang))) if entry.charts else Visual()
+
+    return Page(entry.name, f"/{entry.name}", dict(entry.title), compute, fields, uses_period="period" in kinds, visual=visual)
 
 
 def all_pages() -> tuple[Page, ...]:

@@ -385,8 +385,13 @@ def build_report(ws, *, period: str | None = None, compare: str | None = None, l
     def analysis_section(entry) -> dict[str, Any]:
         """A registered analysis that declares its tables: run for the report's period, if it has one."""
         values = {"period": label_now} if any(p.name == "period" for p in entry.params) else {}
-        result = entry.run(ws, **values, lang=lang).to_dict()
-        return {"title": entry.title[lang], "tables": text_tables(result, words, model.currency), "notes": result["notes"]}
+        result = json.loads(json.dumps(entry.run(ws, **values, lang=lang).to_dict(), default=str))
+        return {
+            "title": entry.title[lang],
+            "charts": [chart(figure) for figure in entry.charts(result, lang)] if entry.charts else [],
+            "tables": text_tables(result, words, model.currency),
+            "notes": result["notes"],
+        }
 
     def dictionary_section() -> dict[str, Any]:
         result = ws.dictionary(lang)
