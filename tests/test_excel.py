@@ -33,6 +33,8 @@ JA_SHEETS = [
     "ブループリント",
     "データ品質",
     "リードの質",
+    "顧客価値の予測",
+    "LTV・CAC・回収期間",
     "指標辞書",
 ]
 EN_SHEETS = [
@@ -50,6 +52,8 @@ EN_SHEETS = [
     "Blueprints",
     "Data check",
     "Lead quality",
+    "Customer value model",
+    "LTV, CAC and payback",
     "Metric dictionary",
 ]
 HOSTILE = {

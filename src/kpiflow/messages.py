@@ -952,6 +952,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Holdout {period}: mean repeat purchases per customer, by purchases in the calibration (x); * is the total",
         "ja": "検証期間 {period}: 当てはめ期間の再購買回数（x）別の、顧客1社あたりの再購買回数の実績と予測（* は合計）",
     },
+    "economics.bad_horizon": {
+        "en": "--horizon {value}: expected a number of months or years, e.g. 36m or 3y.",
+        "ja": "--horizon {value}: 月数か年数を指定してください（例: 36m、3y）。",
+    },
+    "economics.no_categories": {
+        "en": "--costs names no category: give marketing, all, or categories such as media,event.",
+        "ja": "--costs に費目がありません。marketing、all、または media,event のように指定してください。",
+    },
+    "economics.note": {
+        "en": "New customers: accounts whose first won deal closed in {period}. CAC counts costs of {categories} "
+        "(cac_all: every category). LTV: won deals and orders in the {months} months from acquisition, each month's mean "
+        "over the customers observed in it. Gross margin: orders' own; won deals at {margin}. Intervals: bootstrap over "
+        "new customers.",
+        "ja": "新規顧客: 初回受注が {period} の企業。CAC は {categories} の費用（cac_all は全費目）。LTV: 獲得から {months} か月の"
+        "受注と注文の累計（各月はその月を観測できた顧客の平均）。粗利: 注文は各自の粗利、商談は {margin}。区間: 新規顧客の"
+        "ブートストラップ。",
+    },
+    "economics.revenue": {"en": "revenue (no order has a gross margin)", "ja": "売上（粗利のある注文がないため）"},
     "clv.non_positive": {
         "en": "{count:,} repeat buyer(s) have a mean purchase value of zero or less: the Gamma-Gamma model needs positive amounts.",
         "ja": "再購買の平均金額が 0 以下の顧客が {count:,} 社あります。Gamma-Gamma モデルには正の金額が必要です。",

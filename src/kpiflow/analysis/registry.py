@@ -167,6 +167,21 @@ def _score_quality(
     return quality(ws, by=by, target=target, within=within, after=after, lang=lang)
 
 
+def _economics(
+    ws: Any,
+    *,
+    period: str,
+    by: str = "channel",
+    horizon: str = "36m",
+    costs: str = "marketing",
+    lang: str | None = None,
+) -> Any:
+    """CAC, realised LTV, LTV/CAC and payback by segment (kpiflow.analysis.economics, imported when it runs)."""
+    from kpiflow.analysis.economics import economics  # noqa: PLC0415  (start-up: the registry imports no analysis)
+
+    return economics(ws, period=period, by=by, horizon=horizon, costs=costs, lang=lang)
+
+
 def _clv(
     ws: Any,
     *,
@@ -365,6 +380,22 @@ ANALYSES: list[Analysis] = [
             Param("unit", "choice", None, {"en": "day | week | month | year (default: week; year for sbg)", "ja": "時間の単位"}, ("day", "week", "month", "year")),
         ),
         function=_clv,
+    ),
+    Analysis(
+        "economics",
+        {"ja": "LTV・CAC・回収期間", "en": "LTV, CAC and payback"},
+        {
+            "ja": "新規顧客の獲得単価（CAC）・実績LTV・LTV/CAC（3倍ライン）・回収月数をチャネル・業種・規模・キャンペーン別に",
+            "en": "CAC, realised LTV, LTV/CAC against the 3x line and payback months by channel, industry, size band or campaign",
+        },
+        "economics",
+        (
+            _period(LAST_YEAR, "New customers: first won deal closed in this period."),
+            Param("by", "choice", "channel", {"en": "channel | industry | size_band | campaign", "ja": "内訳の軸"}, ("channel", "industry", "size_band", "campaign")),
+            Param("horizon", "text", "36m", {"en": "Months of value counted from acquisition, e.g. 36m or 3y.", "ja": "獲得から数える期間（例: 36m）"}),
+            Param("costs", "text", "marketing", {"en": "Cost categories: marketing | all | media,event,...", "ja": "費目: marketing | all | media,event など"}),
+        ),
+        function=_economics,
     ),
 ]
 """Every analysis, in the order faces show them (`register` adds one)."""

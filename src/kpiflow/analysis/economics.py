@@ -1,0 +1,395 @@
+"""Customer economics (issue 19): what a new customer cost (CAC), what it has been worth since
+(realised LTV), their ratio against the 3x line, and the months to pay the cost back, by channel,
+industry, size band or campaign.
+
+- New customers are accounts whose first won deal closed in the period. A customer belongs to the
+  channel of that deal, else its contact's channel; to its contact's campaign; to its account's
+  industry and size band.
+- CAC = the period's costs of the chosen categories (`costs`: marketing = media, event and content;
+  all; or a list such as media,event) attributed to the segment / its new customers, beside the
+  fully loaded CAC (every category). By channel and by campaign a cost belongs to the segment it
+  names; by industry or size band each new customer carries its channel's CAC. Costs that name no
+  segment are an `overhead` row of their own; a `total` row is the blended figure.
+- Realised LTV over the horizon: won deals (the first one included) and orders of every kind,
+  by calendar months since acquisition (month 0 is the month of the first won deal). Customers
+  acquired recently are observed for fewer months: each month's mean value is taken over the
+  customers observed in it, and the LTV is the sum of those means (the cohort curve's last point).
+- Payback months = CAC / (lifetime gross margin per customer / months the curve covers). Orders
+  carry their gross margin; rows without one (won deals) count at the orders' margin rate
+  (revenue when no order has a margin).
+- 95% intervals by bootstrap over new customers (seeded, 1,000 draws, all segments at once, so
+  that a segment's count varies too); segments under 30 new customers are marked small.
+
+The per-customer and per-month sums are computed by the engine (SQLGlot, every engine); numpy
+only resamples the per-customer arrays.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import numpy as np
+import sqlglot
+from sqlglot import exp
+
+from kpiflow.analysis.result import Table, Tabular, columns
+from kpiflow.errors import KpiflowError, UnknownNameError
+from kpiflow.messages import say
+from kpiflow.model.schema import COST_CATEGORIES
+from kpiflow.stats import SMALL_SAMPLE
+
+DIMENSIONS = ("channel", "industry", "size_band", "campaign")
+MARKETING = ("media", "event", "content")
+DRAWS = 1000
+SEED = 0
+LINE = 3.0  # LTV/CAC should stay at 3x or more
+OVERHEAD, TOTAL = "overhead", "total"
+
+
+class EconomicsError(KpiflowError, ValueError):
+    """Options the economics analysis cannot work with."""
+
+
+def parse_horizon(text: str, lang: str) -> int:
+    """`36m` or `3y` as months."""
+    found = re.fullmatch(r"\s*(\d+)\s*([my])\s*", str(text).lower())
+    months = 0 if found is None else int(found.group(1)) * (12 if found.group(2) == "y" else 1)
+    if months <= 0:
+        raise EconomicsError(say("economics.bad_horizon", lang, value=text))
+    return months
+
+
+def cost_categories(text: str | None, lang: str) -> tuple[str, ...]:
+    """`marketing`, `all`, or a comma list of categories."""
+    if text is None or text == "marketing":
+        return MARKETING
+    if text == "all":
+        return COST_CATEGORIES
+    chosen = tuple(part.strip() for part in text.split(",") if part.strip())
+    for part in chosen:
+        if part not in COST_CATEGORIES:
+            raise UnknownNameError.for_name("--costs category", part, (*COST_CATEGORIES, "marketing", "all"))
+    if not chosen:
+        raise EconomicsError(say("economics.no_categories", lang))
+    return chosen
+
+
+_CUSTOMERS = """
+WITH first_won AS (
+  SELECT d.account_id, d.closed_at, COALESCE(d.channel, c.channel) AS channel, c.campaign AS campaign,
+         ROW_NUMBER() OVER (PARTITION BY d.account_id ORDER BY d.closed_at, d.deal_id) AS nth
+  FROM deals AS d LEFT JOIN contacts AS c ON c.contact_id = d.contact_id
+  WHERE d.outcome = 'won' AND d.closed_at IS NOT NULL AND d.account_id IS NOT NULL
+),
+customers AS (
+  SELECT f.account_id, f.closed_at AS acquired_at, f.channel, f.campaign, a.industry, a.size_band
+  FROM first_won AS f LEFT JOIN accounts AS a ON a.account_id = f.account_id
+  WHERE f.nth = 1 AND f.closed_at >= CAST(:start AS TIMESTAMP) AND f.closed_at < CAST(:end AS TIMESTAMP)
+),
+purchases AS (
+  SELECT account_id, closed_at AS at, CAST(amount AS DOUBLE) AS value, CAST(NULL AS DOUBLE) AS margin
+  FROM deals WHERE outcome = 'won' AND closed_at IS NOT NULL AND amount IS NOT NULL
+  UNION ALL
+  SELECT account_id, ordered_at AS at, CAST(amount AS DOUBLE) AS value, CAST(gross_margin AS DOUBLE) AS margin
+  FROM orders WHERE ordered_at IS NOT NULL
+),
+months AS (
+  SELECT c.account_id,
+         (EXTRACT(YEAR FROM p.at) * 12 + EXTRACT(MONTH FROM p.at))
+           - (EXTRACT(YEAR FROM c.acquired_at) * 12 + EXTRACT(MONTH FROM c.acquired_at)) AS month,
+         p.value, p.margin
+  FROM customers AS c JOIN purchases AS p ON p.account_id = c.account_id AND p.at >= c.acquired_at
+)
+"""
+
+
+def _query(text: str, **values: str) -> exp.Expression:
+    """A statement written in DuckDB's SQL with `:name` placeholders for string literals."""
+    tree = sqlglot.parse_one(text, read="duckdb")
+    for placeholder in list(tree.find_all(exp.Placeholder)):
+        placeholder.replace(exp.Literal.string(values[placeholder.name]))
+    return tree
+
+
+def economics(
+    ws: Any,
+    *,
+    period: str,
+    by: str = "channel",
+    horizon: str = "36m",
+    costs: str = "marketing",
+    lang: str | None = None,
+) -> Tabular:
+    lang = lang or ws.lang
+    if by not in DIMENSIONS:
+        raise UnknownNameError.for_name("--by", by, DIMENSIONS)
+    months = parse_horizon(horizon, lang)
+    chosen = cost_categories(costs, lang)
+    span = ws.resolve_period(period, lang)
+    start, end = (moment.isoformat(sep=" ") for moment in span.sql_bounds())
+    key = by
+
+    customer_rows = ws.engine.arrays(
+        _query(
+            _CUSTOMERS
+            + "SELECT account_id, channel, campaign, industry, size_band, "
+            "EXTRACT(YEAR FROM acquired_at) * 12 + EXTRACT(MONTH FROM acquired_at) AS acquired_month "
+            "FROM customers ORDER BY account_id",
+            start=start,
+            end=end,
+        )
+    )
+    customers = np.asarray(customer_rows["account_id"], dtype=object)
+    n = customers.size
+    segment = _labels(customer_rows[key])
+    channel = _labels(customer_rows["channel"])
+    month_rows = ws.engine.arrays(
+        _query(
+            _CUSTOMERS
+            + f"SELECT account_id, month, SUM(value) AS value, SUM(margin) AS margin, "
+            f"SUM(CASE WHEN margin IS NULL THEN value END) AS unmargined, COUNT(*) AS purchases "
+            f"FROM months WHERE month < {months} GROUP BY account_id, month ORDER BY account_id, month",
+            start=start,
+            end=end,
+        )
+    )
+    known_margin, margined_value, last = ws.engine.run(
+        _query(
+            "SELECT (SELECT SUM(CAST(gross_margin AS DOUBLE)) FROM orders WHERE gross_margin IS NOT NULL), "
+            "(SELECT SUM(CAST(amount AS DOUBLE)) FROM orders WHERE gross_margin IS NOT NULL), "
+            "(SELECT MAX(t) FROM (SELECT MAX(closed_at) AS t FROM deals WHERE outcome = 'won' "
+            "UNION ALL SELECT MAX(ordered_at) AS t FROM orders) AS ends)"
+        )
+    ).one()
+    margin_rate = float(known_margin) / float(margined_value) if known_margin is not None and margined_value else 1.0
+
+    # customers x months: value, gross margin, observed, bought
+    index = {account: i for i, account in enumerate(customers)}
+    row_of = np.array([index[a] for a in np.asarray(month_rows["account_id"], dtype=object)], dtype=int)
+    month_of = np.asarray(month_rows["month"], dtype=int)
+    value = np.zeros((n, months))
+    margin = np.zeros((n, months))
+    bought = np.zeros((n, months), dtype=bool)
+    np.add.at(value, (row_of, month_of), np.asarray(month_rows["value"], dtype=float))
+    unmargined = np.nan_to_num(np.asarray(month_rows["unmargined"], dtype=float))
+    np.add.at(margin, (row_of, month_of), np.nan_to_num(np.asarray(month_rows["margin"], dtype=float)) + margin_rate * unmargined)
+    bought[row_of, month_of] = True
+    last_month = (last.year * 12 + last.month) if isinstance(last, (dt.date, dt.datetime)) else 0
+    observed_months = np.clip(last_month - np.asarray(customer_rows["acquired_month"], dtype=int) + 1, 0, months)
+    observed = np.arange(months)[None, :] < observed_months[:, None]
+
+    cost_by_key, cost_all_by_key = _costs(ws, key if key in ("channel", "campaign") else "channel", span, chosen)
+    rng = np.random.default_rng(SEED)
+    draws = rng.multinomial(n, np.full(n, 1.0 / n), size=DRAWS) if n else np.zeros((DRAWS, 0))
+    # by industry or size band each new customer carries its channel's CAC
+    per_customer_cost = per_customer_cost_all = np.zeros(n)
+    if key not in ("channel", "campaign"):
+        per_customer_cost = _carried(channel, cost_by_key)
+        per_customer_cost_all = _carried(channel, cost_all_by_key)
+
+    segments = sorted(set(segment.tolist()) | (set(cost_by_key) - {None} if key in ("channel", "campaign") else set()), key=_order)
+    records, curves = [], []
+    attributed = attributed_all = 0.0
+    for s in segments:
+        members = segment == s
+        if s is None:  # new customers whose deal and contact name no channel (campaign): no cost is theirs
+            cost, cost_all = 0.0, 0.0
+        elif key in ("channel", "campaign"):
+            cost, cost_all = cost_by_key.get(s, 0.0), cost_all_by_key.get(s, 0.0)
+        else:
+            cost, cost_all = float(per_customer_cost[members].sum()), float(per_customer_cost_all[members].sum())
+        attributed += cost
+        attributed_all += cost_all
+        record, curve = _segment(s, members, cost, cost_all, value, margin, observed, bought, draws, per_customer_cost if key not in ("channel", "campaign") else None)
+        records.append({key: s, **record})
+        curves.extend({key: s, **point} for point in curve)
+    every = np.ones(n, dtype=bool)
+    total_cost, total_all = sum(cost_by_key.values()), sum(cost_all_by_key.values())
+    overhead, overhead_all = total_cost - attributed, total_all - attributed_all
+    records.append({key: OVERHEAD, **_blank(n, overhead, overhead_all)})
+    total, curve = _segment(TOTAL, every, total_cost, total_all, value, margin, observed, bought, draws, None)
+    records.append({key: TOTAL, **total})
+    curves.extend({key: TOTAL, **point} for point in curve)
+
+    money = ("cost", "cac", "cac_low", "cac_high", "cost_all", "cac_all", "ltv", "ltv_low", "ltv_high", "ltv_margin")
+    table = Table(
+        "segments",
+        {"ja": "セグメント別のLTV・CAC・回収期間", "en": "LTV, CAC and payback by segment"},
+        columns(
+            (key, "label"),
+            ("new_customers", "count"),
+            *((name, "money") for name in money[:6]),
+            *((name, "money") for name in money[6:]),
+            ("ltv_cac", "ratio"),
+            ("ltv_cac_low", "ratio"),
+            ("ltv_cac_high", "ratio"),
+            ("above_3x", "flag"),
+            ("payback_months", "number"),
+            ("small_sample", "flag"),
+        ),
+        tuple(records),
+    )
+    cohorts = Table(
+        "cohorts",
+        {"ja": "獲得後の月別の累積価値", "en": "Cumulative value by months since acquisition"},
+        columns((key, "label"), ("month", "count"), ("observed", "count"), ("cumulative_value", "money"), ("share_buying", "percent")),
+        tuple(curves),
+    )
+    notes = (
+        say(
+            "economics.note",
+            lang,
+            period=span.label(lang),
+            categories=", ".join(chosen),
+            months=months,
+            margin=f"{margin_rate:.1%}" if known_margin is not None else say("economics.revenue", lang),
+        ),
+    )
+    params = {"period": span.label("en"), "by": by, "horizon": f"{months}m", "costs": ",".join(chosen)}
+    return Tabular("economics", params, (table, cohorts), notes)
+
+
+def _labels(values: Any) -> np.ndarray:
+    return np.array([None if v is None or (isinstance(v, float) and np.isnan(v)) else str(v) for v in values], dtype=object)
+
+
+def _order(value: str | None) -> tuple[int, str]:
+    return (1, "") if value is None else (0, value)
+
+
+def _carried(channel: np.ndarray, cost_by_channel: dict[str | None, float]) -> np.ndarray:
+    """Each new customer's share of its channel's cost: the channel's CAC."""
+    out = np.zeros(channel.size)
+    for name, cost in cost_by_channel.items():
+        if name is None:
+            continue
+        members = channel == name
+        if members.any():
+            out[members] = cost / members.sum()
+    return out
+
+
+def _costs(ws: Any, key: str, span: Any, chosen: tuple[str, ...]) -> tuple[dict[str | None, float], dict[str | None, float]]:
+    """The period's costs by `key` (channel or campaign): of the chosen categories, and of every one."""
+    first, last = span.start.isoformat(), span.last_day.isoformat()
+    rows = ws.engine.run(
+        _query(
+            f"SELECT {key} AS k, category, SUM(CAST(amount AS DOUBLE)) FROM costs "
+            "WHERE date >= CAST(:first AS DATE) AND date <= CAST(:last AS DATE) GROUP BY 1, 2 ORDER BY 1, 2",
+            first=first,
+            last=last,
+        )
+    ).rows
+    chosen_cost: dict[str | None, float] = {}
+    every: dict[str | None, float] = {}
+    for k, category, amount in rows:
+        every[k] = every.get(k, 0.0) + float(amount or 0)
+        if category in chosen:
+            chosen_cost[k] = chosen_cost.get(k, 0.0) + float(amount or 0)
+        else:
+            chosen_cost.setdefault(k, 0.0)
+    return chosen_cost, every
+
+
+def _interval(draws: np.ndarray) -> tuple[float | None, float | None]:
+    finite = draws[np.isfinite(draws)]
+    if finite.size < 0.5 * draws.size:
+        return None, None
+    low, high = np.percentile(finite, [2.5, 97.5])
+    return float(low), float(high)
+
+
+def _ltv(weights: np.ndarray, value: np.ndarray, observed: np.ndarray) -> np.ndarray:
+    """Per draw (a row of weights over customers): the sum over months of the mean value of the
+    customers observed in that month."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        means = (weights @ (value * observed)) / (weights @ observed)
+    return np.nansum(means, axis=-1)
+
+
+def _segment(
+    name: str | None,
+    members: np.ndarray,
+    cost: float,
+    cost_all: float,
+    value: np.ndarray,
+    margin: np.ndarray,
+    observed: np.ndarray,
+    bought: np.ndarray,
+    draws: np.ndarray,
+    carried: np.ndarray | None,
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    count = int(members.sum())
+    seen = observed[members]
+    covered = int(seen.any(axis=0).sum())  # months of the horizon some customer was observed in
+    ones = np.ones(count)
+    ltv = float(_ltv(ones, value[members], seen)) if count else None
+    ltv_margin = float(_ltv(ones, margin[members], seen)) if count else None
+    cac = cost / count if count else None
+    cac_all = cost_all / count if count else None
+    w = draws[:, members]
+    n_draw = w.sum(axis=1).astype(float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        cost_draw = (w @ carried[members]) if carried is not None else np.full(draws.shape[0], cost)
+        cac_draw = np.where(n_draw > 0, cost_draw / n_draw, np.nan)
+        ltv_draw = np.where(n_draw > 0, _ltv(w, value[members], seen), np.nan) if count else np.full(draws.shape[0], np.nan)
+        ratio_draw = ltv_draw / cac_draw
+    cac_low, cac_high = _interval(cac_draw) if count else (None, None)
+    ltv_low, ltv_high = _interval(ltv_draw) if count else (None, None)
+    ratio_low, ratio_high = _interval(ratio_draw) if count and cost > 0 else (None, None)
+    ratio = ltv / cac if ltv is not None and cac else None
+    monthly_margin = ltv_margin / covered if ltv_margin and covered else None
+    record = {
+        "new_customers": count,
+        "cost": cost,
+        "cac": cac,
+        "cac_low": cac_low,
+        "cac_high": cac_high,
+        "cost_all": cost_all,
+        "cac_all": cac_all,
+        "ltv": ltv,
+        "ltv_low": ltv_low,
+        "ltv_high": ltv_high,
+        "ltv_margin": ltv_margin,
+        "ltv_cac": ratio,
+        "ltv_cac_low": ratio_low,
+        "ltv_cac_high": ratio_high,
+        "above_3x": None if ratio is None else ratio >= LINE,
+        "payback_months": cac / monthly_margin if cac is not None and monthly_margin else None,
+        "small_sample": count < SMALL_SAMPLE,
+    }
+    curve = []
+    if count:
+        exposure = seen.sum(axis=0)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            means = np.where(exposure > 0, (value[members] * seen).sum(axis=0) / exposure, 0.0)
+            share = (bought[members] & seen).sum(axis=0) / exposure
+        cumulative = np.cumsum(means)
+        for k in range(covered):
+            curve.append({"month": k, "observed": int(exposure[k]), "cumulative_value": float(cumulative[k]), "share_buying": float(share[k])})
+    return record, curve
+
+
+def _blank(n: int, cost: float, cost_all: float) -> dict[str, Any]:
+    """The overhead row: costs no segment names, per new customer of the period."""
+    return {
+        "new_customers": n,
+        "cost": cost,
+        "cac": cost / n if n else None,
+        "cac_low": None,
+        "cac_high": None,
+        "cost_all": cost_all,
+        "cac_all": cost_all / n if n else None,
+        "ltv": None,
+        "ltv_low": None,
+        "ltv_high": None,
+        "ltv_margin": None,
+        "ltv_cac": None,
+        "ltv_cac_low": None,
+        "ltv_cac_high": None,
+        "above_3x": None,
+        "payback_months": None,
+        "small_sample": n < SMALL_SAMPLE,
+    }

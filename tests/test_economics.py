@@ -1,0 +1,153 @@
+"""Customer economics (issue 19): CAC, realised LTV, LTV/CAC and payback equal hand counts on a
+tiny hand-made company."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import workspace_from_csv
+from kpiflow.analysis.economics import EconomicsError, economics
+from kpiflow.cli import app
+from kpiflow.errors import UnknownNameError
+
+runner = CliRunner()
+
+ACCOUNTS = (
+    "account_id,name,industry,size_band\n"
+    "A1,a1,automotive,1-99\nA2,a2,food,100-999\nA3,a3,automotive,100-999\nA4,a4,food,1-99\n"
+)
+CONTACTS = (
+    "contact_id,account_id,created_at,channel,campaign\n"
+    "C1,A1,2025-01-01,exhibition,show1\nC2,A2,2025-01-01,ads,g1\nC3,A3,2025-01-01,exhibition,show1\nC4,A4,2024-01-01,web_form,\n"
+)
+# New in FY2025: A1 (exhibition), A2 (ads), A3 (its deal names no channel: its contact's, exhibition).
+# A4 first won in FY2024: not new. A1 wins again in June (month 2 of its life).
+DEALS = (
+    "deal_id,account_id,contact_id,created_at,amount,outcome,closed_at,channel\n"
+    "D1,A1,C1,2025-03-01,1000,won,2025-04-10,exhibition\n"
+    "D2,A2,C2,2025-04-01,400,won,2025-05-20,ads\n"
+    "D3,A3,C3,2025-04-01,600,won,2025-06-01,\n"
+    "D4,A4,C4,2024-10-01,300,won,2024-12-01,web_form\n"
+    "D5,A4,C4,2025-05-01,200,won,2025-07-01,web_form\n"
+    "D6,A1,C1,2025-05-01,500,won,2025-06-15,exhibition\n"
+    "D7,A2,C2,2025-05-01,900,lost,2025-06-20,ads\n"
+)
+# Gross margin 240 on 600 of orders: won deals count at a 40% margin. The data end in September.
+ORDERS = (
+    "order_id,account_id,ordered_at,amount,gross_margin,kind\n"
+    "O1,A1,2025-05-05,200,100,repeat\nO2,A2,2025-05-25,100,50,cross_sell\nO3,A3,2025-09-01,300,90,repeat\n"
+)
+COSTS = (
+    "date,channel,campaign,category,amount\n"
+    "2025-04-01,exhibition,show1,event,900\n"
+    "2025-04-01,exhibition,,content,100\n"
+    "2025-05-01,ads,g1,media,200\n"
+    "2025-05-01,ads,g1,sales,100\n"
+    "2025-06-01,,,system,300\n"
+    "2025-03-31,exhibition,show1,event,5000\n"  # FY2024
+)
+
+
+@pytest.fixture(scope="module")
+def company(tmp_path_factory):
+    tables = {"accounts": ACCOUNTS, "contacts": CONTACTS, "deals": DEALS, "orders": ORDERS, "costs": COSTS}
+    ws = workspace_from_csv(tmp_path_factory.mktemp("economics"), tables)
+    yield ws
+    ws.close()
+
+
+def rows(result, table="segments") -> dict:
+    key = result.params["by"] if table == "segments" else None
+    found = result.table(table).records()
+    return {r[key]: r for r in found} if key else found
+
+
+def test_cac_counts_new_customers_by_the_channel_of_their_first_won_deal(company):
+    got = rows(economics(company, period="FY2025", horizon="12m"))
+    assert set(got) == {"exhibition", "ads", "overhead", "total"}
+    exhibition, ads, overhead, total = got["exhibition"], got["ads"], got["overhead"], got["total"]
+    # marketing = media, event, content: exhibition 900 + 100, ads 200 (its sales cost only fully loaded)
+    assert (exhibition["new_customers"], exhibition["cost"], exhibition["cac"]) == (2, 1000, 500)
+    assert (ads["new_customers"], ads["cost"], ads["cac"], ads["cost_all"], ads["cac_all"]) == (1, 200, 200, 300, 300)
+    # the system cost names no channel: overhead, in the fully loaded figures only
+    assert (overhead["cost"], overhead["cost_all"], overhead["cac_all"]) == (0, 300, 100)
+    assert (total["new_customers"], total["cost"], total["cac"], total["cost_all"]) == (3, 1200, 400, 1600)
+    assert all(r["small_sample"] for r in got.values())
+
+
+def test_realised_ltv_averages_each_month_over_the_customers_observed_in_it(company):
+    result = economics(company, period="FY2025", horizon="12m")
+    got = rows(result)
+    # exhibition: A1 1000, 200, 500 in months 0-2 (observed April-September: 6 months); A3 600 in
+    # month 0 and 300 in month 3 (June-September: 4 months). Means 800, 100, 250, 150, 0, 0.
+    assert got["exhibition"]["ltv"] == pytest.approx(1300)
+    assert got["exhibition"]["ltv_cac"] == pytest.approx(2.6) and got["exhibition"]["above_3x"] is False
+    # ads: A2's deal and order in May
+    assert got["ads"]["ltv"] == pytest.approx(500) and got["ads"]["ltv_cac"] == pytest.approx(2.5)
+    # everyone: 2100/3, 200/3, 500/3, 300/3, 0, 0
+    assert got["total"]["ltv"] == pytest.approx(3100 / 3)
+    curve = [r for r in rows(result, "cohorts") if r["channel"] == "exhibition"]
+    assert [r["month"] for r in curve] == [0, 1, 2, 3, 4, 5]
+    assert [r["observed"] for r in curve] == [2, 2, 2, 2, 1, 1]
+    assert [r["cumulative_value"] for r in curve] == pytest.approx([800, 900, 1150, 1300, 1300, 1300])
+    assert [r["share_buying"] for r in curve] == pytest.approx([1, 0.5, 0.5, 0.5, 0, 0])
+
+
+def test_payback_is_cac_over_the_monthly_gross_margin_per_customer(company):
+    got = rows(economics(company, period="FY2025", horizon="12m"))
+    # exhibition margin: A1 400 (40% of 1000), 100, 200; A3 240, 90 -> means 320, 50, 100, 45, 0, 0 = 515 over 6 months
+    assert got["exhibition"]["ltv_margin"] == pytest.approx(515)
+    assert got["exhibition"]["payback_months"] == pytest.approx(500 / (515 / 6))
+    # ads: 40% of 400 + 50 = 210 over the 5 months May-September
+    assert got["ads"]["payback_months"] == pytest.approx(200 / (210 / 5))
+
+
+def test_other_segments_carry_their_channel_s_cac(company):
+    industry = rows(economics(company, period="FY2025", by="industry", horizon="12m"))
+    assert (industry["automotive"]["new_customers"], industry["automotive"]["cost"]) == (2, 1000)
+    assert (industry["food"]["cost"], industry["food"]["cost_all"]) == (200, 300)
+    assert (industry["overhead"]["cost"], industry["overhead"]["cost_all"]) == (0, 300)
+    campaign = rows(economics(company, period="FY2025", by="campaign", horizon="12m"))
+    # by campaign a cost belongs to the campaign it names; the content cost names none
+    assert (campaign["show1"]["cost"], campaign["show1"]["cac"], campaign["g1"]["cost"]) == (900, 450, 200)
+    assert campaign["overhead"]["cost"] == 100
+
+
+def test_the_cost_categories_can_be_chosen(company):
+    assert rows(economics(company, period="FY2025", costs="media,event"))["exhibition"]["cost"] == 900
+    every = rows(economics(company, period="FY2025", costs="all"))
+    assert (every["exhibition"]["cost"], every["ads"]["cost"], every["overhead"]["cost"]) == (1000, 300, 300)
+
+
+def test_the_intervals_are_a_seeded_bootstrap_over_customers(company):
+    first = economics(company, period="FY2025", horizon="12m")
+    again = economics(company, period="FY2025", horizon="12m")
+    assert first.to_dict() == again.to_dict()
+    for r in rows(first).values():
+        for name in ("cac", "ltv"):
+            if r[f"{name}_low"] is not None:
+                assert r[f"{name}_low"] <= r[name] + 1e-9 and r[name] <= r[f"{name}_high"] + 1e-9
+    # the blended cost over a fixed number of customers does not vary
+    total = rows(first)["total"]
+    assert total["cac_low"] == total["cac_high"] == pytest.approx(400)
+
+
+def test_the_command_prints_the_records_as_json(company):
+    result = runner.invoke(app, ["economics", "--period", "FY2025", "--horizon", "1y", "-w", str(company.root), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    exhibition = next(r for r in data["tables"]["segments"]["rows"] if r["channel"] == "exhibition")
+    assert {k: exhibition[k] for k in ("new_customers", "cost", "cac")} == {"new_customers": 2, "cost": 1000, "cac": 500}
+    assert exhibition["ltv"] == pytest.approx(1300) and exhibition["payback_months"] == pytest.approx(500 / (515 / 6))
+
+
+def test_bad_options_are_named(company):
+    with pytest.raises(EconomicsError, match="36m"):
+        economics(company, period="FY2025", horizon="36 weeks")
+    with pytest.raises(UnknownNameError, match="did you mean 'media'"):
+        economics(company, period="FY2025", costs="medai")
+    result = runner.invoke(app, ["economics", "--by", "chanel", "-w", str(company.root)])
+    assert result.exit_code == 1 and "did you mean 'channel'" in result.output
