@@ -151,3 +151,28 @@ def test_bad_options_are_named(company):
         economics(company, period="FY2025", costs="medai")
     result = runner.invoke(app, ["economics", "--by", "chanel", "-w", str(company.root)])
     assert result.exit_code == 1 and "did you mean 'channel'" in result.output
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    from conftest import copy_demo  # noqa: PLC0415
+
+    ws, _ = copy_demo(tmp_path_factory.mktemp("economics-demo") / "demo", lang="en")
+    yield ws
+    ws.close()
+
+
+def test_the_demo_s_exhibition_customers_cost_more_than_the_web_s_and_are_worth_the_most(demo):
+    # The seed's point: a trade show costs more per customer than the web form and the seminars,
+    # and brings the customers who reorder most (the highest LTV of every channel).
+    got = rows(economics(demo, period="FY2023..FY2025", costs="all"))
+    channels = {k: r for k, r in got.items() if k not in ("overhead", "total")}
+    exhibition = channels["exhibition"]
+    assert not exhibition["small_sample"]
+    assert max(channels, key=lambda k: channels[k]["ltv"]) == "exhibition"
+    assert exhibition["ltv_low"] > channels["web_form"]["ltv"]
+    assert exhibition["cac"] > max(channels["web_form"]["cac"], channels["seminar"]["cac"])
+    # in FY2023 its CAC is the highest of the channels that acquired 30 customers or more
+    fy2023 = {k: r for k, r in rows(economics(demo, period="FY2023", costs="all")).items() if k not in ("overhead", "total")}
+    large = {k: r for k, r in fy2023.items() if not r["small_sample"]}
+    assert max(large, key=lambda k: large[k]["cac"]) == "exhibition"
