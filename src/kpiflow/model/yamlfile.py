@@ -109,6 +109,11 @@ def _line_column(text: str, position: int) -> tuple[int, int]:
 
 
 def read_yaml(path: str | Path, lang: str | None = None) -> YamlDocument:
+    return parse_yaml(read_text(path, lang), str(Path(path)), lang)
+
+
+def read_text(path: str | Path, lang: str | None = None) -> str:
+    """A YAML file's text (UTF-8, a BOM allowed), or a ModelError naming the file and line."""
     path = Path(path)
     try:
         raw = path.read_bytes()
@@ -122,7 +127,7 @@ def read_yaml(path: str | Path, lang: str | None = None) -> YamlDocument:
         line = raw[: e.start].count(b"\n") + 1
         lang = lang or language_of(raw.decode("utf-8", "replace"))
         raise ModelError(say("yaml.not_utf8", lang, where=Location(str(path), line))) from None
-    return parse_yaml(text, str(path), lang)
+    return text
 
 
 def validate(model: type[M], doc: YamlDocument) -> M:
