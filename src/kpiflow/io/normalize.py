@@ -67,6 +67,13 @@ def nfkc(text: exp.Expression) -> exp.Expression:
     skip everything, and TRANSLATE (costly per value) runs only where a regular expression
     finds something to change. `text` should be a column: it is referenced several times.
     """
+    return exp.replace_placeholders(_nfkc_template(), x=text)  # replace_placeholders copies the template
+
+
+@cache
+def _nfkc_template() -> exp.Expression:
+    """`nfkc` of the placeholder :x, built once: the chain of a REPLACE per expansion is long, and
+    building it anew for every text column of every load cost more than the load of a small file."""
     expanded: exp.Expression = exp.func("TRANSLATE", exp.Placeholder(this="x"), _lit(NFKC_FROM), _lit(NFKC_TO))
     for char, replacement in EXPANSIONS.items():
         expanded = exp.func("REPLACE", expanded, _lit(char), _lit(replacement))
@@ -75,8 +82,7 @@ def nfkc(text: exp.Expression) -> exp.Expression:
                 WHEN REGEXP_MATCHES(:x, :needs) THEN NFC_NORMALIZE(:expanded)
                 ELSE :x END""",
         needs=_lit(NEEDS_NFKC),
-        expanded=exp.replace_placeholders(expanded, x=text),
-        x=text,
+        expanded=expanded,
     )
 
 
