@@ -455,7 +455,7 @@ def count(text: str) -> int:
 
 
 def _mb(kib: int | None) -> str:
-    return "-" if kib is None else f"{kib / 1024:,.0f} MB"
+    return "-" if kib is None else f"{kib / 1024:,.0f} MiB"
 
 
 def run_engine(engine: str, workspace: Path, args: argparse.Namespace) -> list[dict]:
