@@ -9,18 +9,23 @@ with the reason.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import importlib.util
+import json
 import math
 import os
+import re
 import shutil
 import time
 from pathlib import Path
 
 import pytest
 import sqlglot
+from typer.testing import CliRunner
 
 from conftest import copy_demo
 from kpiflow.analysis.registry import ANALYSES
+from kpiflow.cli import app
 from kpiflow.engine.base import EngineError
 from kpiflow.engine.duck import DuckEngine
 from kpiflow.errors import KpiflowError
@@ -181,3 +186,62 @@ def test_spark_sees_every_canonical_table_with_the_contract_columns(engines):
 def test_duckdb_workspaces_still_run_on_duckdb(engines):
     duck_ws, _ = engines
     assert isinstance(duck_ws.engine, DuckEngine)
+
+
+def test_weeks_and_months_add_and_truncate_alike_in_wall_clock_time(engines):
+    # ISO weeks start on Monday (31 March 2025 is one); a month after 31 January is 28 February;
+    # a week after 23:30 on 31 March is 23:30 on 7 April, in no zone but the workspace's wall clock.
+    duck, spark = _both(
+        engines,
+        "SELECT DATE_TRUNC('week', CAST('2025-04-03 12:00:00' AS TIMESTAMP)),"
+        " CAST('2025-01-31 08:00:00' AS TIMESTAMP) + INTERVAL 1 MONTH,"
+        " CAST('2025-03-31 23:30:00' AS TIMESTAMP) + INTERVAL 7 DAY",
+    )
+    assert duck == spark == [(dt.datetime(2025, 3, 31), dt.datetime(2025, 2, 28, 8), dt.datetime(2025, 4, 7, 23, 30))]
+
+
+def test_the_last_value_ignoring_nulls_carries_forward_alike(engines):
+    # x by id: 7, NULL, NULL, 10 -> the last non-NULL so far: 7, 7, 7, 10.
+    duck, spark = _both(
+        engines,
+        f"SELECT id, LAST_VALUE(x IGNORE NULLS) OVER (ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)"
+        f" FROM (SELECT id, CASE WHEN id IN (2, 3) THEN NULL ELSE x END AS x FROM {ROWS}) ORDER BY id",
+    )
+    assert duck == spark == [(1, 7), (2, 7), (3, 7), (4, 10)]
+
+
+# --- what users type: the commands of issue 17's "done when", and breakdowns --------------------
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["metrics", "revenue", "win_rate", "--period", "quarter", "--by", "channel"],
+        ["funnel", "--period", "FY2025", "--by", "channel"],
+        ["bottleneck", "--period", "FY2025", "--by", "channel"],
+        ["explain", "revenue", "--from", "FY2024", "--to", "FY2025", "--by", "channel"],
+    ],
+    ids=["metrics", "funnel", "bottleneck", "explain"],
+)
+def test_the_commands_print_the_same_json_on_spark(engines, command):
+    duck_ws, spark_ws = engines
+    runs = [CliRunner().invoke(app, [*command, "-w", str(ws.root), "--json"]) for ws in (duck_ws, spark_ws)]
+    for run in runs:
+        assert run.exit_code == 0, run.output
+    _same(json.loads(runs[0].output), json.loads(runs[1].output), " ".join(command))
+
+
+def test_the_report_is_the_same_on_spark(engines):
+    from kpiflow.reporting.html import build_report  # noqa: PLC0415
+
+    duck_ws, spark_ws = engines
+    reports = [build_report(ws, lang="en") for ws in (duck_ws, spark_ws)]
+    stamp = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d</")  # when it was generated
+    charts = re.compile(r'<script type="application/json" id="kpiflow-charts">(.*?)</script>', re.S)
+    (duck_page, spark_page), (duck_charts, spark_charts) = zip(
+        *((stamp.sub("</", charts.sub("", r)), json.loads(charts.search(r).group(1))) for r in reports), strict=True
+    )
+    # What people read is the same text; the charts' data the same numbers (to 1e-9, as everywhere).
+    difference = "\n".join(difflib.unified_diff(duck_page.splitlines(), spark_page.splitlines(), "duckdb", "spark", n=1, lineterm=""))
+    assert not difference, difference[:3000]
+    _same(duck_charts, spark_charts, "charts")
