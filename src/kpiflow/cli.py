@@ -39,7 +39,7 @@ class _Commands(list):
         from kpiflow.analysis.registry import ANALYSES  # noqa: PLC0415  (small: no analysis is imported)
 
         for entry in ANALYSES:
-            if entry.generic and entry.name not in written:
+            if entry.generic and entry.name not in written and "cli" in entry.faces:
                 yield typer.models.CommandInfo(name=entry.name, callback=_analysis_command(entry), help=entry.summary["en"])
 
 
