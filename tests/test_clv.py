@@ -16,7 +16,9 @@ from conftest import dataset, workspace_from_csv
 from kpiflow.analysis.clv import (
     BgNbd,
     ClvError,
+    GammaGamma,
     ShiftedBetaGeometric,
+    customer_value,
     fit,
     fit_sbg,
     summary_query,
@@ -194,8 +196,100 @@ def test_bad_options_are_named_with_what_was_expected(cdnow):
     result = runner.invoke(app, ["clv", "fit", "--unit", "fortnight", "-w", str(cdnow.root)])
     assert result.exit_code == 1 and "--unit" in result.output and "week" in result.output
     assert "Traceback" not in result.output
+    result = runner.invoke(app, ["clv", "--discount", "ten", "-w", str(cdnow.root)])
+    assert result.exit_code == 1 and "--discount ten" in result.output and "10%" in result.output
+    result = runner.invoke(app, ["clv", "--by", "industri", "-w", str(cdnow.root)])
+    assert result.exit_code == 1 and "did you mean 'industry'" in result.output
 
 
 def test_a_workspace_without_purchases_says_what_to_load(ws):
     result = runner.invoke(app, ["clv", "fit", "-w", str(ws.root), "--lang", "ja"])
     assert result.exit_code == 1 and "注文を読み込んで" in result.output
+
+
+def test_the_holdout_chart_puts_actual_beside_predicted(cdnow, bgnbd):
+    from kpiflow.analysis.clv import charts  # noqa: PLC0415
+
+    data = json.loads(json.dumps(cdnow.clv(calibration=CALIBRATION, unit="week").to_dict()))
+    (figure,) = charts(data, "en")
+    actual, predicted = figure["data"]
+    assert actual["x"] == ["0", "1", "2", "3", "4", "5", "6", "7+"]
+    assert actual["y"] == pytest.approx([b["actual"] for b in bgnbd["holdout"]["by_frequency"]])
+    assert predicted["y"] == pytest.approx([b["predicted"] for b in bgnbd["holdout"]["by_frequency"]])
+
+
+# --- predicted value, against lifetimes 0.11.3 (a second implementation) --------------------------
+
+
+def published_summary() -> tuple[np.ndarray, ...]:
+    with open(dataset("cdnow_btyd") / "cdnow_customers_summary_with_transactions.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    return tuple(np.array([float(r[k]) for r in rows]) for k in ("x", "t_x", "T", "zbar"))
+
+
+def lifetimes_models() -> tuple[BgNbd, GammaGamma, dict]:
+    params = json.loads((dataset("cdnow_btyd") / "expected" / "cdnow_model_params.json").read_text(encoding="utf-8"))
+    bg, gg = params["bgnbd"]["lifetimes"], params["gamma_gamma"]["lifetimes"]
+    return BgNbd(bg["r"], bg["alpha"], bg["a"], bg["b"]), GammaGamma(gg["p"], gg["q"], gg["v"]), params
+
+
+def test_customer_value_equals_lifetimes_per_customer():
+    # lifetimes' customer_lifetime_value: 12 months of 4.345 weeks, 1% a month, Gamma-Gamma's expected value
+    x, t_x, T, zbar = published_summary()
+    bgnbd, gamma_gamma, params = lifetimes_models()
+    with open(dataset("cdnow_btyd") / "expected" / "cdnow_per_customer_lifetimes.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    expected = {k: np.array([float(r[k]) for r in rows]) for k in ("clv_12m_disc1pct_monthly", "gg_E_avg_value", "bgnbd_p_alive", "bgnbd_E_Y_39w")}
+    assert customer_value(bgnbd, gamma_gamma, x, t_x, T, zbar, 12, 0.01, 4.345) == pytest.approx(expected["clv_12m_disc1pct_monthly"], rel=1e-8)
+    assert gamma_gamma.expected_value(x, zbar) == pytest.approx(expected["gg_E_avg_value"], rel=1e-8)
+    assert bgnbd.p_alive(x, t_x, T) == pytest.approx(expected["bgnbd_p_alive"], rel=1e-8)
+    assert bgnbd.expected(39, x, t_x, T) == pytest.approx(expected["bgnbd_E_Y_39w"], rel=1e-8)
+    assert bgnbd.unconditional(39) == pytest.approx(params["unconditional_E_X_39_weeks_bgnbd_lifetimes"], rel=1e-8)
+
+
+def test_the_predicted_value_table_is_the_mean_of_the_customers_values(cdnow):
+    # 12 months at 1% a month (12.68% a year): lifetimes' mean CLV, to the difference a month of
+    # 30.4375 days (not 4.345 weeks) and parameters fitted on unrounded times make
+    with open(dataset("cdnow_btyd") / "expected" / "cdnow_per_customer_lifetimes.csv", encoding="utf-8") as f:
+        mean = np.mean([float(r["clv_12m_disc1pct_monthly"]) for r in csv.DictReader(f)])
+    result = cdnow.clv(calibration=CALIBRATION, unit="week", horizon="12m", discount=str(1.01**12 - 1))
+    (row,) = result.table("value").records()
+    assert row["segment"] is None and row["customers"] == 2357
+    assert row["predicted_value"] == pytest.approx(mean, rel=2e-3)
+    assert row["predicted_total"] == pytest.approx(row["predicted_value"] * 2357)
+
+
+SEGMENTED = {
+    "accounts": "account_id,name,industry\nA1,a1,food\nA2,a2,food\nA3,a3,metals\n",
+    "contacts": "contact_id,account_id,created_at,channel\nC1,A1,2024-01-01,ads\nC2,A2,2024-01-01,seminar\n",
+    # A1's deal names its channel; A2's does not (its contact's, seminar); A3 buys by order only (no channel)
+    "deals": (
+        "deal_id,account_id,contact_id,created_at,amount,outcome,closed_at,channel\n"
+        "D1,A1,C1,2024-12-01,100,won,2025-01-02,exhibition\nD2,A2,C2,2024-12-01,100,won,2025-01-03,\n"
+    ),
+    "orders": (
+        "order_id,account_id,ordered_at,amount\n"
+        "O1,A1,2025-01-20,50\nO2,A2,2025-01-21,60\nO3,A3,2025-01-05,70\nO4,A3,2025-01-25,80\nO5,A1,2025-02-10,40\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def segmented(tmp_path_factory):
+    ws = workspace_from_csv(tmp_path_factory.mktemp("segmented"), SEGMENTED)
+    yield ws
+    ws.close()
+
+
+def test_segments_are_the_first_won_deal_s_channel_else_the_contact_s_or_the_account_s_industry(segmented):
+    from kpiflow.analysis.clv import _parse_day_range  # noqa: PLC0415
+
+    calibration = _parse_day_range(segmented, "2025-01-01..2025-01-31", "en", "--period")
+    channel = {r["account_id"]: r["segment"] for r in segmented.engine.run(summary_query(segmented, calibration, None, "channel")).records()}
+    assert channel == {"A1": "exhibition", "A2": "seminar", "A3": None}
+    industry = {r["account_id"]: r["segment"] for r in segmented.engine.run(summary_query(segmented, calibration, None, "industry")).records()}
+    assert industry == {"A1": "food", "A2": "food", "A3": "metals"}
+    result = segmented.clv(calibration="2025-01-01..2025-01-31", by="industry", horizon="6m")
+    value = {r["segment"]: r for r in result.table("value").records()}
+    assert {k: r["customers"] for k, r in value.items()} == {"food": 2, "metals": 1}
+    assert all(r["small_sample"] for r in value.values())

@@ -176,3 +176,15 @@ def test_the_demo_s_exhibition_customers_cost_more_than_the_web_s_and_are_worth_
     fy2023 = {k: r for k, r in rows(economics(demo, period="FY2023", costs="all")).items() if k not in ("overhead", "total")}
     large = {k: r for k, r in fy2023.items() if not r["small_sample"]}
     assert max(large, key=lambda k: large[k]["cac"]) == "exhibition"
+
+
+def test_the_charts_show_ltv_cac_against_the_3x_line_and_the_cohort_curves(company):
+    from kpiflow.analysis.economics import charts  # noqa: PLC0415
+
+    data = json.loads(json.dumps(economics(company, period="FY2025", horizon="12m").to_dict()))
+    ratios, curves = charts(data, "ja")
+    assert ratios["data"][0]["x"] == ["ads", "exhibition"]
+    assert ratios["data"][0]["y"] == pytest.approx([2.5, 2.6])
+    assert ratios["layout"]["shapes"][0]["y0"] == 3 and "3倍" in ratios["layout"]["title"]["text"]
+    exhibition = next(c for c in curves["data"] if c["name"] == "exhibition")
+    assert exhibition["x"] == [0, 1, 2, 3, 4, 5] and exhibition["y"] == pytest.approx([800, 900, 1150, 1300, 1300, 1300])

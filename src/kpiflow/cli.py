@@ -1948,6 +1948,9 @@ ClvModel = Annotated[Optional[str], typer.Option("--model", help="bgnbd | gg | s
 ClvPeriod = Annotated[Optional[str], typer.Option("--period", help="Calibration period: customers whose first purchase falls in it [default: the first half of the data].")]
 ClvHoldout = Annotated[Optional[str], typer.Option("--holdout", help="Holdout period [default: as long as the calibration, right after it].")]
 ClvUnit = Annotated[Optional[str], typer.Option("--unit", help="day | week | month | year [default: week; year for sbg]")]
+ClvBy = Annotated[Optional[str], typer.Option("--by", help="Predicted value by channel | industry | size_band | campaign.")]
+ClvHorizon = Annotated[Optional[str], typer.Option("--horizon", help="Months of predicted value after the calibration, e.g. 36m [default: 36m].")]
+ClvDiscount = Annotated[Optional[str], typer.Option("--discount", help="Yearly discount rate, e.g. 0.1 or 10% [default: 0.1].")]
 
 
 @clv_app.callback(invoke_without_command=True)
@@ -1958,17 +1961,23 @@ def clv_command(
     period: ClvPeriod = None,
     holdout: ClvHoldout = None,
     unit: ClvUnit = None,
+    by: ClvBy = None,
+    horizon: ClvHorizon = None,
+    discount: ClvDiscount = None,
     workspace: WorkspaceDir = Path("."),
     lang: Lang = None,
     as_json: AsJson = False,
     wide: Wide = False,
     debug: Debug = False,
 ) -> None:
-    """The model's parameters and its holdout check, as the report and the dashboard show them."""
+    """The model's parameters, its holdout check and the value it predicts per segment, as the report and the dashboard show them."""
     if ctx.invoked_subcommand is not None:
         return
     command = _analysis_command(analysis("clv"))
-    command(model=model, period=period, holdout=holdout, unit=unit, workspace=workspace, lang=lang, as_json=as_json, wide=wide, debug=debug)
+    command(
+        model=model, calibration=period, holdout=holdout, unit=unit, by=by, horizon=horizon, discount=discount,
+        workspace=workspace, lang=lang, as_json=as_json, wide=wide, debug=debug,
+    )
 
 
 @clv_app.command(name="fit")

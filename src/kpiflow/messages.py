@@ -970,6 +970,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ブートストラップ。",
     },
     "economics.revenue": {"en": "revenue (no order has a gross margin)", "ja": "売上（粗利のある注文がないため）"},
+    "clv.no_dropout": {
+        "en": "The fitted chance of dropping out after a purchase is about {share}: in these data customers appear never to "
+        "stop buying (BG/NBD at its limit, a negative binomial); a and b then only fix that ratio.",
+        "ja": "購買後に離脱する確率の推定は約 {share} です。このデータでは顧客が離脱しないように見えます（BG/NBD の極限: "
+        "負の二項分布）。a と b はその比だけが意味を持ちます。",
+    },
+    "clv.no_value": {
+        "en": "No predicted value: {repeat} customer(s) bought again with a positive amount, the Gamma-Gamma model needs 2 or more.",
+        "ja": "予測価値は出せません: 正の金額で再購買した顧客が {repeat} 社です（Gamma-Gamma モデルには2社以上が必要）。",
+    },
+    "clv.bad_discount": {
+        "en": "--discount {value}: expected a yearly rate such as 0.1 or 10%.",
+        "ja": "--discount {value}: 年率で指定してください（例: 0.1、10%）。",
+    },
     "clv.non_positive": {
         "en": "{count:,} repeat buyer(s) have a mean purchase value of zero or less: the Gamma-Gamma model needs positive amounts.",
         "ja": "再購買の平均金額が 0 以下の顧客が {count:,} 社あります。Gamma-Gamma モデルには正の金額が必要です。",

@@ -19,16 +19,19 @@ parameters (tests/test_clv.py).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+import sqlglot
 from sqlglot import exp
 
 from kpiflow.analysis.result import Table, Tabular, columns
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.messages import say
+from kpiflow.stats import SMALL_SAMPLE
 
 MODELS = ("bgnbd", "gg", "sbg")
 UNITS: dict[str, float] = {"day": 1.0, "week": 7.0, "month": 365.25 / 12, "year": 365.25}
@@ -80,6 +83,10 @@ class BgNbd:
     def p_alive(self, x: np.ndarray, t_x: np.ndarray, T: np.ndarray) -> np.ndarray:
         """P(still alive at T | x, t_x, T)."""
         x, t_x, T = (np.asarray(v, dtype=float) for v in (x, t_x, T))
+        with np.errstate(over="ignore", divide="ignore"):  # a fit at its limit: odds overflow to inf, P(alive) to 0
+            return self._p_alive(x, t_x, T)
+
+    def _p_alive(self, x: np.ndarray, t_x: np.ndarray, T: np.ndarray) -> np.ndarray:
         odds = np.where(x > 0, self.a / np.maximum(self.b + x - 1, 1e-300) * ((self.alpha + T) / (self.alpha + t_x)) ** (self.r + x), 0.0)
         return 1.0 / (1.0 + odds)
 
@@ -161,13 +168,41 @@ class ShiftedBetaGeometric:
         return {"alpha": self.alpha, "beta": self.beta}
 
 
+MONTH_DAYS = 365.25 / 12
+
+
+def customer_value(
+    bgnbd: BgNbd,
+    gamma_gamma: GammaGamma,
+    x: np.ndarray,
+    t_x: np.ndarray,
+    T: np.ndarray,
+    m: np.ndarray,
+    months: int,
+    monthly_discount: float,
+    month: float,
+) -> np.ndarray:
+    """Each customer's discounted value over the next `months` months: in month k, the purchases
+    BG/NBD expects in it (E[Y(k)] - E[Y(k - 1)], given x, t_x, T) times the value Gamma-Gamma
+    expects of each, discounted by (1 + monthly_discount)^k; `month` is a month in the models' unit."""
+    each = gamma_gamma.expected_value(x, np.where(x > 0, m, 0.0))
+    total = np.zeros(np.shape(x), dtype=float)
+    before = np.zeros(np.shape(x), dtype=float)
+    for k in range(1, months + 1):  # one vectorised step per month of the horizon
+        now = bgnbd.expected(k * month, x, t_x, T)
+        total += (now - before) * each / (1 + monthly_discount) ** k
+        before = now
+    return total
+
+
 def _maximise(negative_log_likelihood: Callable[[np.ndarray], float], start: Sequence[float]) -> tuple[np.ndarray, float]:
     """The positive parameters that maximise a likelihood: Nelder-Mead on their logarithms (no
     bounds to respect), polished by BFGS; (parameters, maximum log-likelihood)."""
     from scipy.optimize import minimize  # noqa: PLC0415
 
     def objective(logs: np.ndarray) -> float:
-        value = negative_log_likelihood(np.exp(logs))
+        with np.errstate(over="ignore", divide="ignore", invalid="ignore"):  # the search may step where the likelihood is 0
+            value = negative_log_likelihood(np.exp(logs))
         return value if np.isfinite(value) else 1e300
 
     found = minimize(objective, np.log(np.asarray(start, dtype=float)), method="Nelder-Mead", options={"xatol": 1e-10, "fatol": 1e-10, "maxiter": 20_000, "maxfev": 40_000})
@@ -274,7 +309,27 @@ def occasions(ws: Any) -> exp.Select:
     )
 
 
-def summary_query(ws: Any, calibration: tuple[dt.date, dt.date], holdout_end: dt.date | None) -> exp.Select:
+SEGMENTS = ("channel", "industry", "size_band", "campaign")
+_FIRST_WON = """
+SELECT account_id, channel, campaign FROM (
+  SELECT d.account_id, COALESCE(d.channel, c.channel) AS channel, c.campaign AS campaign,
+         ROW_NUMBER() OVER (PARTITION BY d.account_id ORDER BY d.closed_at, d.deal_id) AS nth
+  FROM deals AS d LEFT JOIN contacts AS c ON c.contact_id = d.contact_id
+  WHERE d.outcome = 'won' AND d.closed_at IS NOT NULL AND d.account_id IS NOT NULL
+) AS ranked WHERE nth = 1
+"""
+
+
+def segment_query(by: str) -> exp.Query:
+    """(account_id, segment): the channel or campaign of a customer's first won deal (its
+    contact's channel when the deal names none), or its account's industry or size band."""
+    if by in ("industry", "size_band"):
+        return exp.select(_col("account_id"), _col(by).as_("segment")).from_("accounts")
+    ranked = sqlglot.parse_one(_FIRST_WON, read="duckdb")
+    return exp.select(_col("account_id"), _col(by).as_("segment")).from_(ranked.subquery("first_won"))
+
+
+def summary_query(ws: Any, calibration: tuple[dt.date, dt.date], holdout_end: dt.date | None, by: str | None = None) -> exp.Select:
     """Per customer whose first purchase falls in the calibration period (first and last day, both
     in): its first day, x, days to its last repeat occasion, days to the period's last day, the
     repeat occasions' value, renewals, and its occasions and value in the holdout (the days after
@@ -292,9 +347,11 @@ def summary_query(ws: Any, calibration: tuple[dt.date, dt.date], holdout_end: dt
         return exp.Case().when(condition.copy(), value)
 
     firsts = exp.select(_col("account_id"), exp.func("MIN", _col("day")).as_("first_day")).from_("occasions").group_by(_col("account_id"))
-    return (
+    segment = [] if by is None else [exp.func("MAX", _col("segment", "s")).as_("segment")]
+    query = (
         exp.select(
             _col("account_id", "f"),
+            *segment,
             first.copy().as_("first_day"),
             exp.func("COUNT", when(repeat, exp.convert(1))).as_("x"),
             exp.func("COALESCE", exp.func("MAX", when(repeat, _days(day.copy(), first.copy()))), exp.convert(0)).as_("t_x_days"),
@@ -312,6 +369,11 @@ def summary_query(ws: Any, calibration: tuple[dt.date, dt.date], holdout_end: dt
         .group_by(_col("account_id", "f"), first.copy())
         .order_by(_col("account_id", "f"))
     )
+    if by is not None:
+        query = query.with_("segments", segment_query(by)).join(
+            exp.alias_(exp.to_table("segments"), "s"), on=exp.EQ(this=_col("account_id", "s"), expression=_col("account_id", "f")), join_type="LEFT"
+        )
+    return query
 
 
 def span_query(ws: Any) -> exp.Select:
@@ -337,6 +399,9 @@ class ClvFit:
     holdout: Mapping[str, Any] | None = None
     by_frequency: tuple[Mapping[str, Any], ...] = ()
     notes: tuple[str, ...] = field(default_factory=tuple)
+    # predicted value per segment (BG/NBD with Gamma-Gamma): its key, the horizon and the discount
+    value: tuple[Mapping[str, Any], ...] = ()
+    value_params: Mapping[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -348,6 +413,7 @@ class ClvFit:
             **dict(self.params),
             "log_likelihood": self.log_likelihood,
             "holdout": None if self.holdout is None else {**dict(self.holdout), "by_frequency": [dict(r) for r in self.by_frequency]},
+            **({"value": {**dict(self.value_params), "segments": [dict(r) for r in self.value]}} if self.value else {}),
             "notes": list(self.notes),
         }
 
@@ -371,7 +437,25 @@ class ClvFit:
                     tuple(dict(r) for r in self.by_frequency),
                 )
             )
-        params = {"model": self.model, "unit": self.unit, "period": self.period, "holdout": self.holdout_period}
+        if self.value:
+            tables.append(
+                Table(
+                    "value",
+                    {"ja": "予測顧客価値（割引後）", "en": "Predicted customer value (discounted)"},
+                    columns(
+                        ("segment", "label"),
+                        ("customers", "count"),
+                        ("p_alive", "percent"),
+                        ("expected_purchases", "number"),
+                        ("expected_value", "money"),
+                        ("predicted_value", "money"),
+                        ("predicted_total", "money"),
+                        ("small_sample", "flag"),
+                    ),
+                    tuple(dict(r) for r in self.value),
+                )
+            )
+        params = {"model": self.model, "unit": self.unit, "period": self.period, "holdout": self.holdout_period, **dict(self.value_params)}
         return Tabular("clv", params, tuple(tables), self.notes)
 
 
@@ -387,12 +471,20 @@ def fit(
     period: str | None = None,
     holdout: str | None = None,
     unit: str | None = None,
+    by: str | None = None,
+    horizon: str | None = None,
+    discount: str | float | None = None,
     lang: str | None = None,
 ) -> ClvFit:
     """Fit `model` on the customers acquired in the calibration `period` (default: the first half
     of the data), and check it on the `holdout` period (default: as long as the calibration, right
-    after it, cut at the data's end)."""
+    after it, cut at the data's end). With BG/NBD and a `horizon`, also each segment's (`by`)
+    predicted value over the horizon after the calibration, discounted at the yearly `discount`."""
     lang = lang or ws.lang
+    if by is not None and by not in SEGMENTS:
+        raise UnknownNameError.for_name("--by", by, SEGMENTS)
+    months = None if horizon is None else parse_months(horizon, lang)
+    yearly = parse_discount(discount, lang)
     if model not in MODELS:
         raise UnknownNameError.for_name("--model", model, MODELS)
     unit = unit or DEFAULT_UNIT[model]
@@ -414,7 +506,7 @@ def fit(
         if hold[0] <= calibration[1]:
             raise ClvError(say("clv.holdout_overlaps", lang, holdout=holdout, end=calibration[1].isoformat()))
     has_holdout = hold[1] >= hold[0] and model != "sbg"
-    rows = dict(ws.engine.arrays(summary_query(ws, calibration, hold[1] if has_holdout else None)))
+    rows = dict(ws.engine.arrays(summary_query(ws, calibration, hold[1] if has_holdout else None, by if months else None)))
     days = UNITS[unit]
     x = np.asarray(rows["x"], dtype=float)
     t_x = np.asarray(rows["t_x_days"], dtype=float) / days
@@ -432,7 +524,29 @@ def fit(
             predicted = fitted.expected(length, x, t_x, T)
             actual = np.asarray(rows["holdout_x"], dtype=float)
             summary, buckets = _holdout(length, x, actual, predicted)
-        return ClvFit("bgnbd", unit, period_label, holdout_label, customers, fitted.params(), ll, summary, buckets)
+        notes: list[str] = []
+        if fitted.a / (fitted.a + fitted.b) < 1e-4:
+            notes.append(say("clv.no_dropout", lang, share=f"{fitted.a / (fitted.a + fitted.b):.1e}"))
+        value: tuple[dict[str, Any], ...] = ()
+        value_params: dict[str, Any] = {}
+        if months:
+            worth = np.asarray(rows["repeat_value"], dtype=float)
+            m = np.divide(worth, x, out=np.zeros_like(worth), where=x > 0)
+            repeaters = (x > 0) & (m > 0)
+            if int(repeaters.sum()) < 2:
+                notes.append(say("clv.no_value", lang, repeat=int(repeaters.sum())))
+            else:
+                gg, _ = fit_gamma_gamma(x[repeaters], m[repeaters])
+                monthly = (1 + yearly) ** (1 / 12) - 1
+                clv = customer_value(fitted, gg, x, t_x, T, m, months, monthly, MONTH_DAYS / days)
+                purchases = fitted.expected(months * MONTH_DAYS / days, x, t_x, T)
+                each = gg.expected_value(x, m)
+                segments = rows["segment"] if "segment" in rows else np.full(customers, None, dtype=object)
+                value = _by_segment(segments, fitted.p_alive(x, t_x, T), purchases, each, clv)
+                value_params = {"by": by, "horizon": f"{months}m", "discount": yearly, **{f"gg_{k}": v for k, v in gg.params().items()}}
+        return ClvFit(
+            "bgnbd", unit, period_label, holdout_label, customers, fitted.params(), ll, summary, buckets, tuple(notes), value, value_params
+        )
     if model == "gg":
         repeaters = x > 0
         if int(repeaters.sum()) < 2:
@@ -459,6 +573,58 @@ def fit(
         raise ClvError(say("clv.too_few", lang, customers=customers, repeat=int(np.sum(periods > 0)), period=period_label))
     fitted_sbg, ll = fit_sbg(periods, churned)
     return ClvFit("sbg", unit, period_label, None, customers, fitted_sbg.params(), ll)
+
+
+def parse_months(text: str, lang: str) -> int:
+    """`36m` or `3y` as months."""
+    found = re.fullmatch(r"\s*(\d+)\s*([my])\s*", str(text).lower())
+    months = 0 if found is None else int(found.group(1)) * (12 if found.group(2) == "y" else 1)
+    if months <= 0:
+        raise ClvError(say("economics.bad_horizon", lang, value=text))
+    return months
+
+
+def parse_discount(value: str | float | None, lang: str) -> float:
+    """A yearly discount rate: 0.1 or 10% (default 10%)."""
+    if value is None:
+        return 0.1
+    text = str(value).strip()
+    try:
+        rate = float(text[:-1]) / 100 if text.endswith("%") else float(text)
+    except ValueError:
+        rate = -1.0
+    if not 0 <= rate < 10:
+        raise ClvError(say("clv.bad_discount", lang, value=value))
+    return rate
+
+
+def _by_segment(
+    segments: np.ndarray, p_alive: np.ndarray, purchases: np.ndarray, each: np.ndarray, clv: np.ndarray
+) -> tuple[dict[str, Any], ...]:
+    """Per segment (None last): customers, mean P(alive), mean purchases expected over the horizon,
+    mean value expected of a purchase, mean and total predicted value."""
+    keys = np.array(["\x00" if v is None else str(v) for v in segments], dtype=object)
+    names, group = np.unique(keys, return_inverse=True)
+    counts = np.bincount(group, minlength=names.size)
+
+    def mean(values: np.ndarray) -> np.ndarray:
+        return np.bincount(group, weights=values, minlength=names.size) / counts
+
+    alive, bought, worth, value = mean(p_alive), mean(purchases), mean(each), mean(clv)
+    order = sorted(range(names.size), key=lambda i: (names[i] == "\x00", names[i]))
+    return tuple(
+        {
+            "segment": None if names[i] == "\x00" else names[i],
+            "customers": int(counts[i]),
+            "p_alive": float(alive[i]),
+            "expected_purchases": float(bought[i]),
+            "expected_value": float(worth[i]),
+            "predicted_value": float(value[i]),
+            "predicted_total": float(value[i] * counts[i]),
+            "small_sample": bool(counts[i] < SMALL_SAMPLE),
+        }
+        for i in order
+    )
 
 
 def renewal_histories(renewals: np.ndarray, T: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -504,10 +670,40 @@ def clv(
     ws: Any,
     *,
     model: str = "bgnbd",
-    period: str | None = None,
+    calibration: str | None = None,
     holdout: str | None = None,
     unit: str | None = None,
+    by: str | None = None,
+    horizon: str = "36m",
+    discount: str | float | None = None,
     lang: str | None = None,
 ) -> Tabular:
-    """The registered analysis: the fit's parameters and its holdout check as tables."""
-    return fit(ws, model=model, period=period, holdout=holdout, unit=unit, lang=lang).to_tabular()
+    """The registered analysis: the fit's parameters, its holdout check and (BG/NBD) the value it
+    predicts per segment, as tables. Its calibration is not called `period`: the report runs
+    analyses for its own period, which would leave no holdout after it."""
+    return fit(
+        ws, model=model, period=calibration, holdout=holdout, unit=unit, by=by, horizon=horizon, discount=discount, lang=lang
+    ).to_tabular()
+
+
+def charts(data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+    """The holdout check as bars: mean repeat purchases per customer, actual beside predicted, by
+    purchases in the calibration (a Plotly figure drawn from the result's JSON)."""
+    tables = data["tables"]
+    if "holdout" not in tables:
+        return []
+    rows = tables["holdout"]["rows"]
+    x = [r["frequency"] for r in rows]
+    actual, predicted, title, axis = {
+        "ja": ("実績", "予測", "検証期間の再購買（1社あたり）", "当てはめ期間の再購買回数"),
+        "en": ("Actual", "Predicted", "Repeat purchases per customer in the holdout", "Repeat purchases in the calibration"),
+    }[lang if lang == "ja" else "en"]
+    return [
+        {
+            "data": [
+                {"type": "bar", "name": actual, "x": x, "y": [r["actual"] for r in rows]},
+                {"type": "bar", "name": predicted, "x": x, "y": [r["predicted"] for r in rows]},
+            ],
+            "layout": {"title": {"text": title}, "barmode": "group", "xaxis": {"title": {"text": axis}, "type": "category"}},
+        }
+    ]

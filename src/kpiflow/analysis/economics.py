@@ -393,3 +393,42 @@ def _blank(n: int, cost: float, cost_all: float) -> dict[str, Any]:
         "payback_months": None,
         "small_sample": n < SMALL_SAMPLE,
     }
+
+
+def charts(data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+    """The LTV/CAC of each segment against the 3x line, and the cohort curves: Plotly figures
+    drawn from the result's JSON (the dashboard page and the report section show them)."""
+    key = data["params"]["by"]
+    segments = [r for r in data["tables"]["segments"]["rows"] if r[key] not in (OVERHEAD, TOTAL) and r["ltv_cac"] is not None]
+    names = [str(r[key]) for r in segments]
+    ratio = {
+        "type": "bar",
+        "x": names,
+        "y": [r["ltv_cac"] for r in segments],
+        "error_y": {
+            "type": "data",
+            "symmetric": False,
+            "array": [None if r["ltv_cac_high"] is None else r["ltv_cac_high"] - r["ltv_cac"] for r in segments],
+            "arrayminus": [None if r["ltv_cac_low"] is None else r["ltv_cac"] - r["ltv_cac_low"] for r in segments],
+        },
+        "name": "LTV/CAC",
+    }
+    line = {"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": LINE, "y1": LINE, "line": {"dash": "dash", "color": "#c0392b"}}
+    words = {
+        "ja": ("LTV/CAC（点線は3倍）", "獲得後の月別の累積価値（1社あたり）", "獲得後の月"),
+        "en": ("LTV/CAC (dashed: the 3x line)", "Cumulative value per customer by months since acquisition", "Months since acquisition"),
+    }[lang if lang == "ja" else "en"]
+    figures = [{"data": [ratio], "layout": {"title": {"text": words[0]}, "shapes": [line], "yaxis": {"rangemode": "tozero"}}}]
+    curves: dict[str, list[dict[str, Any]]] = {}
+    for point in data["tables"]["cohorts"]["rows"]:
+        curves.setdefault(str(point[key]), []).append(point)
+    figures.append(
+        {
+            "data": [
+                {"type": "scatter", "mode": "lines", "name": name, "x": [p["month"] for p in points], "y": [p["cumulative_value"] for p in points]}
+                for name, points in curves.items()
+            ],
+            "layout": {"title": {"text": words[1]}, "xaxis": {"title": {"text": words[2]}}},
+        }
+    )
+    return figures

@@ -182,19 +182,34 @@ def _economics(
     return economics(ws, period=period, by=by, horizon=horizon, costs=costs, lang=lang)
 
 
+def _economics_charts(data: Mapping[str, Any], lang: str) -> list[dict[str, Any]]:
+    from kpiflow.analysis.economics import charts  # noqa: PLC0415  (start-up: the registry imports no analysis)
+
+    return charts(dict(data), lang)
+
+
+def _clv_charts(data: Mapping[str, Any], lang: str) -> list[dict[str, Any]]:
+    from kpiflow.analysis.clv import charts  # noqa: PLC0415  (start-up: the registry imports no analysis)
+
+    return charts(dict(data), lang)
+
+
 def _clv(
     ws: Any,
     *,
     model: str = "bgnbd",
-    period: str | None = None,
+    calibration: str | None = None,
     holdout: str | None = None,
     unit: str | None = None,
+    by: str | None = None,
+    horizon: str = "36m",
+    discount: str | None = None,
     lang: str | None = None,
 ) -> Any:
-    """The customer value model's fit and holdout check (kpiflow.analysis.clv, imported when it runs)."""
+    """The customer value model's fit, holdout check and predicted value (kpiflow.analysis.clv, imported when it runs)."""
     from kpiflow.analysis.clv import clv  # noqa: PLC0415  (start-up: the registry imports no analysis)
 
-    return clv(ws, model=model, period=period, holdout=holdout, unit=unit, lang=lang)
+    return clv(ws, model=model, calibration=calibration, holdout=holdout, unit=unit, by=by, horizon=horizon, discount=discount, lang=lang)
 
 
 ANALYSES: list[Analysis] = [
@@ -375,11 +390,20 @@ ANALYSES: list[Analysis] = [
         "clv",
         (
             Param("model", "choice", "bgnbd", {"en": "bgnbd | gg | sbg", "ja": "bgnbd | gg | sbg"}, ("bgnbd", "gg", "sbg")),
-            _period(None, "Calibration: customers whose first purchase falls in it (default: the first half of the data)."),
+            Param(
+                "calibration",
+                "period",
+                None,
+                {"en": "Customers whose first purchase falls in it (default: the first half of the data).", "ja": "当てはめ期間（既定: データの前半）"},
+            ),
             Param("holdout", "period", None, {"en": "Holdout period (default: as long, right after).", "ja": "検証期間（既定: 直後の同じ長さ）"}),
             Param("unit", "choice", None, {"en": "day | week | month | year (default: week; year for sbg)", "ja": "時間の単位"}, ("day", "week", "month", "year")),
+            Param("by", "choice", None, {"en": "channel | industry | size_band | campaign", "ja": "予測価値の内訳の軸"}, ("channel", "industry", "size_band", "campaign")),
+            Param("horizon", "text", "36m", {"en": "Months of predicted value, e.g. 36m.", "ja": "予測する期間（例: 36m）"}),
+            Param("discount", "text", "0.1", {"en": "Yearly discount rate, e.g. 0.1 or 10%.", "ja": "年率の割引率（例: 0.1、10%）"}),
         ),
         function=_clv,
+        charts=_clv_charts,
     ),
     Analysis(
         "economics",
@@ -396,6 +420,7 @@ ANALYSES: list[Analysis] = [
             Param("costs", "text", "marketing", {"en": "Cost categories: marketing | all | media,event,...", "ja": "費目: marketing | all | media,event など"}),
         ),
         function=_economics,
+        charts=_economics_charts,
     ),
 ]
 """Every analysis, in the order faces show them (`register` adds one)."""
