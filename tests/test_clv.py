@@ -17,6 +17,7 @@ from kpiflow.analysis.clv import (
     BgNbd,
     ClvError,
     GammaGamma,
+    ParetoNbd,
     ShiftedBetaGeometric,
     customer_value,
     fit,
@@ -64,6 +65,27 @@ def test_bgnbd_reproduces_fader_hardie_lee_2005_on_cdnow(bgnbd):
     assert bgnbd["customers"] == 2357
     assert [round(bgnbd[k], 3) for k in ("r", "alpha", "a", "b")] == [0.243, 4.414, 0.793, 2.426]
     assert round(bgnbd["log_likelihood"], 1) == -9582.4
+
+
+def test_pareto_nbd_reproduces_fader_hardie_lee_2005_on_cdnow(cdnow):
+    result = runner.invoke(app, ["clv", "fit", "--model", "pareto", "--period", CALIBRATION, "-w", str(cdnow.root), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["customers"] == 2357
+    assert [round(data[k], 3) for k in ("r", "alpha", "s", "beta")] == [0.553, 10.578, 0.606, 11.669]
+    assert round(data["log_likelihood"], 1) == -9595.0
+
+
+def test_pareto_nbd_s_expressions_equal_lifetimes_per_customer():
+    x, t_x, T, _ = published_summary()
+    params = json.loads((dataset("cdnow_btyd") / "expected" / "cdnow_model_params.json").read_text(encoding="utf-8"))
+    fitted = params["pareto_nbd"]["lifetimes"]
+    model = ParetoNbd(fitted["r"], fitted["alpha"], fitted["s"], fitted["beta"])
+    with open(dataset("cdnow_btyd") / "expected" / "cdnow_per_customer_lifetimes.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert model.p_alive(x, t_x, T) == pytest.approx([float(r["pnbd_p_alive"]) for r in rows], rel=1e-7)
+    assert model.expected(39, x, t_x, T) == pytest.approx([float(r["pnbd_E_Y_39w"]) for r in rows], rel=1e-7)
+    assert float(np.sum(model.log_likelihood(x, t_x, T))) == pytest.approx(fitted["log_likelihood"], rel=1e-9)
 
 
 def test_the_conditional_expectation_of_the_published_example(bgnbd):
@@ -123,12 +145,15 @@ def renewals(tmp_path_factory):
     """1,000 contracts started on 2000-01-01, renewed each 1 January while the customer stays, as
     many staying each year as Fader & Hardie's regular customers (100, 63.1, ... 24.1%)."""
     alive = [round(s * 1000) for s in REGULAR]
-    rows = ["order_id,account_id,ordered_at,amount,kind"]
+    rows = ["order_id,account_id,ordered_at,amount,product,kind"]
     for customer in range(1000):
-        rows.append(f"N{customer},{customer},2000-01-01,100,new")
+        rows.append(f"N{customer},{customer},2000-01-01,100,plan,new")
         for year in range(1, len(alive)):
             if customer < alive[year]:
-                rows.append(f"R{customer}-{year},{customer},{2000 + year}-01-01,100,renewal")
+                rows.append(f"R{customer}-{year},{customer},{2000 + year}-01-01,100,plan,renewal")
+    # customers who started with a product nobody renews hold no contract: not in the model
+    rows += [f"S{customer},S{customer},2000-01-01,100,sensor,new" for customer in range(50)]
+    rows += [f"X{customer},S{customer},2003-01-01,100,plan,new" for customer in range(10)]
     ws = workspace_from_csv(tmp_path_factory.mktemp("sbg"), {"orders": "\n".join(rows) + "\n"})
     yield ws
     ws.close()

@@ -1940,11 +1940,11 @@ def score_fit(
 
 
 clv_app = typer.Typer(
-    help="Predictive customer value: BG/NBD, Gamma-Gamma and shifted-beta-geometric models fitted by maximum likelihood, checked on a holdout.",
+    help="Predictive customer value: BG/NBD, Pareto/NBD, Gamma-Gamma and shifted-beta-geometric models fitted by maximum likelihood, checked on a holdout.",
     invoke_without_command=True,
 )
 app.add_typer(clv_app, name="clv")
-ClvModel = Annotated[Optional[str], typer.Option("--model", help="bgnbd | gg | sbg [default: bgnbd]")]
+ClvModel = Annotated[Optional[str], typer.Option("--model", help="bgnbd | pareto | gg | sbg [default: bgnbd]")]
 ClvPeriod = Annotated[Optional[str], typer.Option("--period", help="Calibration period: customers whose first purchase falls in it [default: the first half of the data].")]
 ClvHoldout = Annotated[Optional[str], typer.Option("--holdout", help="Holdout period [default: as long as the calibration, right after it].")]
 ClvUnit = Annotated[Optional[str], typer.Option("--unit", help="day | week | month | year [default: week; year for sbg]")]

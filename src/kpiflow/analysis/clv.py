@@ -1,4 +1,4 @@
-"""Predictive customer value (issue 19): BG/NBD for how often customers buy again, Gamma-Gamma for
+"""Predictive customer value (issue 19): BG/NBD (or Pareto/NBD) for how often customers buy again, Gamma-Gamma for
 what a repeat purchase is worth, and the shifted-beta-geometric model for contract renewals.
 
 A customer's purchase occasions are its won deals and its orders; several on one day are one
@@ -10,7 +10,8 @@ the period's last day; the repeat occasions' mean value; and the occasions of th
 that follows. Only the maximum likelihood runs in Python, with scipy, on those arrays.
 
 The likelihoods are the published ones: Fader, Hardie & Lee (2005) "Counting your customers the
-easy way" for BG/NBD (with its conditional expectation E[Y(t) | x, t_x, T]), Fader & Hardie (2013)
+easy way" for BG/NBD (with its conditional expectation E[Y(t) | x, t_x, T]), Fader & Hardie's
+(2005) note on the Pareto/NBD, Fader & Hardie (2013)
 "The Gamma-Gamma model of monetary value", and Fader & Hardie (2007) "How to project customer
 retention" for the shifted-beta-geometric model. On the CDNOW sample they give the published
 parameters (tests/test_clv.py).
@@ -33,10 +34,10 @@ from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.messages import say
 from kpiflow.stats import SMALL_SAMPLE
 
-MODELS = ("bgnbd", "gg", "sbg")
+MODELS = ("bgnbd", "pareto", "gg", "sbg")
 UNITS: dict[str, float] = {"day": 1.0, "week": 7.0, "month": 365.25 / 12, "year": 365.25}
 """Days in each unit of time a model may count in (a month and a year on average)."""
-DEFAULT_UNIT = {"bgnbd": "week", "gg": "week", "sbg": "year"}
+DEFAULT_UNIT = {"bgnbd": "week", "pareto": "week", "gg": "week", "sbg": "year"}
 FREQUENCY_BUCKETS = 7  # the holdout check groups customers by x = 0, 1, ..., 6 and 7 or more (FHL 2005, figure 4)
 
 
@@ -112,6 +113,59 @@ class BgNbd:
 
 
 @dataclass(frozen=True)
+class ParetoNbd:
+    """Pareto/NBD (Schmittlein, Morrison & Colombo 1987): purchases at Poisson rate lambda ~
+    Gamma(r, alpha) while alive; an exponential lifetime with rate mu ~ Gamma(s, beta)."""
+
+    r: float
+    alpha: float
+    s: float
+    beta: float
+
+    def _log_a0(self, x: np.ndarray, t_x: np.ndarray, T: np.ndarray) -> np.ndarray:
+        """log A0 of Fader & Hardie's note on the Pareto/NBD (2005), equations 19 and 20, in
+        logarithms so that large x and T do not overflow."""
+        from scipy.special import hyp2f1, logsumexp  # noqa: PLC0415
+
+        r, alpha, s, beta = self.r, self.alpha, self.s, self.beta
+        high, second = (beta, r + x) if alpha < beta else (alpha, np.full_like(x, s + 1.0))
+        gap = abs(alpha - beta)
+        rsx = r + s + x
+        p1 = hyp2f1(rsx, second, rsx + 1.0, gap / (high + t_x))
+        p2 = hyp2f1(rsx, second, rsx + 1.0, gap / (high + T))
+        q1, q2 = high + t_x, high + T
+        sign = np.ones_like(x)
+        terms = [np.log(p1) + rsx * np.log(q2), np.log(p2) + rsx * np.log(q1)]
+        return logsumexp(terms, axis=0, b=[sign, -sign]) - rsx * np.log(q1 * q2)
+
+    def log_likelihood(self, x: np.ndarray, t_x: np.ndarray, T: np.ndarray) -> np.ndarray:
+        """Each customer's log-likelihood (Fader & Hardie 2005, equation 18)."""
+        r, alpha, s, beta = self.r, self.alpha, self.s, self.beta
+        x, t_x, T = (np.asarray(v, dtype=float) for v in (x, t_x, T))
+        first = _gammaln(r + x) - _gammaln(r) + r * np.log(alpha) + s * np.log(beta)
+        alive = -(r + x) * np.log(alpha + T) - s * np.log(beta + T)
+        return first + np.logaddexp(alive, np.log(s) + self._log_a0(x, t_x, T) - np.log(r + s + x))
+
+    def p_alive(self, x: np.ndarray, t_x: np.ndarray, T: np.ndarray) -> np.ndarray:
+        """P(still alive at T | x, t_x, T)."""
+        r, alpha, s, beta = self.r, self.alpha, self.s, self.beta
+        x, t_x, T = (np.asarray(v, dtype=float) for v in (x, t_x, T))
+        with np.errstate(over="ignore"):
+            log_odds = np.log(s / (r + s + x)) + (r + x) * np.log(alpha + T) + s * np.log(beta + T) + self._log_a0(x, t_x, T)
+            return 1.0 / (1.0 + np.exp(log_odds))
+
+    def expected(self, t: float, x: np.ndarray, t_x: np.ndarray, T: np.ndarray) -> np.ndarray:
+        """E[Y(t) | x, t_x, T] (Fader & Hardie 2005, equation 22)."""
+        r, alpha, s, beta = self.r, self.alpha, self.s, self.beta
+        x, t_x, T = (np.asarray(v, dtype=float) for v in (x, t_x, T))
+        rate = (r + x) * (beta + T) / ((alpha + T) * (s - 1))
+        return rate * (1 - ((beta + T) / (beta + T + t)) ** (s - 1)) * self.p_alive(x, t_x, T)
+
+    def params(self) -> dict[str, float]:
+        return {"r": self.r, "alpha": self.alpha, "s": self.s, "beta": self.beta}
+
+
+@dataclass(frozen=True)
 class GammaGamma:
     """Gamma-Gamma: a customer's transaction values are Gamma(p, nu) around its own mean, and
     nu ~ Gamma(q, gamma) across customers; mean values independent of purchase frequency."""
@@ -172,7 +226,7 @@ MONTH_DAYS = 365.25 / 12
 
 
 def customer_value(
-    bgnbd: BgNbd,
+    bgnbd: BgNbd | ParetoNbd,
     gamma_gamma: GammaGamma,
     x: np.ndarray,
     t_x: np.ndarray,
@@ -218,6 +272,14 @@ def fit_bgnbd(x: np.ndarray, t_x: np.ndarray, T: np.ndarray) -> tuple[BgNbd, flo
     scale = float(np.mean(T)) if T.size else 1.0
     found, ll = _maximise(lambda v: -float(np.sum(BgNbd(*v).log_likelihood(x, t_x, T))), (1.0, scale, 1.0, 1.0))
     return BgNbd(*map(float, found)), ll
+
+
+def fit_pareto_nbd(x: np.ndarray, t_x: np.ndarray, T: np.ndarray) -> tuple[ParetoNbd, float]:
+    """Pareto/NBD by maximum likelihood on customers' (x, t_x, T)."""
+    x, t_x, T = (np.asarray(v, dtype=float) for v in (x, t_x, T))
+    scale = float(np.mean(T)) if T.size else 1.0
+    found, ll = _maximise(lambda v: -float(np.sum(ParetoNbd(*v).log_likelihood(x, t_x, T))), (1.0, scale, 1.0, scale))
+    return ParetoNbd(*map(float, found)), ll
 
 
 def fit_gamma_gamma(x: np.ndarray, m: np.ndarray) -> tuple[GammaGamma, float]:
@@ -320,6 +382,21 @@ SELECT account_id, channel, campaign FROM (
 """
 
 
+_BOUGHT = """(
+  SELECT account_id, product, CAST(ordered_at AS DATE) AS day FROM orders WHERE ordered_at IS NOT NULL
+  UNION ALL
+  SELECT account_id, product, CAST(closed_at AS DATE) AS day FROM deals WHERE outcome = 'won' AND closed_at IS NOT NULL
+)"""
+# Customers whose first purchase included a product that renewal orders renew: a contract starts then.
+_CONTRACTS = f"""
+SELECT DISTINCT b.account_id FROM {_BOUGHT} AS b
+JOIN (SELECT account_id, MIN(day) AS first_day FROM {_BOUGHT} AS a GROUP BY account_id) AS f
+  ON f.account_id = b.account_id AND b.day = f.first_day
+JOIN (SELECT DISTINCT product FROM orders WHERE kind = 'renewal' AND product IS NOT NULL) AS renewed
+  ON renewed.product = b.product
+"""
+
+
 def segment_query(by: str) -> exp.Query:
     """(account_id, segment): the channel or campaign of a customer's first won deal (its
     contact's channel when the deal names none), or its account's industry or size band."""
@@ -329,7 +406,9 @@ def segment_query(by: str) -> exp.Query:
     return exp.select(_col("account_id"), _col(by).as_("segment")).from_(ranked.subquery("first_won"))
 
 
-def summary_query(ws: Any, calibration: tuple[dt.date, dt.date], holdout_end: dt.date | None, by: str | None = None) -> exp.Select:
+def summary_query(
+    ws: Any, calibration: tuple[dt.date, dt.date], holdout_end: dt.date | None, by: str | None = None, contracts: bool = False
+) -> exp.Select:
     """Per customer whose first purchase falls in the calibration period (first and last day, both
     in): its first day, x, days to its last repeat occasion, days to the period's last day, the
     repeat occasions' value, renewals, and its occasions and value in the holdout (the days after
@@ -348,6 +427,9 @@ def summary_query(ws: Any, calibration: tuple[dt.date, dt.date], holdout_end: dt
 
     firsts = exp.select(_col("account_id"), exp.func("MIN", _col("day")).as_("first_day")).from_("occasions").group_by(_col("account_id"))
     segment = [] if by is None else [exp.func("MAX", _col("segment", "s")).as_("segment")]
+    if contracts:  # whether the customer's first purchase was of a product that is renewed (the sBG's population)
+        known = exp.Case().when(_col("account_id", "c").is_(exp.null()).not_(), exp.convert(1)).else_(exp.convert(0))
+        segment.append(exp.func("MAX", known).as_("contract"))
     query = (
         exp.select(
             _col("account_id", "f"),
@@ -369,6 +451,10 @@ def summary_query(ws: Any, calibration: tuple[dt.date, dt.date], holdout_end: dt
         .group_by(_col("account_id", "f"), first.copy())
         .order_by(_col("account_id", "f"))
     )
+    if contracts:
+        query = query.with_("contracts", sqlglot.parse_one(_CONTRACTS, read="duckdb")).join(
+            exp.alias_(exp.to_table("contracts"), "c"), on=exp.EQ(this=_col("account_id", "c"), expression=_col("account_id", "f")), join_type="LEFT"
+        )
     if by is not None:
         query = query.with_("segments", segment_query(by)).join(
             exp.alias_(exp.to_table("segments"), "s"), on=exp.EQ(this=_col("account_id", "s"), expression=_col("account_id", "f")), join_type="LEFT"
@@ -399,7 +485,7 @@ class ClvFit:
     holdout: Mapping[str, Any] | None = None
     by_frequency: tuple[Mapping[str, Any], ...] = ()
     notes: tuple[str, ...] = field(default_factory=tuple)
-    # predicted value per segment (BG/NBD with Gamma-Gamma): its key, the horizon and the discount
+    # predicted value per segment (BG/NBD or Pareto/NBD with Gamma-Gamma): its key, the horizon and the discount
     value: tuple[Mapping[str, Any], ...] = ()
     value_params: Mapping[str, Any] = field(default_factory=dict)
 
@@ -478,7 +564,7 @@ def fit(
 ) -> ClvFit:
     """Fit `model` on the customers acquired in the calibration `period` (default: the first half
     of the data), and check it on the `holdout` period (default: as long as the calibration, right
-    after it, cut at the data's end). With BG/NBD and a `horizon`, also each segment's (`by`)
+    after it, cut at the data's end). With BG/NBD or Pareto/NBD and a `horizon`, also each segment's (`by`)
     predicted value over the horizon after the calibration, discounted at the yearly `discount`."""
     lang = lang or ws.lang
     if by is not None and by not in SEGMENTS:
@@ -506,7 +592,7 @@ def fit(
         if hold[0] <= calibration[1]:
             raise ClvError(say("clv.holdout_overlaps", lang, holdout=holdout, end=calibration[1].isoformat()))
     has_holdout = hold[1] >= hold[0] and model != "sbg"
-    rows = dict(ws.engine.arrays(summary_query(ws, calibration, hold[1] if has_holdout else None, by if months else None)))
+    rows = dict(ws.engine.arrays(summary_query(ws, calibration, hold[1] if has_holdout else None, by if months else None, model == "sbg")))
     days = UNITS[unit]
     x = np.asarray(rows["x"], dtype=float)
     t_x = np.asarray(rows["t_x_days"], dtype=float) / days
@@ -514,10 +600,11 @@ def fit(
     period_label = f"{calibration[0].isoformat()}..{calibration[1].isoformat()}"
     holdout_label = f"{hold[0].isoformat()}..{hold[1].isoformat()}" if has_holdout else None
     customers = int(x.size)
-    if model == "bgnbd":
+    if model in ("bgnbd", "pareto"):
         if customers < 2 or not np.any(x > 0):
             raise ClvError(say("clv.too_few", lang, customers=customers, repeat=int(np.sum(x > 0)), period=period_label))
-        fitted, ll = fit_bgnbd(x, t_x, T)
+        fitted: BgNbd | ParetoNbd
+        fitted, ll = fit_bgnbd(x, t_x, T) if model == "bgnbd" else fit_pareto_nbd(x, t_x, T)
         summary, buckets = None, ()
         if has_holdout:
             length = ((hold[1] - hold[0]).days + 1) / days
@@ -525,7 +612,7 @@ def fit(
             actual = np.asarray(rows["holdout_x"], dtype=float)
             summary, buckets = _holdout(length, x, actual, predicted)
         notes: list[str] = []
-        if fitted.a / (fitted.a + fitted.b) < 1e-4:
+        if isinstance(fitted, BgNbd) and fitted.a / (fitted.a + fitted.b) < 1e-4:
             notes.append(say("clv.no_dropout", lang, share=f"{fitted.a / (fitted.a + fitted.b):.1e}"))
         value: tuple[dict[str, Any], ...] = ()
         value_params: dict[str, Any] = {}
@@ -545,7 +632,7 @@ def fit(
                 value = _by_segment(segments, fitted.p_alive(x, t_x, T), purchases, each, clv)
                 value_params = {"by": by, "horizon": f"{months}m", "discount": yearly, **{f"gg_{k}": v for k, v in gg.params().items()}}
         return ClvFit(
-            "bgnbd", unit, period_label, holdout_label, customers, fitted.params(), ll, summary, buckets, tuple(notes), value, value_params
+            model, unit, period_label, holdout_label, customers, fitted.params(), ll, summary, buckets, tuple(notes), value, value_params
         )
     if model == "gg":
         repeaters = x > 0
@@ -569,6 +656,9 @@ def fit(
             }
         return ClvFit("gg", unit, period_label, holdout_label, int(repeaters.sum()), fitted_gg.params(), ll, summary, buckets)
     periods, churned = renewal_histories(np.asarray(rows["renewals"], dtype=float), T)
+    contract = np.asarray(rows["contract"], dtype=int) == 1
+    if contract.any():  # customers who started with a renewed product only (everyone when renewals name no product)
+        periods, churned, customers = periods[contract], churned[contract], int(contract.sum())
     if customers < 2:
         raise ClvError(say("clv.too_few", lang, customers=customers, repeat=int(np.sum(periods > 0)), period=period_label))
     fitted_sbg, ll = fit_sbg(periods, churned)

@@ -389,7 +389,7 @@ ANALYSES: list[Analysis] = [
         },
         "clv",
         (
-            Param("model", "choice", "bgnbd", {"en": "bgnbd | gg | sbg", "ja": "bgnbd | gg | sbg"}, ("bgnbd", "gg", "sbg")),
+            Param("model", "choice", "bgnbd", {"en": "bgnbd | pareto | gg | sbg", "ja": "bgnbd | pareto | gg | sbg"}, ("bgnbd", "pareto", "gg", "sbg")),
             Param(
                 "calibration",
                 "period",
