@@ -40,6 +40,9 @@ COMMANDS: dict[str, list[str]] = {
     "patterns": ["patterns"],
     "check": ["check"],
     "dictionary": ["dictionary"],
+    "score": ["score", "quality"],
+    "economics": ["economics"],
+    "clv": ["clv"],
 }
 OTHERS: dict[str, list[str]] = {
     "touch funnel": ["funnel", "--step", "type = 'booth_visit'", "--step", "type = 'demo'", "--step", "type = 'inquiry'"],
