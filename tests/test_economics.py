@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 from typer.testing import CliRunner
 
@@ -67,8 +68,8 @@ def rows(result, table="segments") -> dict:
 
 def test_cac_counts_new_customers_by_the_channel_of_their_first_won_deal(company):
     got = rows(economics(company, period="FY2025", horizon="12m"))
-    assert set(got) == {"exhibition", "ads", "overhead", "total"}
-    exhibition, ads, overhead, total = got["exhibition"], got["ads"], got["overhead"], got["total"]
+    assert set(got) == {"exhibition", "ads", "overhead", "*"}  # * is every new customer
+    exhibition, ads, overhead, total = got["exhibition"], got["ads"], got["overhead"], got["*"]
     # marketing = media, event, content: exhibition 900 + 100, ads 200 (its sales cost only fully loaded)
     assert (exhibition["new_customers"], exhibition["cost"], exhibition["cac"]) == (2, 1000, 500)
     assert (ads["new_customers"], ads["cost"], ads["cac"], ads["cost_all"], ads["cac_all"]) == (1, 200, 200, 300, 300)
@@ -88,7 +89,7 @@ def test_realised_ltv_averages_each_month_over_the_customers_observed_in_it(comp
     # ads: A2's deal and order in May
     assert got["ads"]["ltv"] == pytest.approx(500) and got["ads"]["ltv_cac"] == pytest.approx(2.5)
     # everyone: 2100/3, 200/3, 500/3, 300/3, 0, 0
-    assert got["total"]["ltv"] == pytest.approx(3100 / 3)
+    assert got["*"]["ltv"] == pytest.approx(3100 / 3)
     curve = [r for r in rows(result, "cohorts") if r["channel"] == "exhibition"]
     assert [r["month"] for r in curve] == [0, 1, 2, 3, 4, 5]
     assert [r["observed"] for r in curve] == [2, 2, 2, 2, 1, 1]
@@ -124,15 +125,28 @@ def test_the_cost_categories_can_be_chosen(company):
 
 def test_the_intervals_are_a_seeded_bootstrap_over_customers(company):
     first = economics(company, period="FY2025", horizon="12m")
-    again = economics(company, period="FY2025", horizon="12m")
-    assert first.to_dict() == again.to_dict()
-    for r in rows(first).values():
-        for name in ("cac", "ltv"):
-            if r[f"{name}_low"] is not None:
-                assert r[f"{name}_low"] <= r[name] + 1e-9 and r[name] <= r[f"{name}_high"] + 1e-9
+    assert first.to_dict() == economics(company, period="FY2025", horizon="12m").to_dict()
+    # the bootstrap written as a loop over draws: 1,000 resamples of the 3 new customers (A1, A2,
+    # A3 in that order), each month's mean value over the resampled customers observed in it
+    values = {"A1": {0: 1000, 1: 200, 2: 500}, "A2": {0: 500}, "A3": {0: 600, 3: 300}}
+    observed = {"A1": 6, "A2": 5, "A3": 4}
+    draws = np.random.default_rng(0).multinomial(3, [1 / 3] * 3, size=1000)
+    ltvs = []
+    for counts in draws:
+        ltv = 0.0
+        for month in range(12):
+            weight = sum(c for c, a in zip(counts, values, strict=True) if month < observed[a])
+            if weight:
+                ltv += sum(c * values[a].get(month, 0) for c, a in zip(counts, values, strict=True) if month < observed[a]) / weight
+        ltvs.append(ltv)
+    total = rows(first)["*"]
+    assert (total["ltv_low"], total["ltv_high"]) == pytest.approx(tuple(np.percentile(ltvs, [2.5, 97.5])))
     # the blended cost over a fixed number of customers does not vary
-    total = rows(first)["total"]
     assert total["cac_low"] == total["cac_high"] == pytest.approx(400)
+    for r in rows(first).values():
+        for low, point, high in (("cac_low", "cac", "cac_high"), ("ltv_low", "ltv", "ltv_high"), ("payback_low", "payback_months", "payback_high")):
+            if r[low] is not None:
+                assert r[low] <= r[point] + 1e-9 <= r[high] + 2e-9
 
 
 def test_the_command_prints_the_records_as_json(company):
@@ -166,14 +180,14 @@ def test_the_demo_s_exhibition_customers_cost_more_than_the_web_s_and_are_worth_
     # The seed's point: a trade show costs more per customer than the web form and the seminars,
     # and brings the customers who reorder most (the highest LTV of every channel).
     got = rows(economics(demo, period="FY2023..FY2025", costs="all"))
-    channels = {k: r for k, r in got.items() if k not in ("overhead", "total")}
+    channels = {k: r for k, r in got.items() if k not in ("overhead", "*")}
     exhibition = channels["exhibition"]
     assert not exhibition["small_sample"]
     assert max(channels, key=lambda k: channels[k]["ltv"]) == "exhibition"
     assert exhibition["ltv_low"] > channels["web_form"]["ltv"]
     assert exhibition["cac"] > max(channels["web_form"]["cac"], channels["seminar"]["cac"])
     # in FY2023 its CAC is the highest of the channels that acquired 30 customers or more
-    fy2023 = {k: r for k, r in rows(economics(demo, period="FY2023", costs="all")).items() if k not in ("overhead", "total")}
+    fy2023 = {k: r for k, r in rows(economics(demo, period="FY2023", costs="all")).items() if k not in ("overhead", "*")}
     large = {k: r for k, r in fy2023.items() if not r["small_sample"]}
     assert max(large, key=lambda k: large[k]["cac"]) == "exhibition"
 

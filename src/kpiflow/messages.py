@@ -964,10 +964,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "New customers: accounts whose first won deal closed in {period}. CAC counts costs of {categories} "
         "(cac_all: every category). LTV: won deals and orders in the {months} months from acquisition, each month's mean "
         "over the customers observed in it. Gross margin: orders' own; won deals at {margin}. Intervals: bootstrap over "
-        "new customers.",
+        "new customers. Row overhead: costs that name no segment; row *: every new customer.",
         "ja": "新規顧客: 初回受注が {period} の企業。CAC は {categories} の費用（cac_all は全費目）。LTV: 獲得から {months} か月の"
         "受注と注文の累計（各月はその月を観測できた顧客の平均）。粗利: 注文は各自の粗利、商談は {margin}。区間: 新規顧客の"
-        "ブートストラップ。",
+        "ブートストラップ。overhead 行: どのセグメントにも属さない費用。* 行: 新規顧客全体。",
     },
     "economics.revenue": {"en": "revenue (no order has a gross margin)", "ja": "売上（粗利のある注文がないため）"},
     "clv.no_dropout": {

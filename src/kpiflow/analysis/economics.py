@@ -9,7 +9,7 @@ industry, size band or campaign.
   all; or a list such as media,event) attributed to the segment / its new customers, beside the
   fully loaded CAC (every category). By channel and by campaign a cost belongs to the segment it
   names; by industry or size band each new customer carries its channel's CAC. Costs that name no
-  segment are an `overhead` row of their own; a `total` row is the blended figure.
+  segment are an `overhead` row of their own; a `*` row is the blended figure.
 - Realised LTV over the horizon: won deals (the first one included) and orders of every kind,
   by calendar months since acquisition (month 0 is the month of the first won deal). Customers
   acquired recently are observed for fewer months: each month's mean value is taken over the
@@ -45,7 +45,7 @@ MARKETING = ("media", "event", "content")
 DRAWS = 1000
 SEED = 0
 LINE = 3.0  # LTV/CAC should stay at 3x or more
-OVERHEAD, TOTAL = "overhead", "total"
+OVERHEAD, TOTAL = "overhead", "*"  # the rows of costs no segment names, and of every new customer (as score quality's grade *)
 
 
 class EconomicsError(KpiflowError, ValueError):
@@ -213,21 +213,28 @@ def economics(
     records.append({key: TOTAL, **total})
     curves.extend({key: TOTAL, **point} for point in curve)
 
-    money = ("cost", "cac", "cac_low", "cac_high", "cost_all", "cac_all", "ltv", "ltv_low", "ltv_high", "ltv_margin")
     table = Table(
         "segments",
         {"ja": "セグメント別のLTV・CAC・回収期間", "en": "LTV, CAC and payback by segment"},
+        # what a reader needs first comes first: a terminal leaves the last columns out
         columns(
             (key, "label"),
             ("new_customers", "count"),
-            *((name, "money") for name in money[:6]),
-            *((name, "money") for name in money[6:]),
+            ("cac", "money"),
+            ("ltv", "money"),
             ("ltv_cac", "ratio"),
-            ("ltv_cac_low", "ratio"),
-            ("ltv_cac_high", "ratio"),
-            ("above_3x", "flag"),
             ("payback_months", "number"),
             ("small_sample", "flag"),
+            ("above_3x", "flag"),
+            ("cac_all", "money"),
+            ("cost", "money"),
+            ("cost_all", "money"),
+            ("ltv_margin", "money"),
+            *((name, "money") for name in ("cac_low", "cac_high", "ltv_low", "ltv_high")),
+            ("ltv_cac_low", "ratio"),
+            ("ltv_cac_high", "ratio"),
+            ("payback_low", "number"),
+            ("payback_high", "number"),
         ),
         tuple(records),
     )
@@ -336,9 +343,12 @@ def _segment(
         cac_draw = np.where(n_draw > 0, cost_draw / n_draw, np.nan)
         ltv_draw = np.where(n_draw > 0, _ltv(w, value[members], seen), np.nan) if count else np.full(draws.shape[0], np.nan)
         ratio_draw = ltv_draw / cac_draw
+        margin_draw = np.where(n_draw > 0, _ltv(w, margin[members], seen), np.nan) if count else np.full(draws.shape[0], np.nan)
+        payback_draw = cac_draw / (margin_draw / covered) if covered else np.full(draws.shape[0], np.nan)
     cac_low, cac_high = _interval(cac_draw) if count else (None, None)
     ltv_low, ltv_high = _interval(ltv_draw) if count else (None, None)
     ratio_low, ratio_high = _interval(ratio_draw) if count and cost > 0 else (None, None)
+    payback_low, payback_high = _interval(payback_draw) if count and covered else (None, None)
     ratio = ltv / cac if ltv is not None and cac else None
     monthly_margin = ltv_margin / covered if ltv_margin and covered else None
     record = {
@@ -358,6 +368,8 @@ def _segment(
         "ltv_cac_high": ratio_high,
         "above_3x": None if ratio is None else ratio >= LINE,
         "payback_months": cac / monthly_margin if cac is not None and monthly_margin else None,
+        "payback_low": payback_low,
+        "payback_high": payback_high,
         "small_sample": count < SMALL_SAMPLE,
     }
     curve = []
@@ -391,6 +403,8 @@ def _blank(n: int, cost: float, cost_all: float) -> dict[str, Any]:
         "ltv_cac_high": None,
         "above_3x": None,
         "payback_months": None,
+        "payback_low": None,
+        "payback_high": None,
         "small_sample": n < SMALL_SAMPLE,
     }
 

@@ -398,6 +398,8 @@ HEADERS: dict[str, dict[str, str]] = {
     "ltv_cac_high": {"ja": "LTV/CAC比の95%上限", "en": "LTV/CAC 95% high"},
     "above_3x": {"ja": "3倍以上", "en": "3x or more"},
     "payback_months": {"ja": "回収期間（月）", "en": "Payback months"},
+    "payback_low": {"ja": "回収期間の95%下限", "en": "Payback 95% low"},
+    "payback_high": {"ja": "回収期間の95%上限", "en": "Payback 95% high"},
     "month": {"ja": "獲得後の月", "en": "Months since acquisition"},
     "observed": {"ja": "観測顧客数", "en": "Customers observed"},
     "cumulative_value": {"ja": "累積価値（1社あたり）", "en": "Cumulative value per customer"},
