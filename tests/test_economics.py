@@ -123,6 +123,22 @@ def test_the_cost_categories_can_be_chosen(company):
     assert (every["exhibition"]["cost"], every["ads"]["cost"], every["overhead"]["cost"]) == (1000, 300, 300)
 
 
+def test_overhead_can_be_spread_by_a_declared_rule(company):
+    # every category: exhibition 1000 (2 customers), ads 300 (1), overhead 300 (the system cost)
+    by_customers = rows(economics(company, period="FY2025", costs="all", spread="customers"))
+    assert (by_customers["exhibition"]["cost"], by_customers["exhibition"]["cac"]) == pytest.approx((1200, 600))
+    assert (by_customers["ads"]["cost"], by_customers["overhead"]["cost"], by_customers["*"]["cost"]) == pytest.approx((400, 0, 1600))
+    by_cost = rows(economics(company, period="FY2025", costs="all", spread="cost"))
+    assert by_cost["exhibition"]["cost"] == pytest.approx(1000 + 300 * 1000 / 1300)
+    assert by_cost["ads"]["cost"] == pytest.approx(300 + 300 * 300 / 1300)
+    # by industry each customer carries its channel's CAC (A1, A3: 500; A2: 300) and a third of the overhead
+    industry = rows(economics(company, period="FY2025", by="industry", costs="all", spread="customers"))
+    assert (industry["automotive"]["cost"], industry["food"]["cost"]) == pytest.approx((1200, 400))
+    assert industry["food"]["cac_low"] == industry["food"]["cac_high"] == pytest.approx(400)  # one customer, one cost
+    with pytest.raises(UnknownNameError, match="did you mean 'customers'"):
+        economics(company, period="FY2025", spread="customer")
+
+
 def test_the_intervals_are_a_seeded_bootstrap_over_customers(company):
     first = economics(company, period="FY2025", horizon="12m")
     assert first.to_dict() == economics(company, period="FY2025", horizon="12m").to_dict()

@@ -9,7 +9,8 @@ industry, size band or campaign.
   all; or a list such as media,event) attributed to the segment / its new customers, beside the
   fully loaded CAC (every category). By channel and by campaign a cost belongs to the segment it
   names; by industry or size band each new customer carries its channel's CAC. Costs that name no
-  segment are an `overhead` row of their own; a `*` row is the blended figure.
+  segment are an `overhead` row of their own, or are spread by a declared rule (`spread`: in
+  proportion to new customers, or to the costs segments already carry); a `*` row is the blended figure.
 - Realised LTV over the horizon: won deals (the first one included) and orders of every kind,
   by calendar months since acquisition (month 0 is the month of the first won deal). Customers
   acquired recently are observed for fewer months: each month's mean value is taken over the
@@ -42,6 +43,7 @@ from kpiflow.stats import SMALL_SAMPLE
 
 DIMENSIONS = ("channel", "industry", "size_band", "campaign")
 MARKETING = ("media", "event", "content")
+SPREADS = ("none", "customers", "cost")
 DRAWS = 1000
 SEED = 0
 LINE = 3.0  # LTV/CAC should stay at 3x or more
@@ -120,9 +122,12 @@ def economics(
     by: str = "channel",
     horizon: str = "36m",
     costs: str = "marketing",
+    spread: str = "none",
     lang: str | None = None,
 ) -> Tabular:
     lang = lang or ws.lang
+    if spread not in SPREADS:
+        raise UnknownNameError.for_name("--spread", spread, SPREADS)
     if by not in DIMENSIONS:
         raise UnknownNameError.for_name("--by", by, DIMENSIONS)
     months = parse_horizon(horizon, lang)
@@ -190,24 +195,37 @@ def economics(
         per_customer_cost_all = _carried(channel, cost_all_by_key)
 
     segments = sorted(set(segment.tolist()) | (set(cost_by_key) - {None} if key in ("channel", "campaign") else set()), key=_order)
+    members_of = {s: segment == s for s in segments}
+    counts = {s: int(members_of[s].sum()) for s in segments}
+    if key in ("channel", "campaign"):
+        # new customers whose deal and contact name no channel (campaign): no cost names them
+        base = {s: (0.0, 0.0) if s is None else (cost_by_key.get(s, 0.0), cost_all_by_key.get(s, 0.0)) for s in segments}
+    else:
+        base = {s: (float(per_customer_cost[members_of[s]].sum()), float(per_customer_cost_all[members_of[s]].sum())) for s in segments}
+    total_cost, total_all = sum(cost_by_key.values()), sum(cost_all_by_key.values())
+    overhead = total_cost - sum(c for c, _ in base.values())
+    overhead_all = total_all - sum(c for _, c in base.values())
+    costs_of = dict(base)
+    if spread != "none" and n:
+        # the declared rule: overhead shared in proportion to new customers, or to the costs segments already carry
+        def shares(which: int) -> dict[str | None, float]:
+            weights = {s: float(counts[s]) if spread == "customers" else base[s][which] for s in segments}
+            whole = sum(weights.values())
+            return {s: (w / whole if whole else counts[s] / n) for s, w in weights.items()}
+
+        selected, every_category = shares(0), shares(1)
+        costs_of = {s: (base[s][0] + overhead * selected[s], base[s][1] + overhead_all * every_category[s]) for s in segments}
+        if key not in ("channel", "campaign"):  # each customer carries its share: the bootstrap resamples it
+            per_customer_cost = _spread_per_customer(per_customer_cost, overhead, spread)
+        overhead = overhead_all = 0.0
     records, curves = [], []
-    attributed = attributed_all = 0.0
     for s in segments:
-        members = segment == s
-        if s is None:  # new customers whose deal and contact name no channel (campaign): no cost is theirs
-            cost, cost_all = 0.0, 0.0
-        elif key in ("channel", "campaign"):
-            cost, cost_all = cost_by_key.get(s, 0.0), cost_all_by_key.get(s, 0.0)
-        else:
-            cost, cost_all = float(per_customer_cost[members].sum()), float(per_customer_cost_all[members].sum())
-        attributed += cost
-        attributed_all += cost_all
-        record, curve = _segment(s, members, cost, cost_all, value, margin, observed, bought, draws, per_customer_cost if key not in ("channel", "campaign") else None)
+        cost, cost_all = costs_of[s]
+        carried = per_customer_cost if key not in ("channel", "campaign") else None
+        record, curve = _segment(s, members_of[s], cost, cost_all, value, margin, observed, bought, draws, carried)
         records.append({key: s, **record})
         curves.extend({key: s, **point} for point in curve)
     every = np.ones(n, dtype=bool)
-    total_cost, total_all = sum(cost_by_key.values()), sum(cost_all_by_key.values())
-    overhead, overhead_all = total_cost - attributed, total_all - attributed_all
     records.append({key: OVERHEAD, **_blank(n, overhead, overhead_all)})
     total, curve = _segment(TOTAL, every, total_cost, total_all, value, margin, observed, bought, draws, None)
     records.append({key: TOTAL, **total})
@@ -254,7 +272,7 @@ def economics(
             margin=f"{margin_rate:.1%}" if known_margin is not None else say("economics.revenue", lang),
         ),
     )
-    params = {"period": span.label("en"), "by": by, "horizon": f"{months}m", "costs": ",".join(chosen)}
+    params = {"period": span.label("en"), "by": by, "horizon": f"{months}m", "costs": ",".join(chosen), "spread": spread}
     return Tabular("economics", params, (table, cohorts), notes)
 
 
@@ -264,6 +282,15 @@ def _labels(values: Any) -> np.ndarray:
 
 def _order(value: str | None) -> tuple[int, str]:
     return (1, "") if value is None else (0, value)
+
+
+def _spread_per_customer(carried: np.ndarray, overhead: float, spread: str) -> np.ndarray:
+    """Each new customer's cost with its share of the overhead: equal shares, or in proportion to
+    what it already carries."""
+    whole = float(carried.sum())
+    if spread == "customers" or whole == 0:
+        return carried + overhead / carried.size
+    return carried * (1 + overhead / whole)
 
 
 def _carried(channel: np.ndarray, cost_by_channel: dict[str | None, float]) -> np.ndarray:

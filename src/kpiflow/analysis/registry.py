@@ -174,12 +174,13 @@ def _economics(
     by: str = "channel",
     horizon: str = "36m",
     costs: str = "marketing",
+    spread: str = "none",
     lang: str | None = None,
 ) -> Any:
     """CAC, realised LTV, LTV/CAC and payback by segment (kpiflow.analysis.economics, imported when it runs)."""
     from kpiflow.analysis.economics import economics  # noqa: PLC0415  (start-up: the registry imports no analysis)
 
-    return economics(ws, period=period, by=by, horizon=horizon, costs=costs, lang=lang)
+    return economics(ws, period=period, by=by, horizon=horizon, costs=costs, spread=spread, lang=lang)
 
 
 def _economics_charts(data: Mapping[str, Any], lang: str) -> list[dict[str, Any]]:
@@ -418,6 +419,13 @@ ANALYSES: list[Analysis] = [
             Param("by", "choice", "channel", {"en": "channel | industry | size_band | campaign", "ja": "内訳の軸"}, ("channel", "industry", "size_band", "campaign")),
             Param("horizon", "text", "36m", {"en": "Months of value counted from acquisition, e.g. 36m or 3y.", "ja": "獲得から数える期間（例: 36m）"}),
             Param("costs", "text", "marketing", {"en": "Cost categories: marketing | all | media,event,...", "ja": "費目: marketing | all | media,event など"}),
+            Param(
+                "spread",
+                "choice",
+                "none",
+                {"en": "Overhead: none (its own row) | customers | cost (shared in proportion)", "ja": "共通費の配賦: none | customers | cost"},
+                ("none", "customers", "cost"),
+            ),
         ),
         function=_economics,
         charts=_economics_charts,
