@@ -170,6 +170,21 @@ def test_the_shifted_beta_geometric_model_reproduces_fader_hardie_2007(renewals)
     assert (model.alpha, model.beta) == pytest.approx((data["alpha"], data["beta"]), rel=1e-5)
 
 
+def test_the_shifted_beta_geometric_holdout_expects_the_renewals_falling_due(renewals):
+    # calibration to mid-2004: renewals of 2001-2004 seen; 326 customers still under contract after
+    # 4 periods; the holdout to mid-2007 sees the renewals of 2005-2007 (289 + 262 + 241)
+    data = fit(renewals, model="sbg", unit="year", period="2000-01-01..2004-06-30", holdout="2004-07-01..2007-06-30").to_dict()
+    assert data["customers"] == 1000 and data["holdout"]["actual"] == 289 + 262 + 241
+    alpha, beta = data["alpha"], data["beta"]
+
+    def survival(t: int) -> float:  # the product form: S(t) = prod_{i=1..t} (beta + i - 1) / (alpha + beta + i - 1)
+        return float(np.prod([(beta + i - 1) / (alpha + beta + i - 1) for i in range(1, t + 1)]))
+
+    assert data["holdout"]["predicted"] == pytest.approx(326 * sum(survival(4 + j) / survival(4) for j in (1, 2, 3)), rel=1e-9)
+    four = next(b for b in data["holdout"]["by_frequency"] if b["frequency"] == "4")
+    assert four["customers"] == 326 and four["actual"] == pytest.approx((289 + 262 + 241) / 326)
+
+
 def test_the_shifted_beta_geometric_closed_forms():
     # Beta(1, 1): S(t) = 1 / (t + 1) and P(T = t) = 1 / (t (t + 1))
     model = ShiftedBetaGeometric(1.0, 1.0)

@@ -2008,7 +2008,8 @@ def clv_fit(
     parameters.columns[1].justify = "right"
     _show(parameters, wide, language)
     if result.holdout is not None and result.by_frequency:
-        table = RichTable("x", "customers", "actual", "predicted", title=say("clv.holdout", language, period=result.holdout_period))
+        words = "clv.holdout_renewals" if result.model == "sbg" else "clv.holdout"
+        table = RichTable("x", "customers", "actual", "predicted", title=say(words, language, period=result.holdout_period))
         for r in result.by_frequency:
             table.add_row(r["frequency"], f"{r['customers']:,}", f"{r['actual']:.3f}", f"{r['predicted']:.3f}")
         table.add_row("*", f"{result.customers:,}", f"{result.holdout['actual']:,.0f}", f"{result.holdout['predicted']:,.1f}")

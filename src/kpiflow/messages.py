@@ -984,6 +984,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "--discount {value}: expected a yearly rate such as 0.1 or 10%.",
         "ja": "--discount {value}: 年率で指定してください（例: 0.1、10%）。",
     },
+    "clv.holdout_renewals": {
+        "en": "Holdout {period}: mean renewals per customer, by renewals in the calibration (x); * is the total",
+        "ja": "検証期間 {period}: 当てはめ期間の更新回数（x）別の、顧客1社あたりの更新回数の実績と予測（* は合計）",
+    },
     "clv.non_positive": {
         "en": "{count:,} repeat buyer(s) have a mean purchase value of zero or less: the Gamma-Gamma model needs positive amounts.",
         "ja": "再購買の平均金額が 0 以下の顧客が {count:,} 社あります。Gamma-Gamma モデルには正の金額が必要です。",

@@ -153,7 +153,17 @@ SELECT
       END
     ),
     0.0
-  ) AS holdout_value
+  ) AS holdout_value,
+  COUNT(
+    CASE
+      WHEN (
+        "o"."day" >= CAST('2024-12-26' AS DATE)
+        AND "o"."day" <= CAST('2026-03-31' AS DATE)
+      )
+      AND "o"."renewal" = 1
+      THEN 1
+    END
+  ) AS holdout_renewals
 FROM firsts AS f
 JOIN occasions AS o
   ON "o"."account_id" = "f"."account_id"
@@ -255,7 +265,17 @@ SELECT
       END
     ),
     0.0
-  ) AS holdout_value
+  ) AS holdout_value,
+  COUNT(
+    CASE
+      WHEN (
+        "o"."day" >= CAST('2024-12-26' AS DATE)
+        AND "o"."day" <= CAST('2026-03-31' AS DATE)
+      )
+      AND "o"."renewal" = 1
+      THEN 1
+    END
+  ) AS holdout_renewals
 FROM firsts AS f
 JOIN occasions AS o
   ON "o"."account_id" = "f"."account_id"

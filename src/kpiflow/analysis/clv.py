@@ -211,6 +211,17 @@ class ShiftedBetaGeometric:
         t = np.asarray(t, dtype=float)
         return np.exp(_betaln(self.alpha + 1, self.beta + t - 1) - _betaln(self.alpha, self.beta))
 
+    def expected_renewals(self, periods: np.ndarray, churned: np.ndarray, T: np.ndarray) -> np.ndarray:
+        """Renewals expected of each customer from now until it has been observed `T` periods: none
+        of one that left; of one still under contract after n periods, the sum over the renewals
+        falling due by then (periods n + 1, ..., floor(T)) of S(n + j) / S(n)."""
+        periods, T = np.asarray(periods, dtype=float), np.asarray(T, dtype=float)
+        due = np.where(np.asarray(churned, dtype=bool), 0, np.maximum(np.floor(T + 1e-9) - periods, 0)).astype(int)
+        total = np.zeros(periods.shape)
+        for j in range(1, int(due.max(initial=0)) + 1):  # one vectorised step per period ahead
+            total += np.where(j <= due, np.exp(_betaln(self.alpha, self.beta + periods + j) - _betaln(self.alpha, self.beta + periods)), 0.0)
+        return total
+
     def log_likelihood(self, periods: np.ndarray, churned: np.ndarray) -> np.ndarray:
         """Each customer's log-likelihood: left at period `periods` when churned, else still under
         contract after `periods` periods."""
@@ -442,6 +453,9 @@ def summary_query(
             exp.func("COUNT", when(exp.and_(repeat, exp.EQ(this=_col("renewal", "o"), expression=exp.convert(1))), exp.convert(1))).as_("renewals"),
             exp.func("COUNT", when(in_holdout, exp.convert(1))).as_("holdout_x"),
             exp.func("COALESCE", exp.func("SUM", when(in_holdout, _col("value", "o"))), exp.convert(0.0)).as_("holdout_value"),
+            exp.func(
+                "COUNT", when(exp.and_(in_holdout, exp.EQ(this=_col("renewal", "o"), expression=exp.convert(1))), exp.convert(1))
+            ).as_("holdout_renewals"),
         )
         .with_("occasions", occasions(ws))
         .with_("firsts", firsts)
@@ -518,7 +532,9 @@ class ClvFit:
             tables.append(
                 Table(
                     "holdout",
-                    {"ja": "検証期間の予測と実績", "en": "Holdout: predicted vs actual"},
+                    {"ja": "検証期間の更新の予測と実績", "en": "Holdout: renewals predicted vs actual"}
+                    if self.model == "sbg"
+                    else {"ja": "検証期間の予測と実績", "en": "Holdout: predicted vs actual"},
                     columns(("frequency", "label"), ("customers", "count"), ("actual", "number"), ("predicted", "number")),
                     tuple(dict(r) for r in self.by_frequency),
                 )
@@ -591,7 +607,7 @@ def fit(
         hold = _parse_day_range(ws, holdout, lang, "--holdout")
         if hold[0] <= calibration[1]:
             raise ClvError(say("clv.holdout_overlaps", lang, holdout=holdout, end=calibration[1].isoformat()))
-    has_holdout = hold[1] >= hold[0] and model != "sbg"
+    has_holdout = hold[1] >= hold[0]
     rows = dict(ws.engine.arrays(summary_query(ws, calibration, hold[1] if has_holdout else None, by if months else None, model == "sbg")))
     days = UNITS[unit]
     x = np.asarray(rows["x"], dtype=float)
@@ -655,14 +671,21 @@ def fit(
                 "predicted_mean_value": float(np.average(expected, weights=held_x[bought])) if bought.any() else None,
             }
         return ClvFit("gg", unit, period_label, holdout_label, int(repeaters.sum()), fitted_gg.params(), ll, summary, buckets)
-    periods, churned = renewal_histories(np.asarray(rows["renewals"], dtype=float), T)
+    renewals = np.asarray(rows["renewals"], dtype=float)
+    held = np.asarray(rows["holdout_renewals"], dtype=float)
+    T_end = T + ((hold[1] - calibration[1]).days / days if has_holdout else 0.0)
     contract = np.asarray(rows["contract"], dtype=int) == 1
     if contract.any():  # customers who started with a renewed product only (everyone when renewals name no product)
-        periods, churned, customers = periods[contract], churned[contract], int(contract.sum())
+        renewals, held, T, T_end, customers = renewals[contract], held[contract], T[contract], T_end[contract], int(contract.sum())
+    periods, churned = renewal_histories(renewals, T)
     if customers < 2:
         raise ClvError(say("clv.too_few", lang, customers=customers, repeat=int(np.sum(periods > 0)), period=period_label))
     fitted_sbg, ll = fit_sbg(periods, churned)
-    return ClvFit("sbg", unit, period_label, None, customers, fitted_sbg.params(), ll)
+    summary, buckets = None, ()
+    if has_holdout:
+        predicted = fitted_sbg.expected_renewals(periods, churned, T_end)
+        summary, buckets = _holdout(((hold[1] - hold[0]).days + 1) / days, renewals, held, predicted)
+    return ClvFit("sbg", unit, period_label, holdout_label, customers, fitted_sbg.params(), ll, summary, buckets)
 
 
 def parse_months(text: str, lang: str) -> int:
