@@ -95,6 +95,8 @@ def test_realised_ltv_averages_each_month_over_the_customers_observed_in_it(comp
     assert [r["observed"] for r in curve] == [2, 2, 2, 2, 1, 1]
     assert [r["cumulative_value"] for r in curve] == pytest.approx([800, 900, 1150, 1300, 1300, 1300])
     assert [r["share_buying"] for r in curve] == pytest.approx([1, 0.5, 0.5, 0.5, 0, 0])
+    # in gross margin: means 320, 50, 100, 45, 0, 0 (won deals at the orders' 40%)
+    assert [r["cumulative_margin"] for r in curve] == pytest.approx([320, 370, 470, 515, 515, 515])
 
 
 def test_payback_is_cac_over_the_monthly_gross_margin_per_customer(company):

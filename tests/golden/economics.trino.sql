@@ -202,8 +202,7 @@ SELECT
   month,
   SUM(value) AS value,
   SUM(margin) AS margin,
-  SUM(CASE WHEN margin IS NULL THEN value END) AS unmargined,
-  COUNT(*) AS purchases
+  SUM(CASE WHEN margin IS NULL THEN value END) AS unmargined
 FROM months
 WHERE
   month < 36
@@ -278,8 +277,7 @@ SELECT
   month,
   SUM(value) AS value,
   SUM(margin) AS margin,
-  SUM(CASE WHEN margin IS NULL THEN value END) AS unmargined,
-  COUNT(*) AS purchases
+  SUM(CASE WHEN margin IS NULL THEN value END) AS unmargined
 FROM months
 WHERE
   month < 36

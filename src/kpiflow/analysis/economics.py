@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -115,27 +116,23 @@ def _query(text: str, **values: str) -> exp.Expression:
     return tree
 
 
-def economics(
-    ws: Any,
-    *,
-    period: str,
-    by: str = "channel",
-    horizon: str = "36m",
-    costs: str = "marketing",
-    spread: str = "none",
-    lang: str | None = None,
-) -> Tabular:
-    lang = lang or ws.lang
-    if spread not in SPREADS:
-        raise UnknownNameError.for_name("--spread", spread, SPREADS)
-    if by not in DIMENSIONS:
-        raise UnknownNameError.for_name("--by", by, DIMENSIONS)
-    months = parse_horizon(horizon, lang)
-    chosen = cost_categories(costs, lang)
-    span = ws.resolve_period(period, lang)
-    start, end = (moment.isoformat(sep=" ") for moment in span.sql_bounds())
-    key = by
+@dataclass(frozen=True)
+class CustomerMonths:
+    """The new customers of a period (sorted by account) and, customer x month since acquisition,
+    what they bought: value, gross margin, whether they were observed and whether they bought."""
 
+    segment: np.ndarray
+    channel: np.ndarray
+    value: np.ndarray
+    margin: np.ndarray
+    observed: np.ndarray
+    bought: np.ndarray
+    margin_known: bool
+    margin_rate: float
+
+
+def customer_months(ws: Any, key: str, start: str, end: str, months: int) -> CustomerMonths:
+    """The engine sums each new customer's purchases by month since acquisition; numpy lays them out."""
     customer_rows = ws.engine.arrays(
         _query(
             _CUSTOMERS
@@ -146,15 +143,11 @@ def economics(
             end=end,
         )
     )
-    customers = np.asarray(customer_rows["account_id"], dtype=object)
-    n = customers.size
-    segment = _labels(customer_rows[key])
-    channel = _labels(customer_rows["channel"])
     month_rows = ws.engine.arrays(
         _query(
             _CUSTOMERS
             + f"SELECT account_id, month, SUM(value) AS value, SUM(margin) AS margin, "
-            f"SUM(CASE WHEN margin IS NULL THEN value END) AS unmargined, COUNT(*) AS purchases "
+            f"SUM(CASE WHEN margin IS NULL THEN value END) AS unmargined "
             f"FROM months WHERE month < {months} GROUP BY account_id, month ORDER BY account_id, month",
             start=start,
             end=end,
@@ -169,10 +162,12 @@ def economics(
         )
     ).one()
     margin_rate = float(known_margin) / float(margined_value) if known_margin is not None and margined_value else 1.0
-
-    # customers x months: value, gross margin, observed, bought
-    index = {account: i for i, account in enumerate(customers)}
-    row_of = np.array([index[a] for a in np.asarray(month_rows["account_id"], dtype=object)], dtype=int)
+    customers = np.asarray(customer_rows["account_id"], dtype=object)
+    n = customers.size
+    # each month row's customer: its position among the customers (found, not assumed, by sorting)
+    sorter = np.argsort(customers)
+    accounts = np.asarray(month_rows["account_id"], dtype=object)
+    row_of = sorter[np.searchsorted(customers, accounts, sorter=sorter)] if accounts.size else np.zeros(0, dtype=int)
     month_of = np.asarray(month_rows["month"], dtype=int)
     value = np.zeros((n, months))
     margin = np.zeros((n, months))
@@ -184,20 +179,47 @@ def economics(
     last_month = (last.year * 12 + last.month) if isinstance(last, (dt.date, dt.datetime)) else 0
     observed_months = np.clip(last_month - np.asarray(customer_rows["acquired_month"], dtype=int) + 1, 0, months)
     observed = np.arange(months)[None, :] < observed_months[:, None]
+    return CustomerMonths(
+        _labels(customer_rows[key]), _labels(customer_rows["channel"]), value, margin, observed, bought, known_margin is not None, margin_rate
+    )
 
-    cost_by_key, cost_all_by_key = _costs(ws, key if key in ("channel", "campaign") else "channel", span, chosen)
+
+def economics(
+    ws: Any,
+    *,
+    period: str,
+    by: str = "channel",
+    horizon: str = "36m",
+    costs: str = "marketing",
+    spread: str = "none",
+    lang: str | None = None,
+) -> Tabular:
+    """CAC, realised LTV, LTV/CAC and payback of the new customers of `period` by `by` (see the module doc)."""
+    lang = lang or ws.lang
+    if spread not in SPREADS:
+        raise UnknownNameError.for_name("--spread", spread, SPREADS)
+    if by not in DIMENSIONS:
+        raise UnknownNameError.for_name("--by", by, DIMENSIONS)
+    months = parse_horizon(horizon, lang)
+    chosen = cost_categories(costs, lang)
+    span = ws.resolve_period(period, lang)
+    start, end = (moment.isoformat(sep=" ") for moment in span.sql_bounds())
+    key = by
+    bought = customer_months(ws, key, start, end, months)
+    segment, n = bought.segment, bought.segment.size
+    direct = key in ("channel", "campaign")  # costs name the segment; else customers carry their channel's CAC
+    cost_by_key, cost_all_by_key = _costs(ws, key if direct else "channel", span, chosen)
     rng = np.random.default_rng(SEED)
     draws = rng.multinomial(n, np.full(n, 1.0 / n), size=DRAWS) if n else np.zeros((DRAWS, 0))
-    # by industry or size band each new customer carries its channel's CAC
     per_customer_cost = per_customer_cost_all = np.zeros(n)
-    if key not in ("channel", "campaign"):
-        per_customer_cost = _carried(channel, cost_by_key)
-        per_customer_cost_all = _carried(channel, cost_all_by_key)
+    if not direct:
+        per_customer_cost = _carried(bought.channel, cost_by_key)
+        per_customer_cost_all = _carried(bought.channel, cost_all_by_key)
 
-    segments = sorted(set(segment.tolist()) | (set(cost_by_key) - {None} if key in ("channel", "campaign") else set()), key=_order)
+    segments = sorted(set(segment.tolist()) | (set(cost_by_key) - {None} if direct else set()), key=_order)
     members_of = {s: segment == s for s in segments}
     counts = {s: int(members_of[s].sum()) for s in segments}
-    if key in ("channel", "campaign"):
+    if direct:
         # new customers whose deal and contact name no channel (campaign): no cost names them
         base = {s: (0.0, 0.0) if s is None else (cost_by_key.get(s, 0.0), cost_all_by_key.get(s, 0.0)) for s in segments}
     else:
@@ -215,20 +237,17 @@ def economics(
 
         selected, every_category = shares(0), shares(1)
         costs_of = {s: (base[s][0] + overhead * selected[s], base[s][1] + overhead_all * every_category[s]) for s in segments}
-        if key not in ("channel", "campaign"):  # each customer carries its share: the bootstrap resamples it
+        if not direct:  # each customer carries its share: the bootstrap resamples it
             per_customer_cost = _spread_per_customer(per_customer_cost, overhead, spread)
         overhead = overhead_all = 0.0
     records, curves = [], []
     for s in segments:
-        cost, cost_all = costs_of[s]
-        carried = per_customer_cost if key not in ("channel", "campaign") else None
-        record, curve = _segment(s, members_of[s], cost, cost_all, value, margin, observed, bought, draws, carried)
+        record, curve = _segment(members_of[s], *costs_of[s], bought, draws, None if direct else per_customer_cost)
         records.append({key: s, **record})
         curves.extend({key: s, **point} for point in curve)
-    every = np.ones(n, dtype=bool)
     records.append({key: OVERHEAD, **_blank(n, overhead, overhead_all)})
-    total, curve = _segment(TOTAL, every, total_cost, total_all, value, margin, observed, bought, draws, None)
-    records.append({key: TOTAL, **total})
+    record, curve = _segment(np.ones(n, dtype=bool), total_cost, total_all, bought, draws, None)
+    records.append({key: TOTAL, **record})
     curves.extend({key: TOTAL, **point} for point in curve)
 
     table = Table(
@@ -259,7 +278,14 @@ def economics(
     cohorts = Table(
         "cohorts",
         {"ja": "獲得後の月別の累積価値", "en": "Cumulative value by months since acquisition"},
-        columns((key, "label"), ("month", "count"), ("observed", "count"), ("cumulative_value", "money"), ("share_buying", "percent")),
+        columns(
+            (key, "label"),
+            ("month", "count"),
+            ("observed", "count"),
+            ("cumulative_value", "money"),
+            ("cumulative_margin", "money"),
+            ("share_buying", "percent"),
+        ),
         tuple(curves),
     )
     notes = (
@@ -269,7 +295,7 @@ def economics(
             period=span.label(lang),
             categories=", ".join(chosen),
             months=months,
-            margin=f"{margin_rate:.1%}" if known_margin is not None else say("economics.revenue", lang),
+            margin=f"{bought.margin_rate:.1%}" if bought.margin_known else say("economics.revenue", lang),
         ),
     )
     params = {"period": span.label("en"), "by": by, "horizon": f"{months}m", "costs": ",".join(chosen), "spread": spread}
@@ -344,17 +370,11 @@ def _ltv(weights: np.ndarray, value: np.ndarray, observed: np.ndarray) -> np.nda
 
 
 def _segment(
-    name: str | None,
-    members: np.ndarray,
-    cost: float,
-    cost_all: float,
-    value: np.ndarray,
-    margin: np.ndarray,
-    observed: np.ndarray,
-    bought: np.ndarray,
-    draws: np.ndarray,
-    carried: np.ndarray | None,
+    members: np.ndarray, cost: float, cost_all: float, bought: CustomerMonths, draws: np.ndarray, carried: np.ndarray | None
 ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """One segment's row and cohort curve; `carried`: each customer's cost when customers carry it
+    (else the segment's cost is fixed and only its count varies in the bootstrap)."""
+    value, margin, observed = bought.value, bought.margin, bought.observed
     count = int(members.sum())
     seen = observed[members]
     covered = int(seen.any(axis=0).sum())  # months of the horizon some customer was observed in
@@ -404,10 +424,19 @@ def _segment(
         exposure = seen.sum(axis=0)
         with np.errstate(invalid="ignore", divide="ignore"):
             means = np.where(exposure > 0, (value[members] * seen).sum(axis=0) / exposure, 0.0)
-            share = (bought[members] & seen).sum(axis=0) / exposure
-        cumulative = np.cumsum(means)
+            margins = np.where(exposure > 0, (margin[members] * seen).sum(axis=0) / exposure, 0.0)
+            share = (bought.bought[members] & seen).sum(axis=0) / exposure
+        cumulative, cumulative_margin = np.cumsum(means), np.cumsum(margins)
         for k in range(covered):
-            curve.append({"month": k, "observed": int(exposure[k]), "cumulative_value": float(cumulative[k]), "share_buying": float(share[k])})
+            curve.append(
+                {
+                    "month": k,
+                    "observed": int(exposure[k]),
+                    "cumulative_value": float(cumulative[k]),
+                    "cumulative_margin": float(cumulative_margin[k]),
+                    "share_buying": float(share[k]),
+                }
+            )
     return record, curve
 
 

@@ -403,6 +403,7 @@ HEADERS: dict[str, dict[str, str]] = {
     "month": {"ja": "獲得後の月", "en": "Months since acquisition"},
     "observed": {"ja": "観測顧客数", "en": "Customers observed"},
     "cumulative_value": {"ja": "累積価値（1社あたり）", "en": "Cumulative value per customer"},
+    "cumulative_margin": {"ja": "累積粗利（1社あたり）", "en": "Cumulative gross margin per customer"},
     "share_buying": {"ja": "購買した顧客の割合", "en": "Share buying"},
 }
 """Each result key's column header: key -> {"ja": ..., "en": ...}."""
