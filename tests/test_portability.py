@@ -29,6 +29,7 @@ from kpiflow.analysis.registry import ANALYSES
 from kpiflow.engine.base import Engine
 from kpiflow.engine.duck import DuckEngine
 from kpiflow.engine.metric_sql import BaseQuery, SegmentQuery
+from kpiflow.errors import KpiflowError
 
 DIALECTS = ("spark", "bigquery", "snowflake", "trino", "postgres")
 
@@ -77,7 +78,10 @@ def statements(tmp_path_factory) -> dict[str, list[exp.Expression]]:
         patch.setattr(DuckEngine, "first_in_group", Engine.first_in_group)
         for entry in ANALYSES:
             current[0] = entry.name
-            entry.run(ws)
+            try:
+                entry.run(ws)
+            except KpiflowError:  # refused on the small demo (a fit needs 100 positives): what it sent still counts
+                pass
         current[0] = "funnel"  # a window adds interval arithmetic to the cohort query
         ws.funnel("FY2025", within="90d")
         current[0] = "touch_funnel"

@@ -104,7 +104,13 @@ def _same(duck, spark, where: str = "") -> None:
 def test_every_analysis_gives_the_same_numbers_on_spark(engines, name):
     duck_ws, spark_ws = engines
     entry = next(a for a in ANALYSES if a.name == name)
-    expected = entry.run(duck_ws).to_dict()
+    try:
+        expected = entry.run(duck_ws).to_dict()
+    except KpiflowError as refusal:  # the small demo does not allow it (a fit needs 100 positives): Spark says the same
+        with pytest.raises(KpiflowError) as on_spark:
+            entry.run(spark_ws)
+        assert str(on_spark.value) == str(refusal)
+        return
     if name in NOT_YET_ON_SPARK:
         try:
             entry.run(spark_ws)

@@ -152,6 +152,19 @@ def _period(default: Any = LAST_YEAR, en: str = "The period: FY2025, FY2025Q3, 2
 _BY = Param("by", "dimensions", (), {"en": "Dimensions to break down by.", "ja": "内訳の軸"})
 _BY_ONE = Param("by", "dimension", None, {"en": "A dimension to break down by.", "ja": "内訳の軸"})
 
+def _score_fit(ws: Any, *, target: str = "sql", within: str = "90d", after: str = "14d", lang: str | None = None) -> Any:
+    """The fitted lead score as tables (kpiflow.analysis.score_fit, which imports scikit-learn)."""
+    from kpiflow.analysis.score_fit import fit_tables  # noqa: PLC0415  (start-up: the registry imports no analysis)
+
+    return fit_tables(ws, target=target, within=within, after=after, lang=lang)
+
+
+def _score_fit_charts(data: Mapping[str, Any], lang: str) -> list[dict[str, Any]]:
+    from kpiflow.analysis.score_fit import fit_charts  # noqa: PLC0415
+
+    return fit_charts(dict(data), lang)
+
+
 def _score_quality(
     ws: Any,
     *,
@@ -380,6 +393,28 @@ ANALYSES: list[Analysis] = [
             Param("after", "duration", "14d", {"en": "Decision time: days after a lead's creation.", "ja": "判断時点: 登録からの日数"}),
         ),
         function=_score_quality,
+    ),
+    Analysis(
+        "score_fit",
+        {"ja": "リードスコアの当てはめ", "en": "Fitted lead score"},
+        {
+            "ja": "成果を予測するロジスティック回帰と時系列で分けた検証（AUC・十分位・較正・点数）",
+            "en": "A logistic regression of the outcome, validated out of time: AUC, deciles, calibration, points",
+        },
+        "score_fit",
+        (
+            Param("target", "choice", "sql", {"en": "sql | opportunity | won", "ja": "成果: sql | opportunity | won"}, ("sql", "opportunity", "won")),
+            Param("within", "duration", "90d", {"en": "Window after the decision time.", "ja": "判断時点からの期間"}),
+            Param("after", "duration", "14d", {"en": "Decision time: days after a lead's creation.", "ja": "判断時点: 登録からの日数"}),
+        ),
+        waived={
+            "cli": "kpiflow score fit",
+            "json": "kpiflow score fit --json",
+            "report": "a fit takes seconds each time: the report and the workbook show score quality; kpiflow score fit --json has the fit",
+            "workbook": "a fit takes seconds each time: the workbook shows score quality; kpiflow score fit --json has the fit",
+        },
+        function=_score_fit,
+        charts=_score_fit_charts,
     ),
     Analysis(
         "clv",

@@ -32,7 +32,7 @@ import numpy as np
 from sqlglot import exp
 
 from kpiflow.analysis.scoring import REACHED, ScoreError, default_moment, parse_days, parse_moment, reached_query
-from kpiflow.engine.base import days_between, timestamp
+from kpiflow.engine.base import days_between, objects, timestamp
 from kpiflow.messages import say
 from kpiflow.model.config import RULE_NAME
 from kpiflow.stats import normal_quantile, wilson_interval
@@ -288,7 +288,7 @@ def _design(rows: dict[str, np.ndarray], attributes: list[str], kinds: list[tupl
     features: list[Feature] = []
     for i, qualified in enumerate(attributes):
         table, name = qualified.split(".", 1)
-        values = rows[f"a{i}"].astype(object)
+        values = objects(rows[f"a{i}"])  # NULL is None on every engine (DuckDB masks it)
         present = values[train]
         known = np.array([v for v in present if v is not None], dtype=object).astype(str)
         levels, counts = np.unique(known, return_counts=True)
@@ -507,3 +507,156 @@ def _reliability(predicted: np.ndarray, y: np.ndarray) -> list[dict[str, Any]]:
             }
         )
     return out
+
+
+# -- the fit as tables and charts, for the dashboard's page (registry: score_fit) ------------------
+
+_TITLES = {
+    "validation": {"ja": "時系列で分けた検証", "en": "Out-of-time validation"},
+    "deciles": {"ja": "予測順の十分位（上位から）", "en": "Deciles of the prediction, best first"},
+    "reliability": {"ja": "較正（予測と実績）", "en": "Calibration: predicted against observed"},
+    "weights": {"ja": "重みと点数", "en": "Weights and points"},
+}
+
+
+_WORDS = {
+    "auc": ("AUC（検証）", "AUC (test)"),
+    "auc_ci_low": ("95%下限", "95% low"),
+    "auc_ci_high": ("95%上限", "95% high"),
+    "random_split_auc": ("AUC（無作為分割・参考）", "AUC (random split, for comparison)"),
+    "brier": ("ブライアスコア", "Brier score"),
+    "brier_baseline": ("ブライアスコア（平均のみ）", "Brier score (base rate only)"),
+    "train_leads": ("学習リード", "Training leads"),
+    "train_positives": ("学習の成果", "Training positives"),
+    "test_leads": ("検証リード", "Test leads"),
+    "test_positives": ("検証の成果", "Test positives"),
+    "decile": ("十分位", "Decile"),
+    "leads": ("リード", "Leads"),
+    "converted": ("成果", "Converted"),
+    "rate": ("転換率", "Rate"),
+    "rate_low": ("95%下限", "95% low"),
+    "rate_high": ("95%上限", "95% high"),
+    "lift": ("リフト", "Lift"),
+    "predicted": ("予測確率", "Predicted"),
+    "bin_low": ("予測の下端", "Predicted from"),
+    "bin_high": ("予測の上端", "Predicted to"),
+    "observed": ("実績の率", "Observed"),
+    "observed_low": ("95%下限", "95% low"),
+    "observed_high": ("95%上限", "95% high"),
+    "feature": ("特徴", "Feature"),
+    "coefficient": ("係数", "Coefficient"),
+    "points": ("点数", "Points"),
+}
+
+
+def _columns(*specs: tuple[str, str]):
+    from kpiflow.analysis.result import Column  # noqa: PLC0415
+
+    return tuple(Column(name, kind, {"ja": _WORDS[name][0], "en": _WORDS[name][1]}) for name, kind in specs)
+
+
+def fit_tables(ws: Any, *, target: str = "sql", within: str = "90d", after: str = "14d", lang: str | None = None):
+    """`fit_score` as a `Tabular`: its validation, deciles, calibration and weights."""
+    from kpiflow.analysis.result import Table, Tabular  # noqa: PLC0415
+
+    fit = fit_score(ws, target=target, within=within, after=after, lang=lang)
+    validation = {
+        "auc": fit.auc,
+        "auc_ci_low": fit.auc_ci_low,
+        "auc_ci_high": fit.auc_ci_high,
+        "random_split_auc": fit.random_split_auc,
+        "brier": fit.brier,
+        "brier_baseline": fit.brier_baseline,
+        "train_leads": fit.train["leads"],
+        "train_positives": fit.train["positives"],
+        "test_leads": fit.test["leads"],
+        "test_positives": fit.test["positives"],
+    }
+    number, count = ("number", "count")
+    tables = (
+        Table(
+            "validation",
+            _TITLES["validation"],
+            _columns(*((k, count if k.endswith(("leads", "positives")) else number) for k in validation)),
+            (validation,),
+        ),
+        Table(
+            "deciles",
+            _TITLES["deciles"],
+            _columns(("decile", "count"), ("leads", "count"), ("converted", "count"), ("rate", "rate"), ("rate_low", "rate"), ("rate_high", "rate"), ("lift", "ratio"), ("predicted", "percent")),
+            tuple(fit.deciles),
+        ),
+        Table(
+            "reliability",
+            _TITLES["reliability"],
+            _columns(("bin_low", "percent"), ("bin_high", "percent"), ("leads", "count"), ("predicted", "percent"), ("observed", "rate"), ("observed_low", "rate"), ("observed_high", "rate")),
+            tuple(fit.reliability),
+        ),
+        Table(
+            "weights",
+            _TITLES["weights"],
+            _columns(("feature", "text"), ("coefficient", "number"), ("points", "number")),
+            tuple({k: w.get(k) for k in ("feature", "coefficient", "points")} for w in fit.weights),
+        ),
+    )
+    return Tabular("score_fit", {"target": target, "within": within, "after": after}, tables, notes=(fit.summary(lang or ws.lang),))
+
+
+def fit_charts(data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+    """The decile chart (each decile's conversion rate with its 95% interval, the base rate as a
+    line) and the calibration plot (observed against predicted, the diagonal a perfect model)."""
+    ja = lang == "ja"
+    deciles = data["tables"]["deciles"]["rows"]
+    bins = data["tables"]["reliability"]["rows"]
+    test = data["tables"]["validation"]["rows"][0]
+    base = test["test_positives"] / test["test_leads"] if test["test_leads"] else None
+
+    def errors(rows: list[dict[str, Any]], value: str, low: str, high: str) -> dict[str, Any]:
+        return {
+            "type": "data",
+            "array": [r[high] - r[value] for r in rows],
+            "arrayminus": [r[value] - r[low] for r in rows],
+            "visible": True,
+        }
+
+    decile_chart = {
+        "data": [
+            {
+                "type": "bar",
+                "x": [r["decile"] for r in deciles],
+                "y": [r["rate"] for r in deciles],
+                "error_y": errors(deciles, "rate", "rate_low", "rate_high"),
+                "text": [f"×{r['lift']:.2f}" if r["lift"] is not None else "" for r in deciles],
+                "textposition": "outside",
+                "name": "転換率" if ja else "Conversion rate",
+            }
+        ],
+        "layout": {
+            "title": {"text": "十分位ごとの転換率（上位から、×はリフト）" if ja else "Conversion by decile, best first (× is the lift)"},
+            "xaxis": {"title": {"text": "十分位" if ja else "Decile"}, "dtick": 1},
+            "yaxis": {"title": {"text": "転換率" if ja else "Conversion rate"}, "tickformat": ".0%"},
+            "shapes": [] if base is None else [
+                {"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": base, "y1": base, "line": {"dash": "dash"}}
+            ],
+        },
+    }
+    calibration = {
+        "data": [
+            {
+                "type": "scatter",
+                "mode": "markers",
+                "x": [r["predicted"] for r in bins],
+                "y": [r["observed"] for r in bins],
+                "error_y": errors(bins, "observed", "observed_low", "observed_high"),
+                "text": [f"n={r['leads']:,}" for r in bins],
+                "name": "実績" if ja else "Observed",
+            },
+            {"type": "scatter", "mode": "lines", "x": [0, 1], "y": [0, 1], "line": {"dash": "dot"}, "name": "予測どおり" if ja else "Perfectly calibrated"},
+        ],
+        "layout": {
+            "title": {"text": "較正: 予測と実績" if ja else "Calibration: predicted against observed"},
+            "xaxis": {"title": {"text": "予測確率" if ja else "Predicted probability"}, "tickformat": ".0%", "range": [0, 1]},
+            "yaxis": {"title": {"text": "実績の転換率" if ja else "Observed rate"}, "tickformat": ".0%", "range": [0, 1]},
+        },
+    }
+    return [decile_chart, calibration]

@@ -74,7 +74,7 @@ import sqlglot
 from sqlglot import exp
 
 from kpiflow.analysis.frames import records_frame
-from kpiflow.engine.base import Engine, EngineError
+from kpiflow.engine.base import Engine, EngineError, objects
 from kpiflow.engine.base import timestamp as sql_timestamp
 from kpiflow.errors import KpiflowError, UnknownNameError, suggest
 from kpiflow.io.export import write_csv
@@ -1000,14 +1000,7 @@ def _unit_arrays(units: Mapping[str, np.ndarray], *, grouped: bool) -> dict[str,
     return arrays
 
 
-def _objects(values: np.ndarray) -> np.ndarray:
-    """Values as Python objects, with None where the engine had NULL (numpy masks them)."""
-    import numpy as np  # noqa: PLC0415  (start-up: numpy loads only for per-unit lists)
-
-    out = np.asarray(np.ma.getdata(values), dtype=object).copy()
-    if np.ma.isMaskedArray(values):
-        out[np.ma.getmaskarray(values)] = None
-    return out
+_objects = objects  # Python objects, None for NULL, from either engine
 
 
 def _empty_row(n: int) -> dict[str, object]:

@@ -142,6 +142,18 @@ class Engine(ABC):
         for a per-unit result that several queries aggregate differently."""
 
 
+def objects(values: Any) -> Any:
+    """A column of `Engine.arrays` as Python objects with None where the engine had NULL: DuckDB
+    hands a column with NULLs over as a numpy masked array, Spark as an object array with None;
+    code that reads categories should see the same thing from both."""
+    import numpy as np  # noqa: PLC0415  (start-up: numpy loads only for per-unit arrays)
+
+    out = np.asarray(np.ma.getdata(values), dtype=object).copy()
+    if np.ma.isMaskedArray(values):
+        out[np.ma.getmaskarray(values)] = None
+    return out
+
+
 def timestamp(value: dt.datetime) -> exp.Expression:
     """A wall-clock timestamp literal (the workspace zone), as every engine spells it."""
     return exp.cast(exp.Literal.string(value.isoformat(sep=" ")), "TIMESTAMP")
