@@ -471,6 +471,18 @@ ANALYSES: list[Analysis] = [
 REGISTRY: dict[str, Analysis] = {a.name: a for a in ANALYSES}
 
 
+CHART_MARGIN = {"t": 60, "l": 70, "r": 20, "b": 50}
+"""Room for a chart's title and axis labels, where a registered analysis's figure does not say."""
+
+
+def charts_of(entry: Analysis, data: Mapping[str, Any], lang: str) -> list[dict[str, Any]]:
+    """A registered analysis's charts, each with room for its title and axis labels."""
+    figures = entry.charts(data, lang) if entry.charts else []
+    for figure in figures:
+        figure.setdefault("layout", {}).setdefault("margin", dict(CHART_MARGIN))
+    return figures
+
+
 def generic_analyses(face: str) -> list[Analysis]:
     """The registered analyses that declare their tables and show on `face`: the faces draw them
     from their tables, after the ones they show in their own way."""

@@ -113,7 +113,7 @@ class Table:
     def to_dict(self) -> dict[str, Any]:
         return {
             "title": dict(self.title),
-            "columns": [{"name": c.name, "kind": c.kind} for c in self.columns],
+            "columns": [{"name": c.name, "kind": c.kind} | ({"title": dict(c.title)} if c.title else {}) for c in self.columns],
             "rows": self.records(),
         }
 
@@ -177,6 +177,11 @@ def tables_of(data: Mapping[str, Any]) -> list[tuple[str, Words, list[tuple[str,
     return [
         (name, t["title"], [(c["name"], c["kind"]) for c in t["columns"]], t["rows"]) for name, t in data["tables"].items()
     ]
+
+
+def columns_of(table: Mapping[str, Any]) -> list[Column]:
+    """The declared columns of one table of a `Tabular.to_dict()`, with their words when declared."""
+    return [Column(c["name"], c["kind"], c.get("title") or {}) for c in table["columns"]]
 
 
 def columns(*specs: tuple[str, str] | Column) -> tuple[Column, ...]:

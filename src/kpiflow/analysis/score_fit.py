@@ -632,6 +632,7 @@ def fit_charts(data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
             }
         ],
         "layout": {
+            "margin": {"t": 60, "l": 70, "r": 20, "b": 50},
             "title": {"text": "十分位ごとの転換率（上位から、×はリフト）" if ja else "Conversion by decile, best first (× is the lift)"},
             "xaxis": {"title": {"text": "十分位" if ja else "Decile"}, "dtick": 1},
             "yaxis": {"title": {"text": "転換率" if ja else "Conversion rate"}, "tickformat": ".0%"},
@@ -654,6 +655,7 @@ def fit_charts(data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
             {"type": "scatter", "mode": "lines", "x": [0, 1], "y": [0, 1], "line": {"dash": "dot"}, "name": "予測どおり" if ja else "Perfectly calibrated"},
         ],
         "layout": {
+            "margin": {"t": 60, "l": 70, "r": 20, "b": 50},
             "title": {"text": "較正: 予測と実績" if ja else "Calibration: predicted against observed"},
             "xaxis": {"title": {"text": "予測確率" if ja else "Predicted probability"}, "tickformat": ".0%", "range": [0, 1]},
             "yaxis": {"title": {"text": "実績の転換率" if ja else "Observed rate"}, "tickformat": ".0%", "range": [0, 1]},

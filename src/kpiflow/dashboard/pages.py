@@ -544,7 +544,9 @@ def analysis_page(entry) -> Page:
         if p.name != "period"
     )
     def visual(data, view: View) -> Visual:
-        return Visual(charts=tuple(entry.charts(data, view.lang))) if entry.charts else Visual()
+        from kpiflow.analysis.registry import charts_of  # noqa: PLC0415
+
+        return Visual(charts=tuple(charts_of(entry, data, view.lang)))
 
     return Page(entry.name, f"/{entry.name}", dict(entry.title), compute, fields, uses_period="period" in kinds, visual=visual)
 

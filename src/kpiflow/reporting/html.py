@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from kpiflow.analysis.explain import signed_change
-from kpiflow.analysis.registry import analysis, generic_analyses
+from kpiflow.analysis.registry import analysis, charts_of, generic_analyses
 from kpiflow.errors import KpiflowError
 from kpiflow.formatting import format_kind, format_money, format_value
 from kpiflow.reporting import charts as figures
@@ -388,7 +388,7 @@ def build_report(ws, *, period: str | None = None, compare: str | None = None, l
         result = json.loads(json.dumps(entry.run(ws, **values, lang=lang).to_dict(), default=str))
         return {
             "title": entry.title[lang],
-            "charts": [chart(figure) for figure in entry.charts(result, lang)] if entry.charts else [],
+            "charts": [chart(figure) for figure in charts_of(entry, result, lang)],
             "tables": text_tables(result, words, model.currency),
             "notes": result["notes"],
         }

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from kpiflow.analysis.result import Column, tables_of
+from kpiflow.analysis.result import Column, columns_of
 from kpiflow.formatting import format_kind
 from kpiflow.reporting.words import STAGE_COLUMNS, Vocabulary
 
@@ -54,8 +54,8 @@ def text_tables(data: Mapping[str, Any], words: Vocabulary, currency: str = "JPY
     """Every table of a `Tabular.to_dict()` as texts in the vocabulary's language."""
     lang = words.lang
     out = []
-    for name, title, specs, records in tables_of(data):
-        cols = [Column(c, kind) for c, kind in specs]
+    for name, table in data["tables"].items():
+        title, records, cols = table["title"], table["rows"], columns_of(table)
         out.append(
             TextTable(
                 name,
