@@ -159,3 +159,14 @@ def test_a_table_refuses_a_kind_or_a_column_it_does_not_know():
     with pytest.raises(KpiflowError, match="already registered"):
         with registered(TOY), registered(TOY):
             pass
+
+
+def test_charts_name_categories_as_kpiflow_yaml_labels_them_and_leave_room_for_titles(toy, tiny):
+    from kpiflow.analysis.registry import CHART_MARGIN, charts_of  # noqa: PLC0415
+    from kpiflow.model.config import Label  # noqa: PLC0415
+    from kpiflow.reporting.words import Vocabulary  # noqa: PLC0415
+
+    words = Vocabulary("ja", {"channel": {"ads": Label(ja="広告", en="Ads")}})
+    (figure,) = charts_of(TOY, tiny.toy().to_dict(), "ja", words.any_value)
+    assert figure["data"][0]["x"] == ["広告", "exhibition"]  # an unlabelled value stays as it is
+    assert figure["data"][0]["y"] == [100, 300] and figure["layout"]["margin"] == CHART_MARGIN

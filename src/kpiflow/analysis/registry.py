@@ -475,11 +475,17 @@ CHART_MARGIN = {"t": 60, "l": 70, "r": 20, "b": 50}
 """Room for a chart's title and axis labels, where a registered analysis's figure does not say."""
 
 
-def charts_of(entry: Analysis, data: Mapping[str, Any], lang: str) -> list[dict[str, Any]]:
-    """A registered analysis's charts, each with room for its title and axis labels."""
+def charts_of(entry: Analysis, data: Mapping[str, Any], lang: str, label: Callable[[str], str] | None = None) -> list[dict[str, Any]]:
+    """A registered analysis's charts, each with room for its title and axis labels; `label` words
+    the values its traces name and its categories (a channel's code as kpiflow.yaml labels it)."""
     figures = entry.charts(data, lang) if entry.charts else []
     for figure in figures:
         figure.setdefault("layout", {}).setdefault("margin", dict(CHART_MARGIN))
+        for trace in figure.get("data", []) if label else []:
+            if isinstance(trace.get("name"), str):
+                trace["name"] = label(trace["name"])
+            if isinstance(trace.get("x"), list) and all(isinstance(v, str) for v in trace["x"]):
+                trace["x"] = [label(v) for v in trace["x"]]
     return figures
 
 

@@ -546,7 +546,7 @@ def analysis_page(entry) -> Page:
     def visual(data, view: View) -> Visual:
         from kpiflow.analysis.registry import charts_of  # noqa: PLC0415
 
-        return Visual(charts=tuple(charts_of(entry, data, view.lang)))
+        return Visual(charts=tuple(charts_of(entry, data, view.lang, vocabulary(view.model, view.lang).any_value)))
 
     return Page(entry.name, f"/{entry.name}", dict(entry.title), compute, fields, uses_period="period" in kinds, visual=visual)
 

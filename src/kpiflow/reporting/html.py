@@ -388,7 +388,7 @@ def build_report(ws, *, period: str | None = None, compare: str | None = None, l
         result = json.loads(json.dumps(entry.run(ws, **values, lang=lang).to_dict(), default=str))
         return {
             "title": entry.title[lang],
-            "charts": [chart(figure) for figure in charts_of(entry, result, lang)],
+            "charts": [chart(figure) for figure in charts_of(entry, result, lang, words.any_value)],
             "tables": text_tables(result, words, model.currency),
             "notes": result["notes"],
         }

@@ -247,6 +247,15 @@ class Vocabulary:
     def pair(self, from_stage: str, to_stage: str) -> str:
         return f"{self.stage(from_stage)} → {self.stage(to_stage)}"
 
+    def any_value(self, value: str) -> str:
+        """A value kpiflow.yaml labels under any dimension (a chart's category whose dimension it does
+        not name), else the value itself."""
+        for kind in self.labels:
+            labelled = self._label(kind, value)
+            if labelled is not None:
+                return labelled
+        return value
+
     def value(self, dimension: str | None, value: object) -> str:
         """A value of a dimension (a channel, an industry): kpiflow.yaml's label, else itself (content
         types and touch types have words of their own)."""
