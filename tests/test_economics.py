@@ -170,8 +170,9 @@ def test_the_intervals_are_a_seeded_bootstrap_over_customers(company):
 def test_the_command_prints_the_records_as_json(company):
     result = runner.invoke(app, ["economics", "--period", "FY2025", "--horizon", "1y", "-w", str(company.root), "--json"])
     assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
-    exhibition = next(r for r in data["tables"]["segments"]["rows"] if r["channel"] == "exhibition")
+    data = json.loads(result.output)  # records, as the contract says: one per segment with its key
+    assert isinstance(data, list) and all("channel" in r and "ltv_cac" in r for r in data)
+    exhibition = next(r for r in data if r["channel"] == "exhibition")
     assert {k: exhibition[k] for k in ("new_customers", "cost", "cac")} == {"new_customers": 2, "cost": 1000, "cac": 500}
     assert exhibition["ltv"] == pytest.approx(1300) and exhibition["payback_months"] == pytest.approx(500 / (515 / 6))
 

@@ -55,17 +55,21 @@ app.registered_commands = _Commands(app.registered_commands)
 
 class _LazyConsole:
     """A rich Console made on first use: `--json` and `--help` print without importing rich
-    (about 20 ms of every start)."""
+    (about 20 ms of every start). Made again when COLUMNS changes, as the tables' consoles are
+    (kpiflow.cli_tables): notes wrap at the width the tables fit, also when one process runs
+    several commands (tests, scripts calling the app)."""
 
     def __init__(self, **options: Any):
         self._options = options
         self._console: Console | None = None
+        self._columns: str | None = None
 
     def __getattr__(self, name: str) -> Any:
-        if self._console is None:
+        columns = os.environ.get("COLUMNS")
+        if self._console is None or columns != self._columns:
             from rich.console import Console  # noqa: PLC0415  (start-up: rich loads only to print tables)
 
-            self._console = Console(**self._options)
+            self._console, self._columns = Console(**self._options), columns
         return getattr(self._console, name)
 
 
@@ -163,7 +167,7 @@ def _print_json(data: object) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
-def _analyse(workspace: Path, lang: str | None, as_json: bool, call):
+def _analyse(workspace: Path, lang: str | None, as_json: bool, call, to_json=None):
     """Open the workspace, make one library call, and print its JSON when asked.
 
     Returns (result, language, model) for a rich rendering, or None when JSON was printed.
@@ -175,7 +179,7 @@ def _analyse(workspace: Path, lang: str | None, as_json: bool, call):
         result = call(ws, language)
         model = ws.model
     if as_json:
-        _print_json(result.to_dict())
+        _print_json(to_json(result) if to_json else result.to_dict())
         return None
     return result, language, model
 
@@ -1397,7 +1401,7 @@ def _analysis_command(entry):
                 from kpiflow.errors import UnknownNameError  # noqa: PLC0415
 
                 raise UnknownNameError.for_name(f"--{name.replace('_', '-')}", value, choices)
-        analysed = _analyse(workspace, lang, as_json, lambda ws, language: entry.run(ws, **values, lang=language))
+        analysed = _analyse(workspace, lang, as_json, lambda ws, language: entry.run(ws, **values, lang=language), entry.json_of)
         if analysed is None:
             return
         result, language, model = analysed

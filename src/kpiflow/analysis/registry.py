@@ -72,6 +72,13 @@ class Analysis:
     # Charts drawn from its result's JSON (`Tabular.to_dict()`) in a language: Plotly figure dicts
     # the dashboard page and the report section show above its tables (the workbook keeps numbers).
     charts: Callable[[Mapping[str, Any], str], list[dict[str, Any]]] | None = None
+    # The table whose rows its command's --json prints, where the issue's contract promises records
+    # (`kpiflow economics --json` -> records); None: the whole result, parameters and every table.
+    records: str | None = None
+
+    def json_of(self, result: Any) -> Any:
+        """What its command's --json prints: the contracted table's records, or the whole result."""
+        return result.table(self.records).records() if self.records else result.to_dict()
 
     @property
     def generic(self) -> bool:
@@ -464,6 +471,7 @@ ANALYSES: list[Analysis] = [
         ),
         function=_economics,
         charts=_economics_charts,
+        records="segments",
     ),
 ]
 """Every analysis, in the order faces show them (`register` adds one)."""
