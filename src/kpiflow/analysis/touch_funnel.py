@@ -990,17 +990,16 @@ def _unit_arrays(units: Mapping[str, np.ndarray], *, grouped: bool) -> dict[str,
     import numpy as np  # noqa: PLC0415  (start-up: numpy loads only for per-unit lists)
 
     arrays = {
-        "unit": _objects(units["unit"]),
+        "unit": objects(units["unit"]),
         "reached": np.asarray(units["reached"], dtype=np.int64),
         "first_at": np.asarray(units["first_at"]),
         "last_at": np.asarray(units["last_at"]),
     }
     if grouped:
-        arrays["group"] = _objects(units["grp"])
+        arrays["group"] = objects(units["grp"])
     return arrays
 
 
-_objects = objects  # Python objects, None for NULL, from either engine
 
 
 def _empty_row(n: int) -> dict[str, object]:
