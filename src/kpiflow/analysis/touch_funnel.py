@@ -1000,8 +1000,6 @@ def _unit_arrays(units: Mapping[str, np.ndarray], *, grouped: bool) -> dict[str,
     return arrays
 
 
-
-
 def _empty_row(n: int) -> dict[str, object]:
     row: dict[str, object] = {f"n{j}": 0 for j in range(1, n + 1)}
     for name in [f"d{j}" for j in range(2, n + 1)] + ["dall"]:
