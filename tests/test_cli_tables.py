@@ -43,6 +43,10 @@ COMMANDS: dict[str, list[str]] = {
     "score": ["score", "quality"],
     "economics": ["economics"],
     "clv": ["clv"],
+    # attribution (issue 20)
+    # content, brand (issue 21)
+    # trust, hypotheses (issue 22)
+    # trend, forecast (issue 23)
 }
 OTHERS: dict[str, list[str]] = {
     "touch funnel": ["funnel", "--step", "type = 'booth_visit'", "--step", "type = 'demo'", "--step", "type = 'inquiry'"],

@@ -473,6 +473,10 @@ ANALYSES: list[Analysis] = [
         charts=_economics_charts,
         records="segments",
     ),
+    # attribution (issue 20)
+    # content, brand (issue 21)
+    # trust, hypotheses (issue 22)
+    # trend, forecast (issue 23)
 ]
 """Every analysis, in the order faces show them (`register` adds one)."""
 
