@@ -992,6 +992,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count:,} repeat buyer(s) have a mean purchase value of zero or less: the Gamma-Gamma model needs positive amounts.",
         "ja": "再購買の平均金額が 0 以下の顧客が {count:,} 社あります。Gamma-Gamma モデルには正の金額が必要です。",
     },
+    # -- attribution (issue 20) --
+    # -- content, brand (issue 21) --
+    # -- trust, hypotheses (issue 22) --
+    # -- trend, forecast (issue 23) --
 }
 
 

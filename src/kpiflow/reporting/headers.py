@@ -405,6 +405,10 @@ HEADERS: dict[str, dict[str, str]] = {
     "cumulative_value": {"ja": "累積価値（1社あたり）", "en": "Cumulative value per customer"},
     "cumulative_margin": {"ja": "累積粗利（1社あたり）", "en": "Cumulative gross margin per customer"},
     "share_buying": {"ja": "購買した顧客の割合", "en": "Share buying"},
+    # -- attribution (issue 20) --
+    # -- content, brand (issue 21) --
+    # -- trust, hypotheses (issue 22) --
+    # -- trend, forecast (issue 23) --
 }
 """Each result key's column header: key -> {"ja": ..., "en": ...}."""
 
