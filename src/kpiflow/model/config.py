@@ -15,6 +15,7 @@ from kpiflow.errors import ModelError, suggest
 from kpiflow.messages import say
 from kpiflow.model import yamlfile
 from kpiflow.model.schema import TABLES
+from kpiflow.model.targets import TargetError, check_profile, parse_key
 
 MODEL_FILE = "kpiflow.yaml"
 METRIC_KINDS = ("count", "count_distinct", "sum", "ratio", "formula")
@@ -214,6 +215,9 @@ class ModelFile(_Strict):
     metrics: dict[str, Metric] = Field(default_factory=dict)
     tree: dict[str, list[str]] = Field(default_factory=dict)
     targets: dict[str, dict[str, float]] = Field(default_factory=dict)
+    # How a target of a longer period is split into months (kpiflow.model.targets): even, last_year
+    # or 12 weights from the fiscal year's first month; one profile for all, or per metric ("*": the rest).
+    phasing: str | list[float] | dict[str, str | list[float]] = "even"
     handoff: Handoff = Handoff()
     # The lead quality score's rules (kpiflow score); None: no rule score.
     scoring: Scoring | None = None
@@ -265,9 +269,24 @@ class ModelFile(_Strict):
                 if factor not in self.metrics:
                     unknown(("tree", parent, i), factor)
         for period, values in self.targets.items():
+            try:
+                key = parse_key(period, self.fiscal_year_start)
+            except TargetError as error:
+                problems.append((("targets", period), str(error)))
+            else:
+                if key.dimension and key.dimension not in self.dimensions:
+                    hint = suggest(key.dimension, self.dimensions)
+                    problems.append((("targets", period), f"unknown dimension '{key.dimension}'" + (f" (did you mean '{hint}'?)" if hint else f"; expected one of: {', '.join(self.dimensions) or '-'}")))
             for node in values:
                 if node not in self.metrics:
                     unknown(("targets", period, node), node)
+        for name, profile in (self.phasing.items() if isinstance(self.phasing, dict) else [("*", self.phasing)]):
+            if name != "*" and name not in self.metrics:
+                unknown(("phasing", name), name)
+            try:
+                check_profile(profile)
+            except ValueError as error:
+                problems.append((("phasing", name) if isinstance(self.phasing, dict) else ("phasing",), str(error)))
         return problems + self._tree_problems() + self._label_problems()
 
     def _label_problems(self) -> list[tuple[tuple[str | int, ...], str]]:

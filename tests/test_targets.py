@@ -1,0 +1,113 @@
+"""Targets at any grain (issue 23): keys, phasing profiles and the split down the grains equal
+hand computations; whole numbers by largest remainder add up to the year."""
+
+from __future__ import annotations
+
+import pytest
+
+from kpiflow.errors import ModelError
+from kpiflow.model.config import parse_model
+from kpiflow.model.periods import Period
+from kpiflow.model.targets import TargetError, largest_remainder, monthly_targets, parse_key, target_of
+
+MODEL = """
+kpiflow: 1
+locale: en
+fiscal_year_start: 4
+dimensions: [channel]
+metrics:
+  leads: {count: contacts, time: created_at}
+  won_deals: {count: deals, where: "outcome = 'won'", time: closed_at}
+  closed_deals: {count: deals, where: "outcome IN ('won', 'lost')", time: closed_at}
+  win_rate: {ratio: [won_deals, closed_deals]}
+"""
+FY = Period.fy(2025)
+MONTHS = ["2025-04", "2025-05", "2025-06", "2025-07", "2025-08", "2025-09", "2025-10", "2025-11", "2025-12", "2026-01", "2026-02", "2026-03"]
+
+
+def model(targets: str, phasing: str = "") -> object:
+    return parse_model(MODEL + "targets:\n" + targets + (f"phasing: {phasing}\n" if phasing else ""))
+
+
+def test_a_yearly_target_phased_evenly_gives_each_month_a_twelfth():
+    months = monthly_targets(model("  FY2025: {leads: 1200}\n"), "leads", FY)
+    assert list(months) == MONTHS
+    assert all(v == pytest.approx(100.0) for v in months.values())
+
+
+def test_explicit_weights_follow_the_fiscal_years_months():
+    # weights 2 for April and March, 1 for the other ten: 14 parts of 1400 -> 200, 100 x 10, 200
+    months = monthly_targets(model("  FY2025: {leads: 1400}\n", "{leads: [2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2]}"), "leads", FY)
+    assert months["2025-04"] == pytest.approx(200) and months["2026-03"] == pytest.approx(200)
+    assert months["2025-10"] == pytest.approx(100)
+
+
+def test_last_years_shape_splits_the_year_as_last_year_went():
+    last = {m.replace("2025-", "2024-").replace("2026-", "2025-"): 0.0 for m in MONTHS} | {"2024-04": 30.0, "2024-05": 10.0}
+    months = monthly_targets(model("  FY2025: {leads: 800}\n", "last_year"), "leads", FY, last_year=last)
+    # 30 and 10 of 40 last year: 600 and 200, nothing in the other months
+    assert months["2025-04"] == pytest.approx(600) and months["2025-05"] == pytest.approx(200)
+    assert months["2025-06"] == pytest.approx(0)
+
+
+def test_finer_targets_are_taken_off_before_the_rest_is_split():
+    # FY 1200; Q1 set at 600 (so the other three quarters share 600: 200 each), April set at 300
+    # (so May and June share Q1's other 300: 150 each)
+    text = "  FY2025: {leads: 1200}\n  FY2025Q1: {leads: 600}\n  2025-04: {leads: 300}\n"
+    months = monthly_targets(model(text), "leads", FY)
+    assert [months[m] for m in MONTHS[:6]] == pytest.approx([300, 150, 150, 200 / 3, 200 / 3, 200 / 3])
+    assert sum(months.values()) == pytest.approx(1200)
+    assert target_of(model(text), "leads", Period.quarter(2025, 2)) == pytest.approx(200)
+    assert target_of(model(text), "leads", Period.half(2025, 2)) == pytest.approx(400)
+
+
+def test_months_no_target_covers_have_none_and_a_rate_is_not_split():
+    m = model("  FY2025H2: {leads: 600}\n  FY2025: {win_rate: 0.3}\n  FY2025Q4: {win_rate: 0.4}\n")
+    months = monthly_targets(m, "leads", FY)
+    assert months["2025-04"] is None and months["2025-10"] == pytest.approx(100)
+    rates = monthly_targets(m, "win_rate", FY)
+    assert rates["2025-04"] == 0.3 and rates["2026-01"] == 0.4
+    assert target_of(m, "leads", FY) is None  # the first half has no target
+    assert target_of(m, "win_rate", Period.quarter(2025, 4)) == 0.4
+
+
+def test_segment_targets_are_their_own():
+    m = model("  FY2025: {leads: 1200}\n  FY2025 channel=ads: {leads: 240}\n")
+    assert parse_key("FY2025 channel=ads").segment == ("channel", "ads")
+    assert target_of(m, "leads", FY, segment=("channel", "ads")) == pytest.approx(240)
+    assert target_of(m, "leads", FY, segment=("channel", "seminar")) is None
+    assert target_of(m, "leads", FY) == pytest.approx(1200)
+
+
+def test_parts_that_ask_more_than_the_whole_are_refused():
+    with pytest.raises(TargetError, match="FY2025Q1.*more than"):
+        monthly_targets(model("  FY2025: {leads: 100}\n  FY2025Q1: {leads: 300}\n"), "leads", FY)
+
+
+@pytest.mark.parametrize(
+    ("targets", "phasing", "message"),
+    [
+        ("  FY2025X: {leads: 1}\n", "", "cannot read"),
+        ("  FY2025 chanel=ads: {leads: 1}\n", "", "did you mean 'channel'"),
+        ("  FY2025: {leads: 1}\n", "evn", "did you mean 'even'"),
+        ("  FY2025: {leads: 1}\n", "[1, 2]", "12 non-negative"),
+        ("  FY2025: {leads: 1}\n", "{lead: even}", "did you mean 'leads'"),
+    ],
+)
+def test_bad_keys_and_profiles_point_at_the_line(targets, phasing, message):
+    with pytest.raises(ModelError, match=message):
+        model(targets, phasing)
+
+
+@pytest.mark.parametrize(
+    ("total", "weights", "expected"),
+    [
+        (10, [1, 1, 1], [4, 3, 3]),  # 3.33 each: the first takes the one left over
+        (100, [1] * 12, [9, 9, 9, 9, 8, 8, 8, 8, 8, 8, 8, 8]),  # 8.33: four 9s
+        (7, [0.5, 0.25, 0.25], [3, 2, 2]),  # 3.5, 1.75, 1.75: floors 3, 1, 1; the two left go to remainders .75, .75
+        (0, [1, 2], [0, 0]),
+    ],
+)
+def test_largest_remainder_keeps_the_total(total, weights, expected):
+    assert largest_remainder(total, weights) == expected
+    assert sum(expected) == total
