@@ -3,7 +3,9 @@ tiny hand-made company."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from collections import defaultdict
 
 import numpy as np
 import pytest
@@ -97,6 +99,43 @@ def test_realised_ltv_averages_each_month_over_the_customers_observed_in_it(comp
     assert [r["share_buying"] for r in curve] == pytest.approx([1, 0.5, 0.5, 0.5, 0, 0])
     # in gross margin: means 320, 50, 100, 45, 0, 0 (won deals at the orders' 40%)
     assert [r["cumulative_margin"] for r in curve] == pytest.approx([320, 370, 470, 515, 515, 515])
+
+
+def wilson(successes: int, n: int, z: float = 1.959963984540054) -> tuple[float, float]:
+    """Wilson's score interval, written out (E. B. Wilson, 1927)."""
+    p = successes / n
+    centre, half = p + z * z / (2 * n), z * ((p * (1 - p) + z * z / (4 * n)) / n) ** 0.5
+    return (centre - half) / (1 + z * z / n), (centre + half) / (1 + z * z / n)
+
+
+def test_acquisition_cohorts_show_value_only_once_every_customer_was_observed_that_long(company):
+    got = rows(economics(company, period="FY2025", horizon="12m"), "acquisition")
+    by = {(r["channel"], r["cohort"]): r for r in got}
+    assert set(by) == {("exhibition", "FY2025Q1"), ("ads", "FY2025Q1"), ("*", "FY2025Q1")}
+    # exhibition: A1 (April: 1000, 200, 500 in months 0-2, observed 6 months) and A3 (June: 600, then
+    # 300 in month 3, observed 4 months): after 1 month (1000 + 600) / 2, after 3 (1700 + 600) / 2;
+    # after 6 months A3 has not been observed long enough, so nothing is shown
+    exhibition = by["exhibition", "FY2025Q1"]
+    assert (exhibition["customers"], exhibition["value_m1"], exhibition["value_m3"]) == (2, 800, 1150)
+    assert exhibition["value_m6"] is None and exhibition["value_m12"] is None and "value_m24" not in exhibition
+    assert (exhibition["repeat_customers"], exhibition["repeat_share"]) == (2, 1.0)
+    # ads: A2 bought its deal and its order in May, nothing after: no repeat
+    ads = by["ads", "FY2025Q1"]
+    assert (ads["value_m1"], ads["value_m3"], ads["repeat_customers"], ads["repeat_share"]) == (500, 500, 0, 0)
+    everyone = by["*", "FY2025Q1"]
+    assert everyone["value_m1"] == pytest.approx(2100 / 3) and everyone["value_m3"] == pytest.approx(2800 / 3)
+    assert (everyone["repeat_low"], everyone["repeat_high"]) == pytest.approx(wilson(2, 3))
+
+
+def test_acquisition_cohorts_can_be_months(company):
+    got = rows(economics(company, period="FY2025", horizon="6m", cohort="month"), "acquisition")
+    exhibition = {r["cohort"]: r for r in got if r["channel"] == "exhibition"}
+    assert sorted(exhibition) == ["2025-04", "2025-06"]
+    # A1 alone, observed all 6 months: 1000 + 200 + 500
+    assert (exhibition["2025-04"]["value_m3"], exhibition["2025-04"]["value_m6"]) == (1700, 1700)
+    assert (exhibition["2025-06"]["value_m3"], exhibition["2025-06"]["value_m6"]) == (600, None)
+    with pytest.raises(UnknownNameError, match="did you mean 'quarter'"):
+        economics(company, period="FY2025", cohort="quartre")
 
 
 def test_payback_is_cac_over_the_monthly_gross_margin_per_customer(company):
@@ -209,6 +248,45 @@ def test_the_demo_s_exhibition_customers_cost_more_than_the_web_s_and_are_worth_
     fy2023 = {k: r for k, r in rows(economics(demo, period="FY2023", costs="all")).items() if k not in ("overhead", "*")}
     large = {k: r for k, r in fy2023.items() if not r["small_sample"]}
     assert max(large, key=lambda k: large[k]["cac"]) == "exhibition"
+
+
+def test_the_demo_s_ltv_equals_a_second_computation_and_the_figures_docs_quote(demo):
+    # Written out again in plain Python over the rows: each account's first won deal (its channel,
+    # else its contact's) in FY2023..FY2025, then month by month since it the mean value of the
+    # customers observed in that month, summed over 36 months.
+    deals = demo.engine.run(
+        "SELECT d.account_id, d.deal_id, d.closed_at, d.amount, COALESCE(d.channel, c.channel) AS channel "
+        "FROM deals AS d LEFT JOIN contacts AS c ON c.contact_id = d.contact_id "
+        "WHERE d.outcome = 'won' AND d.closed_at IS NOT NULL AND d.account_id IS NOT NULL"
+    ).rows
+    orders = demo.engine.run("SELECT account_id, ordered_at, amount FROM orders WHERE ordered_at IS NOT NULL").rows
+    first: dict = {}
+    for account, deal, closed, _, channel in deals:
+        if account not in first or (closed, deal) < first[account][:2]:
+            first[account] = (closed, deal, channel)
+    start, end = dt.datetime(2023, 4, 1), dt.datetime(2026, 4, 1)
+    customers = {a: (closed, channel) for a, (closed, _, channel) in first.items() if start <= closed < end}
+    last = max([row[2] for row in deals] + [row[1] for row in orders])
+
+    def month(at: dt.datetime) -> int:
+        return at.year * 12 + at.month
+
+    value = defaultdict(float)  # (account, months since acquisition) -> value
+    for account, at, amount in [(a, t, m) for a, _, t, m, _ in deals if m is not None] + list(orders):
+        if account in customers and at >= customers[account][0] and month(at) - month(customers[account][0]) < 36:
+            value[account, month(at) - month(customers[account][0])] += float(amount)
+    ltv = {}
+    for channel in ("exhibition", "web_form"):
+        members = [a for a, (_, c) in customers.items() if c == channel]
+        ltv[channel] = 0.0
+        for k in range(36):
+            seen = [a for a in members if month(last) - month(customers[a][0]) + 1 > k]
+            ltv[channel] += sum(value[a, k] for a in seen) / len(seen) if seen else 0.0
+    got = rows(economics(demo, period="FY2023..FY2025", costs="all"))
+    assert got["exhibition"]["ltv"] == pytest.approx(ltv["exhibition"], rel=1e-9)
+    assert got["web_form"]["ltv"] == pytest.approx(ltv["web_form"], rel=1e-9)
+    # docs/economics.md: "about ¥17.6M against ¥13.4M for the web form"
+    assert (round(ltv["exhibition"] / 1e6, 1), round(ltv["web_form"] / 1e6, 1)) == (17.6, 13.4)
 
 
 def test_the_charts_show_ltv_cac_against_the_3x_line_and_the_cohort_curves(company):

@@ -39,12 +39,15 @@ from sqlglot import exp
 from kpiflow.analysis.result import Table, Tabular, columns
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.messages import say
+from kpiflow.model.periods import period_of
 from kpiflow.model.schema import COST_CATEGORIES
-from kpiflow.stats import SMALL_SAMPLE
+from kpiflow.stats import SMALL_SAMPLE, wilson_interval
 
 DIMENSIONS = ("channel", "industry", "size_band", "campaign")
 MARKETING = ("media", "event", "content")
 SPREADS = ("none", "customers", "cost")
+COHORTS = ("month", "quarter", "half", "fy")
+MARKS = (1, 3, 6, 12, 24, 36)  # months after which each acquisition cohort's cumulative value is shown
 DRAWS = 1000
 SEED = 0
 LINE = 3.0  # LTV/CAC should stay at 3x or more
@@ -129,6 +132,7 @@ class CustomerMonths:
     bought: np.ndarray
     margin_known: bool
     margin_rate: float
+    acquired_month: np.ndarray  # year * 12 + month of each customer's first won deal
 
 
 def customer_months(ws: Any, key: str, start: str, end: str, months: int) -> CustomerMonths:
@@ -180,7 +184,15 @@ def customer_months(ws: Any, key: str, start: str, end: str, months: int) -> Cus
     observed_months = np.clip(last_month - np.asarray(customer_rows["acquired_month"], dtype=int) + 1, 0, months)
     observed = np.arange(months)[None, :] < observed_months[:, None]
     return CustomerMonths(
-        _labels(customer_rows[key]), _labels(customer_rows["channel"]), value, margin, observed, bought, known_margin is not None, margin_rate
+        _labels(customer_rows[key]),
+        _labels(customer_rows["channel"]),
+        value,
+        margin,
+        observed,
+        bought,
+        known_margin is not None,
+        margin_rate,
+        np.asarray(customer_rows["acquired_month"], dtype=int),
     )
 
 
@@ -192,12 +204,15 @@ def economics(
     horizon: str = "36m",
     costs: str = "marketing",
     spread: str = "none",
+    cohort: str = "quarter",
     lang: str | None = None,
 ) -> Tabular:
     """CAC, realised LTV, LTV/CAC and payback of the new customers of `period` by `by` (see the module doc)."""
     lang = lang or ws.lang
     if spread not in SPREADS:
         raise UnknownNameError.for_name("--spread", spread, SPREADS)
+    if cohort not in COHORTS:
+        raise UnknownNameError.for_name("--cohort", cohort, COHORTS)
     if by not in DIMENSIONS:
         raise UnknownNameError.for_name("--by", by, DIMENSIONS)
     months = parse_horizon(horizon, lang)
@@ -288,6 +303,22 @@ def economics(
         ),
         tuple(curves),
     )
+    marks = tuple(k for k in MARKS if k <= months)
+    acquisition = Table(
+        "acquisition",
+        {"ja": "獲得時期別コホートの累積価値", "en": "Cumulative value by acquisition cohort"},
+        columns(
+            (key, "label"),
+            ("cohort", "period"),
+            ("customers", "count"),
+            *((f"value_m{k}", "money") for k in marks),
+            ("repeat_customers", "count"),
+            ("repeat_share", "rate"),
+            ("repeat_low", "rate"),
+            ("repeat_high", "rate"),
+        ),
+        tuple(_acquisition_cohorts(bought, key, segments, cohort, ws.model.fiscal_year_start, marks, lang)),
+    )
     notes = (
         say(
             "economics.note",
@@ -298,8 +329,39 @@ def economics(
             margin=f"{bought.margin_rate:.1%}" if bought.margin_known else say("economics.revenue", lang),
         ),
     )
-    params = {"period": span.label("en"), "by": by, "horizon": f"{months}m", "costs": ",".join(chosen), "spread": spread}
-    return Tabular("economics", params, (table, cohorts), notes)
+    params = {"period": span.label("en"), "by": by, "horizon": f"{months}m", "costs": ",".join(chosen), "spread": spread, "cohort": cohort}
+    return Tabular("economics", params, (table, cohorts, acquisition), notes)
+
+
+def _acquisition_cohorts(
+    bought: CustomerMonths, key: str, segments: list[Any], kind: str, fiscal_year_start: int, marks: tuple[int, ...], lang: str
+) -> list[dict[str, Any]]:
+    """Each segment's customers by the month, quarter, half or fiscal year of their first won deal:
+    cumulative value per customer after 1, 3, 6, 12, 24 and 36 months (only once every customer of
+    the cohort has been observed that long, so that a young cohort is never compared on fewer
+    months), and how many bought again after their first month."""
+    first_days = [dt.date((m - 1) // 12, (m - 1) % 12 + 1, 1) for m in bought.acquired_month.tolist()]
+    periods = [period_of(kind, day, fiscal_year_start) for day in first_days]
+    cohort_of = np.array([p.label(lang) for p in periods], dtype=object)
+    order = sorted({(p, p.label(lang)) for p in periods}, key=lambda pair: pair[0])
+    cumulative = np.cumsum(bought.value, axis=1)
+    again = (bought.bought[:, 1:] & bought.observed[:, 1:]).any(axis=1)
+    rows = []
+    for segment in [*segments, TOTAL]:
+        in_segment = np.ones(bought.segment.size, dtype=bool) if segment == TOTAL else bought.segment == segment
+        for _, label in order:
+            members = in_segment & (cohort_of == label)
+            count = int(members.sum())
+            if not count:
+                continue
+            repeat = int(again[members].sum())
+            low, high = wilson_interval(repeat, count)
+            row: dict[str, Any] = {key: segment, "cohort": label, "customers": count}
+            for k in marks:
+                whole = bool(bought.observed[members, k - 1].all())
+                row[f"value_m{k}"] = float(cumulative[members, k - 1].mean()) if whole else None
+            rows.append({**row, "repeat_customers": repeat, "repeat_share": repeat / count, "repeat_low": low, "repeat_high": high})
+    return rows
 
 
 def _labels(values: Any) -> np.ndarray:

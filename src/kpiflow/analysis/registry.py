@@ -195,12 +195,13 @@ def _economics(
     horizon: str = "36m",
     costs: str = "marketing",
     spread: str = "none",
+    cohort: str = "quarter",
     lang: str | None = None,
 ) -> Any:
     """CAC, realised LTV, LTV/CAC and payback by segment (kpiflow.analysis.economics, imported when it runs)."""
     from kpiflow.analysis.economics import economics  # noqa: PLC0415  (start-up: the registry imports no analysis)
 
-    return economics(ws, period=period, by=by, horizon=horizon, costs=costs, spread=spread, lang=lang)
+    return economics(ws, period=period, by=by, horizon=horizon, costs=costs, spread=spread, cohort=cohort, lang=lang)
 
 
 def _economics_charts(data: Mapping[str, Any], lang: str) -> list[dict[str, Any]]:
@@ -467,6 +468,13 @@ ANALYSES: list[Analysis] = [
                 "none",
                 {"en": "Overhead: none (its own row) | customers | cost (shared in proportion)", "ja": "共通費の配賦: none | customers | cost"},
                 ("none", "customers", "cost"),
+            ),
+            Param(
+                "cohort",
+                "choice",
+                "quarter",
+                {"en": "Acquisition cohorts by month | quarter | half | fy of the first won deal", "ja": "獲得コホートの単位: month | quarter | half | fy"},
+                ("month", "quarter", "half", "fy"),
             ),
         ),
         function=_economics,

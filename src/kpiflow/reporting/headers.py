@@ -405,6 +405,15 @@ HEADERS: dict[str, dict[str, str]] = {
     "cumulative_value": {"ja": "累積価値（1社あたり）", "en": "Cumulative value per customer"},
     "cumulative_margin": {"ja": "累積粗利（1社あたり）", "en": "Cumulative gross margin per customer"},
     "share_buying": {"ja": "購買した顧客の割合", "en": "Share buying"},
+    "cohort": {"ja": "獲得時期", "en": "Acquired in"},
+    **{
+        f"value_m{k}": {"ja": f"{k}か月後の累積価値（1社あたり）", "en": f"Value after {k} month{'s' if k > 1 else ''}"}
+        for k in (1, 3, 6, 12, 24, 36)
+    },
+    "repeat_customers": {"ja": "再購買した顧客数", "en": "Bought again"},
+    "repeat_share": {"ja": "再購買率", "en": "Share buying again"},
+    "repeat_low": {"ja": "再購買率の95%下限", "en": "Buying again 95% low"},
+    "repeat_high": {"ja": "再購買率の95%上限", "en": "Buying again 95% high"},
     # -- attribution (issue 20) --
     # -- content, brand (issue 21) --
     # -- trust, hypotheses (issue 22) --
