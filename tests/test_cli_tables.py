@@ -47,6 +47,7 @@ COMMANDS: dict[str, list[str]] = {
     # content, brand (issue 21)
     # trust, hypotheses (issue 22)
     # trend, forecast (issue 23)
+    "trend": ["trend", "revenue", "leads", "win_rate"],
 }
 OTHERS: dict[str, list[str]] = {
     "touch funnel": ["funnel", "--step", "type = 'booth_visit'", "--step", "type = 'demo'", "--step", "type = 'inquiry'"],

@@ -1374,7 +1374,10 @@ def _analysis_command(entry):
             default=None,
             annotation=Annotated[
                 _OPTION_TYPES.get(p.kind, Optional[str]),
-                typer.Option(
+                # a required list of names is the command's arguments (`kpiflow trend revenue leads`)
+                typer.Argument(help=p.words("en"), show_default=False)
+                if p.kind == "texts" and p.required
+                else typer.Option(
                     "--" + p.name.replace("_", "-"),
                     help=p.words("en") + ("" if p.default is None else f" [default: {p.default}]"),
                     show_default=False,

@@ -996,6 +996,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     # -- content, brand (issue 21) --
     # -- trust, hypotheses (issue 22) --
     # -- trend, forecast (issue 23) --
+    "trend.no_data": {
+        "en": "No data yet: load deals and stage history first (the trend runs up to the data's last day).",
+        "ja": "データがまだありません。先に商談とステージ履歴を読み込んでください（推移はデータの最終日までを示します）。",
+    },
+    "trend.bad_period": {
+        "en": "--period {period}: expected a fiscal year, half or quarter made of whole {grain}s (e.g. FY2025, FY2025H2, FY2025Q3 with --grain month).",
+        "ja": "--period {period}: {grain} 単位に分けられる年度・半期・四半期を指定してください（例: FY2025、FY2025H2、--grain month なら FY2025Q3）。",
+    },
+    "trend.note": {
+        "en": "As of {as_of} (the data's last day), {period}. Status: on track when the phased target to date lies within the 95% interval of the value to date (counts: Poisson; sums: compound Poisson; conversion rates: Wilson); ahead or behind outside it (docs/pacing.md).",
+        "ja": "{as_of}（データの最終日）時点、{period}。状況: 累計の実績の95%区間（件数はポアソン、金額は複合ポアソン、転換率はWilson）に累計目標が入れば達成見込み、外れれば先行または未達（docs/pacing.md）。",
+    },
 }
 
 

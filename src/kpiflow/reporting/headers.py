@@ -418,6 +418,14 @@ HEADERS: dict[str, dict[str, str]] = {
     # -- content, brand (issue 21) --
     # -- trust, hypotheses (issue 22) --
     # -- trend, forecast (issue 23) --
+    "ytd": {"ja": "累計実績", "en": "To date"},
+    "ytd_target": {"ja": "累計目標", "en": "Target to date"},
+    "ytd_low": {"ja": "累計の95%下限", "en": "To date 95% low"},
+    "ytd_high": {"ja": "累計の95%上限", "en": "To date 95% high"},
+    "last_year_ytd": {"ja": "前年同期の累計", "en": "Last year to date"},
+    "remaining": {"ja": "残り期間数", "en": "Periods left"},
+    "pace_needed": {"ja": "必要ペース（1期間あたり）", "en": "Pace needed per period"},
+    "as_of": {"ja": "基準日", "en": "As of"},
 }
 """Each result key's column header: key -> {"ja": ..., "en": ...}."""
 

@@ -22,6 +22,7 @@ from kpiflow.reporting.headers import STAGES, header, known_keys
 Entry = dict[str, str]
 
 STATUSES: dict[str, Entry] = {  # a tree node against its target
+    "ahead": {"ja": "先行", "en": "Ahead"},  # trend's pacing: better than the target beyond noise
     "on_track": {"ja": "達成見込み", "en": "On track"},
     "behind": {"ja": "未達", "en": "Behind"},
 }
