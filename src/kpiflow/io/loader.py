@@ -297,16 +297,16 @@ class _Pipeline:
     def _mapped(self, relation: exp.Expression, numbered: bool) -> exp.Select:
         # Row numbers cost a window over the whole file; only the diagnostic path needs them.
         row = exp.Window(this=exp.RowNumber()) if numbered else exp.null()
-        numbered = exp.select(exp.Star(), row.as_(_ROW)).from_(relation)
+        numbered = exp.select(exp.Star(), row.as_(_ROW, copy=False), copy=False).from_(relation, copy=False)
         columns: list[exp.Expression] = [exp.column(_ROW)]
-        columns += [e.copy().as_(f"{name}__src", quoted=True) for name, e in self.plan.sources.items()]
-        columns += [exp.column(src, quoted=True).as_(name, quoted=True) for name, src in self.plan.extras.items()]
-        query = exp.select(*columns).from_(numbered.subquery("numbered", copy=False))
+        columns += [e.copy().as_(f"{name}__src", quoted=True, copy=False) for name, e in self.plan.sources.items()]
+        columns += [exp.column(src, quoted=True).as_(name, quoted=True, copy=False) for name, src in self.plan.extras.items()]
+        query = exp.select(*columns, copy=False).from_(numbered.subquery("numbered", copy=False), copy=False)
         # Rows with every cell empty (Excel leaves ",,," lines below a table) are not data.
         blank = exp.and_(*[exp.column(c, quoted=True).is_(exp.null()) for c in self.source.columns])
-        query = query.where(exp.not_(exp.paren(blank)))
+        query = query.where(exp.not_(exp.paren(blank)), copy=False)
         if self.plan.where is not None:
-            query = query.where(self.plan.where.copy())
+            query = query.where(self.plan.where.copy(), copy=False)
         return query
 
     def parsed(self, relation: exp.Expression, numbered: bool = True) -> exp.Select:
@@ -316,7 +316,7 @@ class _Pipeline:
         that each function is evaluated once per value.
         """
         query = self._mapped(relation, numbered)
-        types = dict(describe(self.con, query.subquery("m")))
+        types = dict(describe(self.con, query.subquery("m", copy=False)))
         texts = [n for n in self.plan.sources if types[f"{n}__src"] == "VARCHAR"]
         passthrough = [_ROW, *[f"{n}__src" for n in self.plan.sources if n not in texts], *self.plan.extras]
         for layer in normalize.CLEANING_LAYERS:
@@ -341,15 +341,15 @@ class _Pipeline:
             else:
                 cleaned[name] = src
                 parsed[name] = normalize.convert_typed(col.type, txt, source_type, tz)
-        extras = [exp.cast(exp.column(e, quoted=True), "VARCHAR").as_(e, quoted=True) for e in self.plan.extras]
-        inner = exp.select(exp.column(_ROW), *[e.as_(f"{n}__txt", quoted=True) for n, e in cleaned.items()], *extras).from_(
-            query.subquery("cleaning", copy=False)
-        )
+        extras = [exp.cast(exp.column(e, quoted=True), "VARCHAR").as_(e, quoted=True, copy=False) for e in self.plan.extras]
+        inner = exp.select(
+            exp.column(_ROW), *[e.as_(f"{n}__txt", quoted=True, copy=False) for n, e in cleaned.items()], *extras, copy=False
+        ).from_(query.subquery("cleaning", copy=False), copy=False)
         columns: list[exp.Expression] = [exp.column(_ROW)]
         for name, value in parsed.items():
-            columns += [value.as_(name, quoted=True), exp.column(f"{name}__txt", quoted=True)]
+            columns += [value.as_(name, quoted=True, copy=False), exp.column(f"{name}__txt", quoted=True)]
         columns += [exp.column(e, quoted=True) for e in self.plan.extras]
-        return exp.select(*columns).from_(inner.subquery("cleaned", copy=False))
+        return exp.select(*columns, copy=False).from_(inner.subquery("cleaned", copy=False), copy=False)
 
     def guarded(self, relation: exp.Expression) -> exp.Select:
         """Fast path: typed rows; a failing rule raises inside the engine at once."""
@@ -358,16 +358,16 @@ class _Pipeline:
         if self.rules:
             guard = exp.Case()
             for _, condition, problem in self.rules:
-                guard = guard.when(condition, exp.func("error", exp.Literal.string(f"kpiflow:{problem.key}")))
-            keep.append(guard.as_(_GUARD))
-        return exp.select(*keep).from_(self.parsed(relation, numbered=False).subquery("parsed", copy=False))
+                guard = guard.when(condition.copy(), exp.func("error", exp.Literal.string(f"kpiflow:{problem.key}")), copy=False)
+            keep.append(guard.as_(_GUARD, copy=False))
+        return exp.select(*keep, copy=False).from_(self.parsed(relation, numbered=False).subquery("parsed", copy=False), copy=False)
 
 
 def _layer(query: exp.Select, transforms: dict[str, exp.Expression], passthrough: list[str]) -> exp.Select:
     """One more SELECT over `query` that rewrites some columns and passes the others on."""
     columns = [exp.column(c, quoted=True) for c in passthrough]
-    columns += [e.as_(name, quoted=True) for name, e in transforms.items()]
-    return exp.select(*columns).from_(query.subquery(copy=False))  # the layers below are built once, never shared
+    columns += [e.as_(name, quoted=True, copy=False) for name, e in transforms.items()]
+    return exp.select(*columns, copy=False).from_(query.subquery(copy=False), copy=False)  # built once, never shared: no copies
 
 
 def _temp_table(name: str, query: exp.Expression) -> str:
@@ -736,9 +736,9 @@ def _load_direct(con, pipeline: _Pipeline, mode: str, tag: str, lang: str, file:
             sql(exp.select(exp.func("coalesce", exp.func("max", exp.column("rowid")) + 1, 0)).from_(target.copy()))
         ).fetchall()[0][0]
         guarded = pipeline.guarded(pipeline.source.relation)
-        select = exp.select(*[exp.column(c, quoted=True) for c in columns]).from_(guarded.subquery("g", copy=False))
+        select = exp.select(*[exp.column(c, quoted=True) for c in columns], copy=False).from_(guarded.subquery("g", copy=False), copy=False)
         if pipeline.rules:
-            select = select.where(exp.column(_GUARD).is_(exp.null()))
+            select = select.where(exp.column(_GUARD).is_(exp.null()), copy=False)
         con.execute(sql(exp.insert(select, target.copy(), columns=[ident(c) for c in columns])))
         new_rows = (
             exp.select(exp.Star())

@@ -57,7 +57,8 @@ def _template(sql: str) -> exp.Expression:
 
 
 def _fill(sql: str, **values: exp.Expression) -> exp.Expression:
-    return exp.replace_placeholders(_template(sql).copy(), **values)
+    # replace_placeholders transforms a copy: the cached template is never changed
+    return exp.replace_placeholders(_template(sql), **values)
 
 
 def nfkc(text: exp.Expression) -> exp.Expression:
@@ -128,7 +129,7 @@ def map_values(text: exp.Expression, mapping: dict[str, str | None], *, casefold
         if source == DEFAULT_VALUE:
             continue
         source = source.lower() if casefold else source
-        case = case.when(_lit(source), exp.null() if target is None else _lit(target))
+        case = case.when(_lit(source), exp.null() if target is None else _lit(target), copy=False)
     if DEFAULT_VALUE in mapping:
         fallback = mapping[DEFAULT_VALUE]
         other = exp.null() if fallback is None else _lit(fallback)
@@ -188,7 +189,7 @@ def _era_to_gregorian(text: exp.Expression) -> exp.Expression:
     """令和7年4月1日 / R7.4.1 -> 2025/4/1 (元年 is year 1)."""
     era = exp.Case(this=exp.func("REGEXP_EXTRACT", text, _lit("^(令和|平成|昭和|R|H|S)"), _lit(1)))
     for name, base in ERAS.items():
-        era = era.when(_lit(name), _lit(base))
+        era = era.when(_lit(name), _lit(base), copy=False)
     return _fill(
         """CASE WHEN REGEXP_MATCHES(:t, '^(令和|平成|昭和|R|H|S)([0-9]+|元)[年./]') THEN
              CAST(:base + CAST(REPLACE(REGEXP_EXTRACT(:t, '^(令和|平成|昭和|R|H|S)([0-9]+|元)', 2), '元', '1') AS INTEGER) AS VARCHAR)
