@@ -45,6 +45,8 @@ COMMANDS: dict[str, list[str]] = {
     "clv": ["clv"],
     # attribution (issue 20)
     # content, brand (issue 21)
+    "content": ["content"],
+    "brand": ["brand"],
     # trust, hypotheses (issue 22)
     # trend, forecast (issue 23)
     "trend": ["trend", "revenue", "leads", "win_rate"],

@@ -994,6 +994,55 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # -- attribution (issue 20) --
     # -- content, brand (issue 21) --
+    "content.bad_dwell": {
+        "en": "--dwell {value}: expected seconds (30) or a multiple of the item's median dwell (0.5x).",
+        "ja": "--dwell {value}: 秒数（30）か、コンテンツの滞在時間の中央値に対する倍数（0.5x）を指定してください。",
+    },
+    "content.bad_number": {
+        "en": "{name} {value}: expected a number from {low:g} to {high:g}.",
+        "ja": "{name} {value}: {low:g} から {high:g} までの数を指定してください。",
+    },
+    "content.bad_within": {
+        "en": "--within {value}: expected a window such as 30d, 2w or 12h.",
+        "ja": "--within {value}: 30d、2w、12h のような期間を指定してください。",
+    },
+    "content.note": {
+        "en": "Next action: {outcome}; readers have an engaged view in the {within} before it (converters) or before their "
+        "last page view (everyone else). Engaged: dwell >= {dwell} and scroll >= {scroll}% where known. Lift: Mantel-Haenszel risk ratio "
+        "within {strata} bands of overall page views, 95% Greenland-Robins interval, BH q-values. Intent score: log-lift "
+        "shrunk toward 0 (spread of true log-lifts tau = {tau}). Bots and zero-dwell single-page sessions are left out.",
+        "ja": "次の行動: {outcome}。読者: その {within} 前まで（到達しなかった人は最後の閲覧までの {within}）にエンゲージ閲覧した人。エンゲージ: "
+        "滞在 {dwell} 以上かつスクロール {scroll}% 以上（不明なら滞在のみ）。リフト: 全体の閲覧数で {strata} 層に分けた"
+        "Mantel-Haenszel リスク比（95%区間は Greenland-Robins、q値は BH）。インテントスコア: 0 に向けて縮小した対数リフト"
+        "（真の対数リフトのばらつき tau = {tau}）。ボットと滞在0秒の1ページセッションは除外。",
+    },
+    "brand.bad_period": {
+        "en": "--period {value}: expected month, quarter, half, fy or a period such as FY2025 or FY2024..FY2025.",
+        "ja": "--period {value}: month、quarter、half、fy、または FY2025、FY2024..FY2025 のような期間を指定してください。",
+    },
+    "brand.bad_lags": {
+        "en": "--lags {value}: expected a whole number of months from 1 to 12.",
+        "ja": "--lags {value}: 1 から 12 までの月数を指定してください。",
+    },
+    "brand.no_surveys": {
+        "en": "No survey answers in the data: load surveys (kind nps, csat or awareness) to see NPS and CSAT.",
+        "ja": "アンケートの回答がありません。surveys（kind が nps、csat、awareness）を読み込むと NPS と CSAT が出ます。",
+    },
+    "brand.note": {
+        "en": "NPS = promoters (9-10) - detractors (0-6), in points; its 95% interval from the variance (p + d - (p - d)^2) / n. "
+        "Japanese respondents avoid the extremes: read the company's own trend and distribution, not the sign. Changes "
+        "against the previous period: z-test of two NPS, two-proportion tests of CSAT and awareness, Welch tests of signals; "
+        "q-values by BH.",
+        "ja": "NPS = 推奨者（9〜10）の割合 − 批判者（0〜6）の割合（ポイント）。95%区間は分散 (p + d − (p − d)^2) / n から。"
+        "日本の回答者は両端を避けるため NPS は負になりやすく、正負ではなく自社の推移と分布で読んでください。前期との変化は"
+        "NPS の z 検定、CSAT と認知率は2群の比率の検定、シグナルは Welch 検定（q値は BH）。",
+    },
+    "brand.lags_note": {
+        "en": "Lagged relation (a hypothesis to test, not a cause): {series} leading {pipeline} by k months, after prewhitening "
+        "with an AR({order}) fit to {series}; |r| above {bound:.3f} (1.96/sqrt(n)) stands out from noise.",
+        "ja": "時間差の関係（因果ではなく検証すべき仮説）: {series} が {pipeline} に k か月先行するか。{series} に当てはめた "
+        "AR({order}) でプレホワイトニングした相互相関。|r| が {bound:.3f}（1.96/√n）を超えると偶然では説明しにくい。",
+    },
     # -- trust, hypotheses (issue 22) --
     # -- trend, forecast (issue 23) --
     "trend.no_data": {

@@ -255,6 +255,43 @@ def _trend_charts(data: Mapping[str, Any], lang: str) -> list[dict[str, Any]]:
     return charts(dict(data), lang)
 
 
+def _content(
+    ws: Any,
+    *,
+    by: str = "content_type",
+    outcome: str = "stage:opportunity",
+    within: str = "30d",
+    period: str | None = None,
+    dwell: str = "30",
+    scroll: str = "50",
+    strata: int = 5,
+    lang: str | None = None,
+) -> Any:
+    """Content reach, engagement, next action, stratified lift and intent (kpiflow.analysis.content, imported when it runs)."""
+    from kpiflow.analysis.content import content  # noqa: PLC0415  (start-up: the registry imports no analysis)
+
+    return content(ws, by=by, outcome=outcome, within=within, period=period, dwell=dwell, scroll=scroll, strata=strata, lang=lang)
+
+
+def _content_charts(data: Mapping[str, Any], lang: str) -> list[dict[str, Any]]:
+    from kpiflow.analysis.content import charts  # noqa: PLC0415  (start-up: the registry imports no analysis)
+
+    return charts(dict(data), lang)
+
+
+def _brand(ws: Any, *, period: str = "quarter", by: str | None = None, lags: int = 6, lang: str | None = None) -> Any:
+    """NPS, CSAT, awareness, brand signals and their lag to the pipeline (kpiflow.analysis.brand, imported when it runs)."""
+    from kpiflow.analysis.brand import brand  # noqa: PLC0415  (start-up: the registry imports no analysis)
+
+    return brand(ws, period=period, by=by, lags=lags, lang=lang)
+
+
+def _brand_charts(data: Mapping[str, Any], lang: str) -> list[dict[str, Any]]:
+    from kpiflow.analysis.brand import charts  # noqa: PLC0415  (start-up: the registry imports no analysis)
+
+    return charts(dict(data), lang)
+
+
 ANALYSES: list[Analysis] = [
     Analysis(
         "tree",
@@ -504,6 +541,44 @@ ANALYSES: list[Analysis] = [
     ),
     # attribution (issue 20)
     # content, brand (issue 21)
+    Analysis(
+        "content",
+        {"ja": "コンテンツの効果", "en": "Content"},
+        {
+            "ja": "コンテンツ別の到達・エンゲージ・次の行動と、閲覧量の層で比べたリフト（95%区間・q値）、インテントスコア、受注に先立つ閲覧の順序",
+            "en": "Reach, engaged reading and the next action per content item or type, its lift within engagement strata, intent score, sequences before closing",
+        },
+        "content",
+        (
+            Param("by", "choice", "content_type", {"en": "content_type | content_id", "ja": "内訳: content_type | content_id"}, ("content_type", "content_id")),
+            Param("outcome", "outcome", "stage:opportunity", {"en": "The next action: a touchpoint condition, stage:NAME or won.", "ja": "次の行動（接点の条件、stage:NAME、won）"}),
+            Param("within", "duration", "30d", {"en": "Window before the next action.", "ja": "次の行動の前の期間"}),
+            _period(None, "Page views in this period (default: all)."),
+            Param("dwell", "text", "30", {"en": "Engaged: seconds (30) or a multiple of the item's median dwell (0.5x).", "ja": "エンゲージの滞在: 秒（30）か中央値の倍数（0.5x）"}),
+            Param("scroll", "text", "50", {"en": "Engaged: scroll depth in percent, where known.", "ja": "エンゲージのスクロール率（%）"}),
+            Param("strata", "int", 5, {"en": "Bands of overall engagement compared within.", "ja": "閲覧量の層の数"}),
+        ),
+        function=_content,
+        charts=_content_charts,
+        records="items",
+    ),
+    Analysis(
+        "brand",
+        {"ja": "ブランド・NPS", "en": "Brand and NPS"},
+        {
+            "ja": "NPS（95%区間）・推奨者/中立者/批判者・CSAT・認知・指名検索・言及・レビュー・掲載の推移と、パイプラインへの時間差相関（仮説）",
+            "en": "NPS with its interval, promoters / passives / detractors, CSAT, awareness, branded search, mentions, reviews, media, and their lag to the pipeline",
+        },
+        "brand",
+        (
+            Param("period", "text", "quarter", {"en": "month | quarter | half | fy, or a period such as FY2024..FY2025.", "ja": "month | quarter | half | fy、または期間"}),
+            Param("by", "choice", None, {"en": "industry | size_band | region", "ja": "内訳の軸: industry | size_band | region"}, ("industry", "size_band", "region")),
+            Param("lags", "int", 6, {"en": "Months of lag to the pipeline (1-12).", "ja": "パイプラインへの時間差（月、1〜12）"}),
+        ),
+        function=_brand,
+        charts=_brand_charts,
+        records="scores",
+    ),
     # trust, hypotheses (issue 22)
     # trend, forecast (issue 23)
     Analysis(

@@ -138,6 +138,15 @@ OUTCOMES: dict[str, Entry] = {
 SCENARIOS: dict[str, Entry] = {  # a plan's scenario that the user did not name
     "base": {"ja": "基本", "en": "Base"},
 }
+BRAND_SIGNALS: dict[str, Entry] = {  # brand_signals' kinds, surveys' awareness and the pipeline they are set against
+    "awareness": {"ja": "認知率", "en": "Awareness"},
+    "branded_search": {"ja": "指名検索", "en": "Branded search"},
+    "mention": {"ja": "言及", "en": "Mentions"},
+    "review": {"ja": "レビュー評価", "en": "Review rating"},
+    "media": {"ja": "メディア掲載", "en": "Media coverage"},
+    "leads": {"ja": "リード数", "en": "Leads"},
+    "opportunities": {"ja": "商談数", "en": "Opportunities"},
+}
 
 GROUPS: dict[str, dict[str, Entry]] = {
     "status": STATUSES,
@@ -159,6 +168,7 @@ GROUPS: dict[str, dict[str, Entry]] = {
     "stage": STAGES,
     "outcome": OUTCOMES,
     "scenario": SCENARIOS,
+    "brand_signal": BRAND_SIGNALS,
 }
 """Every worded code by what it names. A code in two groups (``target``, ``contact``) has the same
 words in both (a test checks), so one flat lookup serves every face."""
