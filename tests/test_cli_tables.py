@@ -48,6 +48,7 @@ COMMANDS: dict[str, list[str]] = {
     "content": ["content"],
     "brand": ["brand"],
     # trust, hypotheses (issue 22)
+    "trust": ["trust"],
     # trend, forecast (issue 23)
     "trend": ["trend", "revenue", "leads", "win_rate"],
 }

@@ -1750,6 +1750,39 @@ def blueprint_check(
         raise typer.Exit(3)
 
 
+@app.command()
+@handles_errors
+def trust(
+    period: Annotated[Optional[str], typer.Option("--period", help="Rows in this period (default: all).")] = None,
+    end_of: Annotated[Optional[str], typer.Option("--end-of", help="Bursts at the end of: month | quarter | fy [default: month]")] = None,
+    days: Annotated[Optional[int], typer.Option("--days", help="Last business days of each period that count as its end [default: 2].")] = None,
+    output: Annotated[Optional[Path], typer.Option("--out", help="Write the rows behind each finding to a CSV file (UTF-8 with BOM, for Excel).")] = None,
+    workspace: WorkspaceDir = Path("."),
+    lang: Lang = None,
+    as_json: AsJson = False,
+    wide: Wide = False,
+    debug: Debug = False,
+) -> None:
+    """Period-end bursts, back-dated and skipped entries, missing and duplicate rows: who, and how much each KPI moves without them."""
+    values = {k: v for k, v in {"period": period, "end_of": end_of, "days": days}.items() if v is not None}
+    if output is None:
+        command = _analysis_command(analysis("trust"))
+        command(**values, workspace=workspace, lang=lang, as_json=as_json, wide=wide, debug=debug)
+        return
+    if values.get("end_of") not in (None, "month", "quarter", "fy"):
+        from kpiflow.errors import UnknownNameError  # noqa: PLC0415
+
+        raise UnknownNameError.for_name("--end-of", values["end_of"], ("month", "quarter", "fy"))
+    from kpiflow.analysis.trust import finding_rows, write_rows  # noqa: PLC0415  (keeps `kpiflow --help` instant)
+
+    analysed = _analyse(workspace, lang, False, lambda ws, language: finding_rows(ws, **values, lang=language))
+    if analysed is None:
+        return
+    rows, language, _ = analysed
+    write_rows(output, rows)
+    out.print(say("trust.written", language, count=len(rows), path=output), highlight=False)
+
+
 score_app = typer.Typer(
     help="The lead quality score: rule scores from kpiflow.yaml (fit + engagement), their audit trail, a fitted score, lists for sales.",
     invoke_without_command=True,

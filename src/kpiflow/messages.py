@@ -1044,6 +1044,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "AR({order}) でプレホワイトニングした相互相関。|r| が {bound:.3f}（1.96/√n）を超えると偶然では説明しにくい。",
     },
     # -- trust, hypotheses (issue 22) --
+    "trust.bad_days": {
+        "en": "--days {value}: expected a whole number of business days from 1 to 10 (the last days of each month, quarter or year).",
+        "ja": "--days {value}: 1 から 10 までの営業日数を指定してください（各月・四半期・年度の最後の営業日数）。",
+    },
+    "trust.written": {"en": "{count:,} rows behind the findings written to {path}", "ja": "指摘の根拠の {count:,} 行を {path} に書き出しました"},
+    "trust.no_close_history": {
+        "en": "Stalled deals whose close date keeps moving are not checked: the data contract keeps no history of close dates.",
+        "ja": "クローズ予定日が繰り返し延びる停滞商談は検査していません（データ契約にクローズ予定日の履歴がないため）。",
+    },
     # -- trend, forecast (issue 23) --
     "trend.no_data": {
         "en": "No data yet: load deals and stage history first (the trend runs up to the data's last day).",

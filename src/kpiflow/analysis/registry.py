@@ -210,6 +210,13 @@ def _economics_charts(data: Mapping[str, Any], lang: str) -> list[dict[str, Any]
     return charts(dict(data), lang)
 
 
+def _trust(ws: Any, *, period: str | None = None, end_of: str = "month", days: int = 2, lang: str | None = None) -> Any:
+    """Findings that make numbers look good, and the KPIs they move (kpiflow.analysis.trust, imported when it runs)."""
+    from kpiflow.analysis.trust import trust  # noqa: PLC0415  (start-up: the registry imports no analysis)
+
+    return trust(ws, period=period, end_of=end_of, days=days, lang=lang)
+
+
 def _clv_charts(data: Mapping[str, Any], lang: str) -> list[dict[str, Any]]:
     from kpiflow.analysis.clv import charts  # noqa: PLC0415  (start-up: the registry imports no analysis)
 
@@ -580,6 +587,22 @@ ANALYSES: list[Analysis] = [
         records="scores",
     ),
     # trust, hypotheses (issue 22)
+    Analysis(
+        "trust",
+        {"ja": "数字の信頼性", "en": "Trust"},
+        {
+            "ja": "期末への集中・遡及入力・ステージ飛ばし・欠損・重複などの行と担当者、その行を除いたときのKPI",
+            "en": "Period-end bursts, back-dated and skipped entries, missing and duplicate rows: who, and how much each KPI moves without them",
+        },
+        "trust",
+        (
+            _period(None, "Rows in this period (default: all)."),
+            Param("end_of", "choice", "month", {"en": "Bursts at the end of: month | quarter | fy", "ja": "期末の単位: month | quarter | fy"}, ("month", "quarter", "fy")),
+            Param("days", "int", 2, {"en": "Last business days of each period that count as its end.", "ja": "期末とみなす最後の営業日数"}),
+        ),
+        function=_trust,
+        records="findings",
+    ),
     # trend, forecast (issue 23)
     Analysis(
         "trend",

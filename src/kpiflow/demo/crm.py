@@ -31,6 +31,7 @@ from kpiflow.demo.catalog import (
     PRODUCTS,
     REGIONS,
     REP_TEAM,
+    REPS,
     SIZE_AMOUNT_FACTOR,
     SURNAMES,
     TEAMS,
@@ -456,6 +457,7 @@ def build(
 
     crm = Crm(acc, con, deals, scans, booth)
     _plant_anomalies(rng, crm, anomalies)
+    _plant_period_end_burst(rng, crm, cal)
     return crm
 
 
@@ -476,3 +478,25 @@ def _plant_anomalies(rng: np.random.Generator, crm: Crm, anomalies: dict[str, in
     swap = rng.choice(ok, anomalies["deal_stage_swaps"], replace=False)
     deals["t_valid"][swap], deals["t_prop"][swap] = deals["t_prop"][swap].copy(), deals["t_valid"][swap].copy()
     crm.anomalies = dict(anomalies)
+
+
+# Planted effect 8: one rep books won deals on the last business days of the month they closed in.
+PERIOD_END_REP = "田中 亮"
+
+
+def _plant_period_end_burst(rng: np.random.Generator, crm: Crm, cal: Calendar) -> None:
+    """Move 80% of PERIOD_END_REP's won closes to 16:00-19:00 on the last (70%) or second-to-last
+    business day of the same month: months and amounts stay, the close is never earlier than the
+    truth. Drawn last from the CRM's stream, so nothing drawn before it changes."""
+    deals = crm.deals
+    k = deals["close"].size
+    moved_day = np.minimum(deals["close"] // DAY, SPAN_DAYS - 1)
+    day = np.where(rng.random(k) < 0.7, cal.last_business_of_month[moved_day], cal.second_last_business_of_month[moved_day])
+    at = day * DAY + (16 * HOUR + rng.random(k) * 3 * HOUR).astype(np.int64)
+    honest = deals["closed_field"] == deals["closed_at"]  # a close keyed before creation stays as keyed
+    mine = (np.asarray(REPS)[deals["rep"]] == PERIOD_END_REP) & (deals["outcome"] == 1) & honest & ~deals["effect_group"]
+    move = mine & (rng.random(k) < 0.8) & (at < END)
+    close = np.where(move, np.maximum(at, deals["close"]), deals["close"])
+    deals["close"] = close
+    deals["closed_at"] = np.where(deals["closed_at"] >= 0, close, -1)
+    deals["closed_field"] = np.where(honest, deals["closed_at"], deals["closed_field"])

@@ -476,6 +476,15 @@ HEADERS: dict[str, dict[str, str]] = {
     "months": {"ja": "月数", "en": "Months"},
     "ar_order": {"ja": "ARの次数", "en": "AR order"},
     # -- trust, hypotheses (issue 22) --
+    "finding": {"ja": "指摘番号", "en": "Finding"},
+    "expected": {"ja": "期待される割合", "en": "Expected"},
+    "value_without": {"ja": "指摘の行を除いた値", "en": "Without the rows"},
+    "trust": {"ja": "信頼度", "en": "Trust"},
+    "findings": {"ja": "指摘数", "en": "Findings"},
+    "flagged": {"ja": "指摘あり", "en": "Flagged"},
+    "hits": {"ja": "期末の件数", "en": "At period end"},
+    "moves": {"ja": "遷移数", "en": "Moves"},
+    "skip": {"ja": "飛ばし", "en": "Skip"},
     # -- trend, forecast (issue 23) --
     "ytd": {"ja": "累計実績", "en": "To date"},
     "ytd_target": {"ja": "累計目標", "en": "Target to date"},
