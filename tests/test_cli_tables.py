@@ -51,6 +51,8 @@ COMMANDS: dict[str, list[str]] = {
     "trust": ["trust"],
     # trend, forecast (issue 23)
     "trend": ["trend", "revenue", "leads", "win_rate"],
+    "forecast": ["forecast"],
+    "trend": ["trend", "revenue", "leads", "win_rate"],
 }
 OTHERS: dict[str, list[str]] = {
     "touch funnel": ["funnel", "--step", "type = 'booth_visit'", "--step", "type = 'demo'", "--step", "type = 'inquiry'"],

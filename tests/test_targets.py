@@ -111,3 +111,48 @@ def test_bad_keys_and_profiles_point_at_the_line(targets, phasing, message):
 def test_largest_remainder_keeps_the_total(total, weights, expected):
     assert largest_remainder(total, weights) == expected
     assert sum(expected) == total
+
+
+def test_plan_phase_monthly_saves_whole_months_that_add_up_to_the_plan(tmp_path):
+    """`kpiflow plan --phase monthly --save-targets` on the small demo: each stage's twelve whole
+    numbers add up to its planned volume rounded up, differ by at most one (even phasing), and
+    are written into kpiflow.yaml with its comments, readable back as the same targets."""
+    import json  # noqa: PLC0415
+    import math  # noqa: PLC0415
+
+    from typer.testing import CliRunner  # noqa: PLC0415
+
+    from conftest import copy_demo  # noqa: PLC0415
+    from kpiflow.cli import app  # noqa: PLC0415
+    from kpiflow.model.config import read_model  # noqa: PLC0415
+
+    ws, _ = copy_demo(tmp_path / "demo", size="small", lang="en")
+    root = ws.root
+    ws.close()
+    before = (root / "kpiflow.yaml").read_text(encoding="utf-8")
+    args = ["plan", "--target", "revenue=1800000000", "--period", "FY2026", "--phase", "monthly", "--save-targets", "--json", "-w", str(root)]
+    out = CliRunner().invoke(app, args)
+    assert out.exit_code == 0, out.output
+    result = json.loads(out.output)
+    monthly = result["monthly_targets"]
+    assert list(monthly) == [f"2026-{m:02d}" for m in range(4, 13)] + ["2027-01", "2027-02", "2027-03"]
+    volumes = {r["metric"]: r["required"] for r in result["records"] if r["role"] == "volume" and r.get("scenario", "base") == "base"}
+    assert set(volumes) == set(monthly["2026-04"])
+    model = read_model(root / "kpiflow.yaml")
+    for metric, required in volumes.items():
+        parts = [monthly[m][metric] for m in monthly]
+        assert sum(parts) == math.ceil(required - 1e-9 * max(1.0, required)) and max(parts) - min(parts) <= 1
+        assert target_of(model, metric, Period.fy(2026)) == sum(parts)
+    after = (root / "kpiflow.yaml").read_text(encoding="utf-8")
+    comments = [line for line in before.splitlines() if line.lstrip().startswith("#")]
+    assert comments and all(line in after.splitlines() for line in comments)
+    assert model.targets["FY2025"] == {"revenue": 1500000000, "win_rate": 0.32}  # the yearly targets stay
+
+
+def test_save_targets_keeps_comments_and_merges_lines():
+    from kpiflow.model.targets import save_targets  # noqa: PLC0415
+
+    text = "targets:  # ours\n  FY2025: {revenue: 10}  # the year\n  2025-04: {sqls: 1, mqls: 2}\nlabels: {}\n"
+    saved = save_targets(text, {"2025-04": {"sqls": 5}, "2025-05": {"sqls": 6}})
+    assert saved == "targets:  # ours\n  FY2025: {revenue: 10}  # the year\n  2025-04: {sqls: 5, mqls: 2}\n  2025-05: {sqls: 6}\nlabels: {}\n"
+    assert save_targets("targets: {}  # e.g.\n", {"2025-04": {"sqls": 5}}) == "targets:  # e.g.\n  2025-04: {sqls: 5}\n"

@@ -504,6 +504,8 @@ def plan(
     scenarios: Annotated[
         Optional[list[str]], typer.Option("--scenario", help="NAME:rate=value[,rate=value] (repeatable).")
     ] = None,
+    phase: Annotated[Optional[str], typer.Option("--phase", help="monthly: the plan's volumes as whole monthly targets per stage.")] = None,
+    save_targets: Annotated[bool, typer.Option("--save-targets", help="With --phase monthly: write them into kpiflow.yaml's targets.")] = False,
     workspace: WorkspaceDir = Path("."),
     lang: Lang = None,
     as_json: AsJson = False,
@@ -527,8 +529,9 @@ def plan(
             lang=language,
         )
         model = ws.model
+        monthly = _phase_plan(ws, result, period, phase, save_targets, language)
     if as_json:
-        _print_json(result.to_dict())
+        _print_json(result.to_dict() | ({"monthly_targets": monthly} if monthly else {}))
         return
     money = lambda v: format_money(v, language, model.currency) if v is not None else "—"  # noqa: E731
     words = _words(model, language)
@@ -562,6 +565,16 @@ def plan(
                 notes.append(f"† {n.label} {show(n.required)}: {n.note}")
         table.add_row(label, *cells, words.code(n.source), *others)
     _show(table, wide, language)
+    if monthly:
+        months = list(monthly)
+        phased = RichTable(say("label.metric", language), *months, title=say("plan.phase_title", language, period=result.period))
+        for column in phased.columns[1:]:
+            column.justify = "right"
+        for metric in dict.fromkeys(m for values in monthly.values() for m in values):
+            phased.add_row(words.metric(metric), *(f"{monthly[m][metric]:,}" for m in months))
+        _show(phased, wide, language)
+        if save_targets:
+            out.print(say("plan.saved", language, count=len(months), file="kpiflow.yaml"), highlight=False)
     if throughput:
         out.print(f"† {say('plan.throughput_legend', language)}: {', '.join(throughput)}", style="dim", highlight=False)
     for note in notes:
@@ -1425,6 +1438,29 @@ def _analysis_command(entry):
     command.__signature__ = inspect.Signature(options + common)  # type: ignore[attr-defined]
     command.__annotations__ = {p.name: p.annotation for p in options + common}
     return handles_errors(command)
+
+
+def _phase_plan(ws: Any, result: Any, period: str, phase: str | None, save: bool, lang: str) -> dict[str, dict[str, int]] | None:
+    """`kpiflow plan --phase monthly [--save-targets]`: the plan's volumes as whole monthly targets,
+    written into kpiflow.yaml (its comments kept) when asked."""
+    from kpiflow.analysis.plan import PlanError, phase_monthly  # noqa: PLC0415
+    from kpiflow.errors import UnknownNameError  # noqa: PLC0415
+    from kpiflow.model.config import MODEL_FILE, parse_model  # noqa: PLC0415
+    from kpiflow.model.targets import save_targets  # noqa: PLC0415
+
+    if phase is None:
+        if save:
+            raise PlanError(say("plan.save_needs_phase", lang))
+        return None
+    if phase != "monthly":
+        raise UnknownNameError.for_name("--phase", phase, ["monthly"])
+    monthly = phase_monthly(ws.engine, ws.model, ws.columns(), result, ws.resolve_period(period, lang, measured=False), lang)
+    if save:
+        path = ws.root / MODEL_FILE
+        text = save_targets(path.read_text(encoding="utf-8-sig"), monthly)
+        parse_model(text, str(path))  # a file kpiflow cannot read back is never written
+        path.write_text(text, encoding="utf-8")
+    return monthly
 
 
 @app.command()

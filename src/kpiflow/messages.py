@@ -1066,6 +1066,50 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "As of {as_of} (the data's last day), {period}. Status: on track when the phased target to date lies within the 95% interval of the value to date (counts: Poisson; sums: compound Poisson; conversion rates: Wilson); ahead or behind outside it (docs/pacing.md).",
         "ja": "{as_of}（データの最終日）時点、{period}。状況: 累計の実績の95%区間（件数はポアソン、金額は複合ポアソン、転換率はWilson）に累計目標が入れば達成見込み、外れれば先行または未達（docs/pacing.md）。",
     },
+    "plan.phase_period": {
+        "en": "--phase monthly: the plan period {period} is not a fiscal year, half or quarter to split into months.",
+        "ja": "--phase monthly: 計画期間 {period} は月に分けられる年度・半期・四半期ではありません。",
+    },
+    "plan.phase_title": {
+        "en": "Monthly targets — {period} (whole numbers adding up to the plan; largest remainder)",
+        "ja": "月次目標 — {period}（計画の合計に一致する整数。最大剰余法）",
+    },
+    "plan.saved": {
+        "en": "Wrote the targets of {count} months into {file} (its comments kept).",
+        "ja": "{count} か月分の目標を {file} に書き込みました（コメントはそのまま）。",
+    },
+    "plan.save_needs_phase": {
+        "en": "--save-targets writes the monthly targets: add --phase monthly.",
+        "ja": "--save-targets は月次目標を書き込みます。--phase monthly を付けてください。",
+    },
+    "forecast.no_metric": {
+        "en": "No metric counts or sums won deals by their close date (count: deals or sum: deals.amount, where: outcome = 'won', time: closed_at): add one to kpiflow.yaml to forecast it.",
+        "ja": "受注した商談をクローズ日で数える・合計する指標がありません（count: deals または sum: deals.amount、where: outcome = 'won'、time: closed_at）。予測するには kpiflow.yaml に追加してください。",
+    },
+    "forecast.bad_period": {
+        "en": "--period {period}: expected a month, quarter, half or fiscal year (e.g. FY2026Q1).",
+        "ja": "--period {period}: 月・四半期・半期・年度を指定してください（例: FY2026Q1）。",
+    },
+    "forecast.note": {
+        "en": "As of {as_of} (the data's last day), {period}: actual to date + open deals weighted by their stage's cohort chance of a win within the period + leads to come at the planned volume; 95% interval analytic (docs/pacing.md).",
+        "ja": "{as_of}（データの最終日）時点、{period}: 実績＋未クローズ商談（ステージ別コホートで期間内に受注する確率で重み付け）＋計画どおりの今後のリードの期待値。95%区間は解析的に算出（docs/pacing.md）。",
+    },
+    "forecast.backtest": {
+        "en": "Back-test of {metric} over {quarters} past quarters, each forecast at its start: MAPE {mape:.1%}, bias {bias:+.1%}, actual within the 95% interval {hits} of {n} times.",
+        "ja": "{metric} の過去 {quarters} 四半期での検証（各期初時点の予測）: MAPE {mape:.1%}、バイアス {bias:+.1%}、実績が95%区間に入ったのは {n} 回中 {hits} 回。",
+    },
+    "trend.no_data": {
+        "en": "No data yet: load deals and stage history first (the trend runs up to the data's last day).",
+        "ja": "データがまだありません。先に商談とステージ履歴を読み込んでください（推移はデータの最終日までを示します）。",
+    },
+    "trend.bad_period": {
+        "en": "--period {period}: expected a fiscal year, half or quarter made of whole {grain}s (e.g. FY2025, FY2025H2, FY2025Q3 with --grain month).",
+        "ja": "--period {period}: {grain} 単位に分けられる年度・半期・四半期を指定してください（例: FY2025、FY2025H2、--grain month なら FY2025Q3）。",
+    },
+    "trend.note": {
+        "en": "As of {as_of} (the data's last day), {period}. Status: on track when the phased target to date lies within the 95% interval of the value to date (counts: Poisson; sums: compound Poisson; conversion rates: Wilson); ahead or behind outside it (docs/pacing.md).",
+        "ja": "{as_of}（データの最終日）時点、{period}。状況: 累計の実績の95%区間（件数はポアソン、金額は複合ポアソン、転換率はWilson）に累計目標が入れば達成見込み、外れれば先行または未達（docs/pacing.md）。",
+    },
 }
 
 

@@ -43,6 +43,7 @@ from kpiflow.model.config import ModelFile
 from kpiflow.model.periods import Period, parse_last, trailing
 from kpiflow.model.ratios import CONVERSION, THROUGHPUT, cohort_link, ratio_kind
 from kpiflow.model.semantic import source_of
+from kpiflow.model.targets import largest_remainder, months_of, profile_of, weights_of
 
 POINT = 0.01
 """One point of a conversion rate."""
@@ -531,3 +532,30 @@ def parse_scenarios(items: Sequence[str] | None) -> dict[str, dict[str, float]]:
 
 
 __all__ = ["PlanResult", "make_plan", "backward", "parse_assignments", "parse_scenarios"]
+
+
+def phase_monthly(
+    engine: Engine, model: ModelFile, columns: Mapping[str, Sequence[str]], result: PlanResult, period: Period, lang: str = "en"
+) -> dict[str, dict[str, int]]:
+    """The base plan's volumes as monthly targets (`kpiflow plan --phase monthly`): each volume's
+    whole number for the period (rounded up, as the plan shows it) split into its months by the
+    metric's phasing profile (kpiflow.yaml's `phasing:`; last year's shape is measured on the same
+    months a year before) by largest remainder, so that the months add up to it exactly."""
+    if period.kind not in ("fy", "half", "quarter"):
+        raise PlanError(say("plan.phase_period", lang, period=period.label(lang)))
+    months = months_of(period)
+    volumes = [n for n in result.nodes if n.role == "volume" and n.required is not None]
+    shaped = [n.metric for n in volumes if profile_of(model, n.metric) == "last_year"]
+    last: dict[str, dict[str, float]] = {}
+    if shaped:
+        before = [m.same_period_last_year() for m in months]
+        past = compute_metrics(engine, model, shaped, before, kind="month", columns=columns, lang="en")
+        for record in past.records:
+            last.setdefault(record.metric, {})[record.period] = record.value or 0.0
+    out: dict[str, dict[str, int]] = {m.label("en"): {} for m in months}
+    for node in volumes:
+        total = math.ceil(node.required - 1e-9 * max(1.0, abs(node.required)))  # as the plan shows it: rounded up
+        weights = weights_of(profile_of(model, node.metric), months, last.get(node.metric))
+        for month, part in zip(months, largest_remainder(total, weights), strict=True):
+            out[month.label("en")][node.metric] = part
+    return out

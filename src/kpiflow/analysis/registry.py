@@ -299,6 +299,40 @@ def _brand_charts(data: Mapping[str, Any], lang: str) -> list[dict[str, Any]]:
     return charts(dict(data), lang)
 
 
+def _trend(
+    ws: Any,
+    *,
+    metrics: tuple[str, ...] | list[str] | None = None,
+    grain: str = "month",
+    period: str | None = None,
+    by: str | None = None,
+    lang: str | None = None,
+) -> Any:
+    """Every metric by period against its phased target and last year (kpiflow.analysis.trend, imported when it runs)."""
+    from kpiflow.analysis.trend import trend  # noqa: PLC0415  (start-up: the registry imports no analysis)
+
+    return trend(ws, metrics=metrics, grain=grain, period=period, by=by, lang=lang)
+
+
+def _trend_charts(data: Mapping[str, Any], lang: str) -> list[dict[str, Any]]:
+    from kpiflow.analysis.trend import charts  # noqa: PLC0415  (start-up: the registry imports no analysis)
+
+    return charts(dict(data), lang)
+
+
+def _forecast(ws: Any, *, period: str | None = None, backtest: bool = True, lang: str | None = None) -> Any:
+    """Where a period will land, its pipeline coverage and back-test (kpiflow.analysis.forecast, imported when it runs)."""
+    from kpiflow.analysis.forecast import forecast  # noqa: PLC0415  (start-up: the registry imports no analysis)
+
+    return forecast(ws, period=period, backtest=backtest, lang=lang)
+
+
+def _forecast_charts(data: Mapping[str, Any], lang: str) -> list[dict[str, Any]]:
+    from kpiflow.analysis.forecast import charts  # noqa: PLC0415  (start-up: the registry imports no analysis)
+
+    return charts(dict(data), lang)
+
+
 ANALYSES: list[Analysis] = [
     Analysis(
         "tree",
@@ -604,6 +638,40 @@ ANALYSES: list[Analysis] = [
         records="findings",
     ),
     # trend, forecast (issue 23)
+    Analysis(
+        "trend",
+        {"ja": "推移と進捗", "en": "Trend and pacing"},
+        {
+            "ja": "各指標の月次・四半期の推移を目標（月割り）・前年と比べ、累計・残りに必要なペース・状況（先行／達成見込み／未達）を示す",
+            "en": "Every metric by month or quarter against its phased target and last year: to date, the pace needed, ahead / on track / behind",
+        },
+        "trend",
+        (
+            Param("metrics", "texts", None, {"en": "Metrics (default: all).", "ja": "指標（既定: すべて）"}, required=True),
+            Param("grain", "choice", "month", {"en": "month | quarter", "ja": "month | quarter"}, ("month", "quarter")),
+            _period(None, "A fiscal year, half or quarter (default: the fiscal year of the data's last day)."),
+            _BY_ONE,
+        ),
+        function=_trend,
+        charts=_trend_charts,
+        records="trend",
+    ),
+    Analysis(
+        "forecast",
+        {"ja": "着地見込みとカバー率", "en": "Forecast and coverage"},
+        {
+            "ja": "期間の着地見込み（実績＋パイプラインの期待値＋今後のリードの期待値、95%区間）・目標に対するパイプラインのカバー率・過去の四半期での検証",
+            "en": "Where the period will land (actual + weighted pipeline + leads to come, 95% interval), pipeline coverage, back-test on past quarters",
+        },
+        "forecast",
+        (
+            _period(None, "A month, quarter, half or fiscal year (default: the quarter after the data's last moment, or the one it falls in)."),
+            Param("backtest", "flag", True, {"en": "Back-test on past quarters.", "ja": "過去の四半期で検証する"}),
+        ),
+        function=_forecast,
+        charts=_forecast_charts,
+        records="forecast",
+    ),
     Analysis(
         "trend",
         {"ja": "推移と進捗", "en": "Trend and pacing"},

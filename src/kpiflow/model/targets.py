@@ -218,3 +218,59 @@ def largest_remainder(total: int, weights: Sequence[float]) -> list[int]:
     for i in sorted(range(len(exact)), key=lambda i: (-(exact[i] - parts[i]), i))[:short]:
         parts[i] += 1
     return parts
+
+
+_TOP_KEY = re.compile(r"^targets:[ \t]*(?P<flow>\{.*?\})?[ \t]*(?P<comment>#.*)?$", re.MULTILINE)
+
+
+def save_targets(text: str, new: Mapping[str, Mapping[str, float]]) -> str:
+    """kpiflow.yaml's text with `new` targets (key -> metric -> value) set under `targets:`, every
+    other line and comment kept as it was: a key already there gets the new values merged into
+    its line (a value it already had for the metric is replaced); a new key is a new line at the
+    end of the block. A flow mapping on the `targets:` line itself is rewritten as a block."""
+    import yaml  # noqa: PLC0415  (reads one flow mapping at a time)
+
+    def line(key: str, values: Mapping[str, float]) -> str:
+        body = ", ".join(f"{metric}: {_number(value)}" for metric, value in values.items())
+        return f"  {key}: {{{body}}}"
+
+    found = _TOP_KEY.search(text)
+    if found is None:
+        block = "targets:\n" + "\n".join(line(k, v) for k, v in new.items()) + "\n"
+        return text + ("" if text.endswith("\n") or not text else "\n") + block
+    lines = text[: found.start()].splitlines(keepends=True), text[found.end() :]
+    existing: dict[str, dict[str, float]] = {}
+    if found["flow"]:
+        existing = {str(k): dict(v) for k, v in (yaml.safe_load(found["flow"]) or {}).items()}
+    head = "targets:" + (f"  {found['comment']}" if found["comment"] else "")
+    rest = lines[1]
+    body_lines: list[str] = []
+    tail = rest.lstrip("\n") if rest.startswith("\n") else rest
+    remaining = tail.splitlines(keepends=True)
+    # the block under targets: runs while lines are indented (or blank/comment lines inside it)
+    i = 0
+    while i < len(remaining) and (remaining[i].startswith((" ", "\t")) or (not remaining[i].strip() and i + 1 < len(remaining) and remaining[i + 1].startswith((" ", "\t")))):
+        body_lines.append(remaining[i].rstrip("\n"))
+        i += 1
+    after = "".join(remaining[i:])
+    written = set()
+    out_lines = []
+    for existing_line in body_lines:
+        key_match = re.match(r"^\s+(?P<key>[^:#]+?):\s*(?P<flow>\{.*\})\s*(?P<comment>#.*)?$", existing_line)
+        key = key_match["key"].strip().strip("'\"") if key_match else None
+        if key is not None and key in new:
+            values = dict(yaml.safe_load(key_match["flow"]) or {}) | dict(new[key])
+            out_lines.append(line(key, values) + (f"  {key_match['comment']}" if key_match["comment"] else ""))
+            written.add(key)
+        else:
+            out_lines.append(existing_line)
+    for key, values in existing.items():
+        out_lines.append(line(key, dict(values) | dict(new.get(key, {}))))
+        written.add(key)
+    out_lines += [line(key, values) for key, values in new.items() if key not in written]
+    return text[: found.start()] + head + "\n" + "\n".join(out_lines) + "\n" + after
+
+
+def _number(value: float) -> str:
+    """A target as YAML: a whole number without its .0."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
