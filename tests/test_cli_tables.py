@@ -44,6 +44,7 @@ COMMANDS: dict[str, list[str]] = {
     "economics": ["economics"],
     "clv": ["clv"],
     # attribution (issue 20)
+    "attribution": ["attribution"],
     # content, brand (issue 21)
     "content": ["content"],
     "brand": ["brand"],

@@ -993,6 +993,61 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "再購買の平均金額が 0 以下の顧客が {count:,} 社あります。Gamma-Gamma モデルには正の金額が必要です。",
     },
     # -- attribution (issue 20) --
+    "attribution.bad_duration": {
+        "en": "{option} {value}: expected a number of days, weeks or hours such as 90d, 12w or 36h.",
+        "ja": "{option} {value}: 90d、12w、36h のように日数・週数・時間数で指定してください。",
+    },
+    "attribution.bad_order": {
+        "en": "--order {value}: the Markov chain's order is 1, 2 or 3.",
+        "ja": "--order {value}: マルコフ連鎖の次数は 1、2、3 のいずれかです。",
+    },
+    "attribution.no_file": {
+        "en": "--paths {file}: no such file.",
+        "ja": "--paths {file}: ファイルが見つかりません。",
+    },
+    "attribution.unreadable": {
+        "en": "{file}: not a text file in UTF-8 or CP932 (a path-count file is text: path;total_conversions;total_conversion_value;total_null).",
+        "ja": "{file}: UTF-8 または CP932 のテキストとして読めません（経路ファイルは path;total_conversions;total_conversion_value;total_null のテキストです）。",
+    },
+    "attribution.empty_paths": {
+        "en": "{file}: no paths (expected a header and one row per path).",
+        "ja": "{file}: 経路の行がありません（見出し行と経路ごとの行が必要です）。",
+    },
+    "attribution.bad_header": {
+        "en": "{file}, row 1: the header is '{found}'; expected '{expected}' separated by ';' (path and total_conversions first).",
+        "ja": "{file} 1 行目: 見出しが「{found}」です。「{expected}」を ; 区切りで指定してください（path と total_conversions が先頭）。",
+    },
+    "attribution.bad_width": {
+        "en": "{file}, row {row}: {found} column(s) where the header has {expected} (columns are separated by ';').",
+        "ja": "{file} {row} 行目: 列が {found} 個あります（見出しは {expected} 列、区切りは ;）。",
+    },
+    "attribution.bad_cell": {
+        "en": "{file}, row {row}, column '{column}': '{value}' is not {expected}.",
+        "ja": "{file} {row} 行目、列「{column}」: 「{value}」は{expected}ではありません。",
+    },
+    "attribution.whole": {"en": "a whole number of journeys (0 or more)", "ja": "0 以上の整数（道のりの数）"},
+    "attribution.amount": {"en": "an amount of 0 or more", "ja": "0 以上の金額"},
+    "attribution.a_path": {"en": "a path of channels joined by ' > ' (a > b > c)", "ja": "チャネルを ' > ' でつないだ経路（a > b > c）"},
+    "attribution.needs_milestones": {
+        "en": "{model} needs each journey's lead and opportunity creation touches, which a path-count file does not carry: use touchpoints.",
+        "ja": "{model}は道のりごとのリード獲得・商談化の接点が必要ですが、経路ファイルにはありません。接点データから計算してください。",
+    },
+    "attribution.needs_ages": {
+        "en": "Time decay needs each touch's time before the conversion, which a path-count file does not carry: use touchpoints.",
+        "ja": "時間減衰モデルは各接点から成果までの時間が必要ですが、経路ファイルにはありません。接点データから計算してください。",
+    },
+    "attribution.too_many_channels": {
+        "en": "Shapley values are computed exactly for at most {most} channels; the journeys have {count}: group channels or choose another model.",
+        "ja": "シャープレイ値の厳密計算はチャネル {most} 個までです（道のりには {count} 個あります）。チャネルをまとめるか別のモデルを選んでください。",
+    },
+    "attribution.from_touches": {
+        "en": "touchpoints (outcome {outcome}, per {unit}, {lookback} lookback)",
+        "ja": "接点データ（成果 {outcome}、単位 {unit}、遡る期間 {lookback}）",
+    },
+    "attribution.note": {
+        "en": "Journeys from {source}. Intervals: a bootstrap of {draws} resamples of the journeys (seeded); a channel in fewer than {small} converting journeys is marked small. ROAS is attributed value / cost, a ratio.",
+        "ja": "道のり: {source}。区間は道のりの再標本化（{draws} 回、乱数固定）による95%区間。成果に至った道のりが {small} 未満のチャネルは少数として印を付けています。ROAS は貢献金額 / 費用の倍率です。",
+    },
     # -- content, brand (issue 21) --
     "content.bad_dwell": {
         "en": "--dwell {value}: expected seconds (30) or a multiple of the item's median dwell (0.5x).",

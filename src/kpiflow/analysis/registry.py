@@ -217,6 +217,37 @@ def _trust(ws: Any, *, period: str | None = None, end_of: str = "month", days: i
     return trust(ws, period=period, end_of=end_of, days=days, lang=lang)
 
 
+def _attribution(
+    ws: Any,
+    *,
+    model: str = "all",
+    paths: str | None = None,
+    outcome: str = "won",
+    unit: str = "contact",
+    lookback: str = "90d",
+    period: str | None = None,
+    offline: str = "include",
+    touches: str = "type NOT IN ('page_view', 'email_open')",
+    order: str = "1",
+    half_life: str = "7d",
+    costs: str = "marketing",
+    lang: str | None = None,
+) -> Any:
+    """Each channel's credit under the attribution models (kpiflow.analysis.attribution, imported when it runs)."""
+    from kpiflow.analysis.attribution import attribution  # noqa: PLC0415  (start-up: the registry imports no analysis)
+
+    return attribution(
+        ws, model=model, paths=paths, outcome=outcome, unit=unit, lookback=lookback, period=period,
+        offline=offline, touches=touches, order=order, half_life=half_life, costs=costs, lang=lang,
+    )
+
+
+def _attribution_charts(data: Mapping[str, Any], lang: str) -> list[dict[str, Any]]:
+    from kpiflow.analysis.attribution import charts  # noqa: PLC0415  (start-up: the registry imports no analysis)
+
+    return charts(dict(data), lang)
+
+
 def _clv_charts(data: Mapping[str, Any], lang: str) -> list[dict[str, Any]]:
     from kpiflow.analysis.clv import charts  # noqa: PLC0415  (start-up: the registry imports no analysis)
 
@@ -581,6 +612,37 @@ ANALYSES: list[Analysis] = [
         records="segments",
     ),
     # attribution (issue 20)
+    Analysis(
+        "attribution",
+        {"ja": "アトリビューション", "en": "Attribution"},
+        {
+            "ja": "チャネルごとの貢献（ファースト・ラスト・均等・U字・W字・フルパス・時間減衰・マルコフ除去効果・シャープレイ値）と95%区間、貢献単価とROAS",
+            "en": "Each channel's credit under first, last, linear, U, W, full-path, time-decay, Markov removal-effect and Shapley models, with 95% intervals, cost per conversion and ROAS",
+        },
+        "attribution",
+        (
+            Param(
+                "model",
+                "choice",
+                "all",
+                {"en": "all | first | last | linear | u | w | full | time_decay | markov | shapley", "ja": "モデル: all | first | last | linear | u | w | full | time_decay | markov | shapley"},
+                ("all", "first", "last", "linear", "u", "w", "full", "time_decay", "markov", "shapley"),
+            ),
+            Param("paths", "text", None, {"en": "A path-count file (path;total_conversions;total_conversion_value;total_null).", "ja": "経路ファイル（path;total_conversions;total_conversion_value;total_null）"}),
+            Param("outcome", "outcome", "won", {"en": "won, stage:opportunity or a touchpoint condition.", "ja": "成果: won、stage:opportunity、接点の条件"}),
+            Param("unit", "choice", "contact", {"en": "contact | account (the buying committee)", "ja": "contact | account"}, ("contact", "account")),
+            Param("lookback", "duration", "90d", {"en": "Touches counted before the outcome, e.g. 90d.", "ja": "成果の前に遡る期間（例: 90d）"}),
+            _period(None, "Outcomes in this period (default: all)."),
+            Param("offline", "choice", "include", {"en": "Offline touches (booths, demos, seminars, meetings): include | exclude", "ja": "オフライン接点: include | exclude"}, ("include", "exclude")),
+            Param("touches", "text", "type NOT IN ('page_view', 'email_open')", {"en": "Touchpoints that count as touches.", "ja": "接点として数える条件"}),
+            Param("order", "choice", "1", {"en": "The Markov chain's order: 1 | 2 | 3", "ja": "マルコフ連鎖の次数: 1 | 2 | 3"}, ("1", "2", "3")),
+            Param("half_life", "duration", "7d", {"en": "Time decay: a touch's credit halves every ..., e.g. 7d.", "ja": "時間減衰の半減期（例: 7d）"}),
+            Param("costs", "text", "marketing", {"en": "Cost categories: marketing | all | media,event,...", "ja": "費目: marketing | all | media,event など"}),
+        ),
+        function=_attribution,
+        charts=_attribution_charts,
+        records="credits",
+    ),
     # content, brand (issue 21)
     Analysis(
         "content",
