@@ -53,7 +53,6 @@ COMMANDS: dict[str, list[str]] = {
     # trend, forecast (issue 23)
     "trend": ["trend", "revenue", "leads", "win_rate"],
     "forecast": ["forecast"],
-    "trend": ["trend", "revenue", "leads", "win_rate"],
 }
 OTHERS: dict[str, list[str]] = {
     "touch funnel": ["funnel", "--step", "type = 'booth_visit'", "--step", "type = 'demo'", "--step", "type = 'inquiry'"],

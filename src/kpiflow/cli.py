@@ -574,7 +574,7 @@ def plan(
             phased.add_row(words.metric(metric), *(f"{monthly[m][metric]:,}" for m in months))
         _show(phased, wide, language)
         if save_targets:
-            out.print(say("plan.saved", language, count=len(months), file="kpiflow.yaml"), highlight=False)
+            out.print(say("plan.targets_saved", language, count=len(months), file="kpiflow.yaml"), highlight=False)
     if throughput:
         out.print(f"† {say('plan.throughput_legend', language)}: {', '.join(throughput)}", style="dim", highlight=False)
     for note in notes:

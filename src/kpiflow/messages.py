@@ -1129,7 +1129,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Monthly targets — {period} (whole numbers adding up to the plan; largest remainder)",
         "ja": "月次目標 — {period}（計画の合計に一致する整数。最大剰余法）",
     },
-    "plan.saved": {
+    "plan.targets_saved": {
         "en": "Wrote the targets of {count} months into {file} (its comments kept).",
         "ja": "{count} か月分の目標を {file} に書き込みました（コメントはそのまま）。",
     },
@@ -1152,18 +1152,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "forecast.backtest": {
         "en": "Back-test of {metric} over {quarters} past quarters, each forecast at its start: MAPE {mape:.1%}, bias {bias:+.1%}, actual within the 95% interval {hits} of {n} times.",
         "ja": "{metric} の過去 {quarters} 四半期での検証（各期初時点の予測）: MAPE {mape:.1%}、バイアス {bias:+.1%}、実績が95%区間に入ったのは {n} 回中 {hits} 回。",
-    },
-    "trend.no_data": {
-        "en": "No data yet: load deals and stage history first (the trend runs up to the data's last day).",
-        "ja": "データがまだありません。先に商談とステージ履歴を読み込んでください（推移はデータの最終日までを示します）。",
-    },
-    "trend.bad_period": {
-        "en": "--period {period}: expected a fiscal year, half or quarter made of whole {grain}s (e.g. FY2025, FY2025H2, FY2025Q3 with --grain month).",
-        "ja": "--period {period}: {grain} 単位に分けられる年度・半期・四半期を指定してください（例: FY2025、FY2025H2、--grain month なら FY2025Q3）。",
-    },
-    "trend.note": {
-        "en": "As of {as_of} (the data's last day), {period}. Status: on track when the phased target to date lies within the 95% interval of the value to date (counts: Poisson; sums: compound Poisson; conversion rates: Wilson); ahead or behind outside it (docs/pacing.md).",
-        "ja": "{as_of}（データの最終日）時点、{period}。状況: 累計の実績の95%区間（件数はポアソン、金額は複合ポアソン、転換率はWilson）に累計目標が入れば達成見込み、外れれば先行または未達（docs/pacing.md）。",
     },
 }
 

@@ -272,27 +272,6 @@ def _clv(
     return clv(ws, model=model, calibration=calibration, holdout=holdout, unit=unit, by=by, horizon=horizon, discount=discount, lang=lang)
 
 
-def _trend(
-    ws: Any,
-    *,
-    metrics: tuple[str, ...] | list[str] | None = None,
-    grain: str = "month",
-    period: str | None = None,
-    by: str | None = None,
-    lang: str | None = None,
-) -> Any:
-    """Every metric by period against its phased target and last year (kpiflow.analysis.trend, imported when it runs)."""
-    from kpiflow.analysis.trend import trend  # noqa: PLC0415  (start-up: the registry imports no analysis)
-
-    return trend(ws, metrics=metrics, grain=grain, period=period, by=by, lang=lang)
-
-
-def _trend_charts(data: Mapping[str, Any], lang: str) -> list[dict[str, Any]]:
-    from kpiflow.analysis.trend import charts  # noqa: PLC0415  (start-up: the registry imports no analysis)
-
-    return charts(dict(data), lang)
-
-
 def _content(
     ws: Any,
     *,
@@ -733,24 +712,6 @@ ANALYSES: list[Analysis] = [
         function=_forecast,
         charts=_forecast_charts,
         records="forecast",
-    ),
-    Analysis(
-        "trend",
-        {"ja": "推移と進捗", "en": "Trend and pacing"},
-        {
-            "ja": "各指標の月次・四半期の推移を目標（月割り）・前年と比べ、累計・残りに必要なペース・状況（先行／達成見込み／未達）を示す",
-            "en": "Every metric by month or quarter against its phased target and last year: to date, the pace needed, ahead / on track / behind",
-        },
-        "trend",
-        (
-            Param("metrics", "texts", None, {"en": "Metrics (default: all).", "ja": "指標（既定: すべて）"}, required=True),
-            Param("grain", "choice", "month", {"en": "month | quarter", "ja": "month | quarter"}, ("month", "quarter")),
-            _period(None, "A fiscal year, half or quarter (default: the fiscal year of the data's last day)."),
-            _BY_ONE,
-        ),
-        function=_trend,
-        charts=_trend_charts,
-        records="trend",
     ),
 ]
 """Every analysis, in the order faces show them (`register` adds one)."""
