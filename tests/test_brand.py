@@ -89,10 +89,11 @@ def test_scores_by_segment_add_up_to_every_segment_together(company):
 
 
 def test_the_distribution_shows_every_score_of_the_period(company):
-    got = [r for r in brand(company, period="quarter").table("distribution").records() if r["period"] == "FY2025Q1"]
-    assert [r["score"] for r in got] == list(range(11))
-    assert {r["score"]: r["responses"] for r in got if r["responses"]} == {0: 10, 6: 10, 7: 15, 8: 15, 9: 25, 10: 25}
-    assert sum(r["share"] for r in got) == pytest.approx(1)
+    got = {r["period"]: r for r in brand(company, period="quarter").table("distribution").records()}
+    q1 = got["FY2025Q1"]
+    assert {k: q1[f"score_{k}"] for k in range(11) if q1[f"score_{k}"]} == {0: 10, 6: 10, 7: 15, 8: 15, 9: 25, 10: 25}
+    assert q1["responses"] == sum(q1[f"score_{k}"] for k in range(11)) == 100
+    assert "FY2025Q3" not in got  # nobody answered
 
 
 def test_signals_by_period_with_awareness_and_a_welch_test_of_the_weeks(company):
@@ -113,7 +114,9 @@ def test_signals_by_period_with_awareness_and_a_welch_test_of_the_weeks(company)
 def test_a_period_range_is_shown_in_its_own_periods(company):
     got = brand(company, period="FY2025Q1..FY2025Q2").table("scores").records()
     assert [r["period"] for r in got] == ["FY2025Q1", "FY2025Q2"]
-    assert [r["period"] for r in brand(company, period="FY2025").table("scores").records()] == ["FY2025"]
+    # one period is shown in its parts: a year in quarters, a quarter in months
+    assert [r["period"] for r in brand(company, period="FY2025").table("scores").records()] == [f"FY2025Q{q}" for q in range(1, 5)]
+    assert [r["period"] for r in brand(company, period="FY2025Q1").table("scores").records()] == ["2025-04", "2025-05", "2025-06"]
 
 
 def _ccf_by_hand(a: np.ndarray, b: np.ndarray, k: int) -> float:
@@ -176,3 +179,26 @@ def test_the_command_prints_the_contracted_records_and_the_lags_are_a_hypothesis
     lags = found.table("lags").records()
     assert {r["pipeline"] for r in lags} == {"leads", "opportunities"} and all(r["bound"] > 0 for r in lags)
     assert any("hypothesis" in note for note in found.notes)
+
+
+@pytest.fixture(scope="module")
+def company_demo(tmp_path_factory):
+    ws, _ = copy_demo(tmp_path_factory.mktemp("brand-default-demo") / "demo", size="default", lang="en")
+    yield ws
+    ws.close()
+
+
+def test_the_demos_nps_dips_in_the_half_of_the_false_alerts_and_recovers(company_demo):
+    got = {r["period"]: r for r in brand(company_demo, period="half").table("scores").records()}
+    # FY2024H2: a firmware release raised false alerts (kpiflow.demo.finance.NPS_DIP)
+    before, dip, after = got["FY2024H1"], got["FY2024H2"], got["FY2025H1"]
+    assert dip["nps"] < 0 < before["nps"] and dip["nps_ci_high"] < before["nps_ci_low"]
+    assert dip["nps_change"] < 0 and dip["nps_change_q"] < 0.01
+    assert after["nps_change"] > 0 and after["nps_change_q"] < 0.05
+    # the same answers counted in plain SQL: 100 x (share of 9-10 - share of 0-6)
+    sql = (
+        "SELECT 100 * (AVG(CASE WHEN score >= 9 THEN 1 ELSE 0 END) - AVG(CASE WHEN score <= 6 THEN 1 ELSE 0 END)), COUNT(*) "
+        "FROM surveys WHERE kind = 'nps' AND answered_at >= '2024-10-01' AND answered_at < '2025-04-01'"
+    )
+    score, n = company_demo.sql(sql).fetchall()[0]
+    assert (dip["nps"], dip["responses"]) == (pytest.approx(score), n)

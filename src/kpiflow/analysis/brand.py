@@ -72,8 +72,9 @@ def _query(text: str) -> exp.Expression:
 
 
 def _periods(ws: Any, period: str, lang: str) -> tuple[list[Any], Any, Any]:
-    """(the periods to show, the first moment, the end): every period of a kind over the data, or
-    the periods of a range (FY2024Q1..FY2025Q4 in quarters), or one period."""
+    """(the periods to show, the first moment, the end): every period of a kind over the data, the
+    periods of a range (FY2024Q1..FY2025Q4 in quarters), or one period in its parts (FY2025 in
+    quarters, FY2025Q3 in months, `all` or a date range in quarters)."""
     tables = ("surveys", "brand_signals")
     fys = ws.model.fiscal_year_start
     if period in KINDS:
@@ -89,9 +90,10 @@ def _periods(ws: Any, period: str, lang: str) -> tuple[list[Any], Any, Any]:
             raise BrandError(say("brand.bad_period", lang, value=period)) from None
         raise e from None
     start, end = chosen.sql_bounds()
-    if chosen.range_of is not None:
-        return periods_between(chosen.range_of, start, end, fys), start, end
-    return [chosen], start, end
+    # a trend, not one number: a range in its own periods, a year or half in quarters, a quarter in months
+    inner = chosen.range_of or {"fy": "quarter", "half": "quarter", "quarter": "month", "month": "month"}.get(chosen.kind, "quarter")
+    found = periods_between(inner, start, end, fys)
+    return found, min(start, found[0].sql_bounds()[0]), max(end, found[-1].sql_bounds()[1])
 
 
 def _month_index(year: Any, month: Any) -> int:
@@ -187,11 +189,11 @@ def brand(ws: Any, *, period: str = "quarter", by: str | None = None, lags: int 
     for r, q in zip(tested, benjamini_hochberg([r["nps_change_p"] for r in tested]), strict=True):
         r["nps_change_q"] = q
 
+    # one row per period: how many answered each score, 0 to 10 (Japanese answers crowd the middle)
     distribution = [
-        {"period": label, "score": k, "responses": scores.get((label, k), 0), "share": scores.get((label, k), 0) / total if total else None}
+        {"period": label, "responses": total, **{f"score_{k}": scores.get((label, k), 0) for k in range(11)}}
         for label in labels
         for total in [sum(scores.get((label, j), 0) for j in range(11))]
-        for k in range(11)
         if total
     ]
     signals = _signals(ws, periods, labels, month_of_period, counts, start, end)
@@ -228,7 +230,7 @@ def brand(ws: Any, *, period: str = "quarter", by: str | None = None, lags: int 
         Table(
             "distribution",
             {"ja": "NPS の点数の分布", "en": "Distribution of NPS scores"},
-            columns(("period", "period"), ("score", "count"), ("responses", "count"), ("share", "percent")),
+            columns(("period", "period"), ("responses", "count"), *((f"score_{k}", "count") for k in range(11))),
             tuple(distribution),
         ),
         Table(

@@ -299,7 +299,7 @@ def content(
     bands = int(_number(strata, "--strata", 1, 20, lang))
     span = ws.resolve_period(period, lang) if period is not None else None
     micros = window // dt.timedelta(microseconds=1)
-    parsed = _parse_outcome(outcome, ws.model, list(ws.engine.columns().get("touchpoints", [])))
+    parsed = _parse_outcome(outcome, ws.model, list(ws.columns().get("touchpoints", [])))
     query = build_query(by=by, parsed=parsed, within_micros=micros, dwell=threshold, scroll=depth, strata=bands, period=span)
     found = ws.engine.run(query).records()
     items = [r for r in found if r["part"] == "item"]
@@ -436,6 +436,7 @@ def _sequences(ws: Any, span: Any, lang: str) -> Table:
         period=span,
         where=SEQUENCE_STEPS,
         top_paths=0,
+        columns=ws.columns(),
         lang=lang,
     )
     kept = [r for r in found.records if r.lift is not None][:SEQUENCES]
@@ -494,14 +495,13 @@ def charts(data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
         "data": [
             {
                 "type": "bar",
-                "orientation": "h",
-                "y": names,
-                "x": [r["intent_score"] for r in rows],
+                "x": names,
+                "y": [r["intent_score"] for r in rows],
                 "marker": {"color": ["#2e7d32" if r["intent_score"] > 0 else "#9e9e9e" for r in rows]},
                 "name": "intent_score",
             }
         ],
-        "layout": {"title": {"text": words[0]}, "yaxis": {"autorange": "reversed", "automargin": True}},
+        "layout": {"title": {"text": words[0]}, "xaxis": {"automargin": True, "type": "category"}},
     }
     lifted = [r for r in rows if r["lift"] is not None]
     lift = {
@@ -509,9 +509,9 @@ def charts(data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
             {
                 "type": "scatter",
                 "mode": "markers",
-                "y": [str(r[key]) for r in lifted],
-                "x": [r["lift"] for r in lifted],
-                "error_x": {
+                "x": [str(r[key]) for r in lifted],
+                "y": [r["lift"] for r in lifted],
+                "error_y": {
                     "type": "data",
                     "symmetric": False,
                     "array": [None if r["ci_high"] is None else r["ci_high"] - r["lift"] for r in lifted],
@@ -522,9 +522,9 @@ def charts(data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
         ],
         "layout": {
             "title": {"text": words[1]},
-            "xaxis": {"type": "log", "title": {"text": words[2]}},
-            "yaxis": {"autorange": "reversed", "automargin": True},
-            "shapes": [{"type": "line", "yref": "paper", "y0": 0, "y1": 1, "x0": 1, "x1": 1, "line": {"dash": "dash", "color": "#c0392b"}}],
+            "yaxis": {"type": "log", "title": {"text": words[2]}},
+            "xaxis": {"automargin": True, "type": "category"},
+            "shapes": [{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": 1, "y1": 1, "line": {"dash": "dash", "color": "#c0392b"}}],
         },
     }
     return [intent, lift]

@@ -13,6 +13,8 @@ from kpiflow.demo.programs import ADS_KINDS, Programs
 Arrays = dict[str, np.ndarray]
 PRODUCT = {p.code: i for i, p in enumerate(PRODUCTS)}
 MARGIN = np.array([p.margin for p in PRODUCTS])
+NPS_DIP = ("2024-10-01", "2025-04-01")  # FY2024H2: answers in it score lower on average
+NPS_DIP_POINTS = 1.0
 
 
 def interest(rng: np.random.Generator, cal: Calendar) -> np.ndarray:
@@ -222,11 +224,14 @@ def surveys(rng: np.random.Generator, crm: Crm, cal: Calendar, scale: float) -> 
     contact, account, close, product = deals["contact"][won], deals["account"][won], deals["close"][won], deals["product"][won]
     parts: list[tuple[np.ndarray, ...]] = []
     kinds = ("nps", "csat", "awareness")
-    # NPS: three months after the win, then yearly; about half answer
+    # NPS: three months after the win, then yearly; about half answer. In FY2024H2 a firmware
+    # release raised false alerts (the detractors' 誤検知 comments): scores dip, then recover.
+    dip_start, dip_end = (int((np.datetime64(d) - cal.dates[0]).astype(np.int64)) * DAY for d in NPS_DIP)
     for year in (0, 1, 2):
         sel = np.flatnonzero(rng.random(won.size) < 0.5)
         t = cal.business_time(rng, (close[sel] + days(90 + 365 * year)) // DAY)
-        mean = 7.6 + 0.6 * (product[sel] == PRODUCT["predictive_saas"]) + 0.2 * year
+        dip = np.where((t >= dip_start) & (t < dip_end), NPS_DIP_POINTS, 0.0)
+        mean = 7.6 + 0.6 * (product[sel] == PRODUCT["predictive_saas"]) + 0.2 * year - dip
         score = np.clip(np.round(rng.normal(mean, 1.8)), 0, 10)
         parts.append((contact[sel], account[sel], t, np.full(sel.size, 0), score))
     # CSAT (1-5) a month after an installation project
