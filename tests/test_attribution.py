@@ -58,6 +58,19 @@ def test_markov_removal_effects_of_two_paths(empty, tmp_path):
         assert am.markov_credit(paths, order, paths.conversions[None], paths.nulls[None], paths.value[None]).conversions[0] == pytest.approx([2, 1.5, 0.5])
 
 
+def test_a_second_order_chain_remembers_where_a_journey_came_from(empty, tmp_path):
+    # a > b converts, c > b does not. First order: b converts half the time whoever came before, so
+    # removing c halves P(conversion) like removing a (effects a 0.5, b 1, c 0.5). Second order:
+    # the state (c, b) never converts and removing c changes nothing (a 1, b 1, c 0).
+    file = path_file(tmp_path, "a > b;1;10;0\nc > b;0;0;1\n")
+    first = attribution(empty, model="markov", paths=file)
+    assert by(first, "markov", "removal_effect") == pytest.approx({"a": 0.5, "b": 1, "c": 0.5})
+    assert by(first, "markov") == pytest.approx({"a": 0.25, "b": 0.5, "c": 0.25})
+    second = attribution(empty, model="markov", order="2", paths=file)
+    assert by(second, "markov", "removal_effect") == pytest.approx({"a": 1, "b": 1, "c": 0})
+    assert by(second, "markov") == pytest.approx({"a": 0.5, "b": 0.5, "c": 0})
+
+
 def test_shapley_of_a_and_a_then_b(empty, tmp_path):
     # v({a}) = 4, v({b}) = 0, v({a, b}) = 10: a = (4 + 10) / 2 = 7, b = (0 + 6) / 2 = 3
     result = attribution(empty, model="shapley", paths=path_file(tmp_path, "a;4;40;0\na > b;6;60;2\n"))

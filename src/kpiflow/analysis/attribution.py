@@ -561,4 +561,4 @@ def charts(data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
         )
     title = {"ja": "モデル別のチャネルの貢献コンバージョン（95%区間）", "en": "Attributed conversions by channel and model (95% intervals)"}[_lang(lang)]
     axis = {"ja": "貢献コンバージョン", "en": "Attributed conversions"}[_lang(lang)]
-    return [{"data": traces, "layout": {"title": {"text": title}, "barmode": "group", "yaxis": {"title": {"text": axis}, "rangemode": "tozero"}}}]
+    return [{"data": traces, "layout": {"title": {"text": title}, "barmode": "group", "height": 480, "yaxis": {"title": {"text": axis}, "rangemode": "tozero"}}}]

@@ -29,7 +29,8 @@ from math import factorial
 
 import numpy as np
 from scipy import sparse
-from scipy.sparse.linalg import spsolve
+from scipy.linalg import lu_factor, lu_solve
+from scipy.sparse.linalg import splu
 
 MAX_SHAPLEY_CHANNELS = 15
 U_SHAPE = (0.4, 0.2, 0.4)
@@ -178,21 +179,24 @@ def chain(paths: Paths, order: int) -> Chain:
 
 def _absorption(c: Chain, moved: np.ndarray, to_conversion: np.ndarray, to_null: np.ndarray, gains: Sequence[np.ndarray], removed: np.ndarray | None) -> list[float]:
     """From the start: the expected gain of each vector of `gains` (per state, collected on leaving
-    the chain from it), removed states absorbing into the null state."""
+    the chain from it), removed states absorbing into the null state: the start's row of
+    N g, N = (I - Q)^-1 the fundamental matrix, found by solving (I - Q) x = g."""
     n = len(c.states)
-    out = np.bincount(c.sources, weights=moved, minlength=n) + to_conversion + to_null
+    out = np.bincount(c.sources, minlength=n, weights=moved) + to_conversion + to_null
     keep = out > 0
     if removed is not None:
         keep = keep & ~removed
     scale = np.divide(1.0, out, out=np.zeros(n), where=keep)
-    q = sparse.csr_matrix((moved * scale[c.sources], (c.sources, c.targets)), shape=(n, n))
-    system = sparse.identity(n, format="csr") - q
+    weights = moved * scale[c.sources]
     rhs = np.column_stack([g * scale for g in gains])
+    # LU factorisations (LAPACK's getrf, SuperLU): numpy's solve can spin its BLAS threads on a busy machine
     if n <= _DENSE_STATES:
-        solved = np.linalg.solve(system.toarray(), rhs)
+        system = np.eye(n)
+        system[c.sources, c.targets] -= weights  # each transition once: the pairs are distinct
+        solved = lu_solve(lu_factor(system, check_finite=False), rhs, check_finite=False)
     else:
-        solved = spsolve(system.tocsc(), rhs)
-        solved = solved.reshape(n, -1)
+        q = sparse.csc_matrix((weights, (c.sources, c.targets)), shape=(n, n))
+        solved = splu((sparse.identity(n, format="csc") - q).tocsc()).solve(rhs)
     return [float(v) for v in solved[0]]
 
 
@@ -204,8 +208,9 @@ def markov_credit(paths: Paths, order: int, conversions: np.ndarray, nulls: np.n
     rows = conversions.shape[0]
     conv_credit, value_credit, effects = np.zeros((rows, n_channels)), np.zeros((rows, n_channels)), np.zeros((rows, n_channels))
     n = len(c.states)
+    moves = c.moves.T.tocsr()
     for r in range(rows):
-        moved = c.moves.T @ (conversions[r] + nulls[r])
+        moved = moves @ (conversions[r] + nulls[r])
         to_conversion = np.bincount(c.last, weights=conversions[r], minlength=n)
         to_null = np.bincount(c.last, weights=nulls[r], minlength=n)
         to_value = np.bincount(c.last, weights=value[r], minlength=n)
