@@ -50,6 +50,7 @@ COMMANDS: dict[str, list[str]] = {
     "brand": ["brand"],
     # trust, hypotheses (issue 22)
     "trust": ["trust"],
+    "hypotheses": ["hypotheses"],
     # trend, forecast (issue 23)
     "trend": ["trend", "revenue", "leads", "win_rate"],
     "forecast": ["forecast"],

@@ -1819,6 +1819,107 @@ def trust(
     out.print(say("trust.written", language, count=len(rows), path=output), highlight=False)
 
 
+hypotheses_app = typer.Typer(
+    help="The hypotheses register (hypotheses.yaml): every KPI target as a hypothesis, checked by a rule fixed in advance.",
+    invoke_without_command=True,
+)
+app.add_typer(hypotheses_app, name="hypotheses")
+
+
+@hypotheses_app.callback(invoke_without_command=True)
+@handles_errors
+def hypotheses_command(
+    ctx: typer.Context,
+    workspace: WorkspaceDir = Path("."),
+    lang: Lang = None,
+    as_json: AsJson = False,
+    wide: Wide = False,
+    debug: Debug = False,
+) -> None:
+    """The register as it stands, each hypothesis with its last verdict, and the history of checks (reads only)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    command = _analysis_command(analysis("hypotheses"))
+    command(workspace=workspace, lang=lang, as_json=as_json, wide=wide, debug=debug)
+
+
+@hypotheses_app.command(name="check")
+@handles_errors
+def hypotheses_check(
+    workspace: WorkspaceDir = Path("."),
+    lang: Lang = None,
+    as_json: AsJson = False,
+    wide: Wide = False,
+    debug: Debug = False,
+) -> None:
+    """Check every hypothesis (supported, refuted or inconclusive, with effect, interval and p) and append the results to the history."""
+    from kpiflow.analysis.hypotheses import RESULT_COLUMNS, check  # noqa: PLC0415  (keeps `kpiflow --help` instant)
+    from kpiflow.analysis.result import Table, Tabular  # noqa: PLC0415
+    from kpiflow.model import hypotheses as register  # noqa: PLC0415
+
+    analysed = _analyse(workspace, lang, False, lambda ws, language: (check(ws, lang=language), ws.root))
+    (records, root), language, model = analysed
+    path = register.append_history(root, records)
+    if as_json:
+        _print_json([{k: r[k] for k in ("id", "verdict", "baseline_value", "test_value", "change", "ci_low", "ci_high", "p_value")} | r for r in records])
+        return
+    from kpiflow.reporting.tabular import text_tables  # noqa: PLC0415
+
+    # The terminal shows the contract's columns; --json and the history keep every field.
+    shown_columns = tuple(c for c in RESULT_COLUMNS if c.name in ("id", "verdict", "baseline_value", "test_value", "change", "ci_low", "ci_high", "p_value"))
+    rows = tuple({c.name: r[c.name] for c in shown_columns} for r in records)
+    result = Tabular("hypotheses", {}, (Table("results", {"ja": "検証の結果", "en": "Results"}, shown_columns, rows),))
+    for table in text_tables(result.to_dict(), _words(model, language), model.currency):
+        shown = RichTable(*table.headings, title=table.title)
+        for row in table.rows:
+            shown.add_row(*row)
+        _show(shown, wide, language)
+    out.print(say("hypotheses.recorded", language, count=len(records), path=path), highlight=False)
+
+
+@hypotheses_app.command(name="add")
+@handles_errors
+def hypotheses_add(
+    id: Annotated[str, typer.Option("--id", help="A short name: lower-case letters, digits, - and _.")],
+    statement: Annotated[str, typer.Option("--statement", help="The hypothesis in words.")],
+    metric: Annotated[str, typer.Option("--metric", help="The metric it is about (e.g. win_rate).")],
+    expect: Annotated[str, typer.Option("--expect", help="up | down")],
+    min_change: Annotated[str, typer.Option("--min-change", help="The smallest change that counts: 0.05, or 10% of the baseline.")],
+    baseline: Annotated[str, typer.Option("--baseline", help="The baseline period (e.g. FY2025Q2).")],
+    test: Annotated[str, typer.Option("--test", help="The test period (e.g. FY2025Q3).")],
+    segment: Annotated[Optional[str], typer.Option("--segment", help="A condition, e.g. \"channel = 'exhibition'\".")] = None,
+    control: Annotated[Optional[str], typer.Option("--control", help="A control segment (a condition): difference in differences.")] = None,
+    owner: Annotated[Optional[str], typer.Option("--owner", help="Who owns the hypothesis.")] = None,
+    alpha: Annotated[float, typer.Option("--alpha", help="The significance level of the rule.")] = 0.05,
+    workspace: WorkspaceDir = Path("."),
+    lang: Lang = None,
+    debug: Debug = False,
+) -> None:
+    """Add a hypothesis to hypotheses.yaml (checked before it is written; comments and order kept)."""
+    from kpiflow.model import hypotheses as register  # noqa: PLC0415
+    from kpiflow.model.semantic import parse_condition  # noqa: PLC0415
+    from kpiflow.workspace import open_workspace  # noqa: PLC0415
+
+    with open_workspace(workspace, lang=_explicit_lang(lang)) as ws:
+        language = _default_lang(lang, ws.lang)
+        if metric not in ws.model.metrics:
+            from kpiflow.errors import UnknownNameError  # noqa: PLC0415
+
+            raise UnknownNameError.for_name("--metric", metric, ws.model.metrics)
+        for condition in (segment, control):
+            if condition:
+                parse_condition(condition, lang=language)
+        for period in (baseline, test):
+            ws.resolve_period(period, language)
+        entry = {
+            "id": id, "statement": statement, "metric": metric, "segment": segment, "expect": expect, "min_change": min_change,
+            "baseline": baseline, "test": test, "control": control, "owner": owner, "alpha": alpha,
+        }
+        added = register.add(ws.root, entry, language)
+        path = ws.root / register.FILE
+    out.print(say("hypotheses.added", language, id=added.id, path=path), highlight=False)
+
+
 score_app = typer.Typer(
     help="The lead quality score: rule scores from kpiflow.yaml (fit + engagement), their audit trail, a fitted score, lists for sales.",
     invoke_without_command=True,

@@ -1099,6 +1099,35 @@ MESSAGES: dict[str, dict[str, str]] = {
         "AR({order}) でプレホワイトニングした相互相関。|r| が {bound:.3f}（1.96/√n）を超えると偶然では説明しにくい。",
     },
     # -- trust, hypotheses (issue 22) --
+    "hypotheses.missing": {"en": "{where}: a hypothesis needs {fields}.", "ja": "{where}: 仮説には {fields} が必要です。"},
+    "hypotheses.bad_id": {
+        "en": "{where}: id '{value}': expected lower-case letters, digits, - and _ (e.g. exhibition-win-rate).",
+        "ja": "{where}: id '{value}': 小文字の英数字と - _ で書いてください（例: exhibition-win-rate）。",
+    },
+    "hypotheses.bad_expect": {"en": "{where}: expect '{value}': expected up or down.", "ja": "{where}: expect '{value}': up か down を指定してください。"},
+    "hypotheses.bad_min_change": {
+        "en": "{where}: min_change '{value}': expected a number (0.05) or a percentage of the baseline (10%).",
+        "ja": "{where}: min_change '{value}': 数（0.05）か基準値に対する割合（10%）を指定してください。",
+    },
+    "hypotheses.bad_alpha": {
+        "en": "{where}: alpha {value}: expected a number between 0 and 1 (default 0.05).",
+        "ja": "{where}: alpha {value}: 0 と 1 の間の数を指定してください（既定 0.05）。",
+    },
+    "hypotheses.bad_yaml": {"en": "{path} cannot be read: {detail}", "ja": "{path} を読めません: {detail}"},
+    "hypotheses.duplicate": {
+        "en": "Hypothesis id '{id}' is used twice: each hypothesis needs its own id.",
+        "ja": "仮説の id '{id}' が重複しています。仮説ごとに別の id にしてください。",
+    },
+    "hypotheses.untestable": {
+        "en": "Hypothesis {id}: {metric} is a formula; a hypothesis tests a count, a sum, a rate or an average.",
+        "ja": "仮説 {id}: {metric} は計算式の指標です。仮説で検証できるのは件数・合計・率・平均です。",
+    },
+    "hypotheses.none": {
+        "en": "No hypotheses yet: add one with kpiflow hypotheses add (or write hypotheses.yaml beside kpiflow.yaml).",
+        "ja": "仮説はまだありません。kpiflow hypotheses add で追加するか、kpiflow.yaml の隣に hypotheses.yaml を書いてください。",
+    },
+    "hypotheses.added": {"en": "Added hypothesis {id} to {path}", "ja": "仮説 {id} を {path} に追加しました"},
+    "hypotheses.recorded": {"en": "{count} result(s) recorded in {path}", "ja": "{count} 件の結果を {path} に記録しました"},
     "trust.bad_days": {
         "en": "--days {value}: expected a whole number of business days from 1 to 10 (the last days of each month, quarter or year).",
         "ja": "--days {value}: 1 から 10 までの営業日数を指定してください（各月・四半期・年度の最後の営業日数）。",

@@ -840,6 +840,10 @@ def build_demo(
     model_text = default_model_text(lang)
     model_text = model_text[: model_text.index("targets:")] + DEMO_TARGETS + DEMO_LABELS
     (root / MODEL_FILE).write_text(model_text, encoding="utf-8")
+    from kpiflow.model import hypotheses  # noqa: PLC0415  (the demo's register of hypotheses, issue 22)
+
+    (root / hypotheses.FILE).write_text(hypotheses.DEMO_REGISTER, encoding="utf-8")
+    (root / hypotheses.HISTORY).unlink(missing_ok=True)
     ws = open_workspace(root)
     rows = populate(ws.writer(), size=size, seed=seed)
     ws.con.execute("CHECKPOINT")

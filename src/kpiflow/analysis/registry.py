@@ -248,6 +248,13 @@ def _attribution_charts(data: Mapping[str, Any], lang: str) -> list[dict[str, An
     return charts(dict(data), lang)
 
 
+def _hypotheses(ws: Any, *, lang: str | None = None) -> Any:
+    """The hypotheses register and the history of its checks (kpiflow.analysis.hypotheses, imported when it runs)."""
+    from kpiflow.analysis.hypotheses import hypotheses  # noqa: PLC0415  (start-up: the registry imports no analysis)
+
+    return hypotheses(ws, lang=lang)
+
+
 def _clv_charts(data: Mapping[str, Any], lang: str) -> list[dict[str, Any]]:
     from kpiflow.analysis.clv import charts  # noqa: PLC0415  (start-up: the registry imports no analysis)
 
@@ -677,6 +684,17 @@ ANALYSES: list[Analysis] = [
         ),
         function=_trust,
         records="findings",
+    ),
+    Analysis(
+        "hypotheses",
+        {"ja": "仮説の台帳", "en": "Hypotheses"},
+        {
+            "ja": "KPI目標を仮説として登録し、事前に決めた基準で支持・棄却・判定保留を記録（状況と履歴）",
+            "en": "KPI targets as hypotheses, each checked by a rule fixed in advance: status and the history of verdicts",
+        },
+        "hypotheses",
+        (),
+        function=_hypotheses,
     ),
     # trend, forecast (issue 23)
     Analysis(
