@@ -490,8 +490,8 @@ def _tables(records: list[dict[str, Any]], comparison: dict[str, dict[str, Any]]
     credits = Table(
         "credits",
         {"ja": "モデル別・チャネル別の貢献", "en": "Credit by model and channel"},
+        # what a reader needs first comes first (a terminal leaves the last columns out); the model's code last
         columns(
-            ("model", "label"),
             ("model_name", "text"),
             ("channel", "label"),
             ("conversions", "number"),
@@ -499,14 +499,15 @@ def _tables(records: list[dict[str, Any]], comparison: dict[str, dict[str, Any]]
             ("conversions_high", "number"),
             ("share", "percent"),
             Column("value", "money", {"ja": "貢献した成果金額", "en": "Attributed value"}),
-            ("value_low", "money"),
-            ("value_high", "money"),
             ("removal_effect", "number"),
-            Column("journeys", "count", {"ja": "接触した成果の道のり", "en": "Converting journeys touched"}),
-            ("small_sample", "flag"),
-            ("cost", "money"),
             ("cost_per_conversion", "money"),
             ("roas", "ratio"),
+            ("small_sample", "flag"),
+            Column("journeys", "count", {"ja": "接触した成果の道のり", "en": "Converting journeys touched"}),
+            ("cost", "money"),
+            ("value_low", "money"),
+            ("value_high", "money"),
+            ("model", "label"),
         ),
         tuple(records),
     )
