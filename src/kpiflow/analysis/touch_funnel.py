@@ -651,8 +651,10 @@ class _Query:
 
     def statement(self, query: exp.Select) -> exp.Select:
         """`query` with the funnel's relations as its WITH clause."""
+        # Each relation copied once (a plan may serve two statements); the statement itself is
+        # built in place: with_ copies the whole statement by default, once per relation added.
         for name, cte, materialized in self.ctes:
-            query = query.with_(name, as_=cte, materialized=materialized or None)
+            query = query.with_(name, as_=cte.copy(), materialized=materialized or None, copy=False)
         return query
 
     def _times(self) -> str:

@@ -460,7 +460,7 @@ def _between(
 
 def _with(query: exp.Select, ctes: list[tuple[str, exp.Expression]]) -> exp.Select:
     for name, cte in ctes:
-        query = query.with_(name, as_=cte)
+        query = query.with_(name, as_=cte.copy(), copy=False)  # one copy of each relation, none of the statement
     return query
 
 
