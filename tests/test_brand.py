@@ -161,6 +161,11 @@ def test_bad_options_are_refused_in_words(company, options, error, words):
         brand(company, **options)
 
 
+def test_a_workspace_without_answers_or_signals_is_told_what_to_load(ws_ja):
+    with pytest.raises(BrandError, match="surveys"):
+        brand(ws_ja)
+
+
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     ws, _ = copy_demo(tmp_path_factory.mktemp("brand-demo") / "demo", size="small", lang="en")

@@ -96,6 +96,15 @@ def test_a_stricter_engagement_threshold_leaves_nobody_reading(site):
     assert relative["pricing"]["engaged"] == 4 and relative["pricing"]["lift"] == pytest.approx(3.0)
 
 
+def test_a_period_reads_only_its_page_views(site):
+    # from 11 January only C7's second blog view remains; C7 inquired on the 13th, within the period
+    got = rows(content(site, outcome=INQUIRY, period="2025-01-11..2025-01-31"))
+    assert list(got) == ["blog"]
+    blog = got["blog"]
+    assert (blog["views"], blog["reach"], blog["outcome_people"], blog["outcomes"]) == (1, 1, 1, 1)
+    assert blog["lift"] is None and blog["q_value"] is None  # nobody left to compare with
+
+
 def test_items_are_keyed_by_content_id_with_their_type(site):
     got = rows(content(site, by="content_id", outcome=INQUIRY, strata=2), "content_id")
     assert set(got) == {"/pricing", "/blog/1", "/blog/2"}
