@@ -394,6 +394,10 @@ def test_bad_files_and_options_are_named(empty, tmp_path):
         attribution(empty, paths=str(bad_header))
     with pytest.raises(AttributionError, match="no such file"):
         attribution(empty, paths=str(tmp_path / "missing.csv"))
+    binary = tmp_path / "paths.xlsx"
+    binary.write_bytes(b"PK\x03\x04\x00\x00\xff\xfe\x00\x01" * 50)
+    with pytest.raises(AttributionError, match="paths.xlsx: not a text file"):
+        attribution(empty, paths=str(binary))
     file = path_file(tmp_path, "a;1;1;1\n")
     with pytest.raises(UnknownNameError, match="did you mean 'markov'"):
         attribution(empty, model="markv", paths=file)
