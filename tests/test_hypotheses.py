@@ -10,8 +10,8 @@ import math
 import pytest
 from typer.testing import CliRunner
 
-from conftest import workspace_from_csv
-from kpiflow.analysis.hypotheses import check, hypotheses, verdict
+from conftest import copy_demo, workspace_from_csv
+from kpiflow.analysis.hypotheses import check, evaluate, hypotheses, verdict
 from kpiflow.cli import app
 from kpiflow.model import hypotheses as register
 from kpiflow.model.hypotheses import HypothesisError
@@ -189,3 +189,24 @@ def test_a_bad_entry_is_refused_in_words(tmp_path):
                                           "    min_change: 1\n    baseline: FY2025\n    test: FY2026\n", encoding="utf-8")
     with pytest.raises(HypothesisError, match="expect 'sideways'"):
         register.read(tmp_path)
+
+
+def test_a_hypothesis_without_a_segment_carries_its_lmdi_contribution_to_revenue(tmp_path):
+    ws, _ = copy_demo(tmp_path / "demo", size="small", lang="en")
+    try:
+        leads = next(h for h in register.read(ws.root) if h.id == "leads-up")
+        got = evaluate(ws, leads, "en")
+        explained = ws.explain("revenue", "FY2024", "FY2025")
+    finally:
+        ws.close()
+    assert got["root_contribution"] == pytest.approx(next(f.contribution for f in explained.factors if f.metric == "leads"))
+    # leads counted in each fiscal year (a count test; FY2024 and FY2025 both have 365 days)
+    assert got["test"] == "poisson_rate" and got["change"] == got["test_value"] - got["baseline_value"]
+
+
+def test_counts_are_compared_as_rates_over_periods_of_different_lengths():
+    from kpiflow.analysis.hypotheses import Side, _change  # noqa: PLC0415
+
+    # 100 leads in 366 days (FY2023, with 2024-02-29), then 120 in 365: the baseline's pace over 365 days
+    got = _change("count", Side(100.0, 100.0, days=366.0), Side(120.0, 120.0, days=365.0))
+    assert got.value == pytest.approx(120 - 100 * 365 / 366) and got.variance == pytest.approx(120 + 100 * (365 / 366) ** 2)

@@ -62,6 +62,7 @@ def engines(tmp_path_factory):
     (root / "lake-ws").mkdir()
     model = (root / "demo" / "kpiflow.yaml").read_text(encoding="utf-8")
     (root / "lake-ws" / "kpiflow.yaml").write_text(model + "\n" + engine_section(exported_tables(root / "lake"), master="local[2]"), encoding="utf-8")
+    shutil.copy(root / "demo" / "hypotheses.yaml", root / "lake-ws")  # the demo's register of hypotheses (issue 22)
     started = time.perf_counter()
     spark_ws = open_workspace(root / "lake-ws")  # checks the model against Spark's columns: starts the session
     TIMINGS["session start"] = time.perf_counter() - started

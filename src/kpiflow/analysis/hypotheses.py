@@ -14,6 +14,9 @@ the tests `kpiflow explain` uses (kpiflow.stats):
   the interval by the normal approximation Var = c1 + c0 (t1/t0)^2;
 - a sum of amounts: the compound Poisson z-test, Var = sum of squared amounts.
 
+Without a segment, `root_contribution` is the metric's LMDI contribution to the tree's root
+(revenue) from baseline to test, as `kpiflow explain` splits the change.
+
 Counts and sums are compared as rates: the baseline is scaled to the test period's length
 (t1/t0 in days) before the change is taken. With a `control` segment the effect is a
 difference in differences: (test - baseline in the segment) - (test - baseline in the control),
@@ -50,6 +53,8 @@ from kpiflow.model.semantic import Resolver, joins_for, parse_condition, source_
 from kpiflow.stats import count_ratio_test, normal_quantile, poisson_rate_test, two_proportion_test, welch_test
 
 VERDICTS = ("supported", "refuted", "inconclusive")
+# The test of each kind of metric, by the name kpiflow explain gives it.
+TEST_NAMES = {"conversion": "two_proportion", "throughput": "count_ratio", "average": "welch_t", "count": "poisson_rate", "sum": "compound_poisson"}
 
 
 class HypothesisCheckError(KpiflowError, ValueError):
@@ -202,6 +207,7 @@ def evaluate(ws: Any, h: Hypothesis, lang: str) -> dict[str, Any]:
     low, high = effect - half, effect + half
     threshold = h.threshold(before.value)
     found = verdict(h.expect, effect, low, high, p, threshold, h.alpha)
+    contribution = _root_contribution(ws, h, lang)
     plain = [None if v is None or (isinstance(v, float) and math.isnan(v)) else v for v in (effect, low, high, p)]
     return {
         "id": h.id,
@@ -215,8 +221,23 @@ def evaluate(ws: Any, h: Hypothesis, lang: str) -> dict[str, Any]:
         "p_value": plain[3],
         "min_change": threshold,
         "control_change": control_change,
-        "test": kind,
+        "root_contribution": contribution,
+        "test": TEST_NAMES[kind],
     }
+
+
+def _root_contribution(ws: Any, h: Hypothesis, lang: str) -> float | None:
+    """The metric's LMDI contribution to the KPI tree's root (revenue) from baseline to test, as
+    `kpiflow explain` splits it; None for a segment (explain reads the whole company) or a metric
+    outside the tree."""
+    root = next(iter(ws.model.tree), None)
+    if root is None or h.segment or h.control or h.metric == root:
+        return None
+    try:
+        explained = ws.explain(root, h.baseline, h.test, lang=lang)
+    except KpiflowError:
+        return None
+    return next((f.contribution for f in explained.factors if f.metric == h.metric), None)
 
 
 def check(ws: Any, *, lang: str | None = None, today: dt.date | None = None) -> list[dict[str, Any]]:
@@ -240,6 +261,7 @@ RESULT_COLUMNS = columns(
     ("p_value", "p_value"),
     ("min_change", "number"),
     ("control_change", "number"),
+    Column("root_contribution", "number", {"ja": "売上への寄与（LMDI）", "en": "Contribution to revenue (LMDI)"}),
     ("test", "label"),
 )
 

@@ -144,6 +144,7 @@ class _Scope:
     end_of: str
     days: int
     columns: Mapping[str, Sequence[str]]
+    lang: str = "en"
 
     def has(self, table: str, column: str | None = None) -> bool:
         present = self.columns.get(table)
@@ -481,6 +482,12 @@ def _kpi_values(scope: _Scope, kpis: Sequence[str], exclude: Mapping[str, exp.Ex
     return evaluate_cells(model, kpis, [cell])[0]
 
 
+def _label(model: Any, name: str, lang: str) -> str:
+    """A metric's name as kpiflow.yaml words it."""
+    label = model.metrics[name].label
+    return label.text(lang, name) if label is not None else name
+
+
 def _moved(before: float | None, after: float | None) -> bool:
     if before is None or after is None:
         return before is not after
@@ -515,7 +522,7 @@ def _scope(ws: Any, period: str | None, end_of: str, days: int, lang: str) -> _S
         raise TrustError(say("trust.bad_days", lang, value=days))
     span = ws.resolve_period(period or "all", lang)
     start, end = span.sql_bounds()
-    return _Scope(ws, start, end, end_of, days, ws.columns())
+    return _Scope(ws, start, end, end_of, days, ws.columns(), lang)
 
 
 def detect(ws: Any, *, period: str | None = None, end_of: str = "month", days: int = 2, lang: str = "en") -> tuple[_Scope, list[Finding], list[dict[str, Any]]]:
@@ -546,7 +553,10 @@ def trust(ws: Any, *, period: str | None = None, end_of: str = "month", days: in
                     moved.append(name)
                     value, other = with_rows[name], without[name]
                     change = None if value is None or other is None else value - other
-                    impacts.append({"finding": i, "kind": f.kind, "owner": f.owner, "metric": name, "value": value, "value_without": other, "change": change})
+                    impacts.append(
+                        {"finding": i, "kind": f.kind, "owner": f.owner, "metric": name, "label": _label(model, name, lang), "value": value,
+                         "value_without": other, "change": change}
+                    )
         moved_kpis.setdefault(f.table, set()).update(moved)
         records.append(
             {
@@ -568,7 +578,7 @@ def trust(ws: Any, *, period: str | None = None, end_of: str = "month", days: in
             Table(
                 "kpis",
                 {"ja": "KPIごとの信頼度", "en": "Trust by KPI"},
-                columns(("metric", "label"), ("value", "number"), ("value_without", "number"), ("trust", "percent"), ("findings", "count")),
+                columns(("metric", "label"), ("label", "text"), ("value", "number"), ("value_without", "number"), ("trust", "percent"), ("findings", "count")),
                 tuple(kpi_scores),
             ),
             Table(
@@ -581,7 +591,7 @@ def trust(ws: Any, *, period: str | None = None, end_of: str = "month", days: in
                 "impacts",
                 {"ja": "指摘の行を除いたKPI", "en": "KPIs without each finding's rows"},
                 columns(
-                    ("finding", "count"), ("kind", "label"), ("owner", "label"), ("metric", "label"),
+                    ("finding", "count"), ("kind", "label"), ("owner", "label"), ("metric", "label"), ("label", "text"),
                     ("value", "number"), ("value_without", "number"), Column("change", "number", {"ja": "行の寄与", "en": "The rows' part"}),
                 ),
                 tuple(impacts),
@@ -643,7 +653,7 @@ def _kpi_scores(
         else:
             score = max(0.0, 1 - abs(value - other) / abs(value))
         findings = sum(1 for r in records if name in r["kpis"].split(", "))
-        out.append({"metric": name, "value": value, "value_without": other, "trust": score, "findings": findings})
+        out.append({"metric": name, "label": _label(scope.ws.model, name, scope.lang), "value": value, "value_without": other, "trust": score, "findings": findings})
     return out
 
 

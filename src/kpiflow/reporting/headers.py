@@ -531,6 +531,7 @@ HEADERS: dict[str, dict[str, str]] = {
     "baseline_value": {"ja": "基準期間の値", "en": "Baseline value"},
     "test_value": {"ja": "検証期間の値", "en": "Test value"},
     "control_change": {"ja": "対照の変化", "en": "Control's change"},
+    "root_contribution": {"ja": "売上への寄与（LMDI）", "en": "Contribution to revenue (LMDI)"},
     # -- trend, forecast (issue 23) --
     "ytd": {"ja": "累計実績", "en": "To date"},
     "ytd_target": {"ja": "累計目標", "en": "Target to date"},

@@ -40,6 +40,22 @@ FINDINGS: dict[str, Entry] = {  # the kinds of a data check's findings (kpiflow.
     "stage_order": {"ja": "ステージ順序の逆転", "en": "Stages out of order"},
     "future": {"ja": "未来の日付", "en": "Date in the future"},
     "month_end_burst": {"ja": "月末への集中", "en": "Month-end burst"},
+    # kpiflow trust's findings (issue 22)
+    "period_end_burst": {"ja": "期末への集中", "en": "Period-end burst"},
+    "round_amount": {"ja": "きりのよい金額", "en": "Round amounts"},
+    "back_dated": {"ja": "遡った日付", "en": "Back-dated"},
+    "stage_skip": {"ja": "ステージの飛ばし", "en": "Stage skipped"},
+    "bulk": {"ja": "一括更新", "en": "Bulk update"},
+    "missing": {"ja": "欠損", "en": "Missing value"},
+    "invalid": {"ja": "不正な値", "en": "Invalid value"},
+    "duplicate": {"ja": "重複", "en": "Duplicate"},
+}
+VERDICTS: dict[str, Entry] = {  # a hypothesis's verdict and its expected direction (issue 22)
+    "supported": {"ja": "支持", "en": "Supported"},
+    "refuted": {"ja": "棄却", "en": "Refuted"},
+    "inconclusive": {"ja": "判定保留", "en": "Inconclusive"},
+    "up": {"ja": "上がる", "en": "Up"},
+    "down": {"ja": "下がる", "en": "Down"},
 }
 BASES: dict[str, Entry] = {  # how a funnel or a bottleneck counts
     "cohort": {"ja": "コホート", "en": "Cohort"},
@@ -169,6 +185,7 @@ GROUPS: dict[str, dict[str, Entry]] = {
     "outcome": OUTCOMES,
     "scenario": SCENARIOS,
     "brand_signal": BRAND_SIGNALS,
+    "verdict": VERDICTS,
 }
 """Every worded code by what it names. A code in two groups (``target``, ``contact``) has the same
 words in both (a test checks), so one flat lookup serves every face."""
@@ -204,6 +221,9 @@ CODE_COLUMNS: dict[str, str] = {
     "change_test": "test",
     "format": "format",
     "scenario": "scenario",
+    "verdict": "verdict",
+    "recorded": "verdict",
+    "expect": "verdict",
 }
 STAGE_COLUMNS = ("from_stage", "to_stage", "stage_from", "stage_to", "current_stage", "stage", "recycle_stage")
 STEP_COLUMNS = ("pattern", "path", "nodes")  # touch steps, alone or in sequence
