@@ -156,6 +156,7 @@ def test_the_reference_data_s_totals(reference):
     assert by(result, "linear") == pytest.approx({k: float(v) for k, v in linear.items()}, rel=1e-12)
     for model in result.params["models"]:
         assert sum(by(result, model).values()) == pytest.approx(19_785), model
+        assert sum(by(result, model, "value").values()) == pytest.approx(summary["value"]), model
 
 
 def _absorbing(rows, removed: str | None) -> float:
