@@ -35,6 +35,8 @@ JA_SHEETS = [
     "リードの質",
     "顧客価値の予測",
     "LTV・CAC・回収期間",
+    "コンテンツの効果",
+    "ブランド・NPS",
     "指標辞書",
 ]
 EN_SHEETS = [
@@ -54,6 +56,8 @@ EN_SHEETS = [
     "Lead quality",
     "Customer value model",
     "LTV, CAC and payback",
+    "Content",
+    "Brand and NPS",
     "Metric dictionary",
 ]
 HOSTILE = {
