@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import json
 from collections import defaultdict
+from decimal import Decimal, localcontext
 
 import numpy as np
 import pytest
@@ -335,3 +336,47 @@ def test_segments_are_the_first_won_deal_s_channel_else_the_contact_s_or_the_acc
     value = {r["segment"]: r for r in result.table("value").records()}
     assert {k: r["customers"] for k, r in value.items()} == {"food": 2, "metals": 1}
     assert all(r["small_sample"] for r in value.values())
+
+
+def decimal_2f1(A: float, B: float, C: float, z: float) -> Decimal:
+    """2F1's power series in 50-digit decimal arithmetic."""
+    with localcontext() as context:
+        context.prec = 50
+        A_, B_, C_, z_ = (Decimal(v) for v in (A, B, C, z))
+        term = total = Decimal(1)
+        k = 0
+        while abs(term) > Decimal("1e-40") * abs(total):
+            term = term * (A_ + k) * (B_ + k) / ((C_ + k) * (k + 1)) * z_
+            total += term
+            k += 1
+        return +total
+
+
+def test_a_fit_at_its_limit_predicts_the_poisson_rate_it_has_reached():
+    from scipy.special import hyp2f1  # noqa: PLC0415
+
+    from kpiflow.analysis.clv import hyp2f1_series  # noqa: PLC0415
+
+    # r and alpha without bound at rate r / alpha = 0.04 and no drop-out (a -> 0): every customer
+    # buys at 0.04 per unit whatever its history, so 10 units bring 0.4 purchases
+    limit = BgNbd(r=1e15, alpha=1e15 / 0.04, a=1e-9, b=2.0)
+    x, t_x, T = np.array([0.0, 2.0, 7.0]), np.array([0.0, 30.0, 38.0]), np.array([40.0, 40.0, 40.0])
+    assert limit.expected(10, x, t_x, T) == pytest.approx([0.4, 0.4, 0.4], rel=1e-6)
+    assert limit.unconditional(10) == pytest.approx(0.4, rel=1e-6)
+    # the directly summed series equals the same series in 50-digit decimals, and SciPy's 2F1 where
+    # SciPy is accurate (at A = 1e3 SciPy is already off by 1e-9; past 1e5 it gives NaN)
+    A, B, C = np.array([10.0, 1e3, 1e4, 1e9]), np.array([2.0, 4.0, 2.0, 3.0]), np.array([1.3, 3.3, 2.5, 2.2])
+    z = 0.4 / A
+    exact = [float(decimal_2f1(*v)) for v in zip(A.tolist(), B.tolist(), C.tolist(), z.tolist(), strict=True)]
+    assert hyp2f1_series(A, B, C, z) == pytest.approx(exact, rel=1e-13)
+    assert hyp2f1_series(A[:1], B[:1], C[:1], z[:1]) == pytest.approx(hyp2f1(A[:1], B[:1], C[:1], z[:1]), rel=1e-12)
+    for r in (1e5, 2e7, 1e12):
+        assert np.all(np.isfinite(BgNbd(r=r, alpha=r / 0.04, a=0.3, b=2.0).expected(10, x, t_x, T)))
+
+
+def test_a_number_that_is_not_one_is_no_value_in_json():
+    from kpiflow.analysis.result import Table, columns  # noqa: PLC0415
+
+    table = Table("t", {"en": "t"}, columns(("a", "number"), ("b", "number")), ({"a": float("nan"), "b": float("inf")},))
+    assert table.records() == [{"a": None, "b": None}]
+    assert "NaN" not in json.dumps(table.to_dict())

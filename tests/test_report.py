@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 import shutil
 from pathlib import Path
@@ -120,6 +121,9 @@ def test_the_report_renders_in_a_browser_without_errors(demo, tmp_path):
         page.goto(path.as_uri())
         page.wait_for_selector(".plot-container", timeout=15000)
         assert page.locator(".plot-container").count() >= 3  # funnel, waterfall, Sankey
+        # every chart is drawn: the charts' JSON parses (one NaN would refuse all of them)
+        charts = json.loads(page.locator("#kpiflow-charts").text_content())
+        assert page.locator(".plot-container").count() == len(charts)
         page.screenshot(path=str(tmp_path / "report.png"), full_page=True)
         browser.close()
     assert errors == []

@@ -164,7 +164,9 @@ def _more(count: int, option: str, language: str) -> None:
 
 
 def _print_json(data: object) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    from kpiflow.analysis.result import finite  # noqa: PLC0415  (small: no analysis is imported)
+
+    sys.stdout.write(json.dumps(finite(data), ensure_ascii=False, indent=2, default=str) + "\n")
 
 
 def _analyse(workspace: Path, lang: str | None, as_json: bool, call, to_json=None):

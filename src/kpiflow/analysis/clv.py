@@ -60,6 +60,34 @@ def _gammaln(a: Any) -> Any:
     return gammaln(a)
 
 
+def _hyp2f1(A: Any, B: Any, C: Any, z: Any) -> np.ndarray:
+    """Gauss's 2F1(A, B; C; z). SciPy's gives NaN once A passes about 1e5 with z near 1 / A (a fit
+    at its limit: r and alpha without bound at a finite rate); there the power series is summed
+    directly, its terms shrinking by about A z / k."""
+    from scipy.special import hyp2f1  # noqa: PLC0415
+
+    A, B, C, z = np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in (A, B, C, z)))
+    with np.errstate(all="ignore"):
+        value = np.asarray(hyp2f1(A, B, C, z), dtype=float)
+    failed = ~np.isfinite(value)
+    if failed.any():
+        value = value.copy()
+        value[failed] = hyp2f1_series(A[failed], B[failed], C[failed], z[failed])
+    return value
+
+
+def hyp2f1_series(A: np.ndarray, B: np.ndarray, C: np.ndarray, z: np.ndarray, terms: int = 100_000) -> np.ndarray:
+    """The hypergeometric series sum_k (A)_k (B)_k / ((C)_k k!) z^k, to double precision (|z| < 1)."""
+    term = np.ones_like(z)
+    total = np.ones_like(z)
+    for k in range(terms):
+        term = term * (A + k) * (B + k) / ((C + k) * (k + 1)) * z
+        total = total + term
+        if np.all(np.abs(term) <= 1e-17 * np.abs(total)):
+            break
+    return total
+
+
 @dataclass(frozen=True)
 class BgNbd:
     """BG/NBD: purchases at Poisson rate lambda ~ Gamma(r, alpha) while alive; after each purchase
@@ -88,25 +116,25 @@ class BgNbd:
             return self._p_alive(x, t_x, T)
 
     def _p_alive(self, x: np.ndarray, t_x: np.ndarray, T: np.ndarray) -> np.ndarray:
-        odds = np.where(x > 0, self.a / np.maximum(self.b + x - 1, 1e-300) * ((self.alpha + T) / (self.alpha + t_x)) ** (self.r + x), 0.0)
+        # ((alpha + T) / (alpha + t_x)) ** (r + x), through log1p: exact when r and alpha are huge
+        growth = np.exp((self.r + x) * np.log1p((T - t_x) / (self.alpha + t_x)))
+        odds = np.where(x > 0, self.a / np.maximum(self.b + x - 1, 1e-300) * growth, 0.0)
         return 1.0 / (1.0 + odds)
 
     def expected(self, t: float, x: np.ndarray, t_x: np.ndarray, T: np.ndarray) -> np.ndarray:
         """E[Y(t) | x, t_x, T]: repeat purchases expected in the next `t` units (FHL 2005, equation 10)."""
-        from scipy.special import hyp2f1  # noqa: PLC0415
-
         r, alpha, a, b = self.r, self.alpha, self.a, self.b
         x, t_x, T = (np.asarray(v, dtype=float) for v in (x, t_x, T))
-        hyper = hyp2f1(r + x, b + x, a + b + x - 1, t / (alpha + T + t))
-        numerator = (a + b + x - 1) / (a - 1) * (1 - ((alpha + T) / (alpha + T + t)) ** (r + x) * hyper)
+        shrink = np.exp(-(r + x) * np.log1p(t / (alpha + T)))  # ((alpha + T) / (alpha + T + t)) ** (r + x)
+        hyper = _hyp2f1(r + x, b + x, a + b + x - 1, t / (alpha + T + t))
+        numerator = (a + b + x - 1) / (a - 1) * (1 - shrink * hyper)
         return numerator * self.p_alive(x, t_x, T)
 
     def unconditional(self, t: float) -> float:
         """E[X(t)]: purchases a new customer makes in `t` units after its first (FHL 2005, equation 9)."""
-        from scipy.special import hyp2f1  # noqa: PLC0415
-
         r, alpha, a, b = self.r, self.alpha, self.a, self.b
-        return float((a + b - 1) / (a - 1) * (1 - (alpha / (alpha + t)) ** r * hyp2f1(r, b, a + b - 1, t / (alpha + t))))
+        shrink = np.exp(-r * np.log1p(t / alpha))  # (alpha / (alpha + t)) ** r
+        return float((a + b - 1) / (a - 1) * (1 - shrink * _hyp2f1(r, b, a + b - 1, t / (alpha + t))))
 
     def params(self) -> dict[str, float]:
         return {"r": self.r, "alpha": self.alpha, "a": self.a, "b": self.b}

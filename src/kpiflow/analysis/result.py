@@ -20,6 +20,7 @@ declaration or from the one ja/en word list (`kpiflow.reporting.headers`). An an
 from __future__ import annotations
 
 import decimal
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -159,7 +160,26 @@ class Tabular:
 
 
 def _plain(value: Any) -> Any:
-    return float(value) if isinstance(value, decimal.Decimal) else value
+    """A value as JSON holds it: a database's decimal as a float, and a number that is not one
+    (NaN, infinity: a model at its limit) as no value, since JSON has no NaN and a page's
+    JSON.parse refuses the whole document for one."""
+    if isinstance(value, decimal.Decimal):
+        value = float(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def finite(value: Any) -> Any:
+    """JSON data with every NaN or infinity, at any depth, as no value: JSON has neither, and a
+    browser's JSON.parse refuses a whole document (every chart of a report) for one."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, Mapping):
+        return {k: finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [finite(v) for v in value]
+    return value
 
 
 def is_tabular(data: object) -> bool:

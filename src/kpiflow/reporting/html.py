@@ -23,6 +23,7 @@ from typing import Any
 
 from kpiflow.analysis.explain import signed_change
 from kpiflow.analysis.registry import analysis, charts_of, generic_analyses
+from kpiflow.analysis.result import finite
 from kpiflow.errors import KpiflowError
 from kpiflow.formatting import format_kind, format_money, format_value
 from kpiflow.reporting import charts as figures
@@ -147,7 +148,7 @@ def label(key: str, lang: str) -> str:
 
 def _json_for_script(value: object) -> str:
     """JSON that is safe inside a <script> element (no way to close it or open a comment)."""
-    text = json.dumps(value, ensure_ascii=False, default=str)
+    text = json.dumps(finite(value), ensure_ascii=False, default=str, allow_nan=False)
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
