@@ -37,6 +37,8 @@ JA_SHEETS = [
     "LTV・CAC・回収期間",
     "コンテンツの効果",
     "ブランド・NPS",
+    "推移と進捗",
+    "着地見込みとカバー率",
     "指標辞書",
 ]
 EN_SHEETS = [
@@ -58,6 +60,8 @@ EN_SHEETS = [
     "LTV, CAC and payback",
     "Content",
     "Brand and NPS",
+    "Trend and pacing",
+    "Forecast and coverage",
     "Metric dictionary",
 ]
 HOSTILE = {

@@ -165,3 +165,29 @@ def test_a_back_test_row_is_the_forecast_made_on_the_data_cut_at_the_quarters_st
         live = next(r for r in forecast(ws, backtest=False).table("forecast").records() if r["metric"] == "revenue")
     assert live["period"] == "FY2025Q3" and live["actual_to_date"] == 0
     assert (live["forecast"], live["ci_low"], live["ci_high"]) == (pytest.approx(row["forecast"]), pytest.approx(row["ci_low"]), pytest.approx(row["ci_high"]))
+
+
+def test_the_demos_back_test_error_is_what_the_docs_state(tmp_path_factory):
+    """Each past quarter's actual revenue counted by a plain query; the MAPE and bias recomputed
+    from them equal the note's and docs/demo.md's figures."""
+    from pathlib import Path  # noqa: PLC0415
+
+    from conftest import copy_demo  # noqa: PLC0415
+
+    ws, _ = copy_demo(tmp_path_factory.mktemp("forecast-demo") / "demo", size="default", lang="en")
+    result = forecast(ws)
+    rows = [r for r in result.table("backtest").records() if r["metric"] == "revenue" and r["period"] != "*"]
+    actuals = dict(
+        ws.sql(
+            "SELECT 'FY' || CAST(YEAR(closed_at - INTERVAL 3 MONTH) AS VARCHAR) || 'Q' || CAST(QUARTER(closed_at - INTERVAL 3 MONTH) AS VARCHAR), "
+            "SUM(amount) FROM deals WHERE outcome = 'won' GROUP BY 1"
+        ).fetchall()
+    )
+    ws.close()
+    assert [r["period"] for r in rows] == [f"FY{y}Q{q}" for y in (2024, 2025) for q in (1, 2, 3, 4)]
+    assert all(r["actual"] == float(actuals[r["period"]]) for r in rows)
+    errors = [(r["forecast"] - float(actuals[r["period"]])) / float(actuals[r["period"]]) for r in rows]
+    mape, bias = sum(abs(e) for e in errors) / 8, sum(errors) / 8
+    assert f"MAPE {mape:.1%}, bias {bias:+.1%}" in result.notes[1]
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "demo.md").read_text(encoding="utf-8")
+    assert f"revenue **MAPE {mape:.1%}, bias {bias:.1%}**" in doc, (mape, bias)

@@ -121,3 +121,28 @@ def test_bad_options_say_what_was_expected(company):
         trend(company, grain="quarter", period="FY2025Q1")
     out = runner.invoke(app, ["trend", "--grain", "weekly", "-w", str(company.root)])
     assert out.exit_code != 0 and "Traceback" not in out.output and "month" in out.output
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    from conftest import copy_demo  # noqa: PLC0415
+
+    ws, _ = copy_demo(tmp_path_factory.mktemp("trend-demo") / "demo", size="default", lang="en")
+    yield ws
+    ws.close()
+
+
+def test_the_demos_monthly_targets_leave_sqls_behind(demo):
+    """The demo's kpiflow.yaml sets FY2025's stage volumes by month: SQLs fall behind (1,753
+    accepted against 2,100 planned, counted here by a plain query), the other stages do not."""
+    pacing = {r["metric"]: r for r in trend(demo, metrics=["leads", "mqls", "sqls", "opportunities", "won_deals"]).table("pacing").records()}
+    count = demo.sql(
+        "SELECT COUNT(*) FROM stage_history WHERE entity = 'contact' AND stage = 'sql' "
+        "AND entered_at >= TIMESTAMP '2025-04-01' AND entered_at < TIMESTAMP '2026-04-01'"
+    ).fetchall()[0][0]
+    sqls = pacing["sqls"]
+    assert sqls["period"] == "FY2025" and sqls["as_of"] == "2026-03-31"
+    assert (sqls["ytd"], sqls["target"], sqls["ytd_target"]) == (count, 2100, 2100) == (1753, 2100, 2100)
+    assert stats.poisson.cdf(count, 2100) < 0.025 and sqls["status"] == "behind"
+    assert [m for m, r in pacing.items() if r["status"] == "behind"] == ["sqls"]
+    assert pacing["opportunities"]["status"] == "on_track" and pacing["leads"]["status"] == "ahead"

@@ -780,8 +780,26 @@ def init_workspace(path: str | Path, *, lang: str = "ja", force: bool = False) -
 
 
 DEMO_MARKER = ".kpiflow-demo"
-# Targets the demo company set itself, so that plans and bottlenecks have a gap to show.
-DEMO_TARGETS = "targets:\n  FY2025: {revenue: 1500000000, win_rate: 0.32}\n  FY2026: {revenue: 1800000000, win_rate: 0.33}\n"
+# Targets the demo company set itself, so that plans and bottlenecks have a gap to show; FY2025's
+# stage volumes by month (11,000 leads, 5,200 MQLs, 2,100 SQLs, 1,150 opportunities, 360 wins, each
+# phased by FY2024's months, whole numbers by largest remainder), so that kpiflow trend has a stage
+# that falls behind: sales accepted far fewer SQLs than planned (docs/demo.md).
+DEMO_TARGETS = """targets:
+  FY2025: {revenue: 1500000000, win_rate: 0.32}
+  FY2026: {revenue: 1800000000, win_rate: 0.33}
+  2025-04: {leads: 591, mqls: 311, sqls: 137, opportunities: 83, won_deals: 34}
+  2025-05: {leads: 437, mqls: 251, sqls: 119, opportunities: 81, won_deals: 26}
+  2025-06: {leads: 2063, mqls: 729, sqls: 131, opportunities: 55, won_deals: 20}
+  2025-07: {leads: 779, mqls: 514, sqls: 290, opportunities: 109, won_deals: 28}
+  2025-08: {leads: 422, mqls: 305, sqls: 195, opportunities: 124, won_deals: 22}
+  2025-09: {leads: 655, mqls: 308, sqls: 126, opportunities: 88, won_deals: 34}
+  2025-10: {leads: 1765, mqls: 666, sqls: 159, opportunities: 86, won_deals: 37}
+  2025-11: {leads: 775, mqls: 454, sqls: 222, opportunities: 89, won_deals: 31}
+  2025-12: {leads: 548, mqls: 324, sqls: 145, opportunities: 117, won_deals: 31}
+  2026-01: {leads: 1390, mqls: 423, sqls: 167, opportunities: 100, won_deals: 27}
+  2026-02: {leads: 703, mqls: 489, sqls: 214, opportunities: 92, won_deals: 20}
+  2026-03: {leads: 872, mqls: 426, sqls: 195, opportunities: 126, won_deals: 50}
+"""
 # How the demo company names its channels, industries, regions and products on screens (the data keeps the codes).
 DEMO_LABELS = """
 labels:

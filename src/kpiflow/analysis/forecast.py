@@ -369,10 +369,10 @@ def forecast(ws: Any, *, period: str | None = None, backtest: bool = True, lang:
             "forecast",
             {"ja": "着地見込み", "en": "Forecast"},
             columns(
-                ("metric", "label"), ("period", "period"), ("forecast", "number"), ("ci_low", "number"), ("ci_high", "number"),
+                ("label", "text"), ("period", "period"), ("forecast", "number"), ("ci_low", "number"), ("ci_high", "number"),
                 ("target", "number"), ("coverage", "ratio"), ("actual_to_date", "number"), ("pipeline_expected", "number"),
                 ("future_expected", "number"), ("remaining_target", "number"), ("pipeline_in_period", "number"),
-                ("planned_leads", "number"), ("as_of", "date"), ("label", "text"),
+                ("planned_leads", "number"), ("as_of", "date"), ("metric", "label"),
             ),
             tuple(records),
         ),

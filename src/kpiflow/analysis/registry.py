@@ -707,7 +707,7 @@ ANALYSES: list[Analysis] = [
         "trend",
         (
             Param("metrics", "texts", None, {"en": "Metrics (default: all).", "ja": "指標（既定: すべて）"}, required=True),
-            Param("grain", "choice", "month", {"en": "month | quarter", "ja": "month | quarter"}, ("month", "quarter")),
+            Param("grain", "choice", "month", {"en": "Grain: month | quarter", "ja": "粒度: month（月）| quarter（四半期）"}, ("month", "quarter")),
             _period(None, "A fiscal year, half or quarter (default: the fiscal year of the data's last day)."),
             _BY_ONE,
         ),
@@ -724,7 +724,16 @@ ANALYSES: list[Analysis] = [
         },
         "forecast",
         (
-            _period(None, "A month, quarter, half or fiscal year (default: the quarter after the data's last moment, or the one it falls in)."),
+            # text, not a period picker: the period forecast is usually one the data have not reached
+            Param(
+                "period",
+                "text",
+                None,
+                {
+                    "en": "A month, quarter, half or fiscal year, e.g. FY2026Q1 (default: the quarter after the data's last moment, or the one it falls in).",
+                    "ja": "予測する期間（例: FY2026Q1。既定: データの最終時点の次の瞬間を含む四半期）",
+                },
+            ),
             Param("backtest", "flag", True, {"en": "Back-test on past quarters.", "ja": "過去の四半期で検証する"}),
         ),
         function=_forecast,

@@ -227,9 +227,9 @@ def trend(
         "trend",
         {"ja": "月次・四半期の推移と目標", "en": "By period against target and last year"},
         columns(
-            ("metric", "label"), *by_columns, ("period", "period"), ("value", "number"), ("target", "number"),
+            ("label", "text"), *by_columns, ("period", "period"), ("value", "number"), ("target", "number"),
             ("last_year", "number"), ("ytd", "number"), ("ytd_target", "number"), ("status", "label"), ("ytd_low", "number"),
-            ("ytd_high", "number"), ("numerator", "count"), ("denominator", "count"), ("label", "text"),
+            ("ytd_high", "number"), ("numerator", "count"), ("denominator", "count"), ("metric", "label"),
         ),
         tuple(trend_rows),
     )
@@ -237,9 +237,9 @@ def trend(
         "pacing",
         {"ja": "期間の進捗（目標に対して）", "en": "Pacing of the period"},
         columns(
-            ("metric", "label"), *by_columns, ("target", "number"), ("ytd", "number"), ("ytd_target", "number"), ("status", "label"),
+            ("label", "text"), *by_columns, ("status", "label"), ("target", "number"), ("ytd", "number"), ("ytd_target", "number"),
             ("pace_needed", "number"), ("remaining", "count"), ("achieved", "ratio"), ("ytd_low", "number"), ("ytd_high", "number"),
-            ("last_year_ytd", "number"), ("period", "period"), ("as_of", "date"), ("label", "text"),
+            ("last_year_ytd", "number"), ("period", "period"), ("as_of", "date"), ("metric", "label"),
         ),
         tuple(pacing_rows),
     )
@@ -359,8 +359,7 @@ def charts(data: Mapping[str, Any], lang: str) -> list[dict[str, Any]]:
             }
         )
     rows = data["tables"]["trend"]["rows"]
-    keys = [c["name"] for c in data["tables"]["trend"]["columns"]]
-    segmented = len(keys) > 15  # a --by column: one line per metric would mix segments
+    segmented = bool(data.get("params", {}).get("by"))  # one line per metric would mix segments
     for metric in list(dict.fromkeys(r["metric"] for r in rows if r.get("target") is not None))[: 0 if segmented else 3]:
         mine = [r for r in rows if r["metric"] == metric]
         periods = [r["period"] for r in mine]

@@ -419,6 +419,7 @@ def create_app(
             data = result(page, params, language)
             url = link_factory(language, params)
             visual = page.visual(data, View(language, params, model(), url)) if page.visual else Visual()
+            aside = cached((page.name, "aside", language), lambda ws: page.aside(ws, language)) if page.aside else []
             return render(
                 request,
                 "page.html",
@@ -432,6 +433,7 @@ def create_app(
                 api=url_for_api(request, page, language, params),
                 csv=url_for_api(request, page, language, params, ".csv") if table_records(data) is not None else None,
                 visual=visual,
+                aside=aside,
                 figures=[json.dumps(f, ensure_ascii=False) for f in visual.charts],
             )
 

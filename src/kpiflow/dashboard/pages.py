@@ -56,6 +56,9 @@ class Page:
     uses_period: bool = True
     visual: Callable[[object, View], Visual] | None = None  # charts and diagrams drawn from the JSON data
     in_nav: bool = True
+    # Shown beside the diagram from a second library call (the home's pacing of this quarter): rows of
+    # {label, status, text}; the page's JSON twin keeps its own data.
+    aside: Callable[[kpiflow.Workspace, str], list[dict]] | None = None
 
 
 def _by(params: Params) -> list[str]:
@@ -164,6 +167,31 @@ def _tree_visual(data, view: View) -> Visual:
             (words["funnel"][view.lang], view.url("/funnel")),
         ),
     )
+
+
+def quarter_pacing(ws: kpiflow.Workspace, lang: str) -> list[dict]:
+    """This quarter's pacing for the home: each metric of the key point map with a target in the
+    quarter of the data's last day, its status and its value to date against its phased target."""
+    from kpiflow.analysis.trend import as_of, trend  # noqa: PLC0415  (scipy: loaded when the home is drawn)
+    from kpiflow.model.periods import Period  # noqa: PLC0415
+
+    try:
+        now = as_of(ws)
+    except KpiflowError:
+        return []
+    fys = ws.model.fiscal_year_start
+    month = Period.month(now.year, now.month, fys)
+    quarter = Period.quarter(month.fiscal_year, (now.month - fys) % 12 // 3 + 1, fys)
+    names = [n for n, _ in tree_order(ws.model)] or list(ws.model.metrics)
+    rows = [r for r in trend(ws, metrics=names, period=quarter.label("en"), lang=lang).table("pacing").records() if r["status"]]
+    words = Vocabulary(lang)
+    title = {"ja": f"今四半期の進捗（{quarter.label('ja')}、{now.date().isoformat()} 時点）", "en": f"This quarter's pacing ({quarter.label('en')}, as of {now.date().isoformat()})"}
+    out = [{"title": title["ja" if lang == "ja" else "en"], "href": f"/trend?period={quarter.label('en')}&lang={lang}"}]
+    for r in rows:
+        share = f"{r['achieved']:.0%}" if r.get("achieved") is not None else "—"
+        text = {"ja": f"{r['label']}: {words.code(r['status'])}（累計目標比 {share}）", "en": f"{r['label']}: {words.code(r['status'])} ({share} of the target to date)"}
+        out.append({"status": r["status"], "text": text["ja" if lang == "ja" else "en"]})
+    return out
 
 
 def _label(period: str, view: View) -> str:
@@ -342,6 +370,7 @@ PAGES: tuple[Page, ...] = (
         {"ja": "キーポイントマップ", "en": "Key point map"},
         lambda ws, p, lang: ws.tree(p["period"], lang=lang),
         visual=_tree_visual,
+        aside=quarter_pacing,
     ),
     Page(
         "plan",
