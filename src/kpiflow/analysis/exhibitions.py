@@ -66,11 +66,10 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-import sqlglot
 from sqlglot import exp
 
 from kpiflow.analysis.frames import records_frame
-from kpiflow.engine.base import Engine
+from kpiflow.engine.base import Engine, fill
 from kpiflow.engine.base import timestamp as sql_timestamp
 from kpiflow.errors import KpiflowError
 from kpiflow.model.config import ModelFile
@@ -428,9 +427,8 @@ def build_query(period: Period | None, *, by_exhibit: bool, within_days: int) ->
         first_at = exp.column("first_at", table="chosen")
         in_period = exp.and_(first_at >= sql_timestamp(start), first_at.copy() < sql_timestamp(end))
     null_text = exp.cast(exp.null(), "VARCHAR")
-    template = sqlglot.parse_one(_QUERY, read="duckdb")
-    query = exp.replace_placeholders(
-        template,
+    query = fill(
+        _QUERY,
         tp_filter=exp.column("type", table="t").isin(*SHOW_TYPES, "inquiry"),
         in_period=in_period,
         exhibit=exp.column("exhibit_id", table="s") if by_exhibit else null_text,

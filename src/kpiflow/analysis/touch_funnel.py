@@ -70,11 +70,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-import sqlglot
 from sqlglot import exp
 
 from kpiflow.analysis.frames import records_frame
-from kpiflow.engine.base import Engine, EngineError, objects
+from kpiflow.engine.base import Engine, EngineError, fill, objects
 from kpiflow.engine.base import timestamp as sql_timestamp
 from kpiflow.errors import KpiflowError, UnknownNameError, suggest
 from kpiflow.io.export import write_csv
@@ -337,7 +336,7 @@ def _label(key: str, lang: str, **values: object) -> str:
 
 def _parse(template: str, **values: exp.Expression) -> exp.Expression:
     """A query fragment: fixed text with :placeholders replaced by expressions (never by text)."""
-    return exp.replace_placeholders(sqlglot.parse_one(template, read="duckdb"), **values)
+    return fill(template, **values)
 
 
 def _micros(window: dt.timedelta) -> int:

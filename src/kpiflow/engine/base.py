@@ -19,6 +19,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, ClassVar, NamedTuple
 
 import sqlglot
@@ -152,6 +153,18 @@ def objects(values: Any) -> Any:
     if np.ma.isMaskedArray(values):
         out[np.ma.getmaskarray(values)] = None
     return out
+
+
+@lru_cache(maxsize=1024)
+def _parsed(text: str) -> exp.Expression:
+    return sqlglot.parse_one(text, read="duckdb")
+
+
+def fill(text: str, **values: Any) -> exp.Expression:
+    """A statement written in DuckDB's SQL with `:name` placeholders, each replaced by an
+    expression. The text is parsed once per process (analyses build the same statements again
+    and again); every call gets its own tree, since replacing works on a copy."""
+    return exp.replace_placeholders(_parsed(text), **values)
 
 
 def timestamp(value: dt.datetime) -> exp.Expression:

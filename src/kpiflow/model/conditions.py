@@ -22,6 +22,7 @@ import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import sqlglot
 from sqlglot import exp
@@ -410,6 +411,15 @@ def check_condition(tree: exp.Expression, lang: str = "en") -> exp.Expression:
 
 def parse_condition(text: str, *, lang: str = "en") -> exp.Expression:
     """Read a condition (a SQL boolean in DuckDB's spelling) and check it is in the language."""
+    if not isinstance(text, str):
+        return check_condition(_parse(text, lang, "condition.empty"), lang)  # refused in words
+    return _checked_condition(text, lang).copy()  # a copy: callers build their statements around it
+
+
+@lru_cache(maxsize=4096)
+def _checked_condition(text: str, lang: str) -> exp.Expression:
+    # The model's conditions are read again by every analysis: parsing them once per process
+    # saves more than the copy costs (a refusal raises, and is never cached)
     return check_condition(_parse(text, lang, "condition.empty"), lang)
 
 
