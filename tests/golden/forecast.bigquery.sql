@@ -3110,48 +3110,6 @@ ORDER BY
   stage NULLS LAST,
   closed_after NULLS LAST;
 
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2024-04-01 00:00:00' AS DATETIME)
-  AND created_at < CAST('2024-05-01 00:00:00' AS DATETIME);
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2024-04-01 00:00:00' AS DATETIME)
-  AND created_at < CAST('2024-05-01 00:00:00' AS DATETIME);
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2024-05-01 00:00:00' AS DATETIME)
-  AND created_at < CAST('2024-06-01 00:00:00' AS DATETIME);
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2024-05-01 00:00:00' AS DATETIME)
-  AND created_at < CAST('2024-06-01 00:00:00' AS DATETIME);
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2024-06-01 00:00:00' AS DATETIME)
-  AND created_at < CAST('2024-07-01 00:00:00' AS DATETIME);
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2024-06-01 00:00:00' AS DATETIME)
-  AND created_at < CAST('2024-07-01 00:00:00' AS DATETIME);
-
 WITH horizons AS (
   SELECT
     *
@@ -3659,48 +3617,6 @@ WHERE
 ORDER BY
   stage NULLS LAST,
   closed_after NULLS LAST;
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2024-07-01 00:00:00' AS DATETIME)
-  AND created_at < CAST('2024-08-01 00:00:00' AS DATETIME);
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2024-07-01 00:00:00' AS DATETIME)
-  AND created_at < CAST('2024-08-01 00:00:00' AS DATETIME);
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2024-08-01 00:00:00' AS DATETIME)
-  AND created_at < CAST('2024-09-01 00:00:00' AS DATETIME);
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2024-08-01 00:00:00' AS DATETIME)
-  AND created_at < CAST('2024-09-01 00:00:00' AS DATETIME);
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2024-09-01 00:00:00' AS DATETIME)
-  AND created_at < CAST('2024-10-01 00:00:00' AS DATETIME);
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2024-09-01 00:00:00' AS DATETIME)
-  AND created_at < CAST('2024-10-01 00:00:00' AS DATETIME);
 
 WITH horizons AS (
   SELECT
@@ -4210,48 +4126,6 @@ ORDER BY
   stage NULLS LAST,
   closed_after NULLS LAST;
 
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2024-10-01 00:00:00' AS DATETIME)
-  AND created_at < CAST('2024-11-01 00:00:00' AS DATETIME);
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2024-10-01 00:00:00' AS DATETIME)
-  AND created_at < CAST('2024-11-01 00:00:00' AS DATETIME);
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2024-11-01 00:00:00' AS DATETIME)
-  AND created_at < CAST('2024-12-01 00:00:00' AS DATETIME);
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2024-11-01 00:00:00' AS DATETIME)
-  AND created_at < CAST('2024-12-01 00:00:00' AS DATETIME);
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2024-12-01 00:00:00' AS DATETIME)
-  AND created_at < CAST('2025-01-01 00:00:00' AS DATETIME);
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2024-12-01 00:00:00' AS DATETIME)
-  AND created_at < CAST('2025-01-01 00:00:00' AS DATETIME);
-
 WITH horizons AS (
   SELECT
     *
@@ -4759,48 +4633,6 @@ WHERE
 ORDER BY
   stage NULLS LAST,
   closed_after NULLS LAST;
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2025-01-01 00:00:00' AS DATETIME)
-  AND created_at < CAST('2025-02-01 00:00:00' AS DATETIME);
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2025-01-01 00:00:00' AS DATETIME)
-  AND created_at < CAST('2025-02-01 00:00:00' AS DATETIME);
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2025-02-01 00:00:00' AS DATETIME)
-  AND created_at < CAST('2025-03-01 00:00:00' AS DATETIME);
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2025-02-01 00:00:00' AS DATETIME)
-  AND created_at < CAST('2025-03-01 00:00:00' AS DATETIME);
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2025-03-01 00:00:00' AS DATETIME)
-  AND created_at < CAST('2025-04-01 00:00:00' AS DATETIME);
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2025-03-01 00:00:00' AS DATETIME)
-  AND created_at < CAST('2025-04-01 00:00:00' AS DATETIME);
 
 WITH horizons AS (
   SELECT

@@ -3100,48 +3100,6 @@ ORDER BY
   stage,
   closed_after;
 
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2024-04-01 00:00:00' AS TIMESTAMP)
-  AND created_at < CAST('2024-05-01 00:00:00' AS TIMESTAMP);
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2024-04-01 00:00:00' AS TIMESTAMP)
-  AND created_at < CAST('2024-05-01 00:00:00' AS TIMESTAMP);
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2024-05-01 00:00:00' AS TIMESTAMP)
-  AND created_at < CAST('2024-06-01 00:00:00' AS TIMESTAMP);
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2024-05-01 00:00:00' AS TIMESTAMP)
-  AND created_at < CAST('2024-06-01 00:00:00' AS TIMESTAMP);
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2024-06-01 00:00:00' AS TIMESTAMP)
-  AND created_at < CAST('2024-07-01 00:00:00' AS TIMESTAMP);
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2024-06-01 00:00:00' AS TIMESTAMP)
-  AND created_at < CAST('2024-07-01 00:00:00' AS TIMESTAMP);
-
 WITH horizons AS (
   SELECT
     *
@@ -3647,48 +3605,6 @@ WHERE
 ORDER BY
   stage,
   closed_after;
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2024-07-01 00:00:00' AS TIMESTAMP)
-  AND created_at < CAST('2024-08-01 00:00:00' AS TIMESTAMP);
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2024-07-01 00:00:00' AS TIMESTAMP)
-  AND created_at < CAST('2024-08-01 00:00:00' AS TIMESTAMP);
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2024-08-01 00:00:00' AS TIMESTAMP)
-  AND created_at < CAST('2024-09-01 00:00:00' AS TIMESTAMP);
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2024-08-01 00:00:00' AS TIMESTAMP)
-  AND created_at < CAST('2024-09-01 00:00:00' AS TIMESTAMP);
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2024-09-01 00:00:00' AS TIMESTAMP)
-  AND created_at < CAST('2024-10-01 00:00:00' AS TIMESTAMP);
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2024-09-01 00:00:00' AS TIMESTAMP)
-  AND created_at < CAST('2024-10-01 00:00:00' AS TIMESTAMP);
 
 WITH horizons AS (
   SELECT
@@ -4196,48 +4112,6 @@ ORDER BY
   stage,
   closed_after;
 
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2024-10-01 00:00:00' AS TIMESTAMP)
-  AND created_at < CAST('2024-11-01 00:00:00' AS TIMESTAMP);
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2024-10-01 00:00:00' AS TIMESTAMP)
-  AND created_at < CAST('2024-11-01 00:00:00' AS TIMESTAMP);
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2024-11-01 00:00:00' AS TIMESTAMP)
-  AND created_at < CAST('2024-12-01 00:00:00' AS TIMESTAMP);
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2024-11-01 00:00:00' AS TIMESTAMP)
-  AND created_at < CAST('2024-12-01 00:00:00' AS TIMESTAMP);
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2024-12-01 00:00:00' AS TIMESTAMP)
-  AND created_at < CAST('2025-01-01 00:00:00' AS TIMESTAMP);
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2024-12-01 00:00:00' AS TIMESTAMP)
-  AND created_at < CAST('2025-01-01 00:00:00' AS TIMESTAMP);
-
 WITH horizons AS (
   SELECT
     *
@@ -4743,48 +4617,6 @@ WHERE
 ORDER BY
   stage,
   closed_after;
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2025-01-01 00:00:00' AS TIMESTAMP)
-  AND created_at < CAST('2025-02-01 00:00:00' AS TIMESTAMP);
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2025-01-01 00:00:00' AS TIMESTAMP)
-  AND created_at < CAST('2025-02-01 00:00:00' AS TIMESTAMP);
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2025-02-01 00:00:00' AS TIMESTAMP)
-  AND created_at < CAST('2025-03-01 00:00:00' AS TIMESTAMP);
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2025-02-01 00:00:00' AS TIMESTAMP)
-  AND created_at < CAST('2025-03-01 00:00:00' AS TIMESTAMP);
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2025-03-01 00:00:00' AS TIMESTAMP)
-  AND created_at < CAST('2025-04-01 00:00:00' AS TIMESTAMP);
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  created_at >= CAST('2025-03-01 00:00:00' AS TIMESTAMP)
-  AND created_at < CAST('2025-04-01 00:00:00' AS TIMESTAMP);
 
 WITH horizons AS (
   SELECT
