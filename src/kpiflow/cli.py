@@ -1856,6 +1856,7 @@ def hypotheses_check(
 ) -> None:
     """Check every hypothesis (supported, refuted or inconclusive, with effect, interval and p) and append the results to the history."""
     from kpiflow.analysis.hypotheses import RESULT_COLUMNS, check  # noqa: PLC0415  (keeps `kpiflow --help` instant)
+    from kpiflow.analysis.hypotheses import shown as as_shown  # noqa: PLC0415
     from kpiflow.analysis.result import Table, Tabular  # noqa: PLC0415
     from kpiflow.model import hypotheses as register  # noqa: PLC0415
 
@@ -1868,8 +1869,8 @@ def hypotheses_check(
     from kpiflow.reporting.tabular import text_tables  # noqa: PLC0415
 
     # The terminal shows the contract's columns; --json and the history keep every field.
-    shown_columns = tuple(c for c in RESULT_COLUMNS if c.name in ("id", "verdict", "baseline_value", "test_value", "change", "ci_low", "ci_high", "p_value"))
-    rows = tuple({c.name: r[c.name] for c in shown_columns} for r in records)
+    shown_columns = tuple(c for c in RESULT_COLUMNS if c.name in ("id", "verdict", "baseline_value", "test_value", "effect", "ci_low", "ci_high", "p_value"))
+    rows = tuple({c.name: as_shown(r)[c.name] for c in shown_columns} for r in records)
     result = Tabular("hypotheses", {}, (Table("results", {"ja": "検証の結果", "en": "Results"}, shown_columns, rows),))
     for table in text_tables(result.to_dict(), _words(model, language), model.currency):
         shown = RichTable(*table.headings, title=table.title)

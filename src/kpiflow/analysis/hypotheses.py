@@ -248,6 +248,13 @@ def check(ws: Any, *, lang: str | None = None, today: dt.date | None = None) -> 
     return [evaluate(ws, h, lang) | {"checked": day} for h in register.read(ws.root, lang)]
 
 
+def shown(record: dict[str, Any]) -> dict[str, Any]:
+    """A check's record as the tables show it: its `change` (the JSON's word, as issue 22's contract
+    names it) as `effect` (a change between two chosen periods, not against last year)."""
+    names = {c.name for c in RESULT_COLUMNS}
+    return {("effect" if k == "change" else k): v for k, v in record.items() if ("effect" if k == "change" else k) in names}
+
+
 RESULT_COLUMNS = columns(
     ("checked", "date"),
     ("id", "text"),
@@ -255,7 +262,7 @@ RESULT_COLUMNS = columns(
     ("metric", "label"),
     ("baseline_value", "number"),
     ("test_value", "number"),
-    Column("change", "number", {"ja": "変化（検証期間−基準期間）", "en": "Change"}),
+    ("effect", "number"),
     Column("ci_low", "number", {"ja": "区間の下限", "en": "Interval low"}),
     Column("ci_high", "number", {"ja": "区間の上限", "en": "Interval high"}),
     ("p_value", "p_value"),
@@ -283,8 +290,8 @@ def hypotheses(ws: Any, *, lang: str | None = None) -> Tabular:
             notes.append(f"{h.id}: {e}")
         status.append(
             {
-                "id": h.id, "metric": h.metric, "baseline": h.baseline, "test": h.test, "verdict": now.get("verdict"),
-                "change": now.get("change"), "p_value": now.get("p_value"), "recorded": last.get(h.id, {}).get("verdict"),
+                "id": h.id, "metric": h.metric, "baseline": h.baseline, "test_period": h.test, "verdict": now.get("verdict"),
+                "effect": now.get("change"), "p_value": now.get("p_value"), "recorded": last.get(h.id, {}).get("verdict"),
                 "checked": last.get(h.id, {}).get("checked"),
             }
         )
@@ -292,8 +299,8 @@ def hypotheses(ws: Any, *, lang: str | None = None) -> Tabular:
         "hypotheses",
         {"ja": "仮説の状況（現在のデータで判定）", "en": "Hypotheses, judged on the data now"},
         columns(
-            ("id", "text"), ("metric", "label"), ("baseline", "period"), Column("test", "period", {"ja": "検証期間", "en": "Test period"}),
-            ("verdict", "label"), Column("change", "number", {"ja": "変化", "en": "Change"}), ("p_value", "p_value"),
+            ("id", "text"), ("metric", "label"), ("baseline", "period"), ("test_period", "period"),
+            ("verdict", "label"), ("effect", "number"), ("p_value", "p_value"),
             ("recorded", "label"), ("checked", "date"),
         ),
         tuple(status),
@@ -308,10 +315,7 @@ def hypotheses(ws: Any, *, lang: str | None = None) -> Tabular:
         columns(("id", "text"), ("statement", "text"), ("segment", "text"), ("control", "text"), ("expect", "label"), ("min_change", "text"), ("owner", "text")),
         statements,
     )
-    names = {c.name for c in RESULT_COLUMNS}
-    history_table = Table(
-        "history", {"ja": "検証の履歴", "en": "History of checks"}, RESULT_COLUMNS, tuple({k: v for k, v in r.items() if k in names} for r in past)
-    )
+    history_table = Table("history", {"ja": "検証の履歴", "en": "History of checks"}, RESULT_COLUMNS, tuple(shown(r) for r in past))
     if not listed:
         notes.append(say("hypotheses.none", lang))
     return Tabular("hypotheses", {}, (register_table, statement_table, history_table), tuple(notes))

@@ -555,7 +555,7 @@ def trust(ws: Any, *, period: str | None = None, end_of: str = "month", days: in
                     change = None if value is None or other is None else value - other
                     impacts.append(
                         {"finding": i, "kind": f.kind, "owner": f.owner, "metric": name, "label": _label(model, name, lang), "value": value,
-                         "value_without": other, "change": change}
+                         "value_without": other, "part": change}
                     )
         moved_kpis.setdefault(f.table, set()).update(moved)
         records.append(
@@ -592,7 +592,7 @@ def trust(ws: Any, *, period: str | None = None, end_of: str = "month", days: in
                 {"ja": "指摘の行を除いたKPI", "en": "KPIs without each finding's rows"},
                 columns(
                     ("finding", "count"), ("kind", "label"), ("owner", "label"), ("metric", "label"), ("label", "text"),
-                    ("value", "number"), ("value_without", "number"), Column("change", "number", {"ja": "行の寄与", "en": "The rows' part"}),
+                    ("value", "number"), ("value_without", "number"), ("part", "number"),
                 ),
                 tuple(impacts),
             ),
