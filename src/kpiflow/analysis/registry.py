@@ -337,11 +337,11 @@ def _trend_charts(data: Mapping[str, Any], lang: str) -> list[dict[str, Any]]:
     return charts(dict(data), lang)
 
 
-def _forecast(ws: Any, *, period: str | None = None, backtest: bool = True, lang: str | None = None) -> Any:
+def _forecast(ws: Any, *, period: str | None = None, no_backtest: bool = False, lang: str | None = None) -> Any:
     """Where a period will land, its pipeline coverage and back-test (kpiflow.analysis.forecast, imported when it runs)."""
     from kpiflow.analysis.forecast import forecast  # noqa: PLC0415  (start-up: the registry imports no analysis)
 
-    return forecast(ws, period=period, backtest=backtest, lang=lang)
+    return forecast(ws, period=period, backtest=not no_backtest, lang=lang)
 
 
 def _forecast_charts(data: Mapping[str, Any], lang: str) -> list[dict[str, Any]]:
@@ -734,7 +734,7 @@ ANALYSES: list[Analysis] = [
                     "ja": "予測する期間（例: FY2026Q1。既定: データの最終時点の次の瞬間を含む四半期）",
                 },
             ),
-            Param("backtest", "flag", True, {"en": "Back-test on past quarters.", "ja": "過去の四半期で検証する"}),
+            Param("no_backtest", "flag", False, {"en": "Skip the back-test on past quarters (faster).", "ja": "過去の四半期での検証を省く（速い）"}),
         ),
         function=_forecast,
         charts=_forecast_charts,
