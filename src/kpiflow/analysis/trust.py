@@ -578,7 +578,7 @@ def trust(ws: Any, *, period: str | None = None, end_of: str = "month", days: in
             Table(
                 "kpis",
                 {"ja": "KPIごとの信頼度", "en": "Trust by KPI"},
-                columns(("metric", "label"), ("label", "text"), ("value", "number"), ("value_without", "number"), ("trust", "percent"), ("findings", "count")),
+                columns(("metric", "label"), ("value", "number"), ("value_without", "number"), ("trust", "percent"), ("findings", "count"), ("label", "text")),
                 tuple(kpi_scores),
             ),
             Table(
@@ -591,8 +591,8 @@ def trust(ws: Any, *, period: str | None = None, end_of: str = "month", days: in
                 "impacts",
                 {"ja": "指摘の行を除いたKPI", "en": "KPIs without each finding's rows"},
                 columns(
-                    ("finding", "count"), ("kind", "label"), ("owner", "label"), ("metric", "label"), ("label", "text"),
-                    ("value", "number"), ("value_without", "number"), ("part", "number"),
+                    ("finding", "count"), ("kind", "label"), ("owner", "label"), ("metric", "label"),
+                    ("value", "number"), ("value_without", "number"), ("part", "number"), ("label", "text"),
                 ),
                 tuple(impacts),
             ),
