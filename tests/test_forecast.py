@@ -99,9 +99,9 @@ def test_coverage_is_the_pipeline_closing_in_the_period_over_the_target_left(res
     revenue = next(r for r in result.table("forecast").records() if r["metric"] == "revenue")
     assert revenue["target"] == 5000 and revenue["pipeline_in_period"] == 1000 and revenue["coverage"] == pytest.approx(0.2)
     coverage = result.table("coverage").records()
-    by_owner = {r["segment"]: r for r in coverage if r["dimension"] == "owner"}
+    by_owner = {r["key"]: r for r in coverage if r["dimension"] == "owner"}
     assert set(by_owner) == {"sato"} and by_owner["sato"]["pipeline_value"] == 1000  # O2 has no expected close
-    quarters = {r["segment"]: r for r in coverage if r["dimension"] == "expected_close"}
+    quarters = {r["key"]: r for r in coverage if r["dimension"] == "expected_close"}
     assert (quarters["FY2025Q2"]["open_deals"], quarters["FY2025Q2"]["coverage"]) == (1, pytest.approx(0.2))
     # H6, a year in 'valid' and long past the median, is expected now: in the quarter the data end in
     assert quarters["FY2025Q1"]["open_deals"] == 1 and quarters["FY2025Q1"]["pipeline_value"] == 100

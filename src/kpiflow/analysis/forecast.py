@@ -393,6 +393,7 @@ def _coverage(model: Any, won: Won, span: Period, deals: Pipeline, estimates: Ma
     of this period by owner and channel."""
     name = won.amount or won.count
     value = deals.amount if won.amount else np.ones(len(deals.rows))
+    unit = "money" if won.amount else "number"  # the pipeline's value, or its count of deals
     rows: list[dict[str, Any]] = []
     fys = model.fiscal_year_start
     quarters: dict[Period, list[int]] = {}
@@ -409,7 +410,7 @@ def _coverage(model: Any, won: Won, span: Period, deals: Pipeline, estimates: Ma
         rows.append(
             {
                 "dimension": "expected_close",
-                "segment": quarter.label("en"),
+                "key": quarter.label("en"),
                 "open_deals": len(members),
                 "pipeline_value": total,
                 "weighted": float((value[members] * deals.p[members]).sum()),
@@ -430,7 +431,7 @@ def _coverage(model: Any, won: Won, span: Period, deals: Pipeline, estimates: Ma
             rows.append(
                 {
                     "dimension": dimension,
-                    "segment": segment,
+                    "key": segment,
                     "open_deals": len(members),
                     "pipeline_value": total,
                     "weighted": float((value[members] * deals.p[members]).sum()),
@@ -442,8 +443,8 @@ def _coverage(model: Any, won: Won, span: Period, deals: Pipeline, estimates: Ma
         "coverage",
         {"ja": "パイプラインのカバー率", "en": "Pipeline coverage"},
         columns(
-            ("dimension", "label"), ("segment", "label"), ("open_deals", "count"), ("pipeline_value", "number"), ("weighted", "number"),
-            ("remaining_target", "number"), ("coverage", "ratio"),
+            ("dimension", "label"), ("key", "label"), ("open_deals", "count"), ("pipeline_value", unit), ("weighted", unit),
+            ("remaining_target", unit), ("coverage", "ratio"),
         ),
         tuple(rows),
     )
