@@ -146,3 +146,23 @@ def test_the_demos_monthly_targets_leave_sqls_behind(demo):
     assert stats.poisson.cdf(count, 2100) < 0.025 and sqls["status"] == "behind"
     assert [m for m, r in pacing.items() if r["status"] == "behind"] == ["sqls"]
     assert pacing["opportunities"]["status"] == "on_track" and pacing["leads"]["status"] == "ahead"
+
+
+def test_the_dashboards_home_shows_this_quarters_pacing_beside_the_map(demo):
+    """The home (the key point map) lists FY2025Q4's pacing, the quarter of the data's last day:
+    the same statuses `kpiflow trend --period FY2025Q4` gives, worded, SQLs among those behind."""
+    import warnings  # noqa: PLC0415
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient` is deprecated")
+        from fastapi.testclient import TestClient  # noqa: PLC0415
+
+    from kpiflow.dashboard import create_app  # noqa: PLC0415
+
+    quarter = {r["label"]: r["status"] for r in trend(demo, period="FY2025Q4").table("pacing").records() if r["status"]}
+    with TestClient(create_app(demo.root), base_url="http://127.0.0.1:8765") as client:
+        html = client.get("/?lang=en").text
+    pacing = html.split('<ul class="pacing">', 1)[1].split("</ul>", 1)[0]
+    assert "This quarter&#39;s pacing (FY2025Q4, as of 2026-03-31)" in html
+    assert quarter["SQLs"] == "behind" and '<li class="behind">SQLs: Behind' in pacing
+    assert pacing.count("<li") == len(quarter)
