@@ -141,12 +141,18 @@ def test_plan_phase_monthly_saves_whole_months_that_add_up_to_the_plan(tmp_path)
     model = read_model(root / "kpiflow.yaml")
     for metric, required in volumes.items():
         parts = [monthly[m][metric] for m in monthly]
-        assert sum(parts) == math.ceil(required - 1e-9 * max(1.0, required)) and max(parts) - min(parts) <= 1
+        assert sum(parts) == math.ceil(round(required, 6)) and max(parts) - min(parts) <= 1
         assert target_of(model, metric, Period.fy(2026)) == sum(parts)
     after = (root / "kpiflow.yaml").read_text(encoding="utf-8")
     comments = [line for line in before.splitlines() if line.lstrip().startswith("#")]
     assert comments and all(line in after.splitlines() for line in comments)
     assert model.targets["FY2025"] == {"revenue": 1500000000, "win_rate": 0.32}  # the yearly targets stay
+    assert sum(monthly[m]["revenue"] for m in monthly) == 1_800_000_000  # the goal to the yen: 150,000,000 a month
+    plan = ["plan", "--target", "revenue=1800000000", "--period", "FY2026", "--lang", "en", "-w", str(root)]
+    alone = CliRunner().invoke(app, [*plan, "--save-targets"])
+    weekly = CliRunner().invoke(app, [*plan, "--phase", "weekly"])
+    assert alone.exit_code != 0 and "add --phase monthly" in alone.output and "Traceback" not in alone.output
+    assert weekly.exit_code != 0 and "expected one of: monthly" in weekly.output
 
 
 def test_save_targets_keeps_comments_and_merges_lines():

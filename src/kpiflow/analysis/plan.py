@@ -554,7 +554,7 @@ def phase_monthly(
             last.setdefault(record.metric, {})[record.period] = record.value or 0.0
     out: dict[str, dict[str, int]] = {m.label("en"): {} for m in months}
     for node in volumes:
-        total = math.ceil(node.required - 1e-9 * max(1.0, abs(node.required)))  # as the plan shows it: rounded up
+        total = math.ceil(round(node.required, 6))  # rounded up, a float's last digits aside (1.8e9 stays 1,800,000,000)
         weights = weights_of(profile_of(model, node.metric), months, last.get(node.metric))
         for month, part in zip(months, largest_remainder(total, weights), strict=True):
             out[month.label("en")][node.metric] = part
