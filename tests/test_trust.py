@@ -220,12 +220,46 @@ def test_bad_options_are_refused_in_words(planted):
     assert result.exit_code != 0 and "month" in result.output and "Traceback" not in result.output
 
 
-def test_the_demo_names_the_rep_planted_to_book_wins_at_month_end(tmp_path):
-    ws, _ = copy_demo(tmp_path / "demo", size="small", lang="en")
-    try:
-        result = trust(ws, lang="en")
-    finally:
-        ws.close()
+CHUBU = {"伊藤 誠", "山本 裕子", "中村 浩二", "松井 拓也"}  # the team planted to update in bulk at month end (docs/demo.md, 4)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    ws, _ = copy_demo(tmp_path_factory.mktemp("trust-demo") / "demo", size="small", lang="en")
+    yield ws
+    ws.close()
+
+
+def test_the_demo_plants_one_rep_booking_wins_on_the_last_business_days(demo):
+    # Counted on the demo generator's own calendar (its business days also skip お盆 and 12/29-1/3).
+    from kpiflow.demo.calendar import Calendar  # noqa: PLC0415
+
+    cal = Calendar()
+    ends = {
+        str(cal.dates[d]) for d in range(cal.dates.size)
+        if cal.business[d] and d in (cal.last_business_of_month[d], cal.second_last_business_of_month[d])
+    }
+    won = demo.con.execute("SELECT owner, CAST(CAST(closed_at AS DATE) AS VARCHAR) FROM deals WHERE outcome = 'won'").fetchall()
+    share = {o: sum(d in ends for w, d in won if w == o) / sum(w == o for w, _ in won) for o in {w for w, _ in won}}
+    assert share["田中 亮"] >= 0.5
+    assert max(v for o, v in share.items() if o not in CHUBU | {"田中 亮"}) < 0.25
+
+
+def test_the_demo_names_the_rep_planted_to_book_wins_at_month_end(demo):
+    result = trust(demo, lang="en")
     named = {r["owner"] for r in result.table("findings").records() if r["kind"] == "period_end_burst" and r["table"] == "deals"}
-    chubu = {"伊藤 誠", "山本 裕子", "中村 浩二", "松井 拓也"}  # the team planted to update in bulk at month end
-    assert "田中 亮" in named and named - chubu == {"田中 亮"}
+    assert "田中 亮" in named and named - CHUBU == {"田中 亮"}
+
+
+def test_the_demo_s_planted_data_quality_issues_are_found_in_their_exact_counts(demo):
+    from kpiflow.demo.company import SIZES  # noqa: PLC0415
+
+    planted = SIZES["small"].anomalies
+    found = trust(demo, lang="en").table("findings").records()
+
+    def rows(kind: str, table: str) -> int:
+        return sum(r["rows"] for r in found if r["kind"] == kind and r["table"] == table)
+
+    assert rows("back_dated", "deals") == planted["closed_before_created"]
+    assert rows("stage_order", "stage_history") == planted["contact_stage_swaps"] + planted["deal_stage_swaps"]
+    assert rows("duplicate", "contacts") == planted["duplicate_contacts"]

@@ -480,7 +480,7 @@ def _plant_anomalies(rng: np.random.Generator, crm: Crm, anomalies: dict[str, in
     crm.anomalies = dict(anomalies)
 
 
-# Planted effect 8: one rep books won deals on the last business days of the month they closed in.
+# Planted effect 5: one rep books won deals on the last business days of the month they closed in.
 PERIOD_END_REP = "田中 亮"
 
 
