@@ -29,6 +29,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import yaml
+
 from kpiflow.errors import KpiflowError
 from kpiflow.model.periods import Period, PeriodError, parse_period
 
@@ -221,6 +223,7 @@ def largest_remainder(total: int, weights: Sequence[float]) -> list[int]:
 
 
 _TOP_KEY = re.compile(r"^targets:[ \t]*(?P<flow>\{.*?\})?[ \t]*(?P<comment>#.*)?$", re.MULTILINE)
+_KEY_LINE = re.compile(r"^\s+(?P<key>[^:#]+?):\s*(?P<flow>\{.*\})\s*(?P<comment>#.*)?$")
 
 
 def save_targets(text: str, new: Mapping[str, Mapping[str, float]]) -> str:
@@ -228,47 +231,36 @@ def save_targets(text: str, new: Mapping[str, Mapping[str, float]]) -> str:
     other line and comment kept as it was: a key already there gets the new values merged into
     its line (a value it already had for the metric is replaced); a new key is a new line at the
     end of the block. A flow mapping on the `targets:` line itself is rewritten as a block."""
-    import yaml  # noqa: PLC0415  (reads one flow mapping at a time)
 
-    def line(key: str, values: Mapping[str, float]) -> str:
+    def line(key: str, values: Mapping[str, float], comment: str | None = None) -> str:
         body = ", ".join(f"{metric}: {_number(value)}" for metric, value in values.items())
-        return f"  {key}: {{{body}}}"
+        return f"  {key}: {{{body}}}" + (f"  {comment}" if comment else "")
 
     found = _TOP_KEY.search(text)
     if found is None:
-        block = "targets:\n" + "\n".join(line(k, v) for k, v in new.items()) + "\n"
-        return text + ("" if text.endswith("\n") or not text else "\n") + block
-    lines = text[: found.start()].splitlines(keepends=True), text[found.end() :]
-    existing: dict[str, dict[str, float]] = {}
-    if found["flow"]:
-        existing = {str(k): dict(v) for k, v in (yaml.safe_load(found["flow"]) or {}).items()}
-    head = "targets:" + (f"  {found['comment']}" if found["comment"] else "")
-    rest = lines[1]
-    body_lines: list[str] = []
-    tail = rest.lstrip("\n") if rest.startswith("\n") else rest
-    remaining = tail.splitlines(keepends=True)
-    # the block under targets: runs while lines are indented (or blank/comment lines inside it)
-    i = 0
-    while i < len(remaining) and (remaining[i].startswith((" ", "\t")) or (not remaining[i].strip() and i + 1 < len(remaining) and remaining[i + 1].startswith((" ", "\t")))):
-        body_lines.append(remaining[i].rstrip("\n"))
-        i += 1
-    after = "".join(remaining[i:])
-    written = set()
-    out_lines = []
-    for existing_line in body_lines:
-        key_match = re.match(r"^\s+(?P<key>[^:#]+?):\s*(?P<flow>\{.*\})\s*(?P<comment>#.*)?$", existing_line)
-        key = key_match["key"].strip().strip("'\"") if key_match else None
-        if key is not None and key in new:
-            values = dict(yaml.safe_load(key_match["flow"]) or {}) | dict(new[key])
-            out_lines.append(line(key, values) + (f"  {key_match['comment']}" if key_match["comment"] else ""))
-            written.add(key)
+        block = "targets:\n" + "".join(line(k, v) + "\n" for k, v in new.items())
+        return text + ("\n" if text and not text.endswith("\n") else "") + block
+    after = text[found.end() :].removeprefix("\n").splitlines(keepends=True)
+    # the block under targets: is its indented lines (blank lines inside it included)
+    size = 0
+    while size < len(after) and (after[size].startswith((" ", "\t")) or (not after[size].strip() and after[size + 1 :][:1] and after[size + 1].startswith((" ", "\t")))):
+        size += 1
+    out: list[str] = []
+    done: set[str] = set()
+    for old in (part.rstrip("\n") for part in after[:size]):
+        match = _KEY_LINE.match(old)
+        key = match["key"].strip().strip("'\"") if match else None
+        if key in new:
+            out.append(line(key, dict(yaml.safe_load(match["flow"]) or {}) | dict(new[key]), match["comment"]))
+            done.add(key)
         else:
-            out_lines.append(existing_line)
-    for key, values in existing.items():
-        out_lines.append(line(key, dict(values) | dict(new.get(key, {}))))
-        written.add(key)
-    out_lines += [line(key, values) for key, values in new.items() if key not in written]
-    return text[: found.start()] + head + "\n" + "\n".join(out_lines) + "\n" + after
+            out.append(old)
+    for key, values in (yaml.safe_load(found["flow"]) or {}).items() if found["flow"] else ():
+        out.append(line(str(key), dict(values) | dict(new.get(str(key), {}))))
+        done.add(str(key))
+    out += [line(key, values) for key, values in new.items() if key not in done]
+    head = "targets:" + (f"  {found['comment']}" if found["comment"] else "")
+    return text[: found.start()] + head + "\n" + "".join(o + "\n" for o in out) + "".join(after[size:])
 
 
 def _number(value: float) -> str:
