@@ -485,18 +485,17 @@ PERIOD_END_REP = "田中 亮"
 
 
 def _plant_period_end_burst(rng: np.random.Generator, crm: Crm, cal: Calendar) -> None:
-    """Move 80% of PERIOD_END_REP's won closes to 16:00-19:00 on the last (70%) or second-to-last
-    business day of the same month: months and amounts stay, the close is never earlier than the
-    truth. Drawn last from the CRM's stream, so nothing drawn before it changes."""
+    """Book 80% of PERIOD_END_REP's won deals as closed at 16:00-19:00 on the last (70%) or
+    second-to-last business day of the month they closed in: only the `closed_at` the rep keys into
+    the deal moves (months and amounts stay, never earlier than the truth); the stage history and
+    everything drawn from the real close keep it. Drawn last from the CRM's stream, so nothing drawn
+    before it changes."""
     deals = crm.deals
     k = deals["close"].size
-    moved_day = np.minimum(deals["close"] // DAY, SPAN_DAYS - 1)
-    day = np.where(rng.random(k) < 0.7, cal.last_business_of_month[moved_day], cal.second_last_business_of_month[moved_day])
-    at = day * DAY + (16 * HOUR + rng.random(k) * 3 * HOUR).astype(np.int64)
+    close_day = np.minimum(deals["close"] // DAY, SPAN_DAYS - 1)
+    day = np.where(rng.random(k) < 0.7, cal.last_business_of_month[close_day], cal.second_last_business_of_month[close_day])
+    booked = np.maximum(day * DAY + (16 * HOUR + rng.random(k) * 3 * HOUR).astype(np.int64), deals["close"])
     honest = deals["closed_field"] == deals["closed_at"]  # a close keyed before creation stays as keyed
     mine = (np.asarray(REPS)[deals["rep"]] == PERIOD_END_REP) & (deals["outcome"] == 1) & honest & ~deals["effect_group"]
-    move = mine & (rng.random(k) < 0.8) & (at < END)
-    close = np.where(move, np.maximum(at, deals["close"]), deals["close"])
-    deals["close"] = close
-    deals["closed_at"] = np.where(deals["closed_at"] >= 0, close, -1)
-    deals["closed_field"] = np.where(honest, deals["closed_at"], deals["closed_field"])
+    move = mine & (rng.random(k) < 0.8) & (booked < END)
+    deals["closed_field"] = np.where(move, booked, deals["closed_field"])
