@@ -42,7 +42,7 @@ HISTORY = (
     "deal,H5,valid,2025-05-01\ndeal,H6,valid,2024-06-01\n"
     "deal,O1,valid,2025-06-20 12:00\ndeal,O2,proposal,2025-06-10\n"
 )
-TARGETS = "targets:\n  FY2025Q2: {revenue: 5000, leads: 30}\n"
+TARGETS = "targets:\n  FY2025Q2: {revenue: 5000, leads: 30}\n  FY2025Q1 owner=sato: {revenue: 1100}\n"
 Z = 1.959963984540054
 
 
@@ -105,6 +105,13 @@ def test_coverage_is_the_pipeline_closing_in_the_period_over_the_target_left(res
     assert (quarters["FY2025Q2"]["open_deals"], quarters["FY2025Q2"]["coverage"]) == (1, pytest.approx(0.2))
     # H6, a year in 'valid' and long past the median, is expected now: in the quarter the data end in
     assert quarters["FY2025Q1"]["open_deals"] == 1 and quarters["FY2025Q1"]["pipeline_value"] == 100
+
+
+def test_a_segments_coverage_is_against_its_own_target_less_its_actual(company):
+    """FY2025Q1 is under way at the as-of moment: sato won H5 (100) in it against a 1,100 target,
+    and has H6 (100, long overdue, so expected now) to close in it: 100 / (1,100 - 100)."""
+    sato = next(r for r in forecast(company, period="FY2025Q1", backtest=False).table("coverage").records() if r["key"] == "sato")
+    assert (sato["open_deals"], sato["pipeline_value"], sato["remaining_target"], sato["coverage"]) == (1, 100, 1000, pytest.approx(0.1))
 
 
 def test_the_back_test_uses_only_what_was_known_at_each_quarters_start(result):

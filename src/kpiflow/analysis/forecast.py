@@ -277,6 +277,17 @@ def actual(ws: Any, start: dt.datetime, end: dt.datetime) -> tuple[float, float]
     return float(count or 0), float(amount or 0)
 
 
+def _actual_by(ws: Any, dimension: str, start: dt.datetime, end: dt.datetime, *, amount: bool) -> dict[object, float]:
+    """Won deals (or their amount) closed in [start, end) by a column of deals (owner, channel)."""
+    measure = "COALESCE(SUM(CAST(amount AS DOUBLE)), 0)" if amount else "COUNT(*)"
+    query = _query(
+        f"SELECT {dimension}, {measure} FROM deals WHERE outcome = 'won' AND closed_at >= :start AND closed_at < :end GROUP BY {dimension}",
+        start=start,
+        end=end,
+    )
+    return {key: float(total or 0) for key, total in ws.engine.run(query)}
+
+
 @dataclass(frozen=True)
 class Estimate:
     """One metric's forecast of a period as of `t`."""
@@ -376,7 +387,7 @@ def forecast(ws: Any, *, period: str | None = None, backtest: bool = True, lang:
             ),
             tuple(records),
         ),
-        _coverage(model, won, span, deals, estimates, t),
+        _coverage(ws, won, span, deals, estimates, t),
         _deals(deals, span),
     ]
     notes = [say("forecast.note", lang, as_of=t.date().isoformat(), period=span.label(lang))]
@@ -388,9 +399,10 @@ def forecast(ws: Any, *, period: str | None = None, backtest: bool = True, lang:
     return Tabular("forecast", {"period": span.label("en"), "as_of": t.isoformat(sep=" "), "backtest": backtest}, tuple(tables), tuple(notes))
 
 
-def _coverage(model: Any, won: Won, span: Period, deals: Pipeline, estimates: Mapping[str, Estimate], t: dt.datetime) -> Table:
+def _coverage(ws: Any, won: Won, span: Period, deals: Pipeline, estimates: Mapping[str, Estimate], t: dt.datetime) -> Table:
     """Open pipeline by expected close quarter (against each quarter's target still to reach), and
-    of this period by owner and channel."""
+    of this period by owner and channel (against a segment's own target, less its actual to date)."""
+    model = ws.model
     name = won.amount or won.count
     value = deals.amount if won.amount else np.ones(len(deals.rows))
     unit = "money" if won.amount else "number"  # the pipeline's value, or its count of deals
@@ -424,9 +436,11 @@ def _coverage(model: Any, won: Won, span: Period, deals: Pipeline, estimates: Ma
         groups: dict[object, list[int]] = {}
         for i in inside:
             groups.setdefault(deals.rows[i][dimension], []).append(i)
+        done = _actual_by(ws, dimension, start, min(end, t + dt.timedelta(microseconds=1)), amount=won.amount is not None) if t >= start else {}
         for segment in sorted(groups, key=lambda v: (v is None, str(v))):
             members = groups[segment]
             target = target_of(model, name, span, segment=(dimension, str(segment))) if segment is not None else None
+            left = None if target is None else target - done.get(segment, 0.0)
             total = float(value[members].sum())
             rows.append(
                 {
@@ -435,8 +449,8 @@ def _coverage(model: Any, won: Won, span: Period, deals: Pipeline, estimates: Ma
                     "open_deals": len(members),
                     "pipeline_value": total,
                     "weighted": float((value[members] * deals.p[members]).sum()),
-                    "remaining_target": target,
-                    "coverage": total / target if target else None,
+                    "remaining_target": left,
+                    "coverage": total / left if left is not None and left > 0 else None,
                 }
             )
     return Table(
