@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import copy_demo, workspace_from_csv
-from kpiflow.analysis.hypotheses import check, evaluate, hypotheses, verdict
+from kpiflow.analysis.hypotheses import HypothesisCheckError, check, evaluate, hypotheses, verdict
 from kpiflow.cli import app
 from kpiflow.model import hypotheses as register
 from kpiflow.model.hypotheses import HypothesisError
@@ -210,3 +210,20 @@ def test_counts_are_compared_as_rates_over_periods_of_different_lengths():
     # 100 leads in 366 days (FY2023, with 2024-02-29), then 120 in 365: the baseline's pace over 365 days
     got = _change("count", Side(100.0, 100.0, days=366.0), Side(120.0, 120.0, days=365.0))
     assert got.value == pytest.approx(120 - 100 * 365 / 366) and got.variance == pytest.approx(120 + 100 * (365 / 366) ** 2)
+
+
+def test_a_hypothesis_the_data_cannot_answer_is_named_with_a_did_you_mean(tmp_path):
+    ws = workspace_from_csv(tmp_path, {"deals": _deals()})
+    try:
+        (ws.root / register.FILE).write_text(
+            REGISTER + "  - id: typo\n    statement: x\n    metric: win_rate\n    segment: \"chanel = 'ads'\"\n    expect: up\n"
+            "    min_change: 0.05\n    baseline: FY2025Q2\n    test: FY2025Q3\n",
+            encoding="utf-8",
+        )
+        with pytest.raises(HypothesisCheckError, match="typo: .*did you mean 'channel'"):
+            check(ws, lang="en")
+        shown = hypotheses(ws, lang="en")  # the page shows the others and says what is wrong with this one
+        assert [r["verdict"] for r in shown.table("hypotheses").records()][-1] is None
+        assert any(note.startswith("typo: ") for note in shown.notes)
+    finally:
+        ws.close()

@@ -245,7 +245,15 @@ def check(ws: Any, *, lang: str | None = None, today: dt.date | None = None) -> 
     `kpiflow hypotheses check` appends the records to the history)."""
     lang = lang or ws.lang
     day = (today or dt.date.today()).isoformat()
-    return [evaluate(ws, h, lang) | {"checked": day} for h in register.read(ws.root, lang)]
+    out = []
+    for h in register.read(ws.root, lang):
+        try:
+            out.append(evaluate(ws, h, lang) | {"checked": day})
+        except KpiflowError as e:  # say which hypothesis the data or the register cannot answer
+            error = HypothesisCheckError(f"{h.id}: {e}")
+            error.exit_code = e.exit_code
+            raise error from None
+    return out
 
 
 def shown(record: dict[str, Any]) -> dict[str, Any]:
