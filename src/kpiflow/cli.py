@@ -164,9 +164,13 @@ def _more(count: int, option: str, language: str) -> None:
 
 
 def _print_json(data: object) -> None:
-    from kpiflow.analysis.result import finite  # noqa: PLC0415  (small: no analysis is imported)
+    try:
+        text = json.dumps(data, ensure_ascii=False, indent=2, default=str, allow_nan=False)
+    except ValueError:  # a NaN or infinity (JSON has neither) is written as null
+        from kpiflow.analysis.result import finite  # noqa: PLC0415  (only then: start-up imports no more than it needs)
 
-    sys.stdout.write(json.dumps(finite(data), ensure_ascii=False, indent=2, default=str) + "\n")
+        text = json.dumps(finite(data), ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write(text + "\n")
 
 
 def _analyse(workspace: Path, lang: str | None, as_json: bool, call, to_json=None):
