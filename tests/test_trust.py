@@ -245,17 +245,21 @@ def test_the_demo_plants_one_rep_booking_wins_on_the_last_business_days(demo):
     assert max(v for o, v in share.items() if o not in CHUBU | {"田中 亮"}) < 0.25
 
 
-def test_the_demo_names_the_rep_planted_to_book_wins_at_month_end(demo):
-    result = trust(demo, lang="en")
-    named = {r["owner"] for r in result.table("findings").records() if r["kind"] == "period_end_burst" and r["table"] == "deals"}
+@pytest.fixture(scope="module")
+def demo_found(demo):
+    return trust(demo, lang="en").table("findings").records()
+
+
+def test_the_demo_names_the_rep_planted_to_book_wins_at_month_end(demo_found):
+    named = {r["owner"] for r in demo_found if r["kind"] == "period_end_burst" and r["table"] == "deals"}
     assert "田中 亮" in named and named - CHUBU == {"田中 亮"}
 
 
-def test_the_demo_s_planted_data_quality_issues_are_found_in_their_exact_counts(demo):
+def test_the_demo_s_planted_data_quality_issues_are_found_in_their_exact_counts(demo_found):
     from kpiflow.demo.company import SIZES  # noqa: PLC0415
 
     planted = SIZES["small"].anomalies
-    found = trust(demo, lang="en").table("findings").records()
+    found = demo_found
 
     def rows(kind: str, table: str) -> int:
         return sum(r["rows"] for r in found if r["kind"] == kind and r["table"] == table)
