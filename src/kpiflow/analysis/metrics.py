@@ -287,6 +287,10 @@ def _base_values(rows: Sequence[tuple | None], i: int) -> list:
     return [v or 0 for v in values]
 
 
+_CELL_PLANS: dict[tuple[int, tuple[str, ...]], tuple[ModelFile, list[str], dict[str, _Plan]]] = {}
+"""evaluate_cells' plans by model and metrics: trend evaluates one cell at a time, thousands of times."""
+
+
 def evaluate_cells(
     model: ModelFile, names: Sequence[str], cells: Sequence[Mapping[str, object]]
 ) -> list[dict[str, float | None]]:
@@ -295,8 +299,14 @@ def evaluate_cells(
     For analyses that aggregate base metrics their own way (explain's grouping sets) and need
     ratios and formulas evaluated exactly as `compute_metrics` does.
     """
-    needed = closure(model, names)
-    plans = _plans(model, needed, {}, None)
+    key = (id(model), tuple(names))
+    kept = _CELL_PLANS.get(key)
+    if kept is None or kept[0] is not model:  # the same id may be a later model's
+        if len(_CELL_PLANS) > 64:
+            _CELL_PLANS.clear()
+        needed = closure(model, names)
+        kept = _CELL_PLANS[key] = (model, needed, _plans(model, needed, {}, None))
+    _, needed, plans = kept
     base = {name: [cell.get(name) or 0 for cell in cells] for name in needed}
     evaluated = _evaluate(plans, base, len(cells))
     values = [[_number(v) for v in evaluated[name].values] for name in needed]

@@ -21,6 +21,7 @@ counted by its denominator in a period, and how many of them are later counted b
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sqlglot import exp
 
@@ -57,6 +58,7 @@ def _implies(premise: exp.Expression, conclusion: exp.Expression) -> bool:
     return a is not None and b is not None and a[0] == b[0] and a[1] <= b[1]
 
 
+@lru_cache(maxsize=4096)
 def condition_implies(premise: str | None, conclusion: str | None) -> bool:
     """Whether every row satisfying `premise` satisfies `conclusion` (provable cases only:
     shared conjuncts, and equality or IN-lists narrowing an IN-list on the same column)."""
