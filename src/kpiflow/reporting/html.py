@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from kpiflow.analysis.explain import signed_change
-from kpiflow.analysis.registry import analysis, charts_of, generic_analyses
+from kpiflow.analysis.registry import REGISTRY, analysis, charts_of, generic_analyses
 from kpiflow.analysis.result import finite
 from kpiflow.errors import KpiflowError
 from kpiflow.formatting import format_kind, format_money, format_value
@@ -142,7 +142,11 @@ def _share(value: float | None) -> str:
 def label(key: str, lang: str) -> str:
     """The report's own words (section titles, notes), else a code's word (a status), else a
     column's header: one word per thing on every face."""
-    entry = LABELS.get(key) or WORDS.get(key) or HEADERS[key]
+    entry = LABELS.get(key) or WORDS.get(key) or HEADERS.get(key)
+    if entry is None and key in REGISTRY:  # a registered analysis's section, made or refused
+        entry = REGISTRY[key].title
+    if entry is None:
+        raise KeyError(key)
     return entry["ja" if lang == "ja" else "en"]
 
 
