@@ -2,79 +2,81 @@ SELECT
   `deals`.`owner` AS owner,
   COUNT(*) AS n,
   COUNTIF(
-    CAST(`deals`.`closed_at` AS DATE) IN (
-      CAST('2023-04-27' AS DATE),
-      CAST('2023-04-28' AS DATE),
-      CAST('2023-05-30' AS DATE),
-      CAST('2023-05-31' AS DATE),
-      CAST('2023-06-29' AS DATE),
-      CAST('2023-06-30' AS DATE),
-      CAST('2023-07-28' AS DATE),
-      CAST('2023-07-31' AS DATE),
-      CAST('2023-08-30' AS DATE),
-      CAST('2023-08-31' AS DATE),
-      CAST('2023-09-28' AS DATE),
-      CAST('2023-09-29' AS DATE),
-      CAST('2023-10-30' AS DATE),
-      CAST('2023-10-31' AS DATE),
-      CAST('2023-11-29' AS DATE),
-      CAST('2023-11-30' AS DATE),
-      CAST('2023-12-28' AS DATE),
-      CAST('2023-12-29' AS DATE),
-      CAST('2024-01-30' AS DATE),
-      CAST('2024-01-31' AS DATE),
-      CAST('2024-02-28' AS DATE),
-      CAST('2024-02-29' AS DATE),
-      CAST('2024-03-28' AS DATE),
-      CAST('2024-03-29' AS DATE),
-      CAST('2024-04-26' AS DATE),
-      CAST('2024-04-30' AS DATE),
-      CAST('2024-05-30' AS DATE),
-      CAST('2024-05-31' AS DATE),
-      CAST('2024-06-27' AS DATE),
-      CAST('2024-06-28' AS DATE),
-      CAST('2024-07-30' AS DATE),
-      CAST('2024-07-31' AS DATE),
-      CAST('2024-08-29' AS DATE),
-      CAST('2024-08-30' AS DATE),
-      CAST('2024-09-27' AS DATE),
-      CAST('2024-09-30' AS DATE),
-      CAST('2024-10-30' AS DATE),
-      CAST('2024-10-31' AS DATE),
-      CAST('2024-11-28' AS DATE),
-      CAST('2024-11-29' AS DATE),
-      CAST('2024-12-27' AS DATE),
-      CAST('2024-12-30' AS DATE),
-      CAST('2025-01-30' AS DATE),
-      CAST('2025-01-31' AS DATE),
-      CAST('2025-02-27' AS DATE),
-      CAST('2025-02-28' AS DATE),
-      CAST('2025-03-28' AS DATE),
-      CAST('2025-03-31' AS DATE),
-      CAST('2025-04-28' AS DATE),
-      CAST('2025-04-30' AS DATE),
-      CAST('2025-05-29' AS DATE),
-      CAST('2025-05-30' AS DATE),
-      CAST('2025-06-27' AS DATE),
-      CAST('2025-06-30' AS DATE),
-      CAST('2025-07-30' AS DATE),
-      CAST('2025-07-31' AS DATE),
-      CAST('2025-08-28' AS DATE),
-      CAST('2025-08-29' AS DATE),
-      CAST('2025-09-29' AS DATE),
-      CAST('2025-09-30' AS DATE),
-      CAST('2025-10-30' AS DATE),
-      CAST('2025-10-31' AS DATE),
-      CAST('2025-11-27' AS DATE),
-      CAST('2025-11-28' AS DATE),
-      CAST('2025-12-29' AS DATE),
-      CAST('2025-12-30' AS DATE),
-      CAST('2026-01-29' AS DATE),
-      CAST('2026-01-30' AS DATE),
-      CAST('2026-02-26' AS DATE),
-      CAST('2026-02-27' AS DATE),
-      CAST('2026-03-30' AS DATE),
-      CAST('2026-03-31' AS DATE)
+    (
+      EXTRACT(YEAR FROM `deals`.`closed_at`) * 10000 + EXTRACT(MONTH FROM `deals`.`closed_at`) * 100 + EXTRACT(DAY FROM `deals`.`closed_at`)
+    ) IN (
+      20230427,
+      20230428,
+      20230530,
+      20230531,
+      20230629,
+      20230630,
+      20230728,
+      20230731,
+      20230830,
+      20230831,
+      20230928,
+      20230929,
+      20231030,
+      20231031,
+      20231129,
+      20231130,
+      20231228,
+      20231229,
+      20240130,
+      20240131,
+      20240228,
+      20240229,
+      20240328,
+      20240329,
+      20240426,
+      20240430,
+      20240530,
+      20240531,
+      20240627,
+      20240628,
+      20240730,
+      20240731,
+      20240829,
+      20240830,
+      20240927,
+      20240930,
+      20241030,
+      20241031,
+      20241128,
+      20241129,
+      20241227,
+      20241230,
+      20250130,
+      20250131,
+      20250227,
+      20250228,
+      20250328,
+      20250331,
+      20250428,
+      20250430,
+      20250529,
+      20250530,
+      20250627,
+      20250630,
+      20250730,
+      20250731,
+      20250828,
+      20250829,
+      20250929,
+      20250930,
+      20251030,
+      20251031,
+      20251127,
+      20251128,
+      20251229,
+      20251230,
+      20260129,
+      20260130,
+      20260226,
+      20260227,
+      20260330,
+      20260331
     )
   ) AS x
 FROM deals
@@ -96,79 +98,81 @@ SELECT
   `deals`.`owner` AS owner,
   COUNT(*) AS n,
   COUNTIF(
-    CAST(`deals`.`closed_at` AS DATE) IN (
-      CAST('2023-04-27' AS DATE),
-      CAST('2023-04-28' AS DATE),
-      CAST('2023-05-30' AS DATE),
-      CAST('2023-05-31' AS DATE),
-      CAST('2023-06-29' AS DATE),
-      CAST('2023-06-30' AS DATE),
-      CAST('2023-07-28' AS DATE),
-      CAST('2023-07-31' AS DATE),
-      CAST('2023-08-30' AS DATE),
-      CAST('2023-08-31' AS DATE),
-      CAST('2023-09-28' AS DATE),
-      CAST('2023-09-29' AS DATE),
-      CAST('2023-10-30' AS DATE),
-      CAST('2023-10-31' AS DATE),
-      CAST('2023-11-29' AS DATE),
-      CAST('2023-11-30' AS DATE),
-      CAST('2023-12-28' AS DATE),
-      CAST('2023-12-29' AS DATE),
-      CAST('2024-01-30' AS DATE),
-      CAST('2024-01-31' AS DATE),
-      CAST('2024-02-28' AS DATE),
-      CAST('2024-02-29' AS DATE),
-      CAST('2024-03-28' AS DATE),
-      CAST('2024-03-29' AS DATE),
-      CAST('2024-04-26' AS DATE),
-      CAST('2024-04-30' AS DATE),
-      CAST('2024-05-30' AS DATE),
-      CAST('2024-05-31' AS DATE),
-      CAST('2024-06-27' AS DATE),
-      CAST('2024-06-28' AS DATE),
-      CAST('2024-07-30' AS DATE),
-      CAST('2024-07-31' AS DATE),
-      CAST('2024-08-29' AS DATE),
-      CAST('2024-08-30' AS DATE),
-      CAST('2024-09-27' AS DATE),
-      CAST('2024-09-30' AS DATE),
-      CAST('2024-10-30' AS DATE),
-      CAST('2024-10-31' AS DATE),
-      CAST('2024-11-28' AS DATE),
-      CAST('2024-11-29' AS DATE),
-      CAST('2024-12-27' AS DATE),
-      CAST('2024-12-30' AS DATE),
-      CAST('2025-01-30' AS DATE),
-      CAST('2025-01-31' AS DATE),
-      CAST('2025-02-27' AS DATE),
-      CAST('2025-02-28' AS DATE),
-      CAST('2025-03-28' AS DATE),
-      CAST('2025-03-31' AS DATE),
-      CAST('2025-04-28' AS DATE),
-      CAST('2025-04-30' AS DATE),
-      CAST('2025-05-29' AS DATE),
-      CAST('2025-05-30' AS DATE),
-      CAST('2025-06-27' AS DATE),
-      CAST('2025-06-30' AS DATE),
-      CAST('2025-07-30' AS DATE),
-      CAST('2025-07-31' AS DATE),
-      CAST('2025-08-28' AS DATE),
-      CAST('2025-08-29' AS DATE),
-      CAST('2025-09-29' AS DATE),
-      CAST('2025-09-30' AS DATE),
-      CAST('2025-10-30' AS DATE),
-      CAST('2025-10-31' AS DATE),
-      CAST('2025-11-27' AS DATE),
-      CAST('2025-11-28' AS DATE),
-      CAST('2025-12-29' AS DATE),
-      CAST('2025-12-30' AS DATE),
-      CAST('2026-01-29' AS DATE),
-      CAST('2026-01-30' AS DATE),
-      CAST('2026-02-26' AS DATE),
-      CAST('2026-02-27' AS DATE),
-      CAST('2026-03-30' AS DATE),
-      CAST('2026-03-31' AS DATE)
+    (
+      EXTRACT(YEAR FROM `deals`.`closed_at`) * 10000 + EXTRACT(MONTH FROM `deals`.`closed_at`) * 100 + EXTRACT(DAY FROM `deals`.`closed_at`)
+    ) IN (
+      20230427,
+      20230428,
+      20230530,
+      20230531,
+      20230629,
+      20230630,
+      20230728,
+      20230731,
+      20230830,
+      20230831,
+      20230928,
+      20230929,
+      20231030,
+      20231031,
+      20231129,
+      20231130,
+      20231228,
+      20231229,
+      20240130,
+      20240131,
+      20240228,
+      20240229,
+      20240328,
+      20240329,
+      20240426,
+      20240430,
+      20240530,
+      20240531,
+      20240627,
+      20240628,
+      20240730,
+      20240731,
+      20240829,
+      20240830,
+      20240927,
+      20240930,
+      20241030,
+      20241031,
+      20241128,
+      20241129,
+      20241227,
+      20241230,
+      20250130,
+      20250131,
+      20250227,
+      20250228,
+      20250328,
+      20250331,
+      20250428,
+      20250430,
+      20250529,
+      20250530,
+      20250627,
+      20250630,
+      20250730,
+      20250731,
+      20250828,
+      20250829,
+      20250929,
+      20250930,
+      20251030,
+      20251031,
+      20251127,
+      20251128,
+      20251229,
+      20251230,
+      20260129,
+      20260130,
+      20260226,
+      20260227,
+      20260330,
+      20260331
     )
   ) AS x
 FROM deals
@@ -199,79 +203,81 @@ SELECT
   ) AS owner,
   COUNT(*) AS n,
   COUNTIF(
-    CAST(`stage_history`.`entered_at` AS DATE) IN (
-      CAST('2023-04-27' AS DATE),
-      CAST('2023-04-28' AS DATE),
-      CAST('2023-05-30' AS DATE),
-      CAST('2023-05-31' AS DATE),
-      CAST('2023-06-29' AS DATE),
-      CAST('2023-06-30' AS DATE),
-      CAST('2023-07-28' AS DATE),
-      CAST('2023-07-31' AS DATE),
-      CAST('2023-08-30' AS DATE),
-      CAST('2023-08-31' AS DATE),
-      CAST('2023-09-28' AS DATE),
-      CAST('2023-09-29' AS DATE),
-      CAST('2023-10-30' AS DATE),
-      CAST('2023-10-31' AS DATE),
-      CAST('2023-11-29' AS DATE),
-      CAST('2023-11-30' AS DATE),
-      CAST('2023-12-28' AS DATE),
-      CAST('2023-12-29' AS DATE),
-      CAST('2024-01-30' AS DATE),
-      CAST('2024-01-31' AS DATE),
-      CAST('2024-02-28' AS DATE),
-      CAST('2024-02-29' AS DATE),
-      CAST('2024-03-28' AS DATE),
-      CAST('2024-03-29' AS DATE),
-      CAST('2024-04-26' AS DATE),
-      CAST('2024-04-30' AS DATE),
-      CAST('2024-05-30' AS DATE),
-      CAST('2024-05-31' AS DATE),
-      CAST('2024-06-27' AS DATE),
-      CAST('2024-06-28' AS DATE),
-      CAST('2024-07-30' AS DATE),
-      CAST('2024-07-31' AS DATE),
-      CAST('2024-08-29' AS DATE),
-      CAST('2024-08-30' AS DATE),
-      CAST('2024-09-27' AS DATE),
-      CAST('2024-09-30' AS DATE),
-      CAST('2024-10-30' AS DATE),
-      CAST('2024-10-31' AS DATE),
-      CAST('2024-11-28' AS DATE),
-      CAST('2024-11-29' AS DATE),
-      CAST('2024-12-27' AS DATE),
-      CAST('2024-12-30' AS DATE),
-      CAST('2025-01-30' AS DATE),
-      CAST('2025-01-31' AS DATE),
-      CAST('2025-02-27' AS DATE),
-      CAST('2025-02-28' AS DATE),
-      CAST('2025-03-28' AS DATE),
-      CAST('2025-03-31' AS DATE),
-      CAST('2025-04-28' AS DATE),
-      CAST('2025-04-30' AS DATE),
-      CAST('2025-05-29' AS DATE),
-      CAST('2025-05-30' AS DATE),
-      CAST('2025-06-27' AS DATE),
-      CAST('2025-06-30' AS DATE),
-      CAST('2025-07-30' AS DATE),
-      CAST('2025-07-31' AS DATE),
-      CAST('2025-08-28' AS DATE),
-      CAST('2025-08-29' AS DATE),
-      CAST('2025-09-29' AS DATE),
-      CAST('2025-09-30' AS DATE),
-      CAST('2025-10-30' AS DATE),
-      CAST('2025-10-31' AS DATE),
-      CAST('2025-11-27' AS DATE),
-      CAST('2025-11-28' AS DATE),
-      CAST('2025-12-29' AS DATE),
-      CAST('2025-12-30' AS DATE),
-      CAST('2026-01-29' AS DATE),
-      CAST('2026-01-30' AS DATE),
-      CAST('2026-02-26' AS DATE),
-      CAST('2026-02-27' AS DATE),
-      CAST('2026-03-30' AS DATE),
-      CAST('2026-03-31' AS DATE)
+    (
+      EXTRACT(YEAR FROM `stage_history`.`entered_at`) * 10000 + EXTRACT(MONTH FROM `stage_history`.`entered_at`) * 100 + EXTRACT(DAY FROM `stage_history`.`entered_at`)
+    ) IN (
+      20230427,
+      20230428,
+      20230530,
+      20230531,
+      20230629,
+      20230630,
+      20230728,
+      20230731,
+      20230830,
+      20230831,
+      20230928,
+      20230929,
+      20231030,
+      20231031,
+      20231129,
+      20231130,
+      20231228,
+      20231229,
+      20240130,
+      20240131,
+      20240228,
+      20240229,
+      20240328,
+      20240329,
+      20240426,
+      20240430,
+      20240530,
+      20240531,
+      20240627,
+      20240628,
+      20240730,
+      20240731,
+      20240829,
+      20240830,
+      20240927,
+      20240930,
+      20241030,
+      20241031,
+      20241128,
+      20241129,
+      20241227,
+      20241230,
+      20250130,
+      20250131,
+      20250227,
+      20250228,
+      20250328,
+      20250331,
+      20250428,
+      20250430,
+      20250529,
+      20250530,
+      20250627,
+      20250630,
+      20250730,
+      20250731,
+      20250828,
+      20250829,
+      20250929,
+      20250930,
+      20251030,
+      20251031,
+      20251127,
+      20251128,
+      20251229,
+      20251230,
+      20260129,
+      20260130,
+      20260226,
+      20260227,
+      20260330,
+      20260331
     )
   ) AS x
 FROM stage_history
@@ -309,79 +315,81 @@ SELECT
   ) AS owner,
   COUNT(*) AS n,
   COUNTIF(
-    CAST(`stage_history`.`entered_at` AS DATE) IN (
-      CAST('2023-04-27' AS DATE),
-      CAST('2023-04-28' AS DATE),
-      CAST('2023-05-30' AS DATE),
-      CAST('2023-05-31' AS DATE),
-      CAST('2023-06-29' AS DATE),
-      CAST('2023-06-30' AS DATE),
-      CAST('2023-07-28' AS DATE),
-      CAST('2023-07-31' AS DATE),
-      CAST('2023-08-30' AS DATE),
-      CAST('2023-08-31' AS DATE),
-      CAST('2023-09-28' AS DATE),
-      CAST('2023-09-29' AS DATE),
-      CAST('2023-10-30' AS DATE),
-      CAST('2023-10-31' AS DATE),
-      CAST('2023-11-29' AS DATE),
-      CAST('2023-11-30' AS DATE),
-      CAST('2023-12-28' AS DATE),
-      CAST('2023-12-29' AS DATE),
-      CAST('2024-01-30' AS DATE),
-      CAST('2024-01-31' AS DATE),
-      CAST('2024-02-28' AS DATE),
-      CAST('2024-02-29' AS DATE),
-      CAST('2024-03-28' AS DATE),
-      CAST('2024-03-29' AS DATE),
-      CAST('2024-04-26' AS DATE),
-      CAST('2024-04-30' AS DATE),
-      CAST('2024-05-30' AS DATE),
-      CAST('2024-05-31' AS DATE),
-      CAST('2024-06-27' AS DATE),
-      CAST('2024-06-28' AS DATE),
-      CAST('2024-07-30' AS DATE),
-      CAST('2024-07-31' AS DATE),
-      CAST('2024-08-29' AS DATE),
-      CAST('2024-08-30' AS DATE),
-      CAST('2024-09-27' AS DATE),
-      CAST('2024-09-30' AS DATE),
-      CAST('2024-10-30' AS DATE),
-      CAST('2024-10-31' AS DATE),
-      CAST('2024-11-28' AS DATE),
-      CAST('2024-11-29' AS DATE),
-      CAST('2024-12-27' AS DATE),
-      CAST('2024-12-30' AS DATE),
-      CAST('2025-01-30' AS DATE),
-      CAST('2025-01-31' AS DATE),
-      CAST('2025-02-27' AS DATE),
-      CAST('2025-02-28' AS DATE),
-      CAST('2025-03-28' AS DATE),
-      CAST('2025-03-31' AS DATE),
-      CAST('2025-04-28' AS DATE),
-      CAST('2025-04-30' AS DATE),
-      CAST('2025-05-29' AS DATE),
-      CAST('2025-05-30' AS DATE),
-      CAST('2025-06-27' AS DATE),
-      CAST('2025-06-30' AS DATE),
-      CAST('2025-07-30' AS DATE),
-      CAST('2025-07-31' AS DATE),
-      CAST('2025-08-28' AS DATE),
-      CAST('2025-08-29' AS DATE),
-      CAST('2025-09-29' AS DATE),
-      CAST('2025-09-30' AS DATE),
-      CAST('2025-10-30' AS DATE),
-      CAST('2025-10-31' AS DATE),
-      CAST('2025-11-27' AS DATE),
-      CAST('2025-11-28' AS DATE),
-      CAST('2025-12-29' AS DATE),
-      CAST('2025-12-30' AS DATE),
-      CAST('2026-01-29' AS DATE),
-      CAST('2026-01-30' AS DATE),
-      CAST('2026-02-26' AS DATE),
-      CAST('2026-02-27' AS DATE),
-      CAST('2026-03-30' AS DATE),
-      CAST('2026-03-31' AS DATE)
+    (
+      EXTRACT(YEAR FROM `stage_history`.`entered_at`) * 10000 + EXTRACT(MONTH FROM `stage_history`.`entered_at`) * 100 + EXTRACT(DAY FROM `stage_history`.`entered_at`)
+    ) IN (
+      20230427,
+      20230428,
+      20230530,
+      20230531,
+      20230629,
+      20230630,
+      20230728,
+      20230731,
+      20230830,
+      20230831,
+      20230928,
+      20230929,
+      20231030,
+      20231031,
+      20231129,
+      20231130,
+      20231228,
+      20231229,
+      20240130,
+      20240131,
+      20240228,
+      20240229,
+      20240328,
+      20240329,
+      20240426,
+      20240430,
+      20240530,
+      20240531,
+      20240627,
+      20240628,
+      20240730,
+      20240731,
+      20240829,
+      20240830,
+      20240927,
+      20240930,
+      20241030,
+      20241031,
+      20241128,
+      20241129,
+      20241227,
+      20241230,
+      20250130,
+      20250131,
+      20250227,
+      20250228,
+      20250328,
+      20250331,
+      20250428,
+      20250430,
+      20250529,
+      20250530,
+      20250627,
+      20250630,
+      20250730,
+      20250731,
+      20250828,
+      20250829,
+      20250929,
+      20250930,
+      20251030,
+      20251031,
+      20251127,
+      20251128,
+      20251229,
+      20251230,
+      20260129,
+      20260130,
+      20260226,
+      20260227,
+      20260330,
+      20260331
     )
   ) AS x
 FROM stage_history
@@ -405,1284 +413,6 @@ GROUP BY
   owner
 ORDER BY
   owner NULLS LAST;
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    `deals`.`closed_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `deals`.`closed_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    (
-      deals.outcome = 'won' AND NOT deals.closed_at IS NULL
-    )
-    AND `deals`.`owner` = '伊藤 誠'
-    AND CAST(`deals`.`closed_at` AS DATE) IN (
-      CAST('2023-04-27' AS DATE),
-      CAST('2023-04-28' AS DATE),
-      CAST('2023-05-30' AS DATE),
-      CAST('2023-05-31' AS DATE),
-      CAST('2023-06-29' AS DATE),
-      CAST('2023-06-30' AS DATE),
-      CAST('2023-07-28' AS DATE),
-      CAST('2023-07-31' AS DATE),
-      CAST('2023-08-30' AS DATE),
-      CAST('2023-08-31' AS DATE),
-      CAST('2023-09-28' AS DATE),
-      CAST('2023-09-29' AS DATE),
-      CAST('2023-10-30' AS DATE),
-      CAST('2023-10-31' AS DATE),
-      CAST('2023-11-29' AS DATE),
-      CAST('2023-11-30' AS DATE),
-      CAST('2023-12-28' AS DATE),
-      CAST('2023-12-29' AS DATE),
-      CAST('2024-01-30' AS DATE),
-      CAST('2024-01-31' AS DATE),
-      CAST('2024-02-28' AS DATE),
-      CAST('2024-02-29' AS DATE),
-      CAST('2024-03-28' AS DATE),
-      CAST('2024-03-29' AS DATE),
-      CAST('2024-04-26' AS DATE),
-      CAST('2024-04-30' AS DATE),
-      CAST('2024-05-30' AS DATE),
-      CAST('2024-05-31' AS DATE),
-      CAST('2024-06-27' AS DATE),
-      CAST('2024-06-28' AS DATE),
-      CAST('2024-07-30' AS DATE),
-      CAST('2024-07-31' AS DATE),
-      CAST('2024-08-29' AS DATE),
-      CAST('2024-08-30' AS DATE),
-      CAST('2024-09-27' AS DATE),
-      CAST('2024-09-30' AS DATE),
-      CAST('2024-10-30' AS DATE),
-      CAST('2024-10-31' AS DATE),
-      CAST('2024-11-28' AS DATE),
-      CAST('2024-11-29' AS DATE),
-      CAST('2024-12-27' AS DATE),
-      CAST('2024-12-30' AS DATE),
-      CAST('2025-01-30' AS DATE),
-      CAST('2025-01-31' AS DATE),
-      CAST('2025-02-27' AS DATE),
-      CAST('2025-02-28' AS DATE),
-      CAST('2025-03-28' AS DATE),
-      CAST('2025-03-31' AS DATE),
-      CAST('2025-04-28' AS DATE),
-      CAST('2025-04-30' AS DATE),
-      CAST('2025-05-29' AS DATE),
-      CAST('2025-05-30' AS DATE),
-      CAST('2025-06-27' AS DATE),
-      CAST('2025-06-30' AS DATE),
-      CAST('2025-07-30' AS DATE),
-      CAST('2025-07-31' AS DATE),
-      CAST('2025-08-28' AS DATE),
-      CAST('2025-08-29' AS DATE),
-      CAST('2025-09-29' AS DATE),
-      CAST('2025-09-30' AS DATE),
-      CAST('2025-10-30' AS DATE),
-      CAST('2025-10-31' AS DATE),
-      CAST('2025-11-27' AS DATE),
-      CAST('2025-11-28' AS DATE),
-      CAST('2025-12-29' AS DATE),
-      CAST('2025-12-30' AS DATE),
-      CAST('2026-01-29' AS DATE),
-      CAST('2026-01-30' AS DATE),
-      CAST('2026-02-26' AS DATE),
-      CAST('2026-02-27' AS DATE),
-      CAST('2026-03-30' AS DATE),
-      CAST('2026-03-31' AS DATE)
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    `deals`.`closed_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `deals`.`closed_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    (
-      deals.outcome = 'won' AND NOT deals.closed_at IS NULL
-    )
-    AND `deals`.`owner` = '伊藤 誠'
-    AND CAST(`deals`.`closed_at` AS DATE) IN (
-      CAST('2023-04-27' AS DATE),
-      CAST('2023-04-28' AS DATE),
-      CAST('2023-05-30' AS DATE),
-      CAST('2023-05-31' AS DATE),
-      CAST('2023-06-29' AS DATE),
-      CAST('2023-06-30' AS DATE),
-      CAST('2023-07-28' AS DATE),
-      CAST('2023-07-31' AS DATE),
-      CAST('2023-08-30' AS DATE),
-      CAST('2023-08-31' AS DATE),
-      CAST('2023-09-28' AS DATE),
-      CAST('2023-09-29' AS DATE),
-      CAST('2023-10-30' AS DATE),
-      CAST('2023-10-31' AS DATE),
-      CAST('2023-11-29' AS DATE),
-      CAST('2023-11-30' AS DATE),
-      CAST('2023-12-28' AS DATE),
-      CAST('2023-12-29' AS DATE),
-      CAST('2024-01-30' AS DATE),
-      CAST('2024-01-31' AS DATE),
-      CAST('2024-02-28' AS DATE),
-      CAST('2024-02-29' AS DATE),
-      CAST('2024-03-28' AS DATE),
-      CAST('2024-03-29' AS DATE),
-      CAST('2024-04-26' AS DATE),
-      CAST('2024-04-30' AS DATE),
-      CAST('2024-05-30' AS DATE),
-      CAST('2024-05-31' AS DATE),
-      CAST('2024-06-27' AS DATE),
-      CAST('2024-06-28' AS DATE),
-      CAST('2024-07-30' AS DATE),
-      CAST('2024-07-31' AS DATE),
-      CAST('2024-08-29' AS DATE),
-      CAST('2024-08-30' AS DATE),
-      CAST('2024-09-27' AS DATE),
-      CAST('2024-09-30' AS DATE),
-      CAST('2024-10-30' AS DATE),
-      CAST('2024-10-31' AS DATE),
-      CAST('2024-11-28' AS DATE),
-      CAST('2024-11-29' AS DATE),
-      CAST('2024-12-27' AS DATE),
-      CAST('2024-12-30' AS DATE),
-      CAST('2025-01-30' AS DATE),
-      CAST('2025-01-31' AS DATE),
-      CAST('2025-02-27' AS DATE),
-      CAST('2025-02-28' AS DATE),
-      CAST('2025-03-28' AS DATE),
-      CAST('2025-03-31' AS DATE),
-      CAST('2025-04-28' AS DATE),
-      CAST('2025-04-30' AS DATE),
-      CAST('2025-05-29' AS DATE),
-      CAST('2025-05-30' AS DATE),
-      CAST('2025-06-27' AS DATE),
-      CAST('2025-06-30' AS DATE),
-      CAST('2025-07-30' AS DATE),
-      CAST('2025-07-31' AS DATE),
-      CAST('2025-08-28' AS DATE),
-      CAST('2025-08-29' AS DATE),
-      CAST('2025-09-29' AS DATE),
-      CAST('2025-09-30' AS DATE),
-      CAST('2025-10-30' AS DATE),
-      CAST('2025-10-31' AS DATE),
-      CAST('2025-11-27' AS DATE),
-      CAST('2025-11-28' AS DATE),
-      CAST('2025-12-29' AS DATE),
-      CAST('2025-12-30' AS DATE),
-      CAST('2026-01-29' AS DATE),
-      CAST('2026-01-30' AS DATE),
-      CAST('2026-02-26' AS DATE),
-      CAST('2026-02-27' AS DATE),
-      CAST('2026-03-30' AS DATE),
-      CAST('2026-03-31' AS DATE)
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    `deals`.`closed_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `deals`.`closed_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    (
-      deals.outcome = 'won' AND NOT deals.closed_at IS NULL
-    )
-    AND `deals`.`owner` = '松井 拓也'
-    AND CAST(`deals`.`closed_at` AS DATE) IN (
-      CAST('2023-04-27' AS DATE),
-      CAST('2023-04-28' AS DATE),
-      CAST('2023-05-30' AS DATE),
-      CAST('2023-05-31' AS DATE),
-      CAST('2023-06-29' AS DATE),
-      CAST('2023-06-30' AS DATE),
-      CAST('2023-07-28' AS DATE),
-      CAST('2023-07-31' AS DATE),
-      CAST('2023-08-30' AS DATE),
-      CAST('2023-08-31' AS DATE),
-      CAST('2023-09-28' AS DATE),
-      CAST('2023-09-29' AS DATE),
-      CAST('2023-10-30' AS DATE),
-      CAST('2023-10-31' AS DATE),
-      CAST('2023-11-29' AS DATE),
-      CAST('2023-11-30' AS DATE),
-      CAST('2023-12-28' AS DATE),
-      CAST('2023-12-29' AS DATE),
-      CAST('2024-01-30' AS DATE),
-      CAST('2024-01-31' AS DATE),
-      CAST('2024-02-28' AS DATE),
-      CAST('2024-02-29' AS DATE),
-      CAST('2024-03-28' AS DATE),
-      CAST('2024-03-29' AS DATE),
-      CAST('2024-04-26' AS DATE),
-      CAST('2024-04-30' AS DATE),
-      CAST('2024-05-30' AS DATE),
-      CAST('2024-05-31' AS DATE),
-      CAST('2024-06-27' AS DATE),
-      CAST('2024-06-28' AS DATE),
-      CAST('2024-07-30' AS DATE),
-      CAST('2024-07-31' AS DATE),
-      CAST('2024-08-29' AS DATE),
-      CAST('2024-08-30' AS DATE),
-      CAST('2024-09-27' AS DATE),
-      CAST('2024-09-30' AS DATE),
-      CAST('2024-10-30' AS DATE),
-      CAST('2024-10-31' AS DATE),
-      CAST('2024-11-28' AS DATE),
-      CAST('2024-11-29' AS DATE),
-      CAST('2024-12-27' AS DATE),
-      CAST('2024-12-30' AS DATE),
-      CAST('2025-01-30' AS DATE),
-      CAST('2025-01-31' AS DATE),
-      CAST('2025-02-27' AS DATE),
-      CAST('2025-02-28' AS DATE),
-      CAST('2025-03-28' AS DATE),
-      CAST('2025-03-31' AS DATE),
-      CAST('2025-04-28' AS DATE),
-      CAST('2025-04-30' AS DATE),
-      CAST('2025-05-29' AS DATE),
-      CAST('2025-05-30' AS DATE),
-      CAST('2025-06-27' AS DATE),
-      CAST('2025-06-30' AS DATE),
-      CAST('2025-07-30' AS DATE),
-      CAST('2025-07-31' AS DATE),
-      CAST('2025-08-28' AS DATE),
-      CAST('2025-08-29' AS DATE),
-      CAST('2025-09-29' AS DATE),
-      CAST('2025-09-30' AS DATE),
-      CAST('2025-10-30' AS DATE),
-      CAST('2025-10-31' AS DATE),
-      CAST('2025-11-27' AS DATE),
-      CAST('2025-11-28' AS DATE),
-      CAST('2025-12-29' AS DATE),
-      CAST('2025-12-30' AS DATE),
-      CAST('2026-01-29' AS DATE),
-      CAST('2026-01-30' AS DATE),
-      CAST('2026-02-26' AS DATE),
-      CAST('2026-02-27' AS DATE),
-      CAST('2026-03-30' AS DATE),
-      CAST('2026-03-31' AS DATE)
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    `deals`.`closed_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `deals`.`closed_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    (
-      deals.outcome = 'won' AND NOT deals.closed_at IS NULL
-    )
-    AND `deals`.`owner` = '松井 拓也'
-    AND CAST(`deals`.`closed_at` AS DATE) IN (
-      CAST('2023-04-27' AS DATE),
-      CAST('2023-04-28' AS DATE),
-      CAST('2023-05-30' AS DATE),
-      CAST('2023-05-31' AS DATE),
-      CAST('2023-06-29' AS DATE),
-      CAST('2023-06-30' AS DATE),
-      CAST('2023-07-28' AS DATE),
-      CAST('2023-07-31' AS DATE),
-      CAST('2023-08-30' AS DATE),
-      CAST('2023-08-31' AS DATE),
-      CAST('2023-09-28' AS DATE),
-      CAST('2023-09-29' AS DATE),
-      CAST('2023-10-30' AS DATE),
-      CAST('2023-10-31' AS DATE),
-      CAST('2023-11-29' AS DATE),
-      CAST('2023-11-30' AS DATE),
-      CAST('2023-12-28' AS DATE),
-      CAST('2023-12-29' AS DATE),
-      CAST('2024-01-30' AS DATE),
-      CAST('2024-01-31' AS DATE),
-      CAST('2024-02-28' AS DATE),
-      CAST('2024-02-29' AS DATE),
-      CAST('2024-03-28' AS DATE),
-      CAST('2024-03-29' AS DATE),
-      CAST('2024-04-26' AS DATE),
-      CAST('2024-04-30' AS DATE),
-      CAST('2024-05-30' AS DATE),
-      CAST('2024-05-31' AS DATE),
-      CAST('2024-06-27' AS DATE),
-      CAST('2024-06-28' AS DATE),
-      CAST('2024-07-30' AS DATE),
-      CAST('2024-07-31' AS DATE),
-      CAST('2024-08-29' AS DATE),
-      CAST('2024-08-30' AS DATE),
-      CAST('2024-09-27' AS DATE),
-      CAST('2024-09-30' AS DATE),
-      CAST('2024-10-30' AS DATE),
-      CAST('2024-10-31' AS DATE),
-      CAST('2024-11-28' AS DATE),
-      CAST('2024-11-29' AS DATE),
-      CAST('2024-12-27' AS DATE),
-      CAST('2024-12-30' AS DATE),
-      CAST('2025-01-30' AS DATE),
-      CAST('2025-01-31' AS DATE),
-      CAST('2025-02-27' AS DATE),
-      CAST('2025-02-28' AS DATE),
-      CAST('2025-03-28' AS DATE),
-      CAST('2025-03-31' AS DATE),
-      CAST('2025-04-28' AS DATE),
-      CAST('2025-04-30' AS DATE),
-      CAST('2025-05-29' AS DATE),
-      CAST('2025-05-30' AS DATE),
-      CAST('2025-06-27' AS DATE),
-      CAST('2025-06-30' AS DATE),
-      CAST('2025-07-30' AS DATE),
-      CAST('2025-07-31' AS DATE),
-      CAST('2025-08-28' AS DATE),
-      CAST('2025-08-29' AS DATE),
-      CAST('2025-09-29' AS DATE),
-      CAST('2025-09-30' AS DATE),
-      CAST('2025-10-30' AS DATE),
-      CAST('2025-10-31' AS DATE),
-      CAST('2025-11-27' AS DATE),
-      CAST('2025-11-28' AS DATE),
-      CAST('2025-12-29' AS DATE),
-      CAST('2025-12-30' AS DATE),
-      CAST('2026-01-29' AS DATE),
-      CAST('2026-01-30' AS DATE),
-      CAST('2026-02-26' AS DATE),
-      CAST('2026-02-27' AS DATE),
-      CAST('2026-03-30' AS DATE),
-      CAST('2026-03-31' AS DATE)
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    `deals`.`closed_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `deals`.`closed_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    (
-      deals.outcome = 'won' AND NOT deals.closed_at IS NULL
-    )
-    AND `deals`.`owner` = '田中 亮'
-    AND CAST(`deals`.`closed_at` AS DATE) IN (
-      CAST('2023-04-27' AS DATE),
-      CAST('2023-04-28' AS DATE),
-      CAST('2023-05-30' AS DATE),
-      CAST('2023-05-31' AS DATE),
-      CAST('2023-06-29' AS DATE),
-      CAST('2023-06-30' AS DATE),
-      CAST('2023-07-28' AS DATE),
-      CAST('2023-07-31' AS DATE),
-      CAST('2023-08-30' AS DATE),
-      CAST('2023-08-31' AS DATE),
-      CAST('2023-09-28' AS DATE),
-      CAST('2023-09-29' AS DATE),
-      CAST('2023-10-30' AS DATE),
-      CAST('2023-10-31' AS DATE),
-      CAST('2023-11-29' AS DATE),
-      CAST('2023-11-30' AS DATE),
-      CAST('2023-12-28' AS DATE),
-      CAST('2023-12-29' AS DATE),
-      CAST('2024-01-30' AS DATE),
-      CAST('2024-01-31' AS DATE),
-      CAST('2024-02-28' AS DATE),
-      CAST('2024-02-29' AS DATE),
-      CAST('2024-03-28' AS DATE),
-      CAST('2024-03-29' AS DATE),
-      CAST('2024-04-26' AS DATE),
-      CAST('2024-04-30' AS DATE),
-      CAST('2024-05-30' AS DATE),
-      CAST('2024-05-31' AS DATE),
-      CAST('2024-06-27' AS DATE),
-      CAST('2024-06-28' AS DATE),
-      CAST('2024-07-30' AS DATE),
-      CAST('2024-07-31' AS DATE),
-      CAST('2024-08-29' AS DATE),
-      CAST('2024-08-30' AS DATE),
-      CAST('2024-09-27' AS DATE),
-      CAST('2024-09-30' AS DATE),
-      CAST('2024-10-30' AS DATE),
-      CAST('2024-10-31' AS DATE),
-      CAST('2024-11-28' AS DATE),
-      CAST('2024-11-29' AS DATE),
-      CAST('2024-12-27' AS DATE),
-      CAST('2024-12-30' AS DATE),
-      CAST('2025-01-30' AS DATE),
-      CAST('2025-01-31' AS DATE),
-      CAST('2025-02-27' AS DATE),
-      CAST('2025-02-28' AS DATE),
-      CAST('2025-03-28' AS DATE),
-      CAST('2025-03-31' AS DATE),
-      CAST('2025-04-28' AS DATE),
-      CAST('2025-04-30' AS DATE),
-      CAST('2025-05-29' AS DATE),
-      CAST('2025-05-30' AS DATE),
-      CAST('2025-06-27' AS DATE),
-      CAST('2025-06-30' AS DATE),
-      CAST('2025-07-30' AS DATE),
-      CAST('2025-07-31' AS DATE),
-      CAST('2025-08-28' AS DATE),
-      CAST('2025-08-29' AS DATE),
-      CAST('2025-09-29' AS DATE),
-      CAST('2025-09-30' AS DATE),
-      CAST('2025-10-30' AS DATE),
-      CAST('2025-10-31' AS DATE),
-      CAST('2025-11-27' AS DATE),
-      CAST('2025-11-28' AS DATE),
-      CAST('2025-12-29' AS DATE),
-      CAST('2025-12-30' AS DATE),
-      CAST('2026-01-29' AS DATE),
-      CAST('2026-01-30' AS DATE),
-      CAST('2026-02-26' AS DATE),
-      CAST('2026-02-27' AS DATE),
-      CAST('2026-03-30' AS DATE),
-      CAST('2026-03-31' AS DATE)
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    `deals`.`closed_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `deals`.`closed_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    (
-      deals.outcome = 'won' AND NOT deals.closed_at IS NULL
-    )
-    AND `deals`.`owner` = '田中 亮'
-    AND CAST(`deals`.`closed_at` AS DATE) IN (
-      CAST('2023-04-27' AS DATE),
-      CAST('2023-04-28' AS DATE),
-      CAST('2023-05-30' AS DATE),
-      CAST('2023-05-31' AS DATE),
-      CAST('2023-06-29' AS DATE),
-      CAST('2023-06-30' AS DATE),
-      CAST('2023-07-28' AS DATE),
-      CAST('2023-07-31' AS DATE),
-      CAST('2023-08-30' AS DATE),
-      CAST('2023-08-31' AS DATE),
-      CAST('2023-09-28' AS DATE),
-      CAST('2023-09-29' AS DATE),
-      CAST('2023-10-30' AS DATE),
-      CAST('2023-10-31' AS DATE),
-      CAST('2023-11-29' AS DATE),
-      CAST('2023-11-30' AS DATE),
-      CAST('2023-12-28' AS DATE),
-      CAST('2023-12-29' AS DATE),
-      CAST('2024-01-30' AS DATE),
-      CAST('2024-01-31' AS DATE),
-      CAST('2024-02-28' AS DATE),
-      CAST('2024-02-29' AS DATE),
-      CAST('2024-03-28' AS DATE),
-      CAST('2024-03-29' AS DATE),
-      CAST('2024-04-26' AS DATE),
-      CAST('2024-04-30' AS DATE),
-      CAST('2024-05-30' AS DATE),
-      CAST('2024-05-31' AS DATE),
-      CAST('2024-06-27' AS DATE),
-      CAST('2024-06-28' AS DATE),
-      CAST('2024-07-30' AS DATE),
-      CAST('2024-07-31' AS DATE),
-      CAST('2024-08-29' AS DATE),
-      CAST('2024-08-30' AS DATE),
-      CAST('2024-09-27' AS DATE),
-      CAST('2024-09-30' AS DATE),
-      CAST('2024-10-30' AS DATE),
-      CAST('2024-10-31' AS DATE),
-      CAST('2024-11-28' AS DATE),
-      CAST('2024-11-29' AS DATE),
-      CAST('2024-12-27' AS DATE),
-      CAST('2024-12-30' AS DATE),
-      CAST('2025-01-30' AS DATE),
-      CAST('2025-01-31' AS DATE),
-      CAST('2025-02-27' AS DATE),
-      CAST('2025-02-28' AS DATE),
-      CAST('2025-03-28' AS DATE),
-      CAST('2025-03-31' AS DATE),
-      CAST('2025-04-28' AS DATE),
-      CAST('2025-04-30' AS DATE),
-      CAST('2025-05-29' AS DATE),
-      CAST('2025-05-30' AS DATE),
-      CAST('2025-06-27' AS DATE),
-      CAST('2025-06-30' AS DATE),
-      CAST('2025-07-30' AS DATE),
-      CAST('2025-07-31' AS DATE),
-      CAST('2025-08-28' AS DATE),
-      CAST('2025-08-29' AS DATE),
-      CAST('2025-09-29' AS DATE),
-      CAST('2025-09-30' AS DATE),
-      CAST('2025-10-30' AS DATE),
-      CAST('2025-10-31' AS DATE),
-      CAST('2025-11-27' AS DATE),
-      CAST('2025-11-28' AS DATE),
-      CAST('2025-12-29' AS DATE),
-      CAST('2025-12-30' AS DATE),
-      CAST('2026-01-29' AS DATE),
-      CAST('2026-01-30' AS DATE),
-      CAST('2026-02-26' AS DATE),
-      CAST('2026-02-27' AS DATE),
-      CAST('2026-03-30' AS DATE),
-      CAST('2026-03-31' AS DATE)
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    stage_history.entity = 'deal'
-    AND stage_history.entity_id IN (
-      SELECT
-        d.deal_id
-      FROM deals AS d
-      WHERE
-        d.owner = '中村 浩二'
-    )
-    AND CAST(`stage_history`.`entered_at` AS DATE) IN (
-      CAST('2023-04-27' AS DATE),
-      CAST('2023-04-28' AS DATE),
-      CAST('2023-05-30' AS DATE),
-      CAST('2023-05-31' AS DATE),
-      CAST('2023-06-29' AS DATE),
-      CAST('2023-06-30' AS DATE),
-      CAST('2023-07-28' AS DATE),
-      CAST('2023-07-31' AS DATE),
-      CAST('2023-08-30' AS DATE),
-      CAST('2023-08-31' AS DATE),
-      CAST('2023-09-28' AS DATE),
-      CAST('2023-09-29' AS DATE),
-      CAST('2023-10-30' AS DATE),
-      CAST('2023-10-31' AS DATE),
-      CAST('2023-11-29' AS DATE),
-      CAST('2023-11-30' AS DATE),
-      CAST('2023-12-28' AS DATE),
-      CAST('2023-12-29' AS DATE),
-      CAST('2024-01-30' AS DATE),
-      CAST('2024-01-31' AS DATE),
-      CAST('2024-02-28' AS DATE),
-      CAST('2024-02-29' AS DATE),
-      CAST('2024-03-28' AS DATE),
-      CAST('2024-03-29' AS DATE),
-      CAST('2024-04-26' AS DATE),
-      CAST('2024-04-30' AS DATE),
-      CAST('2024-05-30' AS DATE),
-      CAST('2024-05-31' AS DATE),
-      CAST('2024-06-27' AS DATE),
-      CAST('2024-06-28' AS DATE),
-      CAST('2024-07-30' AS DATE),
-      CAST('2024-07-31' AS DATE),
-      CAST('2024-08-29' AS DATE),
-      CAST('2024-08-30' AS DATE),
-      CAST('2024-09-27' AS DATE),
-      CAST('2024-09-30' AS DATE),
-      CAST('2024-10-30' AS DATE),
-      CAST('2024-10-31' AS DATE),
-      CAST('2024-11-28' AS DATE),
-      CAST('2024-11-29' AS DATE),
-      CAST('2024-12-27' AS DATE),
-      CAST('2024-12-30' AS DATE),
-      CAST('2025-01-30' AS DATE),
-      CAST('2025-01-31' AS DATE),
-      CAST('2025-02-27' AS DATE),
-      CAST('2025-02-28' AS DATE),
-      CAST('2025-03-28' AS DATE),
-      CAST('2025-03-31' AS DATE),
-      CAST('2025-04-28' AS DATE),
-      CAST('2025-04-30' AS DATE),
-      CAST('2025-05-29' AS DATE),
-      CAST('2025-05-30' AS DATE),
-      CAST('2025-06-27' AS DATE),
-      CAST('2025-06-30' AS DATE),
-      CAST('2025-07-30' AS DATE),
-      CAST('2025-07-31' AS DATE),
-      CAST('2025-08-28' AS DATE),
-      CAST('2025-08-29' AS DATE),
-      CAST('2025-09-29' AS DATE),
-      CAST('2025-09-30' AS DATE),
-      CAST('2025-10-30' AS DATE),
-      CAST('2025-10-31' AS DATE),
-      CAST('2025-11-27' AS DATE),
-      CAST('2025-11-28' AS DATE),
-      CAST('2025-12-29' AS DATE),
-      CAST('2025-12-30' AS DATE),
-      CAST('2026-01-29' AS DATE),
-      CAST('2026-01-30' AS DATE),
-      CAST('2026-02-26' AS DATE),
-      CAST('2026-02-27' AS DATE),
-      CAST('2026-03-30' AS DATE),
-      CAST('2026-03-31' AS DATE)
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    stage_history.entity = 'deal'
-    AND stage_history.entity_id IN (
-      SELECT
-        d.deal_id
-      FROM deals AS d
-      WHERE
-        d.owner = '中村 浩二'
-    )
-    AND CAST(`stage_history`.`entered_at` AS DATE) IN (
-      CAST('2023-04-27' AS DATE),
-      CAST('2023-04-28' AS DATE),
-      CAST('2023-05-30' AS DATE),
-      CAST('2023-05-31' AS DATE),
-      CAST('2023-06-29' AS DATE),
-      CAST('2023-06-30' AS DATE),
-      CAST('2023-07-28' AS DATE),
-      CAST('2023-07-31' AS DATE),
-      CAST('2023-08-30' AS DATE),
-      CAST('2023-08-31' AS DATE),
-      CAST('2023-09-28' AS DATE),
-      CAST('2023-09-29' AS DATE),
-      CAST('2023-10-30' AS DATE),
-      CAST('2023-10-31' AS DATE),
-      CAST('2023-11-29' AS DATE),
-      CAST('2023-11-30' AS DATE),
-      CAST('2023-12-28' AS DATE),
-      CAST('2023-12-29' AS DATE),
-      CAST('2024-01-30' AS DATE),
-      CAST('2024-01-31' AS DATE),
-      CAST('2024-02-28' AS DATE),
-      CAST('2024-02-29' AS DATE),
-      CAST('2024-03-28' AS DATE),
-      CAST('2024-03-29' AS DATE),
-      CAST('2024-04-26' AS DATE),
-      CAST('2024-04-30' AS DATE),
-      CAST('2024-05-30' AS DATE),
-      CAST('2024-05-31' AS DATE),
-      CAST('2024-06-27' AS DATE),
-      CAST('2024-06-28' AS DATE),
-      CAST('2024-07-30' AS DATE),
-      CAST('2024-07-31' AS DATE),
-      CAST('2024-08-29' AS DATE),
-      CAST('2024-08-30' AS DATE),
-      CAST('2024-09-27' AS DATE),
-      CAST('2024-09-30' AS DATE),
-      CAST('2024-10-30' AS DATE),
-      CAST('2024-10-31' AS DATE),
-      CAST('2024-11-28' AS DATE),
-      CAST('2024-11-29' AS DATE),
-      CAST('2024-12-27' AS DATE),
-      CAST('2024-12-30' AS DATE),
-      CAST('2025-01-30' AS DATE),
-      CAST('2025-01-31' AS DATE),
-      CAST('2025-02-27' AS DATE),
-      CAST('2025-02-28' AS DATE),
-      CAST('2025-03-28' AS DATE),
-      CAST('2025-03-31' AS DATE),
-      CAST('2025-04-28' AS DATE),
-      CAST('2025-04-30' AS DATE),
-      CAST('2025-05-29' AS DATE),
-      CAST('2025-05-30' AS DATE),
-      CAST('2025-06-27' AS DATE),
-      CAST('2025-06-30' AS DATE),
-      CAST('2025-07-30' AS DATE),
-      CAST('2025-07-31' AS DATE),
-      CAST('2025-08-28' AS DATE),
-      CAST('2025-08-29' AS DATE),
-      CAST('2025-09-29' AS DATE),
-      CAST('2025-09-30' AS DATE),
-      CAST('2025-10-30' AS DATE),
-      CAST('2025-10-31' AS DATE),
-      CAST('2025-11-27' AS DATE),
-      CAST('2025-11-28' AS DATE),
-      CAST('2025-12-29' AS DATE),
-      CAST('2025-12-30' AS DATE),
-      CAST('2026-01-29' AS DATE),
-      CAST('2026-01-30' AS DATE),
-      CAST('2026-02-26' AS DATE),
-      CAST('2026-02-27' AS DATE),
-      CAST('2026-03-30' AS DATE),
-      CAST('2026-03-31' AS DATE)
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    stage_history.entity = 'deal'
-    AND stage_history.entity_id IN (
-      SELECT
-        d.deal_id
-      FROM deals AS d
-      WHERE
-        d.owner = '伊藤 誠'
-    )
-    AND CAST(`stage_history`.`entered_at` AS DATE) IN (
-      CAST('2023-04-27' AS DATE),
-      CAST('2023-04-28' AS DATE),
-      CAST('2023-05-30' AS DATE),
-      CAST('2023-05-31' AS DATE),
-      CAST('2023-06-29' AS DATE),
-      CAST('2023-06-30' AS DATE),
-      CAST('2023-07-28' AS DATE),
-      CAST('2023-07-31' AS DATE),
-      CAST('2023-08-30' AS DATE),
-      CAST('2023-08-31' AS DATE),
-      CAST('2023-09-28' AS DATE),
-      CAST('2023-09-29' AS DATE),
-      CAST('2023-10-30' AS DATE),
-      CAST('2023-10-31' AS DATE),
-      CAST('2023-11-29' AS DATE),
-      CAST('2023-11-30' AS DATE),
-      CAST('2023-12-28' AS DATE),
-      CAST('2023-12-29' AS DATE),
-      CAST('2024-01-30' AS DATE),
-      CAST('2024-01-31' AS DATE),
-      CAST('2024-02-28' AS DATE),
-      CAST('2024-02-29' AS DATE),
-      CAST('2024-03-28' AS DATE),
-      CAST('2024-03-29' AS DATE),
-      CAST('2024-04-26' AS DATE),
-      CAST('2024-04-30' AS DATE),
-      CAST('2024-05-30' AS DATE),
-      CAST('2024-05-31' AS DATE),
-      CAST('2024-06-27' AS DATE),
-      CAST('2024-06-28' AS DATE),
-      CAST('2024-07-30' AS DATE),
-      CAST('2024-07-31' AS DATE),
-      CAST('2024-08-29' AS DATE),
-      CAST('2024-08-30' AS DATE),
-      CAST('2024-09-27' AS DATE),
-      CAST('2024-09-30' AS DATE),
-      CAST('2024-10-30' AS DATE),
-      CAST('2024-10-31' AS DATE),
-      CAST('2024-11-28' AS DATE),
-      CAST('2024-11-29' AS DATE),
-      CAST('2024-12-27' AS DATE),
-      CAST('2024-12-30' AS DATE),
-      CAST('2025-01-30' AS DATE),
-      CAST('2025-01-31' AS DATE),
-      CAST('2025-02-27' AS DATE),
-      CAST('2025-02-28' AS DATE),
-      CAST('2025-03-28' AS DATE),
-      CAST('2025-03-31' AS DATE),
-      CAST('2025-04-28' AS DATE),
-      CAST('2025-04-30' AS DATE),
-      CAST('2025-05-29' AS DATE),
-      CAST('2025-05-30' AS DATE),
-      CAST('2025-06-27' AS DATE),
-      CAST('2025-06-30' AS DATE),
-      CAST('2025-07-30' AS DATE),
-      CAST('2025-07-31' AS DATE),
-      CAST('2025-08-28' AS DATE),
-      CAST('2025-08-29' AS DATE),
-      CAST('2025-09-29' AS DATE),
-      CAST('2025-09-30' AS DATE),
-      CAST('2025-10-30' AS DATE),
-      CAST('2025-10-31' AS DATE),
-      CAST('2025-11-27' AS DATE),
-      CAST('2025-11-28' AS DATE),
-      CAST('2025-12-29' AS DATE),
-      CAST('2025-12-30' AS DATE),
-      CAST('2026-01-29' AS DATE),
-      CAST('2026-01-30' AS DATE),
-      CAST('2026-02-26' AS DATE),
-      CAST('2026-02-27' AS DATE),
-      CAST('2026-03-30' AS DATE),
-      CAST('2026-03-31' AS DATE)
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    stage_history.entity = 'deal'
-    AND stage_history.entity_id IN (
-      SELECT
-        d.deal_id
-      FROM deals AS d
-      WHERE
-        d.owner = '伊藤 誠'
-    )
-    AND CAST(`stage_history`.`entered_at` AS DATE) IN (
-      CAST('2023-04-27' AS DATE),
-      CAST('2023-04-28' AS DATE),
-      CAST('2023-05-30' AS DATE),
-      CAST('2023-05-31' AS DATE),
-      CAST('2023-06-29' AS DATE),
-      CAST('2023-06-30' AS DATE),
-      CAST('2023-07-28' AS DATE),
-      CAST('2023-07-31' AS DATE),
-      CAST('2023-08-30' AS DATE),
-      CAST('2023-08-31' AS DATE),
-      CAST('2023-09-28' AS DATE),
-      CAST('2023-09-29' AS DATE),
-      CAST('2023-10-30' AS DATE),
-      CAST('2023-10-31' AS DATE),
-      CAST('2023-11-29' AS DATE),
-      CAST('2023-11-30' AS DATE),
-      CAST('2023-12-28' AS DATE),
-      CAST('2023-12-29' AS DATE),
-      CAST('2024-01-30' AS DATE),
-      CAST('2024-01-31' AS DATE),
-      CAST('2024-02-28' AS DATE),
-      CAST('2024-02-29' AS DATE),
-      CAST('2024-03-28' AS DATE),
-      CAST('2024-03-29' AS DATE),
-      CAST('2024-04-26' AS DATE),
-      CAST('2024-04-30' AS DATE),
-      CAST('2024-05-30' AS DATE),
-      CAST('2024-05-31' AS DATE),
-      CAST('2024-06-27' AS DATE),
-      CAST('2024-06-28' AS DATE),
-      CAST('2024-07-30' AS DATE),
-      CAST('2024-07-31' AS DATE),
-      CAST('2024-08-29' AS DATE),
-      CAST('2024-08-30' AS DATE),
-      CAST('2024-09-27' AS DATE),
-      CAST('2024-09-30' AS DATE),
-      CAST('2024-10-30' AS DATE),
-      CAST('2024-10-31' AS DATE),
-      CAST('2024-11-28' AS DATE),
-      CAST('2024-11-29' AS DATE),
-      CAST('2024-12-27' AS DATE),
-      CAST('2024-12-30' AS DATE),
-      CAST('2025-01-30' AS DATE),
-      CAST('2025-01-31' AS DATE),
-      CAST('2025-02-27' AS DATE),
-      CAST('2025-02-28' AS DATE),
-      CAST('2025-03-28' AS DATE),
-      CAST('2025-03-31' AS DATE),
-      CAST('2025-04-28' AS DATE),
-      CAST('2025-04-30' AS DATE),
-      CAST('2025-05-29' AS DATE),
-      CAST('2025-05-30' AS DATE),
-      CAST('2025-06-27' AS DATE),
-      CAST('2025-06-30' AS DATE),
-      CAST('2025-07-30' AS DATE),
-      CAST('2025-07-31' AS DATE),
-      CAST('2025-08-28' AS DATE),
-      CAST('2025-08-29' AS DATE),
-      CAST('2025-09-29' AS DATE),
-      CAST('2025-09-30' AS DATE),
-      CAST('2025-10-30' AS DATE),
-      CAST('2025-10-31' AS DATE),
-      CAST('2025-11-27' AS DATE),
-      CAST('2025-11-28' AS DATE),
-      CAST('2025-12-29' AS DATE),
-      CAST('2025-12-30' AS DATE),
-      CAST('2026-01-29' AS DATE),
-      CAST('2026-01-30' AS DATE),
-      CAST('2026-02-26' AS DATE),
-      CAST('2026-02-27' AS DATE),
-      CAST('2026-03-30' AS DATE),
-      CAST('2026-03-31' AS DATE)
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    stage_history.entity = 'deal'
-    AND stage_history.entity_id IN (
-      SELECT
-        d.deal_id
-      FROM deals AS d
-      WHERE
-        d.owner = '山本 裕子'
-    )
-    AND CAST(`stage_history`.`entered_at` AS DATE) IN (
-      CAST('2023-04-27' AS DATE),
-      CAST('2023-04-28' AS DATE),
-      CAST('2023-05-30' AS DATE),
-      CAST('2023-05-31' AS DATE),
-      CAST('2023-06-29' AS DATE),
-      CAST('2023-06-30' AS DATE),
-      CAST('2023-07-28' AS DATE),
-      CAST('2023-07-31' AS DATE),
-      CAST('2023-08-30' AS DATE),
-      CAST('2023-08-31' AS DATE),
-      CAST('2023-09-28' AS DATE),
-      CAST('2023-09-29' AS DATE),
-      CAST('2023-10-30' AS DATE),
-      CAST('2023-10-31' AS DATE),
-      CAST('2023-11-29' AS DATE),
-      CAST('2023-11-30' AS DATE),
-      CAST('2023-12-28' AS DATE),
-      CAST('2023-12-29' AS DATE),
-      CAST('2024-01-30' AS DATE),
-      CAST('2024-01-31' AS DATE),
-      CAST('2024-02-28' AS DATE),
-      CAST('2024-02-29' AS DATE),
-      CAST('2024-03-28' AS DATE),
-      CAST('2024-03-29' AS DATE),
-      CAST('2024-04-26' AS DATE),
-      CAST('2024-04-30' AS DATE),
-      CAST('2024-05-30' AS DATE),
-      CAST('2024-05-31' AS DATE),
-      CAST('2024-06-27' AS DATE),
-      CAST('2024-06-28' AS DATE),
-      CAST('2024-07-30' AS DATE),
-      CAST('2024-07-31' AS DATE),
-      CAST('2024-08-29' AS DATE),
-      CAST('2024-08-30' AS DATE),
-      CAST('2024-09-27' AS DATE),
-      CAST('2024-09-30' AS DATE),
-      CAST('2024-10-30' AS DATE),
-      CAST('2024-10-31' AS DATE),
-      CAST('2024-11-28' AS DATE),
-      CAST('2024-11-29' AS DATE),
-      CAST('2024-12-27' AS DATE),
-      CAST('2024-12-30' AS DATE),
-      CAST('2025-01-30' AS DATE),
-      CAST('2025-01-31' AS DATE),
-      CAST('2025-02-27' AS DATE),
-      CAST('2025-02-28' AS DATE),
-      CAST('2025-03-28' AS DATE),
-      CAST('2025-03-31' AS DATE),
-      CAST('2025-04-28' AS DATE),
-      CAST('2025-04-30' AS DATE),
-      CAST('2025-05-29' AS DATE),
-      CAST('2025-05-30' AS DATE),
-      CAST('2025-06-27' AS DATE),
-      CAST('2025-06-30' AS DATE),
-      CAST('2025-07-30' AS DATE),
-      CAST('2025-07-31' AS DATE),
-      CAST('2025-08-28' AS DATE),
-      CAST('2025-08-29' AS DATE),
-      CAST('2025-09-29' AS DATE),
-      CAST('2025-09-30' AS DATE),
-      CAST('2025-10-30' AS DATE),
-      CAST('2025-10-31' AS DATE),
-      CAST('2025-11-27' AS DATE),
-      CAST('2025-11-28' AS DATE),
-      CAST('2025-12-29' AS DATE),
-      CAST('2025-12-30' AS DATE),
-      CAST('2026-01-29' AS DATE),
-      CAST('2026-01-30' AS DATE),
-      CAST('2026-02-26' AS DATE),
-      CAST('2026-02-27' AS DATE),
-      CAST('2026-03-30' AS DATE),
-      CAST('2026-03-31' AS DATE)
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    stage_history.entity = 'deal'
-    AND stage_history.entity_id IN (
-      SELECT
-        d.deal_id
-      FROM deals AS d
-      WHERE
-        d.owner = '山本 裕子'
-    )
-    AND CAST(`stage_history`.`entered_at` AS DATE) IN (
-      CAST('2023-04-27' AS DATE),
-      CAST('2023-04-28' AS DATE),
-      CAST('2023-05-30' AS DATE),
-      CAST('2023-05-31' AS DATE),
-      CAST('2023-06-29' AS DATE),
-      CAST('2023-06-30' AS DATE),
-      CAST('2023-07-28' AS DATE),
-      CAST('2023-07-31' AS DATE),
-      CAST('2023-08-30' AS DATE),
-      CAST('2023-08-31' AS DATE),
-      CAST('2023-09-28' AS DATE),
-      CAST('2023-09-29' AS DATE),
-      CAST('2023-10-30' AS DATE),
-      CAST('2023-10-31' AS DATE),
-      CAST('2023-11-29' AS DATE),
-      CAST('2023-11-30' AS DATE),
-      CAST('2023-12-28' AS DATE),
-      CAST('2023-12-29' AS DATE),
-      CAST('2024-01-30' AS DATE),
-      CAST('2024-01-31' AS DATE),
-      CAST('2024-02-28' AS DATE),
-      CAST('2024-02-29' AS DATE),
-      CAST('2024-03-28' AS DATE),
-      CAST('2024-03-29' AS DATE),
-      CAST('2024-04-26' AS DATE),
-      CAST('2024-04-30' AS DATE),
-      CAST('2024-05-30' AS DATE),
-      CAST('2024-05-31' AS DATE),
-      CAST('2024-06-27' AS DATE),
-      CAST('2024-06-28' AS DATE),
-      CAST('2024-07-30' AS DATE),
-      CAST('2024-07-31' AS DATE),
-      CAST('2024-08-29' AS DATE),
-      CAST('2024-08-30' AS DATE),
-      CAST('2024-09-27' AS DATE),
-      CAST('2024-09-30' AS DATE),
-      CAST('2024-10-30' AS DATE),
-      CAST('2024-10-31' AS DATE),
-      CAST('2024-11-28' AS DATE),
-      CAST('2024-11-29' AS DATE),
-      CAST('2024-12-27' AS DATE),
-      CAST('2024-12-30' AS DATE),
-      CAST('2025-01-30' AS DATE),
-      CAST('2025-01-31' AS DATE),
-      CAST('2025-02-27' AS DATE),
-      CAST('2025-02-28' AS DATE),
-      CAST('2025-03-28' AS DATE),
-      CAST('2025-03-31' AS DATE),
-      CAST('2025-04-28' AS DATE),
-      CAST('2025-04-30' AS DATE),
-      CAST('2025-05-29' AS DATE),
-      CAST('2025-05-30' AS DATE),
-      CAST('2025-06-27' AS DATE),
-      CAST('2025-06-30' AS DATE),
-      CAST('2025-07-30' AS DATE),
-      CAST('2025-07-31' AS DATE),
-      CAST('2025-08-28' AS DATE),
-      CAST('2025-08-29' AS DATE),
-      CAST('2025-09-29' AS DATE),
-      CAST('2025-09-30' AS DATE),
-      CAST('2025-10-30' AS DATE),
-      CAST('2025-10-31' AS DATE),
-      CAST('2025-11-27' AS DATE),
-      CAST('2025-11-28' AS DATE),
-      CAST('2025-12-29' AS DATE),
-      CAST('2025-12-30' AS DATE),
-      CAST('2026-01-29' AS DATE),
-      CAST('2026-01-30' AS DATE),
-      CAST('2026-02-26' AS DATE),
-      CAST('2026-02-27' AS DATE),
-      CAST('2026-03-30' AS DATE),
-      CAST('2026-03-31' AS DATE)
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    stage_history.entity = 'deal'
-    AND stage_history.entity_id IN (
-      SELECT
-        d.deal_id
-      FROM deals AS d
-      WHERE
-        d.owner = '松井 拓也'
-    )
-    AND CAST(`stage_history`.`entered_at` AS DATE) IN (
-      CAST('2023-04-27' AS DATE),
-      CAST('2023-04-28' AS DATE),
-      CAST('2023-05-30' AS DATE),
-      CAST('2023-05-31' AS DATE),
-      CAST('2023-06-29' AS DATE),
-      CAST('2023-06-30' AS DATE),
-      CAST('2023-07-28' AS DATE),
-      CAST('2023-07-31' AS DATE),
-      CAST('2023-08-30' AS DATE),
-      CAST('2023-08-31' AS DATE),
-      CAST('2023-09-28' AS DATE),
-      CAST('2023-09-29' AS DATE),
-      CAST('2023-10-30' AS DATE),
-      CAST('2023-10-31' AS DATE),
-      CAST('2023-11-29' AS DATE),
-      CAST('2023-11-30' AS DATE),
-      CAST('2023-12-28' AS DATE),
-      CAST('2023-12-29' AS DATE),
-      CAST('2024-01-30' AS DATE),
-      CAST('2024-01-31' AS DATE),
-      CAST('2024-02-28' AS DATE),
-      CAST('2024-02-29' AS DATE),
-      CAST('2024-03-28' AS DATE),
-      CAST('2024-03-29' AS DATE),
-      CAST('2024-04-26' AS DATE),
-      CAST('2024-04-30' AS DATE),
-      CAST('2024-05-30' AS DATE),
-      CAST('2024-05-31' AS DATE),
-      CAST('2024-06-27' AS DATE),
-      CAST('2024-06-28' AS DATE),
-      CAST('2024-07-30' AS DATE),
-      CAST('2024-07-31' AS DATE),
-      CAST('2024-08-29' AS DATE),
-      CAST('2024-08-30' AS DATE),
-      CAST('2024-09-27' AS DATE),
-      CAST('2024-09-30' AS DATE),
-      CAST('2024-10-30' AS DATE),
-      CAST('2024-10-31' AS DATE),
-      CAST('2024-11-28' AS DATE),
-      CAST('2024-11-29' AS DATE),
-      CAST('2024-12-27' AS DATE),
-      CAST('2024-12-30' AS DATE),
-      CAST('2025-01-30' AS DATE),
-      CAST('2025-01-31' AS DATE),
-      CAST('2025-02-27' AS DATE),
-      CAST('2025-02-28' AS DATE),
-      CAST('2025-03-28' AS DATE),
-      CAST('2025-03-31' AS DATE),
-      CAST('2025-04-28' AS DATE),
-      CAST('2025-04-30' AS DATE),
-      CAST('2025-05-29' AS DATE),
-      CAST('2025-05-30' AS DATE),
-      CAST('2025-06-27' AS DATE),
-      CAST('2025-06-30' AS DATE),
-      CAST('2025-07-30' AS DATE),
-      CAST('2025-07-31' AS DATE),
-      CAST('2025-08-28' AS DATE),
-      CAST('2025-08-29' AS DATE),
-      CAST('2025-09-29' AS DATE),
-      CAST('2025-09-30' AS DATE),
-      CAST('2025-10-30' AS DATE),
-      CAST('2025-10-31' AS DATE),
-      CAST('2025-11-27' AS DATE),
-      CAST('2025-11-28' AS DATE),
-      CAST('2025-12-29' AS DATE),
-      CAST('2025-12-30' AS DATE),
-      CAST('2026-01-29' AS DATE),
-      CAST('2026-01-30' AS DATE),
-      CAST('2026-02-26' AS DATE),
-      CAST('2026-02-27' AS DATE),
-      CAST('2026-03-30' AS DATE),
-      CAST('2026-03-31' AS DATE)
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    stage_history.entity = 'deal'
-    AND stage_history.entity_id IN (
-      SELECT
-        d.deal_id
-      FROM deals AS d
-      WHERE
-        d.owner = '松井 拓也'
-    )
-    AND CAST(`stage_history`.`entered_at` AS DATE) IN (
-      CAST('2023-04-27' AS DATE),
-      CAST('2023-04-28' AS DATE),
-      CAST('2023-05-30' AS DATE),
-      CAST('2023-05-31' AS DATE),
-      CAST('2023-06-29' AS DATE),
-      CAST('2023-06-30' AS DATE),
-      CAST('2023-07-28' AS DATE),
-      CAST('2023-07-31' AS DATE),
-      CAST('2023-08-30' AS DATE),
-      CAST('2023-08-31' AS DATE),
-      CAST('2023-09-28' AS DATE),
-      CAST('2023-09-29' AS DATE),
-      CAST('2023-10-30' AS DATE),
-      CAST('2023-10-31' AS DATE),
-      CAST('2023-11-29' AS DATE),
-      CAST('2023-11-30' AS DATE),
-      CAST('2023-12-28' AS DATE),
-      CAST('2023-12-29' AS DATE),
-      CAST('2024-01-30' AS DATE),
-      CAST('2024-01-31' AS DATE),
-      CAST('2024-02-28' AS DATE),
-      CAST('2024-02-29' AS DATE),
-      CAST('2024-03-28' AS DATE),
-      CAST('2024-03-29' AS DATE),
-      CAST('2024-04-26' AS DATE),
-      CAST('2024-04-30' AS DATE),
-      CAST('2024-05-30' AS DATE),
-      CAST('2024-05-31' AS DATE),
-      CAST('2024-06-27' AS DATE),
-      CAST('2024-06-28' AS DATE),
-      CAST('2024-07-30' AS DATE),
-      CAST('2024-07-31' AS DATE),
-      CAST('2024-08-29' AS DATE),
-      CAST('2024-08-30' AS DATE),
-      CAST('2024-09-27' AS DATE),
-      CAST('2024-09-30' AS DATE),
-      CAST('2024-10-30' AS DATE),
-      CAST('2024-10-31' AS DATE),
-      CAST('2024-11-28' AS DATE),
-      CAST('2024-11-29' AS DATE),
-      CAST('2024-12-27' AS DATE),
-      CAST('2024-12-30' AS DATE),
-      CAST('2025-01-30' AS DATE),
-      CAST('2025-01-31' AS DATE),
-      CAST('2025-02-27' AS DATE),
-      CAST('2025-02-28' AS DATE),
-      CAST('2025-03-28' AS DATE),
-      CAST('2025-03-31' AS DATE),
-      CAST('2025-04-28' AS DATE),
-      CAST('2025-04-30' AS DATE),
-      CAST('2025-05-29' AS DATE),
-      CAST('2025-05-30' AS DATE),
-      CAST('2025-06-27' AS DATE),
-      CAST('2025-06-30' AS DATE),
-      CAST('2025-07-30' AS DATE),
-      CAST('2025-07-31' AS DATE),
-      CAST('2025-08-28' AS DATE),
-      CAST('2025-08-29' AS DATE),
-      CAST('2025-09-29' AS DATE),
-      CAST('2025-09-30' AS DATE),
-      CAST('2025-10-30' AS DATE),
-      CAST('2025-10-31' AS DATE),
-      CAST('2025-11-27' AS DATE),
-      CAST('2025-11-28' AS DATE),
-      CAST('2025-12-29' AS DATE),
-      CAST('2025-12-30' AS DATE),
-      CAST('2026-01-29' AS DATE),
-      CAST('2026-01-30' AS DATE),
-      CAST('2026-02-26' AS DATE),
-      CAST('2026-02-27' AS DATE),
-      CAST('2026-03-30' AS DATE),
-      CAST('2026-03-31' AS DATE)
-    )
-  );
 
 SELECT
   `deals`.`owner` AS owner,
@@ -1749,2470 +479,3294 @@ ORDER BY
   owner NULLS LAST;
 
 SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    deals.closed_at < deals.created_at AND `deals`.`owner` = '木村 恵'
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    deals.closed_at < deals.created_at AND `deals`.`owner` = '木村 恵'
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    deals.closed_at < deals.created_at AND `deals`.`owner` = '松井 拓也'
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    deals.closed_at < deals.created_at AND `deals`.`owner` = '松井 拓也'
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    deals.closed_at < deals.created_at AND `deals`.`owner` = '渡辺 直樹'
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    deals.closed_at < deals.created_at AND `deals`.`owner` = '渡辺 直樹'
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
+  COUNTIF(
     (
-      stage_history.entity = 'deal'
-      AND EXISTS(
-        SELECT
-          1
-        FROM deals AS b
-        WHERE
-          b.deal_id = stage_history.entity_id AND b.created_at > stage_history.entered_at
-      )
+      `deals`.`closed_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `deals`.`closed_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
     )
-    OR (
-      stage_history.entity = 'contact'
-      AND EXISTS(
-        SELECT
-          1
-        FROM contacts AS b
-        WHERE
-          b.contact_id = stage_history.entity_id
-          AND b.created_at > stage_history.entered_at
-      )
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    (
-      stage_history.entity = 'deal'
-      AND EXISTS(
-        SELECT
-          1
-        FROM deals AS b
-        WHERE
-          b.deal_id = stage_history.entity_id AND b.created_at > stage_history.entered_at
-      )
-    )
-    OR (
-      stage_history.entity = 'contact'
-      AND EXISTS(
-        SELECT
-          1
-        FROM contacts AS b
-        WHERE
-          b.contact_id = stage_history.entity_id
-          AND b.created_at > stage_history.entered_at
-      )
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    EXISTS(
-      SELECT
-        1
-      FROM stage_history AS e
-      WHERE
-        `e`.`entity` = `stage_history`.`entity`
-        AND `e`.`entity_id` = `stage_history`.`entity_id`
-        AND CASE
-          WHEN `e`.`entity` = 'contact' AND `e`.`stage` = 'lead'
-          THEN 0
-          WHEN `e`.`entity` = 'contact' AND `e`.`stage` = 'mql'
-          THEN 1
-          WHEN `e`.`entity` = 'contact' AND `e`.`stage` = 'sql'
-          THEN 2
-          WHEN `e`.`entity` = 'contact' AND `e`.`stage` = 'opportunity'
-          THEN 3
-          WHEN `e`.`entity` = 'contact' AND `e`.`stage` = 'customer'
-          THEN 4
-          WHEN `e`.`entity` = 'deal' AND `e`.`stage` = 'appointment'
-          THEN 0
-          WHEN `e`.`entity` = 'deal' AND `e`.`stage` = 'valid'
-          THEN 1
-          WHEN `e`.`entity` = 'deal' AND `e`.`stage` = 'proposal'
-          THEN 2
-          WHEN `e`.`entity` = 'deal' AND `e`.`stage` = 'won'
-          THEN 3
-        END < CASE
-          WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'lead'
-          THEN 0
-          WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'mql'
-          THEN 1
-          WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'sql'
-          THEN 2
-          WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'opportunity'
-          THEN 3
-          WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'customer'
-          THEN 4
-          WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'appointment'
-          THEN 0
-          WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'valid'
-          THEN 1
-          WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'proposal'
-          THEN 2
-          WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'won'
-          THEN 3
-        END
-        AND `e`.`entered_at` > `stage_history`.`entered_at`
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    EXISTS(
-      SELECT
-        1
-      FROM stage_history AS e
-      WHERE
-        `e`.`entity` = `stage_history`.`entity`
-        AND `e`.`entity_id` = `stage_history`.`entity_id`
-        AND CASE
-          WHEN `e`.`entity` = 'contact' AND `e`.`stage` = 'lead'
-          THEN 0
-          WHEN `e`.`entity` = 'contact' AND `e`.`stage` = 'mql'
-          THEN 1
-          WHEN `e`.`entity` = 'contact' AND `e`.`stage` = 'sql'
-          THEN 2
-          WHEN `e`.`entity` = 'contact' AND `e`.`stage` = 'opportunity'
-          THEN 3
-          WHEN `e`.`entity` = 'contact' AND `e`.`stage` = 'customer'
-          THEN 4
-          WHEN `e`.`entity` = 'deal' AND `e`.`stage` = 'appointment'
-          THEN 0
-          WHEN `e`.`entity` = 'deal' AND `e`.`stage` = 'valid'
-          THEN 1
-          WHEN `e`.`entity` = 'deal' AND `e`.`stage` = 'proposal'
-          THEN 2
-          WHEN `e`.`entity` = 'deal' AND `e`.`stage` = 'won'
-          THEN 3
-        END < CASE
-          WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'lead'
-          THEN 0
-          WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'mql'
-          THEN 1
-          WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'sql'
-          THEN 2
-          WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'opportunity'
-          THEN 3
-          WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'customer'
-          THEN 4
-          WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'appointment'
-          THEN 0
-          WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'valid'
-          THEN 1
-          WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'proposal'
-          THEN 2
-          WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'won'
-          THEN 3
-        END
-        AND `e`.`entered_at` > `stage_history`.`entered_at`
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    NOT CASE
-      WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'mql'
-      THEN 'lead'
-      WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'sql'
-      THEN 'mql'
-      WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'opportunity'
-      THEN 'sql'
-      WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'customer'
-      THEN 'opportunity'
-      WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'valid'
-      THEN 'appointment'
-      WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'proposal'
-      THEN 'valid'
-      WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'won'
-      THEN 'proposal'
-    END IS NULL
-    AND NOT EXISTS(
-      SELECT
-        1
-      FROM stage_history AS e
-      WHERE
-        `e`.`entity` = `stage_history`.`entity`
-        AND `e`.`entity_id` = `stage_history`.`entity_id`
-        AND `e`.`stage` = CASE
-          WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'mql'
-          THEN 'lead'
-          WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'sql'
-          THEN 'mql'
-          WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'opportunity'
-          THEN 'sql'
-          WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'customer'
-          THEN 'opportunity'
-          WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'valid'
-          THEN 'appointment'
-          WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'proposal'
-          THEN 'valid'
-          WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'won'
-          THEN 'proposal'
-        END
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    NOT CASE
-      WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'mql'
-      THEN 'lead'
-      WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'sql'
-      THEN 'mql'
-      WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'opportunity'
-      THEN 'sql'
-      WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'customer'
-      THEN 'opportunity'
-      WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'valid'
-      THEN 'appointment'
-      WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'proposal'
-      THEN 'valid'
-      WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'won'
-      THEN 'proposal'
-    END IS NULL
-    AND NOT EXISTS(
-      SELECT
-        1
-      FROM stage_history AS e
-      WHERE
-        `e`.`entity` = `stage_history`.`entity`
-        AND `e`.`entity_id` = `stage_history`.`entity_id`
-        AND `e`.`stage` = CASE
-          WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'mql'
-          THEN 'lead'
-          WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'sql'
-          THEN 'mql'
-          WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'opportunity'
-          THEN 'sql'
-          WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'customer'
-          THEN 'opportunity'
-          WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'valid'
-          THEN 'appointment'
-          WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'proposal'
-          THEN 'valid'
-          WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'won'
-          THEN 'proposal'
-        END
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    stage_history.entered_at IN (
-      SELECT
-        s.entered_at
-      FROM stage_history AS s
-      GROUP BY
-        s.entered_at
-      HAVING
-        COUNT(*) >= 20
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    stage_history.entered_at IN (
-      SELECT
-        s.entered_at
-      FROM stage_history AS s
-      GROUP BY
-        s.entered_at
-      HAVING
-        COUNT(*) >= 20
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM accounts
-WHERE
-  CAST(`accounts`.`created_at` AS DATETIME) > CAST('<now>' AS DATETIME);
-
-SELECT
-  COUNT(*)
-FROM accounts
-WHERE
-  CAST(`accounts`.`created_at` AS DATETIME) > CAST('<now>' AS DATETIME);
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  CAST(`contacts`.`created_at` AS DATETIME) > CAST('<now>' AS DATETIME);
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  CAST(`contacts`.`created_at` AS DATETIME) > CAST('<now>' AS DATETIME);
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  CAST(`stage_history`.`entered_at` AS DATETIME) > CAST('<now>' AS DATETIME);
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  CAST(`stage_history`.`entered_at` AS DATETIME) > CAST('<now>' AS DATETIME);
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  CAST(`deals`.`created_at` AS DATETIME) > CAST('<now>' AS DATETIME);
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  CAST(`deals`.`created_at` AS DATETIME) > CAST('<now>' AS DATETIME);
-
-SELECT
-  COUNT(*)
-FROM touchpoints
-WHERE
-  CAST(`touchpoints`.`occurred_at` AS DATETIME) > CAST('<now>' AS DATETIME);
-
-SELECT
-  COUNT(*)
-FROM touchpoints
-WHERE
-  CAST(`touchpoints`.`occurred_at` AS DATETIME) > CAST('<now>' AS DATETIME);
-
-SELECT
-  COUNT(*)
-FROM booth_traffic
-WHERE
-  CAST(`booth_traffic`.`hour` AS DATETIME) > CAST('<now>' AS DATETIME);
-
-SELECT
-  COUNT(*)
-FROM booth_traffic
-WHERE
-  CAST(`booth_traffic`.`hour` AS DATETIME) > CAST('<now>' AS DATETIME);
-
-SELECT
-  COUNT(*)
-FROM costs
-WHERE
-  CAST(`costs`.`date` AS DATETIME) > CAST('<now>' AS DATETIME);
-
-SELECT
-  COUNT(*)
-FROM costs
-WHERE
-  CAST(`costs`.`date` AS DATETIME) > CAST('<now>' AS DATETIME);
-
-SELECT
-  COUNT(*)
-FROM orders
-WHERE
-  CAST(`orders`.`ordered_at` AS DATETIME) > CAST('<now>' AS DATETIME);
-
-SELECT
-  COUNT(*)
-FROM orders
-WHERE
-  CAST(`orders`.`ordered_at` AS DATETIME) > CAST('<now>' AS DATETIME);
-
-SELECT
-  COUNT(*)
-FROM surveys
-WHERE
-  CAST(`surveys`.`answered_at` AS DATETIME) > CAST('<now>' AS DATETIME);
-
-SELECT
-  COUNT(*)
-FROM surveys
-WHERE
-  CAST(`surveys`.`answered_at` AS DATETIME) > CAST('<now>' AS DATETIME);
-
-SELECT
-  COUNT(*)
-FROM brand_signals
-WHERE
-  CAST(`brand_signals`.`date` AS DATETIME) > CAST('<now>' AS DATETIME);
-
-SELECT
-  COUNT(*)
-FROM brand_signals
-WHERE
-  CAST(`brand_signals`.`date` AS DATETIME) > CAST('<now>' AS DATETIME);
-
-SELECT
-  COUNT(*)
-FROM accounts
-WHERE
-  (
-    `accounts`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `accounts`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `accounts`.`account_id` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM accounts
-WHERE
-  (
-    `accounts`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `accounts`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `accounts`.`account_id` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM accounts
-WHERE
-  (
-    `accounts`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `accounts`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `accounts`.`name` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM accounts
-WHERE
-  (
-    `accounts`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `accounts`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `accounts`.`name` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM accounts
-WHERE
-  (
-    `accounts`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `accounts`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `accounts`.`employees` < 0
-  );
-
-SELECT
-  COUNT(*)
-FROM accounts
-WHERE
-  (
-    `accounts`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `accounts`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `accounts`.`employees` < 0
-  );
-
-SELECT
-  COUNT(*)
-FROM accounts
-WHERE
-  (
-    `accounts`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `accounts`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    (
-      SELECT
-        COUNT(*)
-      FROM accounts AS dup
-      WHERE
-        `dup`.`account_id` = `accounts`.`account_id`
-    ) > 1
-  );
-
-SELECT
-  COUNT(*)
-FROM accounts
-WHERE
-  (
-    `accounts`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `accounts`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    (
-      SELECT
-        COUNT(*)
-      FROM accounts AS dup
-      WHERE
-        `dup`.`account_id` = `accounts`.`account_id`
-    ) > 1
-  );
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  (
-    `contacts`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `contacts`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `contacts`.`contact_id` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  (
-    `contacts`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `contacts`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `contacts`.`contact_id` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  (
-    `contacts`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `contacts`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `contacts`.`created_at` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  (
-    `contacts`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `contacts`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `contacts`.`created_at` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  (
-    `contacts`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `contacts`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    (
-      SELECT
-        COUNT(*)
-      FROM contacts AS dup
-      WHERE
-        `dup`.`contact_id` = `contacts`.`contact_id`
-    ) > 1
-  );
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  (
-    `contacts`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `contacts`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    (
-      SELECT
-        COUNT(*)
-      FROM contacts AS dup
-      WHERE
-        `dup`.`contact_id` = `contacts`.`contact_id`
-    ) > 1
-  );
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  (
-    `contacts`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `contacts`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    NOT `contacts`.`account_id` IS NULL
-    AND NOT EXISTS(
-      SELECT
-        1
-      FROM accounts AS t
-      WHERE
-        `t`.`account_id` = `contacts`.`account_id`
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  (
-    `contacts`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `contacts`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    NOT `contacts`.`account_id` IS NULL
-    AND NOT EXISTS(
-      SELECT
-        1
-      FROM accounts AS t
-      WHERE
-        `t`.`account_id` = `contacts`.`account_id`
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `stage_history`.`entity` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `stage_history`.`entity` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `stage_history`.`entity_id` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `stage_history`.`entity_id` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `stage_history`.`stage` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `stage_history`.`stage` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `stage_history`.`entered_at` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `stage_history`.`entered_at` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    NOT `stage_history`.`entity` IS NULL
-    AND NOT `stage_history`.`entity` IN ('contact', 'deal')
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    NOT `stage_history`.`entity` IS NULL
-    AND NOT `stage_history`.`entity` IN ('contact', 'deal')
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    NOT `stage_history`.`entity` IS NULL
-    AND CASE
-      WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'lead'
-      THEN 0
-      WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'mql'
-      THEN 1
-      WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'sql'
-      THEN 2
-      WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'opportunity'
-      THEN 3
-      WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'customer'
-      THEN 4
-      WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'appointment'
-      THEN 0
-      WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'valid'
-      THEN 1
-      WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'proposal'
-      THEN 2
-      WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'won'
-      THEN 3
-    END IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    NOT `stage_history`.`entity` IS NULL
-    AND CASE
-      WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'lead'
-      THEN 0
-      WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'mql'
-      THEN 1
-      WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'sql'
-      THEN 2
-      WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'opportunity'
-      THEN 3
-      WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'customer'
-      THEN 4
-      WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'appointment'
-      THEN 0
-      WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'valid'
-      THEN 1
-      WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'proposal'
-      THEN 2
-      WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'won'
-      THEN 3
-    END IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    (
-      SELECT
-        COUNT(*)
-      FROM stage_history AS dup
-      WHERE
-        `dup`.`entity` = `stage_history`.`entity`
-        AND `dup`.`entity_id` = `stage_history`.`entity_id`
-        AND `dup`.`stage` = `stage_history`.`stage`
-        AND `dup`.`entered_at` = `stage_history`.`entered_at`
-    ) > 1
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    (
-      SELECT
-        COUNT(*)
-      FROM stage_history AS dup
-      WHERE
-        `dup`.`entity` = `stage_history`.`entity`
-        AND `dup`.`entity_id` = `stage_history`.`entity_id`
-        AND `dup`.`stage` = `stage_history`.`stage`
-        AND `dup`.`entered_at` = `stage_history`.`entered_at`
-    ) > 1
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `stage_history`.`entity` = 'contact'
     AND (
-      NOT `stage_history`.`entity_id` IS NULL
+      (
+        deals.outcome = 'won' AND NOT deals.closed_at IS NULL
+      )
+      AND `deals`.`owner` = '伊藤 誠'
+      AND (
+        EXTRACT(YEAR FROM `deals`.`closed_at`) * 10000 + EXTRACT(MONTH FROM `deals`.`closed_at`) * 100 + EXTRACT(DAY FROM `deals`.`closed_at`)
+      ) IN (
+        20230427,
+        20230428,
+        20230530,
+        20230531,
+        20230629,
+        20230630,
+        20230728,
+        20230731,
+        20230830,
+        20230831,
+        20230928,
+        20230929,
+        20231030,
+        20231031,
+        20231129,
+        20231130,
+        20231228,
+        20231229,
+        20240130,
+        20240131,
+        20240228,
+        20240229,
+        20240328,
+        20240329,
+        20240426,
+        20240430,
+        20240530,
+        20240531,
+        20240627,
+        20240628,
+        20240730,
+        20240731,
+        20240829,
+        20240830,
+        20240927,
+        20240930,
+        20241030,
+        20241031,
+        20241128,
+        20241129,
+        20241227,
+        20241230,
+        20250130,
+        20250131,
+        20250227,
+        20250228,
+        20250328,
+        20250331,
+        20250428,
+        20250430,
+        20250529,
+        20250530,
+        20250627,
+        20250630,
+        20250730,
+        20250731,
+        20250828,
+        20250829,
+        20250929,
+        20250930,
+        20251030,
+        20251031,
+        20251127,
+        20251128,
+        20251229,
+        20251230,
+        20260129,
+        20260130,
+        20260226,
+        20260227,
+        20260330,
+        20260331
+      )
+    )
+  ) AS n0,
+  COUNTIF(
+    (
+      `deals`.`closed_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `deals`.`closed_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      (
+        deals.outcome = 'won' AND NOT deals.closed_at IS NULL
+      )
+      AND `deals`.`owner` = '松井 拓也'
+      AND (
+        EXTRACT(YEAR FROM `deals`.`closed_at`) * 10000 + EXTRACT(MONTH FROM `deals`.`closed_at`) * 100 + EXTRACT(DAY FROM `deals`.`closed_at`)
+      ) IN (
+        20230427,
+        20230428,
+        20230530,
+        20230531,
+        20230629,
+        20230630,
+        20230728,
+        20230731,
+        20230830,
+        20230831,
+        20230928,
+        20230929,
+        20231030,
+        20231031,
+        20231129,
+        20231130,
+        20231228,
+        20231229,
+        20240130,
+        20240131,
+        20240228,
+        20240229,
+        20240328,
+        20240329,
+        20240426,
+        20240430,
+        20240530,
+        20240531,
+        20240627,
+        20240628,
+        20240730,
+        20240731,
+        20240829,
+        20240830,
+        20240927,
+        20240930,
+        20241030,
+        20241031,
+        20241128,
+        20241129,
+        20241227,
+        20241230,
+        20250130,
+        20250131,
+        20250227,
+        20250228,
+        20250328,
+        20250331,
+        20250428,
+        20250430,
+        20250529,
+        20250530,
+        20250627,
+        20250630,
+        20250730,
+        20250731,
+        20250828,
+        20250829,
+        20250929,
+        20250930,
+        20251030,
+        20251031,
+        20251127,
+        20251128,
+        20251229,
+        20251230,
+        20260129,
+        20260130,
+        20260226,
+        20260227,
+        20260330,
+        20260331
+      )
+    )
+  ) AS n1,
+  COUNTIF(
+    (
+      `deals`.`closed_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `deals`.`closed_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      (
+        deals.outcome = 'won' AND NOT deals.closed_at IS NULL
+      )
+      AND `deals`.`owner` = '田中 亮'
+      AND (
+        EXTRACT(YEAR FROM `deals`.`closed_at`) * 10000 + EXTRACT(MONTH FROM `deals`.`closed_at`) * 100 + EXTRACT(DAY FROM `deals`.`closed_at`)
+      ) IN (
+        20230427,
+        20230428,
+        20230530,
+        20230531,
+        20230629,
+        20230630,
+        20230728,
+        20230731,
+        20230830,
+        20230831,
+        20230928,
+        20230929,
+        20231030,
+        20231031,
+        20231129,
+        20231130,
+        20231228,
+        20231229,
+        20240130,
+        20240131,
+        20240228,
+        20240229,
+        20240328,
+        20240329,
+        20240426,
+        20240430,
+        20240530,
+        20240531,
+        20240627,
+        20240628,
+        20240730,
+        20240731,
+        20240829,
+        20240830,
+        20240927,
+        20240930,
+        20241030,
+        20241031,
+        20241128,
+        20241129,
+        20241227,
+        20241230,
+        20250130,
+        20250131,
+        20250227,
+        20250228,
+        20250328,
+        20250331,
+        20250428,
+        20250430,
+        20250529,
+        20250530,
+        20250627,
+        20250630,
+        20250730,
+        20250731,
+        20250828,
+        20250829,
+        20250929,
+        20250930,
+        20251030,
+        20251031,
+        20251127,
+        20251128,
+        20251229,
+        20251230,
+        20260129,
+        20260130,
+        20260226,
+        20260227,
+        20260330,
+        20260331
+      )
+    )
+  ) AS n2,
+  COUNTIF(
+    (
+      `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      deals.closed_at < deals.created_at AND `deals`.`owner` = '木村 恵'
+    )
+  ) AS n3,
+  COUNTIF(
+    (
+      `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      deals.closed_at < deals.created_at AND `deals`.`owner` = '松井 拓也'
+    )
+  ) AS n4,
+  COUNTIF(
+    (
+      `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      deals.closed_at < deals.created_at AND `deals`.`owner` = '渡辺 直樹'
+    )
+  ) AS n5,
+  COUNTIF(CAST(`deals`.`created_at` AS DATETIME) > CAST('<now>' AS DATETIME)) AS n6,
+  COUNTIF(
+    (
+      `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `deals`.`deal_id` IS NULL
+    )
+  ) AS n7,
+  COUNTIF(
+    (
+      `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `deals`.`created_at` IS NULL
+    )
+  ) AS n8,
+  COUNTIF(
+    (
+      `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `deals`.`outcome` IS NULL
+    )
+  ) AS n9,
+  COUNTIF(
+    (
+      `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `deals`.`closed_at` IS NULL
+      AND (
+        (
+          `deals`.`outcome` = 'won'
+        )
+        OR (
+          `deals`.`outcome` = 'lost'
+        )
+        OR (
+          `deals`.`outcome` IN ('won', 'lost')
+        )
+        OR (
+          `deals`.`outcome` = 'won'
+        )
+      )
+    )
+  ) AS n10,
+  COUNTIF(
+    (
+      `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `deals`.`amount` IS NULL AND (
+        (
+          `deals`.`outcome` = 'won'
+        )
+      )
+    )
+  ) AS n11,
+  COUNTIF(
+    (
+      `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `deals`.`amount` < 0
+    )
+  ) AS n12,
+  COUNTIF(
+    (
+      `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      NOT `deals`.`outcome` IS NULL
+      AND NOT `deals`.`outcome` IN ('open', 'won', 'lost')
+    )
+  ) AS n13,
+  COUNTIF(
+    (
+      `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      (
+        SELECT
+          COUNT(*)
+        FROM deals AS dup
+        WHERE
+          `dup`.`deal_id` = `deals`.`deal_id`
+      ) > 1
+    )
+  ) AS n14,
+  COUNTIF(
+    (
+      `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      NOT `deals`.`account_id` IS NULL
+      AND NOT EXISTS(
+        SELECT
+          1
+        FROM accounts AS t
+        WHERE
+          `t`.`account_id` = `deals`.`account_id`
+      )
+    )
+  ) AS n15,
+  COUNTIF(
+    (
+      `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      NOT `deals`.`contact_id` IS NULL
       AND NOT EXISTS(
         SELECT
           1
         FROM contacts AS t
         WHERE
-          `t`.`contact_id` = `stage_history`.`entity_id`
+          `t`.`contact_id` = `deals`.`contact_id`
       )
     )
-  );
+  ) AS n16
+FROM deals;
 
 SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `stage_history`.`entity` = 'contact'
+  COUNTIF(
+    (
+      `deals`.`closed_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `deals`.`closed_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
     AND (
-      NOT `stage_history`.`entity_id` IS NULL
+      (
+        deals.outcome = 'won' AND NOT deals.closed_at IS NULL
+      )
+      AND `deals`.`owner` = '伊藤 誠'
+      AND (
+        EXTRACT(YEAR FROM `deals`.`closed_at`) * 10000 + EXTRACT(MONTH FROM `deals`.`closed_at`) * 100 + EXTRACT(DAY FROM `deals`.`closed_at`)
+      ) IN (
+        20230427,
+        20230428,
+        20230530,
+        20230531,
+        20230629,
+        20230630,
+        20230728,
+        20230731,
+        20230830,
+        20230831,
+        20230928,
+        20230929,
+        20231030,
+        20231031,
+        20231129,
+        20231130,
+        20231228,
+        20231229,
+        20240130,
+        20240131,
+        20240228,
+        20240229,
+        20240328,
+        20240329,
+        20240426,
+        20240430,
+        20240530,
+        20240531,
+        20240627,
+        20240628,
+        20240730,
+        20240731,
+        20240829,
+        20240830,
+        20240927,
+        20240930,
+        20241030,
+        20241031,
+        20241128,
+        20241129,
+        20241227,
+        20241230,
+        20250130,
+        20250131,
+        20250227,
+        20250228,
+        20250328,
+        20250331,
+        20250428,
+        20250430,
+        20250529,
+        20250530,
+        20250627,
+        20250630,
+        20250730,
+        20250731,
+        20250828,
+        20250829,
+        20250929,
+        20250930,
+        20251030,
+        20251031,
+        20251127,
+        20251128,
+        20251229,
+        20251230,
+        20260129,
+        20260130,
+        20260226,
+        20260227,
+        20260330,
+        20260331
+      )
+    )
+  ) AS n0,
+  COUNTIF(
+    (
+      `deals`.`closed_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `deals`.`closed_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      (
+        deals.outcome = 'won' AND NOT deals.closed_at IS NULL
+      )
+      AND `deals`.`owner` = '松井 拓也'
+      AND (
+        EXTRACT(YEAR FROM `deals`.`closed_at`) * 10000 + EXTRACT(MONTH FROM `deals`.`closed_at`) * 100 + EXTRACT(DAY FROM `deals`.`closed_at`)
+      ) IN (
+        20230427,
+        20230428,
+        20230530,
+        20230531,
+        20230629,
+        20230630,
+        20230728,
+        20230731,
+        20230830,
+        20230831,
+        20230928,
+        20230929,
+        20231030,
+        20231031,
+        20231129,
+        20231130,
+        20231228,
+        20231229,
+        20240130,
+        20240131,
+        20240228,
+        20240229,
+        20240328,
+        20240329,
+        20240426,
+        20240430,
+        20240530,
+        20240531,
+        20240627,
+        20240628,
+        20240730,
+        20240731,
+        20240829,
+        20240830,
+        20240927,
+        20240930,
+        20241030,
+        20241031,
+        20241128,
+        20241129,
+        20241227,
+        20241230,
+        20250130,
+        20250131,
+        20250227,
+        20250228,
+        20250328,
+        20250331,
+        20250428,
+        20250430,
+        20250529,
+        20250530,
+        20250627,
+        20250630,
+        20250730,
+        20250731,
+        20250828,
+        20250829,
+        20250929,
+        20250930,
+        20251030,
+        20251031,
+        20251127,
+        20251128,
+        20251229,
+        20251230,
+        20260129,
+        20260130,
+        20260226,
+        20260227,
+        20260330,
+        20260331
+      )
+    )
+  ) AS n1,
+  COUNTIF(
+    (
+      `deals`.`closed_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `deals`.`closed_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      (
+        deals.outcome = 'won' AND NOT deals.closed_at IS NULL
+      )
+      AND `deals`.`owner` = '田中 亮'
+      AND (
+        EXTRACT(YEAR FROM `deals`.`closed_at`) * 10000 + EXTRACT(MONTH FROM `deals`.`closed_at`) * 100 + EXTRACT(DAY FROM `deals`.`closed_at`)
+      ) IN (
+        20230427,
+        20230428,
+        20230530,
+        20230531,
+        20230629,
+        20230630,
+        20230728,
+        20230731,
+        20230830,
+        20230831,
+        20230928,
+        20230929,
+        20231030,
+        20231031,
+        20231129,
+        20231130,
+        20231228,
+        20231229,
+        20240130,
+        20240131,
+        20240228,
+        20240229,
+        20240328,
+        20240329,
+        20240426,
+        20240430,
+        20240530,
+        20240531,
+        20240627,
+        20240628,
+        20240730,
+        20240731,
+        20240829,
+        20240830,
+        20240927,
+        20240930,
+        20241030,
+        20241031,
+        20241128,
+        20241129,
+        20241227,
+        20241230,
+        20250130,
+        20250131,
+        20250227,
+        20250228,
+        20250328,
+        20250331,
+        20250428,
+        20250430,
+        20250529,
+        20250530,
+        20250627,
+        20250630,
+        20250730,
+        20250731,
+        20250828,
+        20250829,
+        20250929,
+        20250930,
+        20251030,
+        20251031,
+        20251127,
+        20251128,
+        20251229,
+        20251230,
+        20260129,
+        20260130,
+        20260226,
+        20260227,
+        20260330,
+        20260331
+      )
+    )
+  ) AS n2,
+  COUNTIF(
+    (
+      `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      deals.closed_at < deals.created_at AND `deals`.`owner` = '木村 恵'
+    )
+  ) AS n3,
+  COUNTIF(
+    (
+      `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      deals.closed_at < deals.created_at AND `deals`.`owner` = '松井 拓也'
+    )
+  ) AS n4,
+  COUNTIF(
+    (
+      `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      deals.closed_at < deals.created_at AND `deals`.`owner` = '渡辺 直樹'
+    )
+  ) AS n5,
+  COUNTIF(CAST(`deals`.`created_at` AS DATETIME) > CAST('<now>' AS DATETIME)) AS n6,
+  COUNTIF(
+    (
+      `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `deals`.`deal_id` IS NULL
+    )
+  ) AS n7,
+  COUNTIF(
+    (
+      `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `deals`.`created_at` IS NULL
+    )
+  ) AS n8,
+  COUNTIF(
+    (
+      `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `deals`.`outcome` IS NULL
+    )
+  ) AS n9,
+  COUNTIF(
+    (
+      `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `deals`.`closed_at` IS NULL
+      AND (
+        (
+          `deals`.`outcome` = 'won'
+        )
+        OR (
+          `deals`.`outcome` = 'lost'
+        )
+        OR (
+          `deals`.`outcome` IN ('won', 'lost')
+        )
+        OR (
+          `deals`.`outcome` = 'won'
+        )
+      )
+    )
+  ) AS n10,
+  COUNTIF(
+    (
+      `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `deals`.`amount` IS NULL AND (
+        (
+          `deals`.`outcome` = 'won'
+        )
+      )
+    )
+  ) AS n11,
+  COUNTIF(
+    (
+      `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `deals`.`amount` < 0
+    )
+  ) AS n12,
+  COUNTIF(
+    (
+      `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      NOT `deals`.`outcome` IS NULL
+      AND NOT `deals`.`outcome` IN ('open', 'won', 'lost')
+    )
+  ) AS n13,
+  COUNTIF(
+    (
+      `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      (
+        SELECT
+          COUNT(*)
+        FROM deals AS dup
+        WHERE
+          `dup`.`deal_id` = `deals`.`deal_id`
+      ) > 1
+    )
+  ) AS n14,
+  COUNTIF(
+    (
+      `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      NOT `deals`.`account_id` IS NULL
+      AND NOT EXISTS(
+        SELECT
+          1
+        FROM accounts AS t
+        WHERE
+          `t`.`account_id` = `deals`.`account_id`
+      )
+    )
+  ) AS n15,
+  COUNTIF(
+    (
+      `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      NOT `deals`.`contact_id` IS NULL
       AND NOT EXISTS(
         SELECT
           1
         FROM contacts AS t
         WHERE
-          `t`.`contact_id` = `stage_history`.`entity_id`
+          `t`.`contact_id` = `deals`.`contact_id`
       )
     )
-  );
+  ) AS n16
+FROM deals;
 
 SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `stage_history`.`entity` = 'deal'
+  COUNTIF(
+    (
+      `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
     AND (
-      NOT `stage_history`.`entity_id` IS NULL
+      stage_history.entity = 'deal'
+      AND stage_history.entity_id IN (
+        SELECT
+          d.deal_id
+        FROM deals AS d
+        WHERE
+          d.owner = '中村 浩二'
+      )
+      AND (
+        EXTRACT(YEAR FROM `stage_history`.`entered_at`) * 10000 + EXTRACT(MONTH FROM `stage_history`.`entered_at`) * 100 + EXTRACT(DAY FROM `stage_history`.`entered_at`)
+      ) IN (
+        20230427,
+        20230428,
+        20230530,
+        20230531,
+        20230629,
+        20230630,
+        20230728,
+        20230731,
+        20230830,
+        20230831,
+        20230928,
+        20230929,
+        20231030,
+        20231031,
+        20231129,
+        20231130,
+        20231228,
+        20231229,
+        20240130,
+        20240131,
+        20240228,
+        20240229,
+        20240328,
+        20240329,
+        20240426,
+        20240430,
+        20240530,
+        20240531,
+        20240627,
+        20240628,
+        20240730,
+        20240731,
+        20240829,
+        20240830,
+        20240927,
+        20240930,
+        20241030,
+        20241031,
+        20241128,
+        20241129,
+        20241227,
+        20241230,
+        20250130,
+        20250131,
+        20250227,
+        20250228,
+        20250328,
+        20250331,
+        20250428,
+        20250430,
+        20250529,
+        20250530,
+        20250627,
+        20250630,
+        20250730,
+        20250731,
+        20250828,
+        20250829,
+        20250929,
+        20250930,
+        20251030,
+        20251031,
+        20251127,
+        20251128,
+        20251229,
+        20251230,
+        20260129,
+        20260130,
+        20260226,
+        20260227,
+        20260330,
+        20260331
+      )
+    )
+  ) AS n0,
+  COUNTIF(
+    (
+      `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      stage_history.entity = 'deal'
+      AND stage_history.entity_id IN (
+        SELECT
+          d.deal_id
+        FROM deals AS d
+        WHERE
+          d.owner = '伊藤 誠'
+      )
+      AND (
+        EXTRACT(YEAR FROM `stage_history`.`entered_at`) * 10000 + EXTRACT(MONTH FROM `stage_history`.`entered_at`) * 100 + EXTRACT(DAY FROM `stage_history`.`entered_at`)
+      ) IN (
+        20230427,
+        20230428,
+        20230530,
+        20230531,
+        20230629,
+        20230630,
+        20230728,
+        20230731,
+        20230830,
+        20230831,
+        20230928,
+        20230929,
+        20231030,
+        20231031,
+        20231129,
+        20231130,
+        20231228,
+        20231229,
+        20240130,
+        20240131,
+        20240228,
+        20240229,
+        20240328,
+        20240329,
+        20240426,
+        20240430,
+        20240530,
+        20240531,
+        20240627,
+        20240628,
+        20240730,
+        20240731,
+        20240829,
+        20240830,
+        20240927,
+        20240930,
+        20241030,
+        20241031,
+        20241128,
+        20241129,
+        20241227,
+        20241230,
+        20250130,
+        20250131,
+        20250227,
+        20250228,
+        20250328,
+        20250331,
+        20250428,
+        20250430,
+        20250529,
+        20250530,
+        20250627,
+        20250630,
+        20250730,
+        20250731,
+        20250828,
+        20250829,
+        20250929,
+        20250930,
+        20251030,
+        20251031,
+        20251127,
+        20251128,
+        20251229,
+        20251230,
+        20260129,
+        20260130,
+        20260226,
+        20260227,
+        20260330,
+        20260331
+      )
+    )
+  ) AS n1,
+  COUNTIF(
+    (
+      `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      stage_history.entity = 'deal'
+      AND stage_history.entity_id IN (
+        SELECT
+          d.deal_id
+        FROM deals AS d
+        WHERE
+          d.owner = '山本 裕子'
+      )
+      AND (
+        EXTRACT(YEAR FROM `stage_history`.`entered_at`) * 10000 + EXTRACT(MONTH FROM `stage_history`.`entered_at`) * 100 + EXTRACT(DAY FROM `stage_history`.`entered_at`)
+      ) IN (
+        20230427,
+        20230428,
+        20230530,
+        20230531,
+        20230629,
+        20230630,
+        20230728,
+        20230731,
+        20230830,
+        20230831,
+        20230928,
+        20230929,
+        20231030,
+        20231031,
+        20231129,
+        20231130,
+        20231228,
+        20231229,
+        20240130,
+        20240131,
+        20240228,
+        20240229,
+        20240328,
+        20240329,
+        20240426,
+        20240430,
+        20240530,
+        20240531,
+        20240627,
+        20240628,
+        20240730,
+        20240731,
+        20240829,
+        20240830,
+        20240927,
+        20240930,
+        20241030,
+        20241031,
+        20241128,
+        20241129,
+        20241227,
+        20241230,
+        20250130,
+        20250131,
+        20250227,
+        20250228,
+        20250328,
+        20250331,
+        20250428,
+        20250430,
+        20250529,
+        20250530,
+        20250627,
+        20250630,
+        20250730,
+        20250731,
+        20250828,
+        20250829,
+        20250929,
+        20250930,
+        20251030,
+        20251031,
+        20251127,
+        20251128,
+        20251229,
+        20251230,
+        20260129,
+        20260130,
+        20260226,
+        20260227,
+        20260330,
+        20260331
+      )
+    )
+  ) AS n2,
+  COUNTIF(
+    (
+      `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      stage_history.entity = 'deal'
+      AND stage_history.entity_id IN (
+        SELECT
+          d.deal_id
+        FROM deals AS d
+        WHERE
+          d.owner = '松井 拓也'
+      )
+      AND (
+        EXTRACT(YEAR FROM `stage_history`.`entered_at`) * 10000 + EXTRACT(MONTH FROM `stage_history`.`entered_at`) * 100 + EXTRACT(DAY FROM `stage_history`.`entered_at`)
+      ) IN (
+        20230427,
+        20230428,
+        20230530,
+        20230531,
+        20230629,
+        20230630,
+        20230728,
+        20230731,
+        20230830,
+        20230831,
+        20230928,
+        20230929,
+        20231030,
+        20231031,
+        20231129,
+        20231130,
+        20231228,
+        20231229,
+        20240130,
+        20240131,
+        20240228,
+        20240229,
+        20240328,
+        20240329,
+        20240426,
+        20240430,
+        20240530,
+        20240531,
+        20240627,
+        20240628,
+        20240730,
+        20240731,
+        20240829,
+        20240830,
+        20240927,
+        20240930,
+        20241030,
+        20241031,
+        20241128,
+        20241129,
+        20241227,
+        20241230,
+        20250130,
+        20250131,
+        20250227,
+        20250228,
+        20250328,
+        20250331,
+        20250428,
+        20250430,
+        20250529,
+        20250530,
+        20250627,
+        20250630,
+        20250730,
+        20250731,
+        20250828,
+        20250829,
+        20250929,
+        20250930,
+        20251030,
+        20251031,
+        20251127,
+        20251128,
+        20251229,
+        20251230,
+        20260129,
+        20260130,
+        20260226,
+        20260227,
+        20260330,
+        20260331
+      )
+    )
+  ) AS n3,
+  COUNTIF(
+    (
+      `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      (
+        stage_history.entity = 'deal'
+        AND EXISTS(
+          SELECT
+            1
+          FROM deals AS b
+          WHERE
+            b.deal_id = stage_history.entity_id AND b.created_at > stage_history.entered_at
+        )
+      )
+      OR (
+        stage_history.entity = 'contact'
+        AND EXISTS(
+          SELECT
+            1
+          FROM contacts AS b
+          WHERE
+            b.contact_id = stage_history.entity_id
+            AND b.created_at > stage_history.entered_at
+        )
+      )
+    )
+  ) AS n4,
+  COUNTIF(
+    (
+      `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      EXISTS(
+        SELECT
+          1
+        FROM stage_history AS e
+        WHERE
+          `e`.`entity` = `stage_history`.`entity`
+          AND `e`.`entity_id` = `stage_history`.`entity_id`
+          AND CASE
+            WHEN `e`.`entity` = 'contact' AND `e`.`stage` = 'lead'
+            THEN 0
+            WHEN `e`.`entity` = 'contact' AND `e`.`stage` = 'mql'
+            THEN 1
+            WHEN `e`.`entity` = 'contact' AND `e`.`stage` = 'sql'
+            THEN 2
+            WHEN `e`.`entity` = 'contact' AND `e`.`stage` = 'opportunity'
+            THEN 3
+            WHEN `e`.`entity` = 'contact' AND `e`.`stage` = 'customer'
+            THEN 4
+            WHEN `e`.`entity` = 'deal' AND `e`.`stage` = 'appointment'
+            THEN 0
+            WHEN `e`.`entity` = 'deal' AND `e`.`stage` = 'valid'
+            THEN 1
+            WHEN `e`.`entity` = 'deal' AND `e`.`stage` = 'proposal'
+            THEN 2
+            WHEN `e`.`entity` = 'deal' AND `e`.`stage` = 'won'
+            THEN 3
+          END < CASE
+            WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'lead'
+            THEN 0
+            WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'mql'
+            THEN 1
+            WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'sql'
+            THEN 2
+            WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'opportunity'
+            THEN 3
+            WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'customer'
+            THEN 4
+            WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'appointment'
+            THEN 0
+            WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'valid'
+            THEN 1
+            WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'proposal'
+            THEN 2
+            WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'won'
+            THEN 3
+          END
+          AND `e`.`entered_at` > `stage_history`.`entered_at`
+      )
+    )
+  ) AS n5,
+  COUNTIF(
+    (
+      `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      NOT CASE
+        WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'mql'
+        THEN 'lead'
+        WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'sql'
+        THEN 'mql'
+        WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'opportunity'
+        THEN 'sql'
+        WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'customer'
+        THEN 'opportunity'
+        WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'valid'
+        THEN 'appointment'
+        WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'proposal'
+        THEN 'valid'
+        WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'won'
+        THEN 'proposal'
+      END IS NULL
       AND NOT EXISTS(
         SELECT
           1
-        FROM deals AS t
+        FROM stage_history AS e
         WHERE
-          `t`.`deal_id` = `stage_history`.`entity_id`
+          `e`.`entity` = `stage_history`.`entity`
+          AND `e`.`entity_id` = `stage_history`.`entity_id`
+          AND `e`.`stage` = CASE
+            WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'mql'
+            THEN 'lead'
+            WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'sql'
+            THEN 'mql'
+            WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'opportunity'
+            THEN 'sql'
+            WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'customer'
+            THEN 'opportunity'
+            WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'valid'
+            THEN 'appointment'
+            WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'proposal'
+            THEN 'valid'
+            WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'won'
+            THEN 'proposal'
+          END
       )
     )
-  );
+  ) AS n6,
+  COUNTIF(
+    (
+      `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      stage_history.entered_at IN (
+        SELECT
+          s.entered_at
+        FROM stage_history AS s
+        GROUP BY
+          s.entered_at
+        HAVING
+          COUNT(*) >= 20
+      )
+    )
+  ) AS n7,
+  COUNTIF(
+    CAST(`stage_history`.`entered_at` AS DATETIME) > CAST('<now>' AS DATETIME)
+  ) AS n8,
+  COUNTIF(
+    (
+      `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `stage_history`.`entity` IS NULL
+    )
+  ) AS n9,
+  COUNTIF(
+    (
+      `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `stage_history`.`entity_id` IS NULL
+    )
+  ) AS n10,
+  COUNTIF(
+    (
+      `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `stage_history`.`stage` IS NULL
+    )
+  ) AS n11,
+  COUNTIF(
+    (
+      `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `stage_history`.`entered_at` IS NULL
+    )
+  ) AS n12,
+  COUNTIF(
+    (
+      `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      NOT `stage_history`.`entity` IS NULL
+      AND NOT `stage_history`.`entity` IN ('contact', 'deal')
+    )
+  ) AS n13,
+  COUNTIF(
+    (
+      `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      NOT `stage_history`.`entity` IS NULL
+      AND CASE
+        WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'lead'
+        THEN 0
+        WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'mql'
+        THEN 1
+        WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'sql'
+        THEN 2
+        WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'opportunity'
+        THEN 3
+        WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'customer'
+        THEN 4
+        WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'appointment'
+        THEN 0
+        WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'valid'
+        THEN 1
+        WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'proposal'
+        THEN 2
+        WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'won'
+        THEN 3
+      END IS NULL
+    )
+  ) AS n14,
+  COUNTIF(
+    (
+      `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      (
+        SELECT
+          COUNT(*)
+        FROM stage_history AS dup
+        WHERE
+          `dup`.`entity` = `stage_history`.`entity`
+          AND `dup`.`entity_id` = `stage_history`.`entity_id`
+          AND `dup`.`stage` = `stage_history`.`stage`
+          AND `dup`.`entered_at` = `stage_history`.`entered_at`
+      ) > 1
+    )
+  ) AS n15,
+  COUNTIF(
+    (
+      `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `stage_history`.`entity` = 'contact'
+      AND (
+        NOT `stage_history`.`entity_id` IS NULL
+        AND NOT EXISTS(
+          SELECT
+            1
+          FROM contacts AS t
+          WHERE
+            `t`.`contact_id` = `stage_history`.`entity_id`
+        )
+      )
+    )
+  ) AS n16,
+  COUNTIF(
+    (
+      `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `stage_history`.`entity` = 'deal'
+      AND (
+        NOT `stage_history`.`entity_id` IS NULL
+        AND NOT EXISTS(
+          SELECT
+            1
+          FROM deals AS t
+          WHERE
+            `t`.`deal_id` = `stage_history`.`entity_id`
+        )
+      )
+    )
+  ) AS n17
+FROM stage_history;
 
 SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `stage_history`.`entity` = 'deal'
+  COUNTIF(
+    (
+      `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
     AND (
-      NOT `stage_history`.`entity_id` IS NULL
+      stage_history.entity = 'deal'
+      AND stage_history.entity_id IN (
+        SELECT
+          d.deal_id
+        FROM deals AS d
+        WHERE
+          d.owner = '中村 浩二'
+      )
+      AND (
+        EXTRACT(YEAR FROM `stage_history`.`entered_at`) * 10000 + EXTRACT(MONTH FROM `stage_history`.`entered_at`) * 100 + EXTRACT(DAY FROM `stage_history`.`entered_at`)
+      ) IN (
+        20230427,
+        20230428,
+        20230530,
+        20230531,
+        20230629,
+        20230630,
+        20230728,
+        20230731,
+        20230830,
+        20230831,
+        20230928,
+        20230929,
+        20231030,
+        20231031,
+        20231129,
+        20231130,
+        20231228,
+        20231229,
+        20240130,
+        20240131,
+        20240228,
+        20240229,
+        20240328,
+        20240329,
+        20240426,
+        20240430,
+        20240530,
+        20240531,
+        20240627,
+        20240628,
+        20240730,
+        20240731,
+        20240829,
+        20240830,
+        20240927,
+        20240930,
+        20241030,
+        20241031,
+        20241128,
+        20241129,
+        20241227,
+        20241230,
+        20250130,
+        20250131,
+        20250227,
+        20250228,
+        20250328,
+        20250331,
+        20250428,
+        20250430,
+        20250529,
+        20250530,
+        20250627,
+        20250630,
+        20250730,
+        20250731,
+        20250828,
+        20250829,
+        20250929,
+        20250930,
+        20251030,
+        20251031,
+        20251127,
+        20251128,
+        20251229,
+        20251230,
+        20260129,
+        20260130,
+        20260226,
+        20260227,
+        20260330,
+        20260331
+      )
+    )
+  ) AS n0,
+  COUNTIF(
+    (
+      `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      stage_history.entity = 'deal'
+      AND stage_history.entity_id IN (
+        SELECT
+          d.deal_id
+        FROM deals AS d
+        WHERE
+          d.owner = '伊藤 誠'
+      )
+      AND (
+        EXTRACT(YEAR FROM `stage_history`.`entered_at`) * 10000 + EXTRACT(MONTH FROM `stage_history`.`entered_at`) * 100 + EXTRACT(DAY FROM `stage_history`.`entered_at`)
+      ) IN (
+        20230427,
+        20230428,
+        20230530,
+        20230531,
+        20230629,
+        20230630,
+        20230728,
+        20230731,
+        20230830,
+        20230831,
+        20230928,
+        20230929,
+        20231030,
+        20231031,
+        20231129,
+        20231130,
+        20231228,
+        20231229,
+        20240130,
+        20240131,
+        20240228,
+        20240229,
+        20240328,
+        20240329,
+        20240426,
+        20240430,
+        20240530,
+        20240531,
+        20240627,
+        20240628,
+        20240730,
+        20240731,
+        20240829,
+        20240830,
+        20240927,
+        20240930,
+        20241030,
+        20241031,
+        20241128,
+        20241129,
+        20241227,
+        20241230,
+        20250130,
+        20250131,
+        20250227,
+        20250228,
+        20250328,
+        20250331,
+        20250428,
+        20250430,
+        20250529,
+        20250530,
+        20250627,
+        20250630,
+        20250730,
+        20250731,
+        20250828,
+        20250829,
+        20250929,
+        20250930,
+        20251030,
+        20251031,
+        20251127,
+        20251128,
+        20251229,
+        20251230,
+        20260129,
+        20260130,
+        20260226,
+        20260227,
+        20260330,
+        20260331
+      )
+    )
+  ) AS n1,
+  COUNTIF(
+    (
+      `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      stage_history.entity = 'deal'
+      AND stage_history.entity_id IN (
+        SELECT
+          d.deal_id
+        FROM deals AS d
+        WHERE
+          d.owner = '山本 裕子'
+      )
+      AND (
+        EXTRACT(YEAR FROM `stage_history`.`entered_at`) * 10000 + EXTRACT(MONTH FROM `stage_history`.`entered_at`) * 100 + EXTRACT(DAY FROM `stage_history`.`entered_at`)
+      ) IN (
+        20230427,
+        20230428,
+        20230530,
+        20230531,
+        20230629,
+        20230630,
+        20230728,
+        20230731,
+        20230830,
+        20230831,
+        20230928,
+        20230929,
+        20231030,
+        20231031,
+        20231129,
+        20231130,
+        20231228,
+        20231229,
+        20240130,
+        20240131,
+        20240228,
+        20240229,
+        20240328,
+        20240329,
+        20240426,
+        20240430,
+        20240530,
+        20240531,
+        20240627,
+        20240628,
+        20240730,
+        20240731,
+        20240829,
+        20240830,
+        20240927,
+        20240930,
+        20241030,
+        20241031,
+        20241128,
+        20241129,
+        20241227,
+        20241230,
+        20250130,
+        20250131,
+        20250227,
+        20250228,
+        20250328,
+        20250331,
+        20250428,
+        20250430,
+        20250529,
+        20250530,
+        20250627,
+        20250630,
+        20250730,
+        20250731,
+        20250828,
+        20250829,
+        20250929,
+        20250930,
+        20251030,
+        20251031,
+        20251127,
+        20251128,
+        20251229,
+        20251230,
+        20260129,
+        20260130,
+        20260226,
+        20260227,
+        20260330,
+        20260331
+      )
+    )
+  ) AS n2,
+  COUNTIF(
+    (
+      `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      stage_history.entity = 'deal'
+      AND stage_history.entity_id IN (
+        SELECT
+          d.deal_id
+        FROM deals AS d
+        WHERE
+          d.owner = '松井 拓也'
+      )
+      AND (
+        EXTRACT(YEAR FROM `stage_history`.`entered_at`) * 10000 + EXTRACT(MONTH FROM `stage_history`.`entered_at`) * 100 + EXTRACT(DAY FROM `stage_history`.`entered_at`)
+      ) IN (
+        20230427,
+        20230428,
+        20230530,
+        20230531,
+        20230629,
+        20230630,
+        20230728,
+        20230731,
+        20230830,
+        20230831,
+        20230928,
+        20230929,
+        20231030,
+        20231031,
+        20231129,
+        20231130,
+        20231228,
+        20231229,
+        20240130,
+        20240131,
+        20240228,
+        20240229,
+        20240328,
+        20240329,
+        20240426,
+        20240430,
+        20240530,
+        20240531,
+        20240627,
+        20240628,
+        20240730,
+        20240731,
+        20240829,
+        20240830,
+        20240927,
+        20240930,
+        20241030,
+        20241031,
+        20241128,
+        20241129,
+        20241227,
+        20241230,
+        20250130,
+        20250131,
+        20250227,
+        20250228,
+        20250328,
+        20250331,
+        20250428,
+        20250430,
+        20250529,
+        20250530,
+        20250627,
+        20250630,
+        20250730,
+        20250731,
+        20250828,
+        20250829,
+        20250929,
+        20250930,
+        20251030,
+        20251031,
+        20251127,
+        20251128,
+        20251229,
+        20251230,
+        20260129,
+        20260130,
+        20260226,
+        20260227,
+        20260330,
+        20260331
+      )
+    )
+  ) AS n3,
+  COUNTIF(
+    (
+      `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      (
+        stage_history.entity = 'deal'
+        AND EXISTS(
+          SELECT
+            1
+          FROM deals AS b
+          WHERE
+            b.deal_id = stage_history.entity_id AND b.created_at > stage_history.entered_at
+        )
+      )
+      OR (
+        stage_history.entity = 'contact'
+        AND EXISTS(
+          SELECT
+            1
+          FROM contacts AS b
+          WHERE
+            b.contact_id = stage_history.entity_id
+            AND b.created_at > stage_history.entered_at
+        )
+      )
+    )
+  ) AS n4,
+  COUNTIF(
+    (
+      `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      EXISTS(
+        SELECT
+          1
+        FROM stage_history AS e
+        WHERE
+          `e`.`entity` = `stage_history`.`entity`
+          AND `e`.`entity_id` = `stage_history`.`entity_id`
+          AND CASE
+            WHEN `e`.`entity` = 'contact' AND `e`.`stage` = 'lead'
+            THEN 0
+            WHEN `e`.`entity` = 'contact' AND `e`.`stage` = 'mql'
+            THEN 1
+            WHEN `e`.`entity` = 'contact' AND `e`.`stage` = 'sql'
+            THEN 2
+            WHEN `e`.`entity` = 'contact' AND `e`.`stage` = 'opportunity'
+            THEN 3
+            WHEN `e`.`entity` = 'contact' AND `e`.`stage` = 'customer'
+            THEN 4
+            WHEN `e`.`entity` = 'deal' AND `e`.`stage` = 'appointment'
+            THEN 0
+            WHEN `e`.`entity` = 'deal' AND `e`.`stage` = 'valid'
+            THEN 1
+            WHEN `e`.`entity` = 'deal' AND `e`.`stage` = 'proposal'
+            THEN 2
+            WHEN `e`.`entity` = 'deal' AND `e`.`stage` = 'won'
+            THEN 3
+          END < CASE
+            WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'lead'
+            THEN 0
+            WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'mql'
+            THEN 1
+            WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'sql'
+            THEN 2
+            WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'opportunity'
+            THEN 3
+            WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'customer'
+            THEN 4
+            WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'appointment'
+            THEN 0
+            WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'valid'
+            THEN 1
+            WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'proposal'
+            THEN 2
+            WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'won'
+            THEN 3
+          END
+          AND `e`.`entered_at` > `stage_history`.`entered_at`
+      )
+    )
+  ) AS n5,
+  COUNTIF(
+    (
+      `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      NOT CASE
+        WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'mql'
+        THEN 'lead'
+        WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'sql'
+        THEN 'mql'
+        WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'opportunity'
+        THEN 'sql'
+        WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'customer'
+        THEN 'opportunity'
+        WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'valid'
+        THEN 'appointment'
+        WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'proposal'
+        THEN 'valid'
+        WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'won'
+        THEN 'proposal'
+      END IS NULL
       AND NOT EXISTS(
         SELECT
           1
-        FROM deals AS t
+        FROM stage_history AS e
         WHERE
-          `t`.`deal_id` = `stage_history`.`entity_id`
+          `e`.`entity` = `stage_history`.`entity`
+          AND `e`.`entity_id` = `stage_history`.`entity_id`
+          AND `e`.`stage` = CASE
+            WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'mql'
+            THEN 'lead'
+            WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'sql'
+            THEN 'mql'
+            WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'opportunity'
+            THEN 'sql'
+            WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'customer'
+            THEN 'opportunity'
+            WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'valid'
+            THEN 'appointment'
+            WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'proposal'
+            THEN 'valid'
+            WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'won'
+            THEN 'proposal'
+          END
       )
     )
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `deals`.`deal_id` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `deals`.`deal_id` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `deals`.`created_at` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `deals`.`created_at` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `deals`.`outcome` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `deals`.`outcome` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `deals`.`closed_at` IS NULL
+  ) AS n6,
+  COUNTIF(
+    (
+      `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      stage_history.entered_at IN (
+        SELECT
+          s.entered_at
+        FROM stage_history AS s
+        GROUP BY
+          s.entered_at
+        HAVING
+          COUNT(*) >= 20
+      )
+    )
+  ) AS n7,
+  COUNTIF(
+    CAST(`stage_history`.`entered_at` AS DATETIME) > CAST('<now>' AS DATETIME)
+  ) AS n8,
+  COUNTIF(
+    (
+      `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `stage_history`.`entity` IS NULL
+    )
+  ) AS n9,
+  COUNTIF(
+    (
+      `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `stage_history`.`entity_id` IS NULL
+    )
+  ) AS n10,
+  COUNTIF(
+    (
+      `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `stage_history`.`stage` IS NULL
+    )
+  ) AS n11,
+  COUNTIF(
+    (
+      `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `stage_history`.`entered_at` IS NULL
+    )
+  ) AS n12,
+  COUNTIF(
+    (
+      `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      NOT `stage_history`.`entity` IS NULL
+      AND NOT `stage_history`.`entity` IN ('contact', 'deal')
+    )
+  ) AS n13,
+  COUNTIF(
+    (
+      `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      NOT `stage_history`.`entity` IS NULL
+      AND CASE
+        WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'lead'
+        THEN 0
+        WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'mql'
+        THEN 1
+        WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'sql'
+        THEN 2
+        WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'opportunity'
+        THEN 3
+        WHEN `stage_history`.`entity` = 'contact' AND `stage_history`.`stage` = 'customer'
+        THEN 4
+        WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'appointment'
+        THEN 0
+        WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'valid'
+        THEN 1
+        WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'proposal'
+        THEN 2
+        WHEN `stage_history`.`entity` = 'deal' AND `stage_history`.`stage` = 'won'
+        THEN 3
+      END IS NULL
+    )
+  ) AS n14,
+  COUNTIF(
+    (
+      `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
     AND (
       (
-        `deals`.`outcome` = 'won'
-      )
-      OR (
-        `deals`.`outcome` = 'lost'
-      )
-      OR (
-        `deals`.`outcome` IN ('won', 'lost')
-      )
-      OR (
-        `deals`.`outcome` = 'won'
-      )
+        SELECT
+          COUNT(*)
+        FROM stage_history AS dup
+        WHERE
+          `dup`.`entity` = `stage_history`.`entity`
+          AND `dup`.`entity_id` = `stage_history`.`entity_id`
+          AND `dup`.`stage` = `stage_history`.`stage`
+          AND `dup`.`entered_at` = `stage_history`.`entered_at`
+      ) > 1
     )
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `deals`.`closed_at` IS NULL
+  ) AS n15,
+  COUNTIF(
+    (
+      `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
     AND (
-      (
-        `deals`.`outcome` = 'won'
-      )
-      OR (
-        `deals`.`outcome` = 'lost'
-      )
-      OR (
-        `deals`.`outcome` IN ('won', 'lost')
-      )
-      OR (
-        `deals`.`outcome` = 'won'
-      )
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `deals`.`amount` IS NULL AND (
-      (
-        `deals`.`outcome` = 'won'
-      )
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `deals`.`amount` IS NULL AND (
-      (
-        `deals`.`outcome` = 'won'
-      )
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `deals`.`amount` < 0
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `deals`.`amount` < 0
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    NOT `deals`.`outcome` IS NULL
-    AND NOT `deals`.`outcome` IN ('open', 'won', 'lost')
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    NOT `deals`.`outcome` IS NULL
-    AND NOT `deals`.`outcome` IN ('open', 'won', 'lost')
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    (
-      SELECT
-        COUNT(*)
-      FROM deals AS dup
-      WHERE
-        `dup`.`deal_id` = `deals`.`deal_id`
-    ) > 1
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    (
-      SELECT
-        COUNT(*)
-      FROM deals AS dup
-      WHERE
-        `dup`.`deal_id` = `deals`.`deal_id`
-    ) > 1
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    NOT `deals`.`account_id` IS NULL
-    AND NOT EXISTS(
-      SELECT
-        1
-      FROM accounts AS t
-      WHERE
-        `t`.`account_id` = `deals`.`account_id`
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    NOT `deals`.`account_id` IS NULL
-    AND NOT EXISTS(
-      SELECT
-        1
-      FROM accounts AS t
-      WHERE
-        `t`.`account_id` = `deals`.`account_id`
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    NOT `deals`.`contact_id` IS NULL
-    AND NOT EXISTS(
-      SELECT
-        1
-      FROM contacts AS t
-      WHERE
-        `t`.`contact_id` = `deals`.`contact_id`
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    `deals`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `deals`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    NOT `deals`.`contact_id` IS NULL
-    AND NOT EXISTS(
-      SELECT
-        1
-      FROM contacts AS t
-      WHERE
-        `t`.`contact_id` = `deals`.`contact_id`
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM touchpoints
-WHERE
-  (
-    `touchpoints`.`occurred_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `touchpoints`.`occurred_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `touchpoints`.`occurred_at` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM touchpoints
-WHERE
-  (
-    `touchpoints`.`occurred_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `touchpoints`.`occurred_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `touchpoints`.`occurred_at` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM touchpoints
-WHERE
-  (
-    `touchpoints`.`occurred_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `touchpoints`.`occurred_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `touchpoints`.`type` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM touchpoints
-WHERE
-  (
-    `touchpoints`.`occurred_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `touchpoints`.`occurred_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `touchpoints`.`type` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM touchpoints
-WHERE
-  (
-    `touchpoints`.`occurred_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `touchpoints`.`occurred_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `touchpoints`.`contact_id` IS NULL
-    AND (
-      (
-        `touchpoints`.`type` = 'booth_visit'
-      )
-      OR (
-        `touchpoints`.`type` = 'demo'
-      )
-      OR (
-        `touchpoints`.`type` = 'badge_scan'
-      )
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM touchpoints
-WHERE
-  (
-    `touchpoints`.`occurred_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `touchpoints`.`occurred_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `touchpoints`.`contact_id` IS NULL
-    AND (
-      (
-        `touchpoints`.`type` = 'booth_visit'
-      )
-      OR (
-        `touchpoints`.`type` = 'demo'
-      )
-      OR (
-        `touchpoints`.`type` = 'badge_scan'
-      )
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM touchpoints
-WHERE
-  (
-    `touchpoints`.`occurred_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `touchpoints`.`occurred_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `touchpoints`.`session_id` IS NULL
-    AND (
-      (
-        `touchpoints`.`type` = 'page_view'
-      )
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM touchpoints
-WHERE
-  (
-    `touchpoints`.`occurred_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `touchpoints`.`occurred_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `touchpoints`.`session_id` IS NULL
-    AND (
-      (
-        `touchpoints`.`type` = 'page_view'
-      )
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM touchpoints
-WHERE
-  (
-    `touchpoints`.`occurred_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `touchpoints`.`occurred_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `touchpoints`.`dwell_seconds` < 0
-  );
-
-SELECT
-  COUNT(*)
-FROM touchpoints
-WHERE
-  (
-    `touchpoints`.`occurred_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `touchpoints`.`occurred_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `touchpoints`.`dwell_seconds` < 0
-  );
-
-SELECT
-  COUNT(*)
-FROM touchpoints
-WHERE
-  (
-    `touchpoints`.`occurred_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `touchpoints`.`occurred_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `touchpoints`.`scroll_pct` < 0
-  );
-
-SELECT
-  COUNT(*)
-FROM touchpoints
-WHERE
-  (
-    `touchpoints`.`occurred_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `touchpoints`.`occurred_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `touchpoints`.`scroll_pct` < 0
-  );
-
-SELECT
-  COUNT(*)
-FROM touchpoints
-WHERE
-  (
-    `touchpoints`.`occurred_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `touchpoints`.`occurred_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    NOT `touchpoints`.`contact_id` IS NULL
-    AND NOT EXISTS(
-      SELECT
-        1
-      FROM contacts AS t
-      WHERE
-        `t`.`contact_id` = `touchpoints`.`contact_id`
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM touchpoints
-WHERE
-  (
-    `touchpoints`.`occurred_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `touchpoints`.`occurred_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    NOT `touchpoints`.`contact_id` IS NULL
-    AND NOT EXISTS(
-      SELECT
-        1
-      FROM contacts AS t
-      WHERE
-        `t`.`contact_id` = `touchpoints`.`contact_id`
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM touchpoints
-WHERE
-  (
-    `touchpoints`.`occurred_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `touchpoints`.`occurred_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    NOT `touchpoints`.`account_id` IS NULL
-    AND NOT EXISTS(
-      SELECT
-        1
-      FROM accounts AS t
-      WHERE
-        `t`.`account_id` = `touchpoints`.`account_id`
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM touchpoints
-WHERE
-  (
-    `touchpoints`.`occurred_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `touchpoints`.`occurred_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    NOT `touchpoints`.`account_id` IS NULL
-    AND NOT EXISTS(
-      SELECT
-        1
-      FROM accounts AS t
-      WHERE
-        `t`.`account_id` = `touchpoints`.`account_id`
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM booth_traffic
-WHERE
-  (
-    `booth_traffic`.`hour` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `booth_traffic`.`hour` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `booth_traffic`.`exhibition_id` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM booth_traffic
-WHERE
-  (
-    `booth_traffic`.`hour` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `booth_traffic`.`hour` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `booth_traffic`.`exhibition_id` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM booth_traffic
-WHERE
-  (
-    `booth_traffic`.`hour` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `booth_traffic`.`hour` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `booth_traffic`.`exhibit_id` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM booth_traffic
-WHERE
-  (
-    `booth_traffic`.`hour` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `booth_traffic`.`hour` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `booth_traffic`.`exhibit_id` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM booth_traffic
-WHERE
-  (
-    `booth_traffic`.`hour` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `booth_traffic`.`hour` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `booth_traffic`.`hour` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM booth_traffic
-WHERE
-  (
-    `booth_traffic`.`hour` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `booth_traffic`.`hour` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `booth_traffic`.`hour` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM booth_traffic
-WHERE
-  (
-    `booth_traffic`.`hour` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `booth_traffic`.`hour` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `booth_traffic`.`passersby` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM booth_traffic
-WHERE
-  (
-    `booth_traffic`.`hour` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `booth_traffic`.`hour` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `booth_traffic`.`passersby` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM booth_traffic
-WHERE
-  (
-    `booth_traffic`.`hour` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `booth_traffic`.`hour` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `booth_traffic`.`passersby` < 0
-  );
-
-SELECT
-  COUNT(*)
-FROM booth_traffic
-WHERE
-  (
-    `booth_traffic`.`hour` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `booth_traffic`.`hour` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `booth_traffic`.`passersby` < 0
-  );
-
-SELECT
-  COUNT(*)
-FROM booth_traffic
-WHERE
-  (
-    `booth_traffic`.`hour` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `booth_traffic`.`hour` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    (
-      SELECT
-        COUNT(*)
-      FROM booth_traffic AS dup
-      WHERE
-        `dup`.`exhibition_id` = `booth_traffic`.`exhibition_id`
-        AND `dup`.`exhibit_id` = `booth_traffic`.`exhibit_id`
-        AND `dup`.`hour` = `booth_traffic`.`hour`
-    ) > 1
-  );
-
-SELECT
-  COUNT(*)
-FROM booth_traffic
-WHERE
-  (
-    `booth_traffic`.`hour` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `booth_traffic`.`hour` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    (
-      SELECT
-        COUNT(*)
-      FROM booth_traffic AS dup
-      WHERE
-        `dup`.`exhibition_id` = `booth_traffic`.`exhibition_id`
-        AND `dup`.`exhibit_id` = `booth_traffic`.`exhibit_id`
-        AND `dup`.`hour` = `booth_traffic`.`hour`
-    ) > 1
-  );
-
-SELECT
-  COUNT(*)
-FROM costs
-WHERE
-  (
-    `costs`.`date` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `costs`.`date` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `costs`.`date` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM costs
-WHERE
-  (
-    `costs`.`date` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `costs`.`date` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `costs`.`date` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM costs
-WHERE
-  (
-    `costs`.`date` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `costs`.`date` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `costs`.`category` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM costs
-WHERE
-  (
-    `costs`.`date` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `costs`.`date` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `costs`.`category` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM costs
-WHERE
-  (
-    `costs`.`date` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `costs`.`date` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `costs`.`amount` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM costs
-WHERE
-  (
-    `costs`.`date` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `costs`.`date` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `costs`.`amount` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM costs
-WHERE
-  (
-    `costs`.`date` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `costs`.`date` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `costs`.`amount` < 0
-  );
-
-SELECT
-  COUNT(*)
-FROM costs
-WHERE
-  (
-    `costs`.`date` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `costs`.`date` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `costs`.`amount` < 0
-  );
-
-SELECT
-  COUNT(*)
-FROM orders
-WHERE
-  (
-    `orders`.`ordered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `orders`.`ordered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `orders`.`order_id` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM orders
-WHERE
-  (
-    `orders`.`ordered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `orders`.`ordered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `orders`.`order_id` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM orders
-WHERE
-  (
-    `orders`.`ordered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `orders`.`ordered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `orders`.`account_id` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM orders
-WHERE
-  (
-    `orders`.`ordered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `orders`.`ordered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `orders`.`account_id` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM orders
-WHERE
-  (
-    `orders`.`ordered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `orders`.`ordered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `orders`.`ordered_at` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM orders
-WHERE
-  (
-    `orders`.`ordered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `orders`.`ordered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `orders`.`ordered_at` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM orders
-WHERE
-  (
-    `orders`.`ordered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `orders`.`ordered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `orders`.`amount` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM orders
-WHERE
-  (
-    `orders`.`ordered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `orders`.`ordered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `orders`.`amount` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM orders
-WHERE
-  (
-    `orders`.`ordered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `orders`.`ordered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `orders`.`amount` < 0
-  );
-
-SELECT
-  COUNT(*)
-FROM orders
-WHERE
-  (
-    `orders`.`ordered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `orders`.`ordered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `orders`.`amount` < 0
-  );
-
-SELECT
-  COUNT(*)
-FROM orders
-WHERE
-  (
-    `orders`.`ordered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `orders`.`ordered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    NOT `orders`.`kind` IS NULL
-    AND NOT `orders`.`kind` IN ('new', 'repeat', 'upsell', 'cross_sell', 'renewal')
-  );
-
-SELECT
-  COUNT(*)
-FROM orders
-WHERE
-  (
-    `orders`.`ordered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `orders`.`ordered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    NOT `orders`.`kind` IS NULL
-    AND NOT `orders`.`kind` IN ('new', 'repeat', 'upsell', 'cross_sell', 'renewal')
-  );
-
-SELECT
-  COUNT(*)
-FROM orders
-WHERE
-  (
-    `orders`.`ordered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `orders`.`ordered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    (
-      SELECT
-        COUNT(*)
-      FROM orders AS dup
-      WHERE
-        `dup`.`order_id` = `orders`.`order_id`
-    ) > 1
-  );
-
-SELECT
-  COUNT(*)
-FROM orders
-WHERE
-  (
-    `orders`.`ordered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `orders`.`ordered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    (
-      SELECT
-        COUNT(*)
-      FROM orders AS dup
-      WHERE
-        `dup`.`order_id` = `orders`.`order_id`
-    ) > 1
-  );
-
-SELECT
-  COUNT(*)
-FROM orders
-WHERE
-  (
-    `orders`.`ordered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `orders`.`ordered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    NOT `orders`.`account_id` IS NULL
-    AND NOT EXISTS(
-      SELECT
-        1
-      FROM accounts AS t
-      WHERE
-        `t`.`account_id` = `orders`.`account_id`
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM orders
-WHERE
-  (
-    `orders`.`ordered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `orders`.`ordered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    NOT `orders`.`account_id` IS NULL
-    AND NOT EXISTS(
-      SELECT
-        1
-      FROM accounts AS t
-      WHERE
-        `t`.`account_id` = `orders`.`account_id`
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM surveys
-WHERE
-  (
-    `surveys`.`answered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `surveys`.`answered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `surveys`.`response_id` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM surveys
-WHERE
-  (
-    `surveys`.`answered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `surveys`.`answered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `surveys`.`response_id` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM surveys
-WHERE
-  (
-    `surveys`.`answered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `surveys`.`answered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `surveys`.`answered_at` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM surveys
-WHERE
-  (
-    `surveys`.`answered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `surveys`.`answered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `surveys`.`answered_at` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM surveys
-WHERE
-  (
-    `surveys`.`answered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `surveys`.`answered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `surveys`.`kind` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM surveys
-WHERE
-  (
-    `surveys`.`answered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `surveys`.`answered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `surveys`.`kind` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM surveys
-WHERE
-  (
-    `surveys`.`answered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `surveys`.`answered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    NOT `surveys`.`kind` IS NULL
-    AND NOT `surveys`.`kind` IN ('nps', 'csat', 'awareness')
-  );
-
-SELECT
-  COUNT(*)
-FROM surveys
-WHERE
-  (
-    `surveys`.`answered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `surveys`.`answered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    NOT `surveys`.`kind` IS NULL
-    AND NOT `surveys`.`kind` IN ('nps', 'csat', 'awareness')
-  );
-
-SELECT
-  COUNT(*)
-FROM surveys
-WHERE
-  (
-    `surveys`.`answered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `surveys`.`answered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    (
-      SELECT
-        COUNT(*)
-      FROM surveys AS dup
-      WHERE
-        `dup`.`response_id` = `surveys`.`response_id`
-    ) > 1
-  );
-
-SELECT
-  COUNT(*)
-FROM surveys
-WHERE
-  (
-    `surveys`.`answered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `surveys`.`answered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    (
-      SELECT
-        COUNT(*)
-      FROM surveys AS dup
-      WHERE
-        `dup`.`response_id` = `surveys`.`response_id`
-    ) > 1
-  );
-
-SELECT
-  COUNT(*)
-FROM surveys
-WHERE
-  (
-    `surveys`.`answered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `surveys`.`answered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    NOT `surveys`.`contact_id` IS NULL
-    AND NOT EXISTS(
-      SELECT
-        1
-      FROM contacts AS t
-      WHERE
-        `t`.`contact_id` = `surveys`.`contact_id`
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM surveys
-WHERE
-  (
-    `surveys`.`answered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `surveys`.`answered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    NOT `surveys`.`contact_id` IS NULL
-    AND NOT EXISTS(
-      SELECT
-        1
-      FROM contacts AS t
-      WHERE
-        `t`.`contact_id` = `surveys`.`contact_id`
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM surveys
-WHERE
-  (
-    `surveys`.`answered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `surveys`.`answered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    NOT `surveys`.`account_id` IS NULL
-    AND NOT EXISTS(
-      SELECT
-        1
-      FROM accounts AS t
-      WHERE
-        `t`.`account_id` = `surveys`.`account_id`
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM surveys
-WHERE
-  (
-    `surveys`.`answered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `surveys`.`answered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    NOT `surveys`.`account_id` IS NULL
-    AND NOT EXISTS(
-      SELECT
-        1
-      FROM accounts AS t
-      WHERE
-        `t`.`account_id` = `surveys`.`account_id`
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM brand_signals
-WHERE
-  (
-    `brand_signals`.`date` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `brand_signals`.`date` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `brand_signals`.`date` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM brand_signals
-WHERE
-  (
-    `brand_signals`.`date` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `brand_signals`.`date` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `brand_signals`.`date` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM brand_signals
-WHERE
-  (
-    `brand_signals`.`date` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `brand_signals`.`date` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `brand_signals`.`kind` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM brand_signals
-WHERE
-  (
-    `brand_signals`.`date` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `brand_signals`.`date` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `brand_signals`.`kind` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM brand_signals
-WHERE
-  (
-    `brand_signals`.`date` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `brand_signals`.`date` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `brand_signals`.`value` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM brand_signals
-WHERE
-  (
-    `brand_signals`.`date` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `brand_signals`.`date` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    `brand_signals`.`value` IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM brand_signals
-WHERE
-  (
-    `brand_signals`.`date` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `brand_signals`.`date` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    NOT `brand_signals`.`kind` IS NULL
-    AND NOT `brand_signals`.`kind` IN ('branded_search', 'mention', 'review', 'media')
-  );
-
-SELECT
-  COUNT(*)
-FROM brand_signals
-WHERE
-  (
-    `brand_signals`.`date` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `brand_signals`.`date` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    NOT `brand_signals`.`kind` IS NULL
-    AND NOT `brand_signals`.`kind` IN ('branded_search', 'mention', 'review', 'media')
-  );
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  (
-    `contacts`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `contacts`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    NOT contacts.email IS NULL
-    AND EXISTS(
-      SELECT
-        1
-      FROM contacts AS dup
-      WHERE
-        LOWER(dup.email) = LOWER(contacts.email)
-        AND (
-          dup.created_at < contacts.created_at
-          OR (
-            dup.created_at = contacts.created_at AND dup.contact_id < contacts.contact_id
-          )
+      `stage_history`.`entity` = 'contact'
+      AND (
+        NOT `stage_history`.`entity_id` IS NULL
+        AND NOT EXISTS(
+          SELECT
+            1
+          FROM contacts AS t
+          WHERE
+            `t`.`contact_id` = `stage_history`.`entity_id`
         )
+      )
     )
-  );
+  ) AS n16,
+  COUNTIF(
+    (
+      `stage_history`.`entered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `stage_history`.`entered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `stage_history`.`entity` = 'deal'
+      AND (
+        NOT `stage_history`.`entity_id` IS NULL
+        AND NOT EXISTS(
+          SELECT
+            1
+          FROM deals AS t
+          WHERE
+            `t`.`deal_id` = `stage_history`.`entity_id`
+        )
+      )
+    )
+  ) AS n17
+FROM stage_history;
 
 SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  (
-    `contacts`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `contacts`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND (
-    NOT contacts.email IS NULL
-    AND EXISTS(
-      SELECT
-        1
-      FROM contacts AS dup
-      WHERE
-        LOWER(dup.email) = LOWER(contacts.email)
-        AND (
-          dup.created_at < contacts.created_at
-          OR (
-            dup.created_at = contacts.created_at AND dup.contact_id < contacts.contact_id
-          )
-        )
+  COUNTIF(
+    CAST(`accounts`.`created_at` AS DATETIME) > CAST('<now>' AS DATETIME)
+  ) AS n0,
+  COUNTIF(
+    (
+      `accounts`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `accounts`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
     )
-  );
+    AND (
+      `accounts`.`account_id` IS NULL
+    )
+  ) AS n1,
+  COUNTIF(
+    (
+      `accounts`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `accounts`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `accounts`.`name` IS NULL
+    )
+  ) AS n2,
+  COUNTIF(
+    (
+      `accounts`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `accounts`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `accounts`.`employees` < 0
+    )
+  ) AS n3,
+  COUNTIF(
+    (
+      `accounts`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `accounts`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      (
+        SELECT
+          COUNT(*)
+        FROM accounts AS dup
+        WHERE
+          `dup`.`account_id` = `accounts`.`account_id`
+      ) > 1
+    )
+  ) AS n4
+FROM accounts;
+
+SELECT
+  COUNTIF(
+    CAST(`accounts`.`created_at` AS DATETIME) > CAST('<now>' AS DATETIME)
+  ) AS n0,
+  COUNTIF(
+    (
+      `accounts`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `accounts`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `accounts`.`account_id` IS NULL
+    )
+  ) AS n1,
+  COUNTIF(
+    (
+      `accounts`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `accounts`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `accounts`.`name` IS NULL
+    )
+  ) AS n2,
+  COUNTIF(
+    (
+      `accounts`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `accounts`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `accounts`.`employees` < 0
+    )
+  ) AS n3,
+  COUNTIF(
+    (
+      `accounts`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `accounts`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      (
+        SELECT
+          COUNT(*)
+        FROM accounts AS dup
+        WHERE
+          `dup`.`account_id` = `accounts`.`account_id`
+      ) > 1
+    )
+  ) AS n4
+FROM accounts;
+
+SELECT
+  COUNTIF(
+    CAST(`contacts`.`created_at` AS DATETIME) > CAST('<now>' AS DATETIME)
+  ) AS n0,
+  COUNTIF(
+    (
+      `contacts`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `contacts`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `contacts`.`contact_id` IS NULL
+    )
+  ) AS n1,
+  COUNTIF(
+    (
+      `contacts`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `contacts`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `contacts`.`created_at` IS NULL
+    )
+  ) AS n2,
+  COUNTIF(
+    (
+      `contacts`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `contacts`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      (
+        SELECT
+          COUNT(*)
+        FROM contacts AS dup
+        WHERE
+          `dup`.`contact_id` = `contacts`.`contact_id`
+      ) > 1
+    )
+  ) AS n3,
+  COUNTIF(
+    (
+      `contacts`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `contacts`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      NOT `contacts`.`account_id` IS NULL
+      AND NOT EXISTS(
+        SELECT
+          1
+        FROM accounts AS t
+        WHERE
+          `t`.`account_id` = `contacts`.`account_id`
+      )
+    )
+  ) AS n4,
+  COUNTIF(
+    (
+      `contacts`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `contacts`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      NOT contacts.email IS NULL
+      AND EXISTS(
+        SELECT
+          1
+        FROM contacts AS dup
+        WHERE
+          LOWER(dup.email) = LOWER(contacts.email)
+          AND (
+            dup.created_at < contacts.created_at
+            OR (
+              dup.created_at = contacts.created_at AND dup.contact_id < contacts.contact_id
+            )
+          )
+      )
+    )
+  ) AS n5
+FROM contacts;
+
+SELECT
+  COUNTIF(
+    CAST(`contacts`.`created_at` AS DATETIME) > CAST('<now>' AS DATETIME)
+  ) AS n0,
+  COUNTIF(
+    (
+      `contacts`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `contacts`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `contacts`.`contact_id` IS NULL
+    )
+  ) AS n1,
+  COUNTIF(
+    (
+      `contacts`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `contacts`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `contacts`.`created_at` IS NULL
+    )
+  ) AS n2,
+  COUNTIF(
+    (
+      `contacts`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `contacts`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      (
+        SELECT
+          COUNT(*)
+        FROM contacts AS dup
+        WHERE
+          `dup`.`contact_id` = `contacts`.`contact_id`
+      ) > 1
+    )
+  ) AS n3,
+  COUNTIF(
+    (
+      `contacts`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `contacts`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      NOT `contacts`.`account_id` IS NULL
+      AND NOT EXISTS(
+        SELECT
+          1
+        FROM accounts AS t
+        WHERE
+          `t`.`account_id` = `contacts`.`account_id`
+      )
+    )
+  ) AS n4,
+  COUNTIF(
+    (
+      `contacts`.`created_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `contacts`.`created_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      NOT contacts.email IS NULL
+      AND EXISTS(
+        SELECT
+          1
+        FROM contacts AS dup
+        WHERE
+          LOWER(dup.email) = LOWER(contacts.email)
+          AND (
+            dup.created_at < contacts.created_at
+            OR (
+              dup.created_at = contacts.created_at AND dup.contact_id < contacts.contact_id
+            )
+          )
+      )
+    )
+  ) AS n5
+FROM contacts;
+
+SELECT
+  COUNTIF(
+    CAST(`touchpoints`.`occurred_at` AS DATETIME) > CAST('<now>' AS DATETIME)
+  ) AS n0,
+  COUNTIF(
+    (
+      `touchpoints`.`occurred_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `touchpoints`.`occurred_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `touchpoints`.`occurred_at` IS NULL
+    )
+  ) AS n1,
+  COUNTIF(
+    (
+      `touchpoints`.`occurred_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `touchpoints`.`occurred_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `touchpoints`.`type` IS NULL
+    )
+  ) AS n2,
+  COUNTIF(
+    (
+      `touchpoints`.`occurred_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `touchpoints`.`occurred_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `touchpoints`.`contact_id` IS NULL
+      AND (
+        (
+          `touchpoints`.`type` = 'booth_visit'
+        )
+        OR (
+          `touchpoints`.`type` = 'demo'
+        )
+        OR (
+          `touchpoints`.`type` = 'badge_scan'
+        )
+      )
+    )
+  ) AS n3,
+  COUNTIF(
+    (
+      `touchpoints`.`occurred_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `touchpoints`.`occurred_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `touchpoints`.`session_id` IS NULL
+      AND (
+        (
+          `touchpoints`.`type` = 'page_view'
+        )
+      )
+    )
+  ) AS n4,
+  COUNTIF(
+    (
+      `touchpoints`.`occurred_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `touchpoints`.`occurred_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `touchpoints`.`dwell_seconds` < 0
+    )
+  ) AS n5,
+  COUNTIF(
+    (
+      `touchpoints`.`occurred_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `touchpoints`.`occurred_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `touchpoints`.`scroll_pct` < 0
+    )
+  ) AS n6,
+  COUNTIF(
+    (
+      `touchpoints`.`occurred_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `touchpoints`.`occurred_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      NOT `touchpoints`.`contact_id` IS NULL
+      AND NOT EXISTS(
+        SELECT
+          1
+        FROM contacts AS t
+        WHERE
+          `t`.`contact_id` = `touchpoints`.`contact_id`
+      )
+    )
+  ) AS n7,
+  COUNTIF(
+    (
+      `touchpoints`.`occurred_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `touchpoints`.`occurred_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      NOT `touchpoints`.`account_id` IS NULL
+      AND NOT EXISTS(
+        SELECT
+          1
+        FROM accounts AS t
+        WHERE
+          `t`.`account_id` = `touchpoints`.`account_id`
+      )
+    )
+  ) AS n8
+FROM touchpoints;
+
+SELECT
+  COUNTIF(
+    CAST(`touchpoints`.`occurred_at` AS DATETIME) > CAST('<now>' AS DATETIME)
+  ) AS n0,
+  COUNTIF(
+    (
+      `touchpoints`.`occurred_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `touchpoints`.`occurred_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `touchpoints`.`occurred_at` IS NULL
+    )
+  ) AS n1,
+  COUNTIF(
+    (
+      `touchpoints`.`occurred_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `touchpoints`.`occurred_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `touchpoints`.`type` IS NULL
+    )
+  ) AS n2,
+  COUNTIF(
+    (
+      `touchpoints`.`occurred_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `touchpoints`.`occurred_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `touchpoints`.`contact_id` IS NULL
+      AND (
+        (
+          `touchpoints`.`type` = 'booth_visit'
+        )
+        OR (
+          `touchpoints`.`type` = 'demo'
+        )
+        OR (
+          `touchpoints`.`type` = 'badge_scan'
+        )
+      )
+    )
+  ) AS n3,
+  COUNTIF(
+    (
+      `touchpoints`.`occurred_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `touchpoints`.`occurred_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `touchpoints`.`session_id` IS NULL
+      AND (
+        (
+          `touchpoints`.`type` = 'page_view'
+        )
+      )
+    )
+  ) AS n4,
+  COUNTIF(
+    (
+      `touchpoints`.`occurred_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `touchpoints`.`occurred_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `touchpoints`.`dwell_seconds` < 0
+    )
+  ) AS n5,
+  COUNTIF(
+    (
+      `touchpoints`.`occurred_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `touchpoints`.`occurred_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `touchpoints`.`scroll_pct` < 0
+    )
+  ) AS n6,
+  COUNTIF(
+    (
+      `touchpoints`.`occurred_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `touchpoints`.`occurred_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      NOT `touchpoints`.`contact_id` IS NULL
+      AND NOT EXISTS(
+        SELECT
+          1
+        FROM contacts AS t
+        WHERE
+          `t`.`contact_id` = `touchpoints`.`contact_id`
+      )
+    )
+  ) AS n7,
+  COUNTIF(
+    (
+      `touchpoints`.`occurred_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `touchpoints`.`occurred_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      NOT `touchpoints`.`account_id` IS NULL
+      AND NOT EXISTS(
+        SELECT
+          1
+        FROM accounts AS t
+        WHERE
+          `t`.`account_id` = `touchpoints`.`account_id`
+      )
+    )
+  ) AS n8
+FROM touchpoints;
+
+SELECT
+  COUNTIF(
+    CAST(`booth_traffic`.`hour` AS DATETIME) > CAST('<now>' AS DATETIME)
+  ) AS n0,
+  COUNTIF(
+    (
+      `booth_traffic`.`hour` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `booth_traffic`.`hour` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `booth_traffic`.`exhibition_id` IS NULL
+    )
+  ) AS n1,
+  COUNTIF(
+    (
+      `booth_traffic`.`hour` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `booth_traffic`.`hour` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `booth_traffic`.`exhibit_id` IS NULL
+    )
+  ) AS n2,
+  COUNTIF(
+    (
+      `booth_traffic`.`hour` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `booth_traffic`.`hour` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `booth_traffic`.`hour` IS NULL
+    )
+  ) AS n3,
+  COUNTIF(
+    (
+      `booth_traffic`.`hour` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `booth_traffic`.`hour` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `booth_traffic`.`passersby` IS NULL
+    )
+  ) AS n4,
+  COUNTIF(
+    (
+      `booth_traffic`.`hour` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `booth_traffic`.`hour` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `booth_traffic`.`passersby` < 0
+    )
+  ) AS n5,
+  COUNTIF(
+    (
+      `booth_traffic`.`hour` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `booth_traffic`.`hour` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      (
+        SELECT
+          COUNT(*)
+        FROM booth_traffic AS dup
+        WHERE
+          `dup`.`exhibition_id` = `booth_traffic`.`exhibition_id`
+          AND `dup`.`exhibit_id` = `booth_traffic`.`exhibit_id`
+          AND `dup`.`hour` = `booth_traffic`.`hour`
+      ) > 1
+    )
+  ) AS n6
+FROM booth_traffic;
+
+SELECT
+  COUNTIF(
+    CAST(`booth_traffic`.`hour` AS DATETIME) > CAST('<now>' AS DATETIME)
+  ) AS n0,
+  COUNTIF(
+    (
+      `booth_traffic`.`hour` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `booth_traffic`.`hour` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `booth_traffic`.`exhibition_id` IS NULL
+    )
+  ) AS n1,
+  COUNTIF(
+    (
+      `booth_traffic`.`hour` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `booth_traffic`.`hour` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `booth_traffic`.`exhibit_id` IS NULL
+    )
+  ) AS n2,
+  COUNTIF(
+    (
+      `booth_traffic`.`hour` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `booth_traffic`.`hour` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `booth_traffic`.`hour` IS NULL
+    )
+  ) AS n3,
+  COUNTIF(
+    (
+      `booth_traffic`.`hour` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `booth_traffic`.`hour` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `booth_traffic`.`passersby` IS NULL
+    )
+  ) AS n4,
+  COUNTIF(
+    (
+      `booth_traffic`.`hour` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `booth_traffic`.`hour` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `booth_traffic`.`passersby` < 0
+    )
+  ) AS n5,
+  COUNTIF(
+    (
+      `booth_traffic`.`hour` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `booth_traffic`.`hour` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      (
+        SELECT
+          COUNT(*)
+        FROM booth_traffic AS dup
+        WHERE
+          `dup`.`exhibition_id` = `booth_traffic`.`exhibition_id`
+          AND `dup`.`exhibit_id` = `booth_traffic`.`exhibit_id`
+          AND `dup`.`hour` = `booth_traffic`.`hour`
+      ) > 1
+    )
+  ) AS n6
+FROM booth_traffic;
+
+SELECT
+  COUNTIF(CAST(`costs`.`date` AS DATETIME) > CAST('<now>' AS DATETIME)) AS n0,
+  COUNTIF(
+    (
+      `costs`.`date` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `costs`.`date` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `costs`.`date` IS NULL
+    )
+  ) AS n1,
+  COUNTIF(
+    (
+      `costs`.`date` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `costs`.`date` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `costs`.`category` IS NULL
+    )
+  ) AS n2,
+  COUNTIF(
+    (
+      `costs`.`date` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `costs`.`date` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `costs`.`amount` IS NULL
+    )
+  ) AS n3,
+  COUNTIF(
+    (
+      `costs`.`date` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `costs`.`date` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `costs`.`amount` < 0
+    )
+  ) AS n4
+FROM costs;
+
+SELECT
+  COUNTIF(CAST(`costs`.`date` AS DATETIME) > CAST('<now>' AS DATETIME)) AS n0,
+  COUNTIF(
+    (
+      `costs`.`date` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `costs`.`date` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `costs`.`date` IS NULL
+    )
+  ) AS n1,
+  COUNTIF(
+    (
+      `costs`.`date` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `costs`.`date` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `costs`.`category` IS NULL
+    )
+  ) AS n2,
+  COUNTIF(
+    (
+      `costs`.`date` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `costs`.`date` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `costs`.`amount` IS NULL
+    )
+  ) AS n3,
+  COUNTIF(
+    (
+      `costs`.`date` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `costs`.`date` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `costs`.`amount` < 0
+    )
+  ) AS n4
+FROM costs;
+
+SELECT
+  COUNTIF(
+    CAST(`orders`.`ordered_at` AS DATETIME) > CAST('<now>' AS DATETIME)
+  ) AS n0,
+  COUNTIF(
+    (
+      `orders`.`ordered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `orders`.`ordered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `orders`.`order_id` IS NULL
+    )
+  ) AS n1,
+  COUNTIF(
+    (
+      `orders`.`ordered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `orders`.`ordered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `orders`.`account_id` IS NULL
+    )
+  ) AS n2,
+  COUNTIF(
+    (
+      `orders`.`ordered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `orders`.`ordered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `orders`.`ordered_at` IS NULL
+    )
+  ) AS n3,
+  COUNTIF(
+    (
+      `orders`.`ordered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `orders`.`ordered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `orders`.`amount` IS NULL
+    )
+  ) AS n4,
+  COUNTIF(
+    (
+      `orders`.`ordered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `orders`.`ordered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `orders`.`amount` < 0
+    )
+  ) AS n5,
+  COUNTIF(
+    (
+      `orders`.`ordered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `orders`.`ordered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      NOT `orders`.`kind` IS NULL
+      AND NOT `orders`.`kind` IN ('new', 'repeat', 'upsell', 'cross_sell', 'renewal')
+    )
+  ) AS n6,
+  COUNTIF(
+    (
+      `orders`.`ordered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `orders`.`ordered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      (
+        SELECT
+          COUNT(*)
+        FROM orders AS dup
+        WHERE
+          `dup`.`order_id` = `orders`.`order_id`
+      ) > 1
+    )
+  ) AS n7,
+  COUNTIF(
+    (
+      `orders`.`ordered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `orders`.`ordered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      NOT `orders`.`account_id` IS NULL
+      AND NOT EXISTS(
+        SELECT
+          1
+        FROM accounts AS t
+        WHERE
+          `t`.`account_id` = `orders`.`account_id`
+      )
+    )
+  ) AS n8
+FROM orders;
+
+SELECT
+  COUNTIF(
+    CAST(`orders`.`ordered_at` AS DATETIME) > CAST('<now>' AS DATETIME)
+  ) AS n0,
+  COUNTIF(
+    (
+      `orders`.`ordered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `orders`.`ordered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `orders`.`order_id` IS NULL
+    )
+  ) AS n1,
+  COUNTIF(
+    (
+      `orders`.`ordered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `orders`.`ordered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `orders`.`account_id` IS NULL
+    )
+  ) AS n2,
+  COUNTIF(
+    (
+      `orders`.`ordered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `orders`.`ordered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `orders`.`ordered_at` IS NULL
+    )
+  ) AS n3,
+  COUNTIF(
+    (
+      `orders`.`ordered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `orders`.`ordered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `orders`.`amount` IS NULL
+    )
+  ) AS n4,
+  COUNTIF(
+    (
+      `orders`.`ordered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `orders`.`ordered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `orders`.`amount` < 0
+    )
+  ) AS n5,
+  COUNTIF(
+    (
+      `orders`.`ordered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `orders`.`ordered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      NOT `orders`.`kind` IS NULL
+      AND NOT `orders`.`kind` IN ('new', 'repeat', 'upsell', 'cross_sell', 'renewal')
+    )
+  ) AS n6,
+  COUNTIF(
+    (
+      `orders`.`ordered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `orders`.`ordered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      (
+        SELECT
+          COUNT(*)
+        FROM orders AS dup
+        WHERE
+          `dup`.`order_id` = `orders`.`order_id`
+      ) > 1
+    )
+  ) AS n7,
+  COUNTIF(
+    (
+      `orders`.`ordered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `orders`.`ordered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      NOT `orders`.`account_id` IS NULL
+      AND NOT EXISTS(
+        SELECT
+          1
+        FROM accounts AS t
+        WHERE
+          `t`.`account_id` = `orders`.`account_id`
+      )
+    )
+  ) AS n8
+FROM orders;
+
+SELECT
+  COUNTIF(
+    CAST(`surveys`.`answered_at` AS DATETIME) > CAST('<now>' AS DATETIME)
+  ) AS n0,
+  COUNTIF(
+    (
+      `surveys`.`answered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `surveys`.`answered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `surveys`.`response_id` IS NULL
+    )
+  ) AS n1,
+  COUNTIF(
+    (
+      `surveys`.`answered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `surveys`.`answered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `surveys`.`answered_at` IS NULL
+    )
+  ) AS n2,
+  COUNTIF(
+    (
+      `surveys`.`answered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `surveys`.`answered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `surveys`.`kind` IS NULL
+    )
+  ) AS n3,
+  COUNTIF(
+    (
+      `surveys`.`answered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `surveys`.`answered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      NOT `surveys`.`kind` IS NULL
+      AND NOT `surveys`.`kind` IN ('nps', 'csat', 'awareness')
+    )
+  ) AS n4,
+  COUNTIF(
+    (
+      `surveys`.`answered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `surveys`.`answered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      (
+        SELECT
+          COUNT(*)
+        FROM surveys AS dup
+        WHERE
+          `dup`.`response_id` = `surveys`.`response_id`
+      ) > 1
+    )
+  ) AS n5,
+  COUNTIF(
+    (
+      `surveys`.`answered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `surveys`.`answered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      NOT `surveys`.`contact_id` IS NULL
+      AND NOT EXISTS(
+        SELECT
+          1
+        FROM contacts AS t
+        WHERE
+          `t`.`contact_id` = `surveys`.`contact_id`
+      )
+    )
+  ) AS n6,
+  COUNTIF(
+    (
+      `surveys`.`answered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `surveys`.`answered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      NOT `surveys`.`account_id` IS NULL
+      AND NOT EXISTS(
+        SELECT
+          1
+        FROM accounts AS t
+        WHERE
+          `t`.`account_id` = `surveys`.`account_id`
+      )
+    )
+  ) AS n7
+FROM surveys;
+
+SELECT
+  COUNTIF(
+    CAST(`surveys`.`answered_at` AS DATETIME) > CAST('<now>' AS DATETIME)
+  ) AS n0,
+  COUNTIF(
+    (
+      `surveys`.`answered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `surveys`.`answered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `surveys`.`response_id` IS NULL
+    )
+  ) AS n1,
+  COUNTIF(
+    (
+      `surveys`.`answered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `surveys`.`answered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `surveys`.`answered_at` IS NULL
+    )
+  ) AS n2,
+  COUNTIF(
+    (
+      `surveys`.`answered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `surveys`.`answered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `surveys`.`kind` IS NULL
+    )
+  ) AS n3,
+  COUNTIF(
+    (
+      `surveys`.`answered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `surveys`.`answered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      NOT `surveys`.`kind` IS NULL
+      AND NOT `surveys`.`kind` IN ('nps', 'csat', 'awareness')
+    )
+  ) AS n4,
+  COUNTIF(
+    (
+      `surveys`.`answered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `surveys`.`answered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      (
+        SELECT
+          COUNT(*)
+        FROM surveys AS dup
+        WHERE
+          `dup`.`response_id` = `surveys`.`response_id`
+      ) > 1
+    )
+  ) AS n5,
+  COUNTIF(
+    (
+      `surveys`.`answered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `surveys`.`answered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      NOT `surveys`.`contact_id` IS NULL
+      AND NOT EXISTS(
+        SELECT
+          1
+        FROM contacts AS t
+        WHERE
+          `t`.`contact_id` = `surveys`.`contact_id`
+      )
+    )
+  ) AS n6,
+  COUNTIF(
+    (
+      `surveys`.`answered_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `surveys`.`answered_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      NOT `surveys`.`account_id` IS NULL
+      AND NOT EXISTS(
+        SELECT
+          1
+        FROM accounts AS t
+        WHERE
+          `t`.`account_id` = `surveys`.`account_id`
+      )
+    )
+  ) AS n7
+FROM surveys;
+
+SELECT
+  COUNTIF(
+    CAST(`brand_signals`.`date` AS DATETIME) > CAST('<now>' AS DATETIME)
+  ) AS n0,
+  COUNTIF(
+    (
+      `brand_signals`.`date` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `brand_signals`.`date` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `brand_signals`.`date` IS NULL
+    )
+  ) AS n1,
+  COUNTIF(
+    (
+      `brand_signals`.`date` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `brand_signals`.`date` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `brand_signals`.`kind` IS NULL
+    )
+  ) AS n2,
+  COUNTIF(
+    (
+      `brand_signals`.`date` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `brand_signals`.`date` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `brand_signals`.`value` IS NULL
+    )
+  ) AS n3,
+  COUNTIF(
+    (
+      `brand_signals`.`date` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `brand_signals`.`date` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      NOT `brand_signals`.`kind` IS NULL
+      AND NOT `brand_signals`.`kind` IN ('branded_search', 'mention', 'review', 'media')
+    )
+  ) AS n4
+FROM brand_signals;
+
+SELECT
+  COUNTIF(
+    CAST(`brand_signals`.`date` AS DATETIME) > CAST('<now>' AS DATETIME)
+  ) AS n0,
+  COUNTIF(
+    (
+      `brand_signals`.`date` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `brand_signals`.`date` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `brand_signals`.`date` IS NULL
+    )
+  ) AS n1,
+  COUNTIF(
+    (
+      `brand_signals`.`date` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `brand_signals`.`date` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `brand_signals`.`kind` IS NULL
+    )
+  ) AS n2,
+  COUNTIF(
+    (
+      `brand_signals`.`date` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `brand_signals`.`date` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      `brand_signals`.`value` IS NULL
+    )
+  ) AS n3,
+  COUNTIF(
+    (
+      `brand_signals`.`date` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+      AND `brand_signals`.`date` < CAST('2026-04-01 00:00:00' AS DATETIME)
+    )
+    AND (
+      NOT `brand_signals`.`kind` IS NULL
+      AND NOT `brand_signals`.`kind` IN ('branded_search', 'mention', 'review', 'media')
+    )
+  ) AS n4
+FROM brand_signals;
 
 SELECT
   COUNT(*) AS `opportunities`
@@ -4295,79 +3849,81 @@ WHERE
           deals.outcome = 'won' AND NOT deals.closed_at IS NULL
         )
         AND `deals`.`owner` = '伊藤 誠'
-        AND CAST(`deals`.`closed_at` AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          EXTRACT(YEAR FROM `deals`.`closed_at`) * 10000 + EXTRACT(MONTH FROM `deals`.`closed_at`) * 100 + EXTRACT(DAY FROM `deals`.`closed_at`)
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     ),
@@ -4393,180 +3949,81 @@ WHERE
           deals.outcome = 'won' AND NOT deals.closed_at IS NULL
         )
         AND `deals`.`owner` = '伊藤 誠'
-        AND CAST(`deals`.`closed_at` AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
-        )
-      )
-    ),
-    FALSE
-  );
-
-SELECT
-  COUNTIF(`deals`.`outcome` = 'won') AS `won_deals`,
-  COUNTIF(`deals`.`outcome` = 'lost') AS `lost_deals`,
-  COUNTIF(`deals`.`outcome` IN ('won', 'lost')) AS `closed_deals`,
-  SUM(IF(`deals`.`outcome` = 'won', `deals`.`amount`, NULL)) AS `revenue`
-FROM deals
-WHERE
-  (
-    `deals`.`closed_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-    AND `deals`.`closed_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-  )
-  AND NOT COALESCE(
-    (
-      (
-        `deals`.`closed_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
-        AND `deals`.`closed_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
-      )
-      AND (
-        (
-          deals.outcome = 'won' AND NOT deals.closed_at IS NULL
-        )
-        AND `deals`.`owner` = '伊藤 誠'
-        AND CAST(`deals`.`closed_at` AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          EXTRACT(YEAR FROM `deals`.`closed_at`) * 10000 + EXTRACT(MONTH FROM `deals`.`closed_at`) * 100 + EXTRACT(DAY FROM `deals`.`closed_at`)
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     ),
@@ -4595,79 +4052,184 @@ WHERE
           deals.outcome = 'won' AND NOT deals.closed_at IS NULL
         )
         AND `deals`.`owner` = '伊藤 誠'
-        AND CAST(`deals`.`closed_at` AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          EXTRACT(YEAR FROM `deals`.`closed_at`) * 10000 + EXTRACT(MONTH FROM `deals`.`closed_at`) * 100 + EXTRACT(DAY FROM `deals`.`closed_at`)
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
+        )
+      )
+    ),
+    FALSE
+  );
+
+SELECT
+  COUNTIF(`deals`.`outcome` = 'won') AS `won_deals`,
+  COUNTIF(`deals`.`outcome` = 'lost') AS `lost_deals`,
+  COUNTIF(`deals`.`outcome` IN ('won', 'lost')) AS `closed_deals`,
+  SUM(IF(`deals`.`outcome` = 'won', `deals`.`amount`, NULL)) AS `revenue`
+FROM deals
+WHERE
+  (
+    `deals`.`closed_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+    AND `deals`.`closed_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+  )
+  AND NOT COALESCE(
+    (
+      (
+        `deals`.`closed_at` >= CAST('2023-04-01 00:00:00' AS DATETIME)
+        AND `deals`.`closed_at` < CAST('2026-04-01 00:00:00' AS DATETIME)
+      )
+      AND (
+        (
+          deals.outcome = 'won' AND NOT deals.closed_at IS NULL
+        )
+        AND `deals`.`owner` = '伊藤 誠'
+        AND (
+          EXTRACT(YEAR FROM `deals`.`closed_at`) * 10000 + EXTRACT(MONTH FROM `deals`.`closed_at`) * 100 + EXTRACT(DAY FROM `deals`.`closed_at`)
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     ),
@@ -4721,79 +4283,81 @@ WHERE
           deals.outcome = 'won' AND NOT deals.closed_at IS NULL
         )
         AND `deals`.`owner` = '松井 拓也'
-        AND CAST(`deals`.`closed_at` AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          EXTRACT(YEAR FROM `deals`.`closed_at`) * 10000 + EXTRACT(MONTH FROM `deals`.`closed_at`) * 100 + EXTRACT(DAY FROM `deals`.`closed_at`)
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     ),
@@ -4819,79 +4383,81 @@ WHERE
           deals.outcome = 'won' AND NOT deals.closed_at IS NULL
         )
         AND `deals`.`owner` = '松井 拓也'
-        AND CAST(`deals`.`closed_at` AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          EXTRACT(YEAR FROM `deals`.`closed_at`) * 10000 + EXTRACT(MONTH FROM `deals`.`closed_at`) * 100 + EXTRACT(DAY FROM `deals`.`closed_at`)
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     ),
@@ -4920,79 +4486,81 @@ WHERE
           deals.outcome = 'won' AND NOT deals.closed_at IS NULL
         )
         AND `deals`.`owner` = '松井 拓也'
-        AND CAST(`deals`.`closed_at` AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          EXTRACT(YEAR FROM `deals`.`closed_at`) * 10000 + EXTRACT(MONTH FROM `deals`.`closed_at`) * 100 + EXTRACT(DAY FROM `deals`.`closed_at`)
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     ),
@@ -5021,79 +4589,81 @@ WHERE
           deals.outcome = 'won' AND NOT deals.closed_at IS NULL
         )
         AND `deals`.`owner` = '松井 拓也'
-        AND CAST(`deals`.`closed_at` AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          EXTRACT(YEAR FROM `deals`.`closed_at`) * 10000 + EXTRACT(MONTH FROM `deals`.`closed_at`) * 100 + EXTRACT(DAY FROM `deals`.`closed_at`)
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     ),
@@ -5147,79 +4717,81 @@ WHERE
           deals.outcome = 'won' AND NOT deals.closed_at IS NULL
         )
         AND `deals`.`owner` = '田中 亮'
-        AND CAST(`deals`.`closed_at` AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          EXTRACT(YEAR FROM `deals`.`closed_at`) * 10000 + EXTRACT(MONTH FROM `deals`.`closed_at`) * 100 + EXTRACT(DAY FROM `deals`.`closed_at`)
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     ),
@@ -5245,79 +4817,81 @@ WHERE
           deals.outcome = 'won' AND NOT deals.closed_at IS NULL
         )
         AND `deals`.`owner` = '田中 亮'
-        AND CAST(`deals`.`closed_at` AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          EXTRACT(YEAR FROM `deals`.`closed_at`) * 10000 + EXTRACT(MONTH FROM `deals`.`closed_at`) * 100 + EXTRACT(DAY FROM `deals`.`closed_at`)
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     ),
@@ -5346,79 +4920,81 @@ WHERE
           deals.outcome = 'won' AND NOT deals.closed_at IS NULL
         )
         AND `deals`.`owner` = '田中 亮'
-        AND CAST(`deals`.`closed_at` AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          EXTRACT(YEAR FROM `deals`.`closed_at`) * 10000 + EXTRACT(MONTH FROM `deals`.`closed_at`) * 100 + EXTRACT(DAY FROM `deals`.`closed_at`)
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     ),
@@ -5447,79 +5023,81 @@ WHERE
           deals.outcome = 'won' AND NOT deals.closed_at IS NULL
         )
         AND `deals`.`owner` = '田中 亮'
-        AND CAST(`deals`.`closed_at` AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          EXTRACT(YEAR FROM `deals`.`closed_at`) * 10000 + EXTRACT(MONTH FROM `deals`.`closed_at`) * 100 + EXTRACT(DAY FROM `deals`.`closed_at`)
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     ),
@@ -5622,79 +5200,81 @@ WHERE
           WHERE
             d.owner = '中村 浩二'
         )
-        AND CAST(`stage_history`.`entered_at` AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          EXTRACT(YEAR FROM `stage_history`.`entered_at`) * 10000 + EXTRACT(MONTH FROM `stage_history`.`entered_at`) * 100 + EXTRACT(DAY FROM `stage_history`.`entered_at`)
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     ),
@@ -5725,79 +5305,81 @@ WHERE
           WHERE
             d.owner = '中村 浩二'
         )
-        AND CAST(`stage_history`.`entered_at` AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          EXTRACT(YEAR FROM `stage_history`.`entered_at`) * 10000 + EXTRACT(MONTH FROM `stage_history`.`entered_at`) * 100 + EXTRACT(DAY FROM `stage_history`.`entered_at`)
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     ),
@@ -5856,79 +5438,81 @@ WHERE
           WHERE
             d.owner = '伊藤 誠'
         )
-        AND CAST(`stage_history`.`entered_at` AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          EXTRACT(YEAR FROM `stage_history`.`entered_at`) * 10000 + EXTRACT(MONTH FROM `stage_history`.`entered_at`) * 100 + EXTRACT(DAY FROM `stage_history`.`entered_at`)
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     ),
@@ -5959,79 +5543,81 @@ WHERE
           WHERE
             d.owner = '伊藤 誠'
         )
-        AND CAST(`stage_history`.`entered_at` AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          EXTRACT(YEAR FROM `stage_history`.`entered_at`) * 10000 + EXTRACT(MONTH FROM `stage_history`.`entered_at`) * 100 + EXTRACT(DAY FROM `stage_history`.`entered_at`)
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     ),
@@ -6090,79 +5676,81 @@ WHERE
           WHERE
             d.owner = '山本 裕子'
         )
-        AND CAST(`stage_history`.`entered_at` AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          EXTRACT(YEAR FROM `stage_history`.`entered_at`) * 10000 + EXTRACT(MONTH FROM `stage_history`.`entered_at`) * 100 + EXTRACT(DAY FROM `stage_history`.`entered_at`)
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     ),
@@ -6193,79 +5781,81 @@ WHERE
           WHERE
             d.owner = '山本 裕子'
         )
-        AND CAST(`stage_history`.`entered_at` AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          EXTRACT(YEAR FROM `stage_history`.`entered_at`) * 10000 + EXTRACT(MONTH FROM `stage_history`.`entered_at`) * 100 + EXTRACT(DAY FROM `stage_history`.`entered_at`)
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     ),
@@ -6324,79 +5914,81 @@ WHERE
           WHERE
             d.owner = '松井 拓也'
         )
-        AND CAST(`stage_history`.`entered_at` AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          EXTRACT(YEAR FROM `stage_history`.`entered_at`) * 10000 + EXTRACT(MONTH FROM `stage_history`.`entered_at`) * 100 + EXTRACT(DAY FROM `stage_history`.`entered_at`)
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     ),
@@ -6427,79 +6019,81 @@ WHERE
           WHERE
             d.owner = '松井 拓也'
         )
-        AND CAST(`stage_history`.`entered_at` AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          EXTRACT(YEAR FROM `stage_history`.`entered_at`) * 10000 + EXTRACT(MONTH FROM `stage_history`.`entered_at`) * 100 + EXTRACT(DAY FROM `stage_history`.`entered_at`)
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     ),
@@ -7523,79 +7117,81 @@ SELECT
             WHERE
               d.owner = '中村 浩二'
           )
-          AND CAST(`stage_history`.`entered_at` AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            EXTRACT(YEAR FROM `stage_history`.`entered_at`) * 10000 + EXTRACT(MONTH FROM `stage_history`.`entered_at`) * 100 + EXTRACT(DAY FROM `stage_history`.`entered_at`)
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -7613,79 +7209,81 @@ SELECT
             WHERE
               d.owner = '伊藤 誠'
           )
-          AND CAST(`stage_history`.`entered_at` AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            EXTRACT(YEAR FROM `stage_history`.`entered_at`) * 10000 + EXTRACT(MONTH FROM `stage_history`.`entered_at`) * 100 + EXTRACT(DAY FROM `stage_history`.`entered_at`)
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -7703,79 +7301,81 @@ SELECT
             WHERE
               d.owner = '山本 裕子'
           )
-          AND CAST(`stage_history`.`entered_at` AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            EXTRACT(YEAR FROM `stage_history`.`entered_at`) * 10000 + EXTRACT(MONTH FROM `stage_history`.`entered_at`) * 100 + EXTRACT(DAY FROM `stage_history`.`entered_at`)
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -7793,79 +7393,81 @@ SELECT
             WHERE
               d.owner = '松井 拓也'
           )
-          AND CAST(`stage_history`.`entered_at` AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            EXTRACT(YEAR FROM `stage_history`.`entered_at`) * 10000 + EXTRACT(MONTH FROM `stage_history`.`entered_at`) * 100 + EXTRACT(DAY FROM `stage_history`.`entered_at`)
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -7990,79 +7592,81 @@ SELECT
           WHERE
             d.owner = '中村 浩二'
         )
-        AND CAST(`stage_history`.`entered_at` AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          EXTRACT(YEAR FROM `stage_history`.`entered_at`) * 10000 + EXTRACT(MONTH FROM `stage_history`.`entered_at`) * 100 + EXTRACT(DAY FROM `stage_history`.`entered_at`)
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     )
@@ -8080,79 +7684,81 @@ SELECT
           WHERE
             d.owner = '伊藤 誠'
         )
-        AND CAST(`stage_history`.`entered_at` AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          EXTRACT(YEAR FROM `stage_history`.`entered_at`) * 10000 + EXTRACT(MONTH FROM `stage_history`.`entered_at`) * 100 + EXTRACT(DAY FROM `stage_history`.`entered_at`)
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     )
@@ -8170,79 +7776,81 @@ SELECT
           WHERE
             d.owner = '山本 裕子'
         )
-        AND CAST(`stage_history`.`entered_at` AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          EXTRACT(YEAR FROM `stage_history`.`entered_at`) * 10000 + EXTRACT(MONTH FROM `stage_history`.`entered_at`) * 100 + EXTRACT(DAY FROM `stage_history`.`entered_at`)
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     )
@@ -8260,79 +7868,81 @@ SELECT
           WHERE
             d.owner = '松井 拓也'
         )
-        AND CAST(`stage_history`.`entered_at` AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          EXTRACT(YEAR FROM `stage_history`.`entered_at`) * 10000 + EXTRACT(MONTH FROM `stage_history`.`entered_at`) * 100 + EXTRACT(DAY FROM `stage_history`.`entered_at`)
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     )
@@ -8468,79 +8078,81 @@ SELECT
             WHERE
               d.owner = '中村 浩二'
           )
-          AND CAST(`stage_history`.`entered_at` AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            EXTRACT(YEAR FROM `stage_history`.`entered_at`) * 10000 + EXTRACT(MONTH FROM `stage_history`.`entered_at`) * 100 + EXTRACT(DAY FROM `stage_history`.`entered_at`)
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -8558,79 +8170,81 @@ SELECT
             WHERE
               d.owner = '伊藤 誠'
           )
-          AND CAST(`stage_history`.`entered_at` AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            EXTRACT(YEAR FROM `stage_history`.`entered_at`) * 10000 + EXTRACT(MONTH FROM `stage_history`.`entered_at`) * 100 + EXTRACT(DAY FROM `stage_history`.`entered_at`)
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -8648,79 +8262,81 @@ SELECT
             WHERE
               d.owner = '山本 裕子'
           )
-          AND CAST(`stage_history`.`entered_at` AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            EXTRACT(YEAR FROM `stage_history`.`entered_at`) * 10000 + EXTRACT(MONTH FROM `stage_history`.`entered_at`) * 100 + EXTRACT(DAY FROM `stage_history`.`entered_at`)
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -8738,79 +8354,81 @@ SELECT
             WHERE
               d.owner = '松井 拓也'
           )
-          AND CAST(`stage_history`.`entered_at` AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            EXTRACT(YEAR FROM `stage_history`.`entered_at`) * 10000 + EXTRACT(MONTH FROM `stage_history`.`entered_at`) * 100 + EXTRACT(DAY FROM `stage_history`.`entered_at`)
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -8935,79 +8553,81 @@ SELECT
           WHERE
             d.owner = '中村 浩二'
         )
-        AND CAST(`stage_history`.`entered_at` AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          EXTRACT(YEAR FROM `stage_history`.`entered_at`) * 10000 + EXTRACT(MONTH FROM `stage_history`.`entered_at`) * 100 + EXTRACT(DAY FROM `stage_history`.`entered_at`)
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     )
@@ -9025,79 +8645,81 @@ SELECT
           WHERE
             d.owner = '伊藤 誠'
         )
-        AND CAST(`stage_history`.`entered_at` AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          EXTRACT(YEAR FROM `stage_history`.`entered_at`) * 10000 + EXTRACT(MONTH FROM `stage_history`.`entered_at`) * 100 + EXTRACT(DAY FROM `stage_history`.`entered_at`)
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     )
@@ -9115,79 +8737,81 @@ SELECT
           WHERE
             d.owner = '山本 裕子'
         )
-        AND CAST(`stage_history`.`entered_at` AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          EXTRACT(YEAR FROM `stage_history`.`entered_at`) * 10000 + EXTRACT(MONTH FROM `stage_history`.`entered_at`) * 100 + EXTRACT(DAY FROM `stage_history`.`entered_at`)
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     )
@@ -9205,79 +8829,81 @@ SELECT
           WHERE
             d.owner = '松井 拓也'
         )
-        AND CAST(`stage_history`.`entered_at` AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          EXTRACT(YEAR FROM `stage_history`.`entered_at`) * 10000 + EXTRACT(MONTH FROM `stage_history`.`entered_at`) * 100 + EXTRACT(DAY FROM `stage_history`.`entered_at`)
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     )
@@ -9409,79 +9035,81 @@ SELECT
             deals.outcome = 'won' AND NOT deals.closed_at IS NULL
           )
           AND `deals`.`owner` = '伊藤 誠'
-          AND CAST(`deals`.`closed_at` AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            EXTRACT(YEAR FROM `deals`.`closed_at`) * 10000 + EXTRACT(MONTH FROM `deals`.`closed_at`) * 100 + EXTRACT(DAY FROM `deals`.`closed_at`)
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -9495,79 +9123,81 @@ SELECT
             deals.outcome = 'won' AND NOT deals.closed_at IS NULL
           )
           AND `deals`.`owner` = '松井 拓也'
-          AND CAST(`deals`.`closed_at` AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            EXTRACT(YEAR FROM `deals`.`closed_at`) * 10000 + EXTRACT(MONTH FROM `deals`.`closed_at`) * 100 + EXTRACT(DAY FROM `deals`.`closed_at`)
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -9581,79 +9211,81 @@ SELECT
             deals.outcome = 'won' AND NOT deals.closed_at IS NULL
           )
           AND `deals`.`owner` = '田中 亮'
-          AND CAST(`deals`.`closed_at` AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            EXTRACT(YEAR FROM `deals`.`closed_at`) * 10000 + EXTRACT(MONTH FROM `deals`.`closed_at`) * 100 + EXTRACT(DAY FROM `deals`.`closed_at`)
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -9697,79 +9329,81 @@ SELECT
           deals.outcome = 'won' AND NOT deals.closed_at IS NULL
         )
         AND `deals`.`owner` = '伊藤 誠'
-        AND CAST(`deals`.`closed_at` AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          EXTRACT(YEAR FROM `deals`.`closed_at`) * 10000 + EXTRACT(MONTH FROM `deals`.`closed_at`) * 100 + EXTRACT(DAY FROM `deals`.`closed_at`)
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     )
@@ -9783,79 +9417,81 @@ SELECT
           deals.outcome = 'won' AND NOT deals.closed_at IS NULL
         )
         AND `deals`.`owner` = '松井 拓也'
-        AND CAST(`deals`.`closed_at` AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          EXTRACT(YEAR FROM `deals`.`closed_at`) * 10000 + EXTRACT(MONTH FROM `deals`.`closed_at`) * 100 + EXTRACT(DAY FROM `deals`.`closed_at`)
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     )
@@ -9869,79 +9505,81 @@ SELECT
           deals.outcome = 'won' AND NOT deals.closed_at IS NULL
         )
         AND `deals`.`owner` = '田中 亮'
-        AND CAST(`deals`.`closed_at` AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          EXTRACT(YEAR FROM `deals`.`closed_at`) * 10000 + EXTRACT(MONTH FROM `deals`.`closed_at`) * 100 + EXTRACT(DAY FROM `deals`.`closed_at`)
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     )
@@ -9996,79 +9634,81 @@ SELECT
             deals.outcome = 'won' AND NOT deals.closed_at IS NULL
           )
           AND `deals`.`owner` = '伊藤 誠'
-          AND CAST(`deals`.`closed_at` AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            EXTRACT(YEAR FROM `deals`.`closed_at`) * 10000 + EXTRACT(MONTH FROM `deals`.`closed_at`) * 100 + EXTRACT(DAY FROM `deals`.`closed_at`)
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -10082,79 +9722,81 @@ SELECT
             deals.outcome = 'won' AND NOT deals.closed_at IS NULL
           )
           AND `deals`.`owner` = '松井 拓也'
-          AND CAST(`deals`.`closed_at` AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            EXTRACT(YEAR FROM `deals`.`closed_at`) * 10000 + EXTRACT(MONTH FROM `deals`.`closed_at`) * 100 + EXTRACT(DAY FROM `deals`.`closed_at`)
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -10168,79 +9810,81 @@ SELECT
             deals.outcome = 'won' AND NOT deals.closed_at IS NULL
           )
           AND `deals`.`owner` = '田中 亮'
-          AND CAST(`deals`.`closed_at` AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            EXTRACT(YEAR FROM `deals`.`closed_at`) * 10000 + EXTRACT(MONTH FROM `deals`.`closed_at`) * 100 + EXTRACT(DAY FROM `deals`.`closed_at`)
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -10284,79 +9928,81 @@ SELECT
           deals.outcome = 'won' AND NOT deals.closed_at IS NULL
         )
         AND `deals`.`owner` = '伊藤 誠'
-        AND CAST(`deals`.`closed_at` AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          EXTRACT(YEAR FROM `deals`.`closed_at`) * 10000 + EXTRACT(MONTH FROM `deals`.`closed_at`) * 100 + EXTRACT(DAY FROM `deals`.`closed_at`)
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     )
@@ -10370,79 +10016,81 @@ SELECT
           deals.outcome = 'won' AND NOT deals.closed_at IS NULL
         )
         AND `deals`.`owner` = '松井 拓也'
-        AND CAST(`deals`.`closed_at` AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          EXTRACT(YEAR FROM `deals`.`closed_at`) * 10000 + EXTRACT(MONTH FROM `deals`.`closed_at`) * 100 + EXTRACT(DAY FROM `deals`.`closed_at`)
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     )
@@ -10456,79 +10104,81 @@ SELECT
           deals.outcome = 'won' AND NOT deals.closed_at IS NULL
         )
         AND `deals`.`owner` = '田中 亮'
-        AND CAST(`deals`.`closed_at` AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          EXTRACT(YEAR FROM `deals`.`closed_at`) * 10000 + EXTRACT(MONTH FROM `deals`.`closed_at`) * 100 + EXTRACT(DAY FROM `deals`.`closed_at`)
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     )
@@ -10941,79 +10591,81 @@ WHERE
             WHERE
               d.owner = '中村 浩二'
           )
-          AND CAST(`stage_history`.`entered_at` AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            EXTRACT(YEAR FROM `stage_history`.`entered_at`) * 10000 + EXTRACT(MONTH FROM `stage_history`.`entered_at`) * 100 + EXTRACT(DAY FROM `stage_history`.`entered_at`)
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -11031,79 +10683,81 @@ WHERE
             WHERE
               d.owner = '伊藤 誠'
           )
-          AND CAST(`stage_history`.`entered_at` AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            EXTRACT(YEAR FROM `stage_history`.`entered_at`) * 10000 + EXTRACT(MONTH FROM `stage_history`.`entered_at`) * 100 + EXTRACT(DAY FROM `stage_history`.`entered_at`)
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -11121,79 +10775,81 @@ WHERE
             WHERE
               d.owner = '山本 裕子'
           )
-          AND CAST(`stage_history`.`entered_at` AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            EXTRACT(YEAR FROM `stage_history`.`entered_at`) * 10000 + EXTRACT(MONTH FROM `stage_history`.`entered_at`) * 100 + EXTRACT(DAY FROM `stage_history`.`entered_at`)
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -11211,79 +10867,81 @@ WHERE
             WHERE
               d.owner = '松井 拓也'
           )
-          AND CAST(`stage_history`.`entered_at` AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            EXTRACT(YEAR FROM `stage_history`.`entered_at`) * 10000 + EXTRACT(MONTH FROM `stage_history`.`entered_at`) * 100 + EXTRACT(DAY FROM `stage_history`.`entered_at`)
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -11420,79 +11078,81 @@ WHERE
             WHERE
               d.owner = '中村 浩二'
           )
-          AND CAST(`stage_history`.`entered_at` AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            EXTRACT(YEAR FROM `stage_history`.`entered_at`) * 10000 + EXTRACT(MONTH FROM `stage_history`.`entered_at`) * 100 + EXTRACT(DAY FROM `stage_history`.`entered_at`)
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -11510,79 +11170,81 @@ WHERE
             WHERE
               d.owner = '伊藤 誠'
           )
-          AND CAST(`stage_history`.`entered_at` AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            EXTRACT(YEAR FROM `stage_history`.`entered_at`) * 10000 + EXTRACT(MONTH FROM `stage_history`.`entered_at`) * 100 + EXTRACT(DAY FROM `stage_history`.`entered_at`)
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -11600,79 +11262,81 @@ WHERE
             WHERE
               d.owner = '山本 裕子'
           )
-          AND CAST(`stage_history`.`entered_at` AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            EXTRACT(YEAR FROM `stage_history`.`entered_at`) * 10000 + EXTRACT(MONTH FROM `stage_history`.`entered_at`) * 100 + EXTRACT(DAY FROM `stage_history`.`entered_at`)
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -11690,79 +11354,81 @@ WHERE
             WHERE
               d.owner = '松井 拓也'
           )
-          AND CAST(`stage_history`.`entered_at` AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            EXTRACT(YEAR FROM `stage_history`.`entered_at`) * 10000 + EXTRACT(MONTH FROM `stage_history`.`entered_at`) * 100 + EXTRACT(DAY FROM `stage_history`.`entered_at`)
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -11894,79 +11560,81 @@ WHERE
             deals.outcome = 'won' AND NOT deals.closed_at IS NULL
           )
           AND `deals`.`owner` = '伊藤 誠'
-          AND CAST(`deals`.`closed_at` AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            EXTRACT(YEAR FROM `deals`.`closed_at`) * 10000 + EXTRACT(MONTH FROM `deals`.`closed_at`) * 100 + EXTRACT(DAY FROM `deals`.`closed_at`)
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -11980,79 +11648,81 @@ WHERE
             deals.outcome = 'won' AND NOT deals.closed_at IS NULL
           )
           AND `deals`.`owner` = '松井 拓也'
-          AND CAST(`deals`.`closed_at` AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            EXTRACT(YEAR FROM `deals`.`closed_at`) * 10000 + EXTRACT(MONTH FROM `deals`.`closed_at`) * 100 + EXTRACT(DAY FROM `deals`.`closed_at`)
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -12066,79 +11736,81 @@ WHERE
             deals.outcome = 'won' AND NOT deals.closed_at IS NULL
           )
           AND `deals`.`owner` = '田中 亮'
-          AND CAST(`deals`.`closed_at` AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            EXTRACT(YEAR FROM `deals`.`closed_at`) * 10000 + EXTRACT(MONTH FROM `deals`.`closed_at`) * 100 + EXTRACT(DAY FROM `deals`.`closed_at`)
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -12193,79 +11865,81 @@ WHERE
             deals.outcome = 'won' AND NOT deals.closed_at IS NULL
           )
           AND `deals`.`owner` = '伊藤 誠'
-          AND CAST(`deals`.`closed_at` AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            EXTRACT(YEAR FROM `deals`.`closed_at`) * 10000 + EXTRACT(MONTH FROM `deals`.`closed_at`) * 100 + EXTRACT(DAY FROM `deals`.`closed_at`)
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -12279,79 +11953,81 @@ WHERE
             deals.outcome = 'won' AND NOT deals.closed_at IS NULL
           )
           AND `deals`.`owner` = '松井 拓也'
-          AND CAST(`deals`.`closed_at` AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            EXTRACT(YEAR FROM `deals`.`closed_at`) * 10000 + EXTRACT(MONTH FROM `deals`.`closed_at`) * 100 + EXTRACT(DAY FROM `deals`.`closed_at`)
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -12365,79 +12041,81 @@ WHERE
             deals.outcome = 'won' AND NOT deals.closed_at IS NULL
           )
           AND `deals`.`owner` = '田中 亮'
-          AND CAST(`deals`.`closed_at` AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            EXTRACT(YEAR FROM `deals`.`closed_at`) * 10000 + EXTRACT(MONTH FROM `deals`.`closed_at`) * 100 + EXTRACT(DAY FROM `deals`.`closed_at`)
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -12495,79 +12173,81 @@ WHERE
             deals.outcome = 'won' AND NOT deals.closed_at IS NULL
           )
           AND `deals`.`owner` = '伊藤 誠'
-          AND CAST(`deals`.`closed_at` AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            EXTRACT(YEAR FROM `deals`.`closed_at`) * 10000 + EXTRACT(MONTH FROM `deals`.`closed_at`) * 100 + EXTRACT(DAY FROM `deals`.`closed_at`)
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -12581,79 +12261,81 @@ WHERE
             deals.outcome = 'won' AND NOT deals.closed_at IS NULL
           )
           AND `deals`.`owner` = '松井 拓也'
-          AND CAST(`deals`.`closed_at` AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            EXTRACT(YEAR FROM `deals`.`closed_at`) * 10000 + EXTRACT(MONTH FROM `deals`.`closed_at`) * 100 + EXTRACT(DAY FROM `deals`.`closed_at`)
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -12667,79 +12349,81 @@ WHERE
             deals.outcome = 'won' AND NOT deals.closed_at IS NULL
           )
           AND `deals`.`owner` = '田中 亮'
-          AND CAST(`deals`.`closed_at` AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            EXTRACT(YEAR FROM `deals`.`closed_at`) * 10000 + EXTRACT(MONTH FROM `deals`.`closed_at`) * 100 + EXTRACT(DAY FROM `deals`.`closed_at`)
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -12797,79 +12481,81 @@ WHERE
             deals.outcome = 'won' AND NOT deals.closed_at IS NULL
           )
           AND `deals`.`owner` = '伊藤 誠'
-          AND CAST(`deals`.`closed_at` AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            EXTRACT(YEAR FROM `deals`.`closed_at`) * 10000 + EXTRACT(MONTH FROM `deals`.`closed_at`) * 100 + EXTRACT(DAY FROM `deals`.`closed_at`)
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -12883,79 +12569,81 @@ WHERE
             deals.outcome = 'won' AND NOT deals.closed_at IS NULL
           )
           AND `deals`.`owner` = '松井 拓也'
-          AND CAST(`deals`.`closed_at` AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            EXTRACT(YEAR FROM `deals`.`closed_at`) * 10000 + EXTRACT(MONTH FROM `deals`.`closed_at`) * 100 + EXTRACT(DAY FROM `deals`.`closed_at`)
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -12969,79 +12657,81 @@ WHERE
             deals.outcome = 'won' AND NOT deals.closed_at IS NULL
           )
           AND `deals`.`owner` = '田中 亮'
-          AND CAST(`deals`.`closed_at` AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            EXTRACT(YEAR FROM `deals`.`closed_at`) * 10000 + EXTRACT(MONTH FROM `deals`.`closed_at`) * 100 + EXTRACT(DAY FROM `deals`.`closed_at`)
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )

@@ -2,79 +2,81 @@ SELECT
   "deals"."owner" AS owner,
   COUNT(*) AS n,
   COUNT_IF(
-    CAST("deals"."closed_at" AS DATE) IN (
-      CAST('2023-04-27' AS DATE),
-      CAST('2023-04-28' AS DATE),
-      CAST('2023-05-30' AS DATE),
-      CAST('2023-05-31' AS DATE),
-      CAST('2023-06-29' AS DATE),
-      CAST('2023-06-30' AS DATE),
-      CAST('2023-07-28' AS DATE),
-      CAST('2023-07-31' AS DATE),
-      CAST('2023-08-30' AS DATE),
-      CAST('2023-08-31' AS DATE),
-      CAST('2023-09-28' AS DATE),
-      CAST('2023-09-29' AS DATE),
-      CAST('2023-10-30' AS DATE),
-      CAST('2023-10-31' AS DATE),
-      CAST('2023-11-29' AS DATE),
-      CAST('2023-11-30' AS DATE),
-      CAST('2023-12-28' AS DATE),
-      CAST('2023-12-29' AS DATE),
-      CAST('2024-01-30' AS DATE),
-      CAST('2024-01-31' AS DATE),
-      CAST('2024-02-28' AS DATE),
-      CAST('2024-02-29' AS DATE),
-      CAST('2024-03-28' AS DATE),
-      CAST('2024-03-29' AS DATE),
-      CAST('2024-04-26' AS DATE),
-      CAST('2024-04-30' AS DATE),
-      CAST('2024-05-30' AS DATE),
-      CAST('2024-05-31' AS DATE),
-      CAST('2024-06-27' AS DATE),
-      CAST('2024-06-28' AS DATE),
-      CAST('2024-07-30' AS DATE),
-      CAST('2024-07-31' AS DATE),
-      CAST('2024-08-29' AS DATE),
-      CAST('2024-08-30' AS DATE),
-      CAST('2024-09-27' AS DATE),
-      CAST('2024-09-30' AS DATE),
-      CAST('2024-10-30' AS DATE),
-      CAST('2024-10-31' AS DATE),
-      CAST('2024-11-28' AS DATE),
-      CAST('2024-11-29' AS DATE),
-      CAST('2024-12-27' AS DATE),
-      CAST('2024-12-30' AS DATE),
-      CAST('2025-01-30' AS DATE),
-      CAST('2025-01-31' AS DATE),
-      CAST('2025-02-27' AS DATE),
-      CAST('2025-02-28' AS DATE),
-      CAST('2025-03-28' AS DATE),
-      CAST('2025-03-31' AS DATE),
-      CAST('2025-04-28' AS DATE),
-      CAST('2025-04-30' AS DATE),
-      CAST('2025-05-29' AS DATE),
-      CAST('2025-05-30' AS DATE),
-      CAST('2025-06-27' AS DATE),
-      CAST('2025-06-30' AS DATE),
-      CAST('2025-07-30' AS DATE),
-      CAST('2025-07-31' AS DATE),
-      CAST('2025-08-28' AS DATE),
-      CAST('2025-08-29' AS DATE),
-      CAST('2025-09-29' AS DATE),
-      CAST('2025-09-30' AS DATE),
-      CAST('2025-10-30' AS DATE),
-      CAST('2025-10-31' AS DATE),
-      CAST('2025-11-27' AS DATE),
-      CAST('2025-11-28' AS DATE),
-      CAST('2025-12-29' AS DATE),
-      CAST('2025-12-30' AS DATE),
-      CAST('2026-01-29' AS DATE),
-      CAST('2026-01-30' AS DATE),
-      CAST('2026-02-26' AS DATE),
-      CAST('2026-02-27' AS DATE),
-      CAST('2026-03-30' AS DATE),
-      CAST('2026-03-31' AS DATE)
+    (
+      DATE_PART(YEAR, "deals"."closed_at") * 10000 + DATE_PART(MONTH, "deals"."closed_at") * 100 + DATE_PART(DAY, "deals"."closed_at")
+    ) IN (
+      20230427,
+      20230428,
+      20230530,
+      20230531,
+      20230629,
+      20230630,
+      20230728,
+      20230731,
+      20230830,
+      20230831,
+      20230928,
+      20230929,
+      20231030,
+      20231031,
+      20231129,
+      20231130,
+      20231228,
+      20231229,
+      20240130,
+      20240131,
+      20240228,
+      20240229,
+      20240328,
+      20240329,
+      20240426,
+      20240430,
+      20240530,
+      20240531,
+      20240627,
+      20240628,
+      20240730,
+      20240731,
+      20240829,
+      20240830,
+      20240927,
+      20240930,
+      20241030,
+      20241031,
+      20241128,
+      20241129,
+      20241227,
+      20241230,
+      20250130,
+      20250131,
+      20250227,
+      20250228,
+      20250328,
+      20250331,
+      20250428,
+      20250430,
+      20250529,
+      20250530,
+      20250627,
+      20250630,
+      20250730,
+      20250731,
+      20250828,
+      20250829,
+      20250929,
+      20250930,
+      20251030,
+      20251031,
+      20251127,
+      20251128,
+      20251229,
+      20251230,
+      20260129,
+      20260130,
+      20260226,
+      20260227,
+      20260330,
+      20260331
     )
   ) AS x
 FROM deals
@@ -96,79 +98,81 @@ SELECT
   "deals"."owner" AS owner,
   COUNT(*) AS n,
   COUNT_IF(
-    CAST("deals"."closed_at" AS DATE) IN (
-      CAST('2023-04-27' AS DATE),
-      CAST('2023-04-28' AS DATE),
-      CAST('2023-05-30' AS DATE),
-      CAST('2023-05-31' AS DATE),
-      CAST('2023-06-29' AS DATE),
-      CAST('2023-06-30' AS DATE),
-      CAST('2023-07-28' AS DATE),
-      CAST('2023-07-31' AS DATE),
-      CAST('2023-08-30' AS DATE),
-      CAST('2023-08-31' AS DATE),
-      CAST('2023-09-28' AS DATE),
-      CAST('2023-09-29' AS DATE),
-      CAST('2023-10-30' AS DATE),
-      CAST('2023-10-31' AS DATE),
-      CAST('2023-11-29' AS DATE),
-      CAST('2023-11-30' AS DATE),
-      CAST('2023-12-28' AS DATE),
-      CAST('2023-12-29' AS DATE),
-      CAST('2024-01-30' AS DATE),
-      CAST('2024-01-31' AS DATE),
-      CAST('2024-02-28' AS DATE),
-      CAST('2024-02-29' AS DATE),
-      CAST('2024-03-28' AS DATE),
-      CAST('2024-03-29' AS DATE),
-      CAST('2024-04-26' AS DATE),
-      CAST('2024-04-30' AS DATE),
-      CAST('2024-05-30' AS DATE),
-      CAST('2024-05-31' AS DATE),
-      CAST('2024-06-27' AS DATE),
-      CAST('2024-06-28' AS DATE),
-      CAST('2024-07-30' AS DATE),
-      CAST('2024-07-31' AS DATE),
-      CAST('2024-08-29' AS DATE),
-      CAST('2024-08-30' AS DATE),
-      CAST('2024-09-27' AS DATE),
-      CAST('2024-09-30' AS DATE),
-      CAST('2024-10-30' AS DATE),
-      CAST('2024-10-31' AS DATE),
-      CAST('2024-11-28' AS DATE),
-      CAST('2024-11-29' AS DATE),
-      CAST('2024-12-27' AS DATE),
-      CAST('2024-12-30' AS DATE),
-      CAST('2025-01-30' AS DATE),
-      CAST('2025-01-31' AS DATE),
-      CAST('2025-02-27' AS DATE),
-      CAST('2025-02-28' AS DATE),
-      CAST('2025-03-28' AS DATE),
-      CAST('2025-03-31' AS DATE),
-      CAST('2025-04-28' AS DATE),
-      CAST('2025-04-30' AS DATE),
-      CAST('2025-05-29' AS DATE),
-      CAST('2025-05-30' AS DATE),
-      CAST('2025-06-27' AS DATE),
-      CAST('2025-06-30' AS DATE),
-      CAST('2025-07-30' AS DATE),
-      CAST('2025-07-31' AS DATE),
-      CAST('2025-08-28' AS DATE),
-      CAST('2025-08-29' AS DATE),
-      CAST('2025-09-29' AS DATE),
-      CAST('2025-09-30' AS DATE),
-      CAST('2025-10-30' AS DATE),
-      CAST('2025-10-31' AS DATE),
-      CAST('2025-11-27' AS DATE),
-      CAST('2025-11-28' AS DATE),
-      CAST('2025-12-29' AS DATE),
-      CAST('2025-12-30' AS DATE),
-      CAST('2026-01-29' AS DATE),
-      CAST('2026-01-30' AS DATE),
-      CAST('2026-02-26' AS DATE),
-      CAST('2026-02-27' AS DATE),
-      CAST('2026-03-30' AS DATE),
-      CAST('2026-03-31' AS DATE)
+    (
+      DATE_PART(YEAR, "deals"."closed_at") * 10000 + DATE_PART(MONTH, "deals"."closed_at") * 100 + DATE_PART(DAY, "deals"."closed_at")
+    ) IN (
+      20230427,
+      20230428,
+      20230530,
+      20230531,
+      20230629,
+      20230630,
+      20230728,
+      20230731,
+      20230830,
+      20230831,
+      20230928,
+      20230929,
+      20231030,
+      20231031,
+      20231129,
+      20231130,
+      20231228,
+      20231229,
+      20240130,
+      20240131,
+      20240228,
+      20240229,
+      20240328,
+      20240329,
+      20240426,
+      20240430,
+      20240530,
+      20240531,
+      20240627,
+      20240628,
+      20240730,
+      20240731,
+      20240829,
+      20240830,
+      20240927,
+      20240930,
+      20241030,
+      20241031,
+      20241128,
+      20241129,
+      20241227,
+      20241230,
+      20250130,
+      20250131,
+      20250227,
+      20250228,
+      20250328,
+      20250331,
+      20250428,
+      20250430,
+      20250529,
+      20250530,
+      20250627,
+      20250630,
+      20250730,
+      20250731,
+      20250828,
+      20250829,
+      20250929,
+      20250930,
+      20251030,
+      20251031,
+      20251127,
+      20251128,
+      20251229,
+      20251230,
+      20260129,
+      20260130,
+      20260226,
+      20260227,
+      20260330,
+      20260331
     )
   ) AS x
 FROM deals
@@ -199,79 +203,81 @@ SELECT
   ) AS owner,
   COUNT(*) AS n,
   COUNT_IF(
-    CAST("stage_history"."entered_at" AS DATE) IN (
-      CAST('2023-04-27' AS DATE),
-      CAST('2023-04-28' AS DATE),
-      CAST('2023-05-30' AS DATE),
-      CAST('2023-05-31' AS DATE),
-      CAST('2023-06-29' AS DATE),
-      CAST('2023-06-30' AS DATE),
-      CAST('2023-07-28' AS DATE),
-      CAST('2023-07-31' AS DATE),
-      CAST('2023-08-30' AS DATE),
-      CAST('2023-08-31' AS DATE),
-      CAST('2023-09-28' AS DATE),
-      CAST('2023-09-29' AS DATE),
-      CAST('2023-10-30' AS DATE),
-      CAST('2023-10-31' AS DATE),
-      CAST('2023-11-29' AS DATE),
-      CAST('2023-11-30' AS DATE),
-      CAST('2023-12-28' AS DATE),
-      CAST('2023-12-29' AS DATE),
-      CAST('2024-01-30' AS DATE),
-      CAST('2024-01-31' AS DATE),
-      CAST('2024-02-28' AS DATE),
-      CAST('2024-02-29' AS DATE),
-      CAST('2024-03-28' AS DATE),
-      CAST('2024-03-29' AS DATE),
-      CAST('2024-04-26' AS DATE),
-      CAST('2024-04-30' AS DATE),
-      CAST('2024-05-30' AS DATE),
-      CAST('2024-05-31' AS DATE),
-      CAST('2024-06-27' AS DATE),
-      CAST('2024-06-28' AS DATE),
-      CAST('2024-07-30' AS DATE),
-      CAST('2024-07-31' AS DATE),
-      CAST('2024-08-29' AS DATE),
-      CAST('2024-08-30' AS DATE),
-      CAST('2024-09-27' AS DATE),
-      CAST('2024-09-30' AS DATE),
-      CAST('2024-10-30' AS DATE),
-      CAST('2024-10-31' AS DATE),
-      CAST('2024-11-28' AS DATE),
-      CAST('2024-11-29' AS DATE),
-      CAST('2024-12-27' AS DATE),
-      CAST('2024-12-30' AS DATE),
-      CAST('2025-01-30' AS DATE),
-      CAST('2025-01-31' AS DATE),
-      CAST('2025-02-27' AS DATE),
-      CAST('2025-02-28' AS DATE),
-      CAST('2025-03-28' AS DATE),
-      CAST('2025-03-31' AS DATE),
-      CAST('2025-04-28' AS DATE),
-      CAST('2025-04-30' AS DATE),
-      CAST('2025-05-29' AS DATE),
-      CAST('2025-05-30' AS DATE),
-      CAST('2025-06-27' AS DATE),
-      CAST('2025-06-30' AS DATE),
-      CAST('2025-07-30' AS DATE),
-      CAST('2025-07-31' AS DATE),
-      CAST('2025-08-28' AS DATE),
-      CAST('2025-08-29' AS DATE),
-      CAST('2025-09-29' AS DATE),
-      CAST('2025-09-30' AS DATE),
-      CAST('2025-10-30' AS DATE),
-      CAST('2025-10-31' AS DATE),
-      CAST('2025-11-27' AS DATE),
-      CAST('2025-11-28' AS DATE),
-      CAST('2025-12-29' AS DATE),
-      CAST('2025-12-30' AS DATE),
-      CAST('2026-01-29' AS DATE),
-      CAST('2026-01-30' AS DATE),
-      CAST('2026-02-26' AS DATE),
-      CAST('2026-02-27' AS DATE),
-      CAST('2026-03-30' AS DATE),
-      CAST('2026-03-31' AS DATE)
+    (
+      DATE_PART(YEAR, "stage_history"."entered_at") * 10000 + DATE_PART(MONTH, "stage_history"."entered_at") * 100 + DATE_PART(DAY, "stage_history"."entered_at")
+    ) IN (
+      20230427,
+      20230428,
+      20230530,
+      20230531,
+      20230629,
+      20230630,
+      20230728,
+      20230731,
+      20230830,
+      20230831,
+      20230928,
+      20230929,
+      20231030,
+      20231031,
+      20231129,
+      20231130,
+      20231228,
+      20231229,
+      20240130,
+      20240131,
+      20240228,
+      20240229,
+      20240328,
+      20240329,
+      20240426,
+      20240430,
+      20240530,
+      20240531,
+      20240627,
+      20240628,
+      20240730,
+      20240731,
+      20240829,
+      20240830,
+      20240927,
+      20240930,
+      20241030,
+      20241031,
+      20241128,
+      20241129,
+      20241227,
+      20241230,
+      20250130,
+      20250131,
+      20250227,
+      20250228,
+      20250328,
+      20250331,
+      20250428,
+      20250430,
+      20250529,
+      20250530,
+      20250627,
+      20250630,
+      20250730,
+      20250731,
+      20250828,
+      20250829,
+      20250929,
+      20250930,
+      20251030,
+      20251031,
+      20251127,
+      20251128,
+      20251229,
+      20251230,
+      20260129,
+      20260130,
+      20260226,
+      20260227,
+      20260330,
+      20260331
     )
   ) AS x
 FROM stage_history
@@ -318,79 +324,81 @@ SELECT
   ) AS owner,
   COUNT(*) AS n,
   COUNT_IF(
-    CAST("stage_history"."entered_at" AS DATE) IN (
-      CAST('2023-04-27' AS DATE),
-      CAST('2023-04-28' AS DATE),
-      CAST('2023-05-30' AS DATE),
-      CAST('2023-05-31' AS DATE),
-      CAST('2023-06-29' AS DATE),
-      CAST('2023-06-30' AS DATE),
-      CAST('2023-07-28' AS DATE),
-      CAST('2023-07-31' AS DATE),
-      CAST('2023-08-30' AS DATE),
-      CAST('2023-08-31' AS DATE),
-      CAST('2023-09-28' AS DATE),
-      CAST('2023-09-29' AS DATE),
-      CAST('2023-10-30' AS DATE),
-      CAST('2023-10-31' AS DATE),
-      CAST('2023-11-29' AS DATE),
-      CAST('2023-11-30' AS DATE),
-      CAST('2023-12-28' AS DATE),
-      CAST('2023-12-29' AS DATE),
-      CAST('2024-01-30' AS DATE),
-      CAST('2024-01-31' AS DATE),
-      CAST('2024-02-28' AS DATE),
-      CAST('2024-02-29' AS DATE),
-      CAST('2024-03-28' AS DATE),
-      CAST('2024-03-29' AS DATE),
-      CAST('2024-04-26' AS DATE),
-      CAST('2024-04-30' AS DATE),
-      CAST('2024-05-30' AS DATE),
-      CAST('2024-05-31' AS DATE),
-      CAST('2024-06-27' AS DATE),
-      CAST('2024-06-28' AS DATE),
-      CAST('2024-07-30' AS DATE),
-      CAST('2024-07-31' AS DATE),
-      CAST('2024-08-29' AS DATE),
-      CAST('2024-08-30' AS DATE),
-      CAST('2024-09-27' AS DATE),
-      CAST('2024-09-30' AS DATE),
-      CAST('2024-10-30' AS DATE),
-      CAST('2024-10-31' AS DATE),
-      CAST('2024-11-28' AS DATE),
-      CAST('2024-11-29' AS DATE),
-      CAST('2024-12-27' AS DATE),
-      CAST('2024-12-30' AS DATE),
-      CAST('2025-01-30' AS DATE),
-      CAST('2025-01-31' AS DATE),
-      CAST('2025-02-27' AS DATE),
-      CAST('2025-02-28' AS DATE),
-      CAST('2025-03-28' AS DATE),
-      CAST('2025-03-31' AS DATE),
-      CAST('2025-04-28' AS DATE),
-      CAST('2025-04-30' AS DATE),
-      CAST('2025-05-29' AS DATE),
-      CAST('2025-05-30' AS DATE),
-      CAST('2025-06-27' AS DATE),
-      CAST('2025-06-30' AS DATE),
-      CAST('2025-07-30' AS DATE),
-      CAST('2025-07-31' AS DATE),
-      CAST('2025-08-28' AS DATE),
-      CAST('2025-08-29' AS DATE),
-      CAST('2025-09-29' AS DATE),
-      CAST('2025-09-30' AS DATE),
-      CAST('2025-10-30' AS DATE),
-      CAST('2025-10-31' AS DATE),
-      CAST('2025-11-27' AS DATE),
-      CAST('2025-11-28' AS DATE),
-      CAST('2025-12-29' AS DATE),
-      CAST('2025-12-30' AS DATE),
-      CAST('2026-01-29' AS DATE),
-      CAST('2026-01-30' AS DATE),
-      CAST('2026-02-26' AS DATE),
-      CAST('2026-02-27' AS DATE),
-      CAST('2026-03-30' AS DATE),
-      CAST('2026-03-31' AS DATE)
+    (
+      DATE_PART(YEAR, "stage_history"."entered_at") * 10000 + DATE_PART(MONTH, "stage_history"."entered_at") * 100 + DATE_PART(DAY, "stage_history"."entered_at")
+    ) IN (
+      20230427,
+      20230428,
+      20230530,
+      20230531,
+      20230629,
+      20230630,
+      20230728,
+      20230731,
+      20230830,
+      20230831,
+      20230928,
+      20230929,
+      20231030,
+      20231031,
+      20231129,
+      20231130,
+      20231228,
+      20231229,
+      20240130,
+      20240131,
+      20240228,
+      20240229,
+      20240328,
+      20240329,
+      20240426,
+      20240430,
+      20240530,
+      20240531,
+      20240627,
+      20240628,
+      20240730,
+      20240731,
+      20240829,
+      20240830,
+      20240927,
+      20240930,
+      20241030,
+      20241031,
+      20241128,
+      20241129,
+      20241227,
+      20241230,
+      20250130,
+      20250131,
+      20250227,
+      20250228,
+      20250328,
+      20250331,
+      20250428,
+      20250430,
+      20250529,
+      20250530,
+      20250627,
+      20250630,
+      20250730,
+      20250731,
+      20250828,
+      20250829,
+      20250929,
+      20250930,
+      20251030,
+      20251031,
+      20251127,
+      20251128,
+      20251229,
+      20251230,
+      20260129,
+      20260130,
+      20260226,
+      20260227,
+      20260330,
+      20260331
     )
   ) AS x
 FROM stage_history
@@ -423,1284 +431,6 @@ GROUP BY
   )
 ORDER BY
   owner;
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    "deals"."closed_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "deals"."closed_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    (
-      deals.outcome = 'won' AND NOT deals.closed_at IS NULL
-    )
-    AND "deals"."owner" = '伊藤 誠'
-    AND CAST("deals"."closed_at" AS DATE) IN (
-      CAST('2023-04-27' AS DATE),
-      CAST('2023-04-28' AS DATE),
-      CAST('2023-05-30' AS DATE),
-      CAST('2023-05-31' AS DATE),
-      CAST('2023-06-29' AS DATE),
-      CAST('2023-06-30' AS DATE),
-      CAST('2023-07-28' AS DATE),
-      CAST('2023-07-31' AS DATE),
-      CAST('2023-08-30' AS DATE),
-      CAST('2023-08-31' AS DATE),
-      CAST('2023-09-28' AS DATE),
-      CAST('2023-09-29' AS DATE),
-      CAST('2023-10-30' AS DATE),
-      CAST('2023-10-31' AS DATE),
-      CAST('2023-11-29' AS DATE),
-      CAST('2023-11-30' AS DATE),
-      CAST('2023-12-28' AS DATE),
-      CAST('2023-12-29' AS DATE),
-      CAST('2024-01-30' AS DATE),
-      CAST('2024-01-31' AS DATE),
-      CAST('2024-02-28' AS DATE),
-      CAST('2024-02-29' AS DATE),
-      CAST('2024-03-28' AS DATE),
-      CAST('2024-03-29' AS DATE),
-      CAST('2024-04-26' AS DATE),
-      CAST('2024-04-30' AS DATE),
-      CAST('2024-05-30' AS DATE),
-      CAST('2024-05-31' AS DATE),
-      CAST('2024-06-27' AS DATE),
-      CAST('2024-06-28' AS DATE),
-      CAST('2024-07-30' AS DATE),
-      CAST('2024-07-31' AS DATE),
-      CAST('2024-08-29' AS DATE),
-      CAST('2024-08-30' AS DATE),
-      CAST('2024-09-27' AS DATE),
-      CAST('2024-09-30' AS DATE),
-      CAST('2024-10-30' AS DATE),
-      CAST('2024-10-31' AS DATE),
-      CAST('2024-11-28' AS DATE),
-      CAST('2024-11-29' AS DATE),
-      CAST('2024-12-27' AS DATE),
-      CAST('2024-12-30' AS DATE),
-      CAST('2025-01-30' AS DATE),
-      CAST('2025-01-31' AS DATE),
-      CAST('2025-02-27' AS DATE),
-      CAST('2025-02-28' AS DATE),
-      CAST('2025-03-28' AS DATE),
-      CAST('2025-03-31' AS DATE),
-      CAST('2025-04-28' AS DATE),
-      CAST('2025-04-30' AS DATE),
-      CAST('2025-05-29' AS DATE),
-      CAST('2025-05-30' AS DATE),
-      CAST('2025-06-27' AS DATE),
-      CAST('2025-06-30' AS DATE),
-      CAST('2025-07-30' AS DATE),
-      CAST('2025-07-31' AS DATE),
-      CAST('2025-08-28' AS DATE),
-      CAST('2025-08-29' AS DATE),
-      CAST('2025-09-29' AS DATE),
-      CAST('2025-09-30' AS DATE),
-      CAST('2025-10-30' AS DATE),
-      CAST('2025-10-31' AS DATE),
-      CAST('2025-11-27' AS DATE),
-      CAST('2025-11-28' AS DATE),
-      CAST('2025-12-29' AS DATE),
-      CAST('2025-12-30' AS DATE),
-      CAST('2026-01-29' AS DATE),
-      CAST('2026-01-30' AS DATE),
-      CAST('2026-02-26' AS DATE),
-      CAST('2026-02-27' AS DATE),
-      CAST('2026-03-30' AS DATE),
-      CAST('2026-03-31' AS DATE)
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    "deals"."closed_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "deals"."closed_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    (
-      deals.outcome = 'won' AND NOT deals.closed_at IS NULL
-    )
-    AND "deals"."owner" = '伊藤 誠'
-    AND CAST("deals"."closed_at" AS DATE) IN (
-      CAST('2023-04-27' AS DATE),
-      CAST('2023-04-28' AS DATE),
-      CAST('2023-05-30' AS DATE),
-      CAST('2023-05-31' AS DATE),
-      CAST('2023-06-29' AS DATE),
-      CAST('2023-06-30' AS DATE),
-      CAST('2023-07-28' AS DATE),
-      CAST('2023-07-31' AS DATE),
-      CAST('2023-08-30' AS DATE),
-      CAST('2023-08-31' AS DATE),
-      CAST('2023-09-28' AS DATE),
-      CAST('2023-09-29' AS DATE),
-      CAST('2023-10-30' AS DATE),
-      CAST('2023-10-31' AS DATE),
-      CAST('2023-11-29' AS DATE),
-      CAST('2023-11-30' AS DATE),
-      CAST('2023-12-28' AS DATE),
-      CAST('2023-12-29' AS DATE),
-      CAST('2024-01-30' AS DATE),
-      CAST('2024-01-31' AS DATE),
-      CAST('2024-02-28' AS DATE),
-      CAST('2024-02-29' AS DATE),
-      CAST('2024-03-28' AS DATE),
-      CAST('2024-03-29' AS DATE),
-      CAST('2024-04-26' AS DATE),
-      CAST('2024-04-30' AS DATE),
-      CAST('2024-05-30' AS DATE),
-      CAST('2024-05-31' AS DATE),
-      CAST('2024-06-27' AS DATE),
-      CAST('2024-06-28' AS DATE),
-      CAST('2024-07-30' AS DATE),
-      CAST('2024-07-31' AS DATE),
-      CAST('2024-08-29' AS DATE),
-      CAST('2024-08-30' AS DATE),
-      CAST('2024-09-27' AS DATE),
-      CAST('2024-09-30' AS DATE),
-      CAST('2024-10-30' AS DATE),
-      CAST('2024-10-31' AS DATE),
-      CAST('2024-11-28' AS DATE),
-      CAST('2024-11-29' AS DATE),
-      CAST('2024-12-27' AS DATE),
-      CAST('2024-12-30' AS DATE),
-      CAST('2025-01-30' AS DATE),
-      CAST('2025-01-31' AS DATE),
-      CAST('2025-02-27' AS DATE),
-      CAST('2025-02-28' AS DATE),
-      CAST('2025-03-28' AS DATE),
-      CAST('2025-03-31' AS DATE),
-      CAST('2025-04-28' AS DATE),
-      CAST('2025-04-30' AS DATE),
-      CAST('2025-05-29' AS DATE),
-      CAST('2025-05-30' AS DATE),
-      CAST('2025-06-27' AS DATE),
-      CAST('2025-06-30' AS DATE),
-      CAST('2025-07-30' AS DATE),
-      CAST('2025-07-31' AS DATE),
-      CAST('2025-08-28' AS DATE),
-      CAST('2025-08-29' AS DATE),
-      CAST('2025-09-29' AS DATE),
-      CAST('2025-09-30' AS DATE),
-      CAST('2025-10-30' AS DATE),
-      CAST('2025-10-31' AS DATE),
-      CAST('2025-11-27' AS DATE),
-      CAST('2025-11-28' AS DATE),
-      CAST('2025-12-29' AS DATE),
-      CAST('2025-12-30' AS DATE),
-      CAST('2026-01-29' AS DATE),
-      CAST('2026-01-30' AS DATE),
-      CAST('2026-02-26' AS DATE),
-      CAST('2026-02-27' AS DATE),
-      CAST('2026-03-30' AS DATE),
-      CAST('2026-03-31' AS DATE)
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    "deals"."closed_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "deals"."closed_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    (
-      deals.outcome = 'won' AND NOT deals.closed_at IS NULL
-    )
-    AND "deals"."owner" = '松井 拓也'
-    AND CAST("deals"."closed_at" AS DATE) IN (
-      CAST('2023-04-27' AS DATE),
-      CAST('2023-04-28' AS DATE),
-      CAST('2023-05-30' AS DATE),
-      CAST('2023-05-31' AS DATE),
-      CAST('2023-06-29' AS DATE),
-      CAST('2023-06-30' AS DATE),
-      CAST('2023-07-28' AS DATE),
-      CAST('2023-07-31' AS DATE),
-      CAST('2023-08-30' AS DATE),
-      CAST('2023-08-31' AS DATE),
-      CAST('2023-09-28' AS DATE),
-      CAST('2023-09-29' AS DATE),
-      CAST('2023-10-30' AS DATE),
-      CAST('2023-10-31' AS DATE),
-      CAST('2023-11-29' AS DATE),
-      CAST('2023-11-30' AS DATE),
-      CAST('2023-12-28' AS DATE),
-      CAST('2023-12-29' AS DATE),
-      CAST('2024-01-30' AS DATE),
-      CAST('2024-01-31' AS DATE),
-      CAST('2024-02-28' AS DATE),
-      CAST('2024-02-29' AS DATE),
-      CAST('2024-03-28' AS DATE),
-      CAST('2024-03-29' AS DATE),
-      CAST('2024-04-26' AS DATE),
-      CAST('2024-04-30' AS DATE),
-      CAST('2024-05-30' AS DATE),
-      CAST('2024-05-31' AS DATE),
-      CAST('2024-06-27' AS DATE),
-      CAST('2024-06-28' AS DATE),
-      CAST('2024-07-30' AS DATE),
-      CAST('2024-07-31' AS DATE),
-      CAST('2024-08-29' AS DATE),
-      CAST('2024-08-30' AS DATE),
-      CAST('2024-09-27' AS DATE),
-      CAST('2024-09-30' AS DATE),
-      CAST('2024-10-30' AS DATE),
-      CAST('2024-10-31' AS DATE),
-      CAST('2024-11-28' AS DATE),
-      CAST('2024-11-29' AS DATE),
-      CAST('2024-12-27' AS DATE),
-      CAST('2024-12-30' AS DATE),
-      CAST('2025-01-30' AS DATE),
-      CAST('2025-01-31' AS DATE),
-      CAST('2025-02-27' AS DATE),
-      CAST('2025-02-28' AS DATE),
-      CAST('2025-03-28' AS DATE),
-      CAST('2025-03-31' AS DATE),
-      CAST('2025-04-28' AS DATE),
-      CAST('2025-04-30' AS DATE),
-      CAST('2025-05-29' AS DATE),
-      CAST('2025-05-30' AS DATE),
-      CAST('2025-06-27' AS DATE),
-      CAST('2025-06-30' AS DATE),
-      CAST('2025-07-30' AS DATE),
-      CAST('2025-07-31' AS DATE),
-      CAST('2025-08-28' AS DATE),
-      CAST('2025-08-29' AS DATE),
-      CAST('2025-09-29' AS DATE),
-      CAST('2025-09-30' AS DATE),
-      CAST('2025-10-30' AS DATE),
-      CAST('2025-10-31' AS DATE),
-      CAST('2025-11-27' AS DATE),
-      CAST('2025-11-28' AS DATE),
-      CAST('2025-12-29' AS DATE),
-      CAST('2025-12-30' AS DATE),
-      CAST('2026-01-29' AS DATE),
-      CAST('2026-01-30' AS DATE),
-      CAST('2026-02-26' AS DATE),
-      CAST('2026-02-27' AS DATE),
-      CAST('2026-03-30' AS DATE),
-      CAST('2026-03-31' AS DATE)
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    "deals"."closed_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "deals"."closed_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    (
-      deals.outcome = 'won' AND NOT deals.closed_at IS NULL
-    )
-    AND "deals"."owner" = '松井 拓也'
-    AND CAST("deals"."closed_at" AS DATE) IN (
-      CAST('2023-04-27' AS DATE),
-      CAST('2023-04-28' AS DATE),
-      CAST('2023-05-30' AS DATE),
-      CAST('2023-05-31' AS DATE),
-      CAST('2023-06-29' AS DATE),
-      CAST('2023-06-30' AS DATE),
-      CAST('2023-07-28' AS DATE),
-      CAST('2023-07-31' AS DATE),
-      CAST('2023-08-30' AS DATE),
-      CAST('2023-08-31' AS DATE),
-      CAST('2023-09-28' AS DATE),
-      CAST('2023-09-29' AS DATE),
-      CAST('2023-10-30' AS DATE),
-      CAST('2023-10-31' AS DATE),
-      CAST('2023-11-29' AS DATE),
-      CAST('2023-11-30' AS DATE),
-      CAST('2023-12-28' AS DATE),
-      CAST('2023-12-29' AS DATE),
-      CAST('2024-01-30' AS DATE),
-      CAST('2024-01-31' AS DATE),
-      CAST('2024-02-28' AS DATE),
-      CAST('2024-02-29' AS DATE),
-      CAST('2024-03-28' AS DATE),
-      CAST('2024-03-29' AS DATE),
-      CAST('2024-04-26' AS DATE),
-      CAST('2024-04-30' AS DATE),
-      CAST('2024-05-30' AS DATE),
-      CAST('2024-05-31' AS DATE),
-      CAST('2024-06-27' AS DATE),
-      CAST('2024-06-28' AS DATE),
-      CAST('2024-07-30' AS DATE),
-      CAST('2024-07-31' AS DATE),
-      CAST('2024-08-29' AS DATE),
-      CAST('2024-08-30' AS DATE),
-      CAST('2024-09-27' AS DATE),
-      CAST('2024-09-30' AS DATE),
-      CAST('2024-10-30' AS DATE),
-      CAST('2024-10-31' AS DATE),
-      CAST('2024-11-28' AS DATE),
-      CAST('2024-11-29' AS DATE),
-      CAST('2024-12-27' AS DATE),
-      CAST('2024-12-30' AS DATE),
-      CAST('2025-01-30' AS DATE),
-      CAST('2025-01-31' AS DATE),
-      CAST('2025-02-27' AS DATE),
-      CAST('2025-02-28' AS DATE),
-      CAST('2025-03-28' AS DATE),
-      CAST('2025-03-31' AS DATE),
-      CAST('2025-04-28' AS DATE),
-      CAST('2025-04-30' AS DATE),
-      CAST('2025-05-29' AS DATE),
-      CAST('2025-05-30' AS DATE),
-      CAST('2025-06-27' AS DATE),
-      CAST('2025-06-30' AS DATE),
-      CAST('2025-07-30' AS DATE),
-      CAST('2025-07-31' AS DATE),
-      CAST('2025-08-28' AS DATE),
-      CAST('2025-08-29' AS DATE),
-      CAST('2025-09-29' AS DATE),
-      CAST('2025-09-30' AS DATE),
-      CAST('2025-10-30' AS DATE),
-      CAST('2025-10-31' AS DATE),
-      CAST('2025-11-27' AS DATE),
-      CAST('2025-11-28' AS DATE),
-      CAST('2025-12-29' AS DATE),
-      CAST('2025-12-30' AS DATE),
-      CAST('2026-01-29' AS DATE),
-      CAST('2026-01-30' AS DATE),
-      CAST('2026-02-26' AS DATE),
-      CAST('2026-02-27' AS DATE),
-      CAST('2026-03-30' AS DATE),
-      CAST('2026-03-31' AS DATE)
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    "deals"."closed_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "deals"."closed_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    (
-      deals.outcome = 'won' AND NOT deals.closed_at IS NULL
-    )
-    AND "deals"."owner" = '田中 亮'
-    AND CAST("deals"."closed_at" AS DATE) IN (
-      CAST('2023-04-27' AS DATE),
-      CAST('2023-04-28' AS DATE),
-      CAST('2023-05-30' AS DATE),
-      CAST('2023-05-31' AS DATE),
-      CAST('2023-06-29' AS DATE),
-      CAST('2023-06-30' AS DATE),
-      CAST('2023-07-28' AS DATE),
-      CAST('2023-07-31' AS DATE),
-      CAST('2023-08-30' AS DATE),
-      CAST('2023-08-31' AS DATE),
-      CAST('2023-09-28' AS DATE),
-      CAST('2023-09-29' AS DATE),
-      CAST('2023-10-30' AS DATE),
-      CAST('2023-10-31' AS DATE),
-      CAST('2023-11-29' AS DATE),
-      CAST('2023-11-30' AS DATE),
-      CAST('2023-12-28' AS DATE),
-      CAST('2023-12-29' AS DATE),
-      CAST('2024-01-30' AS DATE),
-      CAST('2024-01-31' AS DATE),
-      CAST('2024-02-28' AS DATE),
-      CAST('2024-02-29' AS DATE),
-      CAST('2024-03-28' AS DATE),
-      CAST('2024-03-29' AS DATE),
-      CAST('2024-04-26' AS DATE),
-      CAST('2024-04-30' AS DATE),
-      CAST('2024-05-30' AS DATE),
-      CAST('2024-05-31' AS DATE),
-      CAST('2024-06-27' AS DATE),
-      CAST('2024-06-28' AS DATE),
-      CAST('2024-07-30' AS DATE),
-      CAST('2024-07-31' AS DATE),
-      CAST('2024-08-29' AS DATE),
-      CAST('2024-08-30' AS DATE),
-      CAST('2024-09-27' AS DATE),
-      CAST('2024-09-30' AS DATE),
-      CAST('2024-10-30' AS DATE),
-      CAST('2024-10-31' AS DATE),
-      CAST('2024-11-28' AS DATE),
-      CAST('2024-11-29' AS DATE),
-      CAST('2024-12-27' AS DATE),
-      CAST('2024-12-30' AS DATE),
-      CAST('2025-01-30' AS DATE),
-      CAST('2025-01-31' AS DATE),
-      CAST('2025-02-27' AS DATE),
-      CAST('2025-02-28' AS DATE),
-      CAST('2025-03-28' AS DATE),
-      CAST('2025-03-31' AS DATE),
-      CAST('2025-04-28' AS DATE),
-      CAST('2025-04-30' AS DATE),
-      CAST('2025-05-29' AS DATE),
-      CAST('2025-05-30' AS DATE),
-      CAST('2025-06-27' AS DATE),
-      CAST('2025-06-30' AS DATE),
-      CAST('2025-07-30' AS DATE),
-      CAST('2025-07-31' AS DATE),
-      CAST('2025-08-28' AS DATE),
-      CAST('2025-08-29' AS DATE),
-      CAST('2025-09-29' AS DATE),
-      CAST('2025-09-30' AS DATE),
-      CAST('2025-10-30' AS DATE),
-      CAST('2025-10-31' AS DATE),
-      CAST('2025-11-27' AS DATE),
-      CAST('2025-11-28' AS DATE),
-      CAST('2025-12-29' AS DATE),
-      CAST('2025-12-30' AS DATE),
-      CAST('2026-01-29' AS DATE),
-      CAST('2026-01-30' AS DATE),
-      CAST('2026-02-26' AS DATE),
-      CAST('2026-02-27' AS DATE),
-      CAST('2026-03-30' AS DATE),
-      CAST('2026-03-31' AS DATE)
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    "deals"."closed_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "deals"."closed_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    (
-      deals.outcome = 'won' AND NOT deals.closed_at IS NULL
-    )
-    AND "deals"."owner" = '田中 亮'
-    AND CAST("deals"."closed_at" AS DATE) IN (
-      CAST('2023-04-27' AS DATE),
-      CAST('2023-04-28' AS DATE),
-      CAST('2023-05-30' AS DATE),
-      CAST('2023-05-31' AS DATE),
-      CAST('2023-06-29' AS DATE),
-      CAST('2023-06-30' AS DATE),
-      CAST('2023-07-28' AS DATE),
-      CAST('2023-07-31' AS DATE),
-      CAST('2023-08-30' AS DATE),
-      CAST('2023-08-31' AS DATE),
-      CAST('2023-09-28' AS DATE),
-      CAST('2023-09-29' AS DATE),
-      CAST('2023-10-30' AS DATE),
-      CAST('2023-10-31' AS DATE),
-      CAST('2023-11-29' AS DATE),
-      CAST('2023-11-30' AS DATE),
-      CAST('2023-12-28' AS DATE),
-      CAST('2023-12-29' AS DATE),
-      CAST('2024-01-30' AS DATE),
-      CAST('2024-01-31' AS DATE),
-      CAST('2024-02-28' AS DATE),
-      CAST('2024-02-29' AS DATE),
-      CAST('2024-03-28' AS DATE),
-      CAST('2024-03-29' AS DATE),
-      CAST('2024-04-26' AS DATE),
-      CAST('2024-04-30' AS DATE),
-      CAST('2024-05-30' AS DATE),
-      CAST('2024-05-31' AS DATE),
-      CAST('2024-06-27' AS DATE),
-      CAST('2024-06-28' AS DATE),
-      CAST('2024-07-30' AS DATE),
-      CAST('2024-07-31' AS DATE),
-      CAST('2024-08-29' AS DATE),
-      CAST('2024-08-30' AS DATE),
-      CAST('2024-09-27' AS DATE),
-      CAST('2024-09-30' AS DATE),
-      CAST('2024-10-30' AS DATE),
-      CAST('2024-10-31' AS DATE),
-      CAST('2024-11-28' AS DATE),
-      CAST('2024-11-29' AS DATE),
-      CAST('2024-12-27' AS DATE),
-      CAST('2024-12-30' AS DATE),
-      CAST('2025-01-30' AS DATE),
-      CAST('2025-01-31' AS DATE),
-      CAST('2025-02-27' AS DATE),
-      CAST('2025-02-28' AS DATE),
-      CAST('2025-03-28' AS DATE),
-      CAST('2025-03-31' AS DATE),
-      CAST('2025-04-28' AS DATE),
-      CAST('2025-04-30' AS DATE),
-      CAST('2025-05-29' AS DATE),
-      CAST('2025-05-30' AS DATE),
-      CAST('2025-06-27' AS DATE),
-      CAST('2025-06-30' AS DATE),
-      CAST('2025-07-30' AS DATE),
-      CAST('2025-07-31' AS DATE),
-      CAST('2025-08-28' AS DATE),
-      CAST('2025-08-29' AS DATE),
-      CAST('2025-09-29' AS DATE),
-      CAST('2025-09-30' AS DATE),
-      CAST('2025-10-30' AS DATE),
-      CAST('2025-10-31' AS DATE),
-      CAST('2025-11-27' AS DATE),
-      CAST('2025-11-28' AS DATE),
-      CAST('2025-12-29' AS DATE),
-      CAST('2025-12-30' AS DATE),
-      CAST('2026-01-29' AS DATE),
-      CAST('2026-01-30' AS DATE),
-      CAST('2026-02-26' AS DATE),
-      CAST('2026-02-27' AS DATE),
-      CAST('2026-03-30' AS DATE),
-      CAST('2026-03-31' AS DATE)
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    stage_history.entity = 'deal'
-    AND stage_history.entity_id IN (
-      SELECT
-        d.deal_id
-      FROM deals AS d
-      WHERE
-        d.owner = '中村 浩二'
-    )
-    AND CAST("stage_history"."entered_at" AS DATE) IN (
-      CAST('2023-04-27' AS DATE),
-      CAST('2023-04-28' AS DATE),
-      CAST('2023-05-30' AS DATE),
-      CAST('2023-05-31' AS DATE),
-      CAST('2023-06-29' AS DATE),
-      CAST('2023-06-30' AS DATE),
-      CAST('2023-07-28' AS DATE),
-      CAST('2023-07-31' AS DATE),
-      CAST('2023-08-30' AS DATE),
-      CAST('2023-08-31' AS DATE),
-      CAST('2023-09-28' AS DATE),
-      CAST('2023-09-29' AS DATE),
-      CAST('2023-10-30' AS DATE),
-      CAST('2023-10-31' AS DATE),
-      CAST('2023-11-29' AS DATE),
-      CAST('2023-11-30' AS DATE),
-      CAST('2023-12-28' AS DATE),
-      CAST('2023-12-29' AS DATE),
-      CAST('2024-01-30' AS DATE),
-      CAST('2024-01-31' AS DATE),
-      CAST('2024-02-28' AS DATE),
-      CAST('2024-02-29' AS DATE),
-      CAST('2024-03-28' AS DATE),
-      CAST('2024-03-29' AS DATE),
-      CAST('2024-04-26' AS DATE),
-      CAST('2024-04-30' AS DATE),
-      CAST('2024-05-30' AS DATE),
-      CAST('2024-05-31' AS DATE),
-      CAST('2024-06-27' AS DATE),
-      CAST('2024-06-28' AS DATE),
-      CAST('2024-07-30' AS DATE),
-      CAST('2024-07-31' AS DATE),
-      CAST('2024-08-29' AS DATE),
-      CAST('2024-08-30' AS DATE),
-      CAST('2024-09-27' AS DATE),
-      CAST('2024-09-30' AS DATE),
-      CAST('2024-10-30' AS DATE),
-      CAST('2024-10-31' AS DATE),
-      CAST('2024-11-28' AS DATE),
-      CAST('2024-11-29' AS DATE),
-      CAST('2024-12-27' AS DATE),
-      CAST('2024-12-30' AS DATE),
-      CAST('2025-01-30' AS DATE),
-      CAST('2025-01-31' AS DATE),
-      CAST('2025-02-27' AS DATE),
-      CAST('2025-02-28' AS DATE),
-      CAST('2025-03-28' AS DATE),
-      CAST('2025-03-31' AS DATE),
-      CAST('2025-04-28' AS DATE),
-      CAST('2025-04-30' AS DATE),
-      CAST('2025-05-29' AS DATE),
-      CAST('2025-05-30' AS DATE),
-      CAST('2025-06-27' AS DATE),
-      CAST('2025-06-30' AS DATE),
-      CAST('2025-07-30' AS DATE),
-      CAST('2025-07-31' AS DATE),
-      CAST('2025-08-28' AS DATE),
-      CAST('2025-08-29' AS DATE),
-      CAST('2025-09-29' AS DATE),
-      CAST('2025-09-30' AS DATE),
-      CAST('2025-10-30' AS DATE),
-      CAST('2025-10-31' AS DATE),
-      CAST('2025-11-27' AS DATE),
-      CAST('2025-11-28' AS DATE),
-      CAST('2025-12-29' AS DATE),
-      CAST('2025-12-30' AS DATE),
-      CAST('2026-01-29' AS DATE),
-      CAST('2026-01-30' AS DATE),
-      CAST('2026-02-26' AS DATE),
-      CAST('2026-02-27' AS DATE),
-      CAST('2026-03-30' AS DATE),
-      CAST('2026-03-31' AS DATE)
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    stage_history.entity = 'deal'
-    AND stage_history.entity_id IN (
-      SELECT
-        d.deal_id
-      FROM deals AS d
-      WHERE
-        d.owner = '中村 浩二'
-    )
-    AND CAST("stage_history"."entered_at" AS DATE) IN (
-      CAST('2023-04-27' AS DATE),
-      CAST('2023-04-28' AS DATE),
-      CAST('2023-05-30' AS DATE),
-      CAST('2023-05-31' AS DATE),
-      CAST('2023-06-29' AS DATE),
-      CAST('2023-06-30' AS DATE),
-      CAST('2023-07-28' AS DATE),
-      CAST('2023-07-31' AS DATE),
-      CAST('2023-08-30' AS DATE),
-      CAST('2023-08-31' AS DATE),
-      CAST('2023-09-28' AS DATE),
-      CAST('2023-09-29' AS DATE),
-      CAST('2023-10-30' AS DATE),
-      CAST('2023-10-31' AS DATE),
-      CAST('2023-11-29' AS DATE),
-      CAST('2023-11-30' AS DATE),
-      CAST('2023-12-28' AS DATE),
-      CAST('2023-12-29' AS DATE),
-      CAST('2024-01-30' AS DATE),
-      CAST('2024-01-31' AS DATE),
-      CAST('2024-02-28' AS DATE),
-      CAST('2024-02-29' AS DATE),
-      CAST('2024-03-28' AS DATE),
-      CAST('2024-03-29' AS DATE),
-      CAST('2024-04-26' AS DATE),
-      CAST('2024-04-30' AS DATE),
-      CAST('2024-05-30' AS DATE),
-      CAST('2024-05-31' AS DATE),
-      CAST('2024-06-27' AS DATE),
-      CAST('2024-06-28' AS DATE),
-      CAST('2024-07-30' AS DATE),
-      CAST('2024-07-31' AS DATE),
-      CAST('2024-08-29' AS DATE),
-      CAST('2024-08-30' AS DATE),
-      CAST('2024-09-27' AS DATE),
-      CAST('2024-09-30' AS DATE),
-      CAST('2024-10-30' AS DATE),
-      CAST('2024-10-31' AS DATE),
-      CAST('2024-11-28' AS DATE),
-      CAST('2024-11-29' AS DATE),
-      CAST('2024-12-27' AS DATE),
-      CAST('2024-12-30' AS DATE),
-      CAST('2025-01-30' AS DATE),
-      CAST('2025-01-31' AS DATE),
-      CAST('2025-02-27' AS DATE),
-      CAST('2025-02-28' AS DATE),
-      CAST('2025-03-28' AS DATE),
-      CAST('2025-03-31' AS DATE),
-      CAST('2025-04-28' AS DATE),
-      CAST('2025-04-30' AS DATE),
-      CAST('2025-05-29' AS DATE),
-      CAST('2025-05-30' AS DATE),
-      CAST('2025-06-27' AS DATE),
-      CAST('2025-06-30' AS DATE),
-      CAST('2025-07-30' AS DATE),
-      CAST('2025-07-31' AS DATE),
-      CAST('2025-08-28' AS DATE),
-      CAST('2025-08-29' AS DATE),
-      CAST('2025-09-29' AS DATE),
-      CAST('2025-09-30' AS DATE),
-      CAST('2025-10-30' AS DATE),
-      CAST('2025-10-31' AS DATE),
-      CAST('2025-11-27' AS DATE),
-      CAST('2025-11-28' AS DATE),
-      CAST('2025-12-29' AS DATE),
-      CAST('2025-12-30' AS DATE),
-      CAST('2026-01-29' AS DATE),
-      CAST('2026-01-30' AS DATE),
-      CAST('2026-02-26' AS DATE),
-      CAST('2026-02-27' AS DATE),
-      CAST('2026-03-30' AS DATE),
-      CAST('2026-03-31' AS DATE)
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    stage_history.entity = 'deal'
-    AND stage_history.entity_id IN (
-      SELECT
-        d.deal_id
-      FROM deals AS d
-      WHERE
-        d.owner = '伊藤 誠'
-    )
-    AND CAST("stage_history"."entered_at" AS DATE) IN (
-      CAST('2023-04-27' AS DATE),
-      CAST('2023-04-28' AS DATE),
-      CAST('2023-05-30' AS DATE),
-      CAST('2023-05-31' AS DATE),
-      CAST('2023-06-29' AS DATE),
-      CAST('2023-06-30' AS DATE),
-      CAST('2023-07-28' AS DATE),
-      CAST('2023-07-31' AS DATE),
-      CAST('2023-08-30' AS DATE),
-      CAST('2023-08-31' AS DATE),
-      CAST('2023-09-28' AS DATE),
-      CAST('2023-09-29' AS DATE),
-      CAST('2023-10-30' AS DATE),
-      CAST('2023-10-31' AS DATE),
-      CAST('2023-11-29' AS DATE),
-      CAST('2023-11-30' AS DATE),
-      CAST('2023-12-28' AS DATE),
-      CAST('2023-12-29' AS DATE),
-      CAST('2024-01-30' AS DATE),
-      CAST('2024-01-31' AS DATE),
-      CAST('2024-02-28' AS DATE),
-      CAST('2024-02-29' AS DATE),
-      CAST('2024-03-28' AS DATE),
-      CAST('2024-03-29' AS DATE),
-      CAST('2024-04-26' AS DATE),
-      CAST('2024-04-30' AS DATE),
-      CAST('2024-05-30' AS DATE),
-      CAST('2024-05-31' AS DATE),
-      CAST('2024-06-27' AS DATE),
-      CAST('2024-06-28' AS DATE),
-      CAST('2024-07-30' AS DATE),
-      CAST('2024-07-31' AS DATE),
-      CAST('2024-08-29' AS DATE),
-      CAST('2024-08-30' AS DATE),
-      CAST('2024-09-27' AS DATE),
-      CAST('2024-09-30' AS DATE),
-      CAST('2024-10-30' AS DATE),
-      CAST('2024-10-31' AS DATE),
-      CAST('2024-11-28' AS DATE),
-      CAST('2024-11-29' AS DATE),
-      CAST('2024-12-27' AS DATE),
-      CAST('2024-12-30' AS DATE),
-      CAST('2025-01-30' AS DATE),
-      CAST('2025-01-31' AS DATE),
-      CAST('2025-02-27' AS DATE),
-      CAST('2025-02-28' AS DATE),
-      CAST('2025-03-28' AS DATE),
-      CAST('2025-03-31' AS DATE),
-      CAST('2025-04-28' AS DATE),
-      CAST('2025-04-30' AS DATE),
-      CAST('2025-05-29' AS DATE),
-      CAST('2025-05-30' AS DATE),
-      CAST('2025-06-27' AS DATE),
-      CAST('2025-06-30' AS DATE),
-      CAST('2025-07-30' AS DATE),
-      CAST('2025-07-31' AS DATE),
-      CAST('2025-08-28' AS DATE),
-      CAST('2025-08-29' AS DATE),
-      CAST('2025-09-29' AS DATE),
-      CAST('2025-09-30' AS DATE),
-      CAST('2025-10-30' AS DATE),
-      CAST('2025-10-31' AS DATE),
-      CAST('2025-11-27' AS DATE),
-      CAST('2025-11-28' AS DATE),
-      CAST('2025-12-29' AS DATE),
-      CAST('2025-12-30' AS DATE),
-      CAST('2026-01-29' AS DATE),
-      CAST('2026-01-30' AS DATE),
-      CAST('2026-02-26' AS DATE),
-      CAST('2026-02-27' AS DATE),
-      CAST('2026-03-30' AS DATE),
-      CAST('2026-03-31' AS DATE)
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    stage_history.entity = 'deal'
-    AND stage_history.entity_id IN (
-      SELECT
-        d.deal_id
-      FROM deals AS d
-      WHERE
-        d.owner = '伊藤 誠'
-    )
-    AND CAST("stage_history"."entered_at" AS DATE) IN (
-      CAST('2023-04-27' AS DATE),
-      CAST('2023-04-28' AS DATE),
-      CAST('2023-05-30' AS DATE),
-      CAST('2023-05-31' AS DATE),
-      CAST('2023-06-29' AS DATE),
-      CAST('2023-06-30' AS DATE),
-      CAST('2023-07-28' AS DATE),
-      CAST('2023-07-31' AS DATE),
-      CAST('2023-08-30' AS DATE),
-      CAST('2023-08-31' AS DATE),
-      CAST('2023-09-28' AS DATE),
-      CAST('2023-09-29' AS DATE),
-      CAST('2023-10-30' AS DATE),
-      CAST('2023-10-31' AS DATE),
-      CAST('2023-11-29' AS DATE),
-      CAST('2023-11-30' AS DATE),
-      CAST('2023-12-28' AS DATE),
-      CAST('2023-12-29' AS DATE),
-      CAST('2024-01-30' AS DATE),
-      CAST('2024-01-31' AS DATE),
-      CAST('2024-02-28' AS DATE),
-      CAST('2024-02-29' AS DATE),
-      CAST('2024-03-28' AS DATE),
-      CAST('2024-03-29' AS DATE),
-      CAST('2024-04-26' AS DATE),
-      CAST('2024-04-30' AS DATE),
-      CAST('2024-05-30' AS DATE),
-      CAST('2024-05-31' AS DATE),
-      CAST('2024-06-27' AS DATE),
-      CAST('2024-06-28' AS DATE),
-      CAST('2024-07-30' AS DATE),
-      CAST('2024-07-31' AS DATE),
-      CAST('2024-08-29' AS DATE),
-      CAST('2024-08-30' AS DATE),
-      CAST('2024-09-27' AS DATE),
-      CAST('2024-09-30' AS DATE),
-      CAST('2024-10-30' AS DATE),
-      CAST('2024-10-31' AS DATE),
-      CAST('2024-11-28' AS DATE),
-      CAST('2024-11-29' AS DATE),
-      CAST('2024-12-27' AS DATE),
-      CAST('2024-12-30' AS DATE),
-      CAST('2025-01-30' AS DATE),
-      CAST('2025-01-31' AS DATE),
-      CAST('2025-02-27' AS DATE),
-      CAST('2025-02-28' AS DATE),
-      CAST('2025-03-28' AS DATE),
-      CAST('2025-03-31' AS DATE),
-      CAST('2025-04-28' AS DATE),
-      CAST('2025-04-30' AS DATE),
-      CAST('2025-05-29' AS DATE),
-      CAST('2025-05-30' AS DATE),
-      CAST('2025-06-27' AS DATE),
-      CAST('2025-06-30' AS DATE),
-      CAST('2025-07-30' AS DATE),
-      CAST('2025-07-31' AS DATE),
-      CAST('2025-08-28' AS DATE),
-      CAST('2025-08-29' AS DATE),
-      CAST('2025-09-29' AS DATE),
-      CAST('2025-09-30' AS DATE),
-      CAST('2025-10-30' AS DATE),
-      CAST('2025-10-31' AS DATE),
-      CAST('2025-11-27' AS DATE),
-      CAST('2025-11-28' AS DATE),
-      CAST('2025-12-29' AS DATE),
-      CAST('2025-12-30' AS DATE),
-      CAST('2026-01-29' AS DATE),
-      CAST('2026-01-30' AS DATE),
-      CAST('2026-02-26' AS DATE),
-      CAST('2026-02-27' AS DATE),
-      CAST('2026-03-30' AS DATE),
-      CAST('2026-03-31' AS DATE)
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    stage_history.entity = 'deal'
-    AND stage_history.entity_id IN (
-      SELECT
-        d.deal_id
-      FROM deals AS d
-      WHERE
-        d.owner = '山本 裕子'
-    )
-    AND CAST("stage_history"."entered_at" AS DATE) IN (
-      CAST('2023-04-27' AS DATE),
-      CAST('2023-04-28' AS DATE),
-      CAST('2023-05-30' AS DATE),
-      CAST('2023-05-31' AS DATE),
-      CAST('2023-06-29' AS DATE),
-      CAST('2023-06-30' AS DATE),
-      CAST('2023-07-28' AS DATE),
-      CAST('2023-07-31' AS DATE),
-      CAST('2023-08-30' AS DATE),
-      CAST('2023-08-31' AS DATE),
-      CAST('2023-09-28' AS DATE),
-      CAST('2023-09-29' AS DATE),
-      CAST('2023-10-30' AS DATE),
-      CAST('2023-10-31' AS DATE),
-      CAST('2023-11-29' AS DATE),
-      CAST('2023-11-30' AS DATE),
-      CAST('2023-12-28' AS DATE),
-      CAST('2023-12-29' AS DATE),
-      CAST('2024-01-30' AS DATE),
-      CAST('2024-01-31' AS DATE),
-      CAST('2024-02-28' AS DATE),
-      CAST('2024-02-29' AS DATE),
-      CAST('2024-03-28' AS DATE),
-      CAST('2024-03-29' AS DATE),
-      CAST('2024-04-26' AS DATE),
-      CAST('2024-04-30' AS DATE),
-      CAST('2024-05-30' AS DATE),
-      CAST('2024-05-31' AS DATE),
-      CAST('2024-06-27' AS DATE),
-      CAST('2024-06-28' AS DATE),
-      CAST('2024-07-30' AS DATE),
-      CAST('2024-07-31' AS DATE),
-      CAST('2024-08-29' AS DATE),
-      CAST('2024-08-30' AS DATE),
-      CAST('2024-09-27' AS DATE),
-      CAST('2024-09-30' AS DATE),
-      CAST('2024-10-30' AS DATE),
-      CAST('2024-10-31' AS DATE),
-      CAST('2024-11-28' AS DATE),
-      CAST('2024-11-29' AS DATE),
-      CAST('2024-12-27' AS DATE),
-      CAST('2024-12-30' AS DATE),
-      CAST('2025-01-30' AS DATE),
-      CAST('2025-01-31' AS DATE),
-      CAST('2025-02-27' AS DATE),
-      CAST('2025-02-28' AS DATE),
-      CAST('2025-03-28' AS DATE),
-      CAST('2025-03-31' AS DATE),
-      CAST('2025-04-28' AS DATE),
-      CAST('2025-04-30' AS DATE),
-      CAST('2025-05-29' AS DATE),
-      CAST('2025-05-30' AS DATE),
-      CAST('2025-06-27' AS DATE),
-      CAST('2025-06-30' AS DATE),
-      CAST('2025-07-30' AS DATE),
-      CAST('2025-07-31' AS DATE),
-      CAST('2025-08-28' AS DATE),
-      CAST('2025-08-29' AS DATE),
-      CAST('2025-09-29' AS DATE),
-      CAST('2025-09-30' AS DATE),
-      CAST('2025-10-30' AS DATE),
-      CAST('2025-10-31' AS DATE),
-      CAST('2025-11-27' AS DATE),
-      CAST('2025-11-28' AS DATE),
-      CAST('2025-12-29' AS DATE),
-      CAST('2025-12-30' AS DATE),
-      CAST('2026-01-29' AS DATE),
-      CAST('2026-01-30' AS DATE),
-      CAST('2026-02-26' AS DATE),
-      CAST('2026-02-27' AS DATE),
-      CAST('2026-03-30' AS DATE),
-      CAST('2026-03-31' AS DATE)
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    stage_history.entity = 'deal'
-    AND stage_history.entity_id IN (
-      SELECT
-        d.deal_id
-      FROM deals AS d
-      WHERE
-        d.owner = '山本 裕子'
-    )
-    AND CAST("stage_history"."entered_at" AS DATE) IN (
-      CAST('2023-04-27' AS DATE),
-      CAST('2023-04-28' AS DATE),
-      CAST('2023-05-30' AS DATE),
-      CAST('2023-05-31' AS DATE),
-      CAST('2023-06-29' AS DATE),
-      CAST('2023-06-30' AS DATE),
-      CAST('2023-07-28' AS DATE),
-      CAST('2023-07-31' AS DATE),
-      CAST('2023-08-30' AS DATE),
-      CAST('2023-08-31' AS DATE),
-      CAST('2023-09-28' AS DATE),
-      CAST('2023-09-29' AS DATE),
-      CAST('2023-10-30' AS DATE),
-      CAST('2023-10-31' AS DATE),
-      CAST('2023-11-29' AS DATE),
-      CAST('2023-11-30' AS DATE),
-      CAST('2023-12-28' AS DATE),
-      CAST('2023-12-29' AS DATE),
-      CAST('2024-01-30' AS DATE),
-      CAST('2024-01-31' AS DATE),
-      CAST('2024-02-28' AS DATE),
-      CAST('2024-02-29' AS DATE),
-      CAST('2024-03-28' AS DATE),
-      CAST('2024-03-29' AS DATE),
-      CAST('2024-04-26' AS DATE),
-      CAST('2024-04-30' AS DATE),
-      CAST('2024-05-30' AS DATE),
-      CAST('2024-05-31' AS DATE),
-      CAST('2024-06-27' AS DATE),
-      CAST('2024-06-28' AS DATE),
-      CAST('2024-07-30' AS DATE),
-      CAST('2024-07-31' AS DATE),
-      CAST('2024-08-29' AS DATE),
-      CAST('2024-08-30' AS DATE),
-      CAST('2024-09-27' AS DATE),
-      CAST('2024-09-30' AS DATE),
-      CAST('2024-10-30' AS DATE),
-      CAST('2024-10-31' AS DATE),
-      CAST('2024-11-28' AS DATE),
-      CAST('2024-11-29' AS DATE),
-      CAST('2024-12-27' AS DATE),
-      CAST('2024-12-30' AS DATE),
-      CAST('2025-01-30' AS DATE),
-      CAST('2025-01-31' AS DATE),
-      CAST('2025-02-27' AS DATE),
-      CAST('2025-02-28' AS DATE),
-      CAST('2025-03-28' AS DATE),
-      CAST('2025-03-31' AS DATE),
-      CAST('2025-04-28' AS DATE),
-      CAST('2025-04-30' AS DATE),
-      CAST('2025-05-29' AS DATE),
-      CAST('2025-05-30' AS DATE),
-      CAST('2025-06-27' AS DATE),
-      CAST('2025-06-30' AS DATE),
-      CAST('2025-07-30' AS DATE),
-      CAST('2025-07-31' AS DATE),
-      CAST('2025-08-28' AS DATE),
-      CAST('2025-08-29' AS DATE),
-      CAST('2025-09-29' AS DATE),
-      CAST('2025-09-30' AS DATE),
-      CAST('2025-10-30' AS DATE),
-      CAST('2025-10-31' AS DATE),
-      CAST('2025-11-27' AS DATE),
-      CAST('2025-11-28' AS DATE),
-      CAST('2025-12-29' AS DATE),
-      CAST('2025-12-30' AS DATE),
-      CAST('2026-01-29' AS DATE),
-      CAST('2026-01-30' AS DATE),
-      CAST('2026-02-26' AS DATE),
-      CAST('2026-02-27' AS DATE),
-      CAST('2026-03-30' AS DATE),
-      CAST('2026-03-31' AS DATE)
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    stage_history.entity = 'deal'
-    AND stage_history.entity_id IN (
-      SELECT
-        d.deal_id
-      FROM deals AS d
-      WHERE
-        d.owner = '松井 拓也'
-    )
-    AND CAST("stage_history"."entered_at" AS DATE) IN (
-      CAST('2023-04-27' AS DATE),
-      CAST('2023-04-28' AS DATE),
-      CAST('2023-05-30' AS DATE),
-      CAST('2023-05-31' AS DATE),
-      CAST('2023-06-29' AS DATE),
-      CAST('2023-06-30' AS DATE),
-      CAST('2023-07-28' AS DATE),
-      CAST('2023-07-31' AS DATE),
-      CAST('2023-08-30' AS DATE),
-      CAST('2023-08-31' AS DATE),
-      CAST('2023-09-28' AS DATE),
-      CAST('2023-09-29' AS DATE),
-      CAST('2023-10-30' AS DATE),
-      CAST('2023-10-31' AS DATE),
-      CAST('2023-11-29' AS DATE),
-      CAST('2023-11-30' AS DATE),
-      CAST('2023-12-28' AS DATE),
-      CAST('2023-12-29' AS DATE),
-      CAST('2024-01-30' AS DATE),
-      CAST('2024-01-31' AS DATE),
-      CAST('2024-02-28' AS DATE),
-      CAST('2024-02-29' AS DATE),
-      CAST('2024-03-28' AS DATE),
-      CAST('2024-03-29' AS DATE),
-      CAST('2024-04-26' AS DATE),
-      CAST('2024-04-30' AS DATE),
-      CAST('2024-05-30' AS DATE),
-      CAST('2024-05-31' AS DATE),
-      CAST('2024-06-27' AS DATE),
-      CAST('2024-06-28' AS DATE),
-      CAST('2024-07-30' AS DATE),
-      CAST('2024-07-31' AS DATE),
-      CAST('2024-08-29' AS DATE),
-      CAST('2024-08-30' AS DATE),
-      CAST('2024-09-27' AS DATE),
-      CAST('2024-09-30' AS DATE),
-      CAST('2024-10-30' AS DATE),
-      CAST('2024-10-31' AS DATE),
-      CAST('2024-11-28' AS DATE),
-      CAST('2024-11-29' AS DATE),
-      CAST('2024-12-27' AS DATE),
-      CAST('2024-12-30' AS DATE),
-      CAST('2025-01-30' AS DATE),
-      CAST('2025-01-31' AS DATE),
-      CAST('2025-02-27' AS DATE),
-      CAST('2025-02-28' AS DATE),
-      CAST('2025-03-28' AS DATE),
-      CAST('2025-03-31' AS DATE),
-      CAST('2025-04-28' AS DATE),
-      CAST('2025-04-30' AS DATE),
-      CAST('2025-05-29' AS DATE),
-      CAST('2025-05-30' AS DATE),
-      CAST('2025-06-27' AS DATE),
-      CAST('2025-06-30' AS DATE),
-      CAST('2025-07-30' AS DATE),
-      CAST('2025-07-31' AS DATE),
-      CAST('2025-08-28' AS DATE),
-      CAST('2025-08-29' AS DATE),
-      CAST('2025-09-29' AS DATE),
-      CAST('2025-09-30' AS DATE),
-      CAST('2025-10-30' AS DATE),
-      CAST('2025-10-31' AS DATE),
-      CAST('2025-11-27' AS DATE),
-      CAST('2025-11-28' AS DATE),
-      CAST('2025-12-29' AS DATE),
-      CAST('2025-12-30' AS DATE),
-      CAST('2026-01-29' AS DATE),
-      CAST('2026-01-30' AS DATE),
-      CAST('2026-02-26' AS DATE),
-      CAST('2026-02-27' AS DATE),
-      CAST('2026-03-30' AS DATE),
-      CAST('2026-03-31' AS DATE)
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    stage_history.entity = 'deal'
-    AND stage_history.entity_id IN (
-      SELECT
-        d.deal_id
-      FROM deals AS d
-      WHERE
-        d.owner = '松井 拓也'
-    )
-    AND CAST("stage_history"."entered_at" AS DATE) IN (
-      CAST('2023-04-27' AS DATE),
-      CAST('2023-04-28' AS DATE),
-      CAST('2023-05-30' AS DATE),
-      CAST('2023-05-31' AS DATE),
-      CAST('2023-06-29' AS DATE),
-      CAST('2023-06-30' AS DATE),
-      CAST('2023-07-28' AS DATE),
-      CAST('2023-07-31' AS DATE),
-      CAST('2023-08-30' AS DATE),
-      CAST('2023-08-31' AS DATE),
-      CAST('2023-09-28' AS DATE),
-      CAST('2023-09-29' AS DATE),
-      CAST('2023-10-30' AS DATE),
-      CAST('2023-10-31' AS DATE),
-      CAST('2023-11-29' AS DATE),
-      CAST('2023-11-30' AS DATE),
-      CAST('2023-12-28' AS DATE),
-      CAST('2023-12-29' AS DATE),
-      CAST('2024-01-30' AS DATE),
-      CAST('2024-01-31' AS DATE),
-      CAST('2024-02-28' AS DATE),
-      CAST('2024-02-29' AS DATE),
-      CAST('2024-03-28' AS DATE),
-      CAST('2024-03-29' AS DATE),
-      CAST('2024-04-26' AS DATE),
-      CAST('2024-04-30' AS DATE),
-      CAST('2024-05-30' AS DATE),
-      CAST('2024-05-31' AS DATE),
-      CAST('2024-06-27' AS DATE),
-      CAST('2024-06-28' AS DATE),
-      CAST('2024-07-30' AS DATE),
-      CAST('2024-07-31' AS DATE),
-      CAST('2024-08-29' AS DATE),
-      CAST('2024-08-30' AS DATE),
-      CAST('2024-09-27' AS DATE),
-      CAST('2024-09-30' AS DATE),
-      CAST('2024-10-30' AS DATE),
-      CAST('2024-10-31' AS DATE),
-      CAST('2024-11-28' AS DATE),
-      CAST('2024-11-29' AS DATE),
-      CAST('2024-12-27' AS DATE),
-      CAST('2024-12-30' AS DATE),
-      CAST('2025-01-30' AS DATE),
-      CAST('2025-01-31' AS DATE),
-      CAST('2025-02-27' AS DATE),
-      CAST('2025-02-28' AS DATE),
-      CAST('2025-03-28' AS DATE),
-      CAST('2025-03-31' AS DATE),
-      CAST('2025-04-28' AS DATE),
-      CAST('2025-04-30' AS DATE),
-      CAST('2025-05-29' AS DATE),
-      CAST('2025-05-30' AS DATE),
-      CAST('2025-06-27' AS DATE),
-      CAST('2025-06-30' AS DATE),
-      CAST('2025-07-30' AS DATE),
-      CAST('2025-07-31' AS DATE),
-      CAST('2025-08-28' AS DATE),
-      CAST('2025-08-29' AS DATE),
-      CAST('2025-09-29' AS DATE),
-      CAST('2025-09-30' AS DATE),
-      CAST('2025-10-30' AS DATE),
-      CAST('2025-10-31' AS DATE),
-      CAST('2025-11-27' AS DATE),
-      CAST('2025-11-28' AS DATE),
-      CAST('2025-12-29' AS DATE),
-      CAST('2025-12-30' AS DATE),
-      CAST('2026-01-29' AS DATE),
-      CAST('2026-01-30' AS DATE),
-      CAST('2026-02-26' AS DATE),
-      CAST('2026-02-27' AS DATE),
-      CAST('2026-03-30' AS DATE),
-      CAST('2026-03-31' AS DATE)
-    )
-  );
 
 SELECT
   "deals"."owner" AS owner,
@@ -1767,2470 +497,3298 @@ ORDER BY
   owner;
 
 SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    deals.closed_at < deals.created_at AND "deals"."owner" = '木村 恵'
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    deals.closed_at < deals.created_at AND "deals"."owner" = '木村 恵'
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    deals.closed_at < deals.created_at AND "deals"."owner" = '松井 拓也'
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    deals.closed_at < deals.created_at AND "deals"."owner" = '松井 拓也'
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    deals.closed_at < deals.created_at AND "deals"."owner" = '渡辺 直樹'
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    deals.closed_at < deals.created_at AND "deals"."owner" = '渡辺 直樹'
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
+  COUNT_IF(
     (
-      stage_history.entity = 'deal'
-      AND EXISTS(
-        SELECT
-          1
-        FROM deals AS b
-        WHERE
-          b.deal_id = stage_history.entity_id AND b.created_at > stage_history.entered_at
-      )
+      "deals"."closed_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "deals"."closed_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
     )
-    OR (
-      stage_history.entity = 'contact'
-      AND EXISTS(
-        SELECT
-          1
-        FROM contacts AS b
-        WHERE
-          b.contact_id = stage_history.entity_id
-          AND b.created_at > stage_history.entered_at
-      )
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    (
-      stage_history.entity = 'deal'
-      AND EXISTS(
-        SELECT
-          1
-        FROM deals AS b
-        WHERE
-          b.deal_id = stage_history.entity_id AND b.created_at > stage_history.entered_at
-      )
-    )
-    OR (
-      stage_history.entity = 'contact'
-      AND EXISTS(
-        SELECT
-          1
-        FROM contacts AS b
-        WHERE
-          b.contact_id = stage_history.entity_id
-          AND b.created_at > stage_history.entered_at
-      )
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    EXISTS(
-      SELECT
-        1
-      FROM stage_history AS e
-      WHERE
-        "e"."entity" = "stage_history"."entity"
-        AND "e"."entity_id" = "stage_history"."entity_id"
-        AND CASE
-          WHEN "e"."entity" = 'contact' AND "e"."stage" = 'lead'
-          THEN 0
-          WHEN "e"."entity" = 'contact' AND "e"."stage" = 'mql'
-          THEN 1
-          WHEN "e"."entity" = 'contact' AND "e"."stage" = 'sql'
-          THEN 2
-          WHEN "e"."entity" = 'contact' AND "e"."stage" = 'opportunity'
-          THEN 3
-          WHEN "e"."entity" = 'contact' AND "e"."stage" = 'customer'
-          THEN 4
-          WHEN "e"."entity" = 'deal' AND "e"."stage" = 'appointment'
-          THEN 0
-          WHEN "e"."entity" = 'deal' AND "e"."stage" = 'valid'
-          THEN 1
-          WHEN "e"."entity" = 'deal' AND "e"."stage" = 'proposal'
-          THEN 2
-          WHEN "e"."entity" = 'deal' AND "e"."stage" = 'won'
-          THEN 3
-        END < CASE
-          WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'lead'
-          THEN 0
-          WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'mql'
-          THEN 1
-          WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'sql'
-          THEN 2
-          WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'opportunity'
-          THEN 3
-          WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'customer'
-          THEN 4
-          WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'appointment'
-          THEN 0
-          WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'valid'
-          THEN 1
-          WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'proposal'
-          THEN 2
-          WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'won'
-          THEN 3
-        END
-        AND "e"."entered_at" > "stage_history"."entered_at"
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    EXISTS(
-      SELECT
-        1
-      FROM stage_history AS e
-      WHERE
-        "e"."entity" = "stage_history"."entity"
-        AND "e"."entity_id" = "stage_history"."entity_id"
-        AND CASE
-          WHEN "e"."entity" = 'contact' AND "e"."stage" = 'lead'
-          THEN 0
-          WHEN "e"."entity" = 'contact' AND "e"."stage" = 'mql'
-          THEN 1
-          WHEN "e"."entity" = 'contact' AND "e"."stage" = 'sql'
-          THEN 2
-          WHEN "e"."entity" = 'contact' AND "e"."stage" = 'opportunity'
-          THEN 3
-          WHEN "e"."entity" = 'contact' AND "e"."stage" = 'customer'
-          THEN 4
-          WHEN "e"."entity" = 'deal' AND "e"."stage" = 'appointment'
-          THEN 0
-          WHEN "e"."entity" = 'deal' AND "e"."stage" = 'valid'
-          THEN 1
-          WHEN "e"."entity" = 'deal' AND "e"."stage" = 'proposal'
-          THEN 2
-          WHEN "e"."entity" = 'deal' AND "e"."stage" = 'won'
-          THEN 3
-        END < CASE
-          WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'lead'
-          THEN 0
-          WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'mql'
-          THEN 1
-          WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'sql'
-          THEN 2
-          WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'opportunity'
-          THEN 3
-          WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'customer'
-          THEN 4
-          WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'appointment'
-          THEN 0
-          WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'valid'
-          THEN 1
-          WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'proposal'
-          THEN 2
-          WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'won'
-          THEN 3
-        END
-        AND "e"."entered_at" > "stage_history"."entered_at"
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    NOT CASE
-      WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'mql'
-      THEN 'lead'
-      WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'sql'
-      THEN 'mql'
-      WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'opportunity'
-      THEN 'sql'
-      WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'customer'
-      THEN 'opportunity'
-      WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'valid'
-      THEN 'appointment'
-      WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'proposal'
-      THEN 'valid'
-      WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'won'
-      THEN 'proposal'
-    END IS NULL
-    AND NOT EXISTS(
-      SELECT
-        1
-      FROM stage_history AS e
-      WHERE
-        "e"."entity" = "stage_history"."entity"
-        AND "e"."entity_id" = "stage_history"."entity_id"
-        AND "e"."stage" = CASE
-          WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'mql'
-          THEN 'lead'
-          WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'sql'
-          THEN 'mql'
-          WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'opportunity'
-          THEN 'sql'
-          WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'customer'
-          THEN 'opportunity'
-          WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'valid'
-          THEN 'appointment'
-          WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'proposal'
-          THEN 'valid'
-          WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'won'
-          THEN 'proposal'
-        END
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    NOT CASE
-      WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'mql'
-      THEN 'lead'
-      WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'sql'
-      THEN 'mql'
-      WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'opportunity'
-      THEN 'sql'
-      WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'customer'
-      THEN 'opportunity'
-      WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'valid'
-      THEN 'appointment'
-      WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'proposal'
-      THEN 'valid'
-      WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'won'
-      THEN 'proposal'
-    END IS NULL
-    AND NOT EXISTS(
-      SELECT
-        1
-      FROM stage_history AS e
-      WHERE
-        "e"."entity" = "stage_history"."entity"
-        AND "e"."entity_id" = "stage_history"."entity_id"
-        AND "e"."stage" = CASE
-          WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'mql'
-          THEN 'lead'
-          WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'sql'
-          THEN 'mql'
-          WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'opportunity'
-          THEN 'sql'
-          WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'customer'
-          THEN 'opportunity'
-          WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'valid'
-          THEN 'appointment'
-          WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'proposal'
-          THEN 'valid'
-          WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'won'
-          THEN 'proposal'
-        END
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    stage_history.entered_at IN (
-      SELECT
-        s.entered_at
-      FROM stage_history AS s
-      GROUP BY
-        s.entered_at
-      HAVING
-        COUNT(*) >= 20
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    stage_history.entered_at IN (
-      SELECT
-        s.entered_at
-      FROM stage_history AS s
-      GROUP BY
-        s.entered_at
-      HAVING
-        COUNT(*) >= 20
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM accounts
-WHERE
-  CAST("accounts"."created_at" AS TIMESTAMP) > CAST('<now>' AS TIMESTAMP);
-
-SELECT
-  COUNT(*)
-FROM accounts
-WHERE
-  CAST("accounts"."created_at" AS TIMESTAMP) > CAST('<now>' AS TIMESTAMP);
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  CAST("contacts"."created_at" AS TIMESTAMP) > CAST('<now>' AS TIMESTAMP);
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  CAST("contacts"."created_at" AS TIMESTAMP) > CAST('<now>' AS TIMESTAMP);
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  CAST("stage_history"."entered_at" AS TIMESTAMP) > CAST('<now>' AS TIMESTAMP);
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  CAST("stage_history"."entered_at" AS TIMESTAMP) > CAST('<now>' AS TIMESTAMP);
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  CAST("deals"."created_at" AS TIMESTAMP) > CAST('<now>' AS TIMESTAMP);
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  CAST("deals"."created_at" AS TIMESTAMP) > CAST('<now>' AS TIMESTAMP);
-
-SELECT
-  COUNT(*)
-FROM touchpoints
-WHERE
-  CAST("touchpoints"."occurred_at" AS TIMESTAMP) > CAST('<now>' AS TIMESTAMP);
-
-SELECT
-  COUNT(*)
-FROM touchpoints
-WHERE
-  CAST("touchpoints"."occurred_at" AS TIMESTAMP) > CAST('<now>' AS TIMESTAMP);
-
-SELECT
-  COUNT(*)
-FROM booth_traffic
-WHERE
-  CAST("booth_traffic"."hour" AS TIMESTAMP) > CAST('<now>' AS TIMESTAMP);
-
-SELECT
-  COUNT(*)
-FROM booth_traffic
-WHERE
-  CAST("booth_traffic"."hour" AS TIMESTAMP) > CAST('<now>' AS TIMESTAMP);
-
-SELECT
-  COUNT(*)
-FROM costs
-WHERE
-  CAST("costs"."date" AS TIMESTAMP) > CAST('<now>' AS TIMESTAMP);
-
-SELECT
-  COUNT(*)
-FROM costs
-WHERE
-  CAST("costs"."date" AS TIMESTAMP) > CAST('<now>' AS TIMESTAMP);
-
-SELECT
-  COUNT(*)
-FROM orders
-WHERE
-  CAST("orders"."ordered_at" AS TIMESTAMP) > CAST('<now>' AS TIMESTAMP);
-
-SELECT
-  COUNT(*)
-FROM orders
-WHERE
-  CAST("orders"."ordered_at" AS TIMESTAMP) > CAST('<now>' AS TIMESTAMP);
-
-SELECT
-  COUNT(*)
-FROM surveys
-WHERE
-  CAST("surveys"."answered_at" AS TIMESTAMP) > CAST('<now>' AS TIMESTAMP);
-
-SELECT
-  COUNT(*)
-FROM surveys
-WHERE
-  CAST("surveys"."answered_at" AS TIMESTAMP) > CAST('<now>' AS TIMESTAMP);
-
-SELECT
-  COUNT(*)
-FROM brand_signals
-WHERE
-  CAST("brand_signals"."date" AS TIMESTAMP) > CAST('<now>' AS TIMESTAMP);
-
-SELECT
-  COUNT(*)
-FROM brand_signals
-WHERE
-  CAST("brand_signals"."date" AS TIMESTAMP) > CAST('<now>' AS TIMESTAMP);
-
-SELECT
-  COUNT(*)
-FROM accounts
-WHERE
-  (
-    "accounts"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "accounts"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "accounts"."account_id" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM accounts
-WHERE
-  (
-    "accounts"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "accounts"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "accounts"."account_id" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM accounts
-WHERE
-  (
-    "accounts"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "accounts"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "accounts"."name" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM accounts
-WHERE
-  (
-    "accounts"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "accounts"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "accounts"."name" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM accounts
-WHERE
-  (
-    "accounts"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "accounts"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "accounts"."employees" < 0
-  );
-
-SELECT
-  COUNT(*)
-FROM accounts
-WHERE
-  (
-    "accounts"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "accounts"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "accounts"."employees" < 0
-  );
-
-SELECT
-  COUNT(*)
-FROM accounts
-WHERE
-  (
-    "accounts"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "accounts"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    (
-      SELECT
-        COUNT(*)
-      FROM accounts AS dup
-      WHERE
-        "dup"."account_id" = "accounts"."account_id"
-    ) > 1
-  );
-
-SELECT
-  COUNT(*)
-FROM accounts
-WHERE
-  (
-    "accounts"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "accounts"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    (
-      SELECT
-        COUNT(*)
-      FROM accounts AS dup
-      WHERE
-        "dup"."account_id" = "accounts"."account_id"
-    ) > 1
-  );
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  (
-    "contacts"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "contacts"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "contacts"."contact_id" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  (
-    "contacts"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "contacts"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "contacts"."contact_id" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  (
-    "contacts"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "contacts"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "contacts"."created_at" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  (
-    "contacts"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "contacts"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "contacts"."created_at" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  (
-    "contacts"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "contacts"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    (
-      SELECT
-        COUNT(*)
-      FROM contacts AS dup
-      WHERE
-        "dup"."contact_id" = "contacts"."contact_id"
-    ) > 1
-  );
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  (
-    "contacts"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "contacts"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    (
-      SELECT
-        COUNT(*)
-      FROM contacts AS dup
-      WHERE
-        "dup"."contact_id" = "contacts"."contact_id"
-    ) > 1
-  );
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  (
-    "contacts"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "contacts"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    NOT "contacts"."account_id" IS NULL
-    AND NOT EXISTS(
-      SELECT
-        1
-      FROM accounts AS t
-      WHERE
-        "t"."account_id" = "contacts"."account_id"
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  (
-    "contacts"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "contacts"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    NOT "contacts"."account_id" IS NULL
-    AND NOT EXISTS(
-      SELECT
-        1
-      FROM accounts AS t
-      WHERE
-        "t"."account_id" = "contacts"."account_id"
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "stage_history"."entity" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "stage_history"."entity" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "stage_history"."entity_id" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "stage_history"."entity_id" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "stage_history"."stage" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "stage_history"."stage" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "stage_history"."entered_at" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "stage_history"."entered_at" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    NOT "stage_history"."entity" IS NULL
-    AND NOT "stage_history"."entity" IN ('contact', 'deal')
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    NOT "stage_history"."entity" IS NULL
-    AND NOT "stage_history"."entity" IN ('contact', 'deal')
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    NOT "stage_history"."entity" IS NULL
-    AND CASE
-      WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'lead'
-      THEN 0
-      WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'mql'
-      THEN 1
-      WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'sql'
-      THEN 2
-      WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'opportunity'
-      THEN 3
-      WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'customer'
-      THEN 4
-      WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'appointment'
-      THEN 0
-      WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'valid'
-      THEN 1
-      WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'proposal'
-      THEN 2
-      WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'won'
-      THEN 3
-    END IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    NOT "stage_history"."entity" IS NULL
-    AND CASE
-      WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'lead'
-      THEN 0
-      WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'mql'
-      THEN 1
-      WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'sql'
-      THEN 2
-      WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'opportunity'
-      THEN 3
-      WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'customer'
-      THEN 4
-      WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'appointment'
-      THEN 0
-      WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'valid'
-      THEN 1
-      WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'proposal'
-      THEN 2
-      WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'won'
-      THEN 3
-    END IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    (
-      SELECT
-        COUNT(*)
-      FROM stage_history AS dup
-      WHERE
-        "dup"."entity" = "stage_history"."entity"
-        AND "dup"."entity_id" = "stage_history"."entity_id"
-        AND "dup"."stage" = "stage_history"."stage"
-        AND "dup"."entered_at" = "stage_history"."entered_at"
-    ) > 1
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    (
-      SELECT
-        COUNT(*)
-      FROM stage_history AS dup
-      WHERE
-        "dup"."entity" = "stage_history"."entity"
-        AND "dup"."entity_id" = "stage_history"."entity_id"
-        AND "dup"."stage" = "stage_history"."stage"
-        AND "dup"."entered_at" = "stage_history"."entered_at"
-    ) > 1
-  );
-
-SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "stage_history"."entity" = 'contact'
     AND (
-      NOT "stage_history"."entity_id" IS NULL
+      (
+        deals.outcome = 'won' AND NOT deals.closed_at IS NULL
+      )
+      AND "deals"."owner" = '伊藤 誠'
+      AND (
+        DATE_PART(YEAR, "deals"."closed_at") * 10000 + DATE_PART(MONTH, "deals"."closed_at") * 100 + DATE_PART(DAY, "deals"."closed_at")
+      ) IN (
+        20230427,
+        20230428,
+        20230530,
+        20230531,
+        20230629,
+        20230630,
+        20230728,
+        20230731,
+        20230830,
+        20230831,
+        20230928,
+        20230929,
+        20231030,
+        20231031,
+        20231129,
+        20231130,
+        20231228,
+        20231229,
+        20240130,
+        20240131,
+        20240228,
+        20240229,
+        20240328,
+        20240329,
+        20240426,
+        20240430,
+        20240530,
+        20240531,
+        20240627,
+        20240628,
+        20240730,
+        20240731,
+        20240829,
+        20240830,
+        20240927,
+        20240930,
+        20241030,
+        20241031,
+        20241128,
+        20241129,
+        20241227,
+        20241230,
+        20250130,
+        20250131,
+        20250227,
+        20250228,
+        20250328,
+        20250331,
+        20250428,
+        20250430,
+        20250529,
+        20250530,
+        20250627,
+        20250630,
+        20250730,
+        20250731,
+        20250828,
+        20250829,
+        20250929,
+        20250930,
+        20251030,
+        20251031,
+        20251127,
+        20251128,
+        20251229,
+        20251230,
+        20260129,
+        20260130,
+        20260226,
+        20260227,
+        20260330,
+        20260331
+      )
+    )
+  ) AS n0,
+  COUNT_IF(
+    (
+      "deals"."closed_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "deals"."closed_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      (
+        deals.outcome = 'won' AND NOT deals.closed_at IS NULL
+      )
+      AND "deals"."owner" = '松井 拓也'
+      AND (
+        DATE_PART(YEAR, "deals"."closed_at") * 10000 + DATE_PART(MONTH, "deals"."closed_at") * 100 + DATE_PART(DAY, "deals"."closed_at")
+      ) IN (
+        20230427,
+        20230428,
+        20230530,
+        20230531,
+        20230629,
+        20230630,
+        20230728,
+        20230731,
+        20230830,
+        20230831,
+        20230928,
+        20230929,
+        20231030,
+        20231031,
+        20231129,
+        20231130,
+        20231228,
+        20231229,
+        20240130,
+        20240131,
+        20240228,
+        20240229,
+        20240328,
+        20240329,
+        20240426,
+        20240430,
+        20240530,
+        20240531,
+        20240627,
+        20240628,
+        20240730,
+        20240731,
+        20240829,
+        20240830,
+        20240927,
+        20240930,
+        20241030,
+        20241031,
+        20241128,
+        20241129,
+        20241227,
+        20241230,
+        20250130,
+        20250131,
+        20250227,
+        20250228,
+        20250328,
+        20250331,
+        20250428,
+        20250430,
+        20250529,
+        20250530,
+        20250627,
+        20250630,
+        20250730,
+        20250731,
+        20250828,
+        20250829,
+        20250929,
+        20250930,
+        20251030,
+        20251031,
+        20251127,
+        20251128,
+        20251229,
+        20251230,
+        20260129,
+        20260130,
+        20260226,
+        20260227,
+        20260330,
+        20260331
+      )
+    )
+  ) AS n1,
+  COUNT_IF(
+    (
+      "deals"."closed_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "deals"."closed_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      (
+        deals.outcome = 'won' AND NOT deals.closed_at IS NULL
+      )
+      AND "deals"."owner" = '田中 亮'
+      AND (
+        DATE_PART(YEAR, "deals"."closed_at") * 10000 + DATE_PART(MONTH, "deals"."closed_at") * 100 + DATE_PART(DAY, "deals"."closed_at")
+      ) IN (
+        20230427,
+        20230428,
+        20230530,
+        20230531,
+        20230629,
+        20230630,
+        20230728,
+        20230731,
+        20230830,
+        20230831,
+        20230928,
+        20230929,
+        20231030,
+        20231031,
+        20231129,
+        20231130,
+        20231228,
+        20231229,
+        20240130,
+        20240131,
+        20240228,
+        20240229,
+        20240328,
+        20240329,
+        20240426,
+        20240430,
+        20240530,
+        20240531,
+        20240627,
+        20240628,
+        20240730,
+        20240731,
+        20240829,
+        20240830,
+        20240927,
+        20240930,
+        20241030,
+        20241031,
+        20241128,
+        20241129,
+        20241227,
+        20241230,
+        20250130,
+        20250131,
+        20250227,
+        20250228,
+        20250328,
+        20250331,
+        20250428,
+        20250430,
+        20250529,
+        20250530,
+        20250627,
+        20250630,
+        20250730,
+        20250731,
+        20250828,
+        20250829,
+        20250929,
+        20250930,
+        20251030,
+        20251031,
+        20251127,
+        20251128,
+        20251229,
+        20251230,
+        20260129,
+        20260130,
+        20260226,
+        20260227,
+        20260330,
+        20260331
+      )
+    )
+  ) AS n2,
+  COUNT_IF(
+    (
+      "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      deals.closed_at < deals.created_at AND "deals"."owner" = '木村 恵'
+    )
+  ) AS n3,
+  COUNT_IF(
+    (
+      "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      deals.closed_at < deals.created_at AND "deals"."owner" = '松井 拓也'
+    )
+  ) AS n4,
+  COUNT_IF(
+    (
+      "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      deals.closed_at < deals.created_at AND "deals"."owner" = '渡辺 直樹'
+    )
+  ) AS n5,
+  COUNT_IF(
+    CAST("deals"."created_at" AS TIMESTAMP) > CAST('<now>' AS TIMESTAMP)
+  ) AS n6,
+  COUNT_IF(
+    (
+      "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "deals"."deal_id" IS NULL
+    )
+  ) AS n7,
+  COUNT_IF(
+    (
+      "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "deals"."created_at" IS NULL
+    )
+  ) AS n8,
+  COUNT_IF(
+    (
+      "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "deals"."outcome" IS NULL
+    )
+  ) AS n9,
+  COUNT_IF(
+    (
+      "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "deals"."closed_at" IS NULL
+      AND (
+        (
+          "deals"."outcome" = 'won'
+        )
+        OR (
+          "deals"."outcome" = 'lost'
+        )
+        OR (
+          "deals"."outcome" IN ('won', 'lost')
+        )
+        OR (
+          "deals"."outcome" = 'won'
+        )
+      )
+    )
+  ) AS n10,
+  COUNT_IF(
+    (
+      "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "deals"."amount" IS NULL AND (
+        (
+          "deals"."outcome" = 'won'
+        )
+      )
+    )
+  ) AS n11,
+  COUNT_IF(
+    (
+      "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "deals"."amount" < 0
+    )
+  ) AS n12,
+  COUNT_IF(
+    (
+      "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      NOT "deals"."outcome" IS NULL
+      AND NOT "deals"."outcome" IN ('open', 'won', 'lost')
+    )
+  ) AS n13,
+  COUNT_IF(
+    (
+      "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      (
+        SELECT
+          COUNT(*)
+        FROM deals AS dup
+        WHERE
+          "dup"."deal_id" = "deals"."deal_id"
+      ) > 1
+    )
+  ) AS n14,
+  COUNT_IF(
+    (
+      "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      NOT "deals"."account_id" IS NULL
+      AND NOT EXISTS(
+        SELECT
+          1
+        FROM accounts AS t
+        WHERE
+          "t"."account_id" = "deals"."account_id"
+      )
+    )
+  ) AS n15,
+  COUNT_IF(
+    (
+      "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      NOT "deals"."contact_id" IS NULL
       AND NOT EXISTS(
         SELECT
           1
         FROM contacts AS t
         WHERE
-          "t"."contact_id" = "stage_history"."entity_id"
+          "t"."contact_id" = "deals"."contact_id"
       )
     )
-  );
+  ) AS n16
+FROM deals;
 
 SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "stage_history"."entity" = 'contact'
+  COUNT_IF(
+    (
+      "deals"."closed_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "deals"."closed_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
     AND (
-      NOT "stage_history"."entity_id" IS NULL
+      (
+        deals.outcome = 'won' AND NOT deals.closed_at IS NULL
+      )
+      AND "deals"."owner" = '伊藤 誠'
+      AND (
+        DATE_PART(YEAR, "deals"."closed_at") * 10000 + DATE_PART(MONTH, "deals"."closed_at") * 100 + DATE_PART(DAY, "deals"."closed_at")
+      ) IN (
+        20230427,
+        20230428,
+        20230530,
+        20230531,
+        20230629,
+        20230630,
+        20230728,
+        20230731,
+        20230830,
+        20230831,
+        20230928,
+        20230929,
+        20231030,
+        20231031,
+        20231129,
+        20231130,
+        20231228,
+        20231229,
+        20240130,
+        20240131,
+        20240228,
+        20240229,
+        20240328,
+        20240329,
+        20240426,
+        20240430,
+        20240530,
+        20240531,
+        20240627,
+        20240628,
+        20240730,
+        20240731,
+        20240829,
+        20240830,
+        20240927,
+        20240930,
+        20241030,
+        20241031,
+        20241128,
+        20241129,
+        20241227,
+        20241230,
+        20250130,
+        20250131,
+        20250227,
+        20250228,
+        20250328,
+        20250331,
+        20250428,
+        20250430,
+        20250529,
+        20250530,
+        20250627,
+        20250630,
+        20250730,
+        20250731,
+        20250828,
+        20250829,
+        20250929,
+        20250930,
+        20251030,
+        20251031,
+        20251127,
+        20251128,
+        20251229,
+        20251230,
+        20260129,
+        20260130,
+        20260226,
+        20260227,
+        20260330,
+        20260331
+      )
+    )
+  ) AS n0,
+  COUNT_IF(
+    (
+      "deals"."closed_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "deals"."closed_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      (
+        deals.outcome = 'won' AND NOT deals.closed_at IS NULL
+      )
+      AND "deals"."owner" = '松井 拓也'
+      AND (
+        DATE_PART(YEAR, "deals"."closed_at") * 10000 + DATE_PART(MONTH, "deals"."closed_at") * 100 + DATE_PART(DAY, "deals"."closed_at")
+      ) IN (
+        20230427,
+        20230428,
+        20230530,
+        20230531,
+        20230629,
+        20230630,
+        20230728,
+        20230731,
+        20230830,
+        20230831,
+        20230928,
+        20230929,
+        20231030,
+        20231031,
+        20231129,
+        20231130,
+        20231228,
+        20231229,
+        20240130,
+        20240131,
+        20240228,
+        20240229,
+        20240328,
+        20240329,
+        20240426,
+        20240430,
+        20240530,
+        20240531,
+        20240627,
+        20240628,
+        20240730,
+        20240731,
+        20240829,
+        20240830,
+        20240927,
+        20240930,
+        20241030,
+        20241031,
+        20241128,
+        20241129,
+        20241227,
+        20241230,
+        20250130,
+        20250131,
+        20250227,
+        20250228,
+        20250328,
+        20250331,
+        20250428,
+        20250430,
+        20250529,
+        20250530,
+        20250627,
+        20250630,
+        20250730,
+        20250731,
+        20250828,
+        20250829,
+        20250929,
+        20250930,
+        20251030,
+        20251031,
+        20251127,
+        20251128,
+        20251229,
+        20251230,
+        20260129,
+        20260130,
+        20260226,
+        20260227,
+        20260330,
+        20260331
+      )
+    )
+  ) AS n1,
+  COUNT_IF(
+    (
+      "deals"."closed_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "deals"."closed_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      (
+        deals.outcome = 'won' AND NOT deals.closed_at IS NULL
+      )
+      AND "deals"."owner" = '田中 亮'
+      AND (
+        DATE_PART(YEAR, "deals"."closed_at") * 10000 + DATE_PART(MONTH, "deals"."closed_at") * 100 + DATE_PART(DAY, "deals"."closed_at")
+      ) IN (
+        20230427,
+        20230428,
+        20230530,
+        20230531,
+        20230629,
+        20230630,
+        20230728,
+        20230731,
+        20230830,
+        20230831,
+        20230928,
+        20230929,
+        20231030,
+        20231031,
+        20231129,
+        20231130,
+        20231228,
+        20231229,
+        20240130,
+        20240131,
+        20240228,
+        20240229,
+        20240328,
+        20240329,
+        20240426,
+        20240430,
+        20240530,
+        20240531,
+        20240627,
+        20240628,
+        20240730,
+        20240731,
+        20240829,
+        20240830,
+        20240927,
+        20240930,
+        20241030,
+        20241031,
+        20241128,
+        20241129,
+        20241227,
+        20241230,
+        20250130,
+        20250131,
+        20250227,
+        20250228,
+        20250328,
+        20250331,
+        20250428,
+        20250430,
+        20250529,
+        20250530,
+        20250627,
+        20250630,
+        20250730,
+        20250731,
+        20250828,
+        20250829,
+        20250929,
+        20250930,
+        20251030,
+        20251031,
+        20251127,
+        20251128,
+        20251229,
+        20251230,
+        20260129,
+        20260130,
+        20260226,
+        20260227,
+        20260330,
+        20260331
+      )
+    )
+  ) AS n2,
+  COUNT_IF(
+    (
+      "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      deals.closed_at < deals.created_at AND "deals"."owner" = '木村 恵'
+    )
+  ) AS n3,
+  COUNT_IF(
+    (
+      "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      deals.closed_at < deals.created_at AND "deals"."owner" = '松井 拓也'
+    )
+  ) AS n4,
+  COUNT_IF(
+    (
+      "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      deals.closed_at < deals.created_at AND "deals"."owner" = '渡辺 直樹'
+    )
+  ) AS n5,
+  COUNT_IF(
+    CAST("deals"."created_at" AS TIMESTAMP) > CAST('<now>' AS TIMESTAMP)
+  ) AS n6,
+  COUNT_IF(
+    (
+      "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "deals"."deal_id" IS NULL
+    )
+  ) AS n7,
+  COUNT_IF(
+    (
+      "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "deals"."created_at" IS NULL
+    )
+  ) AS n8,
+  COUNT_IF(
+    (
+      "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "deals"."outcome" IS NULL
+    )
+  ) AS n9,
+  COUNT_IF(
+    (
+      "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "deals"."closed_at" IS NULL
+      AND (
+        (
+          "deals"."outcome" = 'won'
+        )
+        OR (
+          "deals"."outcome" = 'lost'
+        )
+        OR (
+          "deals"."outcome" IN ('won', 'lost')
+        )
+        OR (
+          "deals"."outcome" = 'won'
+        )
+      )
+    )
+  ) AS n10,
+  COUNT_IF(
+    (
+      "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "deals"."amount" IS NULL AND (
+        (
+          "deals"."outcome" = 'won'
+        )
+      )
+    )
+  ) AS n11,
+  COUNT_IF(
+    (
+      "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "deals"."amount" < 0
+    )
+  ) AS n12,
+  COUNT_IF(
+    (
+      "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      NOT "deals"."outcome" IS NULL
+      AND NOT "deals"."outcome" IN ('open', 'won', 'lost')
+    )
+  ) AS n13,
+  COUNT_IF(
+    (
+      "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      (
+        SELECT
+          COUNT(*)
+        FROM deals AS dup
+        WHERE
+          "dup"."deal_id" = "deals"."deal_id"
+      ) > 1
+    )
+  ) AS n14,
+  COUNT_IF(
+    (
+      "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      NOT "deals"."account_id" IS NULL
+      AND NOT EXISTS(
+        SELECT
+          1
+        FROM accounts AS t
+        WHERE
+          "t"."account_id" = "deals"."account_id"
+      )
+    )
+  ) AS n15,
+  COUNT_IF(
+    (
+      "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      NOT "deals"."contact_id" IS NULL
       AND NOT EXISTS(
         SELECT
           1
         FROM contacts AS t
         WHERE
-          "t"."contact_id" = "stage_history"."entity_id"
+          "t"."contact_id" = "deals"."contact_id"
       )
     )
-  );
+  ) AS n16
+FROM deals;
 
 SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "stage_history"."entity" = 'deal'
+  COUNT_IF(
+    (
+      "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
     AND (
-      NOT "stage_history"."entity_id" IS NULL
+      stage_history.entity = 'deal'
+      AND stage_history.entity_id IN (
+        SELECT
+          d.deal_id
+        FROM deals AS d
+        WHERE
+          d.owner = '中村 浩二'
+      )
+      AND (
+        DATE_PART(YEAR, "stage_history"."entered_at") * 10000 + DATE_PART(MONTH, "stage_history"."entered_at") * 100 + DATE_PART(DAY, "stage_history"."entered_at")
+      ) IN (
+        20230427,
+        20230428,
+        20230530,
+        20230531,
+        20230629,
+        20230630,
+        20230728,
+        20230731,
+        20230830,
+        20230831,
+        20230928,
+        20230929,
+        20231030,
+        20231031,
+        20231129,
+        20231130,
+        20231228,
+        20231229,
+        20240130,
+        20240131,
+        20240228,
+        20240229,
+        20240328,
+        20240329,
+        20240426,
+        20240430,
+        20240530,
+        20240531,
+        20240627,
+        20240628,
+        20240730,
+        20240731,
+        20240829,
+        20240830,
+        20240927,
+        20240930,
+        20241030,
+        20241031,
+        20241128,
+        20241129,
+        20241227,
+        20241230,
+        20250130,
+        20250131,
+        20250227,
+        20250228,
+        20250328,
+        20250331,
+        20250428,
+        20250430,
+        20250529,
+        20250530,
+        20250627,
+        20250630,
+        20250730,
+        20250731,
+        20250828,
+        20250829,
+        20250929,
+        20250930,
+        20251030,
+        20251031,
+        20251127,
+        20251128,
+        20251229,
+        20251230,
+        20260129,
+        20260130,
+        20260226,
+        20260227,
+        20260330,
+        20260331
+      )
+    )
+  ) AS n0,
+  COUNT_IF(
+    (
+      "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      stage_history.entity = 'deal'
+      AND stage_history.entity_id IN (
+        SELECT
+          d.deal_id
+        FROM deals AS d
+        WHERE
+          d.owner = '伊藤 誠'
+      )
+      AND (
+        DATE_PART(YEAR, "stage_history"."entered_at") * 10000 + DATE_PART(MONTH, "stage_history"."entered_at") * 100 + DATE_PART(DAY, "stage_history"."entered_at")
+      ) IN (
+        20230427,
+        20230428,
+        20230530,
+        20230531,
+        20230629,
+        20230630,
+        20230728,
+        20230731,
+        20230830,
+        20230831,
+        20230928,
+        20230929,
+        20231030,
+        20231031,
+        20231129,
+        20231130,
+        20231228,
+        20231229,
+        20240130,
+        20240131,
+        20240228,
+        20240229,
+        20240328,
+        20240329,
+        20240426,
+        20240430,
+        20240530,
+        20240531,
+        20240627,
+        20240628,
+        20240730,
+        20240731,
+        20240829,
+        20240830,
+        20240927,
+        20240930,
+        20241030,
+        20241031,
+        20241128,
+        20241129,
+        20241227,
+        20241230,
+        20250130,
+        20250131,
+        20250227,
+        20250228,
+        20250328,
+        20250331,
+        20250428,
+        20250430,
+        20250529,
+        20250530,
+        20250627,
+        20250630,
+        20250730,
+        20250731,
+        20250828,
+        20250829,
+        20250929,
+        20250930,
+        20251030,
+        20251031,
+        20251127,
+        20251128,
+        20251229,
+        20251230,
+        20260129,
+        20260130,
+        20260226,
+        20260227,
+        20260330,
+        20260331
+      )
+    )
+  ) AS n1,
+  COUNT_IF(
+    (
+      "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      stage_history.entity = 'deal'
+      AND stage_history.entity_id IN (
+        SELECT
+          d.deal_id
+        FROM deals AS d
+        WHERE
+          d.owner = '山本 裕子'
+      )
+      AND (
+        DATE_PART(YEAR, "stage_history"."entered_at") * 10000 + DATE_PART(MONTH, "stage_history"."entered_at") * 100 + DATE_PART(DAY, "stage_history"."entered_at")
+      ) IN (
+        20230427,
+        20230428,
+        20230530,
+        20230531,
+        20230629,
+        20230630,
+        20230728,
+        20230731,
+        20230830,
+        20230831,
+        20230928,
+        20230929,
+        20231030,
+        20231031,
+        20231129,
+        20231130,
+        20231228,
+        20231229,
+        20240130,
+        20240131,
+        20240228,
+        20240229,
+        20240328,
+        20240329,
+        20240426,
+        20240430,
+        20240530,
+        20240531,
+        20240627,
+        20240628,
+        20240730,
+        20240731,
+        20240829,
+        20240830,
+        20240927,
+        20240930,
+        20241030,
+        20241031,
+        20241128,
+        20241129,
+        20241227,
+        20241230,
+        20250130,
+        20250131,
+        20250227,
+        20250228,
+        20250328,
+        20250331,
+        20250428,
+        20250430,
+        20250529,
+        20250530,
+        20250627,
+        20250630,
+        20250730,
+        20250731,
+        20250828,
+        20250829,
+        20250929,
+        20250930,
+        20251030,
+        20251031,
+        20251127,
+        20251128,
+        20251229,
+        20251230,
+        20260129,
+        20260130,
+        20260226,
+        20260227,
+        20260330,
+        20260331
+      )
+    )
+  ) AS n2,
+  COUNT_IF(
+    (
+      "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      stage_history.entity = 'deal'
+      AND stage_history.entity_id IN (
+        SELECT
+          d.deal_id
+        FROM deals AS d
+        WHERE
+          d.owner = '松井 拓也'
+      )
+      AND (
+        DATE_PART(YEAR, "stage_history"."entered_at") * 10000 + DATE_PART(MONTH, "stage_history"."entered_at") * 100 + DATE_PART(DAY, "stage_history"."entered_at")
+      ) IN (
+        20230427,
+        20230428,
+        20230530,
+        20230531,
+        20230629,
+        20230630,
+        20230728,
+        20230731,
+        20230830,
+        20230831,
+        20230928,
+        20230929,
+        20231030,
+        20231031,
+        20231129,
+        20231130,
+        20231228,
+        20231229,
+        20240130,
+        20240131,
+        20240228,
+        20240229,
+        20240328,
+        20240329,
+        20240426,
+        20240430,
+        20240530,
+        20240531,
+        20240627,
+        20240628,
+        20240730,
+        20240731,
+        20240829,
+        20240830,
+        20240927,
+        20240930,
+        20241030,
+        20241031,
+        20241128,
+        20241129,
+        20241227,
+        20241230,
+        20250130,
+        20250131,
+        20250227,
+        20250228,
+        20250328,
+        20250331,
+        20250428,
+        20250430,
+        20250529,
+        20250530,
+        20250627,
+        20250630,
+        20250730,
+        20250731,
+        20250828,
+        20250829,
+        20250929,
+        20250930,
+        20251030,
+        20251031,
+        20251127,
+        20251128,
+        20251229,
+        20251230,
+        20260129,
+        20260130,
+        20260226,
+        20260227,
+        20260330,
+        20260331
+      )
+    )
+  ) AS n3,
+  COUNT_IF(
+    (
+      "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      (
+        stage_history.entity = 'deal'
+        AND EXISTS(
+          SELECT
+            1
+          FROM deals AS b
+          WHERE
+            b.deal_id = stage_history.entity_id AND b.created_at > stage_history.entered_at
+        )
+      )
+      OR (
+        stage_history.entity = 'contact'
+        AND EXISTS(
+          SELECT
+            1
+          FROM contacts AS b
+          WHERE
+            b.contact_id = stage_history.entity_id
+            AND b.created_at > stage_history.entered_at
+        )
+      )
+    )
+  ) AS n4,
+  COUNT_IF(
+    (
+      "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      EXISTS(
+        SELECT
+          1
+        FROM stage_history AS e
+        WHERE
+          "e"."entity" = "stage_history"."entity"
+          AND "e"."entity_id" = "stage_history"."entity_id"
+          AND CASE
+            WHEN "e"."entity" = 'contact' AND "e"."stage" = 'lead'
+            THEN 0
+            WHEN "e"."entity" = 'contact' AND "e"."stage" = 'mql'
+            THEN 1
+            WHEN "e"."entity" = 'contact' AND "e"."stage" = 'sql'
+            THEN 2
+            WHEN "e"."entity" = 'contact' AND "e"."stage" = 'opportunity'
+            THEN 3
+            WHEN "e"."entity" = 'contact' AND "e"."stage" = 'customer'
+            THEN 4
+            WHEN "e"."entity" = 'deal' AND "e"."stage" = 'appointment'
+            THEN 0
+            WHEN "e"."entity" = 'deal' AND "e"."stage" = 'valid'
+            THEN 1
+            WHEN "e"."entity" = 'deal' AND "e"."stage" = 'proposal'
+            THEN 2
+            WHEN "e"."entity" = 'deal' AND "e"."stage" = 'won'
+            THEN 3
+          END < CASE
+            WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'lead'
+            THEN 0
+            WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'mql'
+            THEN 1
+            WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'sql'
+            THEN 2
+            WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'opportunity'
+            THEN 3
+            WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'customer'
+            THEN 4
+            WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'appointment'
+            THEN 0
+            WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'valid'
+            THEN 1
+            WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'proposal'
+            THEN 2
+            WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'won'
+            THEN 3
+          END
+          AND "e"."entered_at" > "stage_history"."entered_at"
+      )
+    )
+  ) AS n5,
+  COUNT_IF(
+    (
+      "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      NOT CASE
+        WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'mql'
+        THEN 'lead'
+        WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'sql'
+        THEN 'mql'
+        WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'opportunity'
+        THEN 'sql'
+        WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'customer'
+        THEN 'opportunity'
+        WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'valid'
+        THEN 'appointment'
+        WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'proposal'
+        THEN 'valid'
+        WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'won'
+        THEN 'proposal'
+      END IS NULL
       AND NOT EXISTS(
         SELECT
           1
-        FROM deals AS t
+        FROM stage_history AS e
         WHERE
-          "t"."deal_id" = "stage_history"."entity_id"
+          "e"."entity" = "stage_history"."entity"
+          AND "e"."entity_id" = "stage_history"."entity_id"
+          AND "e"."stage" = CASE
+            WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'mql'
+            THEN 'lead'
+            WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'sql'
+            THEN 'mql'
+            WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'opportunity'
+            THEN 'sql'
+            WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'customer'
+            THEN 'opportunity'
+            WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'valid'
+            THEN 'appointment'
+            WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'proposal'
+            THEN 'valid'
+            WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'won'
+            THEN 'proposal'
+          END
       )
     )
-  );
+  ) AS n6,
+  COUNT_IF(
+    (
+      "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      stage_history.entered_at IN (
+        SELECT
+          s.entered_at
+        FROM stage_history AS s
+        GROUP BY
+          s.entered_at
+        HAVING
+          COUNT(*) >= 20
+      )
+    )
+  ) AS n7,
+  COUNT_IF(
+    CAST("stage_history"."entered_at" AS TIMESTAMP) > CAST('<now>' AS TIMESTAMP)
+  ) AS n8,
+  COUNT_IF(
+    (
+      "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "stage_history"."entity" IS NULL
+    )
+  ) AS n9,
+  COUNT_IF(
+    (
+      "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "stage_history"."entity_id" IS NULL
+    )
+  ) AS n10,
+  COUNT_IF(
+    (
+      "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "stage_history"."stage" IS NULL
+    )
+  ) AS n11,
+  COUNT_IF(
+    (
+      "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "stage_history"."entered_at" IS NULL
+    )
+  ) AS n12,
+  COUNT_IF(
+    (
+      "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      NOT "stage_history"."entity" IS NULL
+      AND NOT "stage_history"."entity" IN ('contact', 'deal')
+    )
+  ) AS n13,
+  COUNT_IF(
+    (
+      "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      NOT "stage_history"."entity" IS NULL
+      AND CASE
+        WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'lead'
+        THEN 0
+        WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'mql'
+        THEN 1
+        WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'sql'
+        THEN 2
+        WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'opportunity'
+        THEN 3
+        WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'customer'
+        THEN 4
+        WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'appointment'
+        THEN 0
+        WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'valid'
+        THEN 1
+        WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'proposal'
+        THEN 2
+        WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'won'
+        THEN 3
+      END IS NULL
+    )
+  ) AS n14,
+  COUNT_IF(
+    (
+      "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      (
+        SELECT
+          COUNT(*)
+        FROM stage_history AS dup
+        WHERE
+          "dup"."entity" = "stage_history"."entity"
+          AND "dup"."entity_id" = "stage_history"."entity_id"
+          AND "dup"."stage" = "stage_history"."stage"
+          AND "dup"."entered_at" = "stage_history"."entered_at"
+      ) > 1
+    )
+  ) AS n15,
+  COUNT_IF(
+    (
+      "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "stage_history"."entity" = 'contact'
+      AND (
+        NOT "stage_history"."entity_id" IS NULL
+        AND NOT EXISTS(
+          SELECT
+            1
+          FROM contacts AS t
+          WHERE
+            "t"."contact_id" = "stage_history"."entity_id"
+        )
+      )
+    )
+  ) AS n16,
+  COUNT_IF(
+    (
+      "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "stage_history"."entity" = 'deal'
+      AND (
+        NOT "stage_history"."entity_id" IS NULL
+        AND NOT EXISTS(
+          SELECT
+            1
+          FROM deals AS t
+          WHERE
+            "t"."deal_id" = "stage_history"."entity_id"
+        )
+      )
+    )
+  ) AS n17
+FROM stage_history;
 
 SELECT
-  COUNT(*)
-FROM stage_history
-WHERE
-  (
-    "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "stage_history"."entity" = 'deal'
+  COUNT_IF(
+    (
+      "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
     AND (
-      NOT "stage_history"."entity_id" IS NULL
+      stage_history.entity = 'deal'
+      AND stage_history.entity_id IN (
+        SELECT
+          d.deal_id
+        FROM deals AS d
+        WHERE
+          d.owner = '中村 浩二'
+      )
+      AND (
+        DATE_PART(YEAR, "stage_history"."entered_at") * 10000 + DATE_PART(MONTH, "stage_history"."entered_at") * 100 + DATE_PART(DAY, "stage_history"."entered_at")
+      ) IN (
+        20230427,
+        20230428,
+        20230530,
+        20230531,
+        20230629,
+        20230630,
+        20230728,
+        20230731,
+        20230830,
+        20230831,
+        20230928,
+        20230929,
+        20231030,
+        20231031,
+        20231129,
+        20231130,
+        20231228,
+        20231229,
+        20240130,
+        20240131,
+        20240228,
+        20240229,
+        20240328,
+        20240329,
+        20240426,
+        20240430,
+        20240530,
+        20240531,
+        20240627,
+        20240628,
+        20240730,
+        20240731,
+        20240829,
+        20240830,
+        20240927,
+        20240930,
+        20241030,
+        20241031,
+        20241128,
+        20241129,
+        20241227,
+        20241230,
+        20250130,
+        20250131,
+        20250227,
+        20250228,
+        20250328,
+        20250331,
+        20250428,
+        20250430,
+        20250529,
+        20250530,
+        20250627,
+        20250630,
+        20250730,
+        20250731,
+        20250828,
+        20250829,
+        20250929,
+        20250930,
+        20251030,
+        20251031,
+        20251127,
+        20251128,
+        20251229,
+        20251230,
+        20260129,
+        20260130,
+        20260226,
+        20260227,
+        20260330,
+        20260331
+      )
+    )
+  ) AS n0,
+  COUNT_IF(
+    (
+      "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      stage_history.entity = 'deal'
+      AND stage_history.entity_id IN (
+        SELECT
+          d.deal_id
+        FROM deals AS d
+        WHERE
+          d.owner = '伊藤 誠'
+      )
+      AND (
+        DATE_PART(YEAR, "stage_history"."entered_at") * 10000 + DATE_PART(MONTH, "stage_history"."entered_at") * 100 + DATE_PART(DAY, "stage_history"."entered_at")
+      ) IN (
+        20230427,
+        20230428,
+        20230530,
+        20230531,
+        20230629,
+        20230630,
+        20230728,
+        20230731,
+        20230830,
+        20230831,
+        20230928,
+        20230929,
+        20231030,
+        20231031,
+        20231129,
+        20231130,
+        20231228,
+        20231229,
+        20240130,
+        20240131,
+        20240228,
+        20240229,
+        20240328,
+        20240329,
+        20240426,
+        20240430,
+        20240530,
+        20240531,
+        20240627,
+        20240628,
+        20240730,
+        20240731,
+        20240829,
+        20240830,
+        20240927,
+        20240930,
+        20241030,
+        20241031,
+        20241128,
+        20241129,
+        20241227,
+        20241230,
+        20250130,
+        20250131,
+        20250227,
+        20250228,
+        20250328,
+        20250331,
+        20250428,
+        20250430,
+        20250529,
+        20250530,
+        20250627,
+        20250630,
+        20250730,
+        20250731,
+        20250828,
+        20250829,
+        20250929,
+        20250930,
+        20251030,
+        20251031,
+        20251127,
+        20251128,
+        20251229,
+        20251230,
+        20260129,
+        20260130,
+        20260226,
+        20260227,
+        20260330,
+        20260331
+      )
+    )
+  ) AS n1,
+  COUNT_IF(
+    (
+      "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      stage_history.entity = 'deal'
+      AND stage_history.entity_id IN (
+        SELECT
+          d.deal_id
+        FROM deals AS d
+        WHERE
+          d.owner = '山本 裕子'
+      )
+      AND (
+        DATE_PART(YEAR, "stage_history"."entered_at") * 10000 + DATE_PART(MONTH, "stage_history"."entered_at") * 100 + DATE_PART(DAY, "stage_history"."entered_at")
+      ) IN (
+        20230427,
+        20230428,
+        20230530,
+        20230531,
+        20230629,
+        20230630,
+        20230728,
+        20230731,
+        20230830,
+        20230831,
+        20230928,
+        20230929,
+        20231030,
+        20231031,
+        20231129,
+        20231130,
+        20231228,
+        20231229,
+        20240130,
+        20240131,
+        20240228,
+        20240229,
+        20240328,
+        20240329,
+        20240426,
+        20240430,
+        20240530,
+        20240531,
+        20240627,
+        20240628,
+        20240730,
+        20240731,
+        20240829,
+        20240830,
+        20240927,
+        20240930,
+        20241030,
+        20241031,
+        20241128,
+        20241129,
+        20241227,
+        20241230,
+        20250130,
+        20250131,
+        20250227,
+        20250228,
+        20250328,
+        20250331,
+        20250428,
+        20250430,
+        20250529,
+        20250530,
+        20250627,
+        20250630,
+        20250730,
+        20250731,
+        20250828,
+        20250829,
+        20250929,
+        20250930,
+        20251030,
+        20251031,
+        20251127,
+        20251128,
+        20251229,
+        20251230,
+        20260129,
+        20260130,
+        20260226,
+        20260227,
+        20260330,
+        20260331
+      )
+    )
+  ) AS n2,
+  COUNT_IF(
+    (
+      "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      stage_history.entity = 'deal'
+      AND stage_history.entity_id IN (
+        SELECT
+          d.deal_id
+        FROM deals AS d
+        WHERE
+          d.owner = '松井 拓也'
+      )
+      AND (
+        DATE_PART(YEAR, "stage_history"."entered_at") * 10000 + DATE_PART(MONTH, "stage_history"."entered_at") * 100 + DATE_PART(DAY, "stage_history"."entered_at")
+      ) IN (
+        20230427,
+        20230428,
+        20230530,
+        20230531,
+        20230629,
+        20230630,
+        20230728,
+        20230731,
+        20230830,
+        20230831,
+        20230928,
+        20230929,
+        20231030,
+        20231031,
+        20231129,
+        20231130,
+        20231228,
+        20231229,
+        20240130,
+        20240131,
+        20240228,
+        20240229,
+        20240328,
+        20240329,
+        20240426,
+        20240430,
+        20240530,
+        20240531,
+        20240627,
+        20240628,
+        20240730,
+        20240731,
+        20240829,
+        20240830,
+        20240927,
+        20240930,
+        20241030,
+        20241031,
+        20241128,
+        20241129,
+        20241227,
+        20241230,
+        20250130,
+        20250131,
+        20250227,
+        20250228,
+        20250328,
+        20250331,
+        20250428,
+        20250430,
+        20250529,
+        20250530,
+        20250627,
+        20250630,
+        20250730,
+        20250731,
+        20250828,
+        20250829,
+        20250929,
+        20250930,
+        20251030,
+        20251031,
+        20251127,
+        20251128,
+        20251229,
+        20251230,
+        20260129,
+        20260130,
+        20260226,
+        20260227,
+        20260330,
+        20260331
+      )
+    )
+  ) AS n3,
+  COUNT_IF(
+    (
+      "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      (
+        stage_history.entity = 'deal'
+        AND EXISTS(
+          SELECT
+            1
+          FROM deals AS b
+          WHERE
+            b.deal_id = stage_history.entity_id AND b.created_at > stage_history.entered_at
+        )
+      )
+      OR (
+        stage_history.entity = 'contact'
+        AND EXISTS(
+          SELECT
+            1
+          FROM contacts AS b
+          WHERE
+            b.contact_id = stage_history.entity_id
+            AND b.created_at > stage_history.entered_at
+        )
+      )
+    )
+  ) AS n4,
+  COUNT_IF(
+    (
+      "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      EXISTS(
+        SELECT
+          1
+        FROM stage_history AS e
+        WHERE
+          "e"."entity" = "stage_history"."entity"
+          AND "e"."entity_id" = "stage_history"."entity_id"
+          AND CASE
+            WHEN "e"."entity" = 'contact' AND "e"."stage" = 'lead'
+            THEN 0
+            WHEN "e"."entity" = 'contact' AND "e"."stage" = 'mql'
+            THEN 1
+            WHEN "e"."entity" = 'contact' AND "e"."stage" = 'sql'
+            THEN 2
+            WHEN "e"."entity" = 'contact' AND "e"."stage" = 'opportunity'
+            THEN 3
+            WHEN "e"."entity" = 'contact' AND "e"."stage" = 'customer'
+            THEN 4
+            WHEN "e"."entity" = 'deal' AND "e"."stage" = 'appointment'
+            THEN 0
+            WHEN "e"."entity" = 'deal' AND "e"."stage" = 'valid'
+            THEN 1
+            WHEN "e"."entity" = 'deal' AND "e"."stage" = 'proposal'
+            THEN 2
+            WHEN "e"."entity" = 'deal' AND "e"."stage" = 'won'
+            THEN 3
+          END < CASE
+            WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'lead'
+            THEN 0
+            WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'mql'
+            THEN 1
+            WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'sql'
+            THEN 2
+            WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'opportunity'
+            THEN 3
+            WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'customer'
+            THEN 4
+            WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'appointment'
+            THEN 0
+            WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'valid'
+            THEN 1
+            WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'proposal'
+            THEN 2
+            WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'won'
+            THEN 3
+          END
+          AND "e"."entered_at" > "stage_history"."entered_at"
+      )
+    )
+  ) AS n5,
+  COUNT_IF(
+    (
+      "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      NOT CASE
+        WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'mql'
+        THEN 'lead'
+        WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'sql'
+        THEN 'mql'
+        WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'opportunity'
+        THEN 'sql'
+        WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'customer'
+        THEN 'opportunity'
+        WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'valid'
+        THEN 'appointment'
+        WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'proposal'
+        THEN 'valid'
+        WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'won'
+        THEN 'proposal'
+      END IS NULL
       AND NOT EXISTS(
         SELECT
           1
-        FROM deals AS t
+        FROM stage_history AS e
         WHERE
-          "t"."deal_id" = "stage_history"."entity_id"
+          "e"."entity" = "stage_history"."entity"
+          AND "e"."entity_id" = "stage_history"."entity_id"
+          AND "e"."stage" = CASE
+            WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'mql'
+            THEN 'lead'
+            WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'sql'
+            THEN 'mql'
+            WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'opportunity'
+            THEN 'sql'
+            WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'customer'
+            THEN 'opportunity'
+            WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'valid'
+            THEN 'appointment'
+            WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'proposal'
+            THEN 'valid'
+            WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'won'
+            THEN 'proposal'
+          END
       )
     )
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "deals"."deal_id" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "deals"."deal_id" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "deals"."created_at" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "deals"."created_at" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "deals"."outcome" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "deals"."outcome" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "deals"."closed_at" IS NULL
+  ) AS n6,
+  COUNT_IF(
+    (
+      "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      stage_history.entered_at IN (
+        SELECT
+          s.entered_at
+        FROM stage_history AS s
+        GROUP BY
+          s.entered_at
+        HAVING
+          COUNT(*) >= 20
+      )
+    )
+  ) AS n7,
+  COUNT_IF(
+    CAST("stage_history"."entered_at" AS TIMESTAMP) > CAST('<now>' AS TIMESTAMP)
+  ) AS n8,
+  COUNT_IF(
+    (
+      "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "stage_history"."entity" IS NULL
+    )
+  ) AS n9,
+  COUNT_IF(
+    (
+      "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "stage_history"."entity_id" IS NULL
+    )
+  ) AS n10,
+  COUNT_IF(
+    (
+      "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "stage_history"."stage" IS NULL
+    )
+  ) AS n11,
+  COUNT_IF(
+    (
+      "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "stage_history"."entered_at" IS NULL
+    )
+  ) AS n12,
+  COUNT_IF(
+    (
+      "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      NOT "stage_history"."entity" IS NULL
+      AND NOT "stage_history"."entity" IN ('contact', 'deal')
+    )
+  ) AS n13,
+  COUNT_IF(
+    (
+      "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      NOT "stage_history"."entity" IS NULL
+      AND CASE
+        WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'lead'
+        THEN 0
+        WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'mql'
+        THEN 1
+        WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'sql'
+        THEN 2
+        WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'opportunity'
+        THEN 3
+        WHEN "stage_history"."entity" = 'contact' AND "stage_history"."stage" = 'customer'
+        THEN 4
+        WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'appointment'
+        THEN 0
+        WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'valid'
+        THEN 1
+        WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'proposal'
+        THEN 2
+        WHEN "stage_history"."entity" = 'deal' AND "stage_history"."stage" = 'won'
+        THEN 3
+      END IS NULL
+    )
+  ) AS n14,
+  COUNT_IF(
+    (
+      "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
     AND (
       (
-        "deals"."outcome" = 'won'
-      )
-      OR (
-        "deals"."outcome" = 'lost'
-      )
-      OR (
-        "deals"."outcome" IN ('won', 'lost')
-      )
-      OR (
-        "deals"."outcome" = 'won'
-      )
+        SELECT
+          COUNT(*)
+        FROM stage_history AS dup
+        WHERE
+          "dup"."entity" = "stage_history"."entity"
+          AND "dup"."entity_id" = "stage_history"."entity_id"
+          AND "dup"."stage" = "stage_history"."stage"
+          AND "dup"."entered_at" = "stage_history"."entered_at"
+      ) > 1
     )
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "deals"."closed_at" IS NULL
+  ) AS n15,
+  COUNT_IF(
+    (
+      "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
     AND (
-      (
-        "deals"."outcome" = 'won'
-      )
-      OR (
-        "deals"."outcome" = 'lost'
-      )
-      OR (
-        "deals"."outcome" IN ('won', 'lost')
-      )
-      OR (
-        "deals"."outcome" = 'won'
-      )
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "deals"."amount" IS NULL AND (
-      (
-        "deals"."outcome" = 'won'
-      )
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "deals"."amount" IS NULL AND (
-      (
-        "deals"."outcome" = 'won'
-      )
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "deals"."amount" < 0
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "deals"."amount" < 0
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    NOT "deals"."outcome" IS NULL
-    AND NOT "deals"."outcome" IN ('open', 'won', 'lost')
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    NOT "deals"."outcome" IS NULL
-    AND NOT "deals"."outcome" IN ('open', 'won', 'lost')
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    (
-      SELECT
-        COUNT(*)
-      FROM deals AS dup
-      WHERE
-        "dup"."deal_id" = "deals"."deal_id"
-    ) > 1
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    (
-      SELECT
-        COUNT(*)
-      FROM deals AS dup
-      WHERE
-        "dup"."deal_id" = "deals"."deal_id"
-    ) > 1
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    NOT "deals"."account_id" IS NULL
-    AND NOT EXISTS(
-      SELECT
-        1
-      FROM accounts AS t
-      WHERE
-        "t"."account_id" = "deals"."account_id"
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    NOT "deals"."account_id" IS NULL
-    AND NOT EXISTS(
-      SELECT
-        1
-      FROM accounts AS t
-      WHERE
-        "t"."account_id" = "deals"."account_id"
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    NOT "deals"."contact_id" IS NULL
-    AND NOT EXISTS(
-      SELECT
-        1
-      FROM contacts AS t
-      WHERE
-        "t"."contact_id" = "deals"."contact_id"
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM deals
-WHERE
-  (
-    "deals"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "deals"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    NOT "deals"."contact_id" IS NULL
-    AND NOT EXISTS(
-      SELECT
-        1
-      FROM contacts AS t
-      WHERE
-        "t"."contact_id" = "deals"."contact_id"
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM touchpoints
-WHERE
-  (
-    "touchpoints"."occurred_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "touchpoints"."occurred_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "touchpoints"."occurred_at" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM touchpoints
-WHERE
-  (
-    "touchpoints"."occurred_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "touchpoints"."occurred_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "touchpoints"."occurred_at" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM touchpoints
-WHERE
-  (
-    "touchpoints"."occurred_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "touchpoints"."occurred_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "touchpoints"."type" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM touchpoints
-WHERE
-  (
-    "touchpoints"."occurred_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "touchpoints"."occurred_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "touchpoints"."type" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM touchpoints
-WHERE
-  (
-    "touchpoints"."occurred_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "touchpoints"."occurred_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "touchpoints"."contact_id" IS NULL
-    AND (
-      (
-        "touchpoints"."type" = 'booth_visit'
-      )
-      OR (
-        "touchpoints"."type" = 'demo'
-      )
-      OR (
-        "touchpoints"."type" = 'badge_scan'
-      )
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM touchpoints
-WHERE
-  (
-    "touchpoints"."occurred_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "touchpoints"."occurred_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "touchpoints"."contact_id" IS NULL
-    AND (
-      (
-        "touchpoints"."type" = 'booth_visit'
-      )
-      OR (
-        "touchpoints"."type" = 'demo'
-      )
-      OR (
-        "touchpoints"."type" = 'badge_scan'
-      )
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM touchpoints
-WHERE
-  (
-    "touchpoints"."occurred_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "touchpoints"."occurred_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "touchpoints"."session_id" IS NULL
-    AND (
-      (
-        "touchpoints"."type" = 'page_view'
-      )
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM touchpoints
-WHERE
-  (
-    "touchpoints"."occurred_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "touchpoints"."occurred_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "touchpoints"."session_id" IS NULL
-    AND (
-      (
-        "touchpoints"."type" = 'page_view'
-      )
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM touchpoints
-WHERE
-  (
-    "touchpoints"."occurred_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "touchpoints"."occurred_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "touchpoints"."dwell_seconds" < 0
-  );
-
-SELECT
-  COUNT(*)
-FROM touchpoints
-WHERE
-  (
-    "touchpoints"."occurred_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "touchpoints"."occurred_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "touchpoints"."dwell_seconds" < 0
-  );
-
-SELECT
-  COUNT(*)
-FROM touchpoints
-WHERE
-  (
-    "touchpoints"."occurred_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "touchpoints"."occurred_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "touchpoints"."scroll_pct" < 0
-  );
-
-SELECT
-  COUNT(*)
-FROM touchpoints
-WHERE
-  (
-    "touchpoints"."occurred_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "touchpoints"."occurred_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "touchpoints"."scroll_pct" < 0
-  );
-
-SELECT
-  COUNT(*)
-FROM touchpoints
-WHERE
-  (
-    "touchpoints"."occurred_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "touchpoints"."occurred_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    NOT "touchpoints"."contact_id" IS NULL
-    AND NOT EXISTS(
-      SELECT
-        1
-      FROM contacts AS t
-      WHERE
-        "t"."contact_id" = "touchpoints"."contact_id"
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM touchpoints
-WHERE
-  (
-    "touchpoints"."occurred_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "touchpoints"."occurred_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    NOT "touchpoints"."contact_id" IS NULL
-    AND NOT EXISTS(
-      SELECT
-        1
-      FROM contacts AS t
-      WHERE
-        "t"."contact_id" = "touchpoints"."contact_id"
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM touchpoints
-WHERE
-  (
-    "touchpoints"."occurred_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "touchpoints"."occurred_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    NOT "touchpoints"."account_id" IS NULL
-    AND NOT EXISTS(
-      SELECT
-        1
-      FROM accounts AS t
-      WHERE
-        "t"."account_id" = "touchpoints"."account_id"
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM touchpoints
-WHERE
-  (
-    "touchpoints"."occurred_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "touchpoints"."occurred_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    NOT "touchpoints"."account_id" IS NULL
-    AND NOT EXISTS(
-      SELECT
-        1
-      FROM accounts AS t
-      WHERE
-        "t"."account_id" = "touchpoints"."account_id"
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM booth_traffic
-WHERE
-  (
-    "booth_traffic"."hour" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "booth_traffic"."hour" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "booth_traffic"."exhibition_id" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM booth_traffic
-WHERE
-  (
-    "booth_traffic"."hour" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "booth_traffic"."hour" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "booth_traffic"."exhibition_id" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM booth_traffic
-WHERE
-  (
-    "booth_traffic"."hour" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "booth_traffic"."hour" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "booth_traffic"."exhibit_id" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM booth_traffic
-WHERE
-  (
-    "booth_traffic"."hour" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "booth_traffic"."hour" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "booth_traffic"."exhibit_id" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM booth_traffic
-WHERE
-  (
-    "booth_traffic"."hour" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "booth_traffic"."hour" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "booth_traffic"."hour" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM booth_traffic
-WHERE
-  (
-    "booth_traffic"."hour" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "booth_traffic"."hour" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "booth_traffic"."hour" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM booth_traffic
-WHERE
-  (
-    "booth_traffic"."hour" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "booth_traffic"."hour" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "booth_traffic"."passersby" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM booth_traffic
-WHERE
-  (
-    "booth_traffic"."hour" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "booth_traffic"."hour" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "booth_traffic"."passersby" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM booth_traffic
-WHERE
-  (
-    "booth_traffic"."hour" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "booth_traffic"."hour" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "booth_traffic"."passersby" < 0
-  );
-
-SELECT
-  COUNT(*)
-FROM booth_traffic
-WHERE
-  (
-    "booth_traffic"."hour" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "booth_traffic"."hour" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "booth_traffic"."passersby" < 0
-  );
-
-SELECT
-  COUNT(*)
-FROM booth_traffic
-WHERE
-  (
-    "booth_traffic"."hour" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "booth_traffic"."hour" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    (
-      SELECT
-        COUNT(*)
-      FROM booth_traffic AS dup
-      WHERE
-        "dup"."exhibition_id" = "booth_traffic"."exhibition_id"
-        AND "dup"."exhibit_id" = "booth_traffic"."exhibit_id"
-        AND "dup"."hour" = "booth_traffic"."hour"
-    ) > 1
-  );
-
-SELECT
-  COUNT(*)
-FROM booth_traffic
-WHERE
-  (
-    "booth_traffic"."hour" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "booth_traffic"."hour" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    (
-      SELECT
-        COUNT(*)
-      FROM booth_traffic AS dup
-      WHERE
-        "dup"."exhibition_id" = "booth_traffic"."exhibition_id"
-        AND "dup"."exhibit_id" = "booth_traffic"."exhibit_id"
-        AND "dup"."hour" = "booth_traffic"."hour"
-    ) > 1
-  );
-
-SELECT
-  COUNT(*)
-FROM costs
-WHERE
-  (
-    "costs"."date" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "costs"."date" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "costs"."date" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM costs
-WHERE
-  (
-    "costs"."date" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "costs"."date" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "costs"."date" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM costs
-WHERE
-  (
-    "costs"."date" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "costs"."date" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "costs"."category" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM costs
-WHERE
-  (
-    "costs"."date" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "costs"."date" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "costs"."category" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM costs
-WHERE
-  (
-    "costs"."date" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "costs"."date" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "costs"."amount" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM costs
-WHERE
-  (
-    "costs"."date" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "costs"."date" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "costs"."amount" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM costs
-WHERE
-  (
-    "costs"."date" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "costs"."date" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "costs"."amount" < 0
-  );
-
-SELECT
-  COUNT(*)
-FROM costs
-WHERE
-  (
-    "costs"."date" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "costs"."date" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "costs"."amount" < 0
-  );
-
-SELECT
-  COUNT(*)
-FROM orders
-WHERE
-  (
-    "orders"."ordered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "orders"."ordered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "orders"."order_id" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM orders
-WHERE
-  (
-    "orders"."ordered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "orders"."ordered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "orders"."order_id" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM orders
-WHERE
-  (
-    "orders"."ordered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "orders"."ordered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "orders"."account_id" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM orders
-WHERE
-  (
-    "orders"."ordered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "orders"."ordered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "orders"."account_id" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM orders
-WHERE
-  (
-    "orders"."ordered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "orders"."ordered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "orders"."ordered_at" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM orders
-WHERE
-  (
-    "orders"."ordered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "orders"."ordered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "orders"."ordered_at" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM orders
-WHERE
-  (
-    "orders"."ordered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "orders"."ordered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "orders"."amount" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM orders
-WHERE
-  (
-    "orders"."ordered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "orders"."ordered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "orders"."amount" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM orders
-WHERE
-  (
-    "orders"."ordered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "orders"."ordered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "orders"."amount" < 0
-  );
-
-SELECT
-  COUNT(*)
-FROM orders
-WHERE
-  (
-    "orders"."ordered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "orders"."ordered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "orders"."amount" < 0
-  );
-
-SELECT
-  COUNT(*)
-FROM orders
-WHERE
-  (
-    "orders"."ordered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "orders"."ordered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    NOT "orders"."kind" IS NULL
-    AND NOT "orders"."kind" IN ('new', 'repeat', 'upsell', 'cross_sell', 'renewal')
-  );
-
-SELECT
-  COUNT(*)
-FROM orders
-WHERE
-  (
-    "orders"."ordered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "orders"."ordered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    NOT "orders"."kind" IS NULL
-    AND NOT "orders"."kind" IN ('new', 'repeat', 'upsell', 'cross_sell', 'renewal')
-  );
-
-SELECT
-  COUNT(*)
-FROM orders
-WHERE
-  (
-    "orders"."ordered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "orders"."ordered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    (
-      SELECT
-        COUNT(*)
-      FROM orders AS dup
-      WHERE
-        "dup"."order_id" = "orders"."order_id"
-    ) > 1
-  );
-
-SELECT
-  COUNT(*)
-FROM orders
-WHERE
-  (
-    "orders"."ordered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "orders"."ordered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    (
-      SELECT
-        COUNT(*)
-      FROM orders AS dup
-      WHERE
-        "dup"."order_id" = "orders"."order_id"
-    ) > 1
-  );
-
-SELECT
-  COUNT(*)
-FROM orders
-WHERE
-  (
-    "orders"."ordered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "orders"."ordered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    NOT "orders"."account_id" IS NULL
-    AND NOT EXISTS(
-      SELECT
-        1
-      FROM accounts AS t
-      WHERE
-        "t"."account_id" = "orders"."account_id"
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM orders
-WHERE
-  (
-    "orders"."ordered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "orders"."ordered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    NOT "orders"."account_id" IS NULL
-    AND NOT EXISTS(
-      SELECT
-        1
-      FROM accounts AS t
-      WHERE
-        "t"."account_id" = "orders"."account_id"
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM surveys
-WHERE
-  (
-    "surveys"."answered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "surveys"."answered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "surveys"."response_id" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM surveys
-WHERE
-  (
-    "surveys"."answered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "surveys"."answered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "surveys"."response_id" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM surveys
-WHERE
-  (
-    "surveys"."answered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "surveys"."answered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "surveys"."answered_at" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM surveys
-WHERE
-  (
-    "surveys"."answered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "surveys"."answered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "surveys"."answered_at" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM surveys
-WHERE
-  (
-    "surveys"."answered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "surveys"."answered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "surveys"."kind" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM surveys
-WHERE
-  (
-    "surveys"."answered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "surveys"."answered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "surveys"."kind" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM surveys
-WHERE
-  (
-    "surveys"."answered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "surveys"."answered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    NOT "surveys"."kind" IS NULL
-    AND NOT "surveys"."kind" IN ('nps', 'csat', 'awareness')
-  );
-
-SELECT
-  COUNT(*)
-FROM surveys
-WHERE
-  (
-    "surveys"."answered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "surveys"."answered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    NOT "surveys"."kind" IS NULL
-    AND NOT "surveys"."kind" IN ('nps', 'csat', 'awareness')
-  );
-
-SELECT
-  COUNT(*)
-FROM surveys
-WHERE
-  (
-    "surveys"."answered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "surveys"."answered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    (
-      SELECT
-        COUNT(*)
-      FROM surveys AS dup
-      WHERE
-        "dup"."response_id" = "surveys"."response_id"
-    ) > 1
-  );
-
-SELECT
-  COUNT(*)
-FROM surveys
-WHERE
-  (
-    "surveys"."answered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "surveys"."answered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    (
-      SELECT
-        COUNT(*)
-      FROM surveys AS dup
-      WHERE
-        "dup"."response_id" = "surveys"."response_id"
-    ) > 1
-  );
-
-SELECT
-  COUNT(*)
-FROM surveys
-WHERE
-  (
-    "surveys"."answered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "surveys"."answered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    NOT "surveys"."contact_id" IS NULL
-    AND NOT EXISTS(
-      SELECT
-        1
-      FROM contacts AS t
-      WHERE
-        "t"."contact_id" = "surveys"."contact_id"
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM surveys
-WHERE
-  (
-    "surveys"."answered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "surveys"."answered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    NOT "surveys"."contact_id" IS NULL
-    AND NOT EXISTS(
-      SELECT
-        1
-      FROM contacts AS t
-      WHERE
-        "t"."contact_id" = "surveys"."contact_id"
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM surveys
-WHERE
-  (
-    "surveys"."answered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "surveys"."answered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    NOT "surveys"."account_id" IS NULL
-    AND NOT EXISTS(
-      SELECT
-        1
-      FROM accounts AS t
-      WHERE
-        "t"."account_id" = "surveys"."account_id"
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM surveys
-WHERE
-  (
-    "surveys"."answered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "surveys"."answered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    NOT "surveys"."account_id" IS NULL
-    AND NOT EXISTS(
-      SELECT
-        1
-      FROM accounts AS t
-      WHERE
-        "t"."account_id" = "surveys"."account_id"
-    )
-  );
-
-SELECT
-  COUNT(*)
-FROM brand_signals
-WHERE
-  (
-    "brand_signals"."date" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "brand_signals"."date" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "brand_signals"."date" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM brand_signals
-WHERE
-  (
-    "brand_signals"."date" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "brand_signals"."date" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "brand_signals"."date" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM brand_signals
-WHERE
-  (
-    "brand_signals"."date" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "brand_signals"."date" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "brand_signals"."kind" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM brand_signals
-WHERE
-  (
-    "brand_signals"."date" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "brand_signals"."date" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "brand_signals"."kind" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM brand_signals
-WHERE
-  (
-    "brand_signals"."date" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "brand_signals"."date" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "brand_signals"."value" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM brand_signals
-WHERE
-  (
-    "brand_signals"."date" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "brand_signals"."date" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    "brand_signals"."value" IS NULL
-  );
-
-SELECT
-  COUNT(*)
-FROM brand_signals
-WHERE
-  (
-    "brand_signals"."date" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "brand_signals"."date" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    NOT "brand_signals"."kind" IS NULL
-    AND NOT "brand_signals"."kind" IN ('branded_search', 'mention', 'review', 'media')
-  );
-
-SELECT
-  COUNT(*)
-FROM brand_signals
-WHERE
-  (
-    "brand_signals"."date" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "brand_signals"."date" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    NOT "brand_signals"."kind" IS NULL
-    AND NOT "brand_signals"."kind" IN ('branded_search', 'mention', 'review', 'media')
-  );
-
-SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  (
-    "contacts"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "contacts"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    NOT contacts.email IS NULL
-    AND EXISTS(
-      SELECT
-        1
-      FROM contacts AS dup
-      WHERE
-        LOWER(dup.email) = LOWER(contacts.email)
-        AND (
-          dup.created_at < contacts.created_at
-          OR (
-            dup.created_at = contacts.created_at AND dup.contact_id < contacts.contact_id
-          )
+      "stage_history"."entity" = 'contact'
+      AND (
+        NOT "stage_history"."entity_id" IS NULL
+        AND NOT EXISTS(
+          SELECT
+            1
+          FROM contacts AS t
+          WHERE
+            "t"."contact_id" = "stage_history"."entity_id"
         )
+      )
     )
-  );
+  ) AS n16,
+  COUNT_IF(
+    (
+      "stage_history"."entered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "stage_history"."entered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "stage_history"."entity" = 'deal'
+      AND (
+        NOT "stage_history"."entity_id" IS NULL
+        AND NOT EXISTS(
+          SELECT
+            1
+          FROM deals AS t
+          WHERE
+            "t"."deal_id" = "stage_history"."entity_id"
+        )
+      )
+    )
+  ) AS n17
+FROM stage_history;
 
 SELECT
-  COUNT(*)
-FROM contacts
-WHERE
-  (
-    "contacts"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "contacts"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND (
-    NOT contacts.email IS NULL
-    AND EXISTS(
-      SELECT
-        1
-      FROM contacts AS dup
-      WHERE
-        LOWER(dup.email) = LOWER(contacts.email)
-        AND (
-          dup.created_at < contacts.created_at
-          OR (
-            dup.created_at = contacts.created_at AND dup.contact_id < contacts.contact_id
-          )
-        )
+  COUNT_IF(
+    CAST("accounts"."created_at" AS TIMESTAMP) > CAST('<now>' AS TIMESTAMP)
+  ) AS n0,
+  COUNT_IF(
+    (
+      "accounts"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "accounts"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
     )
-  );
+    AND (
+      "accounts"."account_id" IS NULL
+    )
+  ) AS n1,
+  COUNT_IF(
+    (
+      "accounts"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "accounts"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "accounts"."name" IS NULL
+    )
+  ) AS n2,
+  COUNT_IF(
+    (
+      "accounts"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "accounts"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "accounts"."employees" < 0
+    )
+  ) AS n3,
+  COUNT_IF(
+    (
+      "accounts"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "accounts"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      (
+        SELECT
+          COUNT(*)
+        FROM accounts AS dup
+        WHERE
+          "dup"."account_id" = "accounts"."account_id"
+      ) > 1
+    )
+  ) AS n4
+FROM accounts;
+
+SELECT
+  COUNT_IF(
+    CAST("accounts"."created_at" AS TIMESTAMP) > CAST('<now>' AS TIMESTAMP)
+  ) AS n0,
+  COUNT_IF(
+    (
+      "accounts"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "accounts"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "accounts"."account_id" IS NULL
+    )
+  ) AS n1,
+  COUNT_IF(
+    (
+      "accounts"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "accounts"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "accounts"."name" IS NULL
+    )
+  ) AS n2,
+  COUNT_IF(
+    (
+      "accounts"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "accounts"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "accounts"."employees" < 0
+    )
+  ) AS n3,
+  COUNT_IF(
+    (
+      "accounts"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "accounts"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      (
+        SELECT
+          COUNT(*)
+        FROM accounts AS dup
+        WHERE
+          "dup"."account_id" = "accounts"."account_id"
+      ) > 1
+    )
+  ) AS n4
+FROM accounts;
+
+SELECT
+  COUNT_IF(
+    CAST("contacts"."created_at" AS TIMESTAMP) > CAST('<now>' AS TIMESTAMP)
+  ) AS n0,
+  COUNT_IF(
+    (
+      "contacts"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "contacts"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "contacts"."contact_id" IS NULL
+    )
+  ) AS n1,
+  COUNT_IF(
+    (
+      "contacts"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "contacts"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "contacts"."created_at" IS NULL
+    )
+  ) AS n2,
+  COUNT_IF(
+    (
+      "contacts"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "contacts"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      (
+        SELECT
+          COUNT(*)
+        FROM contacts AS dup
+        WHERE
+          "dup"."contact_id" = "contacts"."contact_id"
+      ) > 1
+    )
+  ) AS n3,
+  COUNT_IF(
+    (
+      "contacts"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "contacts"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      NOT "contacts"."account_id" IS NULL
+      AND NOT EXISTS(
+        SELECT
+          1
+        FROM accounts AS t
+        WHERE
+          "t"."account_id" = "contacts"."account_id"
+      )
+    )
+  ) AS n4,
+  COUNT_IF(
+    (
+      "contacts"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "contacts"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      NOT contacts.email IS NULL
+      AND EXISTS(
+        SELECT
+          1
+        FROM contacts AS dup
+        WHERE
+          LOWER(dup.email) = LOWER(contacts.email)
+          AND (
+            dup.created_at < contacts.created_at
+            OR (
+              dup.created_at = contacts.created_at AND dup.contact_id < contacts.contact_id
+            )
+          )
+      )
+    )
+  ) AS n5
+FROM contacts;
+
+SELECT
+  COUNT_IF(
+    CAST("contacts"."created_at" AS TIMESTAMP) > CAST('<now>' AS TIMESTAMP)
+  ) AS n0,
+  COUNT_IF(
+    (
+      "contacts"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "contacts"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "contacts"."contact_id" IS NULL
+    )
+  ) AS n1,
+  COUNT_IF(
+    (
+      "contacts"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "contacts"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "contacts"."created_at" IS NULL
+    )
+  ) AS n2,
+  COUNT_IF(
+    (
+      "contacts"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "contacts"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      (
+        SELECT
+          COUNT(*)
+        FROM contacts AS dup
+        WHERE
+          "dup"."contact_id" = "contacts"."contact_id"
+      ) > 1
+    )
+  ) AS n3,
+  COUNT_IF(
+    (
+      "contacts"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "contacts"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      NOT "contacts"."account_id" IS NULL
+      AND NOT EXISTS(
+        SELECT
+          1
+        FROM accounts AS t
+        WHERE
+          "t"."account_id" = "contacts"."account_id"
+      )
+    )
+  ) AS n4,
+  COUNT_IF(
+    (
+      "contacts"."created_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "contacts"."created_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      NOT contacts.email IS NULL
+      AND EXISTS(
+        SELECT
+          1
+        FROM contacts AS dup
+        WHERE
+          LOWER(dup.email) = LOWER(contacts.email)
+          AND (
+            dup.created_at < contacts.created_at
+            OR (
+              dup.created_at = contacts.created_at AND dup.contact_id < contacts.contact_id
+            )
+          )
+      )
+    )
+  ) AS n5
+FROM contacts;
+
+SELECT
+  COUNT_IF(
+    CAST("touchpoints"."occurred_at" AS TIMESTAMP) > CAST('<now>' AS TIMESTAMP)
+  ) AS n0,
+  COUNT_IF(
+    (
+      "touchpoints"."occurred_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "touchpoints"."occurred_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "touchpoints"."occurred_at" IS NULL
+    )
+  ) AS n1,
+  COUNT_IF(
+    (
+      "touchpoints"."occurred_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "touchpoints"."occurred_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "touchpoints"."type" IS NULL
+    )
+  ) AS n2,
+  COUNT_IF(
+    (
+      "touchpoints"."occurred_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "touchpoints"."occurred_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "touchpoints"."contact_id" IS NULL
+      AND (
+        (
+          "touchpoints"."type" = 'booth_visit'
+        )
+        OR (
+          "touchpoints"."type" = 'demo'
+        )
+        OR (
+          "touchpoints"."type" = 'badge_scan'
+        )
+      )
+    )
+  ) AS n3,
+  COUNT_IF(
+    (
+      "touchpoints"."occurred_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "touchpoints"."occurred_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "touchpoints"."session_id" IS NULL
+      AND (
+        (
+          "touchpoints"."type" = 'page_view'
+        )
+      )
+    )
+  ) AS n4,
+  COUNT_IF(
+    (
+      "touchpoints"."occurred_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "touchpoints"."occurred_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "touchpoints"."dwell_seconds" < 0
+    )
+  ) AS n5,
+  COUNT_IF(
+    (
+      "touchpoints"."occurred_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "touchpoints"."occurred_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "touchpoints"."scroll_pct" < 0
+    )
+  ) AS n6,
+  COUNT_IF(
+    (
+      "touchpoints"."occurred_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "touchpoints"."occurred_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      NOT "touchpoints"."contact_id" IS NULL
+      AND NOT EXISTS(
+        SELECT
+          1
+        FROM contacts AS t
+        WHERE
+          "t"."contact_id" = "touchpoints"."contact_id"
+      )
+    )
+  ) AS n7,
+  COUNT_IF(
+    (
+      "touchpoints"."occurred_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "touchpoints"."occurred_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      NOT "touchpoints"."account_id" IS NULL
+      AND NOT EXISTS(
+        SELECT
+          1
+        FROM accounts AS t
+        WHERE
+          "t"."account_id" = "touchpoints"."account_id"
+      )
+    )
+  ) AS n8
+FROM touchpoints;
+
+SELECT
+  COUNT_IF(
+    CAST("touchpoints"."occurred_at" AS TIMESTAMP) > CAST('<now>' AS TIMESTAMP)
+  ) AS n0,
+  COUNT_IF(
+    (
+      "touchpoints"."occurred_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "touchpoints"."occurred_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "touchpoints"."occurred_at" IS NULL
+    )
+  ) AS n1,
+  COUNT_IF(
+    (
+      "touchpoints"."occurred_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "touchpoints"."occurred_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "touchpoints"."type" IS NULL
+    )
+  ) AS n2,
+  COUNT_IF(
+    (
+      "touchpoints"."occurred_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "touchpoints"."occurred_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "touchpoints"."contact_id" IS NULL
+      AND (
+        (
+          "touchpoints"."type" = 'booth_visit'
+        )
+        OR (
+          "touchpoints"."type" = 'demo'
+        )
+        OR (
+          "touchpoints"."type" = 'badge_scan'
+        )
+      )
+    )
+  ) AS n3,
+  COUNT_IF(
+    (
+      "touchpoints"."occurred_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "touchpoints"."occurred_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "touchpoints"."session_id" IS NULL
+      AND (
+        (
+          "touchpoints"."type" = 'page_view'
+        )
+      )
+    )
+  ) AS n4,
+  COUNT_IF(
+    (
+      "touchpoints"."occurred_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "touchpoints"."occurred_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "touchpoints"."dwell_seconds" < 0
+    )
+  ) AS n5,
+  COUNT_IF(
+    (
+      "touchpoints"."occurred_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "touchpoints"."occurred_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "touchpoints"."scroll_pct" < 0
+    )
+  ) AS n6,
+  COUNT_IF(
+    (
+      "touchpoints"."occurred_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "touchpoints"."occurred_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      NOT "touchpoints"."contact_id" IS NULL
+      AND NOT EXISTS(
+        SELECT
+          1
+        FROM contacts AS t
+        WHERE
+          "t"."contact_id" = "touchpoints"."contact_id"
+      )
+    )
+  ) AS n7,
+  COUNT_IF(
+    (
+      "touchpoints"."occurred_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "touchpoints"."occurred_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      NOT "touchpoints"."account_id" IS NULL
+      AND NOT EXISTS(
+        SELECT
+          1
+        FROM accounts AS t
+        WHERE
+          "t"."account_id" = "touchpoints"."account_id"
+      )
+    )
+  ) AS n8
+FROM touchpoints;
+
+SELECT
+  COUNT_IF(
+    CAST("booth_traffic"."hour" AS TIMESTAMP) > CAST('<now>' AS TIMESTAMP)
+  ) AS n0,
+  COUNT_IF(
+    (
+      "booth_traffic"."hour" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "booth_traffic"."hour" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "booth_traffic"."exhibition_id" IS NULL
+    )
+  ) AS n1,
+  COUNT_IF(
+    (
+      "booth_traffic"."hour" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "booth_traffic"."hour" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "booth_traffic"."exhibit_id" IS NULL
+    )
+  ) AS n2,
+  COUNT_IF(
+    (
+      "booth_traffic"."hour" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "booth_traffic"."hour" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "booth_traffic"."hour" IS NULL
+    )
+  ) AS n3,
+  COUNT_IF(
+    (
+      "booth_traffic"."hour" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "booth_traffic"."hour" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "booth_traffic"."passersby" IS NULL
+    )
+  ) AS n4,
+  COUNT_IF(
+    (
+      "booth_traffic"."hour" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "booth_traffic"."hour" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "booth_traffic"."passersby" < 0
+    )
+  ) AS n5,
+  COUNT_IF(
+    (
+      "booth_traffic"."hour" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "booth_traffic"."hour" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      (
+        SELECT
+          COUNT(*)
+        FROM booth_traffic AS dup
+        WHERE
+          "dup"."exhibition_id" = "booth_traffic"."exhibition_id"
+          AND "dup"."exhibit_id" = "booth_traffic"."exhibit_id"
+          AND "dup"."hour" = "booth_traffic"."hour"
+      ) > 1
+    )
+  ) AS n6
+FROM booth_traffic;
+
+SELECT
+  COUNT_IF(
+    CAST("booth_traffic"."hour" AS TIMESTAMP) > CAST('<now>' AS TIMESTAMP)
+  ) AS n0,
+  COUNT_IF(
+    (
+      "booth_traffic"."hour" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "booth_traffic"."hour" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "booth_traffic"."exhibition_id" IS NULL
+    )
+  ) AS n1,
+  COUNT_IF(
+    (
+      "booth_traffic"."hour" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "booth_traffic"."hour" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "booth_traffic"."exhibit_id" IS NULL
+    )
+  ) AS n2,
+  COUNT_IF(
+    (
+      "booth_traffic"."hour" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "booth_traffic"."hour" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "booth_traffic"."hour" IS NULL
+    )
+  ) AS n3,
+  COUNT_IF(
+    (
+      "booth_traffic"."hour" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "booth_traffic"."hour" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "booth_traffic"."passersby" IS NULL
+    )
+  ) AS n4,
+  COUNT_IF(
+    (
+      "booth_traffic"."hour" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "booth_traffic"."hour" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "booth_traffic"."passersby" < 0
+    )
+  ) AS n5,
+  COUNT_IF(
+    (
+      "booth_traffic"."hour" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "booth_traffic"."hour" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      (
+        SELECT
+          COUNT(*)
+        FROM booth_traffic AS dup
+        WHERE
+          "dup"."exhibition_id" = "booth_traffic"."exhibition_id"
+          AND "dup"."exhibit_id" = "booth_traffic"."exhibit_id"
+          AND "dup"."hour" = "booth_traffic"."hour"
+      ) > 1
+    )
+  ) AS n6
+FROM booth_traffic;
+
+SELECT
+  COUNT_IF(CAST("costs"."date" AS TIMESTAMP) > CAST('<now>' AS TIMESTAMP)) AS n0,
+  COUNT_IF(
+    (
+      "costs"."date" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "costs"."date" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "costs"."date" IS NULL
+    )
+  ) AS n1,
+  COUNT_IF(
+    (
+      "costs"."date" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "costs"."date" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "costs"."category" IS NULL
+    )
+  ) AS n2,
+  COUNT_IF(
+    (
+      "costs"."date" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "costs"."date" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "costs"."amount" IS NULL
+    )
+  ) AS n3,
+  COUNT_IF(
+    (
+      "costs"."date" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "costs"."date" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "costs"."amount" < 0
+    )
+  ) AS n4
+FROM costs;
+
+SELECT
+  COUNT_IF(CAST("costs"."date" AS TIMESTAMP) > CAST('<now>' AS TIMESTAMP)) AS n0,
+  COUNT_IF(
+    (
+      "costs"."date" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "costs"."date" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "costs"."date" IS NULL
+    )
+  ) AS n1,
+  COUNT_IF(
+    (
+      "costs"."date" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "costs"."date" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "costs"."category" IS NULL
+    )
+  ) AS n2,
+  COUNT_IF(
+    (
+      "costs"."date" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "costs"."date" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "costs"."amount" IS NULL
+    )
+  ) AS n3,
+  COUNT_IF(
+    (
+      "costs"."date" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "costs"."date" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "costs"."amount" < 0
+    )
+  ) AS n4
+FROM costs;
+
+SELECT
+  COUNT_IF(
+    CAST("orders"."ordered_at" AS TIMESTAMP) > CAST('<now>' AS TIMESTAMP)
+  ) AS n0,
+  COUNT_IF(
+    (
+      "orders"."ordered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "orders"."ordered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "orders"."order_id" IS NULL
+    )
+  ) AS n1,
+  COUNT_IF(
+    (
+      "orders"."ordered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "orders"."ordered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "orders"."account_id" IS NULL
+    )
+  ) AS n2,
+  COUNT_IF(
+    (
+      "orders"."ordered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "orders"."ordered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "orders"."ordered_at" IS NULL
+    )
+  ) AS n3,
+  COUNT_IF(
+    (
+      "orders"."ordered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "orders"."ordered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "orders"."amount" IS NULL
+    )
+  ) AS n4,
+  COUNT_IF(
+    (
+      "orders"."ordered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "orders"."ordered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "orders"."amount" < 0
+    )
+  ) AS n5,
+  COUNT_IF(
+    (
+      "orders"."ordered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "orders"."ordered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      NOT "orders"."kind" IS NULL
+      AND NOT "orders"."kind" IN ('new', 'repeat', 'upsell', 'cross_sell', 'renewal')
+    )
+  ) AS n6,
+  COUNT_IF(
+    (
+      "orders"."ordered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "orders"."ordered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      (
+        SELECT
+          COUNT(*)
+        FROM orders AS dup
+        WHERE
+          "dup"."order_id" = "orders"."order_id"
+      ) > 1
+    )
+  ) AS n7,
+  COUNT_IF(
+    (
+      "orders"."ordered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "orders"."ordered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      NOT "orders"."account_id" IS NULL
+      AND NOT EXISTS(
+        SELECT
+          1
+        FROM accounts AS t
+        WHERE
+          "t"."account_id" = "orders"."account_id"
+      )
+    )
+  ) AS n8
+FROM orders;
+
+SELECT
+  COUNT_IF(
+    CAST("orders"."ordered_at" AS TIMESTAMP) > CAST('<now>' AS TIMESTAMP)
+  ) AS n0,
+  COUNT_IF(
+    (
+      "orders"."ordered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "orders"."ordered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "orders"."order_id" IS NULL
+    )
+  ) AS n1,
+  COUNT_IF(
+    (
+      "orders"."ordered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "orders"."ordered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "orders"."account_id" IS NULL
+    )
+  ) AS n2,
+  COUNT_IF(
+    (
+      "orders"."ordered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "orders"."ordered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "orders"."ordered_at" IS NULL
+    )
+  ) AS n3,
+  COUNT_IF(
+    (
+      "orders"."ordered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "orders"."ordered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "orders"."amount" IS NULL
+    )
+  ) AS n4,
+  COUNT_IF(
+    (
+      "orders"."ordered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "orders"."ordered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "orders"."amount" < 0
+    )
+  ) AS n5,
+  COUNT_IF(
+    (
+      "orders"."ordered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "orders"."ordered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      NOT "orders"."kind" IS NULL
+      AND NOT "orders"."kind" IN ('new', 'repeat', 'upsell', 'cross_sell', 'renewal')
+    )
+  ) AS n6,
+  COUNT_IF(
+    (
+      "orders"."ordered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "orders"."ordered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      (
+        SELECT
+          COUNT(*)
+        FROM orders AS dup
+        WHERE
+          "dup"."order_id" = "orders"."order_id"
+      ) > 1
+    )
+  ) AS n7,
+  COUNT_IF(
+    (
+      "orders"."ordered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "orders"."ordered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      NOT "orders"."account_id" IS NULL
+      AND NOT EXISTS(
+        SELECT
+          1
+        FROM accounts AS t
+        WHERE
+          "t"."account_id" = "orders"."account_id"
+      )
+    )
+  ) AS n8
+FROM orders;
+
+SELECT
+  COUNT_IF(
+    CAST("surveys"."answered_at" AS TIMESTAMP) > CAST('<now>' AS TIMESTAMP)
+  ) AS n0,
+  COUNT_IF(
+    (
+      "surveys"."answered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "surveys"."answered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "surveys"."response_id" IS NULL
+    )
+  ) AS n1,
+  COUNT_IF(
+    (
+      "surveys"."answered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "surveys"."answered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "surveys"."answered_at" IS NULL
+    )
+  ) AS n2,
+  COUNT_IF(
+    (
+      "surveys"."answered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "surveys"."answered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "surveys"."kind" IS NULL
+    )
+  ) AS n3,
+  COUNT_IF(
+    (
+      "surveys"."answered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "surveys"."answered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      NOT "surveys"."kind" IS NULL
+      AND NOT "surveys"."kind" IN ('nps', 'csat', 'awareness')
+    )
+  ) AS n4,
+  COUNT_IF(
+    (
+      "surveys"."answered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "surveys"."answered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      (
+        SELECT
+          COUNT(*)
+        FROM surveys AS dup
+        WHERE
+          "dup"."response_id" = "surveys"."response_id"
+      ) > 1
+    )
+  ) AS n5,
+  COUNT_IF(
+    (
+      "surveys"."answered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "surveys"."answered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      NOT "surveys"."contact_id" IS NULL
+      AND NOT EXISTS(
+        SELECT
+          1
+        FROM contacts AS t
+        WHERE
+          "t"."contact_id" = "surveys"."contact_id"
+      )
+    )
+  ) AS n6,
+  COUNT_IF(
+    (
+      "surveys"."answered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "surveys"."answered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      NOT "surveys"."account_id" IS NULL
+      AND NOT EXISTS(
+        SELECT
+          1
+        FROM accounts AS t
+        WHERE
+          "t"."account_id" = "surveys"."account_id"
+      )
+    )
+  ) AS n7
+FROM surveys;
+
+SELECT
+  COUNT_IF(
+    CAST("surveys"."answered_at" AS TIMESTAMP) > CAST('<now>' AS TIMESTAMP)
+  ) AS n0,
+  COUNT_IF(
+    (
+      "surveys"."answered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "surveys"."answered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "surveys"."response_id" IS NULL
+    )
+  ) AS n1,
+  COUNT_IF(
+    (
+      "surveys"."answered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "surveys"."answered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "surveys"."answered_at" IS NULL
+    )
+  ) AS n2,
+  COUNT_IF(
+    (
+      "surveys"."answered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "surveys"."answered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "surveys"."kind" IS NULL
+    )
+  ) AS n3,
+  COUNT_IF(
+    (
+      "surveys"."answered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "surveys"."answered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      NOT "surveys"."kind" IS NULL
+      AND NOT "surveys"."kind" IN ('nps', 'csat', 'awareness')
+    )
+  ) AS n4,
+  COUNT_IF(
+    (
+      "surveys"."answered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "surveys"."answered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      (
+        SELECT
+          COUNT(*)
+        FROM surveys AS dup
+        WHERE
+          "dup"."response_id" = "surveys"."response_id"
+      ) > 1
+    )
+  ) AS n5,
+  COUNT_IF(
+    (
+      "surveys"."answered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "surveys"."answered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      NOT "surveys"."contact_id" IS NULL
+      AND NOT EXISTS(
+        SELECT
+          1
+        FROM contacts AS t
+        WHERE
+          "t"."contact_id" = "surveys"."contact_id"
+      )
+    )
+  ) AS n6,
+  COUNT_IF(
+    (
+      "surveys"."answered_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "surveys"."answered_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      NOT "surveys"."account_id" IS NULL
+      AND NOT EXISTS(
+        SELECT
+          1
+        FROM accounts AS t
+        WHERE
+          "t"."account_id" = "surveys"."account_id"
+      )
+    )
+  ) AS n7
+FROM surveys;
+
+SELECT
+  COUNT_IF(
+    CAST("brand_signals"."date" AS TIMESTAMP) > CAST('<now>' AS TIMESTAMP)
+  ) AS n0,
+  COUNT_IF(
+    (
+      "brand_signals"."date" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "brand_signals"."date" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "brand_signals"."date" IS NULL
+    )
+  ) AS n1,
+  COUNT_IF(
+    (
+      "brand_signals"."date" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "brand_signals"."date" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "brand_signals"."kind" IS NULL
+    )
+  ) AS n2,
+  COUNT_IF(
+    (
+      "brand_signals"."date" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "brand_signals"."date" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "brand_signals"."value" IS NULL
+    )
+  ) AS n3,
+  COUNT_IF(
+    (
+      "brand_signals"."date" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "brand_signals"."date" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      NOT "brand_signals"."kind" IS NULL
+      AND NOT "brand_signals"."kind" IN ('branded_search', 'mention', 'review', 'media')
+    )
+  ) AS n4
+FROM brand_signals;
+
+SELECT
+  COUNT_IF(
+    CAST("brand_signals"."date" AS TIMESTAMP) > CAST('<now>' AS TIMESTAMP)
+  ) AS n0,
+  COUNT_IF(
+    (
+      "brand_signals"."date" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "brand_signals"."date" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "brand_signals"."date" IS NULL
+    )
+  ) AS n1,
+  COUNT_IF(
+    (
+      "brand_signals"."date" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "brand_signals"."date" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "brand_signals"."kind" IS NULL
+    )
+  ) AS n2,
+  COUNT_IF(
+    (
+      "brand_signals"."date" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "brand_signals"."date" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      "brand_signals"."value" IS NULL
+    )
+  ) AS n3,
+  COUNT_IF(
+    (
+      "brand_signals"."date" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+      AND "brand_signals"."date" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+    )
+    AND (
+      NOT "brand_signals"."kind" IS NULL
+      AND NOT "brand_signals"."kind" IN ('branded_search', 'mention', 'review', 'media')
+    )
+  ) AS n4
+FROM brand_signals;
 
 SELECT
   COUNT(*) AS "opportunities"
@@ -4313,79 +3871,81 @@ WHERE
           deals.outcome = 'won' AND NOT deals.closed_at IS NULL
         )
         AND "deals"."owner" = '伊藤 誠'
-        AND CAST("deals"."closed_at" AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          DATE_PART(YEAR, "deals"."closed_at") * 10000 + DATE_PART(MONTH, "deals"."closed_at") * 100 + DATE_PART(DAY, "deals"."closed_at")
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     ),
@@ -4411,180 +3971,81 @@ WHERE
           deals.outcome = 'won' AND NOT deals.closed_at IS NULL
         )
         AND "deals"."owner" = '伊藤 誠'
-        AND CAST("deals"."closed_at" AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
-        )
-      )
-    ),
-    FALSE
-  );
-
-SELECT
-  COUNT_IF("deals"."outcome" = 'won') AS "won_deals",
-  COUNT_IF("deals"."outcome" = 'lost') AS "lost_deals",
-  COUNT_IF("deals"."outcome" IN ('won', 'lost')) AS "closed_deals",
-  SUM(IFF("deals"."outcome" = 'won', "deals"."amount", NULL)) AS "revenue"
-FROM deals
-WHERE
-  (
-    "deals"."closed_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-    AND "deals"."closed_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-  )
-  AND NOT COALESCE(
-    (
-      (
-        "deals"."closed_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
-        AND "deals"."closed_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
-      )
-      AND (
-        (
-          deals.outcome = 'won' AND NOT deals.closed_at IS NULL
-        )
-        AND "deals"."owner" = '伊藤 誠'
-        AND CAST("deals"."closed_at" AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          DATE_PART(YEAR, "deals"."closed_at") * 10000 + DATE_PART(MONTH, "deals"."closed_at") * 100 + DATE_PART(DAY, "deals"."closed_at")
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     ),
@@ -4613,79 +4074,184 @@ WHERE
           deals.outcome = 'won' AND NOT deals.closed_at IS NULL
         )
         AND "deals"."owner" = '伊藤 誠'
-        AND CAST("deals"."closed_at" AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          DATE_PART(YEAR, "deals"."closed_at") * 10000 + DATE_PART(MONTH, "deals"."closed_at") * 100 + DATE_PART(DAY, "deals"."closed_at")
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
+        )
+      )
+    ),
+    FALSE
+  );
+
+SELECT
+  COUNT_IF("deals"."outcome" = 'won') AS "won_deals",
+  COUNT_IF("deals"."outcome" = 'lost') AS "lost_deals",
+  COUNT_IF("deals"."outcome" IN ('won', 'lost')) AS "closed_deals",
+  SUM(IFF("deals"."outcome" = 'won', "deals"."amount", NULL)) AS "revenue"
+FROM deals
+WHERE
+  (
+    "deals"."closed_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+    AND "deals"."closed_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+  )
+  AND NOT COALESCE(
+    (
+      (
+        "deals"."closed_at" >= CAST('2023-04-01 00:00:00' AS TIMESTAMP)
+        AND "deals"."closed_at" < CAST('2026-04-01 00:00:00' AS TIMESTAMP)
+      )
+      AND (
+        (
+          deals.outcome = 'won' AND NOT deals.closed_at IS NULL
+        )
+        AND "deals"."owner" = '伊藤 誠'
+        AND (
+          DATE_PART(YEAR, "deals"."closed_at") * 10000 + DATE_PART(MONTH, "deals"."closed_at") * 100 + DATE_PART(DAY, "deals"."closed_at")
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     ),
@@ -4739,79 +4305,81 @@ WHERE
           deals.outcome = 'won' AND NOT deals.closed_at IS NULL
         )
         AND "deals"."owner" = '松井 拓也'
-        AND CAST("deals"."closed_at" AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          DATE_PART(YEAR, "deals"."closed_at") * 10000 + DATE_PART(MONTH, "deals"."closed_at") * 100 + DATE_PART(DAY, "deals"."closed_at")
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     ),
@@ -4837,79 +4405,81 @@ WHERE
           deals.outcome = 'won' AND NOT deals.closed_at IS NULL
         )
         AND "deals"."owner" = '松井 拓也'
-        AND CAST("deals"."closed_at" AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          DATE_PART(YEAR, "deals"."closed_at") * 10000 + DATE_PART(MONTH, "deals"."closed_at") * 100 + DATE_PART(DAY, "deals"."closed_at")
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     ),
@@ -4938,79 +4508,81 @@ WHERE
           deals.outcome = 'won' AND NOT deals.closed_at IS NULL
         )
         AND "deals"."owner" = '松井 拓也'
-        AND CAST("deals"."closed_at" AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          DATE_PART(YEAR, "deals"."closed_at") * 10000 + DATE_PART(MONTH, "deals"."closed_at") * 100 + DATE_PART(DAY, "deals"."closed_at")
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     ),
@@ -5039,79 +4611,81 @@ WHERE
           deals.outcome = 'won' AND NOT deals.closed_at IS NULL
         )
         AND "deals"."owner" = '松井 拓也'
-        AND CAST("deals"."closed_at" AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          DATE_PART(YEAR, "deals"."closed_at") * 10000 + DATE_PART(MONTH, "deals"."closed_at") * 100 + DATE_PART(DAY, "deals"."closed_at")
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     ),
@@ -5165,79 +4739,81 @@ WHERE
           deals.outcome = 'won' AND NOT deals.closed_at IS NULL
         )
         AND "deals"."owner" = '田中 亮'
-        AND CAST("deals"."closed_at" AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          DATE_PART(YEAR, "deals"."closed_at") * 10000 + DATE_PART(MONTH, "deals"."closed_at") * 100 + DATE_PART(DAY, "deals"."closed_at")
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     ),
@@ -5263,79 +4839,81 @@ WHERE
           deals.outcome = 'won' AND NOT deals.closed_at IS NULL
         )
         AND "deals"."owner" = '田中 亮'
-        AND CAST("deals"."closed_at" AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          DATE_PART(YEAR, "deals"."closed_at") * 10000 + DATE_PART(MONTH, "deals"."closed_at") * 100 + DATE_PART(DAY, "deals"."closed_at")
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     ),
@@ -5364,79 +4942,81 @@ WHERE
           deals.outcome = 'won' AND NOT deals.closed_at IS NULL
         )
         AND "deals"."owner" = '田中 亮'
-        AND CAST("deals"."closed_at" AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          DATE_PART(YEAR, "deals"."closed_at") * 10000 + DATE_PART(MONTH, "deals"."closed_at") * 100 + DATE_PART(DAY, "deals"."closed_at")
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     ),
@@ -5465,79 +5045,81 @@ WHERE
           deals.outcome = 'won' AND NOT deals.closed_at IS NULL
         )
         AND "deals"."owner" = '田中 亮'
-        AND CAST("deals"."closed_at" AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          DATE_PART(YEAR, "deals"."closed_at") * 10000 + DATE_PART(MONTH, "deals"."closed_at") * 100 + DATE_PART(DAY, "deals"."closed_at")
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     ),
@@ -5640,79 +5222,81 @@ WHERE
           WHERE
             d.owner = '中村 浩二'
         )
-        AND CAST("stage_history"."entered_at" AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          DATE_PART(YEAR, "stage_history"."entered_at") * 10000 + DATE_PART(MONTH, "stage_history"."entered_at") * 100 + DATE_PART(DAY, "stage_history"."entered_at")
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     ),
@@ -5743,79 +5327,81 @@ WHERE
           WHERE
             d.owner = '中村 浩二'
         )
-        AND CAST("stage_history"."entered_at" AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          DATE_PART(YEAR, "stage_history"."entered_at") * 10000 + DATE_PART(MONTH, "stage_history"."entered_at") * 100 + DATE_PART(DAY, "stage_history"."entered_at")
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     ),
@@ -5874,79 +5460,81 @@ WHERE
           WHERE
             d.owner = '伊藤 誠'
         )
-        AND CAST("stage_history"."entered_at" AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          DATE_PART(YEAR, "stage_history"."entered_at") * 10000 + DATE_PART(MONTH, "stage_history"."entered_at") * 100 + DATE_PART(DAY, "stage_history"."entered_at")
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     ),
@@ -5977,79 +5565,81 @@ WHERE
           WHERE
             d.owner = '伊藤 誠'
         )
-        AND CAST("stage_history"."entered_at" AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          DATE_PART(YEAR, "stage_history"."entered_at") * 10000 + DATE_PART(MONTH, "stage_history"."entered_at") * 100 + DATE_PART(DAY, "stage_history"."entered_at")
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     ),
@@ -6108,79 +5698,81 @@ WHERE
           WHERE
             d.owner = '山本 裕子'
         )
-        AND CAST("stage_history"."entered_at" AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          DATE_PART(YEAR, "stage_history"."entered_at") * 10000 + DATE_PART(MONTH, "stage_history"."entered_at") * 100 + DATE_PART(DAY, "stage_history"."entered_at")
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     ),
@@ -6211,79 +5803,81 @@ WHERE
           WHERE
             d.owner = '山本 裕子'
         )
-        AND CAST("stage_history"."entered_at" AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          DATE_PART(YEAR, "stage_history"."entered_at") * 10000 + DATE_PART(MONTH, "stage_history"."entered_at") * 100 + DATE_PART(DAY, "stage_history"."entered_at")
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     ),
@@ -6342,79 +5936,81 @@ WHERE
           WHERE
             d.owner = '松井 拓也'
         )
-        AND CAST("stage_history"."entered_at" AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          DATE_PART(YEAR, "stage_history"."entered_at") * 10000 + DATE_PART(MONTH, "stage_history"."entered_at") * 100 + DATE_PART(DAY, "stage_history"."entered_at")
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     ),
@@ -6445,79 +6041,81 @@ WHERE
           WHERE
             d.owner = '松井 拓也'
         )
-        AND CAST("stage_history"."entered_at" AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          DATE_PART(YEAR, "stage_history"."entered_at") * 10000 + DATE_PART(MONTH, "stage_history"."entered_at") * 100 + DATE_PART(DAY, "stage_history"."entered_at")
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     ),
@@ -7541,79 +7139,81 @@ SELECT
             WHERE
               d.owner = '中村 浩二'
           )
-          AND CAST("stage_history"."entered_at" AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            DATE_PART(YEAR, "stage_history"."entered_at") * 10000 + DATE_PART(MONTH, "stage_history"."entered_at") * 100 + DATE_PART(DAY, "stage_history"."entered_at")
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -7631,79 +7231,81 @@ SELECT
             WHERE
               d.owner = '伊藤 誠'
           )
-          AND CAST("stage_history"."entered_at" AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            DATE_PART(YEAR, "stage_history"."entered_at") * 10000 + DATE_PART(MONTH, "stage_history"."entered_at") * 100 + DATE_PART(DAY, "stage_history"."entered_at")
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -7721,79 +7323,81 @@ SELECT
             WHERE
               d.owner = '山本 裕子'
           )
-          AND CAST("stage_history"."entered_at" AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            DATE_PART(YEAR, "stage_history"."entered_at") * 10000 + DATE_PART(MONTH, "stage_history"."entered_at") * 100 + DATE_PART(DAY, "stage_history"."entered_at")
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -7811,79 +7415,81 @@ SELECT
             WHERE
               d.owner = '松井 拓也'
           )
-          AND CAST("stage_history"."entered_at" AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            DATE_PART(YEAR, "stage_history"."entered_at") * 10000 + DATE_PART(MONTH, "stage_history"."entered_at") * 100 + DATE_PART(DAY, "stage_history"."entered_at")
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -8008,79 +7614,81 @@ SELECT
           WHERE
             d.owner = '中村 浩二'
         )
-        AND CAST("stage_history"."entered_at" AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          DATE_PART(YEAR, "stage_history"."entered_at") * 10000 + DATE_PART(MONTH, "stage_history"."entered_at") * 100 + DATE_PART(DAY, "stage_history"."entered_at")
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     )
@@ -8098,79 +7706,81 @@ SELECT
           WHERE
             d.owner = '伊藤 誠'
         )
-        AND CAST("stage_history"."entered_at" AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          DATE_PART(YEAR, "stage_history"."entered_at") * 10000 + DATE_PART(MONTH, "stage_history"."entered_at") * 100 + DATE_PART(DAY, "stage_history"."entered_at")
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     )
@@ -8188,79 +7798,81 @@ SELECT
           WHERE
             d.owner = '山本 裕子'
         )
-        AND CAST("stage_history"."entered_at" AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          DATE_PART(YEAR, "stage_history"."entered_at") * 10000 + DATE_PART(MONTH, "stage_history"."entered_at") * 100 + DATE_PART(DAY, "stage_history"."entered_at")
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     )
@@ -8278,79 +7890,81 @@ SELECT
           WHERE
             d.owner = '松井 拓也'
         )
-        AND CAST("stage_history"."entered_at" AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          DATE_PART(YEAR, "stage_history"."entered_at") * 10000 + DATE_PART(MONTH, "stage_history"."entered_at") * 100 + DATE_PART(DAY, "stage_history"."entered_at")
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     )
@@ -8486,79 +8100,81 @@ SELECT
             WHERE
               d.owner = '中村 浩二'
           )
-          AND CAST("stage_history"."entered_at" AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            DATE_PART(YEAR, "stage_history"."entered_at") * 10000 + DATE_PART(MONTH, "stage_history"."entered_at") * 100 + DATE_PART(DAY, "stage_history"."entered_at")
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -8576,79 +8192,81 @@ SELECT
             WHERE
               d.owner = '伊藤 誠'
           )
-          AND CAST("stage_history"."entered_at" AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            DATE_PART(YEAR, "stage_history"."entered_at") * 10000 + DATE_PART(MONTH, "stage_history"."entered_at") * 100 + DATE_PART(DAY, "stage_history"."entered_at")
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -8666,79 +8284,81 @@ SELECT
             WHERE
               d.owner = '山本 裕子'
           )
-          AND CAST("stage_history"."entered_at" AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            DATE_PART(YEAR, "stage_history"."entered_at") * 10000 + DATE_PART(MONTH, "stage_history"."entered_at") * 100 + DATE_PART(DAY, "stage_history"."entered_at")
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -8756,79 +8376,81 @@ SELECT
             WHERE
               d.owner = '松井 拓也'
           )
-          AND CAST("stage_history"."entered_at" AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            DATE_PART(YEAR, "stage_history"."entered_at") * 10000 + DATE_PART(MONTH, "stage_history"."entered_at") * 100 + DATE_PART(DAY, "stage_history"."entered_at")
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -8953,79 +8575,81 @@ SELECT
           WHERE
             d.owner = '中村 浩二'
         )
-        AND CAST("stage_history"."entered_at" AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          DATE_PART(YEAR, "stage_history"."entered_at") * 10000 + DATE_PART(MONTH, "stage_history"."entered_at") * 100 + DATE_PART(DAY, "stage_history"."entered_at")
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     )
@@ -9043,79 +8667,81 @@ SELECT
           WHERE
             d.owner = '伊藤 誠'
         )
-        AND CAST("stage_history"."entered_at" AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          DATE_PART(YEAR, "stage_history"."entered_at") * 10000 + DATE_PART(MONTH, "stage_history"."entered_at") * 100 + DATE_PART(DAY, "stage_history"."entered_at")
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     )
@@ -9133,79 +8759,81 @@ SELECT
           WHERE
             d.owner = '山本 裕子'
         )
-        AND CAST("stage_history"."entered_at" AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          DATE_PART(YEAR, "stage_history"."entered_at") * 10000 + DATE_PART(MONTH, "stage_history"."entered_at") * 100 + DATE_PART(DAY, "stage_history"."entered_at")
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     )
@@ -9223,79 +8851,81 @@ SELECT
           WHERE
             d.owner = '松井 拓也'
         )
-        AND CAST("stage_history"."entered_at" AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          DATE_PART(YEAR, "stage_history"."entered_at") * 10000 + DATE_PART(MONTH, "stage_history"."entered_at") * 100 + DATE_PART(DAY, "stage_history"."entered_at")
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     )
@@ -9427,79 +9057,81 @@ SELECT
             deals.outcome = 'won' AND NOT deals.closed_at IS NULL
           )
           AND "deals"."owner" = '伊藤 誠'
-          AND CAST("deals"."closed_at" AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            DATE_PART(YEAR, "deals"."closed_at") * 10000 + DATE_PART(MONTH, "deals"."closed_at") * 100 + DATE_PART(DAY, "deals"."closed_at")
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -9513,79 +9145,81 @@ SELECT
             deals.outcome = 'won' AND NOT deals.closed_at IS NULL
           )
           AND "deals"."owner" = '松井 拓也'
-          AND CAST("deals"."closed_at" AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            DATE_PART(YEAR, "deals"."closed_at") * 10000 + DATE_PART(MONTH, "deals"."closed_at") * 100 + DATE_PART(DAY, "deals"."closed_at")
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -9599,79 +9233,81 @@ SELECT
             deals.outcome = 'won' AND NOT deals.closed_at IS NULL
           )
           AND "deals"."owner" = '田中 亮'
-          AND CAST("deals"."closed_at" AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            DATE_PART(YEAR, "deals"."closed_at") * 10000 + DATE_PART(MONTH, "deals"."closed_at") * 100 + DATE_PART(DAY, "deals"."closed_at")
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -9715,79 +9351,81 @@ SELECT
           deals.outcome = 'won' AND NOT deals.closed_at IS NULL
         )
         AND "deals"."owner" = '伊藤 誠'
-        AND CAST("deals"."closed_at" AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          DATE_PART(YEAR, "deals"."closed_at") * 10000 + DATE_PART(MONTH, "deals"."closed_at") * 100 + DATE_PART(DAY, "deals"."closed_at")
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     )
@@ -9801,79 +9439,81 @@ SELECT
           deals.outcome = 'won' AND NOT deals.closed_at IS NULL
         )
         AND "deals"."owner" = '松井 拓也'
-        AND CAST("deals"."closed_at" AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          DATE_PART(YEAR, "deals"."closed_at") * 10000 + DATE_PART(MONTH, "deals"."closed_at") * 100 + DATE_PART(DAY, "deals"."closed_at")
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     )
@@ -9887,79 +9527,81 @@ SELECT
           deals.outcome = 'won' AND NOT deals.closed_at IS NULL
         )
         AND "deals"."owner" = '田中 亮'
-        AND CAST("deals"."closed_at" AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          DATE_PART(YEAR, "deals"."closed_at") * 10000 + DATE_PART(MONTH, "deals"."closed_at") * 100 + DATE_PART(DAY, "deals"."closed_at")
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     )
@@ -10014,79 +9656,81 @@ SELECT
             deals.outcome = 'won' AND NOT deals.closed_at IS NULL
           )
           AND "deals"."owner" = '伊藤 誠'
-          AND CAST("deals"."closed_at" AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            DATE_PART(YEAR, "deals"."closed_at") * 10000 + DATE_PART(MONTH, "deals"."closed_at") * 100 + DATE_PART(DAY, "deals"."closed_at")
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -10100,79 +9744,81 @@ SELECT
             deals.outcome = 'won' AND NOT deals.closed_at IS NULL
           )
           AND "deals"."owner" = '松井 拓也'
-          AND CAST("deals"."closed_at" AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            DATE_PART(YEAR, "deals"."closed_at") * 10000 + DATE_PART(MONTH, "deals"."closed_at") * 100 + DATE_PART(DAY, "deals"."closed_at")
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -10186,79 +9832,81 @@ SELECT
             deals.outcome = 'won' AND NOT deals.closed_at IS NULL
           )
           AND "deals"."owner" = '田中 亮'
-          AND CAST("deals"."closed_at" AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            DATE_PART(YEAR, "deals"."closed_at") * 10000 + DATE_PART(MONTH, "deals"."closed_at") * 100 + DATE_PART(DAY, "deals"."closed_at")
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -10302,79 +9950,81 @@ SELECT
           deals.outcome = 'won' AND NOT deals.closed_at IS NULL
         )
         AND "deals"."owner" = '伊藤 誠'
-        AND CAST("deals"."closed_at" AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          DATE_PART(YEAR, "deals"."closed_at") * 10000 + DATE_PART(MONTH, "deals"."closed_at") * 100 + DATE_PART(DAY, "deals"."closed_at")
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     )
@@ -10388,79 +10038,81 @@ SELECT
           deals.outcome = 'won' AND NOT deals.closed_at IS NULL
         )
         AND "deals"."owner" = '松井 拓也'
-        AND CAST("deals"."closed_at" AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          DATE_PART(YEAR, "deals"."closed_at") * 10000 + DATE_PART(MONTH, "deals"."closed_at") * 100 + DATE_PART(DAY, "deals"."closed_at")
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     )
@@ -10474,79 +10126,81 @@ SELECT
           deals.outcome = 'won' AND NOT deals.closed_at IS NULL
         )
         AND "deals"."owner" = '田中 亮'
-        AND CAST("deals"."closed_at" AS DATE) IN (
-          CAST('2023-04-27' AS DATE),
-          CAST('2023-04-28' AS DATE),
-          CAST('2023-05-30' AS DATE),
-          CAST('2023-05-31' AS DATE),
-          CAST('2023-06-29' AS DATE),
-          CAST('2023-06-30' AS DATE),
-          CAST('2023-07-28' AS DATE),
-          CAST('2023-07-31' AS DATE),
-          CAST('2023-08-30' AS DATE),
-          CAST('2023-08-31' AS DATE),
-          CAST('2023-09-28' AS DATE),
-          CAST('2023-09-29' AS DATE),
-          CAST('2023-10-30' AS DATE),
-          CAST('2023-10-31' AS DATE),
-          CAST('2023-11-29' AS DATE),
-          CAST('2023-11-30' AS DATE),
-          CAST('2023-12-28' AS DATE),
-          CAST('2023-12-29' AS DATE),
-          CAST('2024-01-30' AS DATE),
-          CAST('2024-01-31' AS DATE),
-          CAST('2024-02-28' AS DATE),
-          CAST('2024-02-29' AS DATE),
-          CAST('2024-03-28' AS DATE),
-          CAST('2024-03-29' AS DATE),
-          CAST('2024-04-26' AS DATE),
-          CAST('2024-04-30' AS DATE),
-          CAST('2024-05-30' AS DATE),
-          CAST('2024-05-31' AS DATE),
-          CAST('2024-06-27' AS DATE),
-          CAST('2024-06-28' AS DATE),
-          CAST('2024-07-30' AS DATE),
-          CAST('2024-07-31' AS DATE),
-          CAST('2024-08-29' AS DATE),
-          CAST('2024-08-30' AS DATE),
-          CAST('2024-09-27' AS DATE),
-          CAST('2024-09-30' AS DATE),
-          CAST('2024-10-30' AS DATE),
-          CAST('2024-10-31' AS DATE),
-          CAST('2024-11-28' AS DATE),
-          CAST('2024-11-29' AS DATE),
-          CAST('2024-12-27' AS DATE),
-          CAST('2024-12-30' AS DATE),
-          CAST('2025-01-30' AS DATE),
-          CAST('2025-01-31' AS DATE),
-          CAST('2025-02-27' AS DATE),
-          CAST('2025-02-28' AS DATE),
-          CAST('2025-03-28' AS DATE),
-          CAST('2025-03-31' AS DATE),
-          CAST('2025-04-28' AS DATE),
-          CAST('2025-04-30' AS DATE),
-          CAST('2025-05-29' AS DATE),
-          CAST('2025-05-30' AS DATE),
-          CAST('2025-06-27' AS DATE),
-          CAST('2025-06-30' AS DATE),
-          CAST('2025-07-30' AS DATE),
-          CAST('2025-07-31' AS DATE),
-          CAST('2025-08-28' AS DATE),
-          CAST('2025-08-29' AS DATE),
-          CAST('2025-09-29' AS DATE),
-          CAST('2025-09-30' AS DATE),
-          CAST('2025-10-30' AS DATE),
-          CAST('2025-10-31' AS DATE),
-          CAST('2025-11-27' AS DATE),
-          CAST('2025-11-28' AS DATE),
-          CAST('2025-12-29' AS DATE),
-          CAST('2025-12-30' AS DATE),
-          CAST('2026-01-29' AS DATE),
-          CAST('2026-01-30' AS DATE),
-          CAST('2026-02-26' AS DATE),
-          CAST('2026-02-27' AS DATE),
-          CAST('2026-03-30' AS DATE),
-          CAST('2026-03-31' AS DATE)
+        AND (
+          DATE_PART(YEAR, "deals"."closed_at") * 10000 + DATE_PART(MONTH, "deals"."closed_at") * 100 + DATE_PART(DAY, "deals"."closed_at")
+        ) IN (
+          20230427,
+          20230428,
+          20230530,
+          20230531,
+          20230629,
+          20230630,
+          20230728,
+          20230731,
+          20230830,
+          20230831,
+          20230928,
+          20230929,
+          20231030,
+          20231031,
+          20231129,
+          20231130,
+          20231228,
+          20231229,
+          20240130,
+          20240131,
+          20240228,
+          20240229,
+          20240328,
+          20240329,
+          20240426,
+          20240430,
+          20240530,
+          20240531,
+          20240627,
+          20240628,
+          20240730,
+          20240731,
+          20240829,
+          20240830,
+          20240927,
+          20240930,
+          20241030,
+          20241031,
+          20241128,
+          20241129,
+          20241227,
+          20241230,
+          20250130,
+          20250131,
+          20250227,
+          20250228,
+          20250328,
+          20250331,
+          20250428,
+          20250430,
+          20250529,
+          20250530,
+          20250627,
+          20250630,
+          20250730,
+          20250731,
+          20250828,
+          20250829,
+          20250929,
+          20250930,
+          20251030,
+          20251031,
+          20251127,
+          20251128,
+          20251229,
+          20251230,
+          20260129,
+          20260130,
+          20260226,
+          20260227,
+          20260330,
+          20260331
         )
       )
     )
@@ -10959,79 +10613,81 @@ WHERE
             WHERE
               d.owner = '中村 浩二'
           )
-          AND CAST("stage_history"."entered_at" AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            DATE_PART(YEAR, "stage_history"."entered_at") * 10000 + DATE_PART(MONTH, "stage_history"."entered_at") * 100 + DATE_PART(DAY, "stage_history"."entered_at")
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -11049,79 +10705,81 @@ WHERE
             WHERE
               d.owner = '伊藤 誠'
           )
-          AND CAST("stage_history"."entered_at" AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            DATE_PART(YEAR, "stage_history"."entered_at") * 10000 + DATE_PART(MONTH, "stage_history"."entered_at") * 100 + DATE_PART(DAY, "stage_history"."entered_at")
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -11139,79 +10797,81 @@ WHERE
             WHERE
               d.owner = '山本 裕子'
           )
-          AND CAST("stage_history"."entered_at" AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            DATE_PART(YEAR, "stage_history"."entered_at") * 10000 + DATE_PART(MONTH, "stage_history"."entered_at") * 100 + DATE_PART(DAY, "stage_history"."entered_at")
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -11229,79 +10889,81 @@ WHERE
             WHERE
               d.owner = '松井 拓也'
           )
-          AND CAST("stage_history"."entered_at" AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            DATE_PART(YEAR, "stage_history"."entered_at") * 10000 + DATE_PART(MONTH, "stage_history"."entered_at") * 100 + DATE_PART(DAY, "stage_history"."entered_at")
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -11438,79 +11100,81 @@ WHERE
             WHERE
               d.owner = '中村 浩二'
           )
-          AND CAST("stage_history"."entered_at" AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            DATE_PART(YEAR, "stage_history"."entered_at") * 10000 + DATE_PART(MONTH, "stage_history"."entered_at") * 100 + DATE_PART(DAY, "stage_history"."entered_at")
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -11528,79 +11192,81 @@ WHERE
             WHERE
               d.owner = '伊藤 誠'
           )
-          AND CAST("stage_history"."entered_at" AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            DATE_PART(YEAR, "stage_history"."entered_at") * 10000 + DATE_PART(MONTH, "stage_history"."entered_at") * 100 + DATE_PART(DAY, "stage_history"."entered_at")
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -11618,79 +11284,81 @@ WHERE
             WHERE
               d.owner = '山本 裕子'
           )
-          AND CAST("stage_history"."entered_at" AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            DATE_PART(YEAR, "stage_history"."entered_at") * 10000 + DATE_PART(MONTH, "stage_history"."entered_at") * 100 + DATE_PART(DAY, "stage_history"."entered_at")
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -11708,79 +11376,81 @@ WHERE
             WHERE
               d.owner = '松井 拓也'
           )
-          AND CAST("stage_history"."entered_at" AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            DATE_PART(YEAR, "stage_history"."entered_at") * 10000 + DATE_PART(MONTH, "stage_history"."entered_at") * 100 + DATE_PART(DAY, "stage_history"."entered_at")
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -11912,79 +11582,81 @@ WHERE
             deals.outcome = 'won' AND NOT deals.closed_at IS NULL
           )
           AND "deals"."owner" = '伊藤 誠'
-          AND CAST("deals"."closed_at" AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            DATE_PART(YEAR, "deals"."closed_at") * 10000 + DATE_PART(MONTH, "deals"."closed_at") * 100 + DATE_PART(DAY, "deals"."closed_at")
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -11998,79 +11670,81 @@ WHERE
             deals.outcome = 'won' AND NOT deals.closed_at IS NULL
           )
           AND "deals"."owner" = '松井 拓也'
-          AND CAST("deals"."closed_at" AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            DATE_PART(YEAR, "deals"."closed_at") * 10000 + DATE_PART(MONTH, "deals"."closed_at") * 100 + DATE_PART(DAY, "deals"."closed_at")
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -12084,79 +11758,81 @@ WHERE
             deals.outcome = 'won' AND NOT deals.closed_at IS NULL
           )
           AND "deals"."owner" = '田中 亮'
-          AND CAST("deals"."closed_at" AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            DATE_PART(YEAR, "deals"."closed_at") * 10000 + DATE_PART(MONTH, "deals"."closed_at") * 100 + DATE_PART(DAY, "deals"."closed_at")
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -12211,79 +11887,81 @@ WHERE
             deals.outcome = 'won' AND NOT deals.closed_at IS NULL
           )
           AND "deals"."owner" = '伊藤 誠'
-          AND CAST("deals"."closed_at" AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            DATE_PART(YEAR, "deals"."closed_at") * 10000 + DATE_PART(MONTH, "deals"."closed_at") * 100 + DATE_PART(DAY, "deals"."closed_at")
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -12297,79 +11975,81 @@ WHERE
             deals.outcome = 'won' AND NOT deals.closed_at IS NULL
           )
           AND "deals"."owner" = '松井 拓也'
-          AND CAST("deals"."closed_at" AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            DATE_PART(YEAR, "deals"."closed_at") * 10000 + DATE_PART(MONTH, "deals"."closed_at") * 100 + DATE_PART(DAY, "deals"."closed_at")
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -12383,79 +12063,81 @@ WHERE
             deals.outcome = 'won' AND NOT deals.closed_at IS NULL
           )
           AND "deals"."owner" = '田中 亮'
-          AND CAST("deals"."closed_at" AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            DATE_PART(YEAR, "deals"."closed_at") * 10000 + DATE_PART(MONTH, "deals"."closed_at") * 100 + DATE_PART(DAY, "deals"."closed_at")
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -12513,79 +12195,81 @@ WHERE
             deals.outcome = 'won' AND NOT deals.closed_at IS NULL
           )
           AND "deals"."owner" = '伊藤 誠'
-          AND CAST("deals"."closed_at" AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            DATE_PART(YEAR, "deals"."closed_at") * 10000 + DATE_PART(MONTH, "deals"."closed_at") * 100 + DATE_PART(DAY, "deals"."closed_at")
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -12599,79 +12283,81 @@ WHERE
             deals.outcome = 'won' AND NOT deals.closed_at IS NULL
           )
           AND "deals"."owner" = '松井 拓也'
-          AND CAST("deals"."closed_at" AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            DATE_PART(YEAR, "deals"."closed_at") * 10000 + DATE_PART(MONTH, "deals"."closed_at") * 100 + DATE_PART(DAY, "deals"."closed_at")
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -12685,79 +12371,81 @@ WHERE
             deals.outcome = 'won' AND NOT deals.closed_at IS NULL
           )
           AND "deals"."owner" = '田中 亮'
-          AND CAST("deals"."closed_at" AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            DATE_PART(YEAR, "deals"."closed_at") * 10000 + DATE_PART(MONTH, "deals"."closed_at") * 100 + DATE_PART(DAY, "deals"."closed_at")
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -12815,79 +12503,81 @@ WHERE
             deals.outcome = 'won' AND NOT deals.closed_at IS NULL
           )
           AND "deals"."owner" = '伊藤 誠'
-          AND CAST("deals"."closed_at" AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            DATE_PART(YEAR, "deals"."closed_at") * 10000 + DATE_PART(MONTH, "deals"."closed_at") * 100 + DATE_PART(DAY, "deals"."closed_at")
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -12901,79 +12591,81 @@ WHERE
             deals.outcome = 'won' AND NOT deals.closed_at IS NULL
           )
           AND "deals"."owner" = '松井 拓也'
-          AND CAST("deals"."closed_at" AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            DATE_PART(YEAR, "deals"."closed_at") * 10000 + DATE_PART(MONTH, "deals"."closed_at") * 100 + DATE_PART(DAY, "deals"."closed_at")
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )
@@ -12987,79 +12679,81 @@ WHERE
             deals.outcome = 'won' AND NOT deals.closed_at IS NULL
           )
           AND "deals"."owner" = '田中 亮'
-          AND CAST("deals"."closed_at" AS DATE) IN (
-            CAST('2023-04-27' AS DATE),
-            CAST('2023-04-28' AS DATE),
-            CAST('2023-05-30' AS DATE),
-            CAST('2023-05-31' AS DATE),
-            CAST('2023-06-29' AS DATE),
-            CAST('2023-06-30' AS DATE),
-            CAST('2023-07-28' AS DATE),
-            CAST('2023-07-31' AS DATE),
-            CAST('2023-08-30' AS DATE),
-            CAST('2023-08-31' AS DATE),
-            CAST('2023-09-28' AS DATE),
-            CAST('2023-09-29' AS DATE),
-            CAST('2023-10-30' AS DATE),
-            CAST('2023-10-31' AS DATE),
-            CAST('2023-11-29' AS DATE),
-            CAST('2023-11-30' AS DATE),
-            CAST('2023-12-28' AS DATE),
-            CAST('2023-12-29' AS DATE),
-            CAST('2024-01-30' AS DATE),
-            CAST('2024-01-31' AS DATE),
-            CAST('2024-02-28' AS DATE),
-            CAST('2024-02-29' AS DATE),
-            CAST('2024-03-28' AS DATE),
-            CAST('2024-03-29' AS DATE),
-            CAST('2024-04-26' AS DATE),
-            CAST('2024-04-30' AS DATE),
-            CAST('2024-05-30' AS DATE),
-            CAST('2024-05-31' AS DATE),
-            CAST('2024-06-27' AS DATE),
-            CAST('2024-06-28' AS DATE),
-            CAST('2024-07-30' AS DATE),
-            CAST('2024-07-31' AS DATE),
-            CAST('2024-08-29' AS DATE),
-            CAST('2024-08-30' AS DATE),
-            CAST('2024-09-27' AS DATE),
-            CAST('2024-09-30' AS DATE),
-            CAST('2024-10-30' AS DATE),
-            CAST('2024-10-31' AS DATE),
-            CAST('2024-11-28' AS DATE),
-            CAST('2024-11-29' AS DATE),
-            CAST('2024-12-27' AS DATE),
-            CAST('2024-12-30' AS DATE),
-            CAST('2025-01-30' AS DATE),
-            CAST('2025-01-31' AS DATE),
-            CAST('2025-02-27' AS DATE),
-            CAST('2025-02-28' AS DATE),
-            CAST('2025-03-28' AS DATE),
-            CAST('2025-03-31' AS DATE),
-            CAST('2025-04-28' AS DATE),
-            CAST('2025-04-30' AS DATE),
-            CAST('2025-05-29' AS DATE),
-            CAST('2025-05-30' AS DATE),
-            CAST('2025-06-27' AS DATE),
-            CAST('2025-06-30' AS DATE),
-            CAST('2025-07-30' AS DATE),
-            CAST('2025-07-31' AS DATE),
-            CAST('2025-08-28' AS DATE),
-            CAST('2025-08-29' AS DATE),
-            CAST('2025-09-29' AS DATE),
-            CAST('2025-09-30' AS DATE),
-            CAST('2025-10-30' AS DATE),
-            CAST('2025-10-31' AS DATE),
-            CAST('2025-11-27' AS DATE),
-            CAST('2025-11-28' AS DATE),
-            CAST('2025-12-29' AS DATE),
-            CAST('2025-12-30' AS DATE),
-            CAST('2026-01-29' AS DATE),
-            CAST('2026-01-30' AS DATE),
-            CAST('2026-02-26' AS DATE),
-            CAST('2026-02-27' AS DATE),
-            CAST('2026-03-30' AS DATE),
-            CAST('2026-03-31' AS DATE)
+          AND (
+            DATE_PART(YEAR, "deals"."closed_at") * 10000 + DATE_PART(MONTH, "deals"."closed_at") * 100 + DATE_PART(DAY, "deals"."closed_at")
+          ) IN (
+            20230427,
+            20230428,
+            20230530,
+            20230531,
+            20230629,
+            20230630,
+            20230728,
+            20230731,
+            20230830,
+            20230831,
+            20230928,
+            20230929,
+            20231030,
+            20231031,
+            20231129,
+            20231130,
+            20231228,
+            20231229,
+            20240130,
+            20240131,
+            20240228,
+            20240229,
+            20240328,
+            20240329,
+            20240426,
+            20240430,
+            20240530,
+            20240531,
+            20240627,
+            20240628,
+            20240730,
+            20240731,
+            20240829,
+            20240830,
+            20240927,
+            20240930,
+            20241030,
+            20241031,
+            20241128,
+            20241129,
+            20241227,
+            20241230,
+            20250130,
+            20250131,
+            20250227,
+            20250228,
+            20250328,
+            20250331,
+            20250428,
+            20250430,
+            20250529,
+            20250530,
+            20250627,
+            20250630,
+            20250730,
+            20250731,
+            20250828,
+            20250829,
+            20250929,
+            20250930,
+            20251030,
+            20251031,
+            20251127,
+            20251128,
+            20251229,
+            20251230,
+            20260129,
+            20260130,
+            20260226,
+            20260227,
+            20260330,
+            20260331
           )
         )
       )

@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -106,8 +106,30 @@ def _in_range(time: exp.Expression, start: dt.datetime, end: dt.datetime) -> exp
     return exp.and_(exp.GTE(this=time, expression=timestamp(start)), exp.LT(this=time.copy(), expression=timestamp(end)))
 
 
-def _count(ws: Any, table: str, condition: exp.Expression) -> int:
-    return int(ws.engine.run(exp.select(exp.func("count", exp.Star())).from_(exp.to_table(table)).where(condition)).scalar())
+UNCOUNTED = -1
+
+
+def _counted(ws: Any, candidates: Sequence[Finding]) -> list[Finding]:
+    """The candidates with their rows counted, those with none left out: one statement per table,
+    a COUNT(*) FILTER per candidate (a statement each made trust send hundreds)."""
+    counts: dict[int, int] = {}
+    by_table: dict[str, list[int]] = {}
+    for i, f in enumerate(candidates):
+        if f.rows == UNCOUNTED:
+            by_table.setdefault(f.table, []).append(i)
+    for table, members in by_table.items():
+        filtered = [
+            exp.Filter(this=exp.func("count", exp.Star()), expression=exp.Where(this=candidates[i].condition.copy())).as_(f"n{k}")
+            for k, i in enumerate(members)
+        ]
+        row = ws.engine.run(exp.select(*filtered, copy=False).from_(exp.to_table(table), copy=False)).one()
+        counts |= {i: int(n or 0) for i, n in zip(members, row, strict=True)}
+    out = []
+    for i, f in enumerate(candidates):
+        n = counts.get(i, f.rows)
+        if n:
+            out.append(f if n == f.rows else replace(f, rows=n))
+    return out
 
 
 # --- the business calendar -------------------------------------------------------------------
@@ -157,11 +179,11 @@ class _Scope:
             return exp.true()
         return _in_range(_col(time, table), self.start, self.end)
 
-    def finding(self, kind: str, table: str, condition: exp.Expression, time: str | None = None, **more: Any) -> Finding | None:
-        """A finding of the rows of `table` in the period that `condition` holds; None when there are none."""
+    def finding(self, kind: str, table: str, condition: exp.Expression, time: str | None = None, **more: Any) -> Finding:
+        """A candidate finding: the rows of `table` in the period that `condition` holds (counted
+        later with every other candidate of its table, in one scan: `_counted`)."""
         scoped = exp.and_(self.within(table, time), exp.paren(condition))
-        n = _count(self.ws, table, scoped)
-        return Finding(kind, table, scoped, n, **more) if n else None
+        return Finding(kind, table, scoped, UNCOUNTED, **more)
 
 
 def _owners_tested(
@@ -202,10 +224,17 @@ def _period_end(scope: _Scope) -> tuple[list[Finding], list[dict[str, Any]]]:
     if not n_business:
         return [], []
     expected = len(days) / n_business
-    dated = [exp.cast(exp.Literal.string(d.isoformat()), "DATE") for d in days] or [exp.cast(exp.Literal.string("1900-01-01"), "DATE")]
+    # A day as the number yyyymmdd: three years of month ends as DATE literals made statements of
+    # tens of kilobytes, repeated in every query that leaves a finding's rows out
+    numbers = [d.year * 10000 + d.month * 100 + d.day for d in days] or [0]
 
     def on_day(time: exp.Expression) -> exp.Expression:
-        return exp.In(this=exp.cast(time, "DATE"), expressions=[d.copy() for d in dated])
+        part = {unit: exp.Extract(this=exp.var(unit), expression=time.copy()) for unit in ("YEAR", "MONTH", "DAY")}
+        number = exp.Add(
+            this=exp.Add(this=exp.Mul(this=part["YEAR"], expression=exp.Literal.number(10000)), expression=exp.Mul(this=part["MONTH"], expression=exp.Literal.number(100))),
+            expression=part["DAY"],
+        )
+        return exp.In(this=exp.paren(number), expressions=[exp.Literal.number(n) for n in numbers])
 
     sources = [
         ("won", "deals", _sql("deals.outcome = 'won' AND deals.closed_at IS NOT NULL"), _col("owner", "deals"), "closed_at"),
@@ -233,12 +262,10 @@ def _period_end(scope: _Scope) -> tuple[list[Finding], list[dict[str, Any]]]:
         else:
             mine = _sql("stage_history.entity_id IN (SELECT d.deal_id FROM deals AS d WHERE d.owner = :owner)", owner=r["owner"])
         condition = exp.and_(r["_subset"].copy(), mine, r["_hit"].copy())
-        found = scope.finding(
+        findings.append(scope.finding(
             "period_end_burst", r["table"], condition, r["_time"], owner=r["owner"], share=r["share"], expected=r["expected"],
             p_value=r["p_value"], q_value=q, column=r["_time"], detail=r["source"],
-        )
-        if found:
-            findings.append(found)
+        ))
     owners = [{k: v for k, v in r.items() if not k.startswith("_")} for r in tested]
     return findings, owners
 
@@ -254,12 +281,10 @@ def _round_amounts(scope: _Scope) -> list[Finding]:
     for r, q in zip(tested, q_values, strict=True):
         if q <= ALPHA and r["share"] > r["expected"]:
             mine = exp.EQ(this=_col("owner", "deals"), expression=exp.convert(r["owner"]))
-            found = scope.finding(
+            findings.append(scope.finding(
                 "round_amount", "deals", exp.and_(subset.copy(), hit.copy(), mine), owner=r["owner"], column="amount",
                 share=r["share"], expected=r["expected"], p_value=r["p_value"], q_value=q,
-            )
-            if found:
-                findings.append(found)
+            ))
     return findings
 
 
@@ -346,8 +371,7 @@ def _process(scope: _Scope) -> list[Finding | None]:
         if table.time_column and scope.has(table.name, table.time_column):
             later = exp.GT(this=exp.cast(_col(table.time_column, table.name), "TIMESTAMP"), expression=timestamp(now))
             # The period's bounds would hide a time after it: a future row is found whatever the period.
-            n = _count(scope.ws, table.name, later)
-            out.append(Finding("future", table.name, later, n, column=table.time_column) if n else None)
+            out.append(Finding("future", table.name, later, UNCOUNTED, column=table.time_column))
     return out
 
 
@@ -463,11 +487,14 @@ def _base_values(scope: _Scope, names: Sequence[str], exclude: Mapping[str, exp.
         aggregates, needed = metric_aggregates(model, group, resolver, table)
         where = _in_range(_col(time, table), scope.start, scope.end)
         if table in exclude:
-            where = exp.and_(where, exp.func("COALESCE", exp.paren(exclude[table].copy()), exp.false()).not_())
-        query = exp.select(*aggregates).from_(exp.to_table(table))
+            kept = exp.func("COALESCE", exp.paren(exclude[table].copy()), exp.false()).not_()
+            where = exp.and_(where, kept, copy=False)
+        # built in place (each builder call copies the whole statement by default): only the
+        # exclusion and the joins' conditions, which other statements share, are copied
+        query = exp.select(*aggregates, copy=False).from_(exp.to_table(table), copy=False)
         for rel in joins_for(table, needed):
-            query = query.join(exp.to_table(rel.table), on=rel.on, join_type="LEFT")
-        row = scope.ws.engine.run(query.where(where)).one()
+            query = query.join(exp.to_table(rel.table), on=rel.on.copy(), join_type="LEFT", copy=False)
+        row = scope.ws.engine.run(query.where(where, copy=False)).one()
         values |= {name: float(v or 0) for name, v in zip(group, row, strict=True)}
     return values
 
@@ -529,8 +556,8 @@ def detect(ws: Any, *, period: str | None = None, end_of: str = "month", days: i
     """Every finding of the period (their rows' conditions kept) and the owners tested for bursts."""
     scope = _scope(ws, period, end_of, days, lang)
     bursts, owners = _period_end(scope)
-    found = [*bursts, *_round_amounts(scope), *(f for f in _process(scope) + _quality(scope) if f is not None)]
-    return scope, found, owners
+    candidates = [*bursts, *_round_amounts(scope), *(f for f in _process(scope) + _quality(scope) if f is not None)]
+    return scope, _counted(ws, candidates), owners
 
 
 def trust(ws: Any, *, period: str | None = None, end_of: str = "month", days: int = 2, lang: str | None = None) -> Tabular:
