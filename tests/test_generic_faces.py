@@ -170,3 +170,26 @@ def test_charts_name_categories_as_kpiflow_yaml_labels_them_and_leave_room_for_t
     (figure,) = charts_of(TOY, tiny.toy().to_dict(), "ja", words.any_value)
     assert figure["data"][0]["x"] == ["広告", "exhibition"]  # an unlabelled value stays as it is
     assert figure["data"][0]["y"] == [100, 300] and figure["layout"]["margin"] == CHART_MARGIN
+
+
+def test_a_workspace_keeps_a_result_until_its_data_are_written(ws):
+    # The report, the workbook and the dashboard ask for the same results: an open workspace
+    # computes each (analysis, parameters) once, and forgets them all when data are loaded.
+    calls: list[str] = []
+
+    def counted(ws, *, outcome: str = "won", lang: str | None = None) -> Tabular:
+        calls.append(outcome)
+        return deals_by_channel(ws, outcome=outcome, lang=lang)
+
+    entry = Analysis("counted", TOY.title, TOY.summary, "counted", TOY.params, function=counted)
+    again = Analysis("again", TOY.title, TOY.summary, "again", TOY.params, function=counted, kept=False)
+    with registered(entry), registered(again):
+        first = ws.counted()
+        assert ws.counted() is first and calls == ["won"]
+        ws.counted(outcome="lost")
+        assert calls == ["won", "lost"]  # other parameters: another result
+        ws.again(), ws.again()
+        assert calls == ["won", "lost", "won", "won"]  # an analysis that reads files of its own is never kept
+        ws.writer()  # what writes (a load, init, the demo) goes through writer(): every result is forgotten
+        ws.counted()
+        assert calls == ["won", "lost", "won", "won", "won"]

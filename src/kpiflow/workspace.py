@@ -88,6 +88,12 @@ class Workspace:
     def __repr__(self) -> str:
         return f"Workspace({str(self.root)!r})"
 
+    @property
+    def results(self) -> dict:
+        """Registered analyses' results by name and parameters (`Analysis.run`), kept while the
+        workspace is open and forgotten, with the rest of its cache, when its data are written."""
+        return self._cache.setdefault("results", {})
+
     def __getattr__(self, name: str):
         """`ws.<analysis>(**params)` for an analysis registered with its function (it has no method
         written here): the registry's defaults fill what is not given."""
@@ -141,6 +147,7 @@ class Workspace:
         """A connection that may write, with every canonical table present (loads, init, the demo)."""
         if self.read_only:
             raise WorkspaceError(say("workspace.read_only", self._message_lang or self.lang, path=self.database))
+        self._cache.clear()  # what was computed from the data may not hold once it is written
         if self._con is not None and not self._writable:
             self.close()
         if self._con is None:

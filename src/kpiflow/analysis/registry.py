@@ -75,6 +75,9 @@ class Analysis:
     # The table whose rows its command's --json prints, where the issue's contract promises records
     # (`kpiflow economics --json` -> records); None: the whole result, parameters and every table.
     records: str | None = None
+    # Whether its result depends only on the workspace's tables, model and parameters, so that a
+    # workspace keeps it while open (False: it reads files of its own, such as hypotheses.yaml).
+    kept: bool = True
 
     def json_of(self, result: Any) -> Any:
         """What its command's --json prints: the contracted table's records, or the whole result."""
@@ -126,7 +129,15 @@ class Analysis:
         """Run the analysis on a workspace with these values and the registry's defaults for the rest."""
         arguments = self.arguments(ws, values)
         if self.function is not None:
-            return self.function(ws, **arguments)
+            # The report, the workbook and the dashboard ask a workspace for the same results: it
+            # keeps them while open (its data change only through load and writer(), which forget them)
+            kept = getattr(ws, "results", None) if self.kept else None
+            if kept is None:
+                return self.function(ws, **arguments)
+            key = (self.name, repr(sorted(arguments.items())))
+            if key not in kept:
+                kept[key] = self.function(ws, **arguments)
+            return kept[key]
         positional = [arguments.pop(p.name) for p in self.params if p.required and p.name in arguments]
         return getattr(ws, self.method)(*positional, **arguments)
 
@@ -626,6 +637,7 @@ ANALYSES: list[Analysis] = [
             Param("costs", "text", "marketing", {"en": "Cost categories: marketing | all | media,event,...", "ja": "費目: marketing | all | media,event など"}),
         ),
         function=_attribution,
+        kept=False,  # --paths reads a file, which may change between two runs
         charts=_attribution_charts,
         records="credits",
     ),
@@ -695,6 +707,7 @@ ANALYSES: list[Analysis] = [
         "hypotheses",
         (),
         function=_hypotheses,
+        kept=False,  # reads hypotheses.yaml and its history, which check and add write
     ),
     # trend, forecast (issue 23)
     Analysis(
