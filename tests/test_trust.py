@@ -267,3 +267,39 @@ def test_the_demo_s_planted_data_quality_issues_are_found_in_their_exact_counts(
     assert rows("back_dated", "deals") == planted["closed_before_created"]
     assert rows("stage_order", "stage_history") == planted["contact_stage_swaps"] + planted["deal_stage_swaps"]
     assert rows("duplicate", "contacts") == planted["duplicate_contacts"]
+
+
+def test_the_dashboards_home_shows_beside_the_map_the_kpis_that_found_rows_move(demo):
+    """Beside the key point map: every KPI of the map that the last complete year's findings move,
+    with its value and its value without their rows, as `kpiflow trust` computes them."""
+    import warnings  # noqa: PLC0415
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient` is deprecated")
+        from fastapi.testclient import TestClient  # noqa: PLC0415
+
+    from kpiflow.analysis.tree import tree_order  # noqa: PLC0415
+    from kpiflow.dashboard import create_app  # noqa: PLC0415
+
+    year = demo.last_complete_year().label("en")
+    on_map = {n for n, _ in tree_order(demo.model)}
+    moved = [r for r in trust(demo, period=year, lang="en").table("kpis").records() if r["findings"] and r["metric"] in on_map]
+    assert moved  # the demo's planted rows move some KPI of the map
+    with TestClient(create_app(demo.root), base_url="http://127.0.0.1:8765") as client:
+        html = client.get(f"/?lang=en&period={year}").text
+    block = html.split(f"Can these numbers be trusted? ({year})", 1)[1].split("</ul>", 1)[0]
+    assert block.count("<li") == len(moved)
+    won = next(r for r in moved if r["metric"] == "won_deals")
+    assert f"{won['label']}: {won['value']:,.0f}, {won['value_without']:,.0f} without the rows of {won['findings']} finding(s)" in block
+
+
+def test_the_reports_key_point_map_has_the_same_kpis_beside_it(demo):
+    from kpiflow.reporting.html import build_report  # noqa: PLC0415
+
+    year = demo.last_complete_year().label("en")
+    kpis = {r["metric"]: r for r in trust(demo, period=year, lang="en").table("kpis").records()}
+    html = build_report(demo, period=year, lang="en")
+    block = html.split(f'<a href="#trust">Can these numbers be trusted? ({year})</a>', 1)[1].split("</ul>", 1)[0]
+    won = kpis["won_deals"]
+    assert f"{won['label']}: {won['value']:,.0f}, {won['value_without']:,.0f} without the rows of {won['findings']} finding(s)" in block
+    assert '<section id="trust">' in html  # where the link leads: the findings themselves

@@ -22,7 +22,7 @@ from kpiflow.model.config import ModelFile
 from kpiflow.model.periods import parse_period
 from kpiflow.reporting import charts as figures
 from kpiflow.reporting.headers import header
-from kpiflow.reporting.highlights import Highlight, tree_highlights
+from kpiflow.reporting.highlights import Highlight, kpi_trust, tree_highlights
 from kpiflow.reporting.tree_diagram import tree_svg
 from kpiflow.reporting.words import Vocabulary, vocabulary
 
@@ -56,9 +56,10 @@ class Page:
     uses_period: bool = True
     visual: Callable[[object, View], Visual] | None = None  # charts and diagrams drawn from the JSON data
     in_nav: bool = True
-    # Shown beside the diagram from a second library call (the home's pacing of this quarter): rows of
-    # {label, status, text}; the page's JSON twin keeps its own data.
-    aside: Callable[[kpiflow.Workspace, str], list[dict]] | None = None
+    # Shown beside the diagram from more library calls (the home's pacing of this quarter, and the
+    # KPIs that rows found by trust move): blocks, each a {title, href} then rows of {status, text};
+    # the page's JSON twin keeps its own data.
+    aside: Callable[[kpiflow.Workspace, str], list[list[dict]]] | None = None
 
 
 def _by(params: Params) -> list[str]:
@@ -192,6 +193,14 @@ def quarter_pacing(ws: kpiflow.Workspace, lang: str) -> list[dict]:
         text = {"ja": f"{r['label']}: {words.code(r['status'])}（累計目標比 {share}）", "en": f"{r['label']}: {words.code(r['status'])} ({share} of the target to date)"}
         out.append({"status": r["status"], "text": text["ja" if lang == "ja" else "en"]})
     return out
+
+
+def _home_aside(ws: kpiflow.Workspace, lang: str) -> list[list[dict]]:
+    try:
+        year = ws.last_complete_year().label("en")
+    except KpiflowError:
+        return [quarter_pacing(ws, lang)]
+    return [quarter_pacing(ws, lang), kpi_trust(ws, year, lang, href=f"/trust?period={year}&lang={lang}")]
 
 
 def _label(period: str, view: View) -> str:
@@ -370,7 +379,7 @@ PAGES: tuple[Page, ...] = (
         {"ja": "キーポイントマップ", "en": "Key point map"},
         lambda ws, p, lang: ws.tree(p["period"], lang=lang),
         visual=_tree_visual,
-        aside=quarter_pacing,
+        aside=_home_aside,
     ),
     Page(
         "plan",

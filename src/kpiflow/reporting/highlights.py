@@ -9,6 +9,7 @@ A throughput ratio (period counts, may pass 100%) is named as such, never as a r
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from kpiflow.analysis.tree import TreeResult
 from kpiflow.formatting import format_value
@@ -76,4 +77,38 @@ def tree_highlights(result: TreeResult, model: ModelFile, lang: str) -> list[Hig
             else f"{len(noise)} change{'s' if len(noise) != 1 else ''} within noise ({names}): differences chance alone could make"
         )
         out.append(Highlight("noise", None, text))
+    return out
+
+
+TRUST_LOW = 0.95
+"""Below this share of a KPI's value left by the rows trust found, the KPI is marked."""
+
+
+def kpi_trust(ws: Any, period: str, lang: str, *, href: str) -> list[dict[str, str]]:
+    """Beside the key point map (the dashboard's home, the report's first section): each of its
+    KPIs that rows found by `kpiflow trust` in `period` move, with its value, its value without
+    those rows and their number. A block: {title, href}, then rows of {status, text}."""
+    from kpiflow.analysis.registry import analysis  # noqa: PLC0415  (analyses load when drawn)
+    from kpiflow.analysis.tree import tree_order  # noqa: PLC0415
+    from kpiflow.errors import KpiflowError  # noqa: PLC0415
+    from kpiflow.model.periods import parse_period  # noqa: PLC0415
+
+    try:
+        kpis = analysis("trust").run(ws, period=period, lang=lang).table("kpis").records()
+    except KpiflowError:
+        return []
+    model = ws.model
+    order = {n: i for i, (n, _) in enumerate(tree_order(model))}
+    moved = sorted((r for r in kpis if r["metric"] in order and r["findings"]), key=lambda r: order[r["metric"]])
+    label = parse_period(period, model.fiscal_year_start).label(lang)
+    title = {"ja": f"数字の信頼性（{label}）", "en": f"Can these numbers be trusted? ({label})"}
+    out = [{"title": title["ja" if lang == "ja" else "en"], "href": href}]
+    for r in moved:
+        fmt = model.metrics[r["metric"]].format
+        value, without = (format_value(v, fmt, lang, model.currency) for v in (r["value"], r["value_without"]))
+        text = {
+            "ja": f"{r['label']}: {value}、指摘の行を除くと {without}（指摘 {r['findings']} 件、信頼度 {r['trust']:.1%}）",
+            "en": f"{r['label']}: {value}, {without} without the rows of {r['findings']} finding(s) (trust {r['trust']:.1%})",
+        }
+        out.append({"status": "behind" if r["trust"] < TRUST_LOW else "on_track", "text": text["ja" if lang == "ja" else "en"]})
     return out

@@ -28,7 +28,7 @@ from kpiflow.errors import KpiflowError
 from kpiflow.formatting import format_kind, format_money, format_value
 from kpiflow.reporting import charts as figures
 from kpiflow.reporting.headers import HEADERS
-from kpiflow.reporting.highlights import tree_highlights
+from kpiflow.reporting.highlights import kpi_trust, tree_highlights
 from kpiflow.reporting.tabular import text_tables
 from kpiflow.reporting.tree_diagram import caption, tree_svg
 from kpiflow.reporting.words import WORDS, vocabulary
@@ -220,7 +220,8 @@ def build_report(ws, *, period: str | None = None, compare: str | None = None, l
         # The root's card leads to the explanation of its change; every other card to its definition.
         diagram = tree_svg(result, model, lang, href=lambda m: "#explain" if m == root else f"#def-{m}")
         points = tree_highlights(result, model, lang)
-        return {"nodes": nodes, "diagram": Markup(diagram), "caption": caption(lang), "highlights": points}
+        trusted = kpi_trust(ws, label_now, lang, href="#trust")  # the KPIs that found rows move, beside the map
+        return {"nodes": nodes, "diagram": Markup(diagram), "caption": caption(lang), "highlights": points, "trust": trusted}
 
     def plan_section() -> dict[str, Any]:
         result = tree()
