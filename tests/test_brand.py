@@ -70,6 +70,7 @@ def test_scores_by_quarter_count_promoters_passives_detractors_and_csat(company)
     assert q1["nps"] == pytest.approx(30) and q1["nps_se"] == pytest.approx(100 * math.sqrt(0.0061))
     assert (q1["promoter_share"], q1["passive_share"], q1["detractor_share"]) == (0.5, 0.3, 0.2)
     assert q2["nps"] == pytest.approx(-25)
+    assert (q1["small_sample"], q2["small_sample"]) == (False, False)  # 100 and 40 answers: 30 or more
     # change: -55 points; its z uses both variances: se2 = 100 sqrt((0.25 + 0.5 - 0.0625) / 40)
     se2 = 100 * math.sqrt((0.25 + 0.5 - 0.0625) / 40)
     assert q2["nps_change"] == pytest.approx(-55)
@@ -86,6 +87,10 @@ def test_scores_by_segment_add_up_to_every_segment_together(company):
     assert (q2["automotive"]["responses"], q2["food"]["responses"], q2["*"]["responses"]) == (40, 0, 40)
     q1 = {r["industry"]: r for r in got if r["period"] == "FY2025Q1"}
     assert q1["automotive"]["responses"] + q1["food"]["responses"] == q1["*"]["responses"] == 100
+    # fewer than 30 answers are marked (the interval and the change test are rough): Q1 has 50 per
+    # industry, Q2 40 from automotive and none from food
+    assert (q1["automotive"]["small_sample"], q1["food"]["small_sample"]) == (False, False)
+    assert (q2["automotive"]["small_sample"], q2["food"]["small_sample"]) == (False, True)
 
 
 def test_the_distribution_shows_every_score_of_the_period(company):

@@ -39,7 +39,7 @@ from kpiflow.engine.base import timestamp
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.messages import say
 from kpiflow.model.periods import PeriodError, periods_between
-from kpiflow.stats import benjamini_hochberg, normal_quantile, two_proportion_test, welch_test, wilson_interval
+from kpiflow.stats import SMALL_SAMPLE, benjamini_hochberg, normal_quantile, two_proportion_test, welch_test, wilson_interval
 
 KINDS = ("month", "quarter", "half", "fy")
 DIMENSIONS = ("industry", "size_band", "region")
@@ -182,6 +182,8 @@ def brand(ws: Any, *, period: str = "quarter", by: str | None = None, lags: int 
                 "csat_low": low,
                 "csat_high": high,
                 "csat_change_p": csat_p,
+                # few answers: the normal approximation behind the interval and the change test is rough
+                "small_sample": n < SMALL_SAMPLE,
             }
             records.append(record)
             previous = (figures, (yes, asked)) if n or asked else previous
@@ -225,6 +227,7 @@ def brand(ws: Any, *, period: str = "quarter", by: str | None = None, lags: int 
                 ("csat_high", "rate"),
                 ("csat_change_p", "p_value"),
                 ("nps_se", "number"),
+                ("small_sample", "flag"),
             ),
             tuple(records),
         ),
