@@ -142,7 +142,8 @@ def golden_text(trees: list[exp.Expression], dialect: str) -> str:
 @pytest.mark.parametrize("name", [*(a.name for a in ANALYSES if a.name not in QUERYLESS), "touch_funnel"])
 def test_the_sql_each_warehouse_is_sent_is_the_golden_sql_and_parses_back(statements, name, dialect):
     text = golden_text(statements[name], dialect)
-    for statement in sqlglot.parse(text, read=dialect):  # what a reviewer reads is SQL the warehouse parses
+    distinct = ";\n\n".join(dict.fromkeys(text.split(";\n\n")))  # a statement sent twice is parsed once
+    for statement in sqlglot.parse(distinct, read=dialect):  # what a reviewer reads is SQL the warehouse parses
         assert statement is not None
     path = GOLDEN / f"{name}.{dialect}.sql"
     if os.environ.get("KPIFLOW_UPDATE_GOLDEN"):
