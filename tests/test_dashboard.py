@@ -428,3 +428,14 @@ def test_the_dashboard_language_can_be_chosen_at_start(demo):
         assert '<html lang="ja">' in c.get("/", params={"lang": "ja"}).text
     with pytest.raises(KpiflowError, match="unknown language"):
         create_app(demo, lang="fr")
+
+
+def test_a_registered_analysis_s_picker_shows_the_default_it_runs_with(client):
+    # attribution runs with outcome=won, content with stage:opportunity: their pickers say so
+    from kpiflow.analysis.registry import REGISTRY  # noqa: PLC0415
+
+    for name in ("attribution", "content"):
+        default = REGISTRY[name].param("outcome").default
+        html = client.get(f"/{name}?lang=en").text
+        picker = html.split('<select name="outcome">', 1)[1].split("</select>", 1)[0]
+        assert f'<option value="{default}" selected>' in picker and picker.count(" selected") == 1

@@ -576,8 +576,14 @@ def analysis_page(entry) -> Page:
             values[name] = _query_value(kinds[name], text)
         return entry.run(ws, **values, lang=lang)
 
+    def shown_default(param):
+        # a picker (outcome, dimension, metric) shows the registry's default as chosen, not "(none)"
+        if _FIELD_KINDS.get(param.kind, "text") == "text" or not isinstance(param.default, str):
+            return None
+        return lambda params, model, fy, value=param.default: value
+
     fields = tuple(
-        Field(p.name, {"ja": p.words("ja"), "en": p.words("en")}, " | ".join(p.choices), _FIELD_KINDS.get(p.kind, "text"))
+        Field(p.name, {"ja": p.words("ja"), "en": p.words("en")}, " | ".join(p.choices), _FIELD_KINDS.get(p.kind, "text"), default=shown_default(p))
         for p in entry.params
         if p.name != "period"
     )
