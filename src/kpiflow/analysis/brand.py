@@ -32,10 +32,9 @@ import math
 from typing import Any
 
 import numpy as np
-import sqlglot
 from sqlglot import exp
 
-from kpiflow.engine.base import timestamp
+from kpiflow.engine.base import fill, timestamp
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.messages import say
 from kpiflow.model.periods import PeriodError, periods_between
@@ -68,7 +67,7 @@ def nps(promoters: int, passives: int, detractors: int) -> dict[str, float | Non
 
 
 def _query(text: str) -> exp.Expression:
-    return sqlglot.parse_one(text, read="duckdb")
+    return fill(text)  # parsed once per process, each call on its own copy
 
 
 def _periods(ws: Any, period: str, lang: str) -> tuple[list[Any], Any, Any]:

@@ -11,10 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, field
 
-import sqlglot
 from sqlglot import exp
 
-from kpiflow.engine.base import Engine
+from kpiflow.engine.base import Engine, fill
 from kpiflow.messages import say
 from kpiflow.model.config import ModelFile
 from kpiflow.model.schema import TABLES, Table
@@ -265,8 +264,7 @@ def _last_two_days(ts: exp.Expression) -> exp.Expression:
     """True when `ts` falls on the last or second-to-last day of its month.
 
     Compared as days of the month: a DATE minus a DATE is a number on DuckDB but an INTERVAL on Spark."""
-    template = sqlglot.parse_one("DAY(CAST(:ts AS DATE)) >= DAY(LAST_DAY(CAST(:ts AS DATE))) - 1", read="duckdb")
-    return exp.replace_placeholders(template, ts=ts)
+    return fill("DAY(CAST(:ts AS DATE)) >= DAY(LAST_DAY(CAST(:ts AS DATE))) - 1", ts=ts)
 
 
 def _month_end_bursts(engine: Engine) -> list[Finding]:

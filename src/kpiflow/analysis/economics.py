@@ -33,10 +33,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-import sqlglot
 from sqlglot import exp
 
 from kpiflow.analysis.result import Table, Tabular, columns
+from kpiflow.engine.base import fill
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.messages import say
 from kpiflow.model.periods import period_of
@@ -113,7 +113,7 @@ months AS (
 
 def _query(text: str, **values: str) -> exp.Expression:
     """A statement written in DuckDB's SQL with `:name` placeholders for string literals."""
-    tree = sqlglot.parse_one(text, read="duckdb")
+    tree = fill(text)  # parsed once per process, each call on its own copy
     for placeholder in list(tree.find_all(exp.Placeholder)):
         placeholder.replace(exp.Literal.string(values[placeholder.name]))
     return tree

@@ -49,7 +49,7 @@ import sqlglot
 from sqlglot import exp
 
 from kpiflow.analysis.frames import records_frame
-from kpiflow.engine.base import Engine, days_between, microseconds_between, side_by_side
+from kpiflow.engine.base import Engine, days_between, fill, microseconds_between, side_by_side
 from kpiflow.engine.base import timestamp as sql_timestamp
 from kpiflow.errors import KpiflowError
 from kpiflow.model.config import ModelFile
@@ -262,7 +262,7 @@ _MEASURED = "converted AND recorded_a IS NOT NULL AND beyond >= reached_a"
 
 
 def _template(sql: str, **values: exp.Expression) -> exp.Expression:
-    return exp.replace_placeholders(sqlglot.parse_one(sql, read="duckdb"), **values)
+    return fill(sql, **values)
 
 
 def _cohort_sql(stages, entity, start, end, within, dims, columns) -> exp.Expression:

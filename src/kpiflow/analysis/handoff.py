@@ -50,7 +50,7 @@ import sqlglot
 from sqlglot import exp
 
 from kpiflow.analysis.frames import records_frame
-from kpiflow.engine.base import Engine
+from kpiflow.engine.base import Engine, fill
 from kpiflow.engine.base import timestamp as sql_timestamp
 from kpiflow.errors import KpiflowError, ModelError, UnknownNameError, suggest
 from kpiflow.model.config import ModelFile
@@ -467,9 +467,8 @@ def _episodes(
         in_period = exp.and_(mql_at >= sql_timestamp(start), mql_at.copy() < sql_timestamp(end))
     touch_type = exp.column("type", table="t")
     sales_touch = touch_type.isin(*settings.sales_touch_types) if settings.sales_touch_types else exp.false()
-    template = sqlglot.parse_one(_EPISODES, read="duckdb")
-    query = exp.replace_placeholders(
-        template,
+    query = fill(
+        _EPISODES,
         mql=exp.Literal.string(MQL_STAGE),
         sql=exp.Literal.string(SQL_STAGE),
         recycle=exp.Literal.string(settings.recycle_stage) if settings.recycle_stage else exp.null(),

@@ -34,12 +34,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import sqlglot
 from sqlglot import exp
 
 from kpiflow.analysis.metrics import closure, evaluate_cells
 from kpiflow.analysis.result import Column, Table, Tabular, columns
-from kpiflow.engine.base import timestamp
+from kpiflow.engine.base import fill, timestamp
 from kpiflow.engine.metric_sql import metric_aggregates
 from kpiflow.errors import KpiflowError
 from kpiflow.messages import say
@@ -96,7 +95,7 @@ def _col(name: str, table: str) -> exp.Column:
 
 def _sql(text: str, **values: Any) -> exp.Expression:
     """A condition written in DuckDB's SQL with `:name` placeholders for literals."""
-    tree = sqlglot.parse_one(text, read="duckdb")
+    tree = fill(text)  # parsed once per process, each call on its own copy
     for placeholder in list(tree.find_all(exp.Placeholder)):
         placeholder.replace(exp.convert(values[placeholder.name]))
     return tree

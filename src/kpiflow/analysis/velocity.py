@@ -65,7 +65,7 @@ import sqlglot
 from sqlglot import exp
 
 from kpiflow.analysis.frames import records_frame
-from kpiflow.engine.base import Engine, days_between, side_by_side
+from kpiflow.engine.base import Engine, days_between, fill, side_by_side
 from kpiflow.engine.base import timestamp as sql_timestamp
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.io.export import write_csv
@@ -262,7 +262,7 @@ class ContactList:
 
 
 def _template(sql: str, **values: exp.Expression) -> exp.Expression:
-    return exp.replace_placeholders(sqlglot.parse_one(sql, read="duckdb"), **values)
+    return fill(sql, **values)
 
 
 def _stage_order(stages: Mapping[str, Sequence[str]]) -> exp.Select:
