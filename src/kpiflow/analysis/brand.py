@@ -32,7 +32,6 @@ import math
 from typing import Any
 
 import numpy as np
-from sqlglot import exp
 
 from kpiflow.engine.base import fill, timestamp
 from kpiflow.errors import KpiflowError, UnknownNameError
@@ -64,10 +63,6 @@ def nps(promoters: int, passives: int, detractors: int) -> dict[str, float | Non
     se = 100 * math.sqrt(max(p + d - (p - d) ** 2, 0.0) / n)
     score = 100 * (p - d)
     return {"nps": score, "nps_se": se, "nps_ci_low": max(-100.0, score - Z * se), "nps_ci_high": min(100.0, score + Z * se)}
-
-
-def _query(text: str) -> exp.Expression:
-    return fill(text)  # parsed once per process, each call on its own copy
 
 
 def _periods(ws: Any, period: str, lang: str) -> tuple[list[Any], Any, Any]:
@@ -113,7 +108,7 @@ def brand(ws: Any, *, period: str = "quarter", by: str | None = None, lags: int 
     segment = f"a.{by}" if by else "CAST(NULL AS VARCHAR)"
     bounds = f"s.answered_at >= {timestamp(start).sql('duckdb')} AND s.answered_at < {timestamp(end).sql('duckdb')}"
     answers = ws.engine.run(
-        _query(
+        fill(
             f"SELECT EXTRACT(YEAR FROM s.answered_at) AS y, EXTRACT(MONTH FROM s.answered_at) AS m, s.kind, {segment} AS segment, "
             "CAST(s.score AS DOUBLE) AS score, COUNT(*) AS n "
             f"FROM surveys AS s LEFT JOIN accounts AS a ON a.account_id = s.account_id WHERE s.score IS NOT NULL AND {bounds} "
@@ -291,7 +286,7 @@ def _signals(
     """Awareness from surveys and each brand_signals kind, period by period, with changes tested."""
     first, last = start.date().isoformat(), end.date().isoformat()
     found = ws.engine.run(
-        _query(
+        fill(
             "SELECT EXTRACT(YEAR FROM date) AS y, EXTRACT(MONTH FROM date) AS m, kind, COUNT(*) AS n, "
             "SUM(CAST(value AS DOUBLE)) AS total, SUM(CAST(value AS DOUBLE) * CAST(value AS DOUBLE)) AS squares, "
             "SUM(CAST(sentiment AS DOUBLE)) AS sentiment, COUNT(sentiment) AS rated "
@@ -363,7 +358,7 @@ def _signal(period: str, kind: str, n: int, value: float, low: Any, high: Any, s
 
 
 def _monthly(ws: Any, text: str) -> dict[int, float]:
-    return {_month_index(y, m): float(v) for y, m, v in ws.engine.run(_query(text)).rows if y is not None}
+    return {_month_index(y, m): float(v) for y, m, v in ws.engine.run(fill(text)).rows if y is not None}
 
 
 def fit_ar(x: np.ndarray, orders: tuple[int, ...] = AR_ORDERS) -> np.ndarray:
@@ -405,7 +400,7 @@ def prewhitened_ccf(x: np.ndarray, y: np.ndarray, lags: int) -> tuple[list[float
 def _lags(ws: Any, lags: int, lang: str) -> tuple[list[dict[str, Any]], list[str]]:
     """Each brand_signals kind observed every month against leads and opportunities."""
     brand_rows = ws.engine.run(
-        _query(
+        fill(
             "SELECT kind, EXTRACT(YEAR FROM date) AS y, EXTRACT(MONTH FROM date) AS m, SUM(CAST(value AS DOUBLE)) AS v "
             "FROM brand_signals WHERE value IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
         )

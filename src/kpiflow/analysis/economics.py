@@ -33,7 +33,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from sqlglot import exp
 
 from kpiflow.analysis.result import Table, Tabular, columns
 from kpiflow.engine.base import fill
@@ -111,14 +110,6 @@ months AS (
 """
 
 
-def _query(text: str, **values: str) -> exp.Expression:
-    """A statement written in DuckDB's SQL with `:name` placeholders for string literals."""
-    tree = fill(text)  # parsed once per process, each call on its own copy
-    for placeholder in list(tree.find_all(exp.Placeholder)):
-        placeholder.replace(exp.Literal.string(values[placeholder.name]))
-    return tree
-
-
 @dataclass(frozen=True)
 class CustomerMonths:
     """The new customers of a period (sorted by account) and, customer x month since acquisition,
@@ -138,7 +129,7 @@ class CustomerMonths:
 def customer_months(ws: Any, key: str, start: str, end: str, months: int) -> CustomerMonths:
     """The engine sums each new customer's purchases by month since acquisition; numpy lays them out."""
     customer_rows = ws.engine.arrays(
-        _query(
+        fill(
             _CUSTOMERS
             + "SELECT account_id, channel, campaign, industry, size_band, "
             "EXTRACT(YEAR FROM acquired_at) * 12 + EXTRACT(MONTH FROM acquired_at) AS acquired_month "
@@ -148,7 +139,7 @@ def customer_months(ws: Any, key: str, start: str, end: str, months: int) -> Cus
         )
     )
     month_rows = ws.engine.arrays(
-        _query(
+        fill(
             _CUSTOMERS
             + f"SELECT account_id, month, SUM(value) AS value, SUM(margin) AS margin, "
             f"SUM(CASE WHEN margin IS NULL THEN value END) AS unmargined "
@@ -158,7 +149,7 @@ def customer_months(ws: Any, key: str, start: str, end: str, months: int) -> Cus
         )
     )
     known_margin, margined_value, last = ws.engine.run(
-        _query(
+        fill(
             "SELECT (SELECT SUM(CAST(gross_margin AS DOUBLE)) FROM orders WHERE gross_margin IS NOT NULL), "
             "(SELECT SUM(CAST(amount AS DOUBLE)) FROM orders WHERE gross_margin IS NOT NULL), "
             "(SELECT MAX(t) FROM (SELECT MAX(closed_at) AS t FROM deals WHERE outcome = 'won' "
@@ -397,7 +388,7 @@ def _costs(ws: Any, key: str, span: Any, chosen: tuple[str, ...]) -> tuple[dict[
     """The period's costs by `key` (channel or campaign): of the chosen categories, and of every one."""
     first, last = span.start.isoformat(), span.last_day.isoformat()
     rows = ws.engine.run(
-        _query(
+        fill(
             f"SELECT {key} AS k, category, SUM(CAST(amount AS DOUBLE)) FROM costs "
             "WHERE date >= CAST(:first AS DATE) AND date <= CAST(:last AS DATE) GROUP BY 1, 2 ORDER BY 1, 2",
             first=first,

@@ -93,14 +93,6 @@ def _col(name: str, table: str) -> exp.Column:
     return exp.column(name, table=table, quoted=True)
 
 
-def _sql(text: str, **values: Any) -> exp.Expression:
-    """A condition written in DuckDB's SQL with `:name` placeholders for literals."""
-    tree = fill(text)  # parsed once per process, each call on its own copy
-    for placeholder in list(tree.find_all(exp.Placeholder)):
-        placeholder.replace(exp.convert(values[placeholder.name]))
-    return tree
-
-
 def _in_range(time: exp.Expression, start: dt.datetime, end: dt.datetime) -> exp.Expression:
     return exp.and_(exp.GTE(this=time, expression=timestamp(start)), exp.LT(this=time.copy(), expression=timestamp(end)))
 
@@ -236,11 +228,11 @@ def _period_end(scope: _Scope) -> tuple[list[Finding], list[dict[str, Any]]]:
         return exp.In(this=exp.paren(number), expressions=[exp.Literal.number(n) for n in numbers])
 
     sources = [
-        ("won", "deals", _sql("deals.outcome = 'won' AND deals.closed_at IS NOT NULL"), _col("owner", "deals"), "closed_at"),
+        ("won", "deals", fill("deals.outcome = 'won' AND deals.closed_at IS NOT NULL"), _col("owner", "deals"), "closed_at"),
     ]
     if scope.has("stage_history"):
-        owner = exp.Subquery(this=_sql("SELECT d.owner FROM deals AS d WHERE d.deal_id = stage_history.entity_id"))
-        sources.append(("stage_entries", "stage_history", _sql("stage_history.entity = 'deal'"), owner, "entered_at"))
+        owner = exp.Subquery(this=fill("SELECT d.owner FROM deals AS d WHERE d.deal_id = stage_history.entity_id"))
+        sources.append(("stage_entries", "stage_history", fill("stage_history.entity = 'deal'"), owner, "entered_at"))
     tested = []
     for name, table, subset, owner, time in sources:
         hit = on_day(_col(time, table))
@@ -259,7 +251,7 @@ def _period_end(scope: _Scope) -> tuple[list[Finding], list[dict[str, Any]]]:
         if r["table"] == "deals":
             mine = exp.EQ(this=_col("owner", "deals"), expression=exp.convert(r["owner"]))
         else:
-            mine = _sql("stage_history.entity_id IN (SELECT d.deal_id FROM deals AS d WHERE d.owner = :owner)", owner=r["owner"])
+            mine = fill("stage_history.entity_id IN (SELECT d.deal_id FROM deals AS d WHERE d.owner = :owner)", owner=r["owner"])
         condition = exp.and_(r["_subset"].copy(), mine, r["_hit"].copy())
         findings.append(scope.finding(
             "period_end_burst", r["table"], condition, r["_time"], owner=r["owner"], share=r["share"], expected=r["expected"],
@@ -272,8 +264,8 @@ def _period_end(scope: _Scope) -> tuple[list[Finding], list[dict[str, Any]]]:
 def _round_amounts(scope: _Scope) -> list[Finding]:
     if not scope.has("deals", "owner") or not scope.has("deals", "amount"):
         return []
-    subset = _sql("deals.amount > 0")
-    hit = _sql("CAST(deals.amount AS BIGINT) % :round = 0 AND deals.amount = CAST(deals.amount AS BIGINT)", round=ROUND)
+    subset = fill("deals.amount > 0")
+    hit = fill("CAST(deals.amount AS BIGINT) % :round = 0 AND deals.amount = CAST(deals.amount AS BIGINT)", round=ROUND)
     tested = _owners_tested(scope, "amounts", "deals", subset, _col("owner", "deals"), hit, "created_at", None)
     q_values = benjamini_hochberg([r["p_value"] for r in tested]) if tested else []
     findings = []
@@ -321,11 +313,11 @@ def _process(scope: _Scope) -> list[Finding | None]:
     """Back-dated, future, out-of-order, skipped and bulk entries."""
     out: list[Finding | None] = []
     if scope.has("deals", "closed_at"):
-        for owner in _owners_of(scope, "deals", _sql("deals.closed_at < deals.created_at")):
+        for owner in _owners_of(scope, "deals", fill("deals.closed_at < deals.created_at")):
             mine = _owner_is(owner)
-            out.append(scope.finding("back_dated", "deals", exp.and_(_sql("deals.closed_at < deals.created_at"), mine), column="closed_at", owner=owner))
+            out.append(scope.finding("back_dated", "deals", exp.and_(fill("deals.closed_at < deals.created_at"), mine), column="closed_at", owner=owner))
     if scope.has("stage_history"):
-        before = _sql(
+        before = fill(
             "(stage_history.entity = 'deal' AND EXISTS (SELECT 1 FROM deals AS b WHERE b.deal_id = stage_history.entity_id "
             "AND b.created_at > stage_history.entered_at)) OR (stage_history.entity = 'contact' AND EXISTS (SELECT 1 FROM contacts AS b "
             "WHERE b.contact_id = stage_history.entity_id AND b.created_at > stage_history.entered_at))"
@@ -360,7 +352,7 @@ def _process(scope: _Scope) -> list[Finding | None]:
             ).not_(),
         )
         out.append(scope.finding("stage_skip", "stage_history", skipped, column="stage"))
-        crowded = _sql(
+        crowded = fill(
             "stage_history.entered_at IN (SELECT s.entered_at FROM stage_history AS s GROUP BY s.entered_at HAVING COUNT(*) >= :bulk)",
             bulk=BULK,
         )
@@ -454,7 +446,7 @@ def _quality(scope: _Scope) -> list[Finding | None]:
             out.append(scope.finding("orphan", table.name, condition, column=ref.column, detail=f"{ref.table}.{ref.target_column}"))
     if scope.has("contacts", "email"):
         # A person registered twice: the later contact with an e-mail an earlier contact has.
-        again = _sql(
+        again = fill(
             "contacts.email IS NOT NULL AND EXISTS (SELECT 1 FROM contacts AS dup WHERE LOWER(dup.email) = LOWER(contacts.email) "
             "AND (dup.created_at < contacts.created_at OR (dup.created_at = contacts.created_at AND dup.contact_id < contacts.contact_id)))"
         )
