@@ -215,9 +215,8 @@ class Workspace:
             mapping = read_mapping(mapping)
         elif preset is not None:
             mapping = preset_mapping(preset, table)
-        self._cache.clear()
         return load_file(
-            self.writer(),
+            self.writer(),  # forgets what was computed from the data before
             file,
             table,
             model=self.model,
