@@ -77,8 +77,10 @@ def test_unknown_table_preset_and_workspace(tmp_path):
     run("init", ws)
     csv = tmp_path / "x.csv"
     csv.write_text("a\n1\n", encoding="utf-8")
-    result = run("load", csv, "--table", "deal", "-w", ws)
+    result = run("load", csv, "--table", "deal", "-w", ws, "--lang", "en")
     assert result.exit_code == 1 and "unknown table 'deal' (did you mean 'deals'?)" in result.output
+    result = run("load", csv, "--table", "deal", "-w", ws)  # `kpiflow init` made a Japanese workspace
+    assert result.exit_code == 1 and "テーブル「deal」はありません（「deals」の誤りでは？）" in result.output
     result = run("load", csv, "--table", "deals", "--mode", "merge", "-w", ws, "--lang", "en")
     assert result.exit_code == 3 and "unknown mode 'merge'" in result.output
     result = run("check", "-w", tmp_path / "nowhere")

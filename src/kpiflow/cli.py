@@ -43,12 +43,106 @@ class _Commands(list):
                 yield typer.models.CommandInfo(name=entry.name, callback=_analysis_command(entry), help=entry.summary["en"])
 
 
+class _CommandLine(typer.core.TyperGroup):
+    """The top command: a usage error (an unknown option or command, a missing argument, a value
+    that is not a number) is said in the user's language, as kpiflow's own errors are (--lang,
+    else the workspace's locale); typer shows it in its usual frame."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
+        argv = list(args)
+        try:
+            ctx = super().make_context(info_name, args, parent, **extra)
+        except typer.core._click.exceptions.UsageError as error:
+            raise _usage_error(error, argv) from None
+        ctx.meta["kpiflow.argv"] = argv  # the sub-command's errors are raised below, without it
+        return ctx
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except typer.core._click.exceptions.UsageError as error:
+            raise _usage_error(error, ctx.meta.get("kpiflow.argv", [])) from None
+
+
+def _usage_error(error: Exception, argv: list[str]) -> Exception:
+    """`error` said in the language the command line asks for (unchanged in English)."""
+    click = typer.core._click
+    if isinstance(error, click.exceptions.NoArgsIsHelpError):
+        return error
+    lang = _argv_lang(argv)
+    message = _usage_message(error, lang) if lang != "en" else None
+    if message is None:
+        return error
+    said = click.exceptions.UsageError(message, error.ctx)
+    said.exit_code = error.exit_code
+    return said
+
+
+def _argv_lang(argv: list[str]) -> str:
+    """The language of a command line as typed: its --lang, else its workspace's (-w, else here)."""
+    lang, workspace = None, "."
+    for i, arg in enumerate(argv):
+        value = argv[i + 1] if i + 1 < len(argv) else None
+        if arg == "--lang":
+            lang = value
+        elif arg.startswith("--lang="):
+            lang = arg.partition("=")[2]
+        elif arg in ("-w", "--workspace") and value is not None:
+            workspace = value
+        elif arg.startswith("--workspace="):
+            workspace = arg.partition("=")[2]
+    return _user_lang(lang, Path(workspace))
+
+
+def _usage_message(error: Exception, lang: str) -> str | None:
+    """The usage error's sentence in `lang`, from what click recorded; None for one not known here."""
+    import re  # noqa: PLC0415  (only on a usage error)
+
+    click = typer.core._click
+    text = str(getattr(error, "message", "") or "")
+    if isinstance(error, click.exceptions.NoSuchOption):
+        options = sorted(error.possibilities or [])
+        hint = say("usage.possible_options", lang, options=", ".join(options)) if options else ""
+        return say("usage.no_such_option", lang, option=error.option_name, hint=hint)
+    if isinstance(error, click.exceptions.MissingParameter):
+        param = error.param
+        name = (error.param_hint if isinstance(error.param_hint, str) else None) or (param.get_error_hint() if param else "")
+        kind = error.param_type or (param.param_type_name if param else "option")
+        return say("usage.missing_argument" if kind == "argument" else "usage.missing_option", lang, name=name.replace("'", ""))
+    if isinstance(error, click.exceptions.BadParameter):
+        param = (error.param.get_error_hint() if error.param else str(error.param_hint or "")).replace("'", "")
+        found = error.__cause__.errors() if hasattr(error.__cause__, "errors") else []
+        if found:
+            kind, value = found[0].get("type"), found[0].get("input")
+            if kind == "int_parsing":
+                return say("usage.not_int", lang, param=param, value=value)
+            if kind == "float_parsing":
+                return say("usage.not_float", lang, param=param, value=value)
+            if kind in ("literal_error", "enum"):
+                return say("usage.bad_choice", lang, param=param, value=value, choices=found[0].get("ctx", {}).get("expected", ""))
+        return say("usage.bad_value", lang, param=param, detail=text)
+    if isinstance(error, click.exceptions.BadOptionUsage):
+        key = "usage.requires_value" if "requires" in text else "usage.takes_no_value" if "does not take" in text else None
+        return say(key, lang, option=error.option_name) if key else None
+    command = re.fullmatch(r"No such command '(.*)'\.(?: Did you mean (.*)\?)?", text, re.DOTALL)
+    if command:
+        hint = say("usage.did_you_mean_command", lang, names=command[2]) if command[2] else ""
+        return say("usage.no_such_command", lang, name=command[1], hint=hint)
+    extra = re.fullmatch(r"Got unexpected extra argument\(s\) \((.*)\)", text, re.DOTALL)
+    if extra:
+        return say("usage.extra_arguments", lang, args=extra[1])
+    if text == "Missing command.":
+        return say("usage.missing_command", lang)
+    return None
+
+
 app = typer.Typer(
     name="kpiflow",
     help="Design, measure and explain BtoB marketing KPIs. / BtoBマーケティングのKPIを設計・計測・説明する。",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
+    cls=_CommandLine,
 )
 app.registered_commands = _Commands(app.registered_commands)
 
@@ -121,10 +215,24 @@ def handles_errors(command):
                 raise
             if kwargs.get("debug"):
                 err.print(traceback.format_exc(), markup=False, highlight=False)
-            err.print(str(error), markup=False, highlight=False, style="red")
+            message = error.message(_user_lang(kwargs.get("lang"), kwargs.get("workspace")))
+            err.print(message, markup=False, highlight=False, style="red")
             raise typer.Exit(error.exit_code) from None
 
     return wrapper
+
+
+def _user_lang(lang: str | None, workspace: object) -> str:
+    """The language of an error about what the user typed: --lang, else the locale of the
+    workspace's model, else English (a command with no workspace, or none found)."""
+    explicit = _explicit_lang(lang)
+    if explicit:
+        return explicit
+    if isinstance(workspace, (str, Path)):
+        from kpiflow.model.config import locale_of  # noqa: PLC0415  (only on an error: start-up stays light)
+
+        return locale_of(workspace) or "en"
+    return "en"
 
 
 def _engine_error(error: Exception, lang: str | None) -> KpiflowError | None:

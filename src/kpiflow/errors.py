@@ -7,14 +7,32 @@ Messages are for people: what failed, where (file, line, column), what was expec
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Self
+
+from kpiflow.messages import MESSAGES, say
 
 
 class KpiflowError(Exception):
     """Base of every error kpiflow raises on purpose. `str()` is the user-facing message."""
 
     exit_code = 1
+    # The message as a function of the language, for an error raised through `worded`: where it
+    # is raised the user's language is often unknown (a name checked deep in a library call), so
+    # the command line says it again in the user's language (`message`).
+    wording: Callable[[str], str] | None = None
+
+    @classmethod
+    def worded(cls, wording: Callable[[str], str], lang: str = "en") -> Self:
+        """An error whose message `wording(lang)` can say again in another language."""
+        error = cls(wording(lang))
+        error.wording = wording
+        return error
+
+    def message(self, lang: str) -> str:
+        """The message in `lang` when the error can say it again; else as it was raised."""
+        return self.wording(lang) if self.wording is not None else str(self)
 
 
 def suggest(name: str, candidates: Iterable[str]) -> str | None:
@@ -23,14 +41,44 @@ def suggest(name: str, candidates: Iterable[str]) -> str | None:
     return found[0] if found else None
 
 
+def did_you_mean(hint: str | None, lang: str = "en") -> str:
+    """" (did you mean 'x'?)" after a misspelt name, or nothing when no name is close."""
+    return say("hint.did_you_mean", lang, name=hint) if hint else ""
+
+
+def expected_one_of(names: Iterable[str], lang: str = "en") -> str:
+    """"; expected one of: a, b" after a name that is close to none of them."""
+    return say("hint.expected_one_of", lang, names=", ".join(names))
+
+
+def kind_name(kind: str, lang: str) -> str:
+    """What a kind of name is called in `lang`: an option (--by) as typed; "metric of hypothesis
+    H1" part by part; a kind without a translation as it is."""
+    if lang == "en" or kind.startswith("-"):
+        return kind
+    if f"kind.{kind}" in MESSAGES:
+        return say(f"kind.{kind}", lang)
+    thing, of, owner = kind.partition(" of ")
+    if of:
+        first, _, rest = owner.partition(" ")
+        owner = say(f"kind.{first}", lang) + (" " + rest if rest else "") if f"kind.{first}" in MESSAGES else owner
+        return say("kind.of", lang, thing=kind_name(thing, lang), owner=owner)
+    return kind
+
+
 class UnknownNameError(KpiflowError, LookupError):
     @classmethod
-    def for_name(cls, kind: str, name: str, candidates: Iterable[str]) -> UnknownNameError:
+    def for_name(cls, kind: str, name: str, candidates: Iterable[str], lang: str = "en") -> UnknownNameError:
+        """`name` is none of `candidates`: the closest one as a "did you mean", else the list."""
         candidates = list(candidates)
         hint = suggest(name, candidates)
-        msg = f"unknown {kind} '{name}'"
-        msg += f" (did you mean '{hint}'?)" if hint else f"; expected one of: {', '.join(candidates)}"
-        return cls(msg)
+
+        def wording(lang: str) -> str:
+            key = "unknown.option" if kind.startswith("-") else "unknown.name"
+            ending = did_you_mean(hint, lang) if hint else expected_one_of(candidates, lang)
+            return say(key, lang, kind=kind_name(kind, lang), name=name, hint=ending)
+
+        return cls.worded(wording, lang)
 
 
 @dataclass(frozen=True)

@@ -372,6 +372,22 @@ def read_model(path: str | Path) -> ModelFile:
     return read_model_document(path)[0]
 
 
+def locale_of(path: str | Path) -> str | None:
+    """The language of the model at `path` (a workspace folder or its model file), for messages
+    about what a user typed; None when there is no model to read."""
+    file = Path(path)
+    if not file.is_file():
+        file = file / MODEL_FILE
+    try:
+        text = yamlfile.read_text(file)
+    except ModelError:
+        return None
+    try:
+        return parse_model(text, str(file)).locale
+    except ModelError:  # a model with mistakes still says its language
+        return yamlfile.language_of(text)
+
+
 def read_model_document(path: str | Path) -> tuple[ModelFile, yamlfile.YamlDocument]:
     """The model and its YAML document (to point later checks at their lines)."""
     return _parsed(yamlfile.read_text(path), str(Path(path)))
