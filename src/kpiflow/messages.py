@@ -285,6 +285,112 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "usage.bad_value": {"en": "Invalid value for {param}: {detail}", "ja": "{param} の値が正しくありません: {detail}"},
     "usage.extra_arguments": {"en": "Got unexpected extra argument(s) ({args})", "ja": "余分な引数があります: {args}"},
+    # periods as typed (kpiflow.model.periods)
+    "period.examples": {
+        "en": "a fiscal year (FY2025, 2025年度), a quarter (FY2025Q3, 2025年度第3四半期), a half (FY2025H1, 2025年度上期), "
+        "a month (2025-10, 2025年10月), a range of periods of one kind with both ends included "
+        "(FY2024..FY2025, 2025-04..2025-09) or a date range with both ends included (2025-04-01..2025-06-30)",
+        "ja": "年度（FY2025、2025年度）、四半期（FY2025Q3、2025年度第3四半期）、半期（FY2025H1、2025年度上期）、"
+        "月（2025-10、2025年10月）、同じ種類の期間の範囲（両端を含む。FY2024..FY2025、2025-04..2025-09）、"
+        "日付の範囲（両端を含む。2025-04-01..2025-06-30）",
+    },
+    "period.unreadable": {
+        "en": "cannot read '{text}' as a period{hint}; expected {examples}",
+        "ja": "「{text}」を期間として読めません{hint}。次のように指定してください: {examples}",
+    },
+    "period.unreadable_because": {
+        "en": "cannot read '{text}' as a period: {reason}",
+        "ja": "「{text}」を期間として読めません: {reason}",
+    },
+    "period.hint.calendar_quarter": {
+        "en": " (did you mean FY{year}Q{number}? quarters are fiscal, counted from month {start}; "
+        "for calendar quarter {number} write the range {calendar})",
+        "ja": "（FY{year}Q{number} の誤りでは？ 四半期は {start} 月始まりの年度で数えます。"
+        "暦年の第{number}四半期なら範囲 {calendar} と書いてください）",
+    },
+    "period.hint.bare_year": {
+        "en": " (a bare year is ambiguous: write FY{year} for the fiscal year or {year}-01-01..{year}-12-31 for the calendar year)",
+        "ja": "（年だけでは曖昧です。年度なら FY{year}、暦年なら {year}-01-01..{year}-12-31 と書いてください）",
+    },
+    "period.hint.single_day": {"en": " (for a single day write {day}..{day})", "ja": "（1 日だけなら {day}..{day} と書いてください）"},
+    "period.hint.short_year": {"en": " (write the year in full: FY20{yy})", "ja": "（年は 4 桁で書いてください: FY20{yy}）"},
+    "period.hint.all": {
+        "en": " ('all' is everything the data covers: only a workspace can resolve it)",
+        "ja": "（「all」はデータのある全期間で、ワークスペースがないと決まりません）",
+    },
+    "period.year_range": {
+        "en": "year {year} is outside the supported years (1 to 9999)",
+        "ja": "{year} 年は扱える年（1〜9999）の範囲外です",
+    },
+    "period.quarter_number": {
+        "en": "a quarter is Q1, Q2, Q3 or Q4 (got Q{value}); for example FY2025Q3 or 2025年度第3四半期",
+        "ja": "四半期は Q1〜Q4 です（Q{value} が指定されました）。例: FY2025Q3、2025年度第3四半期",
+    },
+    "period.half_number": {
+        "en": "a half is H1 (上期) or H2 (下期) (got H{value}); for example FY2025H1 or 2025年度上期",
+        "ja": "半期は H1（上期）か H2（下期）です（H{value} が指定されました）。例: FY2025H1、2025年度上期",
+    },
+    "period.month_number": {
+        "en": "a month is a number from 1 to 12 (got {value}); for example 2025-10 or 2025年10月",
+        "ja": "月は 1〜12 の数です（{value} が指定されました）。例: 2025-10、2025年10月",
+    },
+    "period.no_such_day": {
+        "en": "'{text}' is not a date (year {year}, month {month}, day {day})",
+        "ja": "「{text}」という日付はありません（{year} 年 {month} 月 {day} 日）",
+    },
+    "period.not_a_day": {
+        "en": "'{text}' is not a day; expected 2025-04-01, 2025/4/1 or 2025年4月1日",
+        "ja": "「{text}」を日付として読めません。2025-04-01、2025/4/1、2025年4月1日 のように書いてください",
+    },
+    "period.range_end": {
+        "en": "'{text}' is not a day; expected 2025-04-01, 2025/4/1 or 2025年4月1日, "
+        "or a period such as FY2025, FY2025Q3, FY2025H1 or 2025-10 (both ends of the same kind)",
+        "ja": "「{text}」を日付としても期間としても読めません。2025-04-01、2025/4/1、2025年4月1日 のような日付か、"
+        "FY2025、FY2025Q3、FY2025H1、2025-10 のような期間を書いてください（両端は同じ種類）",
+    },
+    "period.range_kinds": {
+        "en": "both ends of a range are of the same kind: {first} is {first_kind}, {last} is {last_kind} "
+        "(write FY2024..FY2025, 2025-04..2025-09 or 2025-04-01..2025-09-30)",
+        "ja": "範囲の両端は同じ種類にしてください。{first} は{first_kind}、{last} は{last_kind}です"
+        "（FY2024..FY2025、2025-04..2025-09、2025-04-01..2025-09-30 のように書きます）",
+    },
+    "period.span_kinds": {
+        "en": "both ends of a range are of the same kind: {first} is {first_kind}, {last} is {last_kind} "
+        "(write FY2024..FY2025 or FY2025Q1..FY2025Q3)",
+        "ja": "範囲の両端は同じ種類にしてください。{first} は{first_kind}、{last} は{last_kind}です"
+        "（FY2024..FY2025、FY2025Q1..FY2025Q3 のように書きます）",
+    },
+    "period.a.month": {"en": "a month", "ja": "月"},
+    "period.a.quarter": {"en": "a quarter", "ja": "四半期"},
+    "period.a.half": {"en": "a half", "ja": "半期"},
+    "period.a.fy": {"en": "a fiscal year", "ja": "年度"},
+    "period.a.custom": {"en": "a range", "ja": "範囲"},
+    "period.a.day": {"en": "a day", "ja": "日付"},
+    "period.range_backwards": {
+        "en": "the range ends ({last}) before it starts ({first})",
+        "ja": "範囲の終わり（{last}）が始まり（{first}）より前です",
+    },
+    "period.unknown_kind": {"en": "unknown period kind '{kind}'{extra}{hint}", "ja": "期間の種類「{kind}」はありません{extra}{hint}"},
+    "period.custom_has_no_calendar": {
+        "en": " (a custom range has no calendar of its own)",
+        "ja": "（custom の範囲には固有の暦がありません）",
+    },
+    "window.expected": {
+        "en": "expected a count and a unit, like 12m (months), 4q (quarters), 2h (halves) or 3y (fiscal years)",
+        "ja": "数と単位で指定してください（12m＝12 か月、4q＝4 四半期、2h＝2 半期、3y＝3 年度）",
+    },
+    "window.unreadable": {
+        "en": "cannot read '{spec}' as a trailing window{hint}; {expected}",
+        "ja": "「{spec}」を直近の期間として読めません{hint}。{expected}",
+    },
+    "window.unknown_unit": {
+        "en": "unknown unit '{unit}' in trailing window '{spec}'{hint}; {expected}",
+        "ja": "直近の期間「{spec}」の単位「{unit}」はありません{hint}。{expected}",
+    },
+    "window.no_period": {
+        "en": "a trailing window needs at least one period (got '{spec}'){hint}; {expected}",
+        "ja": "直近の期間は 1 以上にしてください（「{spec}」が指定されました）{hint}。{expected}",
+    },
     # check findings
     "finding.required_null": {"en": "empty in a required column", "ja": "必須列が空です"},
     "finding.duplicate_key": {"en": "key repeated", "ja": "キーが重複しています"},

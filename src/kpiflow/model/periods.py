@@ -36,7 +36,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from kpiflow.errors import KpiflowError, suggest
+from kpiflow.errors import KpiflowError, did_you_mean, expected_one_of, suggest
+from kpiflow.messages import say
 
 PeriodKind = Literal["month", "quarter", "half", "fy", "custom"]
 
@@ -51,13 +52,10 @@ LANGS: tuple[str, ...] = ("en", "ja")
 ALL: tuple[str, ...] = ("all", "全期間")
 """The words for "everything the data covers" (resolved by a workspace, which knows the data)."""
 
-_EXAMPLES = (
-    "a fiscal year (FY2025, 2025年度), a quarter (FY2025Q3, 2025年度第3四半期), a half (FY2025H1, 2025年度上期), "
-    "a month (2025-10, 2025年10月), a range of periods of one kind with both ends included "
-    "(FY2024..FY2025, 2025-04..2025-09) or a date range with both ends included (2025-04-01..2025-06-30)"
-)
-# What each kind is called in messages.
-_KIND_NAMES = {"month": "a month", "quarter": "a quarter", "half": "a half", "fy": "a fiscal year", "custom": "a range"}
+
+def _kind_name(end: Period | dt.date, lang: str) -> str:
+    """What one end of a range is, in a message: a month, a quarter, ..., a day."""
+    return say(f"period.a.{end.kind if isinstance(end, Period) else 'day'}", lang)
 
 
 class PeriodError(KpiflowError, ValueError):
@@ -75,7 +73,7 @@ def _first_of_month(year: int, month: int) -> dt.date:
     try:
         return dt.date(year, month, 1)
     except ValueError:
-        raise PeriodError(f"year {year} is outside the supported years (1 to 9999)") from None
+        raise PeriodError.worded(lambda lang: say("period.year_range", lang, year=year)) from None
 
 
 def _add_months(first_of_month: dt.date, months: int) -> dt.date:
@@ -229,7 +227,7 @@ class Period:
         """The days from `first_day` to `last_day`, **both included** (stored with the end exclusive)."""
         first_day, last_day = _as_date(first_day, "first_day"), _as_date(last_day, "last_day")
         if last_day < first_day:
-            raise PeriodError(f"the range ends ({last_day}) before it starts ({first_day})")
+            raise PeriodError.worded(lambda lang: say("period.range_backwards", lang, first=first_day, last=last_day))
         try:
             end = last_day + dt.timedelta(days=1)
         except OverflowError:
@@ -249,14 +247,15 @@ class Period:
             if end.kind not in MONTHS_IN:
                 raise PeriodError(f"a range of periods has a month, quarter, half or fiscal year at each end (got {end})")
         if first.kind != last.kind:
-            raise PeriodError(
-                f"both ends of a range are of the same kind: {first} is {_KIND_NAMES[first.kind]}, "
-                f"{last} is {_KIND_NAMES[last.kind]} (write FY2024..FY2025 or FY2025Q1..FY2025Q3)"
+            raise PeriodError.worded(
+                lambda lang: say(
+                    "period.span_kinds", lang, first=first, last=last, first_kind=_kind_name(first, lang), last_kind=_kind_name(last, lang)
+                )
             )
         if first.fiscal_year_start != last.fiscal_year_start:
             raise PeriodError(f"both ends of a range need the same fiscal_year_start ({first.fiscal_year_start} and {last.fiscal_year_start})")
         if last.start < first.start:
-            raise PeriodError(f"the range ends ({last}) before it starts ({first})")
+            raise PeriodError.worded(lambda lang: say("period.range_backwards", lang, first=first, last=last))
         if first == last:
             return first
         return cls("custom", first.start, last.end, first.fiscal_year_start, first.kind)
@@ -416,11 +415,13 @@ def _check_regular_kind(kind: str) -> None:
     if kind not in MONTHS_IN:
         regular = list(MONTHS_IN)
         hint = suggest(str(kind), regular)
-        extra = " (a custom range has no calendar of its own)" if kind == "custom" else ""
-        raise PeriodError(
-            f"unknown period kind '{kind}'{extra}"
-            + (f" (did you mean '{hint}'?)" if hint else f"; expected one of: {', '.join(regular)}")
-        )
+
+        def wording(lang: str) -> str:
+            extra = say("period.custom_has_no_calendar", lang) if kind == "custom" else ""
+            ending = did_you_mean(hint, lang) if hint else expected_one_of(regular, lang)
+            return say("period.unknown_kind", lang, kind=kind, extra=extra, hint=ending)
+
+        raise PeriodError.worded(wording)
 
 
 def period_of(kind: str, when: dt.date | dt.datetime, fiscal_year_start: int = 4) -> Period:
@@ -492,19 +493,19 @@ def parse_last(spec: str) -> TrailingWindow:
         raise PeriodError(f"a trailing window is text like '4q' (got {spec!r})")
     compact = re.sub(r"\s+", "", unicodedata.normalize("NFKC", spec)).lower()
     match = re.fullmatch(r"(\d+)(\D+)", compact)
-    expected = "expected a count and a unit, like 12m (months), 4q (quarters), 2h (halves) or 3y (fiscal years)"
+
+    def refused(key: str, hint: str | None = None, **values: object) -> PeriodError:
+        return PeriodError.worded(
+            lambda lang: say(key, lang, spec=spec, hint=did_you_mean(hint, lang), expected=say("window.expected", lang), **values)
+        )
+
     if match is None:
-        raise PeriodError(f"cannot read '{spec}' as a trailing window; {expected}")
+        raise refused("window.unreadable")
     count, unit = int(match.group(1)), match.group(2)
     if unit not in _WINDOW_UNITS:
-        hint = suggest(unit, [u for u in _WINDOW_UNITS if u.isascii() and len(u) > 1])
-        raise PeriodError(
-            f"unknown unit '{unit}' in trailing window '{spec}'"
-            + (f" (did you mean '{hint}'?)" if hint else "")
-            + f"; {expected}"
-        )
+        raise refused("window.unknown_unit", suggest(unit, [u for u in _WINDOW_UNITS if u.isascii() and len(u) > 1]), unit=unit)
     if count < 1:
-        raise PeriodError(f"a trailing window needs at least one period (got '{spec}'); {expected}")
+        raise refused("window.no_period")
     return TrailingWindow(count, _WINDOW_UNITS[unit])
 
 
@@ -529,7 +530,7 @@ def trailing(spec: str | TrailingWindow, today: dt.date | dt.datetime, fiscal_ye
 def _year(text: str) -> int:
     year = int(text)
     if year < 1:
-        raise PeriodError(f"year {text} is outside the supported years (1 to 9999)")
+        raise PeriodError.worded(lambda lang: say("period.year_range", lang, year=text))
     return year
 
 
@@ -537,7 +538,7 @@ def _quarter_number(*groups: str | None) -> int:
     value = next(g for g in groups if g is not None)
     number = int(value)
     if not 1 <= number <= 4:
-        raise PeriodError(f"a quarter is Q1, Q2, Q3 or Q4 (got Q{value}); for example FY2025Q3 or 2025年度第3四半期")
+        raise PeriodError.worded(lambda lang: say("period.quarter_number", lang, value=value))
     return number
 
 
@@ -546,14 +547,14 @@ def _half_number(*groups: str | None) -> int:
     if value in ("上", "下"):
         return 1 if value == "上" else 2
     if value not in ("1", "2"):
-        raise PeriodError(f"a half is H1 (上期) or H2 (下期) (got H{value}); for example FY2025H1 or 2025年度上期")
+        raise PeriodError.worded(lambda lang: say("period.half_number", lang, value=value))
     return int(value)
 
 
 def _month_number(text: str) -> int:
     month = int(text)
     if not 1 <= month <= 12:
-        raise PeriodError(f"a month is a number from 1 to 12 (got {text}); for example 2025-10 or 2025年10月")
+        raise PeriodError.worded(lambda lang: say("period.month_number", lang, value=text))
     return month
 
 
@@ -571,8 +572,8 @@ def _day(text: str) -> dt.date:
             try:
                 return dt.date(year, month, day)
             except ValueError:
-                raise PeriodError(f"'{text}' is not a date (year {year}, month {month}, day {day})") from None
-    raise PeriodError(f"'{text}' is not a day; expected 2025-04-01, 2025/4/1 or 2025年4月1日")
+                raise PeriodError.worded(lambda lang, ymd=(year, month, day): say("period.no_such_day", lang, text=text, year=ymd[0], month=ymd[1], day=ymd[2])) from None
+    raise PeriodError.worded(lambda lang: say("period.not_a_day", lang, text=text))
 
 
 Builder = Callable[[re.Match[str], int], Period]
@@ -600,10 +601,7 @@ def _range_end(text: str, fiscal_year_start: int) -> Period | dt.date:
         match = pattern.fullmatch(text)
         if match:
             return build(match, fiscal_year_start)
-    raise PeriodError(
-        f"'{text}' is not a day; expected 2025-04-01, 2025/4/1 or 2025年4月1日, "
-        "or a period such as FY2025, FY2025Q3, FY2025H1 or 2025-10 (both ends of the same kind)"
-    )
+    raise PeriodError.worded(lambda lang: say("period.range_end", lang, text=text))
 
 
 def _range(left: str, right: str, fiscal_year_start: int) -> Period:
@@ -612,15 +610,15 @@ def _range(left: str, right: str, fiscal_year_start: int) -> Period:
     if isinstance(first, Period) and isinstance(last, Period):
         return Period.span(first, last)
     if isinstance(first, Period) or isinstance(last, Period):
-        name = lambda end: _KIND_NAMES[end.kind] if isinstance(end, Period) else "a day"  # noqa: E731
-        raise PeriodError(
-            f"both ends of a range are of the same kind: {first} is {name(first)}, {last} is {name(last)} "
-            "(write FY2024..FY2025, 2025-04..2025-09 or 2025-04-01..2025-09-30)"
+        raise PeriodError.worded(
+            lambda lang: say(
+                "period.range_kinds", lang, first=first, last=last, first_kind=_kind_name(first, lang), last_kind=_kind_name(last, lang)
+            )
         )
     return Period.custom(first, last, fiscal_year_start)
 
 
-def _hint(compact: str, fiscal_year_start: int) -> str:
+def _hint(compact: str, fiscal_year_start: int, lang: str = "en") -> str:
     """A targeted suggestion for near misses that are easy to make."""
     calendar_quarter = re.fullmatch(r"(\d{4})[-_/]?(?:q(\d)|(\d)q)", compact) or re.fullmatch(r"q(\d)[-_/]?(\d{4})", compact)
     if calendar_quarter:
@@ -631,18 +629,15 @@ def _hint(compact: str, fiscal_year_start: int) -> str:
         calendar = Period.custom(
             dt.date(year, 3 * number - 2, 1), _add_months(dt.date(year, 3 * number - 2, 1), 3) - dt.timedelta(days=1)
         )
-        return (
-            f" (did you mean FY{year}Q{number}? quarters are fiscal, counted from month {fiscal_year_start}; "
-            f"for calendar quarter {number} write the range {calendar})"
-        )
+        return say("period.hint.calendar_quarter", lang, year=year, number=number, start=fiscal_year_start, calendar=calendar)
     if re.fullmatch(r"\d{4}", compact):
-        return f" (a bare year is ambiguous: write FY{compact} for the fiscal year or {compact}-01-01..{compact}-12-31 for the calendar year)"
+        return say("period.hint.bare_year", lang, year=compact)
     if re.fullmatch(r"\d{4}[-/]\d{1,2}[-/]\d{1,2}", compact):
-        return f" (for a single day write {compact}..{compact})"
+        return say("period.hint.single_day", lang, day=compact)
     if re.fullmatch(r"fy\d{2}", compact):
-        return f" (write the year in full: FY20{compact[2:]})"
+        return say("period.hint.short_year", lang, yy=compact[2:])
     if means_all(compact):
-        return " ('all' is everything the data covers: only a workspace can resolve it)"
+        return say("period.hint.all", lang)
     return ""
 
 
@@ -651,7 +646,7 @@ def means_all(text: object) -> bool:
     return isinstance(text, str) and re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).lower() in ALL
 
 
-def parse_period(text: str, fiscal_year_start: int = 4) -> Period:
+def parse_period(text: str, fiscal_year_start: int = 4, lang: str = "en") -> Period:
     """Read a period as people type it, in English or Japanese.
 
     Accepted: ``FY2025`` / ``fy2025`` / ``2025年度``; ``FY2025Q3`` / ``2025年度第3四半期`` /
@@ -660,11 +655,12 @@ def parse_period(text: str, fiscal_year_start: int = 4) -> Period:
     ranges of periods of one kind, both ends included: ``FY2024..FY2025``,
     ``FY2025Q1..FY2025Q3``, ``2025-04..2025-09``, ``2024年度〜2025年度``, ``2025年4月〜2025年9月``.
     Full-width digits and letters, case and spaces do not matter. ``parse_period(p.label(lang))``
-    gives back ``p`` for every period and both languages.
+    gives back ``p`` for every period and both languages. A text that is none of these raises
+    PeriodError in `lang` (the command line says it again in the user's language).
     """
     _check_fiscal_year_start(fiscal_year_start)
     if not isinstance(text, str):
-        raise PeriodError(f"a period is text like FY2025Q3 (got {text!r}); expected {_EXAMPLES}")
+        raise PeriodError(f"a period is text like FY2025Q3 (got {text!r}); expected {say('period.examples')}")
     compact = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).lower()
     for pattern, build in (*_FORMS, (_RANGE, lambda m, fys: _range(m[1], m[2], fys))):
         match = pattern.fullmatch(compact)
@@ -672,5 +668,8 @@ def parse_period(text: str, fiscal_year_start: int = 4) -> Period:
             try:
                 return build(match, fiscal_year_start)
             except PeriodError as error:
-                raise PeriodError(f"cannot read '{text}' as a period: {error}") from None
-    raise PeriodError(f"cannot read '{text}' as a period{_hint(compact, fiscal_year_start)}; expected {_EXAMPLES}")
+                raise PeriodError.worded(lambda lang, error=error: say("period.unreadable_because", lang, text=text, reason=error.message(lang)), lang) from None
+    raise PeriodError.worded(
+        lambda lang: say("period.unreadable", lang, text=text, hint=_hint(compact, fiscal_year_start, lang), examples=say("period.examples", lang)),
+        lang,
+    )
