@@ -64,21 +64,21 @@ def line_of(text: str, needle: str) -> int:
         (
             "fiscal_year_start: 4",
             "fiscal_yaer_start: 4",
-            r"unknown key 'fiscal_yaer_start' \(did you mean 'fiscal_year_start'\?\)",
+            r"キー「fiscal_yaer_start」はありません（「fiscal_year_start」の誤りでは？）",
         ),
         ("fiscal_year_start: 4", "fiscal_year_start: 13", r"fiscal_year_start: Input should be less than or equal to 12"),
         ("timezone: Asia/Tokyo", "timezone: Asia/Tokio", r"unknown time zone 'Asia/Tokio'"),
         ("locale: ja", "locale: fr", r"locale: Input should be 'ja' or 'en'"),
-        ("ratio: [revenue, won_deals]", "ratio: [revenu, won_deals]", r"unknown metric 'revenu' \(did you mean 'revenue'\?\)"),
+        ("ratio: [revenue, won_deals]", "ratio: [revenu, won_deals]", r"指標「revenu」はありません（「revenue」の誤りでは？）"),
         (
             "    count: deals\n    where: outcome = 'won'",
             "    cont: deals\n    where: outcome = 'won'",
-            r"unknown key 'cont' \(did you mean 'count'\?\)",
+            r"キー「cont」はありません（「count」の誤りでは？）",
         ),
         (
             "  revenue: [won_deals, avg_deal_size]",
             "  revenue: [won_deal, avg_deal_size]",
-            r"unknown metric 'won_deal' \(did you mean 'won_deals'\?\)",
+            r"指標「won_deal」はありません（「won_deals」の誤りでは？）",
         ),
         ("  revenue: [won_deals, avg_deal_size]", "  revenue: [revenue, avg_deal_size]", r"「revenue」が自分自身の要素として挙げられています"),
         ("  mqls: [leads, mql_rate]", "  mqls: [leads, mql_rate]\n  leads: [mqls]", r"ツリーが循環しています: mqls -> leads -> mqls。"),
@@ -162,7 +162,7 @@ def test_no_extension_is_downloaded_at_run_time(ws):
         (
             "where: outcome = 'won'\n    time: closed_at\n    unit: 件",
             "where: outcom = 'won'\n    time: closed_at\n    unit: 件",
-            r"metrics.won_deals.where: unknown column 'outcom' for deals \(did you mean 'outcome'\?\)",
+            r"metrics.won_deals.where: deals には列「outcom」がありません（「outcome」の誤りでは？）",
         ),
         (
             "where: outcome = 'won'\n    time: closed_at\n    unit: 件",
@@ -172,22 +172,22 @@ def test_no_extension_is_downloaded_at_run_time(ws):
         (
             "where: outcome = 'won'\n    time: closed_at\n    unit: 件",
             "where: acounts.industry = 'x'\n    time: closed_at\n    unit: 件",
-            r"table 'acounts' cannot be reached from deals \(did you mean 'accounts'\?\)",
+            r"テーブル「acounts」は deals からたどれません（「accounts」の誤りでは？）",
         ),
         (
             "    sum: deals.amount",
             "    sum: deals.amout",
-            r"metrics.revenue.sum: sum needs table.column; 'amout' is not a column of deals \(did you mean 'amount'\?\)",
+            r"metrics.revenue.sum: sum には テーブル.列 が必要です。「amout」は deals の列ではありません（「amount」の誤りでは？）",
         ),
         (
             "    time: created_at\n    unit: 件\n  mqls",
             "    time: create_at\n    unit: 件\n  mqls",
-            r"metrics.leads.time: 'create_at' is not a date/time column of contacts",
+            r"metrics.leads.time: 「create_at」は contacts の日付・時刻の列ではありません",
         ),
         (
             "formula: (revenue - cost) / cost",
             "formula: (revenue - costs) / cost",
-            r"formula refers to unknown metric 'costs' \(did you mean 'cost'\?\)",
+            r"式が存在しない指標「costs」を参照しています（「cost」の誤りでは？）",
         ),
         (
             "formula: (revenue - cost) / cost",

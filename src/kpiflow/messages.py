@@ -391,6 +391,57 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a trailing window needs at least one period (got '{spec}'){hint}; {expected}",
         "ja": "直近の期間は 1 以上にしてください（「{spec}」が指定されました）{hint}。{expected}",
     },
+    # the model file and the names it uses (kpiflow.model.semantic, config, yamlfile, targets)
+    "column.unknown": {"en": "unknown column '{name}' for {base}{hint}", "ja": "{base} には列「{name}」がありません{hint}"},
+    "column.unreachable": {
+        "en": "table '{table}' cannot be reached from {base}{hint}",
+        "ja": "テーブル「{table}」は {base} からたどれません{hint}",
+    },
+    "hint.reachable": {"en": "; reachable: {tables}", "ja": "。たどれるテーブル: {tables}"},
+    "hint.not_a_table": {
+        "en": "; '{table}' is not a table, expected one of: {tables}",
+        "ja": "。「{table}」はテーブルではありません。次のいずれかを指定してください: {tables}",
+    },
+    "model.metric_column": {
+        "en": "{kind} needs table.column; '{column}' is not a column of {table}{hint}",
+        "ja": "{kind} には テーブル.列 が必要です。「{column}」は {table} の列ではありません{hint}",
+    },
+    "model.metric_time": {
+        "en": "'{time}' is not a date/time column of {table}{hint}",
+        "ja": "「{time}」は {table} の日付・時刻の列ではありません{hint}",
+    },
+    "model.where_on_base_only": {
+        "en": "only count, count_distinct and sum metrics take a where condition",
+        "ja": "where の条件を付けられるのは count、count_distinct、sum の指標だけです",
+    },
+    "model.formula_unknown_metric": {
+        "en": "formula refers to unknown metric '{name}'{hint}",
+        "ja": "式が存在しない指標「{name}」を参照しています{hint}",
+    },
+    "model.metric_cycle": {
+        "en": "metrics depend on each other in a cycle: {path}",
+        "ja": "指標が互いに依存して循環しています: {path}",
+    },
+    "yaml.top_level": {"en": "(top level)", "ja": "（最上位）"},
+    "yaml.unknown_key": {"en": "unknown key '{key}'{hint}", "ja": "キー「{key}」はありません{hint}"},
+    "yaml.allowed_keys": {"en": "; allowed: {keys}", "ja": "。使えるキー: {keys}"},
+    "target.bad_key": {
+        "en": "target key '{text}': write a period (FY2026, FY2026H1, FY2026Q1, 2026-04), "
+        "optionally followed by a segment (FY2026 channel=exhibition)",
+        "ja": "目標のキー「{text}」: 期間（FY2026、FY2026H1、FY2026Q1、2026-04）を書き、"
+        "必要ならセグメントを続けてください（FY2026 channel=exhibition）",
+    },
+    "target.key_reason": {"en": "target key '{text}': {reason}", "ja": "目標のキー「{text}」: {reason}"},
+    "target.key_kind": {
+        "en": "target key '{text}': a target is set for a fiscal year, half, quarter or month (not {period})",
+        "ja": "目標のキー「{text}」: 目標は年度・半期・四半期・月に設定します（{period} には設定できません）",
+    },
+    "target.unknown_profile": {"en": "unknown phasing profile '{profile}'{hint}", "ja": "按分の方法「{profile}」はありません{hint}"},
+    "target.profiles": {"en": "; expected {profiles} or 12 weights", "ja": "。{profiles} か 12 個の重みを指定してください"},
+    "target.bad_weights": {
+        "en": "phasing weights are 12 non-negative numbers, one per month from the fiscal year's first, not all zero (got {weights})",
+        "ja": "按分の重みは、年度の最初の月から 1 か月ずつ 0 以上の数を 12 個です（すべて 0 は不可。{weights} が指定されました）",
+    },
     # check findings
     "finding.required_null": {"en": "empty in a required column", "ja": "必須列が空です"},
     "finding.duplicate_key": {"en": "key repeated", "ja": "キーが重複しています"},

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from kpiflow.errors import ModelError, suggest
+from kpiflow.errors import KpiflowError, ModelError, UnknownNameError, did_you_mean, expected_one_of, kind_name, suggest
 from kpiflow.messages import say
 from kpiflow.model import yamlfile
 from kpiflow.model.schema import TABLES
@@ -188,10 +188,8 @@ class Engine(_Strict):
     def _canonical_tables(cls, value: dict[str, str]) -> dict[str, str]:
         for name in value:
             if name not in TABLES:
-                hint = suggest(name, TABLES)
-                raise ValueError(
-                    f"unknown table '{name}'" + (f" (did you mean '{hint}'?)" if hint else f"; expected one of: {', '.join(TABLES)}")
-                )
+                # A ValueError for pydantic, worded as an unknown name is (kpiflow.errors).
+                raise ModelError.worded(UnknownNameError.for_name("table", name, TABLES).message)
         return value
 
     @model_validator(mode="after")
@@ -249,14 +247,16 @@ class ModelFile(_Strict):
             raise ValueError(f"unknown time zone '{value}' (expected a name like Asia/Tokyo)") from None
         return value
 
-    def reference_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
-        """Names that refer to no metric, as (YAML path, message) pairs."""
+    def reference_problems(self, lang: str | None = None) -> list[tuple[tuple[str | int, ...], str]]:
+        """Names that refer to no metric, as (YAML path, message) pairs in `lang` (default: the
+        model's locale)."""
+        lang = lang or self.locale
         known = list(self.metrics)
         problems: list[tuple[tuple[str | int, ...], str]] = []
 
         def unknown(path: tuple[str | int, ...], name: str) -> None:
             hint = suggest(name, known)
-            problems.append((path, f"unknown metric '{name}'" + (f" (did you mean '{hint}'?)" if hint else "")))
+            problems.append((path, say("unknown.name", lang, kind=kind_name("metric", lang), name=name, hint=did_you_mean(hint, lang))))
 
         for name, metric in self.metrics.items():
             for i, part in enumerate(metric.ratio or ()):
@@ -272,11 +272,13 @@ class ModelFile(_Strict):
             try:
                 key = parse_key(period, self.fiscal_year_start)
             except TargetError as error:
-                problems.append((("targets", period), str(error)))
+                problems.append((("targets", period), error.message(lang)))
             else:
                 if key.dimension and key.dimension not in self.dimensions:
                     hint = suggest(key.dimension, self.dimensions)
-                    problems.append((("targets", period), f"unknown dimension '{key.dimension}'" + (f" (did you mean '{hint}'?)" if hint else f"; expected one of: {', '.join(self.dimensions) or '-'}")))
+                    ending = did_you_mean(hint, lang) if hint else expected_one_of(self.dimensions or ["-"], lang)
+                    message = say("unknown.name", lang, kind=kind_name("dimension", lang), name=key.dimension, hint=ending)
+                    problems.append((("targets", period), message))
             for node in values:
                 if node not in self.metrics:
                     unknown(("targets", period, node), node)
@@ -286,10 +288,11 @@ class ModelFile(_Strict):
             try:
                 check_profile(profile)
             except ValueError as error:
-                problems.append((("phasing", name) if isinstance(self.phasing, dict) else ("phasing",), str(error)))
-        return problems + self._tree_problems() + self._label_problems()
+                said = error.message(lang) if isinstance(error, KpiflowError) else str(error)
+                problems.append((("phasing", name) if isinstance(self.phasing, dict) else ("phasing",), said))
+        return problems + self._tree_problems(lang) + self._label_problems(lang)
 
-    def _label_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
+    def _label_problems(self, lang: str) -> list[tuple[tuple[str | int, ...], str]]:
         """Labels of something that is neither a dimension nor a stage, and of stages the model lacks."""
         problems: list[tuple[tuple[str | int, ...], str]] = []
         kinds = [*self.dimensions, "stage", "content_type"]
@@ -297,26 +300,26 @@ class ModelFile(_Strict):
 
         def hint(name: str, known: list[str]) -> str:
             near = suggest(name, known)
-            return say("labels.hint", self.locale, name=near) if near else ""
+            return say("labels.hint", lang, name=near) if near else ""
 
         for kind, values in self.labels.items():
             if kind not in kinds:
                 known = ", ".join(self.dimensions) or "-"
-                problems.append((("labels", kind), say("labels.unknown", self.locale, name=kind, hint=hint(kind, kinds), known=known)))
+                problems.append((("labels", kind), say("labels.unknown", lang, name=kind, hint=hint(kind, kinds), known=known)))
             elif kind == "stage":
                 for stage in values:
                     if stage not in stages:
-                        message = say("labels.unknown_stage", self.locale, name=stage, hint=hint(stage, stages), known=", ".join(stages))
+                        message = say("labels.unknown_stage", lang, name=stage, hint=hint(stage, stages), known=", ".join(stages))
                         problems.append((("labels", kind, stage), message))
         return problems
 
-    def _tree_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
+    def _tree_problems(self, lang: str) -> list[tuple[tuple[str | int, ...], str]]:
         """A node listed among its own factors, and cycles through the tree (each reported once,
         at the node where the walk in file order first closes it)."""
         problems: list[tuple[tuple[str | int, ...], str]] = []
         for parent, factors in self.tree.items():
             if parent in factors:
-                problems.append((("tree", parent, factors.index(parent)), say("tree.self", self.locale, name=parent)))
+                problems.append((("tree", parent, factors.index(parent)), say("tree.self", lang, name=parent)))
         state: dict[str, str] = {}  # "open" while on the walk's path, "done" after
 
         def visit(node: str, path: list[str]) -> None:
@@ -326,7 +329,7 @@ class ModelFile(_Strict):
                     continue  # reported above
                 if state.get(factor) == "open":
                     cycle = [*path[path.index(factor) :], node, factor]
-                    problems.append((("tree", node, i), say("tree.cycle", self.locale, path=" -> ".join(cycle))))
+                    problems.append((("tree", node, i), say("tree.cycle", lang, path=" -> ".join(cycle))))
                 elif factor not in state:
                     visit(factor, [*path, node])
             state[node] = "done"
@@ -348,9 +351,11 @@ def default_model_text(lang: str = "ja") -> str:
 
 def _load(doc: yamlfile.YamlDocument) -> ModelFile:
     model = yamlfile.validate(ModelFile, doc)
-    problems = model.reference_problems()
-    if problems:
-        raise ModelError("\n".join(f"{doc.locate(path)}: {msg}" for path, msg in problems))
+    if model.reference_problems():
+        # In the model's language; the command line says it again in the user's (--lang).
+        raise ModelError.worded(
+            lambda lang: "\n".join(f"{doc.locate(path)}: {msg}" for path, msg in model.reference_problems(lang)), model.locale
+        )
     return model
 
 

@@ -30,7 +30,8 @@ from dataclasses import dataclass
 
 from sqlglot import exp
 
-from kpiflow.errors import ModelError, UnknownNameError, suggest
+from kpiflow.errors import KpiflowError, ModelError, UnknownNameError, did_you_mean, expected_one_of, kind_name, suggest
+from kpiflow.messages import say
 from kpiflow.model import conditions
 from kpiflow.model.conditions import ConditionError
 from kpiflow.model.config import Metric, ModelFile
@@ -145,12 +146,18 @@ class Resolver:
             if table not in self.tables:
                 # A real table out of reach gets the list; a misspelt one a "did you mean".
                 hint = None if table in self.columns or table in TABLES else suggest(table, self.tables)
-                raise UnknownNameError(
-                    f"table '{table}' cannot be reached from {self.base}"
-                    + (f" (did you mean '{hint}'?)" if hint else f"; reachable: {', '.join(self.tables)}")
+                base, reachable = self.base, ", ".join(self.tables)
+                raise UnknownNameError.worded(
+                    lambda lang: say(
+                        "column.unreachable",
+                        lang,
+                        table=table,
+                        base=base,
+                        hint=did_you_mean(hint, lang) if hint else say("hint.reachable", lang, tables=reachable),
+                    )
                 )
             if name not in self.columns.get(table, []):
-                raise UnknownNameError(self._unknown(f"{table}.{name}", [f"{table}.{c}" for c in self.columns.get(table, [])]))
+                raise self._unknown(f"{table}.{name}", [f"{table}.{c}" for c in self.columns.get(table, [])])
             return _col(name, table), ({table} - {self.base})
         if name in self.columns.get(self.base, []):
             parents = self._inherited(name)
@@ -164,7 +171,7 @@ class Resolver:
             if len(hits) > 1 and all(r.exclusive for r in hits):
                 return exp.func("COALESCE", *[_col(name, r.table) for r in hits]), {r.table for r in hits}
             return _col(name, hits[0].table), {hits[0].table}
-        raise UnknownNameError(self._unknown(name, self.names()))
+        raise self._unknown(name, self.names())
 
     def _inherited(self, name: str) -> list[str]:
         """The joined tables the base row takes `name` from when its own value is NULL, nearest first."""
@@ -175,9 +182,9 @@ class Resolver:
                 return []
         return [t for t in INHERITS.get(self.base, ()) if t in self.tables and name in self.columns.get(t, [])]
 
-    def _unknown(self, name: str, candidates: list[str]) -> str:
-        hint = suggest(name, candidates)
-        return f"unknown column '{name}' for {self.base}" + (f" (did you mean '{hint}'?)" if hint else "")
+    def _unknown(self, name: str, candidates: list[str]) -> UnknownNameError:
+        hint, base = suggest(name, candidates), self.base
+        return UnknownNameError.worded(lambda lang: say("column.unknown", lang, name=name, base=base, hint=did_you_mean(hint, lang)))
 
     def qualify(self, condition: exp.Expression, lang: str = "en") -> tuple[exp.Expression, set[str]]:
         """Rewrite every column of a condition to its qualified form; collect joins needed.
@@ -228,20 +235,21 @@ def check_dimensions(dimensions: Sequence[str], columns: Mapping[str, Sequence[s
             if column not in columns[table]:
                 # Compared within the table: every qualified name shares its prefix.
                 hint = suggest(column, columns[table])
-                raise UnknownNameError(
-                    f"unknown dimension '{dim}'"
-                    + (
-                        f" (did you mean '{table}.{hint}'?)"
-                        if hint
-                        else f"; expected one of: {', '.join(f'{table}.{c}' for c in columns[table])}"
-                    )
-                )
+                qualified = [f"{table}.{c}" for c in columns[table]]
+                raise _unknown_dimension(dim, lambda lang, hint=hint, qualified=qualified, table=table: (
+                    did_you_mean(f"{table}.{hint}", lang) if hint else expected_one_of(qualified, lang)
+                ))
         else:
             hint = suggest(dim, [f"{t}.{c}" for t, cols in columns.items() for c in cols])
-            raise UnknownNameError(
-                f"unknown dimension '{dim}'"
-                + (f" (did you mean '{hint}'?)" if hint else f"; '{table}' is not a table, expected one of: {', '.join(columns)}")
-            )
+            tables = ", ".join(columns)
+            raise _unknown_dimension(dim, lambda lang, hint=hint, table=table, tables=tables: (
+                did_you_mean(hint, lang) if hint else say("hint.not_a_table", lang, table=table, tables=tables)
+            ))
+
+
+def _unknown_dimension(dim: str, ending) -> UnknownNameError:
+    """"unknown dimension 'x'" and what follows it (a "did you mean", the names expected), in any language."""
+    return UnknownNameError.worded(lambda lang: say("unknown.name", lang, kind=kind_name("dimension", lang), name=dim, hint=ending(lang)))
 
 
 def parse_condition(text: str, *, lang: str = "en") -> exp.Expression:
@@ -275,44 +283,34 @@ def metric_problems(
             kind = metric.kind
             if source.table not in TABLES:
                 hint = suggest(source.table, TABLES)
-                problems.append(
-                    (("metrics", name, kind), f"unknown table '{source.table}'" + (f" (did you mean '{hint}'?)" if hint else ""))
-                )
+                message = say("unknown.name", lang, kind=kind_name("table", lang), name=source.table, hint=did_you_mean(hint, lang))
+                problems.append((("metrics", name, kind), message))
                 continue
             if kind in ("sum", "count_distinct") and (
                 source.column is None or source.column not in columns.get(source.table, [])
             ):
                 hint = suggest(source.column or "", columns.get(source.table, []))
-                problems.append(
-                    (
-                        (("metrics", name, kind)),
-                        f"{kind} needs table.column; '{source.column}' is not a column of {source.table}"
-                        + (f" (did you mean '{hint}'?)" if hint else ""),
-                    )
-                )
+                message = say("model.metric_column", lang, kind=kind, column=source.column, table=source.table, hint=did_you_mean(hint, lang))
+                problems.append((("metrics", name, kind), message))
             table = TABLES[source.table]
             times = [c.name for c in table.columns if c.type in ("timestamp", "date")]
             if source.time not in times:
                 hint = suggest(source.time, times)
-                problems.append(
-                    (
-                        ("metrics", name, "time"),
-                        f"'{source.time}' is not a date/time column of {source.table}"
-                        + (f" (did you mean '{hint}'?)" if hint else f"; expected one of: {', '.join(times)}"),
-                    )
-                )
+                ending = did_you_mean(hint, lang) if hint else expected_one_of(times, lang)
+                problems.append((("metrics", name, "time"), say("model.metric_time", lang, time=source.time, table=source.table, hint=ending)))
             if metric.where:
                 try:
                     Resolver(source.table, columns).qualify(parse_condition(metric.where, lang=lang), lang)
                 except ConditionError as e:
                     problems.append((("metrics", name, "where"), str(e)))
                 except (ValueError, LookupError) as e:
-                    problems.append((("metrics", name, "where"), str(e).strip("'\"")))
+                    said = e.message(lang) if isinstance(e, KpiflowError) else str(e)
+                    problems.append((("metrics", name, "where"), said.strip("'\"")))
         elif metric.where:
-            problems.append((("metrics", name, "where"), "only count, count_distinct and sum metrics take a where condition"))
+            problems.append((("metrics", name, "where"), say("model.where_on_base_only", lang)))
         if metric.formula:
             problems += _formula_problems(model, name, metric.formula, lang)
-    problems += _cycles(model)
+    problems += _cycles(model, lang)
     return problems
 
 
@@ -332,12 +330,7 @@ def _formula_problems(model: ModelFile, name: str, formula: str, lang: str) -> l
     for ref in names:
         if ref not in model.metrics:
             hint = suggest(ref, model.metrics)
-            out.append(
-                (
-                    ("metrics", name, "formula"),
-                    f"formula refers to unknown metric '{ref}'" + (f" (did you mean '{hint}'?)" if hint else ""),
-                )
-            )
+            out.append((("metrics", name, "formula"), say("model.formula_unknown_metric", lang, name=ref, hint=did_you_mean(hint, lang))))
     return out
 
 
@@ -353,7 +346,7 @@ def dependencies(model: ModelFile, name: str) -> list[str]:
     return []
 
 
-def _cycles(model: ModelFile) -> list[tuple[tuple, str]]:
+def _cycles(model: ModelFile, lang: str = "en") -> list[tuple[tuple, str]]:
     state: dict[str, int] = {}
     problems: list[tuple[tuple, str]] = []
 
@@ -362,7 +355,7 @@ def _cycles(model: ModelFile) -> list[tuple[tuple, str]]:
             return
         if state.get(name) == 1:
             cycle = path[path.index(name) :] + [name]
-            problems.append((("metrics", name), "metrics depend on each other in a cycle: " + " -> ".join(cycle)))
+            problems.append((("metrics", name), say("model.metric_cycle", lang, path=" -> ".join(cycle))))
             return
         state[name] = 1
         for dep in dependencies(model, name):
@@ -379,6 +372,11 @@ def check_model(
 ) -> None:
     """Raise ModelError listing every metric problem, each at its YAML line and column (in `lang`,
     default the model's locale)."""
-    problems = metric_problems(model, columns, lang=lang)
-    if problems:
-        raise ModelError("\n".join(f"{doc.locate(path)}: {'.'.join(map(str, path))}: {message}" for path, message in problems))
+    if metric_problems(model, columns, lang=lang):
+        # Said again in the user's language on the command line (--lang, else the model's locale).
+        raise ModelError.worded(
+            lambda lang: "\n".join(
+                f"{doc.locate(path)}: {'.'.join(map(str, path))}: {message}" for path, message in metric_problems(model, columns, lang=lang)
+            ),
+            lang or model.locale,
+        )

@@ -31,7 +31,8 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from kpiflow.errors import KpiflowError
+from kpiflow.errors import KpiflowError, did_you_mean
+from kpiflow.messages import say
 from kpiflow.model.periods import Period, PeriodError, parse_period
 
 if TYPE_CHECKING:
@@ -63,13 +64,13 @@ def parse_key(text: str, fiscal_year_start: int = 4) -> TargetKey:
     """`FY2026`, `FY2026Q1`, `2026-04` or `FY2026 channel=exhibition`; a TargetError that says how to write one."""
     found = _SEGMENT.match(str(text))
     if found is None:
-        raise TargetError(f"target key '{text}': write a period (FY2026, FY2026H1, FY2026Q1, 2026-04), optionally followed by a segment (FY2026 channel=exhibition)")
+        raise TargetError.worded(lambda lang: say("target.bad_key", lang, text=text))
     try:
         period = parse_period(found["period"], fiscal_year_start)
     except PeriodError as error:
-        raise TargetError(f"target key '{text}': {error}") from None
+        raise TargetError.worded(lambda lang, error=error: say("target.key_reason", lang, text=text, reason=error.message(lang))) from None
     if period.kind not in ("fy", "half", "quarter", "month"):
-        raise TargetError(f"target key '{text}': a target is set for a fiscal year, half, quarter or month (not {period.label('en')})")
+        raise TargetError.worded(lambda lang: say("target.key_kind", lang, text=text, period=period.label(lang)))
     return TargetKey(period, found["dimension"], found["value"])
 
 
@@ -80,12 +81,19 @@ def check_profile(profile: object) -> str | tuple[float, ...]:
             from kpiflow.errors import suggest  # noqa: PLC0415  (only for the message)
 
             hint = suggest(profile, PROFILES)
-            raise ValueError(f"unknown phasing profile '{profile}'" + (f" (did you mean '{hint}'?)" if hint else f"; expected {', '.join(PROFILES)} or 12 weights"))
+            raise TargetError.worded(
+                lambda lang: say(
+                    "target.unknown_profile",
+                    lang,
+                    profile=profile,
+                    hint=did_you_mean(hint, lang) if hint else say("target.profiles", lang, profiles=", ".join(PROFILES)),
+                )
+            )
         return profile
     if isinstance(profile, (list, tuple)):
         weights = tuple(float(w) for w in profile)
         if len(weights) != 12 or any(w < 0 or not math.isfinite(w) for w in weights) or sum(weights) <= 0:
-            raise ValueError(f"phasing weights are 12 non-negative numbers, one per month from the fiscal year's first, not all zero (got {list(profile)})")
+            raise TargetError.worded(lambda lang: say("target.bad_weights", lang, weights=list(profile)))
         return weights
     raise ValueError(f"a phasing profile is even, last_year or 12 weights (got {profile!r})")
 

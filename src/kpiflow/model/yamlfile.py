@@ -16,7 +16,7 @@ from typing import Any, TypeVar, get_args, get_origin
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from kpiflow.errors import Location, ModelError, suggest
+from kpiflow.errors import KpiflowError, Location, ModelError, did_you_mean, suggest
 from kpiflow.messages import say
 
 Path_ = tuple[str | int, ...]
@@ -32,6 +32,7 @@ class YamlDocument:
     file: str
     data: Any
     positions: dict[Path_, tuple[int, int]]
+    lang: str = "en"  # the file's language (its `locale:` line), for messages about it
 
     def locate(self, path: Sequence[str | int]) -> Location:
         """The deepest known position along `path` (1-based line and column)."""
@@ -100,7 +101,7 @@ def parse_yaml(text: str, file: str, lang: str | None = None) -> YamlDocument:
     except RecursionError:  # PyYAML composes nested collections recursively
         raise ModelError(say("yaml.too_deep", lang, where=Location(file))) from None
     positions = _walk(node, file, lang) if node is not None else {}
-    return YamlDocument(file, data, positions)
+    return YamlDocument(file, data, positions, lang)
 
 
 def _line_column(text: str, position: int) -> tuple[int, int]:
@@ -130,26 +131,33 @@ def read_text(path: str | Path, lang: str | None = None) -> str:
     return text
 
 
-def validate(model: type[M], doc: YamlDocument) -> M:
-    """Validate a document against a Pydantic model; errors point at YAML lines."""
+def validate(model: type[M], doc: YamlDocument, lang: str | None = None) -> M:
+    """Validate a document against a Pydantic model; errors point at YAML lines, in `lang`
+    (default: the file's language; the command line says them again in the user's)."""
     try:
         return model.model_validate(doc.data if doc.data is not None else {})
     except ValidationError as e:
-        lines = []
-        for err in e.errors():
-            loc = [p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-"))]
-            where = doc.locate(loc)
-            dotted = ".".join(str(p) for p in loc) or "(top level)"
-            message = err["msg"]
-            if err["type"] == "extra_forbidden":
-                field = loc[-1] if loc else ""
-                parent = _fields_at(model, loc[:-1])
-                hint = suggest(str(field), parent) if parent else None
-                message = f"unknown key '{field}'" + (f" (did you mean '{hint}'?)" if hint else "")
-                if parent:
-                    message += f"; allowed: {', '.join(sorted(parent))}"
-            lines.append(f"{where}: {dotted}: {message}")
-        raise ModelError("\n".join(lines)) from None
+        errors = e.errors()
+        raise ModelError.worded(lambda lang: "\n".join(_problem(model, doc, err, lang) for err in errors), lang or doc.lang) from None
+
+
+def _problem(model: type[BaseModel], doc: YamlDocument, err: Any, lang: str) -> str:
+    """One validation error as a line: where, the dotted path, what is wrong."""
+    loc = [p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-"))]
+    where = doc.locate(loc)
+    dotted = ".".join(str(p) for p in loc) or say("yaml.top_level", lang)
+    message = err["msg"]
+    raised = err.get("ctx", {}).get("error")
+    if isinstance(raised, KpiflowError) and lang != "en":  # a validator's own words; English keeps pydantic's prefix
+        message = raised.message(lang)
+    if err["type"] == "extra_forbidden":
+        field = loc[-1] if loc else ""
+        parent = _fields_at(model, loc[:-1])
+        hint = suggest(str(field), parent) if parent else None
+        message = say("yaml.unknown_key", lang, key=field, hint=did_you_mean(hint, lang))
+        if parent:
+            message += say("yaml.allowed_keys", lang, keys=", ".join(sorted(parent)))
+    return f"{where}: {dotted}: {message}"
 
 
 def _fields_at(model: type[BaseModel], path: Sequence[str | int]) -> list[str]:
