@@ -442,6 +442,75 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "phasing weights are 12 non-negative numbers, one per month from the fiscal year's first, not all zero (got {weights})",
         "ja": "按分の重みは、年度の最初の月から 1 か月ずつ 0 以上の数を 12 個です（すべて 0 は不可。{weights} が指定されました）",
     },
+    # mapping files (kpiflow.io.mapping)
+    "mapping.not_a_column": {
+        "en": "{where}: '{name}' is not a column of {table}{hint}",
+        "ja": "{where}: 「{name}」は {table} の列ではありません{hint}",
+    },
+    "mapping.columns": {"en": "; columns: {columns}", "ja": "。列: {columns}"},
+    "mapping.other_table": {
+        "en": "{where}: this mapping is for table '{mapped}', not '{table}'",
+        "ja": "{where}: このマッピングはテーブル「{mapped}」用で、「{table}」用ではありません",
+    },
+    "mapping.not_in_file": {
+        "en": "{where}: column '{name}' is not in the file{hint}",
+        "ja": "{where}: 列「{name}」がファイルにありません{hint}",
+    },
+    "mapping.preset_table": {
+        "en": "preset '{preset}' has no mapping for table '{table}'; it loads: {tables}",
+        "ja": "プリセット「{preset}」にはテーブル「{table}」のマッピングがありません。読み込めるテーブル: {tables}",
+    },
+    # patterns' outcome and where conditions (kpiflow.analysis.patterns)
+    "patterns.outcome_help": {
+        "en": "an outcome is a condition on touchpoints such as \"type = 'inquiry'\", stage:<stage> (stage:opportunity) or won",
+        "ja": "成果には接点（touchpoints）の条件（\"type = 'inquiry'\" など）、stage:<ステージ>（stage:opportunity）、won のいずれかを指定します",
+    },
+    "patterns.condition_help": {
+        "en": "expected a condition on touchpoints such as \"channel <> 'sales'\"",
+        "ja": "\"channel <> 'sales'\" のような接点（touchpoints）の条件を指定してください",
+    },
+    "patterns.unreadable": {"en": "{what}: {detail}; {help}", "ja": "{what}: {detail}。{help}"},
+    "patterns.incomplete": {
+        "en": "not a valid SQL condition: {text} (it is incomplete)",
+        "ja": "SQL の条件として読めません: {text}（途中で終わっています）",
+    },
+    "patterns.forbidden": {
+        "en": "{what} {text}: {name} is not allowed; use a plain condition on columns of touchpoints",
+        "ja": "{what} {text}: {name}は使えません。touchpoints の列についての単純な条件にしてください",
+    },
+    "patterns.forbidden.subquery": {"en": "a subquery", "ja": "サブクエリ"},
+    "patterns.forbidden.statement": {"en": "a statement (one condition only, without ';')", "ja": "文（条件は 1 つだけで、; は付けません）"},
+    "patterns.forbidden.aggregate": {"en": "an aggregate or window function", "ja": "集計関数やウィンドウ関数"},
+    "patterns.forbidden.other": {"en": "a parameter or *", "ja": "パラメータや *"},
+    "patterns.other_table": {
+        "en": "{what} {text}: only columns of touchpoints can be used (not {column})",
+        "ja": "{what} {text}: 使えるのは touchpoints の列だけです（{column} は使えません）",
+    },
+    "patterns.unknown_column": {
+        "en": "{what} {text}: unknown column '{name}' of touchpoints{hint}",
+        "ja": "{what} {text}: touchpoints に列「{name}」はありません{hint}",
+    },
+    "patterns.quoted_column": {
+        "en": "; text takes single quotes ('{name}'): double quotes name a column",
+        "ja": "。文字列は一重引用符で囲みます（'{name}'）。二重引用符で囲むと列名になります",
+    },
+    "patterns.did_you_mean_type": {
+        "en": "; did you mean \"type = '{name}'\"?",
+        "ja": "。\"type = '{name}'\" の誤りではありませんか？",
+    },
+    "patterns.no_outcome": {"en": "no outcome given; {help}", "ja": "成果が指定されていません。{help}"},
+    # handoff and lmdi
+    "handoff.needs_stage": {
+        "en": "the handoff analysis needs a contact stage named '{stage}'; stages.contact is {stages}",
+        "ja": "引き渡し分析にはコンタクトのステージ「{stage}」が必要です。stages.contact は {stages} です",
+    },
+    "handoff.recycle_stage": {
+        "en": "handoff.recycle_stage '{stage}' is not a contact stage{hint}",
+        "ja": "handoff.recycle_stage の「{stage}」はコンタクトのステージではありません{hint}",
+    },
+    "lmdi.no_value": {"en": "no {period} value for '{metric}'{hint}", "ja": "{period}の期間に「{metric}」の値がありません{hint}"},
+    "lmdi.start": {"en": "start", "ja": "開始"},
+    "lmdi.end": {"en": "end", "ja": "終了"},
     # check findings
     "finding.required_null": {"en": "empty in a required column", "ja": "必須列が空です"},
     "finding.duplicate_key": {"en": "key repeated", "ja": "キーが重複しています"},

@@ -52,7 +52,8 @@ from sqlglot import exp
 from kpiflow.analysis.frames import records_frame
 from kpiflow.engine.base import Engine, fill
 from kpiflow.engine.base import timestamp as sql_timestamp
-from kpiflow.errors import KpiflowError, ModelError, UnknownNameError, suggest
+from kpiflow.errors import KpiflowError, ModelError, UnknownNameError, did_you_mean, expected_one_of, suggest
+from kpiflow.messages import say
 from kpiflow.model.config import ModelFile
 from kpiflow.model.periods import Period
 from kpiflow.model.semantic import Resolver, joins_for
@@ -406,13 +407,14 @@ def handoff(
     stages = model.stage_names("contact")
     for stage in (MQL_STAGE, SQL_STAGE):
         if stage not in stages:
-            raise ModelError(f"the handoff analysis needs a contact stage named '{stage}'; stages.contact is {', '.join(stages)}")
+            raise ModelError.worded(lambda lang, stage=stage: say("handoff.needs_stage", lang, stage=stage, stages=", ".join(stages)))
     recycle = settings.recycle_stage
     if recycle is not None and recycle not in stages:
         hint = suggest(recycle, stages)
-        raise ModelError(
-            f"handoff.recycle_stage '{recycle}' is not a contact stage"
-            + (f" (did you mean '{hint}'?)" if hint else f"; expected one of: {', '.join(stages)}")
+        raise ModelError.worded(
+            lambda lang: say(
+                "handoff.recycle_stage", lang, stage=recycle, hint=did_you_mean(hint, lang) if hint else expected_one_of(stages, lang)
+            )
         )
     if as_of is None:
         as_of = engine.run(exp.select(exp.func("MAX", exp.column("entered_at"))).from_("stage_history")).scalar()

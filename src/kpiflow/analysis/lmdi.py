@@ -62,7 +62,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from numbers import Real
 
-from kpiflow.errors import KpiflowError, suggest
+from kpiflow.errors import KpiflowError, did_you_mean, suggest
+from kpiflow.messages import say
 from kpiflow.stats import log_mean
 
 PRODUCT_TOLERANCE = 1e-9
@@ -277,8 +278,8 @@ def _product(values: list[float], sub: str, period: str) -> float:
 def _metric(values: Mapping[str, float], metric: str, period: str) -> float:
     if metric not in values:
         hint = suggest(metric, [str(name) for name in values])
-        raise DecompositionError(
-            f"no {period} value for '{metric}'" + (f" (did you mean '{hint}'?)" if hint else ""),
+        raise DecompositionError.worded(
+            lambda lang: say("lmdi.no_value", lang, period=say(f"lmdi.{period}", lang), metric=metric, hint=did_you_mean(hint, lang))
         )
     return _number(values[metric], f"'{metric}' in the {period} period")
 

@@ -97,7 +97,7 @@ from kpiflow.analysis.frames import records_frame
 from kpiflow.analysis.touch_funnel import parse_within, value_hints
 from kpiflow.engine.base import Engine, EngineError
 from kpiflow.engine.base import timestamp as sql_timestamp
-from kpiflow.errors import KpiflowError, UnknownNameError, suggest
+from kpiflow.errors import KpiflowError, UnknownNameError, did_you_mean, suggest
 from kpiflow.messages import say
 from kpiflow.model.config import ModelFile
 from kpiflow.model.periods import Period, parse_period
@@ -120,7 +120,6 @@ OPPORTUNITY_STAGE = "opportunity"
 """The contact stage that a deal's creation also marks."""
 
 _TABLE = "touchpoints"
-_OUTCOME_HELP = "an outcome is a condition on touchpoints such as \"type = 'inquiry'\", stage:<stage> (stage:opportunity) or won"
 # Nodes that cannot be part of an outcome or step condition.
 _FORBIDDEN = (
     exp.Query,
@@ -363,28 +362,35 @@ def _col(name: str, table: str) -> exp.Column:
     return exp.column(name, table=table, quoted=True)
 
 
-def _forbidden_name(node: exp.Expression) -> str:
+def _forbidden_name(node: exp.Expression, lang: str = "en") -> str:
     if isinstance(node, (exp.Query, exp.Subquery)):
-        return "a subquery"
+        return say("patterns.forbidden.subquery", lang)
     if isinstance(node, (exp.Block, exp.Command, exp.Create, exp.Drop, exp.Insert, exp.Update, exp.Delete, exp.Alter)):
-        return "a statement (one condition only, without ';')"
+        return say("patterns.forbidden.statement", lang)
     if isinstance(node, (exp.AggFunc, exp.Window)):
-        return "an aggregate or window function"
-    return "a parameter or *"
+        return say("patterns.forbidden.aggregate", lang)
+    return say("patterns.forbidden.other", lang)
 
 
 def _touch_condition(text: str, columns: Sequence[str], what: str) -> exp.Expression:
     """A condition on touchpoints' own columns, parsed and checked; columns come back qualified."""
+    # Every refusal below keeps its wording, so the command line says it in the user's language.
     try:
         tree = parse_condition(text)
     except ValueError as e:
-        hint = _OUTCOME_HELP if what == "outcome" else "expected a condition on touchpoints such as \"channel <> 'sales'\""
-        detail = str(e) if "<class" not in str(e) else f"not a valid SQL condition: {text!r} (it is incomplete)"
-        raise PatternsError(f"{what}: {detail}; {hint}") from None
+
+        def unreadable(lang: str, e: ValueError = e) -> str:
+            detail = e.message(lang) if isinstance(e, KpiflowError) else str(e)
+            if "<class" in str(e):
+                detail = say("patterns.incomplete", lang, text=repr(text))
+            help = say("patterns.outcome_help" if what == "outcome" else "patterns.condition_help", lang)
+            return say("patterns.unreadable", lang, what=what, detail=detail, help=help)
+
+        raise PatternsError.worded(unreadable) from None
     for node in tree.walk():
         if isinstance(node, _FORBIDDEN):
-            raise PatternsError(
-                f"{what} {text!r}: {_forbidden_name(node)} is not allowed; use a plain condition on columns of touchpoints"
+            raise PatternsError.worded(
+                lambda lang, node=node: say("patterns.forbidden", lang, what=what, text=repr(text), name=_forbidden_name(node, lang))
             )
     known = list(columns)
     bare = isinstance(tree, exp.Column)
@@ -392,18 +398,23 @@ def _touch_condition(text: str, columns: Sequence[str], what: str) -> exp.Expres
     def qualify(node: exp.Expression) -> exp.Expression:
         if not isinstance(node, exp.Column):
             return node
+        name = node.name
         if node.table and node.table != _TABLE:
-            raise PatternsError(f"{what} {text!r}: only columns of touchpoints can be used (not {node.table}.{node.name})")
-        if node.name not in known:
-            hint = suggest(node.name, known)
-            message = f"{what} {text!r}: unknown column '{node.name}' of touchpoints"
-            if node.this.quoted:
-                message += f"; text takes single quotes ('{node.name}'): double quotes name a column"
-            elif hint:
-                message += f" (did you mean '{hint}'?)"
-            elif bare:
-                message += f"; did you mean \"type = '{node.name}'\"?"
-            raise UnknownNameError(message)
+            column = f"{node.table}.{name}"
+            raise PatternsError.worded(lambda lang: say("patterns.other_table", lang, what=what, text=repr(text), column=column))
+        if name not in known:
+            hint, quoted = suggest(name, known), node.this.quoted
+
+            def unknown(lang: str) -> str:
+                if quoted:
+                    ending = say("patterns.quoted_column", lang, name=name)
+                elif hint:
+                    ending = did_you_mean(hint, lang)
+                else:
+                    ending = say("patterns.did_you_mean_type", lang, name=name) if bare else ""
+                return say("patterns.unknown_column", lang, what=what, text=repr(text), name=name, hint=ending)
+
+            raise UnknownNameError.worded(unknown)
         return _col(node.name, _TABLE)
 
     return tree.transform(qualify)
@@ -412,7 +423,7 @@ def _touch_condition(text: str, columns: Sequence[str], what: str) -> exp.Expres
 def _parse_outcome(text: str, model: ModelFile, columns: Sequence[str]) -> _Outcome:
     """Read an outcome: a touchpoint condition, ``stage:NAME`` or ``won``."""
     if not isinstance(text, str) or not text.strip():
-        raise PatternsError(f"no outcome given; {_OUTCOME_HELP}")
+        raise PatternsError.worded(lambda lang: say("patterns.no_outcome", lang, help=say("patterns.outcome_help", lang)))
     compact = text.strip()
     if compact.lower() == "won":
         return _Outcome("won", "won")

@@ -35,7 +35,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlglot import exp
 from sqlglot.errors import ParseError, TokenError
 
-from kpiflow.errors import ModelError, UnknownNameError, suggest
+from kpiflow.errors import ModelError, UnknownNameError, did_you_mean, suggest
 from kpiflow.io.sources import FORMATS
 from kpiflow.messages import say
 from kpiflow.model import yamlfile
@@ -99,7 +99,8 @@ def preset_mapping(preset: str, table: str) -> MappingFile:
     if preset not in available:
         raise UnknownNameError.for_name("preset", preset, available)
     if table not in available[preset]:
-        raise UnknownNameError(f"preset '{preset}' has no mapping for table '{table}'; it loads: {', '.join(available[preset])}")
+        loads = ", ".join(available[preset])
+        raise UnknownNameError.worded(lambda lang: say("mapping.preset_table", lang, preset=preset, table=table, tables=loads))
     resource = resources.files("kpiflow.io").joinpath("presets", preset, f"{table}.yaml")
     doc = yamlfile.parse_yaml(resource.read_text(encoding="utf-8"), f"preset {preset}/{table}.yaml")
     return MappingFile(yamlfile.validate(Mapping, doc), doc)
@@ -123,29 +124,31 @@ def extra_column_name(name: str, taken: set[str]) -> str:
     return candidate
 
 
-def check_targets(mf: MappingFile, table: Table) -> None:
-    """Every canonical name in the mapping must be a column of the table."""
+def check_targets(mf: MappingFile, table: Table, lang: str = "en") -> None:
+    """Every canonical name in the mapping must be a column of the table (the error in `lang`;
+    the command line says it again in the user's language)."""
     m = mf.mapping
     names = table.column_names
-    errors = []
-
-    def check(name: str, path: tuple[str | int, ...]) -> None:
-        if name not in names:
-            hint = suggest(name, names)
-            errors.append(
-                f"{mf.locate(*path)}: '{name}' is not a column of {table.name}"
-                + (f" (did you mean '{hint}'?)" if hint else f"; columns: {', '.join(names)}")
-            )
-
+    wrong: list[tuple[str, tuple[str | int, ...]]] = []
     for source, target in m.columns.items():
-        check(target, ("columns", source))
+        wrong += [(target, ("columns", source))] if target not in names else []
     for section in ("derive", "values", "constants", "date_formats"):
-        for target in getattr(m, section):
-            check(target, (section, target))
-    if m.table and m.table != table.name:
-        errors.append(f"{mf.locate('table')}: this mapping is for table '{m.table}', not '{table.name}'")
-    if errors:
-        raise ModelError("\n".join(errors))
+        wrong += [(target, (section, target)) for target in getattr(m, section) if target not in names]
+    other_table = m.table if m.table and m.table != table.name else None
+    if not wrong and other_table is None:
+        return
+
+    def wording(lang: str) -> str:
+        lines = []
+        for name, path in wrong:
+            hint = suggest(name, names)
+            ending = did_you_mean(hint, lang) if hint else say("mapping.columns", lang, columns=", ".join(names))
+            lines.append(say("mapping.not_a_column", lang, where=mf.locate(*path), name=name, table=table.name, hint=ending))
+        if other_table is not None:
+            lines.append(say("mapping.other_table", lang, where=mf.locate("table"), mapped=other_table, table=table.name))
+        return "\n".join(lines)
+
+    raise ModelError.worded(wording, lang)
 
 
 # Functions that read outside the file: the loading connection may read files (it reads the
@@ -193,11 +196,13 @@ def parse_expression(
             continue
         actual = by_key.get(header_key(column.name))
         if actual is None:
-            hint = suggest(column.name, sources)
-            raise ModelError(
-                f"{mf.locate(*path)}: column '{column.name}' is not in the file"
-                + (f" (did you mean '{hint}'?)" if hint else f"; columns: {', '.join(sources)}")
-            )
+            hint, name = suggest(column.name, sources), column.name
+
+            def wording(lang: str, hint: str | None = hint, name: str = name) -> str:
+                ending = did_you_mean(hint, lang) if hint else say("mapping.columns", lang, columns=", ".join(sources))
+                return say("mapping.not_in_file", lang, where=where, name=name, hint=ending)
+
+            raise ModelError.worded(wording, lang)
         column.replace(exp.column(actual, quoted=True))
     return expression
 

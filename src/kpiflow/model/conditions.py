@@ -45,6 +45,7 @@ class ConditionError(KpiflowError, ValueError):
     def __init__(self, render: Callable[[str], str], lang: str = "en"):
         super().__init__(render(lang))
         self.render = render
+        self.wording = render  # the command line says it in the user's language (KpiflowError.message)
 
     def say(self, lang: str) -> str:
         return self.render(lang)
