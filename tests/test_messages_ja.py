@@ -1,0 +1,347 @@
+"""Errors about what the user typed are said in the user's language.
+
+The language is --lang when given, else the workspace model's locale. Each case runs the command
+line on a Japanese workspace twice: as typed (the Japanese sentence, naming the value as typed and
+the hint) and with --lang en (the English sentence kpiflow always printed), and checks the exit
+code (docs: 1 an error, 2 a model or period problem or a usage error) and that no traceback is
+printed.
+"""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import copy_demo, empty_workspace
+from kpiflow.cli import app
+from kpiflow.errors import KpiflowError, UnknownNameError
+from kpiflow.model.periods import PeriodError, parse_last, parse_period
+from kpiflow.model.targets import TargetError, check_profile
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def demo_ja(tmp_path_factory):
+    """The small demo with a Japanese model (locale: ja); the commands below only read it."""
+    ws, _ = copy_demo(tmp_path_factory.mktemp("messages_ja") / "demo", size="small", lang="ja")
+    ws.close()
+    return ws.root
+
+
+def run(*args: object):
+    # Wide enough that typer's framed usage errors keep each sentence on one line.
+    return runner.invoke(app, [str(a) for a in args], env={"COLUMNS": "250"})
+
+
+def said(result) -> str:
+    """What the command printed, without the frame typer draws around a usage error."""
+    return "\n".join(line.strip("│ ") for line in result.output.splitlines())
+
+
+# (what was mistyped, the command line, exit code, the Japanese sentence, the English one)
+CLI_CASES = [
+    (
+        "metric",
+        ["metrics", "revnue"],
+        1,
+        "指標「revnue」はありません（「revenue」の誤りでは？）",
+        "unknown metric 'revnue' (did you mean 'revenue'?)",
+    ),
+    (
+        "period",
+        ["metrics", "revenue", "--period", "FY20255"],
+        2,
+        "「FY20255」を期間として読めません。次のように指定してください: 年度（FY2025、2025年度）、四半期（FY2025Q3、2025年度第3四半期）",
+        "cannot read 'FY20255' as a period; expected a fiscal year (FY2025, 2025年度), a quarter (FY2025Q3, 2025年度第3四半期)",
+    ),
+    (
+        "period near miss",
+        ["metrics", "revenue", "--period", "2025Q3"],
+        2,
+        "「2025Q3」を期間として読めません（FY2025Q3 の誤りでは？ 四半期は 4 月始まりの年度で数えます。"
+        "暦年の第3四半期なら範囲 2025-07-01..2025-09-30 と書いてください）",
+        "cannot read '2025Q3' as a period (did you mean FY2025Q3? quarters are fiscal, counted from month 4; "
+        "for calendar quarter 3 write the range 2025-07-01..2025-09-30)",
+    ),
+    (
+        "period part",
+        ["metrics", "revenue", "--period", "FY2025Q5"],
+        2,
+        "「FY2025Q5」を期間として読めません: 四半期は Q1〜Q4 です（Q5 が指定されました）。例: FY2025Q3、2025年度第3四半期",
+        "cannot read 'FY2025Q5' as a period: a quarter is Q1, Q2, Q3 or Q4 (got Q5); for example FY2025Q3 or 2025年度第3四半期",
+    ),
+    (
+        "dimension",
+        ["metrics", "revenue", "--period", "FY2025", "--by", "chanel"],
+        1,
+        "分析軸「chanel」はありません（「channel」の誤りでは？）",
+        "unknown dimension 'chanel' (did you mean 'channel'?)",
+    ),
+    (
+        "explain dimension",
+        ["explain", "revenue", "--from", "FY2024", "--to", "FY2025", "--by", "chanel"],
+        1,
+        "分析軸「chanel」はありません（「channel」の誤りでは？）",
+        "unknown dimension 'chanel' (did you mean 'channel'?)",
+    ),
+    (
+        "qualified dimension",
+        ["metrics", "revenue", "--period", "FY2025", "--by", "contacts.chanel"],
+        1,
+        "分析軸「contacts.chanel」はありません（「contacts.channel」の誤りでは？）",
+        "unknown dimension 'contacts.chanel' (did you mean 'contacts.channel'?)",
+    ),
+    (
+        "option value",
+        ["economics", "--by", "chanel"],
+        1,
+        "--by に「chanel」は指定できません（「channel」の誤りでは？）",
+        "unknown --by 'chanel' (did you mean 'channel'?)",
+    ),
+    (
+        "stage",
+        ["patterns", "--outcome", "stage:opportunty"],
+        1,
+        "ステージ「opportunty」はありません（「opportunity」の誤りでは？）",
+        "unknown stage 'opportunty' (did you mean 'opportunity'?)",
+    ),
+    (
+        "pattern column",
+        ["patterns", "--outcome", "typo = 'inquiry'"],
+        1,
+        "outcome \"typo = 'inquiry'\": touchpoints に列「typo」はありません（「type」の誤りでは？）",
+        "outcome \"typo = 'inquiry'\": unknown column 'typo' of touchpoints (did you mean 'type'?)",
+    ),
+    (
+        "pattern value without its column",
+        ["patterns", "--outcome", "inquiry"],
+        1,
+        "outcome 'inquiry': touchpoints に列「inquiry」はありません。\"type = 'inquiry'\" の誤りではありませんか？",
+        "outcome 'inquiry': unknown column 'inquiry' of touchpoints; did you mean \"type = 'inquiry'\"?",
+    ),
+    (
+        "no such option",
+        ["metrics", "revenue", "--where", "x"],
+        2,
+        "オプション --where はありません（使えるオプション: --help, --wide）",
+        "No such option: --where (Possible options: --help, --wide)",
+    ),
+    (
+        "missing argument",
+        ["explain"],
+        2,
+        "引数 metric を指定してください。",
+        "Missing argument 'metric'.",
+    ),
+    (
+        "missing value",
+        ["metrics", "revenue", "--period"],
+        2,
+        "オプション --period には値が必要です。",
+        "Option '--period' requires an argument.",
+    ),
+    (
+        "not an integer",
+        ["patterns", "--min-support", "many"],
+        2,
+        "--min-support の値「many」は整数ではありません。",
+        "Invalid value for '--min-support': Input should be a valid integer",
+    ),
+    (
+        "no such command",
+        ["metrix"],
+        2,
+        "コマンド「metrix」はありません。'metrics' の誤りではありませんか？",
+        "No such command 'metrix'. Did you mean 'metrics'?",
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "args", "code", "ja", "en"), CLI_CASES, ids=[c[0] for c in CLI_CASES])
+def test_a_mistyped_value_is_said_in_the_workspace_language_and_in_english_under_lang_en(demo_ja, case, args, code, ja, en):
+    command, *rest = args  # the workspace and the language right after the command: `--period` may end the line
+
+    japanese = run(command, "-w", demo_ja, *rest)
+    assert japanese.exit_code == code, japanese.output
+    assert ja in said(japanese) and "Traceback" not in japanese.output
+    assert en not in said(japanese)
+    english = run(command, "-w", demo_ja, "--lang", "en", *rest)
+    assert english.exit_code == code, english.output
+    assert en in said(english) and "Traceback" not in english.output
+    assert run(command, "-w", demo_ja, "--lang", "ja", *rest).output == japanese.output  # --lang ja says the same
+
+
+def test_lang_ja_is_japanese_on_an_english_workspace(tmp_path):
+    ws = empty_workspace(tmp_path / "ws", "en")
+    ws.close()
+    assert run("metrics", "revnue", "-w", ws.root).output == "unknown metric 'revnue' (did you mean 'revenue'?)\n"
+    japanese = run("metrics", "revnue", "-w", ws.root, "--lang", "ja")
+    assert japanese.exit_code == 1 and japanese.output == "指標「revnue」はありません（「revenue」の誤りでは？）\n"
+    far = run("metrics", "zzz", "-w", ws.root, "--lang", "ja")  # close to no metric: the list instead
+    assert far.output == "指標「zzz」はありません。次のいずれかを指定してください: " + ", ".join(ws.model.metrics) + "\n"
+    usage = run("metrics", "--wher", "-w", ws.root, "--lang", "ja")
+    assert usage.exit_code == 2 and "オプション --wher はありません" in said(usage)
+
+
+# --- the model file and mapping files ----------------------------------------------------
+
+
+@pytest.fixture
+def workspace_ja(tmp_path):
+    ws = empty_workspace(tmp_path / "ws", "ja")
+    ws.close()
+    return ws.root
+
+
+# (what, text in the default Japanese model, what the user wrote instead, Japanese, English)
+MODEL_CASES = [
+    (
+        "unknown key",
+        "fiscal_year_start: 4",
+        "fiscal_yaer_start: 4",
+        "キー「fiscal_yaer_start」はありません（「fiscal_year_start」の誤りでは？）",
+        "unknown key 'fiscal_yaer_start' (did you mean 'fiscal_year_start'?)",
+    ),
+    (
+        "unknown metric",
+        "ratio: [revenue, won_deals]",
+        "ratio: [revenu, won_deals]",
+        "指標「revenu」はありません（「revenue」の誤りでは？）",
+        "unknown metric 'revenu' (did you mean 'revenue'?)",
+    ),
+    (
+        "unknown table",
+        "    sum: deals.amount",
+        "    sum: deal.amount",
+        "metrics.revenue.sum: テーブル「deal」はありません（「deals」の誤りでは？）",
+        "metrics.revenue.sum: unknown table 'deal' (did you mean 'deals'?)",
+    ),
+    (
+        "unknown column",
+        "where: outcome = 'won'\n    time: closed_at\n    unit: 件",
+        "where: outcom = 'won'\n    time: closed_at\n    unit: 件",
+        "metrics.won_deals.where: deals には列「outcom」がありません（「outcome」の誤りでは？）",
+        "metrics.won_deals.where: unknown column 'outcom' for deals (did you mean 'outcome'?)",
+    ),
+    (
+        "formula",
+        "formula: (revenue - cost) / cost",
+        "formula: (revenue - costs) / cost",
+        "metrics.roi.formula: 式が存在しない指標「costs」を参照しています（「cost」の誤りでは？）",
+        "metrics.roi.formula: formula refers to unknown metric 'costs' (did you mean 'cost'?)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "old", "new", "ja", "en"), MODEL_CASES, ids=[c[0] for c in MODEL_CASES])
+def test_a_model_file_mistake_is_said_in_the_model_language(workspace_ja, case, old, new, ja, en):
+    model = workspace_ja / "kpiflow.yaml"
+    text = model.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    model.write_text(text.replace(old, new), encoding="utf-8")
+    line = text[: text.index(old)].count("\n") + 1
+    japanese = run("metrics", "revenue", "-w", workspace_ja)
+    assert japanese.exit_code == 2 and ja in japanese.output and "Traceback" not in japanese.output
+    assert f"kpiflow.yaml:{line}:" in japanese.output  # still points at the line
+    english = run("metrics", "revenue", "-w", workspace_ja, "--lang", "en")
+    assert english.exit_code == 2 and en in english.output and "Traceback" not in english.output
+
+
+MAPPING_CASES = [
+    (
+        "canonical column",
+        "columns:\n  商談ID: deal_id\n  作成日: create_at\n",
+        "map.yaml:3:3: 「create_at」は deals の列ではありません（「created_at」の誤りでは？）",
+        "map.yaml:3:3: 'create_at' is not a column of deals (did you mean 'created_at'?)",
+    ),
+    (
+        "unknown key",
+        "colums: {商談ID: deal_id}\n",
+        "map.yaml:1:1: colums: キー「colums」はありません（「columns」の誤りでは？）",
+        "map.yaml:1:1: colums: unknown key 'colums' (did you mean 'columns'?)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "mapping", "ja", "en"), MAPPING_CASES, ids=[c[0] for c in MAPPING_CASES])
+def test_a_mapping_file_mistake_is_said_in_the_workspace_language(workspace_ja, tmp_path, case, mapping, ja, en):
+    (tmp_path / "map.yaml").write_text(mapping, encoding="utf-8")
+    (tmp_path / "d.csv").write_text("商談ID,作成日\nD1,2025-04-01\n", encoding="utf-8")
+    args = ["load", tmp_path / "d.csv", "--table", "deals", "--mapping", tmp_path / "map.yaml", "-w", workspace_ja]
+    japanese = run(*args)
+    assert japanese.exit_code == 2 and ja in japanese.output and "Traceback" not in japanese.output
+    english = run(*args, "--lang", "en")
+    assert english.exit_code == 2 and en in english.output and "Traceback" not in english.output
+
+
+def test_a_handoff_recycle_stage_is_said_in_the_model_language(workspace_ja):
+    model = workspace_ja / "kpiflow.yaml"
+    text = model.read_text(encoding="utf-8")
+    old = "  sales_touch_types: [meeting, call]"
+    assert text.count(old) == 1
+    model.write_text(text.replace(old, old + "\n  recycle_stage: leed"), encoding="utf-8")
+    japanese = run("handoff", "-w", workspace_ja)
+    assert japanese.exit_code == 2 and "Traceback" not in japanese.output
+    assert "handoff.recycle_stage の「leed」はコンタクトのステージではありません（「lead」の誤りでは？）" in japanese.output
+    english = run("handoff", "-w", workspace_ja, "--lang", "en")
+    assert english.exit_code == 2 and "handoff.recycle_stage 'leed' is not a contact stage (did you mean 'lead'?)" in english.output
+
+
+# --- the library: an error keeps its wording, so any face can say it in its user's language ----
+
+
+@pytest.mark.parametrize(
+    ("raise_it", "error", "en", "ja"),
+    [
+        (
+            lambda: parse_last("4 quaters"),
+            PeriodError,
+            "unknown unit 'quaters' in trailing window '4 quaters' (did you mean 'quarters'?); expected a count and a unit",
+            "直近の期間「4 quaters」の単位「quaters」はありません（「quarters」の誤りでは？）。数と単位で指定してください",
+        ),
+        (
+            lambda: parse_period("FY2025..2025-04"),
+            PeriodError,
+            "cannot read 'FY2025..2025-04' as a period: both ends of a range are of the same kind: FY2025 is a fiscal year, "
+            "2025-04 is a month",
+            "「FY2025..2025-04」を期間として読めません: 範囲の両端は同じ種類にしてください。FY2025 は年度、2025-04 は月です",
+        ),
+        (
+            lambda: check_profile("evn"),
+            TargetError,
+            "unknown phasing profile 'evn' (did you mean 'even'?)",
+            "按分の方法「evn」はありません（「even」の誤りでは？）",
+        ),
+        (
+            lambda: check_profile("weekly"),
+            TargetError,
+            "unknown phasing profile 'weekly'; expected even, last_year or 12 weights",
+            "按分の方法「weekly」はありません。even, last_year か 12 個の重みを指定してください",
+        ),
+    ],
+)
+def test_an_error_says_itself_again_in_another_language(raise_it, error, en, ja):
+    with pytest.raises(error) as raised:
+        raise_it()
+    assert en in str(raised.value) and en in raised.value.message("en")
+    assert ja in raised.value.message("ja")
+
+
+def test_an_unknown_name_names_its_kind_in_japanese():
+    cases = {
+        ("metric", "revnue", ("revenue", "leads")): "指標「revnue」はありません（「revenue」の誤りでは？）",
+        ("--grain", "weak", ("month", "quarter")): "--grain に「weak」は指定できません。次のいずれかを指定してください: month, quarter",
+        ("parameter of patterns", "withn", ("within",)): "patterns のパラメータ「withn」はありません（「within」の誤りでは？）",
+        ("metric of hypothesis H1", "x", ("win_rate",)): "仮説 H1 の指標「x」はありません。次のいずれかを指定してください: win_rate",
+        ("widget", "x", ("y",)): "widget「x」はありません。次のいずれかを指定してください: y",  # a kind without a translation
+    }
+    for (kind, name, candidates), japanese in cases.items():
+        error = UnknownNameError.for_name(kind, name, candidates)
+        assert error.message("ja") == japanese
+        assert error.message("en") == str(error)
+    assert UnknownNameError.for_name("metric", "revnue", ["revenue"], lang="ja").args == ("指標「revnue」はありません（「revenue」の誤りでは？）",)
+
+
+def test_an_error_without_a_wording_is_said_as_raised():
+    assert KpiflowError("as it was").message("ja") == "as it was"
