@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from typer.testing import CliRunner
 
-from conftest import copy_demo, workspace_from_csv
+from conftest import open_shared_demo, workspace_from_csv
 from kpiflow.analysis.content import ContentError, content, mantel_haenszel, shrink_log_lifts
 from kpiflow.cli import app
 from kpiflow.errors import UnknownNameError
@@ -57,6 +57,14 @@ def site(tmp_path_factory):
     ws.close()
 
 
+def wilson(hits: int, n: int, z: float = 1.959963984540054) -> tuple[float, float]:
+    """The Wilson score interval, from its closed form."""
+    p = hits / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z / (1 + z * z / n) * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return centre - half, centre + half
+
+
 def rows(result, key="content_type") -> dict:
     return {r[key]: r for r in result.table("items").records()}
 
@@ -71,6 +79,11 @@ def test_reach_and_reading_quality_leave_out_crawlers_and_zero_dwell_bounces(sit
     # onward: C5's and C6's pricing views were followed by a blog page; only C8's first blog view was
     assert (pricing["onward_rate"], blog["onward_rate"]) == (2 / 4, 1 / 8)
     assert blog["revisit_rate"] == 1 / 6  # C7 came back in another session
+    # each rate with its counts and its 95% Wilson interval, in closed form
+    assert (blog["revisitors"], pricing["onward_views"], blog["onward_views"]) == (1, 2, 1)
+    assert (blog["revisit_rate_ci_low"], blog["revisit_rate_ci_high"]) == pytest.approx(wilson(1, 6))
+    assert (pricing["onward_rate_ci_low"], pricing["onward_rate_ci_high"]) == pytest.approx(wilson(2, 4))
+    assert (blog["onward_rate_ci_low"], blog["onward_rate_ci_high"]) == pytest.approx(wilson(1, 8))
     lo, hi = blog["engaged_low"], blog["engaged_high"]
     assert blog["engaged_rate"] == 1 and lo < 1 and hi == 1
 
@@ -158,7 +171,7 @@ def test_bad_options_are_refused_in_words(site, options, error, words):
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    ws, _ = copy_demo(tmp_path_factory.mktemp("content-demo") / "demo", size="small", lang="en")
+    ws = open_shared_demo("small", "en")
     yield ws
     ws.close()
 

@@ -329,6 +329,9 @@ def content(
         rate_low, rate_high = wilson_interval(x1, n1) if n1 else (None, None)
         engaged_low, engaged_high = wilson_interval(engaged, reach) if reach else (None, None)
         revisitors = int(item["a"])
+        onward = int(item["onward_views"])
+        revisit_low, revisit_high = wilson_interval(revisitors, reach) if reach else (None, None)
+        onward_low, onward_high = wilson_interval(onward, views) if views else (None, None)
         records.append(
             {
                 by: key,
@@ -342,8 +345,14 @@ def content(
                 "engaged_high": engaged_high,
                 "median_dwell": _float(item["median_dwell"]),
                 "median_scroll": _float(item["median_scroll"]),
+                "revisitors": revisitors,
                 "revisit_rate": revisitors / reach if reach else None,
-                "onward_rate": int(item["onward_views"]) / views if views else None,
+                "revisit_rate_ci_low": revisit_low,
+                "revisit_rate_ci_high": revisit_high,
+                "onward_views": onward,
+                "onward_rate": onward / views if views else None,
+                "onward_rate_ci_low": onward_low,
+                "onward_rate_ci_high": onward_high,
                 "outcome_people": n1,
                 "outcomes": x1,
                 "outcome_rate": x1 / n1 if n1 else None,
@@ -392,8 +401,14 @@ def content(
             ("engaged_high", "rate"),
             ("median_dwell", "seconds"),
             ("median_scroll", "number"),
+            ("revisitors", "count"),
             ("revisit_rate", "rate"),
+            ("revisit_rate_ci_low", "rate"),
+            ("revisit_rate_ci_high", "rate"),
+            ("onward_views", "count"),
             ("onward_rate", "rate"),
+            ("onward_rate_ci_low", "rate"),
+            ("onward_rate_ci_high", "rate"),
             ("p_value", "p_value"),
             ("small_sample", "flag"),
         ),

@@ -257,6 +257,7 @@ HEADERS: dict[str, dict[str, str]] = {
     "pages_per_session": {"ja": "セッションあたりページ数", "en": "Pages per session"},
     "onward_sessions": {"ja": "回遊セッション数", "en": "Onward sessions"},
     "onward_rate": {"ja": "回遊率", "en": "Onward rate"},
+    "onward_views": {"ja": "次のページへ進んだ閲覧数", "en": "Views followed by another page"},
     "onward_rate_ci_low": {"ja": "回遊率の95%下限", "en": "Onward rate 95% low"},
     "onward_rate_ci_high": {"ja": "回遊率の95%上限", "en": "Onward rate 95% high"},
     "onward_rate_small_sample": {"ja": "回遊率：少数", "en": "Onward rate: small sample"},
