@@ -345,3 +345,14 @@ def test_an_unknown_name_names_its_kind_in_japanese():
 
 def test_an_error_without_a_wording_is_said_as_raised():
     assert KpiflowError("as it was").message("ja") == "as it was"
+
+
+def test_a_file_that_is_not_a_model_yet_is_said_in_the_user_language_too(workspace_ja):
+    model = workspace_ja / "kpiflow.yaml"
+    text = model.read_text(encoding="utf-8")
+    model.write_text(text.replace("fiscal_year_start: 4", "fiscal_year_start: 4\nfiscal_year_start: 10", 1), encoding="utf-8")
+    line = text[: text.index("fiscal_year_start: 4")].count("\n") + 2
+    japanese = run("metrics", "revenue", "-w", workspace_ja)
+    assert japanese.exit_code == 2 and f"kpiflow.yaml:{line}:1: キー「fiscal_year_start」が 2 回あります" in japanese.output
+    english = run("metrics", "revenue", "-w", workspace_ja, "--lang", "en")
+    assert english.exit_code == 2 and f"kpiflow.yaml:{line}:1: key 'fiscal_year_start' appears twice" in english.output

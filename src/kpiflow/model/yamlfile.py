@@ -60,7 +60,7 @@ def _walk(root: yaml.Node, file: str, lang: str) -> dict[Path_, tuple[int, int]]
         visited += 1
         if visited > MAX_NODES:
             where = Location(file, node.start_mark.line + 1, node.start_mark.column + 1)
-            raise ModelError(say("yaml.too_large", lang, where=where, limit=MAX_NODES))
+            raise _refused("yaml.too_large", lang, where=where, limit=MAX_NODES)
         positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
         children: list[tuple[yaml.Node, Path_]] = []
         if isinstance(node, yaml.MappingNode):
@@ -70,7 +70,7 @@ def _walk(root: yaml.Node, file: str, lang: str) -> dict[Path_, tuple[int, int]]
                 key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.start_mark)
                 where = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
                 if key in seen:
-                    raise ModelError(say("yaml.duplicate_key", lang, where=Location(file, *where), key=key))
+                    raise _refused("yaml.duplicate_key", lang, where=Location(file, *where), key=key)
                 seen.add(key)
                 positions[path + (key,)] = where
                 children.append((value_node, path + (key,)))
@@ -78,6 +78,11 @@ def _walk(root: yaml.Node, file: str, lang: str) -> dict[Path_, tuple[int, int]]
             children = [(item, path + (i,)) for i, item in enumerate(node.value)]
         stack.extend(reversed(children))  # visited in document order: the first mistake is reported first
     return positions
+
+
+def _refused(key: str, lang: str, /, **values: object) -> ModelError:
+    """A ModelError said in `lang` (the file's), that the command line can say again in the user's."""
+    return ModelError.worded(lambda lang: say(key, lang, **values), lang)
 
 
 def parse_yaml(text: str, file: str, lang: str | None = None) -> YamlDocument:
@@ -93,13 +98,13 @@ def parse_yaml(text: str, file: str, lang: str | None = None) -> YamlDocument:
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark
         loc = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
-        raise ModelError(say("yaml.invalid", lang, where=loc, problem=e.problem)) from None
+        raise _refused("yaml.invalid", lang, where=loc, problem=e.problem) from None
     except yaml.reader.ReaderError as e:  # a NUL or other control character, before any parsing
         line, column = _line_column(text, e.position)
         code = f"U+{e.character:04X}" if isinstance(e.character, int) else repr(e.character)
-        raise ModelError(say("yaml.character", lang, where=Location(file, line, column), code=code)) from None
+        raise _refused("yaml.character", lang, where=Location(file, line, column), code=code) from None
     except RecursionError:  # PyYAML composes nested collections recursively
-        raise ModelError(say("yaml.too_deep", lang, where=Location(file))) from None
+        raise _refused("yaml.too_deep", lang, where=Location(file)) from None
     positions = _walk(node, file, lang) if node is not None else {}
     return YamlDocument(file, data, positions, lang)
 
@@ -119,15 +124,15 @@ def read_text(path: str | Path, lang: str | None = None) -> str:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise ModelError(say("yaml.not_found", lang or "en", file=path)) from None
+        raise _refused("yaml.not_found", lang or "en", file=path) from None
     except OSError as e:  # a folder, no permission
-        raise ModelError(say("yaml.unreadable", lang or "en", file=path, reason=e.strerror or type(e).__name__)) from None
+        raise _refused("yaml.unreadable", lang or "en", file=path, reason=e.strerror or type(e).__name__) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
         lang = lang or language_of(raw.decode("utf-8", "replace"))
-        raise ModelError(say("yaml.not_utf8", lang, where=Location(str(path), line))) from None
+        raise _refused("yaml.not_utf8", lang, where=Location(str(path), line)) from None
     return text
 
 
