@@ -14,7 +14,8 @@ from typer.testing import CliRunner
 
 from conftest import copy_demo, empty_workspace
 from kpiflow.cli import app
-from kpiflow.errors import KpiflowError, UnknownNameError
+from kpiflow.errors import KpiflowError, ModelError, UnknownNameError
+from kpiflow.model.config import default_model_text, parse_model
 from kpiflow.model.periods import PeriodError, parse_last, parse_period
 from kpiflow.model.targets import TargetError, check_profile
 
@@ -356,3 +357,28 @@ def test_a_file_that_is_not_a_model_yet_is_said_in_the_user_language_too(workspa
     assert japanese.exit_code == 2 and f"kpiflow.yaml:{line}:1: キー「fiscal_year_start」が 2 回あります" in japanese.output
     english = run("metrics", "revenue", "-w", workspace_ja, "--lang", "en")
     assert english.exit_code == 2 and f"kpiflow.yaml:{line}:1: key 'fiscal_year_start' appears twice" in english.output
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "ja", "en"),
+    [
+        (
+            "timezone: Asia/Tokyo",
+            "timezone: Asia/Tokio",
+            "timezone: タイムゾーン「Asia/Tokio」はありません（Asia/Tokyo のような名前を指定してください）",
+            "timezone: Value error, unknown time zone 'Asia/Tokio' (expected a name like Asia/Tokyo)",
+        ),
+        (
+            "    sum: deals.amount",
+            "    sum: deals.amount\n    count: deals",
+            "metrics.revenue: 指標には count, count_distinct, sum, ratio, formula のどれか 1 つだけが必要です（指定されているのは count, sum）",
+            "metrics.revenue: Value error, a metric needs exactly one of count, count_distinct, sum, ratio, formula; found count, sum",
+        ),
+    ],
+)
+def test_a_validator_of_the_model_speaks_the_model_language(old, new, ja, en):
+    for lang, expected in (("ja", ja), ("en", en)):
+        with pytest.raises(ModelError) as refused:
+            parse_model(default_model_text(lang).replace(old, new, 1))
+        assert expected in str(refused.value)
+        assert ja in refused.value.message("ja") and en in refused.value.message("en")

@@ -67,7 +67,7 @@ def line_of(text: str, needle: str) -> int:
             r"キー「fiscal_yaer_start」はありません（「fiscal_year_start」の誤りでは？）",
         ),
         ("fiscal_year_start: 4", "fiscal_year_start: 13", r"fiscal_year_start: Input should be less than or equal to 12"),
-        ("timezone: Asia/Tokyo", "timezone: Asia/Tokio", r"unknown time zone 'Asia/Tokio'"),
+        ("timezone: Asia/Tokyo", "timezone: Asia/Tokio", r"タイムゾーン「Asia/Tokio」はありません（Asia/Tokyo のような名前を指定してください）"),
         ("locale: ja", "locale: fr", r"locale: Input should be 'ja' or 'en'"),
         ("ratio: [revenue, won_deals]", "ratio: [revenu, won_deals]", r"指標「revenu」はありません（「revenue」の誤りでは？）"),
         (

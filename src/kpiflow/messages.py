@@ -425,6 +425,24 @@ MESSAGES: dict[str, dict[str, str]] = {
     "yaml.top_level": {"en": "(top level)", "ja": "（最上位）"},
     "yaml.unknown_key": {"en": "unknown key '{key}'{hint}", "ja": "キー「{key}」はありません{hint}"},
     "yaml.allowed_keys": {"en": "; allowed: {keys}", "ja": "。使えるキー: {keys}"},
+    "model.unknown_zone": {
+        "en": "unknown time zone '{zone}' (expected a name like Asia/Tokyo)",
+        "ja": "タイムゾーン「{zone}」はありません（Asia/Tokyo のような名前を指定してください）",
+    },
+    "model.one_kind": {
+        "en": "a metric needs exactly one of {kinds}{found}",
+        "ja": "指標には {kinds} のどれか 1 つだけが必要です{found}",
+    },
+    "model.found": {"en": "; found {kinds}", "ja": "（指定されているのは {kinds}）"},
+    "model.ratio_options": {
+        "en": "ratio_kind and window apply to ratio metrics only",
+        "ja": "ratio_kind と window は ratio の指標にだけ指定できます",
+    },
+    "model.window": {
+        "en": "window must be a number of days such as 90d (got {window})",
+        "ja": "window は 90d のような日数にしてください（{window} が指定されました）",
+    },
+    "model.stage_twice": {"en": "stage listed twice: {stages}", "ja": "ステージが 2 回挙げられています: {stages}"},
     "target.bad_key": {
         "en": "target key '{text}': write a period (FY2026, FY2026H1, FY2026Q1, 2026-04), "
         "optionally followed by a segment (FY2026 channel=exhibition)",

@@ -65,17 +65,19 @@ class Metric(_Strict):
     def _one_kind(self) -> Metric:
         kinds = [k for k in METRIC_KINDS if getattr(self, k) is not None]
         if len(kinds) != 1:
-            raise ValueError(
-                f"a metric needs exactly one of {', '.join(METRIC_KINDS)}" + (f"; found {', '.join(kinds)}" if kinds else "")
+            found = ", ".join(kinds)
+            raise ModelError.worded(
+                lambda lang: say("model.one_kind", lang, kinds=", ".join(METRIC_KINDS), found=say("model.found", lang, kinds=found) if found else "")
             )
         return self
 
     @model_validator(mode="after")
     def _ratio_options(self) -> Metric:
         if self.ratio is None and (self.ratio_kind is not None or self.window is not None):
-            raise ValueError("ratio_kind and window apply to ratio metrics only")
+            raise ModelError.worded(lambda lang: say("model.ratio_options", lang))
         if self.window is not None and not re.fullmatch(r"\s*\d+(\.\d+)?\s*d\s*", self.window):
-            raise ValueError(f"window must be a number of days such as 90d (got {self.window!r})")
+            window = repr(self.window)
+            raise ModelError.worded(lambda lang: say("model.window", lang, window=window))
         return self
 
     @property
@@ -94,9 +96,9 @@ class Stages(_Strict):
     @field_validator("contact", "deal")
     @classmethod
     def _distinct(cls, value: list[str]) -> list[str]:
-        dupes = sorted({s for s in value if value.count(s) > 1})
+        dupes = ", ".join(sorted({s for s in value if value.count(s) > 1}))
         if dupes:
-            raise ValueError(f"stage listed twice: {', '.join(dupes)}")
+            raise ModelError.worded(lambda lang: say("model.stage_twice", lang, stages=dupes))
         return value
 
 
@@ -244,7 +246,7 @@ class ModelFile(_Strict):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown time zone '{value}' (expected a name like Asia/Tokyo)") from None
+            raise ModelError.worded(lambda lang: say("model.unknown_zone", lang, zone=value)) from None
         return value
 
     def reference_problems(self, lang: str | None = None) -> list[tuple[tuple[str | int, ...], str]]:
