@@ -122,6 +122,13 @@ CLI_CASES = [
         "outcome 'inquiry': unknown column 'inquiry' of touchpoints; did you mean \"type = 'inquiry'\"?",
     ),
     (
+        "funnel step",
+        ["funnel", "--step", "typ = 'demo'", "--step", "type = 'inquiry'"],
+        1,
+        "step 1 (\"typ = 'demo'\"): touchpoints には列「typ」がありません（「type」の誤りでは？）",
+        "step 1 (\"typ = 'demo'\"): unknown column 'typ' for touchpoints (did you mean 'type'?)",
+    ),
+    (
         "no such option",
         ["metrics", "revenue", "--where", "x"],
         2,

@@ -66,6 +66,11 @@ def kind_name(kind: str, lang: str) -> str:
     return kind
 
 
+def message_of(error: BaseException, lang: str) -> str:
+    """Any error's message, in `lang` when it is a kpiflow error that can say it again."""
+    return error.message(lang) if isinstance(error, KpiflowError) else str(error)
+
+
 class UnknownNameError(KpiflowError, LookupError):
     @classmethod
     def for_name(cls, kind: str, name: str, candidates: Iterable[str], lang: str = "en") -> UnknownNameError:

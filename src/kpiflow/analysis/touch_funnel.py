@@ -75,7 +75,7 @@ from sqlglot import exp
 from kpiflow.analysis.frames import records_frame
 from kpiflow.engine.base import Engine, EngineError, fill, objects
 from kpiflow.engine.base import timestamp as sql_timestamp
-from kpiflow.errors import KpiflowError, UnknownNameError, suggest
+from kpiflow.errors import KpiflowError, UnknownNameError, message_of, suggest
 from kpiflow.io.export import write_csv
 from kpiflow.messages import say
 from kpiflow.model.semantic import Resolver, joins_for, parse_condition
@@ -710,10 +710,10 @@ def _qualified(resolver: Resolver, text: str, what: str) -> tuple[exp.Expression
         raise FunnelError(f"{what}: a condition is needed, such as \"type = 'demo'\" (got {text!r})")
     try:
         return resolver.qualify(parse_condition(text))
-    except LookupError as e:
-        raise UnknownNameError(f"{what} ({text!r}): {str(e).strip(chr(34) + chr(39))}") from None
+    except LookupError as e:  # worded: the command line says it in the user's language
+        raise UnknownNameError.worded(lambda lang, e=e: f"{what} ({text!r}): {message_of(e, lang).strip(chr(34) + chr(39))}") from None
     except ValueError as e:
-        raise FunnelError(f"{what}: {e}") from None
+        raise FunnelError.worded(lambda lang, e=e: f"{what}: {message_of(e, lang)}") from None
 
 
 def _breakdown(resolver: Resolver, by: str) -> tuple[exp.Expression, set[str]]:
@@ -721,7 +721,7 @@ def _breakdown(resolver: Resolver, by: str) -> tuple[exp.Expression, set[str]]:
     try:
         return resolver.resolve(name, table or None)
     except LookupError as e:
-        raise UnknownNameError(f"breakdown: {str(e).strip(chr(34) + chr(39))}") from None
+        raise UnknownNameError.worded(lambda lang, e=e: f"breakdown: {message_of(e, lang).strip(chr(34) + chr(39))}") from None
 
 
 def _unit(name: str, resolver: Resolver) -> tuple[exp.Expression, set[str]]:
