@@ -97,7 +97,7 @@ from kpiflow.analysis.frames import records_frame
 from kpiflow.analysis.touch_funnel import parse_within, value_hints
 from kpiflow.engine.base import Engine, EngineError
 from kpiflow.engine.base import timestamp as sql_timestamp
-from kpiflow.errors import KpiflowError, UnknownNameError, did_you_mean, suggest
+from kpiflow.errors import KpiflowError, UnknownNameError, did_you_mean, message_of, suggest
 from kpiflow.messages import say
 from kpiflow.model.config import ModelFile
 from kpiflow.model.periods import Period, parse_period
@@ -380,7 +380,7 @@ def _touch_condition(text: str, columns: Sequence[str], what: str) -> exp.Expres
     except ValueError as e:
 
         def unreadable(lang: str, e: ValueError = e) -> str:
-            detail = e.message(lang) if isinstance(e, KpiflowError) else str(e)
+            detail = message_of(e, lang)
             if "<class" in str(e):
                 detail = say("patterns.incomplete", lang, text=repr(text))
             help = say("patterns.outcome_help" if what == "outcome" else "patterns.condition_help", lang)

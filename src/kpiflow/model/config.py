@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from kpiflow.errors import KpiflowError, ModelError, UnknownNameError, did_you_mean, expected_one_of, kind_name, suggest
+from kpiflow.errors import ModelError, UnknownNameError, did_you_mean, expected_one_of, kind_name, message_of, suggest
 from kpiflow.messages import say
 from kpiflow.model import yamlfile
 from kpiflow.model.schema import TABLES
@@ -290,7 +290,7 @@ class ModelFile(_Strict):
             try:
                 check_profile(profile)
             except ValueError as error:
-                said = error.message(lang) if isinstance(error, KpiflowError) else str(error)
+                said = message_of(error, lang)
                 problems.append((("phasing", name) if isinstance(self.phasing, dict) else ("phasing",), said))
         return problems + self._tree_problems(lang) + self._label_problems(lang)
 

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from sqlglot import exp
 
-from kpiflow.errors import KpiflowError, ModelError, UnknownNameError, did_you_mean, expected_one_of, kind_name, suggest
+from kpiflow.errors import ModelError, UnknownNameError, did_you_mean, expected_one_of, kind_name, message_of, suggest
 from kpiflow.messages import say
 from kpiflow.model import conditions
 from kpiflow.model.conditions import ConditionError
@@ -304,7 +304,7 @@ def metric_problems(
                 except ConditionError as e:
                     problems.append((("metrics", name, "where"), str(e)))
                 except (ValueError, LookupError) as e:
-                    said = e.message(lang) if isinstance(e, KpiflowError) else str(e)
+                    said = message_of(e, lang)
                     problems.append((("metrics", name, "where"), said.strip("'\"")))
         elif metric.where:
             problems.append((("metrics", name, "where"), say("model.where_on_base_only", lang)))
