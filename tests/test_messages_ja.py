@@ -9,7 +9,11 @@ printed.
 
 from __future__ import annotations
 
+import enum
+from typing import Annotated, Literal, Optional
+
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from conftest import copy_demo, empty_workspace
@@ -389,3 +393,60 @@ def test_a_validator_of_the_model_speaks_the_model_language(old, new, ja, en):
             parse_model(default_model_text(lang).replace(old, new, 1))
         assert expected in str(refused.value)
         assert ja in refused.value.message("ja") and en in refused.value.message("en")
+
+
+# --- usage errors of parameters kpiflow's own commands do not have yet (a choice, a number) ------
+
+
+class Size(enum.StrEnum):
+    small = "small"
+    large = "large"
+
+
+def _command_line_with_choices() -> typer.Typer:
+    """A command line built as kpiflow's is (its group class), with a choice, an enum and a float."""
+    built = typer.Typer(cls=app.info.cls)
+
+    @built.command()
+    def pick(
+        kind: Annotated[Literal["month", "quarter"], typer.Option("--kind")],
+        size: Annotated[Size, typer.Option("--size")] = Size.small,
+        share: Annotated[float, typer.Option("--share")] = 0.5,
+        lang: Annotated[Optional[str], typer.Option("--lang")] = None,
+    ) -> None:
+        """Print what was picked."""
+
+    @built.command()
+    def other() -> None:
+        """A second command, so that `pick` is a sub-command as kpiflow's are."""
+
+    return built
+
+
+@pytest.mark.parametrize(
+    ("args", "ja", "en"),
+    [
+        (
+            ["pick", "--kind", "week"],
+            "--kind に「week」は指定できません。次のいずれかを指定してください: 'month', 'quarter'",
+            "Invalid value for '--kind': Value error, 'week' is not one of 'month', 'quarter'.",
+        ),
+        (
+            ["pick", "--kind", "month", "--size", "huge"],
+            "--size に「huge」は指定できません。次のいずれかを指定してください: 'small', 'large'",
+            "Invalid value for '--size': Value error, 'huge' is not one of 'small', 'large'.",
+        ),
+        (
+            ["pick", "--kind", "month", "--share", "half"],
+            "--share の値「half」は数値ではありません。",
+            "Invalid value for '--share': Input should be a valid number",
+        ),
+        (["pick"], "オプション --kind を指定してください。選べる値: month, quarter", "Missing option '--kind'."),
+    ],
+)
+def test_click_choice_number_and_missing_option_errors_under_lang_ja(args, ja, en):
+    built = _command_line_with_choices()
+    japanese = runner.invoke(built, [*args, "--lang", "ja"], env={"COLUMNS": "250"})
+    assert japanese.exit_code == 2 and ja in said(japanese) and "Traceback" not in japanese.output
+    english = runner.invoke(built, args, env={"COLUMNS": "250"})
+    assert english.exit_code == 2 and en in said(english) and "Traceback" not in english.output

@@ -108,7 +108,9 @@ def _usage_message(error: Exception, lang: str) -> str | None:
         param = error.param
         name = (error.param_hint if isinstance(error.param_hint, str) else None) or (param.get_error_hint() if param else "")
         kind = error.param_type or (param.param_type_name if param else "option")
-        return say("usage.missing_argument" if kind == "argument" else "usage.missing_option", lang, name=name.replace("'", ""))
+        message = say("usage.missing_argument" if kind == "argument" else "usage.missing_option", lang, name=name.replace("'", ""))
+        choices = getattr(getattr(param, "type_descriptor", None), "choices", None)
+        return message + (say("usage.choose_from", lang, choices=", ".join(map(str, choices))) if choices else "")
     if isinstance(error, click.exceptions.BadParameter):
         param = (error.param.get_error_hint() if error.param else str(error.param_hint or "")).replace("'", "")
         found = error.__cause__.errors() if hasattr(error.__cause__, "errors") else []
@@ -118,8 +120,9 @@ def _usage_message(error: Exception, lang: str) -> str | None:
                 return say("usage.not_int", lang, param=param, value=value)
             if kind == "float_parsing":
                 return say("usage.not_float", lang, param=param, value=value)
-            if kind in ("literal_error", "enum"):
-                return say("usage.bad_choice", lang, param=param, value=value, choices=found[0].get("ctx", {}).get("expected", ""))
+            choice = re.fullmatch(r"'(.*)' is not one of (.*)\.", str(found[0].get("ctx", {}).get("error", "")), re.DOTALL)
+            if choice:  # a Literal or an Enum: typer checks the value and names the choices
+                return say("usage.bad_choice", lang, param=param, value=choice[1], choices=choice[2])
         return say("usage.bad_value", lang, param=param, detail=text)
     if isinstance(error, click.exceptions.BadOptionUsage):
         key = "usage.requires_value" if "requires" in text else "usage.takes_no_value" if "does not take" in text else None

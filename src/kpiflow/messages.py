@@ -269,6 +269,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "usage.missing_command": {"en": "Missing command.", "ja": "コマンドを指定してください。"},
     "usage.missing_argument": {"en": "Missing argument {name}.", "ja": "引数 {name} を指定してください。"},
     "usage.missing_option": {"en": "Missing option {name}.", "ja": "オプション {name} を指定してください。"},
+    "usage.choose_from": {"en": " Choose from: {choices}", "ja": "選べる値: {choices}"},
     "usage.requires_value": {"en": "Option '{option}' requires an argument.", "ja": "オプション {option} には値が必要です。"},
     "usage.takes_no_value": {"en": "Option '{option}' does not take a value.", "ja": "オプション {option} に値は指定できません。"},
     "usage.not_int": {
