@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import sys
 import time
 import traceback
@@ -96,8 +97,6 @@ def _argv_lang(argv: list[str]) -> str:
 
 def _usage_message(error: Exception, lang: str) -> str | None:
     """The usage error's sentence in `lang`, from what click recorded; None for one not known here."""
-    import re  # noqa: PLC0415  (only on a usage error)
-
     click = typer.core._click
     text = str(getattr(error, "message", "") or "")
     if isinstance(error, click.exceptions.NoSuchOption):
