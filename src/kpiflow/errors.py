@@ -59,11 +59,12 @@ def kind_name(kind: str, lang: str) -> str:
     if f"kind.{kind}" in MESSAGES:
         return say(f"kind.{kind}", lang)
     thing, of, owner = kind.partition(" of ")
-    if of:
-        first, _, rest = owner.partition(" ")
-        owner = say(f"kind.{first}", lang) + (" " + rest if rest else "") if f"kind.{first}" in MESSAGES else owner
-        return say("kind.of", lang, thing=kind_name(thing, lang), owner=owner)
-    return kind
+    if not of:
+        return kind
+    first, space, rest = owner.partition(" ")  # "hypothesis H1": the owner's kind, then its name
+    if f"kind.{first}" in MESSAGES:
+        owner = say(f"kind.{first}", lang) + space + rest
+    return say("kind.of", lang, thing=kind_name(thing, lang), owner=owner)
 
 
 def message_of(error: BaseException, lang: str) -> str:
