@@ -444,6 +444,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "window は 90d のような日数にしてください（{window} が指定されました）",
     },
     "model.stage_twice": {"en": "stage listed twice: {stages}", "ja": "ステージが 2 回挙げられています: {stages}"},
+    "model.scoring_rules": {
+        "en": "scoring needs at least one fit or engagement rule",
+        "ja": "scoring には fit か engagement のルールが 1 つ以上必要です",
+    },
+    "model.rule_name": {
+        "en": "rule name '{name}': use letters, digits and _ (starting with a letter)",
+        "ja": "ルール名「{name}」: 英字・数字・_ で書き、英字で始めてください",
+    },
+    "model.rule_twice": {
+        "en": "rule '{name}' is both a fit and an engagement rule: give each rule its own name",
+        "ja": "ルール「{name}」が fit と engagement の両方にあります。ルールごとに別の名前を付けてください",
+    },
+    "model.grade_thresholds": {
+        "en": "two grades have the same lowest score: each grade needs its own threshold",
+        "ja": "2 つのグレードの下限点が同じです。グレードごとに別の下限点が必要です",
+    },
+    "model.spark_tables": {
+        "en": "engine kind spark needs tables: each canonical table's Parquet path or catalog table",
+        "ja": "engine の kind が spark のときは tables が必要です（各テーブルの Parquet のパスかカタログのテーブル）",
+    },
+    "target.profile_kind": {
+        "en": "a phasing profile is even, last_year or 12 weights (got {profile})",
+        "ja": "按分の方法は even、last_year、12 個の重みのいずれかです（{profile} が指定されました）",
+    },
     "target.bad_key": {
         "en": "target key '{text}': write a period (FY2026, FY2026H1, FY2026Q1, 2026-04), "
         "optionally followed by a segment (FY2026 channel=exhibition)",

@@ -153,16 +153,16 @@ class Scoring(_Strict):
     @model_validator(mode="after")
     def _rules(self) -> Scoring:
         if not self.fit and not self.engagement:
-            raise ValueError("scoring needs at least one fit or engagement rule")
+            raise ModelError.worded(lambda lang: say("model.scoring_rules", lang))
         for name in [*self.fit, *self.engagement]:
             if not RULE_NAME.fullmatch(name):
-                raise ValueError(f"rule name '{name}': use letters, digits and _ (starting with a letter)")
+                raise ModelError.worded(lambda lang, name=name: say("model.rule_name", lang, name=name))
         both = sorted(set(self.fit) & set(self.engagement))
         if both:
-            raise ValueError(f"rule '{both[0]}' is both a fit and an engagement rule: give each rule its own name")
+            raise ModelError.worded(lambda lang: say("model.rule_twice", lang, name=both[0]))
         thresholds = list(self.grades.values())
         if len(set(thresholds)) != len(thresholds):
-            raise ValueError("two grades have the same lowest score: each grade needs its own threshold")
+            raise ModelError.worded(lambda lang: say("model.grade_thresholds", lang))
         return self
 
     def graded(self) -> list[tuple[str, float]]:
@@ -197,7 +197,7 @@ class Engine(_Strict):
     @model_validator(mode="after")
     def _spark_needs_tables(self) -> Engine:
         if self.kind == "spark" and not self.tables:
-            raise ValueError("engine kind spark needs tables: each canonical table's Parquet path or catalog table")
+            raise ModelError.worded(lambda lang: say("model.spark_tables", lang))
         return self
 
 

@@ -95,7 +95,7 @@ def check_profile(profile: object) -> str | tuple[float, ...]:
         if len(weights) != 12 or any(w < 0 or not math.isfinite(w) for w in weights) or sum(weights) <= 0:
             raise TargetError.worded(lambda lang: say("target.bad_weights", lang, weights=list(profile)))
         return weights
-    raise ValueError(f"a phasing profile is even, last_year or 12 weights (got {profile!r})")
+    raise TargetError.worded(lambda lang: say("target.profile_kind", lang, profile=repr(profile)))
 
 
 def profile_of(model: ModelFile, metric: str) -> str | tuple[float, ...]:
