@@ -385,6 +385,12 @@ def test_a_file_that_is_not_a_model_yet_is_said_in_the_user_language_too(workspa
             "metrics.revenue: 指標には count, count_distinct, sum, ratio, formula のどれか 1 つだけが必要です（指定されているのは count, sum）",
             "metrics.revenue: Value error, a metric needs exactly one of count, count_distinct, sum, ratio, formula; found count, sum",
         ),
+        (
+            "    decision_maker: {where:",
+            "    decision-maker: {where:",
+            "scoring: ルール名「decision-maker」: 英字・数字・_ で書き、英字で始めてください",
+            "scoring: Value error, rule name 'decision-maker': use letters, digits and _ (starting with a letter)",
+        ),
     ],
 )
 def test_a_validator_of_the_model_speaks_the_model_language(old, new, ja, en):
