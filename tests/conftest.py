@@ -93,11 +93,45 @@ def copy_demo(path: str | Path, *, size: str = "default", lang: str = "ja"):
     return ws, {table: n for table, n in ws.table_rows().items()}
 
 
+_SHARED_DEMOS: dict[tuple[str, str], tuple[Path, dict[str, bytes]]] = {}
+
+
+def _contents(root: Path) -> dict[str, bytes]:
+    return {str(f.relative_to(root)): f.read_bytes() for f in sorted(root.rglob("*")) if f.is_file()}
+
+
+def shared_demo(size: str = "small", lang: str = "en") -> Path:
+    """The root of one demo workspace per size and language that every test of the session which
+    only reads may use (`kpiflow.open(root)`, `-w root`): workspaces opened on the same data share
+    what they computed (kpiflow.workspace._SHARED), so the faces' tests do not recompute the same
+    analyses module after module. The session fails if a test changed a byte of it or added a
+    file (file modes would not stop a test run as root): a test that writes takes a `copy_demo`."""
+    if (size, lang) not in _SHARED_DEMOS:
+        if not _DEMO_ROOT:
+            _DEMO_ROOT.append(Path(tempfile.mkdtemp(prefix="kpiflow-demo-")))
+        ws, _ = copy_demo(_DEMO_ROOT[0] / f"shared-{size}-{lang}", size=size, lang=lang)
+        ws.close()
+        _SHARED_DEMOS[size, lang] = (ws.root, _contents(ws.root))
+    return _SHARED_DEMOS[size, lang][0]
+
+
+def open_shared_demo(size: str = "small", lang: str = "en"):
+    """The shared demo workspace (`shared_demo`) opened read-only: writing through it is refused."""
+    from kpiflow.workspace import open_workspace  # noqa: PLC0415
+
+    return open_workspace(shared_demo(size, lang), read_only=True)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _remove_demo_builds():
     yield
+    changed = []
+    for root, contents in _SHARED_DEMOS.values():
+        now = _contents(root)
+        changed += [f"{root}/{name}" for name in sorted(now.keys() | contents.keys()) if now.get(name) != contents.get(name)]
     for root in _DEMO_ROOT:
         shutil.rmtree(root, ignore_errors=True)
+    assert not changed, f"a test wrote to a shared demo workspace (use copy_demo to write): {changed}"
 
 
 @pytest.fixture

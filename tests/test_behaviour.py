@@ -25,7 +25,7 @@ import math
 
 import pytest
 
-from conftest import copy_demo, workspace_from_csv
+from conftest import open_shared_demo, workspace_from_csv
 from kpiflow.analysis.behaviour import BehaviourError, behaviour, build_query
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.model.periods import Period
@@ -270,7 +270,7 @@ def test_the_portable_first_view_is_the_same_on_duckdb(ws, edges):
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    workspace, _ = copy_demo(tmp_path_factory.mktemp("behaviour-demo") / "demo", size="small", lang="en")
+    workspace = open_shared_demo("small", "en")
     yield workspace
     workspace.close()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import sqlglot
 
-from conftest import copy_demo
+from conftest import open_shared_demo
 from kpiflow.engine.base import Result
 from kpiflow.errors import KpiflowError
 from kpiflow.stats import shrink_rates
@@ -13,7 +13,7 @@ from kpiflow.stats import shrink_rates
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    ws, _ = copy_demo(tmp_path_factory.mktemp("bottleneck") / "demo", size="small", lang="en")
+    ws = open_shared_demo("small", "en")
     yield ws
     ws.close()
 
@@ -96,7 +96,7 @@ def test_the_best_quarter_is_shrunk_toward_the_pooled_rate(demo):
 @pytest.mark.slow
 def test_planted_weak_channel_comes_out_on_top(tmp_path):
     # The default-size demo, as `make demo` builds it (about 5 s).
-    ws, _ = copy_demo(tmp_path / "demo", size="default", lang="en")
+    ws = open_shared_demo("default", "en")
     top = ws.bottleneck("FY2025", by=["channel"]).ranked[0]
     ws.close()
     assert (top.stage, top.dimensions) == ("sql_rate", {"channel": "ads"})

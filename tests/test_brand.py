@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from typer.testing import CliRunner
 
-from conftest import copy_demo, workspace_from_csv
+from conftest import open_shared_demo, workspace_from_csv
 from kpiflow.analysis.brand import BrandError, brand, fit_ar, nps, prewhitened_ccf
 from kpiflow.cli import app
 from kpiflow.errors import UnknownNameError
@@ -173,7 +173,7 @@ def test_a_workspace_without_answers_or_signals_is_told_what_to_load(ws_ja):
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    ws, _ = copy_demo(tmp_path_factory.mktemp("brand-demo") / "demo", size="small", lang="en")
+    ws = open_shared_demo("small", "en")
     yield ws
     ws.close()
 
@@ -193,7 +193,7 @@ def test_the_command_prints_the_contracted_records_and_the_lags_are_a_hypothesis
 
 @pytest.fixture(scope="module")
 def company_demo(tmp_path_factory):
-    ws, _ = copy_demo(tmp_path_factory.mktemp("brand-default-demo") / "demo", size="default", lang="en")
+    ws = open_shared_demo("default", "en")
     yield ws
     ws.close()
 

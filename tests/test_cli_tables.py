@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.table import Table
 from typer.testing import CliRunner
 
-from conftest import copy_demo
+from conftest import shared_demo
 from kpiflow.analysis.registry import REGISTRY
 from kpiflow.cli import app
 from kpiflow.cli_tables import fit
@@ -71,9 +71,7 @@ def test_every_analysis_of_the_registry_has_a_command_here():
 def demos(tmp_path_factory):
     roots = {}
     for lang in ("en", "ja"):
-        ws, _ = copy_demo(tmp_path_factory.mktemp(f"tables-{lang}") / "demo", size="small", lang=lang)
-        ws.close()
-        roots[lang] = ws.root
+        roots[lang] = shared_demo("small", lang)
     return roots
 
 

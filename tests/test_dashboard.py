@@ -22,7 +22,7 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 
 import kpiflow
-from conftest import ACCOUNTS, CONTACTS, COSTS, DEALS, HISTORY, copy_demo, workspace_from_csv
+from conftest import ACCOUNTS, CONTACTS, COSTS, DEALS, HISTORY, copy_demo, shared_demo, workspace_from_csv
 from kpiflow.dashboard import create_app, serve
 from kpiflow.dashboard.app import PAGES, SECURITY_HEADERS
 from kpiflow.errors import KpiflowError
@@ -38,10 +38,7 @@ def local(app) -> TestClient:
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    path = tmp_path_factory.mktemp("dashboard") / "demo"
-    ws, _ = copy_demo(path, size="small", lang="ja")
-    ws.close()
-    return path
+    return shared_demo("small", "ja")
 
 
 @pytest.fixture(scope="module")

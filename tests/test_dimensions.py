@@ -29,7 +29,7 @@ import pytest
 from typer.testing import CliRunner
 
 import kpiflow
-from conftest import copy_demo
+from conftest import open_shared_demo
 from kpiflow.cli import app
 from kpiflow.errors import UnknownNameError
 from kpiflow.model.semantic import Resolver, contract_columns
@@ -254,7 +254,7 @@ def test_which_names_inherit():
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    workspace, _ = copy_demo(tmp_path_factory.mktemp("dimensions-demo") / "demo", size="small", lang="en")
+    workspace = open_shared_demo("small", "en")
     yield workspace
     workspace.close()
 

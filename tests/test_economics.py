@@ -227,9 +227,9 @@ def test_bad_options_are_named(company):
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    from conftest import copy_demo  # noqa: PLC0415
+    from conftest import open_shared_demo  # noqa: PLC0415
 
-    ws, _ = copy_demo(tmp_path_factory.mktemp("economics-demo") / "demo", lang="en")
+    ws = open_shared_demo("default", "en")
     yield ws
     ws.close()
 

@@ -11,7 +11,7 @@ from xml.etree import ElementTree
 import pytest
 from python_calamine import CalamineWorkbook
 
-from conftest import copy_demo
+from conftest import copy_demo, open_shared_demo
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.model.periods import Period
 from kpiflow.reporting import excel
@@ -80,7 +80,7 @@ MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    ws, _ = copy_demo(tmp_path_factory.mktemp("excel") / "demo", size="small", lang="ja")
+    ws = open_shared_demo("small", "ja")
     yield ws
     ws.close()
 

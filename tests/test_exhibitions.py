@@ -30,7 +30,7 @@ import math
 
 import pytest
 
-from conftest import copy_demo, workspace_from_csv
+from conftest import open_shared_demo, workspace_from_csv
 from kpiflow.analysis.exhibitions import ExhibitionsError, exhibitions
 from kpiflow.model.periods import Period
 
@@ -289,7 +289,7 @@ def test_bad_window_is_refused(ws):
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    workspace, _ = copy_demo(tmp_path_factory.mktemp("exhibitions-demo") / "demo", size="small", lang="en")
+    workspace = open_shared_demo("small", "en")
     yield workspace
     workspace.close()
 

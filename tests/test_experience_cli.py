@@ -7,7 +7,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from conftest import copy_demo
+from conftest import open_shared_demo
 from kpiflow.cli import app
 
 runner = CliRunner()
@@ -15,7 +15,7 @@ runner = CliRunner()
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    ws, _ = copy_demo(tmp_path_factory.mktemp("experience") / "demo", size="small", lang="ja")
+    ws = open_shared_demo("small", "ja")
     yield ws
     ws.close()
 

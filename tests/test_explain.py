@@ -21,7 +21,7 @@ import pytest
 from typer.testing import CliRunner
 
 import kpiflow
-from conftest import copy_demo
+from conftest import open_shared_demo
 from kpiflow.cli import app
 from kpiflow.engine.metric_sql import segment_queries
 from kpiflow.errors import KpiflowError
@@ -229,7 +229,7 @@ def test_segment_queries_read_each_table_once_and_transpile():
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    ws, _ = copy_demo(tmp_path_factory.mktemp("explain") / "demo", size="default", lang="en")
+    ws = open_shared_demo("default", "en")
     yield ws
     ws.close()
 

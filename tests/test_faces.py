@@ -17,7 +17,7 @@ import pytest
 from python_calamine import CalamineWorkbook
 from typer.testing import CliRunner
 
-from conftest import copy_demo
+from conftest import open_shared_demo
 from kpiflow.cli import app
 from kpiflow.reporting.excel import write_workbook
 from kpiflow.reporting.headers import header
@@ -31,7 +31,7 @@ BUILT_IN = {"0": None, "1": "0", "2": "0.00", "3": "#,##0", "4": "#,##0.00", "9"
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    ws, _ = copy_demo(tmp_path_factory.mktemp("faces") / "demo", size="small", lang="en")
+    ws = open_shared_demo("small", "en")
     yield ws
     ws.close()
 

@@ -152,9 +152,9 @@ def test_a_model_without_won_metrics_is_told_what_to_add(company, tmp_path):
 def test_a_back_test_row_is_the_forecast_made_on_the_data_cut_at_the_quarters_start(tmp_path):
     """The small demo's FY2025Q3 back-test row equals a live forecast on a copy whose data stop at
     that quarter's first moment: only what was known then went into it."""
-    from conftest import copy_demo  # noqa: PLC0415
+    from conftest import copy_demo, open_shared_demo  # noqa: PLC0415
 
-    whole, _ = copy_demo(tmp_path / "whole", size="small", lang="en")
+    whole = open_shared_demo("small", "en")
     row = next(r for r in forecast(whole).table("backtest").records() if r["period"] == "FY2025Q3" and r["metric"] == "revenue")
     whole.close()
     cut, _ = copy_demo(tmp_path / "cut", size="small", lang="en")
@@ -179,9 +179,9 @@ def test_the_demos_back_test_error_is_what_the_docs_state(tmp_path_factory):
     from them equal the note's and docs/demo.md's figures."""
     from pathlib import Path  # noqa: PLC0415
 
-    from conftest import copy_demo  # noqa: PLC0415
+    from conftest import open_shared_demo  # noqa: PLC0415
 
-    ws, _ = copy_demo(tmp_path_factory.mktemp("forecast-demo") / "demo", size="default", lang="en")
+    ws = open_shared_demo("default", "en")
     result = forecast(ws)
     rows = [r for r in result.table("backtest").records() if r["metric"] == "revenue" and r["period"] != "*"]
     actuals = dict(

@@ -12,11 +12,14 @@ from __future__ import annotations
 import json
 import warnings
 
+import duckdb
 import pytest
 from python_calamine import CalamineWorkbook
 from sqlglot import exp, parse_one
 from typer.testing import CliRunner
 
+import kpiflow
+from conftest import ACCOUNTS, CONTACTS, DEALS, workspace_from_csv
 from kpiflow.analysis.registry import Analysis, Param, registered
 from kpiflow.analysis.result import Column, Table, Tabular, columns, is_tabular
 from kpiflow.cli import app
@@ -193,3 +196,47 @@ def test_a_workspace_keeps_a_result_until_its_data_are_written(ws):
         ws.writer()  # what writes (a load, init, the demo) goes through writer(): every result is forgotten
         ws.counted()
         assert calls == ["won", "lost", "won", "won", "won"]
+
+
+def test_workspaces_opened_on_the_same_data_share_results_until_anything_writes_it(tmp_path):
+    # A script, a notebook or one `kpiflow export` may open a workspace again and again: what was
+    # computed from the same data with the same model is computed once per process. Any write,
+    # by kpiflow or another program, in the log or checkpointed, and any edit of the model, starts afresh.
+    made = workspace_from_csv(tmp_path, {"accounts": ACCOUNTS, "contacts": CONTACTS, "deals": DEALS})
+    root, database = made.root, made.database
+    made.close()
+    calls: list[int] = []
+
+    def counted(ws, *, outcome: str = "won", lang: str | None = None) -> Tabular:
+        result = deals_by_channel(ws, outcome=outcome, lang=lang)
+        calls.append(result.tables[0].rows[0]["amount"])  # ads' won amount, as this run found it
+        return result
+
+    def ads_won() -> int:
+        with kpiflow.open(str(root)) as ws:
+            return ws.counted().tables[0].rows[0]["amount"]
+
+    def write(statement: str, *, checkpoint: bool) -> None:
+        con = duckdb.connect(str(database))
+        if not checkpoint:  # the change stays in the write-ahead log, as a crashed or busy writer leaves it
+            con.execute("PRAGMA disable_checkpoint_on_shutdown")
+        con.execute(statement)
+        con.close()
+
+    with registered(Analysis("counted", TOY.title, TOY.summary, "counted", TOY.params, function=counted)):
+        assert ads_won() == 100 and ads_won() == 100 and calls == [100]  # opened twice, computed once
+        write("UPDATE deals SET amount = 150 WHERE deal_id = 'D1'", checkpoint=True)
+        assert ads_won() == 150 and ads_won() == 150 and calls == [100, 150]
+        write("UPDATE deals SET amount = 160 WHERE deal_id = 'D1'", checkpoint=False)
+        assert database.with_name(database.name + ".wal").exists()
+        assert ads_won() == 160 and calls == [100, 150, 160]
+        write("UPDATE deals SET amount = 170 WHERE deal_id = 'D1'", checkpoint=False)
+        assert ads_won() == 170 and calls == [100, 150, 160, 170]
+        model = root / "kpiflow.yaml"
+        model.write_text(model.read_text(encoding="utf-8") + "\n# a comment changes no model\n", encoding="utf-8")
+        assert ads_won() == 170 and calls == [100, 150, 160, 170]
+        model.write_text(model.read_text(encoding="utf-8").replace("locale: en", "locale: ja", 1), encoding="utf-8")
+        assert ads_won() == 170 and calls == [100, 150, 160, 170, 170]  # another model: computed anew
+        with kpiflow.open(str(root)) as ws:
+            ws.load(tmp_path / "deals.csv", "deals")  # back to the file's 100, through kpiflow
+        assert ads_won() == 100 and calls == [100, 150, 160, 170, 170, 100]

@@ -27,7 +27,7 @@ import math
 
 import pytest
 
-from conftest import copy_demo, workspace_from_csv
+from conftest import open_shared_demo, workspace_from_csv
 from kpiflow.analysis.handoff import handoff
 from kpiflow.errors import KpiflowError
 from kpiflow.model.config import parse_model
@@ -305,7 +305,7 @@ def test_recycle_stage_must_be_a_stage(ws):
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    workspace, _ = copy_demo(tmp_path_factory.mktemp("demo") / "d", size="small", lang="en")
+    workspace = open_shared_demo("small", "en")
     yield workspace
     workspace.close()
 

@@ -16,7 +16,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from conftest import copy_demo, empty_workspace
+from conftest import empty_workspace, shared_demo
 from kpiflow.cli import app
 from kpiflow.errors import KpiflowError, ModelError, UnknownNameError
 from kpiflow.model.config import default_model_text, parse_model
@@ -29,9 +29,7 @@ runner = CliRunner()
 @pytest.fixture(scope="module")
 def demo_ja(tmp_path_factory):
     """The small demo with a Japanese model (locale: ja); the commands below only read it."""
-    ws, _ = copy_demo(tmp_path_factory.mktemp("messages_ja") / "demo", size="small", lang="ja")
-    ws.close()
-    return ws.root
+    return shared_demo("small", "ja")
 
 
 def run(*args: object):
@@ -68,6 +66,13 @@ CLI_CASES = [
         "暦年の第3四半期なら範囲 2025-07-01..2025-09-30 と書いてください）",
         "cannot read '2025Q3' as a period (did you mean FY2025Q3? quarters are fiscal, counted from month 4; "
         "for calendar quarter 3 write the range 2025-07-01..2025-09-30)",
+    ),
+    (
+        "period range backwards",
+        ["metrics", "revenue", "--from", "FY2025", "--to", "FY2024"],
+        2,
+        "--to FY2024 が --from FY2025 の始まりより前に終わっています",
+        "--to FY2024 ends before --from FY2025 starts",
     ),
     (
         "period part",

@@ -29,7 +29,7 @@ import random
 
 import pytest
 
-from conftest import copy_demo, workspace_from_csv
+from conftest import open_shared_demo, workspace_from_csv
 from kpiflow.analysis.patterns import PATH_STEPS, PatternsError, patterns
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.model.periods import Period
@@ -501,7 +501,7 @@ def test_counts_agree_with_a_brute_force_on_random_data(tmp_path, seed, strict, 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    workspace, _ = copy_demo(tmp_path_factory.mktemp("demo") / "small", size="small", lang="en")
+    workspace = open_shared_demo("small", "en")
     yield workspace
     workspace.close()
 

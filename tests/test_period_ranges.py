@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from conftest import copy_demo, workspace_from_csv
+from conftest import open_shared_demo, workspace_from_csv
 from kpiflow.analysis.patterns import PatternsError
 from kpiflow.analysis.touch_funnel import NoMatchError
 from kpiflow.cli import app
@@ -188,7 +188,7 @@ def test_the_cli_refuses_in_both_languages(crm):
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    ws, _ = copy_demo(tmp_path_factory.mktemp("ranges-demo") / "demo", size="small", lang="en")
+    ws = open_shared_demo("small", "en")
     yield ws
     ws.close()
 

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 import kpiflow
-from conftest import copy_demo, workspace_from_csv
+from conftest import open_shared_demo, workspace_from_csv
 from kpiflow.analysis.plan import PlanError, backward, parse_assignments, parse_scenarios
 from kpiflow.cli import app
 from kpiflow.formatting import plan_volumes, whole_needed
@@ -53,7 +53,7 @@ def test_a_zero_rate_is_a_clear_error():
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    ws, _ = copy_demo(tmp_path_factory.mktemp("plan") / "demo", size="small", lang="en")
+    ws = open_shared_demo("small", "en")
     yield ws
     ws.close()
 

@@ -10,7 +10,7 @@ import pytest
 import typer.main
 from typer.testing import CliRunner
 
-from conftest import copy_demo
+from conftest import open_shared_demo
 from kpiflow.analysis.registry import ANALYSES, FACES, MARKETING_TOUCHES, REGISTRY, Analysis, analysis
 from kpiflow.cli import app
 from kpiflow.dashboard.pages import PAGES, all_pages
@@ -88,7 +88,7 @@ def test_every_face_mines_patterns_with_the_same_defaults():
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    ws, _ = copy_demo(tmp_path_factory.mktemp("registry") / "demo", size="small", lang="en")
+    ws = open_shared_demo("small", "en")
     yield ws
     ws.close()
 

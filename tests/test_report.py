@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import ACCOUNTS, CONTACTS, HISTORY, copy_demo, workspace_from_csv
+from conftest import ACCOUNTS, CONTACTS, HISTORY, copy_demo, open_shared_demo, workspace_from_csv
 from kpiflow.cli import app
 from kpiflow.errors import KpiflowError
 from kpiflow.formatting import format_value
@@ -22,7 +22,7 @@ SECTIONS = ["tree", "plan", "funnel", "journey", "explain", "exhibitions", "beha
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    ws, _ = copy_demo(tmp_path_factory.mktemp("report") / "demo", size="small", lang="ja")
+    ws = open_shared_demo("small", "ja")
     yield ws
     ws.close()
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import copy_demo, workspace_from_csv
+from conftest import open_shared_demo, workspace_from_csv
 from kpiflow.analysis.scoring import ScoreError, explain_score, quality, rule_scores, sales_list
 from kpiflow.cli import app
 from kpiflow.errors import ModelError
@@ -505,7 +505,7 @@ def test_the_demo_company_s_score_signal_is_found_out_of_time(tmp_path):
     # converts at more than twice the base rate (on the default demo: AUC 0.79 [0.78, 0.81], lift 3.5).
     from kpiflow.analysis.score_fit import fit_score  # noqa: PLC0415
 
-    ws, _ = copy_demo(tmp_path / "demo", size="default", lang="en")
+    ws = open_shared_demo("default", "en")
     fit = fit_score(ws, target="sql", within="90d", after="14d")
     assert fit.auc_ci_low > 0.75 and fit.test["leads"] > 5_000
     assert fit.deciles[0]["lift"] > 2.5 and fit.deciles[-1]["rate"] < fit.deciles[0]["rate"] / 3

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 import kpiflow
-from conftest import copy_demo, workspace_from_csv
+from conftest import open_shared_demo, workspace_from_csv
 from kpiflow.analysis.metrics import Moments, sum_moments
 from kpiflow.analysis.tree import telescoping_reason
 from kpiflow.cli import app
@@ -20,7 +20,7 @@ from kpiflow.model.periods import parse_period
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     """The default demo, built once for this module."""
-    ws, _ = copy_demo(tmp_path_factory.mktemp("tree") / "demo", size="default", lang="en")
+    ws = open_shared_demo("default", "en")
     yield ws
     ws.close()
 
@@ -271,7 +271,7 @@ def test_a_sum_whose_condition_needs_a_join_is_tested_on_its_own_rows(tmp_path):
 
 @pytest.fixture(scope="module")
 def small_demo(tmp_path_factory):
-    ws, _ = copy_demo(tmp_path_factory.mktemp("tree-small") / "demo", size="small", lang="en")
+    ws = open_shared_demo("small", "en")
     yield ws
     ws.close()
 

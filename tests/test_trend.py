@@ -125,9 +125,9 @@ def test_bad_options_say_what_was_expected(company):
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    from conftest import copy_demo  # noqa: PLC0415
+    from conftest import open_shared_demo  # noqa: PLC0415
 
-    ws, _ = copy_demo(tmp_path_factory.mktemp("trend-demo") / "demo", size="default", lang="en")
+    ws = open_shared_demo("default", "en")
     yield ws
     ws.close()
 

@@ -12,7 +12,7 @@ import pytest
 from scipy.stats import binomtest
 from typer.testing import CliRunner
 
-from conftest import copy_demo, workspace_from_csv
+from conftest import open_shared_demo, workspace_from_csv
 from kpiflow.analysis.trust import TrustError, period_end_days, trust
 from kpiflow.cli import app
 from kpiflow.model.business_days import holidays, is_business_day
@@ -225,7 +225,7 @@ CHUBU = {"伊藤 誠", "山本 裕子", "中村 浩二", "松井 拓也"}  # the
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    ws, _ = copy_demo(tmp_path_factory.mktemp("trust-demo") / "demo", size="small", lang="en")
+    ws = open_shared_demo("small", "en")
     yield ws
     ws.close()
 

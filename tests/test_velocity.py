@@ -17,7 +17,7 @@ import statistics
 import pytest
 
 import kpiflow
-from conftest import copy_demo
+from conftest import open_shared_demo
 from kpiflow.analysis.velocity import fast_list, latest_entry, nurture_list, velocity, write_csv
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.model.periods import parse_period
@@ -464,7 +464,7 @@ def test_empty_workspace(tmp_path):
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    workspace, _ = copy_demo(tmp_path_factory.mktemp("velocity_demo") / "demo", size="small", lang="en")
+    workspace = open_shared_demo("small", "en")
     yield workspace
     workspace.close()
 

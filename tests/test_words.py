@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 import kpiflow.analysis as analyses
-from conftest import copy_demo
+from conftest import shared_demo
 from kpiflow.analysis.bottleneck import REFERENCES
 from kpiflow.analysis.patterns import REFINED_TYPES
 from kpiflow.analysis.registry import REGISTRY
@@ -188,9 +188,7 @@ FREE_TEXT = {header(k, "ja") for k in ("note", "notes", "detail", "definition", 
 
 @pytest.fixture(scope="module")
 def demo_ja(tmp_path_factory):
-    ws, _ = copy_demo(tmp_path_factory.mktemp("words") / "demo", size="small", lang="ja")
-    ws.close()
-    return ws.root
+    return shared_demo("small", "ja")
 
 
 def test_a_japanese_dashboard_page_shows_no_code(demo_ja):

@@ -343,6 +343,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{text}' is not a day; expected 2025-04-01, 2025/4/1 or 2025年4月1日",
         "ja": "「{text}」を日付として読めません。2025-04-01、2025/4/1、2025年4月1日 のように書いてください",
     },
+    "period.to_before_from": {
+        "en": "--to {end} ends before --from {start} starts",
+        "ja": "--to {end} が --from {start} の始まりより前に終わっています。--to には --from 以降の期間を指定してください",
+    },
     "period.range_end": {
         "en": "'{text}' is not a day; expected 2025-04-01, 2025/4/1 or 2025年4月1日, "
         "or a period such as FY2025, FY2025Q3, FY2025H1 or 2025-10 (both ends of the same kind)",

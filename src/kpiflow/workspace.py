@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
+import os
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import duckdb
 from sqlglot import exp
@@ -50,10 +53,56 @@ TIME_COLUMNS: tuple[tuple[str, str], ...] = (
     ("deals", "closed_at"),
 )
 TOUCHPOINTS = ("touchpoints",)
+P = ParamSpec("P")
+R = TypeVar("R")
+
+# What analyses compute from a database's data (results, compiled SQL, columns, time bounds),
+# shared by every workspace this process opens on the same data with the same model: a script or
+# notebook that opens the workspace again, the report and the workbook of one `kpiflow export`,
+# each compute a result once. Keyed by the database's state (see `_data_state`), so a load, here
+# or in another process, starts afresh; the last few states are kept.
+_SHARED: dict[tuple, dict] = {}
+_SHARED_STATES = 8
+
+
+def _data_state(database: Path) -> tuple | None:
+    """What identifies the data in `database` while a read-only connection holds it open (no
+    process can write meanwhile): the file's identity and size, its header blocks (DuckDB bumps
+    their iteration counter at every checkpoint) and its write-ahead log's size and time. Every
+    commit grows the log until a checkpoint folds it into the file, so no write leaves this as it was."""
+    wal = database.with_name(database.name + ".wal")
+    try:
+        with database.open("rb") as f:
+            headers = f.read(3 * 4096)
+            stat = os.fstat(f.fileno())
+    except OSError:
+        return None
+    try:
+        logged = wal.stat()
+        log = (logged.st_size, logged.st_mtime_ns)
+    except OSError:
+        log = None
+    return (str(database.resolve()), stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, headers, log)
 
 
 LOCK_WAIT_SECONDS = 5.0
 """How long a command waits for a `kpiflow load` in another process to release the database."""
+
+
+def _kept(method: Callable[P, R]) -> Callable[P, R]:
+    """An analysis method whose result depends only on the data, the model and its arguments: kept
+    with registered analyses' results (`Workspace.results`), so that the report, the workbook and
+    the dashboard, and a workspace opened again on the same data, compute it once."""
+
+    @functools.wraps(method)
+    def keeping(self: Workspace, *args: object, **kwargs: object) -> object:
+        key = (method.__name__, repr(args), repr(sorted(kwargs.items())))
+        kept = self.results
+        if key not in kept:
+            kept[key] = method(self, *args, **kwargs)
+        return kept[key]
+
+    return keeping  # type: ignore[return-value]
 
 
 class Workspace:
@@ -82,7 +131,8 @@ class Workspace:
         self._con: duckdb.DuckDBPyConnection | None = None
         self._engine: Engine | None = None
         self._writable = False
-        # Compiled SQL, table columns and time bounds; emptied whenever data is loaded.
+        # Compiled SQL, table columns, time bounds and results: shared with other workspaces on the
+        # same data once the database is open for reading (`_share_cache`), a new one for writing.
         self._cache: dict = {}
 
     def __repr__(self) -> str:
@@ -90,8 +140,8 @@ class Workspace:
 
     @property
     def results(self) -> dict:
-        """Registered analyses' results by name and parameters (`Analysis.run`), kept while the
-        workspace is open and forgotten, with the rest of its cache, when its data are written."""
+        """Registered analyses' results by name and parameters (`Analysis.run`), kept for the data
+        this workspace reads (`_SHARED`) and forgotten, with the rest of its cache, when it writes."""
         return self._cache.setdefault("results", {})
 
     def __getattr__(self, name: str):
@@ -127,7 +177,27 @@ class Workspace:
                 self.writer()
                 self.close()
                 self._con, self._writable = self._connect(write=False)
+            if not self._writable:
+                self._share_cache()
         return self._con
+
+    def _share_cache(self) -> None:
+        """Read what this process already computed from the same data with the same model (`_SHARED`)."""
+        if self.model.engine.kind == "spark":  # its data are not in this database
+            return
+        state = _data_state(self.database)
+        if state is None:
+            return
+        # The model by what it says (a comment changes nothing; each open parses the file anew);
+        # the day, because "this quarter" and "entered in the future" move with it. Not the
+        # language of messages: only errors are worded in it, and errors are never kept.
+        model = hashlib.blake2b(self.model.model_dump_json().encode(), digest_size=16).digest()
+        key = (state, model, dt.date.today())
+        if key not in _SHARED:
+            while len(_SHARED) >= _SHARED_STATES:
+                del _SHARED[next(iter(_SHARED))]  # the oldest
+            _SHARED[key] = {}
+        self._cache = _SHARED[key]
 
     @property
     def engine(self) -> Engine:
@@ -147,7 +217,7 @@ class Workspace:
         """A connection that may write, with every canonical table present (loads, init, the demo)."""
         if self.read_only:
             raise WorkspaceError(say("workspace.read_only", self._message_lang or self.lang, path=self.database))
-        self._cache.clear()  # what was computed from the data may not hold once it is written
+        self._cache = {}  # what was computed from the data may not hold once it is written (a new dict: others share the old)
         if self._con is not None and not self._writable:
             self.close()
         if self._con is None:
@@ -227,6 +297,7 @@ class Workspace:
             lang=lang or self.lang,
         )
 
+    @_kept
     def metrics(
         self,
         names: Sequence[str] | None = None,
@@ -266,6 +337,7 @@ class Workspace:
             cache=self._cache,
         )
 
+    @_kept
     def tree(self, period: str, lang: str | None = None) -> TreeResult:
         """The KPI tree for one period (e.g. FY2025, FY2025Q3), with targets and last year."""
         from kpiflow.analysis.metrics import sum_moments  # noqa: PLC0415  (start-up: imported when run)
@@ -293,6 +365,7 @@ class Workspace:
             self.model, current_period, values(current_period), values(previous_period), lang, moments=(now, then)
         )
 
+    @_kept
     def plan(
         self,
         target: Mapping[str, float],
@@ -321,6 +394,7 @@ class Workspace:
             lang=lang or self.lang,
         )
 
+    @_kept
     def funnel(
         self,
         period: str | None = None,
@@ -347,6 +421,7 @@ class Workspace:
             lang=lang or self.lang,
         )
 
+    @_kept
     def bottleneck(
         self,
         period: str | None = None,
@@ -376,6 +451,7 @@ class Workspace:
             lang=lang or self.lang,
         )
 
+    @_kept
     def explain(self, metric: str, start: str, end: str, *, by: Sequence[str] = (), lang: str | None = None) -> ExplainResult:
         """Why `metric` changed from period `start` to period `end`: factors down the tree, segments,
         mix and rate, significance and a narrative (see `kpiflow explain`). Periods are labels such
@@ -393,6 +469,7 @@ class Workspace:
             cache=self._cache,
         )
 
+    @_kept
     def exhibitions(
         self, period: str | None = None, *, by_exhibit: bool = False, within_days: int = 180, lang: str | None = None
     ) -> ExhibitionsResult:
@@ -409,6 +486,7 @@ class Workspace:
             lang=lang or self.lang,
         )
 
+    @_kept
     def behaviour(
         self,
         period: str | None = None,
@@ -432,6 +510,7 @@ class Workspace:
             lang=lang or self.lang,
         )
 
+    @_kept
     def patterns(
         self,
         outcome: str,
@@ -599,7 +678,7 @@ class Workspace:
                 raise PeriodError(say("period.no_data", lang, text=text))
             return Period.custom(first.date(), last.date(), self.model.fiscal_year_start)
         else:
-            period = parse_period(text, self.model.fiscal_year_start)
+            period = parse_period(text, self.model.fiscal_year_start, lang)
         if measured:
             self._check_covered(period, lang, tables)
         return period
@@ -609,7 +688,7 @@ class Workspace:
         fys = self.model.fiscal_year_start
         first, last = parse_period(start, fys), parse_period(end, fys)
         if last.end <= first.start:
-            raise PeriodError(f"--to {end} ends before --from {start} starts")
+            raise PeriodError.worded(lambda lang: say("period.to_before_from", lang, start=start, end=end), self.lang)
         if first.kind == last.kind and first.kind != "custom" and last.start >= first.start:
             return Period.span(first, last)
         return Period("custom", first.start, last.end, fys)
@@ -648,6 +727,7 @@ class Workspace:
             raise KpiflowError("no data yet: load deals and stage history first")
         return periods[-1]
 
+    @_kept
     def touch_funnel(
         self,
         steps: Sequence[str],
@@ -686,12 +766,14 @@ class Workspace:
             per_unit=per_unit,
         )
 
+    @_kept
     def handoff(self, period: str | None = None, *, by: str | None = None, lang: str | None = None) -> HandoffResult:
         """The sales-marketing handoff: MQL -> SQL, follow-up SLA, recycling, close (see `kpiflow handoff`)."""
         from kpiflow.analysis.handoff import handoff  # noqa: PLC0415  (start-up: imported when run)
         chosen = self.resolve_period(period, lang) if period else None
         return handoff(self.engine, self.model, period=chosen, by=by, columns=self.columns(), lang=lang or self.lang)
 
+    @_kept
     def velocity(
         self, period: str | None = None, *, by: str | None = None, deals: bool = False, lang: str | None = None
     ) -> VelocityResult:
@@ -700,6 +782,7 @@ class Workspace:
         chosen = self.resolve_period(period, lang) if period else None
         return velocity(self.engine, self.model, by=by, period=chosen, deals=deals, columns=self.columns(), lang=lang or self.lang)
 
+    @_kept
     def lists(self, kind: str, *, by: str | None = None) -> ContactList:
         """`nurture`: open leads slower than the standard; `fast`: leads faster than it (see `kpiflow lists`)."""
         from kpiflow.analysis.velocity import fast_list, nurture_list  # noqa: PLC0415  (start-up: imported when run)
@@ -708,11 +791,13 @@ class Workspace:
             raise UnknownNameError.for_name("list", kind, makers)
         return makers[kind](self.engine, self.model, by=by, columns=self.columns())
 
+    @_kept
     def dictionary(self, lang: str | None = None) -> Dictionary:
         """Every metric's label, definition, extraction condition and SQL (see `kpiflow dictionary`)."""
         from kpiflow.analysis.dictionary import dictionary  # noqa: PLC0415  (start-up: imported when run)
         return dictionary(self.model, self.columns(), lang or self.lang, dialect=self.engine.dialect)
 
+    @_kept
     def check(self) -> CheckResult:
         """Summarise every table and list contract violations (see `kpiflow check`)."""
         from kpiflow.analysis.check import check  # noqa: PLC0415  (start-up: imported when run)

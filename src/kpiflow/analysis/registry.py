@@ -130,11 +130,11 @@ class Analysis:
         arguments = self.arguments(ws, values)
         if self.function is not None:
             # The report, the workbook and the dashboard ask a workspace for the same results: it
-            # keeps them while open (its data change only through load and writer(), which forget them)
+            # keeps them for the data it reads (`Workspace.results`), by analysis, function and values
             kept = getattr(ws, "results", None) if self.kept else None
             if kept is None:
                 return self.function(ws, **arguments)
-            key = (self.name, repr(sorted(arguments.items())))
+            key = (self.name, self.function, repr(sorted(arguments.items())))
             if key not in kept:
                 kept[key] = self.function(ws, **arguments)
             return kept[key]
