@@ -113,12 +113,15 @@ def test_repeated_requests_are_served_from_the_cache(client):
 
 
 def test_library_errors_are_400_with_the_message_and_no_traceback(client):
+    # in the page's language: the dashboard's (ja here) unless ?lang= says otherwise
     page = client.get("/explain", params={"metric": "revnue"})
     assert page.status_code == 400
-    assert "did you mean" in page.text and "Traceback" not in page.text
-    api = client.get("/api/explain", params={"metric": "revnue"})
+    assert "指標「revnue」はありません（「revenue」の誤りでは？）" in page.text and "Traceback" not in page.text
+    english = client.get("/explain", params={"metric": "revnue", "lang": "en"})
+    assert "unknown metric &#39;revnue&#39; (did you mean &#39;revenue&#39;?)" in english.text  # escaped
+    api = client.get("/api/explain", params={"metric": "revnue", "lang": "en"})
     assert api.status_code == 400
-    assert "revnue" in api.json()["error"]
+    assert api.json()["error"] == "unknown metric 'revnue' (did you mean 'revenue'?)"
     assert client.get("/api/patterns", params={"max_length": "three"}).status_code == 400
     assert client.get("/", params={"lang": "fr"}).status_code == 400
 

@@ -401,15 +401,15 @@ def create_app(
     async def kpiflow_error(request: Request, error: KpiflowError):
         if _database_busy(error):
             return busy(request)
-        if request.url.path.startswith("/api/"):
-            return JSONResponse({"error": str(error)}, status_code=400)
         language = safe_lang(request)
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"error": error.message(language)}, status_code=400)
         params = {k: v for k, v in request.query_params.items() if k in param_names}
         page = next((p for p in pages if p.path == request.url.path), None)
         title = page.title[language] if page else WORDS["error"][language]
         # Only what is already cached: the error page never opens the database (it may be the error).
         known = peek(("choices", language))
-        return render(request, "error.html", 400, language, params, page=page, choices_of_page=known, title=title, message=str(error))  # type: ignore[arg-type]
+        return render(request, "error.html", 400, language, params, page=page, choices_of_page=known, title=title, message=error.message(language))  # type: ignore[arg-type]
 
     def add_routes(page: Page) -> None:
         def html_view(request: Request) -> HTMLResponse:
