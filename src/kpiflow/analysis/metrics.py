@@ -25,7 +25,7 @@ import sqlglot
 from sqlglot import exp
 
 from kpiflow.analysis.frames import records_frame
-from kpiflow.engine.base import Engine
+from kpiflow.engine.base import Engine, bare
 from kpiflow.engine.metric_sql import PERIOD_COLUMN, SIDE_COLUMN, base_queries, segment_queries
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.model.config import ModelFile
@@ -364,7 +364,7 @@ _wilson = functools.lru_cache(maxsize=65536)(wilson_interval)
 
 @functools.lru_cache(maxsize=256)
 def _parse_formula(text: str) -> exp.Expression:
-    return sqlglot.parse_one(text, read="duckdb")
+    return bare(sqlglot.parse_one(text, read="duckdb"))
 
 
 class _Column(NamedTuple):

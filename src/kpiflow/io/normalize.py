@@ -11,6 +11,7 @@ from functools import cache
 import sqlglot
 from sqlglot import exp
 
+from kpiflow.engine.base import bare
 from kpiflow.model.schema import SQL_TYPES
 
 # NFKC for what Japanese exports contain: full-width ASCII, the ideographic space and
@@ -53,7 +54,7 @@ def _lit(value: object) -> exp.Expression:
 
 @cache
 def _template(sql: str) -> exp.Expression:
-    return sqlglot.parse_one(sql, read="duckdb")
+    return bare(sqlglot.parse_one(sql, read="duckdb"))
 
 
 def _fill(sql: str, **values: exp.Expression) -> exp.Expression:

@@ -326,6 +326,7 @@ def _walk(tree: exp.Expression, lang: str, refusal: Callable[[exp.Expression], C
         if found is not None:
             raise ConditionError(found, lang)
         node.comments = None  # comments never reach the engine
+        node._meta = None  # nor positions: a kept condition is copied for every statement built on it
         stack.extend((child, depth + 1) for child in reversed(list(node.iter_expressions())))
 
 
