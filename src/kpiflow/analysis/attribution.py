@@ -29,11 +29,11 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import sqlglot
 from sqlglot import exp
 
 from kpiflow.analysis import attribution_models as am
 from kpiflow.analysis.result import Column, Table, Tabular, columns
+from kpiflow.engine.base import parse
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.messages import say
 from kpiflow.stats import SMALL_SAMPLE, wilson_interval
@@ -270,7 +270,7 @@ journeys AS (
         "FROM journeys GROUP BY path, ages, lead_n, opportunity_n"
     )
     everyone = "SELECT COUNT(*) AS conversions, SUM(value) AS value FROM converters"
-    return sqlglot.parse_one(ctes + keys, read="duckdb"), sqlglot.parse_one(ctes + everyone, read="duckdb")
+    return parse(ctes + keys), parse(ctes + everyone)
 
 
 def journeys(ws: Any, query: exp.Expression) -> am.Paths:
@@ -298,8 +298,8 @@ def channel_costs(ws: Any, categories: tuple[str, ...], start: dt.datetime | Non
         where.append(f"date >= CAST({_literal(start.date().isoformat())} AS DATE)")
     if end is not None:
         where.append(f"date < CAST({_literal(end.date().isoformat())} AS DATE)")
-    query = sqlglot.parse_one(
-        f"SELECT channel, SUM(CAST(amount AS DOUBLE)) FROM costs WHERE {' AND '.join(where)} GROUP BY channel", read="duckdb"
+    query = parse(
+        f"SELECT channel, SUM(CAST(amount AS DOUBLE)) FROM costs WHERE {' AND '.join(where)} GROUP BY channel"
     )
     return {str(channel): float(amount or 0) for channel, amount in ws.engine.run(query).rows}
 

@@ -46,12 +46,11 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-import sqlglot
 from sqlglot import exp
 
 from kpiflow.analysis.exhibitions import IDENTITY_CTES, interval_days
 from kpiflow.analysis.frames import records_frame
-from kpiflow.engine.base import Engine
+from kpiflow.engine.base import Engine, parse
 from kpiflow.engine.base import timestamp as sql_timestamp
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.model.config import ModelFile
@@ -312,7 +311,7 @@ def behaviour(
 @functools.cache
 def _template() -> exp.Expression:
     """_QUERY parsed once (on first use); placeholders are filled in a copy."""
-    return sqlglot.parse_one(_QUERY, read="duckdb")
+    return parse(_QUERY)
 
 
 def _first_session(first: FirstInGroup | None) -> tuple[exp.Expression, exp.Expression]:

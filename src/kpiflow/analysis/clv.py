@@ -26,10 +26,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-import sqlglot
 from sqlglot import exp
 
 from kpiflow.analysis.result import Table, Tabular, columns
+from kpiflow.engine.base import parse
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.messages import say
 from kpiflow.stats import SMALL_SAMPLE
@@ -441,7 +441,7 @@ def segment_query(by: str) -> exp.Query:
     contact's channel when the deal names none), or its account's industry or size band."""
     if by in ("industry", "size_band"):
         return exp.select(_col("account_id"), _col(by).as_("segment")).from_("accounts")
-    ranked = sqlglot.parse_one(_FIRST_WON, read="duckdb")
+    ranked = parse(_FIRST_WON)
     return exp.select(_col("account_id"), _col(by).as_("segment")).from_(ranked.subquery("first_won"))
 
 
@@ -494,7 +494,7 @@ def summary_query(
         .order_by(_col("account_id", "f"))
     )
     if contracts:
-        query = query.with_("contracts", sqlglot.parse_one(_CONTRACTS, read="duckdb")).join(
+        query = query.with_("contracts", parse(_CONTRACTS)).join(
             exp.alias_(exp.to_table("contracts"), "c"), on=exp.EQ(this=_col("account_id", "c"), expression=_col("account_id", "f")), join_type="LEFT"
         )
     if by is not None:

@@ -46,13 +46,13 @@ import re
 from typing import Any
 
 import numpy as np
-import sqlglot
 from sqlglot import exp
 
 from kpiflow.analysis.exhibitions import IDENTITY_CTES
 from kpiflow.analysis.patterns import Population, _check_outcome, _parse_outcome, _Plan, patterns
 from kpiflow.analysis.result import Table, Tabular, columns
 from kpiflow.analysis.touch_funnel import parse_within
+from kpiflow.engine.base import parse
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.messages import say
 from kpiflow.stats import SMALL_SAMPLE, benjamini_hochberg, normal_quantile, wilson_interval
@@ -190,7 +190,7 @@ def build_query(
 ) -> exp.Expression:
     """The counting statement (DuckDB SQL parsed by SQLGlot; every engine runs it); `parsed` is
     the outcome as the patterns engine reads it."""
-    outcomes = sqlglot.parse_one(_Plan(unit="contact", outcome=parsed, keep=None, within=None, start=None, end=None).outcomes(), read="duckdb")
+    outcomes = parse(_Plan(unit="contact", outcome=parsed, keep=None, within=None, start=None, end=None).outcomes())
     tp_filter: exp.Expression = exp.column("type", table="t").eq(exp.Literal.string("page_view"))
     reached: exp.Expression = exp.column("o", table="oc").is_(exp.null()).not_()
     still_open: exp.Expression = exp.true()
@@ -203,8 +203,8 @@ def build_query(
         still_open = exp.or_(exp.column("o", table="oc").is_(exp.null()), exp.column("o", table="oc") >= _timestamp(start))
     value, relative = dwell
     long_enough = f"v.dwell >= {value} * l.typical" if relative else f"v.dwell >= {value}"
-    engaged = sqlglot.parse_one(f"{long_enough} AND COALESCE(v.scroll >= {scroll}, TRUE)", read="duckdb")
-    tree = sqlglot.parse_one(_QUERY, read="duckdb")
+    engaged = parse(f"{long_enough} AND COALESCE(v.scroll >= {scroll}, TRUE)")
+    tree = parse(_QUERY)
     return exp.replace_placeholders(
         tree,
         tp_filter=tp_filter,

@@ -20,10 +20,9 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-import sqlglot
 from sqlglot import exp
 
-from kpiflow.engine.base import Engine
+from kpiflow.engine.base import Engine, parse
 from kpiflow.engine.base import timestamp as sql_timestamp
 from kpiflow.engine.metric_sql import period_bucket
 from kpiflow.model.config import ModelFile
@@ -134,13 +133,12 @@ def cohort_sql(
     reach_source = source_of(link.reaching, model.metrics[link.reaching])
     # The end of the data for the numerator's table: a window that runs past it has not elapsed.
     latest = exp.select(exp.func("MAX", exp.column(reach_source.time, quoted=True))).from_(exp.to_table(reach_source.table))
-    template = sqlglot.parse_one(
+    template = parse(
         """SELECT e.entity_key, e.at AS entered_at, r.at AS reached_at,
                   e.at + :window <= (:latest) AS mature,
                   r.at IS NOT NULL AND r.at <= e.at + :window AS converted
            FROM entering AS e LEFT JOIN reaching AS r ON r.entity_key = e.entity_key
            WHERE e.at >= :start AND e.at < :end""",
-        read="duckdb",
     )
     members = exp.replace_placeholders(template, latest=latest.subquery(), start=sql_timestamp(start), end=sql_timestamp(end))
     for window in [p for p in members.find_all(exp.Placeholder) if p.name == "window"]:
@@ -150,13 +148,12 @@ def cohort_sql(
         groups.append(period_bucket(exp.column("at", table="e"), bucket, model.fiscal_year_start).as_("period_start"))
     groups += [exp.column(d, table="e", quoted=True).as_(d, quoted=True) for d in dims]
     members = members.select(*groups)
-    summary = sqlglot.parse_one(
+    summary = parse(
         """SELECT COUNT(*) FILTER (WHERE mature) AS entered,
                   COUNT(*) FILTER (WHERE mature AND converted) AS converted,
                   COUNT(*) FILTER (WHERE NOT mature) AS immature,
                   COUNT(*) FILTER (WHERE mature AND converted AND reached_at < entered_at) AS out_of_order
            FROM members""",
-        read="duckdb",
     )
     outputs = [exp.column(g.alias, quoted=True) for g in groups]
     query = exp.select(*outputs, *summary.expressions).from_("members")

@@ -45,11 +45,10 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 
-import sqlglot
 from sqlglot import exp
 
 from kpiflow.analysis.frames import records_frame
-from kpiflow.engine.base import Engine, days_between, fill, microseconds_between, side_by_side
+from kpiflow.engine.base import Engine, days_between, fill, microseconds_between, parse, side_by_side
 from kpiflow.engine.base import timestamp as sql_timestamp
 from kpiflow.errors import KpiflowError
 from kpiflow.model.config import ModelFile
@@ -212,10 +211,9 @@ def _float(value) -> float | None:
 
 
 def _stage_counts(engine: Engine, stages, entity, start, end) -> list[dict[str, object]]:
-    template = sqlglot.parse_one(
+    template = parse(
         """SELECT stage, COUNT(*) AS entries, COUNT(DISTINCT entity_id) AS entities FROM stage_history
            WHERE entity = :entity AND entered_at >= :start AND entered_at < :end GROUP BY stage""",
-        read="duckdb",
     )
     query = exp.replace_placeholders(template, entity=exp.convert(entity), start=sql_timestamp(start), end=sql_timestamp(end))
     found = {s: (e, n) for s, e, n in engine.run(query)}
@@ -319,13 +317,12 @@ def _lost(entity: str) -> exp.Expression:
 def _period_sql(stages, entity, start, end, dims, columns) -> exp.Expression:
     """Entries into each stage in the period; rate B / A on entries, as the KPI tree counts them."""
     dim_exprs, needed = _dimension_select(columns, dims)
-    entries = sqlglot.parse_one(
+    entries = parse(
         """SELECT stage_history.stage, stage_history.entity_id,
                   NOT EXISTS (SELECT 1 FROM stage_history AS a JOIN pairs AS p ON a.stage = p.from_stage
                               WHERE p.to_stage = stage_history.stage AND a.entity = :entity AND a.entity_id = stage_history.entity_id) AS no_predecessor
            FROM stage_history
            WHERE stage_history.entity = :entity AND stage_history.entered_at >= :start AND stage_history.entered_at < :end""",
-        read="duckdb",
     )
     entries = exp.replace_placeholders(entries, entity=exp.convert(entity), start=sql_timestamp(start), end=sql_timestamp(end))
     for expression in dim_exprs:

@@ -46,11 +46,10 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 
-import sqlglot
 from sqlglot import exp
 
 from kpiflow.analysis.frames import records_frame
-from kpiflow.engine.base import Engine, fill
+from kpiflow.engine.base import Engine, fill, parse
 from kpiflow.engine.base import timestamp as sql_timestamp
 from kpiflow.errors import KpiflowError, ModelError, UnknownNameError, did_you_mean, expected_one_of, suggest
 from kpiflow.messages import say
@@ -493,9 +492,8 @@ def _touch_by_owner(columns: Mapping[str, Sequence[str]]) -> exp.Expression:
     if "owner" not in columns.get("touchpoints", ()):
         return exp.true()
     return exp.paren(
-        sqlglot.parse_one(
+        parse(
             "NULLIF(TRIM(t.owner), '') IS NULL OR NULLIF(TRIM(h.contact_owner), '') IS NULL OR TRIM(t.owner) = TRIM(h.contact_owner)",
-            read="duckdb",
         )
     )
 
@@ -511,7 +509,7 @@ def _stacked(parts: Mapping[str, str]) -> exp.Query:
     """The rows of every part (name -> DuckDB SQL) in one result, `part` telling them apart:
     each part lists every part's columns, NULL for those it lacks (what DuckDB's UNION BY NAME
     does, spelt so that every engine reads it), and a column two parts share is one column."""
-    queries = {name: sqlglot.parse_one(sql, read="duckdb") for name, sql in parts.items()}
+    queries = {name: parse(sql) for name, sql in parts.items()}
     names = list(dict.fromkeys(column.alias_or_name for query in queries.values() for column in query.selects))
     selects = []
     for part, query in queries.items():

@@ -21,11 +21,10 @@ from decimal import Decimal
 from itertools import repeat
 from typing import NamedTuple
 
-import sqlglot
 from sqlglot import exp
 
 from kpiflow.analysis.frames import records_frame
-from kpiflow.engine.base import Engine, bare
+from kpiflow.engine.base import Engine, parse
 from kpiflow.engine.metric_sql import PERIOD_COLUMN, SIDE_COLUMN, base_queries, segment_queries
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.model.config import ModelFile
@@ -364,7 +363,7 @@ _wilson = functools.lru_cache(maxsize=65536)(wilson_interval)
 
 @functools.lru_cache(maxsize=256)
 def _parse_formula(text: str) -> exp.Expression:
-    return bare(sqlglot.parse_one(text, read="duckdb"))
+    return parse(text)  # kept (cached) and never changed: callers copy what they build on
 
 
 class _Column(NamedTuple):

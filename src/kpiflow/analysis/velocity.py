@@ -61,11 +61,10 @@ from itertools import pairwise
 from pathlib import Path
 from typing import NamedTuple
 
-import sqlglot
 from sqlglot import exp
 
 from kpiflow.analysis.frames import records_frame
-from kpiflow.engine.base import Engine, days_between, fill, side_by_side
+from kpiflow.engine.base import Engine, days_between, fill, parse, side_by_side
 from kpiflow.engine.base import timestamp as sql_timestamp
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.io.export import write_csv
@@ -755,7 +754,7 @@ def _list_query(
             ),
         ),
     ]
-    query = sqlglot.parse_one(select, read="duckdb")
+    query = parse(select)
     for name, cte in ctes:
         query = query.with_(name, as_=cte, copy=False)
     return query

@@ -171,6 +171,14 @@ def _parsed(text: str) -> exp.Expression:
     return bare(sqlglot.parse_one(text, read="duckdb"))
 
 
+def parse(text: str, read: str = "duckdb") -> exp.Expression:
+    """A statement or expression written in DuckDB's SQL, as a tree of the caller's own: the text
+    is parsed once per process (analyses build the same statements again and again)."""
+    if read != "duckdb":
+        raise ValueError(f"analyses write DuckDB's SQL, not {read}'s")
+    return _parsed(text).copy()
+
+
 def fill(text: str, **values: Any) -> exp.Expression:
     """A statement written in DuckDB's SQL with `:name` placeholders, each replaced by an
     expression. The text is parsed once per process (analyses build the same statements again
