@@ -94,6 +94,7 @@ def copy_demo(path: str | Path, *, size: str = "default", lang: str = "ja"):
 
 
 _SHARED_DEMOS: dict[tuple[str, str], tuple[Path, dict[str, bytes]]] = {}
+_ANCHORS: list = []
 
 
 def _contents(root: Path) -> dict[str, bytes]:
@@ -112,6 +113,9 @@ def shared_demo(size: str = "small", lang: str = "en") -> Path:
         ws, _ = copy_demo(_DEMO_ROOT[0] / f"shared-{size}-{lang}", size=size, lang=lang)
         ws.close()
         _SHARED_DEMOS[size, lang] = (ws.root, _contents(ws.root))
+        # Held open for the session: DuckDB then shares one database instance among every
+        # connection to the file, so opening the workspace costs 0.3 ms instead of 16 ms.
+        _ANCHORS.append(duck.connect(ws.database, read_only=True))
     return _SHARED_DEMOS[size, lang][0]
 
 
@@ -125,6 +129,8 @@ def open_shared_demo(size: str = "small", lang: str = "en"):
 @pytest.fixture(scope="session", autouse=True)
 def _remove_demo_builds():
     yield
+    for anchor in _ANCHORS:
+        anchor.close()
     changed = []
     for root, contents in _SHARED_DEMOS.values():
         now = _contents(root)

@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 
 import kpiflow
 from conftest import ACCOUNTS, CONTACTS, DEALS, workspace_from_csv
-from kpiflow.analysis.registry import Analysis, Param, registered
+from kpiflow.analysis.registry import REGISTRY, Analysis, Param, registered
 from kpiflow.analysis.result import Column, Table, Tabular, columns, is_tabular
 from kpiflow.cli import app
 from kpiflow.errors import KpiflowError
@@ -196,6 +196,13 @@ def test_a_workspace_keeps_a_result_until_its_data_are_written(ws):
         ws.writer()  # what writes (a load, init, the demo) goes through writer(): every result is forgotten
         ws.counted()
         assert calls == ["won", "lost", "won", "won", "won"]
+    # kept or not by the values it runs with (attribution is kept unless it reads a --paths file)
+    calls.clear()
+    sometimes = Analysis("sometimes", TOY.title, TOY.summary, "sometimes", TOY.params, function=counted, kept=lambda values: values["outcome"] == "won")
+    with registered(sometimes):
+        ws.sometimes(), ws.sometimes(), ws.sometimes(outcome="lost"), ws.sometimes(outcome="lost")
+        assert calls == ["won", "lost", "lost"]
+    assert REGISTRY["attribution"].kept({"paths": None}) and not REGISTRY["attribution"].kept({"paths": "paths.csv"})
 
 
 def test_workspaces_opened_on_the_same_data_share_results_until_anything_writes_it(tmp_path):

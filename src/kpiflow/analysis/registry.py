@@ -76,8 +76,9 @@ class Analysis:
     # (`kpiflow economics --json` -> records); None: the whole result, parameters and every table.
     records: str | None = None
     # Whether its result depends only on the workspace's tables, model and parameters, so that a
-    # workspace keeps it while open (False: it reads files of its own, such as hypotheses.yaml).
-    kept: bool = True
+    # workspace keeps it while open (False: it reads files of its own, such as hypotheses.yaml);
+    # or, given the values it runs with, whether this run does.
+    kept: bool | Callable[[Mapping[str, Any]], bool] = True
 
     def json_of(self, result: Any) -> Any:
         """What its command's --json prints: the contracted table's records, or the whole result."""
@@ -131,7 +132,8 @@ class Analysis:
         if self.function is not None:
             # The report, the workbook and the dashboard ask a workspace for the same results: it
             # keeps them for the data it reads (`Workspace.results`), by analysis, function and values
-            kept = getattr(ws, "results", None) if self.kept else None
+            keeps = self.kept(arguments) if callable(self.kept) else self.kept
+            kept = getattr(ws, "results", None) if keeps else None
             if kept is None:
                 return self.function(ws, **arguments)
             key = (self.name, self.function, repr(sorted(arguments.items())))
@@ -637,7 +639,7 @@ ANALYSES: list[Analysis] = [
             Param("costs", "text", "marketing", {"en": "Cost categories: marketing | all | media,event,...", "ja": "費目: marketing | all | media,event など"}),
         ),
         function=_attribution,
-        kept=False,  # --paths reads a file, which may change between two runs
+        kept=lambda values: not values.get("paths"),  # --paths reads a file, which may change between two runs
         charts=_attribution_charts,
         records="credits",
     ),
