@@ -23,6 +23,11 @@ settings.register_profile("reproducible", derandomize=True, database=None, max_e
 settings.register_profile("explore", derandomize=False, max_examples=300)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "reproducible"))
 
+# One DuckDB thread (KPIFLOW_THREADS, which kpiflow reads at every connection): the suite's tables
+# are far below the row groups DuckDB would share among threads, so a second one only adds the
+# cost of scheduling every query's tasks (about 8% of the suite's CPU). bench/ measures with all.
+os.environ.setdefault("KPIFLOW_THREADS", "1")
+
 
 # --- the command line, built once per process as the installed `kpiflow` builds it -------------
 # typer's CliRunner turns the Typer app into a click command on every invoke: about 30 ms of type

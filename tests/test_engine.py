@@ -198,3 +198,37 @@ def test_importing_every_analysis_loads_no_database_driver():
     script = f"import importlib, sys\nfor name in [{names}]:\n    importlib.import_module(name)\nprint('duckdb' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# --- DuckDB settings from the environment ---------------------------------------------------
+
+
+def test_threads_and_memory_limit_come_from_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("KPIFLOW_THREADS", "3")
+    monkeypatch.setenv("KPIFLOW_MEMORY_LIMIT", "2GB")
+    for con in (duck.connect(), duck.connect(tmp_path / "sealed.duckdb", read_only=False, files=False)):
+        threads, memory = con.execute("SELECT current_setting('threads'), current_setting('memory_limit')").fetchone()
+        con.close()
+        assert (threads, memory) == (3, "1.8 GiB")  # DuckDB shows 2 GB (2e9 bytes) in GiB
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "english", "japanese"),
+    [
+        ("KPIFLOW_THREADS", "two", "KPIFLOW_THREADS is 'two'; expected a whole number of threads, 1 or more", "KPIFLOW_THREADS が「two」です"),
+        ("KPIFLOW_THREADS", "0", "KPIFLOW_THREADS is '0'; expected a whole number", "1 以上の整数"),
+        ("KPIFLOW_MEMORY_LIMIT", "lots", "KPIFLOW_MEMORY_LIMIT is 'lots'; expected an amount of memory such as 4GB", "4GB、512MB、8GiB"),
+    ],
+)
+def test_a_bad_setting_is_refused_naming_the_variable_in_the_users_language(monkeypatch, tmp_path, variable, value, english, japanese):
+    from typer.testing import CliRunner  # noqa: PLC0415
+
+    from kpiflow.cli import app  # noqa: PLC0415
+    from kpiflow.errors import SettingError  # noqa: PLC0415
+
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(SettingError) as refused:
+        duck.connect()
+    assert english in str(refused.value) and japanese in refused.value.message("ja")
+    result = CliRunner().invoke(app, ["init", str(tmp_path / "ws"), "--lang", "en"])
+    assert result.exit_code == 2 and english in result.output and "Traceback" not in result.output

@@ -110,6 +110,12 @@ class ModelError(KpiflowError, ValueError):
     exit_code = 2
 
 
+class SettingError(KpiflowError, ValueError):
+    """An environment variable kpiflow reads (KPIFLOW_THREADS, KPIFLOW_MEMORY_LIMIT) holds no valid value."""
+
+    exit_code = 2
+
+
 class WorkspaceError(KpiflowError, FileNotFoundError):
     """No workspace where one was expected."""
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import inspect
 import os
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -94,9 +95,14 @@ def _kept(method: Callable[P, R]) -> Callable[P, R]:
     with registered analyses' results (`Workspace.results`), so that the report, the workbook and
     the dashboard, and a workspace opened again on the same data, compute it once."""
 
+    signature = inspect.signature(method)
+
     @functools.wraps(method)
     def keeping(self: Workspace, *args: object, **kwargs: object) -> object:
-        key = (method.__name__, repr(args), repr(sorted(kwargs.items())))
+        # By the values the method sees, however they were passed: tree("FY2025") is tree(period="FY2025").
+        bound = signature.bind(self, *args, **kwargs)
+        bound.apply_defaults()
+        key = (method.__name__, repr(list(bound.arguments.items())[1:]))
         kept = self.results
         if key not in kept:
             kept[key] = method(self, *args, **kwargs)

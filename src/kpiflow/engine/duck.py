@@ -8,6 +8,8 @@ expressions can later be rendered for Spark, BigQuery or Snowflake.
 from __future__ import annotations
 
 import functools
+import os
+import re
 import uuid
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -20,6 +22,8 @@ from sqlglot import exp
 from kpiflow.engine import base
 from kpiflow.engine.base import Engine, Query, Result, Temporary, ident
 from kpiflow.engine.base import timestamp as timestamp  # re-exported: callers older than the seam import it here
+from kpiflow.errors import SettingError
+from kpiflow.messages import say
 from kpiflow.model.schema import TABLES, Table
 
 DIALECT = "duckdb"
@@ -39,6 +43,27 @@ _SEALED = {
 }
 
 
+_MEMORY = re.compile(r"^\s*\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*$", re.IGNORECASE)
+
+
+def settings(lang: str = "en") -> dict[str, object]:
+    """DuckDB settings a user may give kpiflow through the environment, for a shared server or a
+    small laptop: KPIFLOW_THREADS (DuckDB uses every core by default) and KPIFLOW_MEMORY_LIMIT
+    (80% of the machine's memory by default; beyond it DuckDB spills to disk where it can)."""
+    chosen: dict[str, object] = {}
+    threads = os.environ.get("KPIFLOW_THREADS", "").strip()
+    if threads:
+        if not threads.isdigit() or int(threads) < 1:
+            raise SettingError.worded(lambda lang: say("setting.threads", lang, value=threads), lang)
+        chosen["threads"] = int(threads)
+    memory = os.environ.get("KPIFLOW_MEMORY_LIMIT", "").strip()
+    if memory:
+        if not _MEMORY.match(memory):
+            raise SettingError.worded(lambda lang: say("setting.memory_limit", lang, value=memory), lang)
+        chosen["memory_limit"] = memory.replace(" ", "")
+    return chosen
+
+
 def connect(path: str | Path | None = None, *, read_only: bool = False, files: bool | None = None) -> duckdb.DuckDBPyConnection:
     """Open (or create) the workspace database; `None` gives an in-memory database.
 
@@ -51,7 +76,7 @@ def connect(path: str | Path | None = None, *, read_only: bool = False, files: b
     """
     database = ":memory:" if path is None else str(path)
     sealed = not (files if files is not None else (path is not None and not read_only))
-    config = {**_CONFIG, **(_SEALED if sealed else {})}
+    config = {**_CONFIG, **settings(), **(_SEALED if sealed else {})}
     con = duckdb.connect(database, read_only=read_only, config=config)
     # kpiflow prints its own output: DuckDB's progress bar would scribble over tables and JSON.
     con.execute("SET enable_progress_bar = false")
