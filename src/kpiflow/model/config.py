@@ -375,7 +375,7 @@ def _parsed(text: str, file: str) -> tuple[ModelFile, yamlfile.YamlDocument]:
     return model, dataclasses.replace(doc, file=file)
 
 
-@functools.lru_cache(maxsize=16)
+@functools.lru_cache(maxsize=128)  # a few KB each; a process may hold many workspaces (tests, notebooks)
 def _parsed_text(text: str) -> tuple[ModelFile, yamlfile.YamlDocument]:
     doc = yamlfile.parse_yaml(text, MODEL_FILE)
     return _load(doc), doc
