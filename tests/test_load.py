@@ -72,6 +72,31 @@ def test_cp932_specials_and_yen_sign(ws, tmp_path):
     assert ws.sql("SELECT amount, owner FROM deals").fetchall() == [(Decimal("1200"), "(株)テスト1")]
 
 
+def test_expanding_characters_are_normalised_whether_or_not_the_sql_plans_for_them(ws, tmp_path, monkeypatch):
+    # NFKC expands ① and ㈱ to several characters; a small file without any is loaded by SQL that
+    # leaves those REPLACEs out, a file with some (or a file too large to read again) by SQL with them.
+    import kpiflow.io.loader as loader  # noqa: PLC0415
+    from kpiflow.io.normalize import has_expansions  # noqa: PLC0415
+
+    sent: list[str] = []
+    monkeypatch.setattr(loader, "render", lambda statement, original=loader.render: sent.append(original(statement)) or sent[-1])
+    plain = write(tmp_path, "plain.csv", "deal_id,created_at,amount,outcome,owner\nD1,2025/4/1,1200,won,ＡＢＣ商事\n")
+    ws.load(plain, "deals")
+    assert ws.sql("SELECT owner FROM deals").fetchall() == [("ABC商事",)]  # full-width letters still become ASCII
+    planned = lambda: any("'(株)'" in q for q in sent)  # noqa: E731  (the REPLACE of ㈱ by (株))
+    assert not planned()
+    sent.clear()
+    special = write(tmp_path, "special.csv", "deal_id,created_at,amount,outcome,owner\nD1,2025/4/1,1200,won,㈱テスト⑳\n")
+    ws.load(special, "deals", mode="replace")
+    assert ws.sql("SELECT owner FROM deals").fetchall() == [("(株)テスト20",)]
+    assert planned()
+    monkeypatch.setattr(loader, "SMALL_TEXT", 10)  # too large to read again: planned for, as any large file
+    sent.clear()
+    ws.load(plain, "deals", mode="replace")
+    assert planned()
+    assert has_expansions("①".encode()) and has_expansions("x㈹".encode()) and not has_expansions("ＡＢＣ ｶﾞ".encode())
+
+
 def test_encoding_override(ws, tmp_path):
     path = write(tmp_path, "deals.csv", DEALS_HEADER + DEALS_ROWS, "cp932")
     assert ws.load(path, "deals", encoding="shift_jis").encoding == "cp932"
