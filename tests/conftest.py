@@ -13,6 +13,7 @@ import typer.testing
 from hypothesis import settings
 
 import kpiflow
+import kpiflow.workspace
 from kpiflow.engine import duck
 
 # Property tests draw the same examples on every run, so that the suite (and CI) is reproducible:
@@ -27,6 +28,11 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "reproducible"))
 # are far below the row groups DuckDB would share among threads, so a second one only adds the
 # cost of scheduling every query's tasks (about 8% of the suite's CPU). bench/ measures with all.
 os.environ.setdefault("KPIFLOW_THREADS", "1")
+
+# A session opens a thousand workspaces; the shared demos' computed results (kpiflow.workspace.
+# _SHARED, 16 data states in a user's process) must outlive the tiny ones opened between two
+# modules that read the same demo.
+kpiflow.workspace._SHARED_STATES = 1024
 
 
 # --- the command line, built once per process as the installed `kpiflow` builds it -------------

@@ -247,3 +247,25 @@ def test_workspaces_opened_on_the_same_data_share_results_until_anything_writes_
         with kpiflow.open(str(root)) as ws:
             ws.load(tmp_path / "deals.csv", "deals")  # back to the file's 100, through kpiflow
         assert ads_won() == 100 and calls == [100, 150, 160, 170, 170, 100]
+
+
+def test_the_data_states_read_most_recently_are_the_ones_kept(tmp_path, monkeypatch):
+    import kpiflow.workspace as workspace  # noqa: PLC0415
+
+    roots = []
+    for name in "abc":
+        made = workspace_from_csv(tmp_path / name, {"deals": DEALS})
+        made.close()
+        roots.append(made.root)
+    monkeypatch.setattr(workspace, "_SHARED", {})
+    monkeypatch.setattr(workspace, "_SHARED_STATES", 2)
+
+    def cache_of(root):
+        with kpiflow.open(str(root)) as ws:
+            ws.columns()
+            return ws._cache
+
+    a, b = cache_of(roots[0]), cache_of(roots[1])
+    assert cache_of(roots[0]) is a  # read again: now the most recent
+    cache_of(roots[2])  # a third state: the one read longest ago (b) goes
+    assert cache_of(roots[0]) is a and cache_of(roots[1]) is not b

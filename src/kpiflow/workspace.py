@@ -7,6 +7,7 @@ import functools
 import hashlib
 import inspect
 import os
+import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -61,9 +62,10 @@ R = TypeVar("R")
 # shared by every workspace this process opens on the same data with the same model: a script or
 # notebook that opens the workspace again, the report and the workbook of one `kpiflow export`,
 # each compute a result once. Keyed by the database's state (see `_data_state`), so a load, here
-# or in another process, starts afresh; the last few states are kept.
+# or in another process, starts afresh; the states read most recently are kept.
 _SHARED: dict[tuple, dict] = {}
-_SHARED_STATES = 8
+_SHARED_STATES = 16
+_SHARING = threading.Lock()
 
 
 def _data_state(database: Path) -> tuple | None:
@@ -199,11 +201,14 @@ class Workspace:
         # language of messages: only errors are worded in it, and errors are never kept.
         model = hashlib.blake2b(self.model.model_dump_json().encode(), digest_size=16).digest()
         key = (state, model, dt.date.today())
-        if key not in _SHARED:
-            while len(_SHARED) >= _SHARED_STATES:
-                del _SHARED[next(iter(_SHARED))]  # the oldest
-            _SHARED[key] = {}
-        self._cache = _SHARED[key]
+        with _SHARING:  # the dashboard opens workspaces from several threads
+            cache = _SHARED.pop(key, None)
+            if cache is None:
+                cache = {}
+                while len(_SHARED) >= _SHARED_STATES:
+                    del _SHARED[next(iter(_SHARED))]  # the one read longest ago
+            _SHARED[key] = cache  # last: the most recently read
+        self._cache = cache
 
     @property
     def engine(self) -> Engine:
