@@ -97,6 +97,21 @@ def test_expanding_characters_are_normalised_whether_or_not_the_sql_plans_for_th
     assert has_expansions("①".encode()) and has_expansions("x㈹".encode()) and not has_expansions("ＡＢＣ ｶﾞ".encode())
 
 
+def test_a_table_without_a_key_is_appended_in_any_order_by_that_load_alone(ws, tmp_path):
+    # DuckDB may append touchpoints as its threads finish them; the connection preserves insertion
+    # order again afterwards, refused or not, so that a refused file's lines are numbered as read.
+    def preserved() -> bool:
+        return ws.writer().execute("SELECT current_setting('preserve_insertion_order')").fetchall()[0][0]
+
+    good = write(tmp_path, "tp.csv", "occurred_at,contact_id,type\n2025-04-01,C1,page_view\n2025-04-02,C2,download\n")
+    assert ws.load(good, "touchpoints").rows == 2 and preserved()
+    bad = write(tmp_path, "bad.csv", "occurred_at,contact_id,type\n2025-04-01,C1,page_view\n,C2,page_view\n2025-04-02,C3,\n")
+    with pytest.raises(LoadError) as refused:
+        ws.load(bad, "touchpoints")
+    assert [p.line for p in refused.value.problems] == [3, 4] and preserved()
+    assert ws.sql("SELECT count(*) FROM touchpoints").fetchall() == [(2,)]
+
+
 def test_encoding_override(ws, tmp_path):
     path = write(tmp_path, "deals.csv", DEALS_HEADER + DEALS_ROWS, "cp932")
     assert ws.load(path, "deals", encoding="shift_jis").encoding == "cp932"
