@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from functools import cache
 
-import sqlglot
 from sqlglot import exp
 
-from kpiflow.engine.base import bare
+from kpiflow.engine.base import fill
 from kpiflow.model.schema import SQL_TYPES
 
 # NFKC for what Japanese exports contain: full-width ASCII, the ideographic space and
@@ -52,16 +51,6 @@ def _lit(value: object) -> exp.Expression:
     return exp.convert(value)
 
 
-@cache
-def _template(sql: str) -> exp.Expression:
-    return bare(sqlglot.parse_one(sql, read="duckdb"))
-
-
-def _fill(sql: str, **values: exp.Expression) -> exp.Expression:
-    # replace_placeholders transforms a copy: the cached template is never changed
-    return exp.replace_placeholders(_template(sql), **values)
-
-
 def nfkc(text: exp.Expression, *, expansions: bool = True) -> exp.Expression:
     """NFKC for the characters Japanese exports carry; other values pass untouched.
 
@@ -86,7 +75,7 @@ def _nfkc_template(expansions: bool = True) -> exp.Expression:
     expanded: exp.Expression = exp.func("TRANSLATE", exp.Placeholder(this="x"), _lit(NFKC_FROM), _lit(NFKC_TO))
     for char, replacement in EXPANSIONS.items() if expansions else ():
         expanded = exp.func("REPLACE", expanded, _lit(char), _lit(replacement))
-    return _fill(
+    return fill(
         """CASE WHEN STRLEN(:x) = LENGTH(:x) THEN :x
                 WHEN REGEXP_MATCHES(:x, :needs) THEN NFC_NORMALIZE(:expanded)
                 ELSE :x END""",
@@ -99,7 +88,7 @@ def trim(text: exp.Expression) -> exp.Expression:
     """Surrounding spaces removed (TRIM copies, so only values that need it pay for it). LIKE
     with a fixed prefix or suffix is DuckDB's cheapest test of one: 40% less than STARTS_WITH and
     ENDS_WITH on a 1M-row file, the costliest of the cleaning layers."""
-    return _fill("CASE WHEN :x LIKE ' %' OR :x LIKE '% ' THEN TRIM(:x) ELSE :x END", x=text)
+    return fill("CASE WHEN :x LIKE ' %' OR :x LIKE '% ' THEN TRIM(:x) ELSE :x END", x=text)
 
 
 def null_markers(text: exp.Expression) -> exp.Expression:
@@ -147,7 +136,7 @@ def map_values(text: exp.Expression, mapping: dict[str, str | None], *, casefold
 
 def parse_money(text: exp.Expression, sql_type: str = SQL_TYPES["money"]) -> exp.Expression:
     """¥1,200,000 / 1,200,000円 / 120万円 / 1億2000万 / ▲500 -> a decimal number."""
-    return _fill(
+    return fill(
         f"""COALESCE(TRY_CAST(:t AS {sql_type}), (
             SELECT CASE
               WHEN s = '' THEN NULL
@@ -170,7 +159,7 @@ def parse_money(text: exp.Expression, sql_type: str = SQL_TYPES["money"]) -> exp
 
 def parse_number(text: exp.Expression) -> exp.Expression:
     """1,234.5 / 85% -> a double (the percent sign is dropped: 85% is 85)."""
-    return _fill(
+    return fill(
         "COALESCE(TRY_CAST(:t AS DOUBLE), TRY_CAST(REGEXP_REPLACE(:t, '[,%\\s]', '', 'g') AS DOUBLE))",
         t=text,
     )
@@ -178,14 +167,14 @@ def parse_number(text: exp.Expression) -> exp.Expression:
 
 def parse_integer(text: exp.Expression) -> exp.Expression:
     """A whole number; 1,200 and 12万 are accepted, 1.5 is not."""
-    return _fill(
+    return fill(
         "CASE WHEN ROUND(:v) = :v THEN TRY_CAST(:v AS BIGINT) END",
         v=parse_money(text, "DECIMAL(38,4)"),
     )
 
 
 def parse_boolean(text: exp.Expression) -> exp.Expression:
-    return _fill(
+    return fill(
         "CASE WHEN LOWER(:t) = ANY(:yes) THEN TRUE WHEN LOWER(:t) = ANY(:no) THEN FALSE END",
         t=text,
         yes=exp.Array(expressions=[_lit(w) for w in TRUE_WORDS]),
@@ -198,7 +187,7 @@ def _era_to_gregorian(text: exp.Expression) -> exp.Expression:
     era = exp.Case(this=exp.func("REGEXP_EXTRACT", text, _lit("^(令和|平成|昭和|R|H|S)"), _lit(1)))
     for name, base in ERAS.items():
         era = era.when(_lit(name), _lit(base), copy=False)
-    return _fill(
+    return fill(
         """CASE WHEN REGEXP_MATCHES(:t, '^(令和|平成|昭和|R|H|S)([0-9]+|元)[年./]') THEN
              CAST(:base + CAST(REPLACE(REGEXP_EXTRACT(:t, '^(令和|平成|昭和|R|H|S)([0-9]+|元)', 2), '元', '1') AS INTEGER) AS VARCHAR)
              || '/' || REGEXP_REPLACE(:t, '^(令和|平成|昭和|R|H|S)([0-9]+|元)[年./]', '')
@@ -210,7 +199,7 @@ def _era_to_gregorian(text: exp.Expression) -> exp.Expression:
 
 def _kanji_date(text: exp.Expression) -> exp.Expression:
     """2025年4月1日 9時30分 -> 2025/4/1 9:30; 2025.4.1 -> 2025/4/1."""
-    return _fill(
+    return fill(
         """REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(
              :t, '[年月.]', '/', 'g'), '日\\s*', ' ', 'g'), '時', ':', 'g'), '分|秒|\\([^)]*\\)|（[^）]*）', '', 'g')""",
         t=text,
@@ -227,7 +216,7 @@ def parse_timestamp(text: exp.Expression, timezone: str, formats: tuple[str, ...
     fmt_list = exp.Array(expressions=[_lit(f) for f in TIMESTAMP_FORMATS])
     user = exp.func("TRY_STRPTIME", text, exp.Array(expressions=[_lit(f) for f in formats])) if formats else exp.null()
     japanese = _kanji_date(_era_to_gregorian(text))
-    return _fill(
+    return fill(
         """COALESCE(
              :user,
              CASE WHEN REGEXP_MATCHES(:t, '[0-9]:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?\\s*(Z|[+-][0-9]{2}(:?[0-9]{2})?)$')
