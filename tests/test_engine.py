@@ -215,9 +215,11 @@ def test_threads_and_memory_limit_come_from_the_environment(monkeypatch, tmp_pat
 @pytest.mark.parametrize(
     ("variable", "value", "english", "japanese"),
     [
-        ("KPIFLOW_THREADS", "two", "KPIFLOW_THREADS is 'two'; expected a whole number of threads, 1 or more", "KPIFLOW_THREADS が「two」です"),
-        ("KPIFLOW_THREADS", "0", "KPIFLOW_THREADS is '0'; expected a whole number", "1 以上の整数"),
-        ("KPIFLOW_MEMORY_LIMIT", "lots", "KPIFLOW_MEMORY_LIMIT is 'lots'; expected an amount of memory such as 4GB", "4GB、512MB、8GiB"),
+        ("KPIFLOW_THREADS", "two", "KPIFLOW_THREADS is 'two'; expected a whole number of threads from 1 to 256", "KPIFLOW_THREADS が「two」です"),
+        ("KPIFLOW_THREADS", "0", "KPIFLOW_THREADS is '0'; expected a whole number of threads from 1 to 256", "1 から 256 までの整数"),
+        ("KPIFLOW_THREADS", "100000", "KPIFLOW_THREADS is '100000'; expected a whole number", "KPIFLOW_THREADS が「100000」です"),
+        ("KPIFLOW_MEMORY_LIMIT", "1KB", "KPIFLOW_MEMORY_LIMIT is '1KB'; expected an amount of memory of 100MB or more", "100MB 以上"),
+        ("KPIFLOW_MEMORY_LIMIT", "lots", "KPIFLOW_MEMORY_LIMIT is 'lots'; expected an amount of memory of 100MB or more, such as 4GB", "4GB、512MB、8GiB"),
     ],
 )
 def test_a_bad_setting_is_refused_naming_the_variable_in_the_users_language(monkeypatch, tmp_path, variable, value, english, japanese):

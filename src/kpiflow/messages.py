@@ -344,12 +344,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "「{text}」を日付として読めません。2025-04-01、2025/4/1、2025年4月1日 のように書いてください",
     },
     "setting.threads": {
-        "en": "KPIFLOW_THREADS is '{value}'; expected a whole number of threads, 1 or more (e.g. KPIFLOW_THREADS=2)",
-        "ja": "KPIFLOW_THREADS が「{value}」です。1 以上の整数のスレッド数を指定してください（例: KPIFLOW_THREADS=2）",
+        "en": "KPIFLOW_THREADS is '{value}'; expected a whole number of threads from 1 to 256 (e.g. KPIFLOW_THREADS=2)",
+        "ja": "KPIFLOW_THREADS が「{value}」です。1 から 256 までの整数のスレッド数を指定してください（例: KPIFLOW_THREADS=2）",
     },
     "setting.memory_limit": {
-        "en": "KPIFLOW_MEMORY_LIMIT is '{value}'; expected an amount of memory such as 4GB, 512MB or 8GiB",
-        "ja": "KPIFLOW_MEMORY_LIMIT が「{value}」です。4GB、512MB、8GiB のようなメモリ量を指定してください",
+        "en": "KPIFLOW_MEMORY_LIMIT is '{value}'; expected an amount of memory of 100MB or more, such as 4GB, 512MB or 8GiB",
+        "ja": "KPIFLOW_MEMORY_LIMIT が「{value}」です。4GB、512MB、8GiB のような 100MB 以上のメモリ量を指定してください",
     },
     "period.to_before_from": {
         "en": "--to {end} ends before --from {start} starts",

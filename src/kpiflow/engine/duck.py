@@ -43,7 +43,12 @@ _SEALED = {
 }
 
 
-_MEMORY = re.compile(r"^\s*\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*$", re.IGNORECASE)
+_MEMORY = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*$", re.IGNORECASE)
+_BYTES = {"b": 1, "kb": 10**3, "mb": 10**6, "gb": 10**9, "tb": 10**12, "kib": 2**10, "mib": 2**20, "gib": 2**30, "tib": 2**40}
+# Bounds a value must keep to be a setting and not a mistake: more threads than this only makes
+# DuckDB start them for minutes; below this much memory it cannot pin the blocks a query reads.
+MAX_THREADS = 256
+MIN_MEMORY = 100 * 10**6
 
 
 def settings(lang: str = "en") -> dict[str, object]:
@@ -53,12 +58,13 @@ def settings(lang: str = "en") -> dict[str, object]:
     chosen: dict[str, object] = {}
     threads = os.environ.get("KPIFLOW_THREADS", "").strip()
     if threads:
-        if not threads.isdigit() or int(threads) < 1:
+        if not threads.isdigit() or not 1 <= int(threads) <= MAX_THREADS:
             raise SettingError.worded(lambda lang: say("setting.threads", lang, value=threads), lang)
         chosen["threads"] = int(threads)
     memory = os.environ.get("KPIFLOW_MEMORY_LIMIT", "").strip()
     if memory:
-        if not _MEMORY.match(memory):
+        found = _MEMORY.match(memory)
+        if not found or float(found[1]) * _BYTES[found[2].lower()] < MIN_MEMORY:
             raise SettingError.worded(lambda lang: say("setting.memory_limit", lang, value=memory), lang)
         chosen["memory_limit"] = memory.replace(" ", "")
     return chosen
