@@ -149,7 +149,7 @@ def test_by_channel(ws):
     assert (web.page_views, web.sessions, web.visitors, web.pages_per_session) == (5, 3, 2, pytest.approx(5 / 3))
     ads = result.record("ads")
     assert (ads.page_views, ads.sessions, ads.visitors, ads.revisit_rate.value) == (2, 2, 1, 0.0)
-    assert result.to_dict()[0]["channel"] == "web_form"
+    assert result.to_json_data()[0]["channel"] == "web_form"
 
 
 def test_by_content_id(ws):
@@ -167,7 +167,7 @@ def test_unknown_breakdown_suggests(ws):
 
 
 def test_to_dict_is_plain_json(ws):
-    rows = run(ws, period=Q1).to_dict()
+    rows = run(ws, period=Q1).to_json_data()
     json.dumps(rows)
     keys = set(rows[0])
     assert {"content_type", "sessions", "visitors", "page_views", "pages_per_session", "onward_rate", "revisit_rate"} <= keys

@@ -112,7 +112,7 @@ def test_best_segment_reference(demo):
     for b in result.ranked:
         assert b.actual is None or 0 <= b.actual <= 1
         assert b.reference is None or 0 <= b.reference <= 1
-    record = result.to_dict()[0]
+    record = result.to_json_data()[0]
     assert {"stage", "channel", "actual", "reference", "revenue_gain"} <= set(record)
 
 
@@ -141,4 +141,4 @@ def test_the_ranking_does_not_depend_on_the_order_the_engine_returns_groups_in(d
         return got if tree.args.get("order") else Result(got.columns, got.rows[::-1])
 
     monkeypatch.setattr(demo.engine, "run", reversed_when_unordered)
-    assert demo.bottleneck("FY2025", by=["channel"]).to_dict() == result.to_dict()
+    assert demo.bottleneck("FY2025", by=["channel"]).to_json_data() == result.to_json_data()

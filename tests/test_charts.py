@@ -24,7 +24,7 @@ def test_rate_bars_are_the_rates_and_error_bars_the_interval():
 
 def test_funnel_rates_on_the_tiny_workspace(tiny):
     result = tiny.funnel("FY2025Q1")
-    figure = charts.funnel_rates(result.to_dict(), "en")
+    figure = charts.funnel_rates(result.to_json_data(), "en")
     trace = figure["data"][0]
     shown = [s for s in result.steps if s.rate is not None]
     assert trace["y"] == [f"{STAGES[s.from_stage]['en']} → {STAGES[s.to_stage]['en']}" for s in shown]  # MQL → SQL
@@ -52,7 +52,7 @@ def test_waterfall_starts_at_the_first_value_adds_each_leaf_and_ends_at_the_seco
 
 
 def test_the_waterfall_of_a_real_explanation_adds_up(tiny):
-    explained = tiny.explain("mqls", "FY2024Q4", "FY2025Q1").to_dict()  # 0 -> 3 MQLs (C1, C3, C2)
+    explained = tiny.explain("mqls", "FY2024Q4", "FY2025Q1").to_json_data()  # 0 -> 3 MQLs (C1, C3, C2)
     assert (explained["value_from"], explained["value_to"]) == (0, 3)
     trace = charts.waterfall(explained, "en")["data"][0]
     steps = trace["y"][1:-1]

@@ -93,7 +93,7 @@ def test_model_change_makes_loaded_stages_invalid(small):
 def test_clean_workspace_passes(ws):
     result = ws.check()
     assert result.ok and result.findings == []
-    assert result.to_dict()["ok"] is True
+    assert result.to_json_data()["ok"] is True
 
 
 def test_an_empty_table_has_no_empty_required_cells(ws):

@@ -1,4 +1,4 @@
-"""The dashboard, in-process: every page renders, every JSON twin equals the library's to_dict(),
+"""The dashboard, in-process: every page renders, every JSON twin equals the library's promised JSON,
 and the security promises hold (headers, GET only, no traversal, escaping, loopback); the checks of
 who the dashboard talks to (Host, token, cookie, logs, a busy port, a locked database) are in
 test_dashboard_security.py."""
@@ -23,6 +23,7 @@ with warnings.catch_warnings():
 
 import kpiflow
 from conftest import ACCOUNTS, CONTACTS, COSTS, DEALS, HISTORY, copy_demo, shared_demo, workspace_from_csv
+from kpiflow.analysis.result import json_data
 from kpiflow.dashboard import create_app, serve
 from kpiflow.dashboard.app import PAGES, SECURITY_HEADERS
 from kpiflow.errors import KpiflowError
@@ -92,14 +93,14 @@ def test_every_api_twin_equals_the_library(client, demo, name, params, call):
     response = client.get(f"/api/{name}", params=params)
     assert response.status_code == 200, response.text
     with kpiflow.open(str(demo), read_only=True) as ws:
-        expected = plain(call(ws).to_dict())
+        expected = plain(json_data(call(ws)))
     assert response.json() == expected
 
 
 def test_api_follows_period_and_lang(client, demo):
     got = client.get("/api/tree", params={"period": "FY2024Q3", "lang": "en"}).json()
     with kpiflow.open(str(demo), read_only=True) as ws:
-        assert got == plain(ws.tree("FY2024Q3", lang="en").to_dict())
+        assert got == plain(ws.tree("FY2024Q3", lang="en").to_json_data())
 
 
 def test_blueprints_list_is_empty_in_a_fresh_demo(client):
@@ -289,7 +290,7 @@ def test_blueprint_check_page_and_twin_equal_the_library(with_blueprint):
     got = c.get("/api/blueprints", params={"name": "fy2024", "check": "FY2025"}).json()
     with kpiflow.open(str(root), read_only=True) as ws:
         expected = ws.blueprint_check("fy2024", "FY2025")
-    assert got == plain(expected.to_dict())
+    assert got == plain(json_data(expected))
     body = c.get("/blueprints", params={"name": "fy2024", "check": "FY2025", "lang": "en"}).text
     verdict = "follows" if expected.follows else "departs from"
     assert f'<p class="summary">FY2025 {verdict} blueprint fy2024</p>' in body
@@ -371,7 +372,7 @@ def test_plan_starts_from_the_next_years_target_in_the_model(client, demo):
         expected = ws.plan({"revenue": goal}, "FY2026", lang="en")
     assert options(body, "period")[1] == "FY2026"  # the first year after the data with a target
     assert f'name="target" value="revenue={goal:.0f}"' in body
-    assert client.get("/api/plan", params={"lang": "en"}).json() == plain(expected.to_dict())
+    assert client.get("/api/plan", params={"lang": "en"}).json() == plain(expected.to_json_data())
     assert 'href="/funnel?lang=en"' in body  # the nav does not carry the plan's year to pages of data
 
 

@@ -111,7 +111,7 @@ def test_won_deals_by_each_name_of_a_dimension(ws, dimension):
     result = ws.metrics(["won_deals"], period="FY2025", by=[dimension])
     assert counts(result, "won_deals", dimension) == WON_FY2025[dimension]
     assert result.dimensions == [dimension]
-    assert all(set(r) >= {"metric", "period", dimension, "value"} for r in result.to_dict())
+    assert all(set(r) >= {"metric", "period", dimension, "value"} for r in result.to_json_data())
 
 
 def test_own_value_wins_then_the_contact_then_the_account(ws):
@@ -216,7 +216,7 @@ def test_explain_splits_each_factor_exactly_by_a_qualified_dimension(ws):
         s.value: (s.value_from, s.value_to) for s in result.segments_of("win_rate", "contacts.channel") if not s.unattributed
     }
     assert rates == {"ads": (1.0, 0.5), "exhibition": (0.5, 1.0), None: (0.5, 1.0)}
-    payload = json.dumps(result.to_dict(), default=str)
+    payload = json.dumps(result.to_json_data(), default=str)
     assert '"dimension": "contacts.channel"' in payload
 
 
@@ -225,7 +225,7 @@ def test_funnel_by_a_qualified_dimension(ws):
     # lead -> mql: C1 (ads) converts, C2 (exhibition) does not, C3 (no channel) converts.
     by_channel = {s.dimensions["contacts.channel"]: (s.entered, s.converted) for s in result.steps if s.from_stage == "lead"}
     assert by_channel == {"ads": (1, 1), "exhibition": (1, 0), None: (1, 1)}
-    assert all("contacts.channel" in r for r in result.to_dict())
+    assert all("contacts.channel" in r for r in result.to_json_data())
 
 
 def test_bottleneck_by_a_qualified_dimension(ws):
@@ -264,7 +264,7 @@ def test_the_fallback_changes_nothing_where_every_deal_has_its_own_channel(demo)
     missing = demo.con.execute("SELECT count(*) FILTER (WHERE channel IS NULL), count(*) FILTER (WHERE owner IS NULL) FROM deals")
     assert missing.fetchone() == (0, 0)
     for name in ("channel", "owner"):
-        inherited = demo.metrics(["won_deals", "revenue"], period="fy", by=[name]).to_dict()
-        own = demo.metrics(["won_deals", "revenue"], period="fy", by=[f"deals.{name}"]).to_dict()
+        inherited = demo.metrics(["won_deals", "revenue"], period="fy", by=[name]).to_json_data()
+        own = demo.metrics(["won_deals", "revenue"], period="fy", by=[f"deals.{name}"]).to_json_data()
         assert [r.pop(name) for r in inherited] == [r.pop(f"deals.{name}") for r in own]
         assert inherited == own

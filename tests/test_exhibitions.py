@@ -196,7 +196,7 @@ def test_zero_passersby_gives_none(ws):
     assert r.cost_per_opportunity is None  # no opportunities
     assert r.cost_per_lead == pytest.approx(500)
     assert r.roi == pytest.approx(-1.0)
-    row = next(d for d in run(ws).to_dict() if d["exhibition_id"] == "E3")
+    row = next(d for d in run(ws).to_json_data() if d["exhibition_id"] == "E3")
     assert row["stop_rate"] is None and row["stop_rate_z"] is None and row["stop_rate_q_value"] is None
 
 
@@ -215,7 +215,7 @@ def test_by_exhibit_counted_by_hand(ws):
     assert x1.cost is None and x1.roi is None
     keys = [(r.exhibition_id, r.exhibit_id) for r in result.records]
     assert keys == [("E3", "Z1"), ("E1", "X1"), ("E1", "X2"), ("E2", "Y1")]
-    assert result.to_dict()[1]["exhibit_id"] == "X1"
+    assert result.to_json_data()[1]["exhibit_id"] == "X1"
 
 
 def test_period_keeps_shows_that_start_in_it(ws):
@@ -264,13 +264,13 @@ def test_q_values_match_scipy(ws):
 
 
 def test_to_dict_is_plain_json_with_the_required_keys(ws):
-    rows = run(ws, by_exhibit=True).to_dict()
+    rows = run(ws, by_exhibit=True).to_json_data()
     json.dumps(rows)
     required = {"exhibition_id", "exhibit_id", "passersby", "visitors", "stop_rate", "demo_rate", "leads"}
     required |= {"opportunities", "revenue"}
     assert required <= set(rows[0])
     assert {"stop_rate_ci_low", "stop_rate_ci_high", "stop_rate_small_sample", "demo_rate_q_value", "roi"} <= set(rows[0])
-    assert "exhibit_id" not in run(ws).to_dict()[0]
+    assert "exhibit_id" not in run(ws).to_json_data()[0]
 
 
 def test_to_frame(ws):

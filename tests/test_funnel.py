@@ -160,7 +160,7 @@ def test_breakdown_by_channel_with_intervals(ws):
     for stage in ("lead", "mql", "sql"):
         parts = [s for s in result.steps if s.from_stage == stage]
         assert tuple(map(sum, zip(*(counts(s) for s in parts), strict=True))) == counts(overall.step(stage))
-    records = result.to_dict()
+    records = result.to_json_data()
     assert {"from_stage", "to_stage", "channel", "entered", "converted", "rate", "ci_low", "ci_high", "out_of_order"} <= set(
         records[0]
     )

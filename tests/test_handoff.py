@@ -260,7 +260,7 @@ def test_empty_period(ws):
 
 def test_to_dict_and_to_frame(ws):
     result = run(ws, period=Q1, by="channel", lang="ja")
-    data = result.to_dict()
+    data = result.to_json_data()
     assert data["period"] == Q1.label("ja")
     assert data["settings"]["sla_hours"] == 24
     first = data["records"][0]

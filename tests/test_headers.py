@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 import pytest
 
 from conftest import copy_demo
+from kpiflow.analysis.result import json_data
 from kpiflow.errors import UnknownNameError
 from kpiflow.reporting.excel import Table, sheet_tables
 from kpiflow.reporting.headers import HEADERS, LANGS, header, known_keys
@@ -81,8 +82,8 @@ CALLS: dict[str, Callable[[Workspace], object]] = {
     "lists nurture by channel": lambda ws: ws.lists("nurture", by="channel"),
     # a table's empty required cells are counted per column of the data contract: ids, not headers
     "check": lambda ws: {
-        **ws.check().to_dict(),
-        "tables": [t | {"required_nulls": 0} for t in ws.check().to_dict()["tables"]],
+        **ws.check().to_json_data(),
+        "tables": [t | {"required_nulls": 0} for t in ws.check().to_json_data()["tables"]],
     },
 }
 
@@ -90,7 +91,7 @@ CALLS: dict[str, Callable[[Workspace], object]] = {
 @pytest.mark.parametrize("name", CALLS)
 def test_every_key_of_every_result_has_a_header(demo, name):
     result = CALLS[name](demo)
-    data = result.to_dict() if hasattr(result, "to_dict") else result
+    data = json_data(result) if hasattr(result, "to_dict") else result
     keys = column_keys(data)
     assert keys, f"{name}: no keys found"
     assert sorted(keys - known_keys()) == [], f"{name}: add these keys to kpiflow/reporting/headers.py"

@@ -143,7 +143,7 @@ def test_fiscal_year_start_january(tmp_path):
 
 
 def test_json_records_carry_the_contract_keys(tiny):
-    records = tiny.metrics(["win_rate", "leads"], period="FY2025", by=["channel"]).to_dict()
+    records = tiny.metrics(["win_rate", "leads"], period="FY2025", by=["channel"]).to_json_data()
     rate = next(r for r in records if r["metric"] == "win_rate" and r["channel"] == "exhibition")
     assert {"metric", "period", "channel", "value", "numerator", "denominator", "ci_low", "ci_high"} <= set(rate)
     assert rate["period"] == "FY2025" and rate["numerator"] == 1 and rate["denominator"] == 2

@@ -383,7 +383,7 @@ def test_bad_options_are_refused(ws, options, fragment):
 
 def test_the_result_as_json(ws):
     result = run(ws, max_length=2, min_support=2)
-    data = json.loads(json.dumps(result.to_dict()))
+    data = json.loads(json.dumps(result.to_json_data()))
     assert data["units"] == 8 and data["converters"] == 4 and data["within_seconds"] == 7 * 86400
     first = data["records"][0]
     assert first["pattern"] == ["demo"]

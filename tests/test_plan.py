@@ -106,10 +106,10 @@ def test_overrides_and_scenarios(demo):
     assert plan.node("avg_deal_size").source == "override"
     better = plan.node("closed_deals", "better_demo")
     assert better.required == pytest.approx(30 / 0.4)
-    records = plan.to_dict()["records"]
+    records = plan.to_json_data()["records"]
     assert {r["scenario"] for r in records} == {"base", "better_demo"}
     assert all({"metric", "required"} <= set(r) for r in records)
-    assert plan.to_dict()["scenarios"]["better_demo"]["changes"] == [{"metric": "win_rate", "value": 0.4}]
+    assert plan.to_json_data()["scenarios"]["better_demo"]["changes"] == [{"metric": "win_rate", "value": 0.4}]
 
 
 def test_unknown_override_is_named(demo):
@@ -213,7 +213,7 @@ def test_a_throughput_ratio_above_100_percent_is_labelled(tiny_plan):
     assert "above 100%" in close.note and "Opportunities" in close.note
     assert tiny_plan.node("sql_rate").ratio_kind == "throughput" and tiny_plan.node("sql_rate").note is None  # 66.7%
     assert tiny_plan.node("win_rate").ratio_kind == "conversion" and tiny_plan.node("avg_deal_size").ratio_kind is None
-    [record] = [r for r in tiny_plan.to_dict()["records"] if r["metric"] == "close_rate"]
+    [record] = [r for r in tiny_plan.to_json_data()["records"] if r["metric"] == "close_rate"]
     assert record["ratio_kind"] == "throughput" and record["note"] == close.note
 
 
@@ -292,7 +292,7 @@ def test_a_conversion_rate_that_cannot_gain_a_point_is_left_out(tiny_plan_ws):
     plan = tiny_plan_ws.plan({"revenue": GOAL}, "FY2026", overrides={"win_rate": 0.995})
     assert "win_rate" not in {s.rate for s in plan.sensitivity}
     assert "would pass 100%" in plan.sensitivity_excluded["win_rate"]
-    excluded = plan.to_dict()["sensitivity_excluded"]
+    excluded = plan.to_json_data()["sensitivity_excluded"]
     assert excluded == [{"rate": "win_rate", "note": plan.sensitivity_excluded["win_rate"]}]
 
 

@@ -102,7 +102,7 @@ def test_the_registry_s_defaults_are_what_a_bare_command_computes(demo):
     every = json.loads(runner.invoke(app, ["patterns", "--where", "", "-w", str(demo.root), "--json"]).output)
     assert every["where"] is None and any("meeting" in r["pattern"] for r in every["records"])
     handoff = json.loads(runner.invoke(app, ["handoff", "-w", str(demo.root), "--json"]).output)
-    assert handoff == json.loads(json.dumps(demo.handoff("FY2025").to_dict(), default=str))  # the last complete year
+    assert handoff == json.loads(json.dumps(demo.handoff("FY2025").to_json_data(), default=str))  # the last complete year
 
 
 def test_defaults_that_depend_on_the_data_are_resolved_against_it(demo):

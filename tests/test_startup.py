@@ -46,7 +46,7 @@ def test_metrics_as_json_loads_only_the_metrics_analysis(deals_root):
     # D1 (100) and D2 (300) were won in FY2025; D3 was lost.
     assert json.loads(out) == [{"metric": "revenue", "period": "FY2025", "value": 400}]
     analyses = {m for m in loaded if m.startswith("kpiflow.analysis.")}
-    assert analyses <= {"kpiflow.analysis.metrics", "kpiflow.analysis.frames", "kpiflow.analysis.registry"}
+    assert analyses <= {"kpiflow.analysis.metrics", "kpiflow.analysis.frames", "kpiflow.analysis.registry", "kpiflow.analysis.result"}
     assert "kpiflow.io.loader" not in loaded
     assert [m for m in (*HEAVY, "rich") if m in loaded] == []  # JSON needs no terminal rendering
 
@@ -61,5 +61,5 @@ def test_a_table_loads_rich_when_it_prints(deals_root):
 def test_opening_a_workspace_loads_no_analysis_but_metrics():
     code = "import sys, kpiflow.workspace, kpiflow.cli; print('\\n'.join(sys.modules))"
     loaded = set(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split())
-    assert {m for m in loaded if m.startswith("kpiflow.analysis.")} <= {"kpiflow.analysis.metrics", "kpiflow.analysis.frames"}
+    assert {m for m in loaded if m.startswith("kpiflow.analysis.")} <= {"kpiflow.analysis.metrics", "kpiflow.analysis.frames", "kpiflow.analysis.result"}
     assert [m for m in (*HEAVY, "rich", "kpiflow.io.loader", "kpiflow.io.mapping") if m in loaded] == []

@@ -80,7 +80,7 @@ def test_targets_and_last_year(tmp_path):
     assert revenue.change == pytest.approx(2.5)
     win = result.node("win_rate")
     assert win.value == pytest.approx(2 / 3) and win.status == "on_track"
-    records = result.to_dict()
+    records = result.to_json_data()
     assert {"metric", "value", "product_of_factors", "factors"} <= set(records[0])
 
 

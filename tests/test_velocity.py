@@ -264,7 +264,7 @@ def test_by_keeps_overall_records_and_a_journey_per_segment(ws):
     assert (journeys["ads"].total_n, journeys["ads"].total_median_days) == (1, 46.0)
     assert journeys["referral"].total_n == 0 and journeys["referral"].total_median_days is None
     assert result.journey.sum_of_medians == pytest.approx(42.25)
-    data = result.to_dict()
+    data = result.to_json_data()
     assert data["by"] == "channel" and data["records"][0]["channel"] == "ads"
     assert len(data["overall"]) == 6 and len(data["journeys"]) == 6
     json.dumps(data, default=str)
@@ -284,10 +284,10 @@ def test_deal_stages(ws):
 
 def test_to_dict_and_frame(ws):
     result = run(ws)
-    row = result.to_dict()["records"][0]
+    row = result.to_json_data()["records"][0]
     assert list(row)[:4] == ["entity", "kind", "from_stage", "to_stage"]
     assert {"n", "median_days", "p25_days", "p75_days", "skipped", "out_of_order"} <= set(row)
-    assert result.to_dict()["journey"]["total"]["median_days"] == 46.0
+    assert result.to_json_data()["journey"]["total"]["median_days"] == 46.0
     try:
         import pandas  # noqa: F401, PLC0415
     except ImportError:
@@ -444,7 +444,7 @@ def test_fast_list_with_by_adds_the_dimension_column(ws, tmp_path):
     path = result.write_csv(tmp_path / "fast.csv")
     header = next(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))
     assert header[-1] == "industry"
-    assert all("industry" in r for r in result.to_dict())
+    assert all("industry" in r for r in result.to_json_data())
 
 
 def test_empty_workspace(tmp_path):

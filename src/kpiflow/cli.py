@@ -283,6 +283,13 @@ def _print_json(data: object) -> None:
     sys.stdout.write(text + "\n")
 
 
+def _print_result(result: object) -> None:
+    """A result's JSON as its command promised it."""
+    from kpiflow.analysis.result import json_data  # noqa: PLC0415  (start-up: only a command that prints JSON)
+
+    _print_json(json_data(result))
+
+
 def _analyse(workspace: Path, lang: str | None, as_json: bool, call, to_json=None):
     """Open the workspace, make one library call, and print its JSON when asked.
 
@@ -295,7 +302,7 @@ def _analyse(workspace: Path, lang: str | None, as_json: bool, call, to_json=Non
         result = call(ws, language)
         model = ws.model
     if as_json:
-        _print_json(to_json(result) if to_json else result.to_dict())
+        _print_json(to_json(result)) if to_json else _print_result(result)
         return None
     return result, language, model
 
@@ -433,7 +440,7 @@ def load(
         language = _default_lang(lang, ws.lang)  # messages for people, even with --json
         result = ws.load(file, table, mode=mode, mapping=mapping, preset=preset, encoding=encoding, sheet=sheet, lang=language)
     if as_json:
-        _print_json(result.to_dict())
+        _print_result(result)
         return
     out.print(
         say("load.done", language, file=file.name, rows=result.rows, table=table, mode=mode, encoding=result.encoding),
@@ -461,7 +468,7 @@ def check(
         root = ws.root
         words = _words(ws.model, language)
     if as_json:
-        _print_json(result.to_dict())
+        _print_result(result)
     else:
         out.print(say("check.title", language, path=root), style="bold", highlight=False)
         t = RichTable(*(say(f"label.{k}", language) for k in ("table", "rows", "from", "to", "key")))
@@ -647,7 +654,7 @@ def plan(
         model = ws.model
         monthly = _phase_plan(ws, result, period, phase, save_targets, language)
     if as_json:
-        _print_json(result.to_dict() | ({"monthly_targets": monthly} if monthly else {}))
+        _print_json(result.to_json_data() | ({"monthly_targets": monthly} if monthly else {}))
         return
     money = lambda v: format_money(v, language, model.currency) if v is not None else "—"  # noqa: E731
     words = _words(model, language)
@@ -797,7 +804,7 @@ def funnel_command(
         result = ws.funnel(period, basis=basis, entity=entity, by=by or [], within=within, lang=language)
         model = ws.model
     if as_json:
-        _print_json(result.to_dict())
+        _print_result(result)
         return
     words = _words(model, language)
     cohort = result.basis == "cohort"
@@ -860,7 +867,7 @@ def _touch_funnel(workspace, steps, period, within, mode, exclude, unit, by, dro
         count = result.write_dropped_csv(dropped, lang=language)
         err.print(say("lists.written", language, count=count, path=dropped), highlight=False)
     if as_json:
-        _print_json(result.to_dict())
+        _print_result(result)
         return
     hours = lambda s: f"{s / 3600:.1f}" if s is not None else "—"  # noqa: E731
     heads = [
@@ -1443,7 +1450,7 @@ def lists_command(
         out.print(say("lists.written", language, count=len(result.records), path=output), highlight=False)
         return
     if as_json:
-        _print_json(result.to_dict())
+        _print_result(result)
         return
     table = RichTable(
         words.dimension("contact_id"),
@@ -1880,7 +1887,7 @@ def blueprint_check(
     result, language, model = analysed
     words = _words(model, language)
     if as_json:
-        _print_json(result.to_dict())
+        _print_result(result)
     else:
         verdict = "blueprint.follows" if result.follows else "blueprint.departs"
         out.print(

@@ -50,6 +50,7 @@ from sqlglot import exp
 
 from kpiflow.analysis.exhibitions import IDENTITY_CTES, interval_days
 from kpiflow.analysis.frames import records_frame
+from kpiflow.analysis.result import Described
 from kpiflow.engine.base import Engine, parse
 from kpiflow.engine.base import timestamp as sql_timestamp
 from kpiflow.errors import KpiflowError, UnknownNameError
@@ -234,7 +235,7 @@ class BehaviourRecord:
 
 
 @dataclass(frozen=True)
-class BehaviourResult:
+class BehaviourResult(Described):
     period: str | None  # the period's label; None for every page view
     by: str
     revisit_days: int
@@ -243,6 +244,16 @@ class BehaviourResult:
     records: list[BehaviourRecord]  # most page views first
     queries: list[str] = field(default_factory=list)
 
+    ANALYSIS = "behaviour"
+    MAIN = "groups"
+    TITLES = {"groups": {"ja": "Web行動", "en": "Web behaviour"}}
+
+    def params(self) -> dict[str, object]:
+        return {
+            "period": self.period, "by": self.by, "revisit_days": self.revisit_days,
+            "inquiry_days": self.inquiry_days, "opportunity_days": self.opportunity_days,
+        }
+
     def record(self, key: str | None) -> BehaviourRecord:
         """The record of one group (`key` is the content type, content id or channel)."""
         for r in self.records:
@@ -250,13 +261,13 @@ class BehaviourResult:
                 return r
         raise LookupError(f"no behaviour record for {self.by} = {key!r}; groups: {', '.join(str(r.key) for r in self.records)}")
 
-    def to_dict(self) -> list[dict[str, object]]:
+    def to_json_data(self) -> list[dict[str, object]]:
         """One plain, JSON-serialisable dict per group."""
         return [r.to_dict() for r in self.records]
 
     def to_frame(self):
         """A pandas DataFrame of the records (pandas is optional)."""
-        return records_frame(self.to_dict())
+        return records_frame(self.to_json_data())
 
 
 def _days(value: object, name: str, example: int) -> int:

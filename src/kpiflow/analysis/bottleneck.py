@@ -27,6 +27,7 @@ from dataclasses import asdict, dataclass
 from kpiflow.analysis.conversion import CohortRate, cohort_rates
 from kpiflow.analysis.frames import records_frame
 from kpiflow.analysis.metrics import compute_metrics
+from kpiflow.analysis.result import Described
 from kpiflow.analysis.tree import tree_order
 from kpiflow.engine.base import Engine
 from kpiflow.errors import KpiflowError
@@ -72,7 +73,7 @@ class Bottleneck:
 
 
 @dataclass(frozen=True)
-class BottleneckResult:
+class BottleneckResult(Described):
     period: str
     root: str
     dimensions: list[str]
@@ -80,12 +81,27 @@ class BottleneckResult:
     # Stage ratios left out of the ranking, with the reason (no entity links their two sides).
     excluded: dict[str, str] | None = None
 
-    def to_dict(self) -> list[dict[str, object]]:
+    ANALYSIS = "bottleneck"
+    MAIN = "ranked"
+    TITLES = {
+        "ranked": {"ja": "ボトルネック（改善の価値順）", "en": "Bottlenecks, by the revenue a repair is worth"},
+        "excluded": {"ja": "順位の対象外の率", "en": "Rates left out of the ranking"},
+    }
+    KINDS = {"numerator": "count", "denominator": "count", "ci_low": "measure", "ci_high": "measure", "revenue": "money"}
+
+    def params(self) -> dict[str, object]:
+        return {"period": self.period, "root": self.root, "dimensions": list(self.dimensions)}
+
+    def described_data(self) -> dict[str, object]:
+        excluded = [{"stage": stage, "note": why} for stage, why in (self.excluded or {}).items()]
+        return {"ranked": self.to_json_data(), "excluded": excluded}
+
+    def to_json_data(self) -> list[dict[str, object]]:
         return [b.to_dict() | {"period": self.period} for b in self.ranked]
 
     def to_frame(self):
         """A pandas DataFrame of the ranking (pandas is optional)."""
-        return records_frame(self.to_dict())
+        return records_frame(self.to_json_data())
 
 
 def stage_rates(model: ModelFile) -> tuple[str, list[str]]:

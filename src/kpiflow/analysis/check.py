@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 
 from sqlglot import exp
 
+from kpiflow.analysis.result import Described
 from kpiflow.engine.base import Engine, fill
 from kpiflow.messages import say
 from kpiflow.model.config import ModelFile
@@ -45,9 +46,13 @@ class TableSummary:
 
 
 @dataclass(frozen=True)
-class CheckResult:
+class CheckResult(Described):
     tables: list[TableSummary]
     findings: list[Finding]
+
+    ANALYSIS = "check"
+    MAIN = "tables"
+    KINDS = {"first": "date", "last": "date"}
 
     @property
     def violations(self) -> list[Finding]:
@@ -61,7 +66,7 @@ class CheckResult:
     def ok(self) -> bool:
         return not self.violations
 
-    def to_dict(self) -> dict[str, object]:
+    def to_json_data(self) -> dict[str, object]:
         return {
             "ok": self.ok,
             "tables": [asdict(t) for t in self.tables],

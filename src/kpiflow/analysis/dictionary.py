@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 
 from sqlglot import exp
 
+from kpiflow.analysis.result import Described
 from kpiflow.engine.metric_sql import base_queries
 from kpiflow.model.config import ModelFile
 from kpiflow.model.semantic import source_of
@@ -37,11 +38,19 @@ class DictionaryEntry:
 
 
 @dataclass(frozen=True)
-class Dictionary:
+class Dictionary(Described):
     entries: list[DictionaryEntry]
     lang: str
 
-    def to_dict(self) -> list[dict[str, object]]:
+    ANALYSIS = "dictionary"
+    MAIN = "metrics"
+    KINDS = {"owner": "text"}
+    TITLES = {"metrics": {"ja": "指標辞書", "en": "Metric dictionary"}}
+
+    def params(self) -> dict[str, object]:
+        return {"lang": self.lang}
+
+    def to_json_data(self) -> list[dict[str, object]]:
         return [asdict(e) for e in self.entries]
 
     def to_markdown(self) -> str:

@@ -69,6 +69,7 @@ from dataclasses import dataclass, field, replace
 from sqlglot import exp
 
 from kpiflow.analysis.frames import records_frame
+from kpiflow.analysis.result import Described
 from kpiflow.engine.base import Engine, fill
 from kpiflow.engine.base import timestamp as sql_timestamp
 from kpiflow.errors import KpiflowError
@@ -352,12 +353,19 @@ class ExhibitionRecord:
 
 
 @dataclass(frozen=True)
-class ExhibitionsResult:
+class ExhibitionsResult(Described):
     period: str | None  # the period's label; None for every exhibition
     by_exhibit: bool
     within_days: int
     records: list[ExhibitionRecord]
     queries: list[str] = field(default_factory=list)
+
+    ANALYSIS = "exhibitions"
+    MAIN = "exhibitions"
+    TITLES = {"exhibitions": {"ja": "展示会", "en": "Exhibitions"}}
+
+    def params(self) -> dict[str, object]:
+        return {"period": self.period, "by_exhibit": self.by_exhibit, "within_days": self.within_days}
 
     @property
     def comparisons(self) -> list[Comparison]:
@@ -372,13 +380,13 @@ class ExhibitionsResult:
         known = ", ".join(r.exhibition_id + (f"/{r.exhibit_id}" if r.exhibit_id else "") for r in self.records)
         raise LookupError(f"no exhibitions record for {exhibition_id!r}/{exhibit_id!r}; records: {known}")
 
-    def to_dict(self) -> list[dict[str, object]]:
+    def to_json_data(self) -> list[dict[str, object]]:
         """One plain, JSON-serialisable dict per record (the comparison fields included)."""
         return [r.to_dict(by_exhibit=self.by_exhibit) for r in self.records]
 
     def to_frame(self):
         """A pandas DataFrame of the records (pandas is optional)."""
-        return records_frame(self.to_dict())
+        return records_frame(self.to_json_data())
 
 
 def exhibitions(

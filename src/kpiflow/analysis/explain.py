@@ -74,6 +74,7 @@ from decimal import Decimal
 from kpiflow.analysis.frames import records_frame
 from kpiflow.analysis.lmdi import PRODUCT_TOLERANCE, Contribution, decompose, decompose_tree, spread
 from kpiflow.analysis.metrics import closure, evaluate_cells
+from kpiflow.analysis.result import Described
 from kpiflow.engine.base import Engine
 from kpiflow.engine.metric_sql import SIDE_COLUMN, segment_queries
 from kpiflow.errors import KpiflowError, UnknownNameError
@@ -185,7 +186,7 @@ class Explanation:
 
 
 @dataclass(frozen=True)
-class ExplainResult:
+class ExplainResult(Described):
     metric: str
     label: str
     period_from: str
@@ -208,7 +209,14 @@ class ExplainResult:
     notes: list[str] = field(default_factory=list)
     queries: list[str] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, object]:
+    ANALYSIS = "explain"
+    MAIN = "factors"
+    PARAMS = ("metric", "from", "to", "dimensions")
+    NOTES = ("notes",)
+    # Parts of the change are in the explained metric's unit.
+    KINDS = {"contribution": "measure", "mix": "measure", "segments.rate": "measure", "rest": "measure", "surprise": "number"}
+
+    def to_json_data(self) -> dict[str, object]:
         return {
             "metric": self.metric,
             "label": self.label,

@@ -48,6 +48,7 @@ from dataclasses import asdict, dataclass
 from sqlglot import exp
 
 from kpiflow.analysis.frames import records_frame
+from kpiflow.analysis.result import Described
 from kpiflow.engine.base import Engine, days_between, fill, microseconds_between, parse, side_by_side
 from kpiflow.engine.base import timestamp as sql_timestamp
 from kpiflow.errors import KpiflowError
@@ -90,7 +91,7 @@ class FunnelStep:
 
 
 @dataclass(frozen=True)
-class FunnelResult:
+class FunnelResult(Described):
     basis: str
     entity: str
     period: str
@@ -99,12 +100,22 @@ class FunnelResult:
     steps: list[FunnelStep]
     stage_counts: list[dict[str, object]]
 
-    def to_dict(self) -> list[dict[str, object]]:
+    ANALYSIS = "funnel"
+    MAIN = "steps"
+    TITLES = {"stage_counts": {"ja": "ステージ別の件数", "en": "Entities per stage"}}
+
+    def params(self) -> dict[str, object]:
+        return {"basis": self.basis, "entity": self.entity, "period": self.period, "within_days": self.within_days, "dimensions": list(self.dimensions)}
+
+    def described_data(self) -> dict[str, object]:
+        return {"steps": self.to_json_data(), "stage_counts": [dict(c) for c in self.stage_counts]}
+
+    def to_json_data(self) -> list[dict[str, object]]:
         return [s.to_dict() | {"period": self.period} for s in self.steps]
 
     def to_frame(self):
         """A pandas DataFrame of the steps (pandas is optional)."""
-        return records_frame(self.to_dict())
+        return records_frame(self.to_json_data())
 
     def step(self, from_stage: str, **dimensions: object) -> FunnelStep:
         for s in self.steps:

@@ -49,6 +49,7 @@ from dataclasses import asdict, dataclass, field
 from sqlglot import exp
 
 from kpiflow.analysis.frames import records_frame
+from kpiflow.analysis.result import Described
 from kpiflow.engine.base import Engine, fill, parse
 from kpiflow.engine.base import timestamp as sql_timestamp
 from kpiflow.errors import KpiflowError, ModelError, UnknownNameError, did_you_mean, expected_one_of, suggest
@@ -331,7 +332,7 @@ class HandoffSettings:
 
 
 @dataclass(frozen=True)
-class HandoffResult:
+class HandoffResult(Described):
     period: str | None  # the period's label; None for all MQLs
     by: str | None
     settings: HandoffSettings
@@ -340,6 +341,10 @@ class HandoffResult:
     loss_reasons: list[LossReason]
     speed_effect: SpeedEffect
     queries: list[str] = field(default_factory=list)
+
+    ANALYSIS = "handoff"
+    MAIN = "records"
+    PARAMS = ("period", "by")
 
     def record(self, key: object = None) -> HandoffRecord:
         """The record of one segment (`key` is the dimension value; without `by`, the total)."""
@@ -356,7 +361,7 @@ class HandoffResult:
         """Lost deals by reason within one group: all (default), or ("channel", "ads"), ("owner", ...)."""
         return {r.loss_reason: r.lost for r in self.loss_reasons if r.dimension == dimension and r.key == key}
 
-    def to_dict(self) -> dict[str, object]:
+    def to_json_data(self) -> dict[str, object]:
         settings = asdict(self.settings)
         settings["sales_touch_types"] = list(self.settings.sales_touch_types)
         settings["as_of"] = self.settings.as_of.isoformat(sep=" ") if self.settings.as_of else None

@@ -24,6 +24,7 @@ from typing import NamedTuple
 from sqlglot import exp
 
 from kpiflow.analysis.frames import records_frame
+from kpiflow.analysis.result import Described
 from kpiflow.engine.base import Engine, parse
 from kpiflow.engine.metric_sql import PERIOD_COLUMN, SIDE_COLUMN, base_queries, segment_queries
 from kpiflow.errors import KpiflowError, UnknownNameError
@@ -66,19 +67,26 @@ class MetricValue(NamedTuple):
 
 
 @dataclass(frozen=True)
-class MetricsResult:
+class MetricsResult(Described):
     metrics: list[str]
     dimensions: list[str]
     periods: list[Period]
     records: list[MetricValue]
     queries: list[str] = field(default_factory=list)
 
-    def to_dict(self) -> list[dict[str, object]]:
+    ANALYSIS = "metrics"
+    MAIN = "values"
+    KINDS = {"numerator": "count", "denominator": "count", "ci_low": "measure", "ci_high": "measure"}
+
+    def params(self) -> dict[str, object]:
+        return {"metrics": list(self.metrics), "periods": list(dict.fromkeys(r.period for r in self.records)), "dimensions": list(self.dimensions)}
+
+    def to_json_data(self) -> list[dict[str, object]]:
         return [r.to_dict() for r in self.records]
 
     def to_frame(self):
         """A pandas DataFrame of the records (pandas is optional)."""
-        return records_frame(self.to_dict())
+        return records_frame(self.to_json_data())
 
     def value(self, metric: str, period: str | None = None, **dimensions: object) -> float | None:
         """The value of one metric in one period (and dimension values): for tests and scripts."""

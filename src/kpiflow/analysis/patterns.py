@@ -94,6 +94,7 @@ import numpy as np
 from sqlglot import exp
 
 from kpiflow.analysis.frames import records_frame
+from kpiflow.analysis.result import Described
 from kpiflow.analysis.touch_funnel import parse_within, value_hints
 from kpiflow.engine.base import Engine, EngineError
 from kpiflow.engine.base import timestamp as sql_timestamp
@@ -279,7 +280,7 @@ class Population:
 
 
 @dataclass(frozen=True, eq=False)
-class PatternsResult:
+class PatternsResult(Described):
     """Patterns that precede the outcome, ranked, with the top paths into it."""
 
     outcome: str
@@ -298,6 +299,17 @@ class PatternsResult:
     lang: str = "en"
     queries: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # an outcome that matches no touchpoint in the period
+
+    ANALYSIS = "patterns"
+    MAIN = "records"
+    PARAMS = ("outcome", "unit", "within_seconds", "max_length", "strict", "min_support", "where", "period", "compare")
+    NOTES = ("warnings",)
+    # A pattern's interval is its lift's.
+    KINDS = {"records.ci_low": "ratio", "records.ci_high": "ratio", "paths.outcome": "label", "paths_links.source": "label", "paths_links.value": "count"}
+    TITLES = {
+        "paths_links": {"ja": "経路の流れ", "en": "Flows between steps"},
+        "paths_paths": {"ja": "経路ごとの人数", "en": "People per path"},
+    }
 
     @property
     def base_rate(self) -> float | None:
@@ -318,7 +330,7 @@ class PatternsResult:
             f"(held by fewer than {self.min_support} units, or never seen)"
         )
 
-    def to_dict(self) -> dict[str, object]:
+    def to_json_data(self) -> dict[str, object]:
         out: dict[str, object] = {
             "outcome": self.outcome,
             "unit": self.unit,

@@ -34,6 +34,7 @@ from dataclasses import asdict, dataclass, field
 from kpiflow.analysis.conversion import cohort_rates
 from kpiflow.analysis.frames import records_frame
 from kpiflow.analysis.metrics import compute_metrics
+from kpiflow.analysis.result import Described
 from kpiflow.analysis.tree import tree_order
 from kpiflow.engine.base import Engine
 from kpiflow.errors import KpiflowError, UnknownNameError
@@ -120,7 +121,7 @@ class _Costs:
 
 
 @dataclass(frozen=True)
-class PlanResult:
+class PlanResult(Described):
     period: str
     target_metric: str
     target: float
@@ -136,6 +137,11 @@ class PlanResult:
     # scenario -> its changes ([{"metric": ..., "value": ...}]) and budgets
     scenario_settings: dict[str, dict[str, object]] = field(default_factory=dict)
 
+    ANALYSIS = "plan"
+    MAIN = "records"
+    PARAMS = ("period", "target_metric", "target", "history_period")
+    KINDS = {"target": "measure", "sensitivity.rate": "label", "sensitivity.step": "percent", "top_saved": "measure"}
+
     def node(self, metric: str, scenario: str = "base") -> PlanNode:
         nodes = self.nodes if scenario == "base" else self.scenarios[scenario]
         for n in nodes:
@@ -150,7 +156,7 @@ class PlanResult:
             out += [asdict(n) | {"period": self.period} for n in nodes]
         return out
 
-    def to_dict(self) -> dict[str, object]:
+    def to_json_data(self) -> dict[str, object]:
         """Every table `kpiflow plan` shows: the nodes (`records`, the base plan's and each
         scenario's), the budgets, the budget by channel with the costs without a channel as their
         own row, the sensitivity (and the rates left out of it, with why) and the scenarios."""
@@ -174,7 +180,7 @@ class PlanResult:
 
     def summary(self) -> dict[str, object]:
         """`to_dict()` without the nodes."""
-        return {k: v for k, v in self.to_dict().items() if k != "records"}
+        return {k: v for k, v in self.to_json_data().items() if k != "records"}
 
 
 def is_volume(model: ModelFile, name: str) -> bool:

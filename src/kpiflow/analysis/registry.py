@@ -81,8 +81,11 @@ class Analysis:
     kept: bool | Callable[[Mapping[str, Any]], bool] = True
 
     def json_of(self, result: Any) -> Any:
-        """What its command's --json prints: the contracted table's records, or the whole result."""
-        return result.table(self.records).records() if self.records else result.to_dict()
+        """What its command's --json prints and its dashboard page's twin returns: the contracted
+        table's records, an older analysis's promised JSON, or the whole result."""
+        from kpiflow.analysis.result import json_data  # noqa: PLC0415  (start-up: the registry imports no analysis)
+
+        return result.table(self.records).records() if self.records else json_data(result)
 
     @property
     def generic(self) -> bool:

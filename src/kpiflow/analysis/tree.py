@@ -48,6 +48,7 @@ from dataclasses import asdict, dataclass, replace
 from kpiflow.analysis.explain import EXACT_POISSON_LIMIT
 from kpiflow.analysis.frames import records_frame
 from kpiflow.analysis.metrics import MetricsResult, MetricValue, Moments
+from kpiflow.analysis.result import Described
 from kpiflow.model.config import ModelFile
 from kpiflow.model.periods import Period
 from kpiflow.model.ratios import is_throughput, ratio_kind
@@ -96,16 +97,23 @@ class TreeNode:
 
 
 @dataclass(frozen=True)
-class TreeResult:
+class TreeResult(Described):
     period: str
     nodes: list[TreeNode]
 
-    def to_dict(self) -> list[dict[str, object]]:
+    ANALYSIS = "tree"
+    MAIN = "nodes"
+    KINDS = {"numerator": "count", "denominator": "count", "ci_low": "measure", "ci_high": "measure", "change": "percent"}
+
+    def params(self) -> dict[str, object]:
+        return {"period": self.period}
+
+    def to_json_data(self) -> list[dict[str, object]]:
         return [asdict(n) | {"period": self.period} for n in self.nodes]
 
     def to_frame(self):
         """A pandas DataFrame of the records (pandas is optional)."""
-        return records_frame(self.to_dict())
+        return records_frame(self.to_json_data())
 
     def node(self, metric: str) -> TreeNode:
         for n in self.nodes:

@@ -64,6 +64,7 @@ from typing import NamedTuple
 from sqlglot import exp
 
 from kpiflow.analysis.frames import records_frame
+from kpiflow.analysis.result import Described
 from kpiflow.engine.base import Engine, days_between, fill, parse, side_by_side
 from kpiflow.engine.base import timestamp as sql_timestamp
 from kpiflow.errors import KpiflowError, UnknownNameError
@@ -171,7 +172,7 @@ class Journey:
 
 
 @dataclass(frozen=True)
-class VelocityResult:
+class VelocityResult(Described):
     stages: dict[str, list[str]]  # entity -> model stages measured
     by: str | None
     period: str | None
@@ -181,7 +182,17 @@ class VelocityResult:
     journeys: list[Journey] = field(default_factory=list)  # one per segment when `by` is given
     query: str = ""
 
-    def to_dict(self) -> dict[str, object]:
+    ANALYSIS = "velocity"
+    MAIN = "records"
+    PARAMS = ("by", "period")
+    TITLES = {
+        "journey_steps": {"ja": "標準的な道のりの各段", "en": "Steps of the standard journey"},
+        "journey_total": {"ja": "リードから受注まで", "en": "Lead to won"},
+        "overall": {"ja": "全体", "en": "Overall"},
+        "journeys": {"ja": "セグメント別の道のり", "en": "Journeys by segment"},
+    }
+
+    def to_json_data(self) -> dict[str, object]:
         out: dict[str, object] = {
             "by": self.by,
             "period": self.period,
@@ -231,7 +242,7 @@ class ListedContact(NamedTuple):
 
 
 @dataclass(frozen=True)
-class ContactList:
+class ContactList(Described):
     """Contacts to hand to sales: `nurture` (overstaying a stage) or `fast` (ahead of the standard)."""
 
     kind: str
@@ -239,12 +250,19 @@ class ContactList:
     by: str | None
     records: list[ListedContact]
 
-    def to_dict(self) -> list[dict[str, object]]:
+    ANALYSIS = "lists"
+    MAIN = "contacts"
+    TITLES = {"contacts": {"ja": "リード一覧", "en": "Contacts"}}
+
+    def params(self) -> dict[str, object]:
+        return {"kind": self.kind, "as_of": self.as_of, "by": self.by}
+
+    def to_json_data(self) -> list[dict[str, object]]:
         return [r.to_dict() for r in self.records]
 
     def to_frame(self):
         """A pandas DataFrame of the contacts (pandas is optional)."""
-        return records_frame(self.to_dict())
+        return records_frame(self.to_json_data())
 
     def write_csv(self, path: str | Path) -> Path:
         """Write the list as UTF-8 CSV with a BOM (Excel on Japanese Windows reads it as UTF-8).

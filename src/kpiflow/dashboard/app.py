@@ -46,6 +46,7 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Redirect
 from fastapi.staticfiles import StaticFiles
 
 import kpiflow
+from kpiflow.analysis.result import json_data
 from kpiflow.dashboard.pages import PAGES, PARAM_NAMES, WORDS, Page, View, Visual, all_pages, picker_choices, pickers  # noqa: F401  (PAGES: the written pages, for tests)
 from kpiflow.dashboard.tables import csv_cell, json_safe, sections, table_records
 from kpiflow.engine.duck import is_lock_conflict
@@ -273,7 +274,7 @@ def create_app(
 
     def result(page: Page, params: dict[str, str], language: str) -> object:
         key = (page.name, tuple(sorted(params.items())), language)
-        return cached(key, lambda ws: json_safe(page.compute(ws, params, language).to_dict()))
+        return cached(key, lambda ws: json_safe(json_data(page.compute(ws, params, language))))
 
     def link_factory(language: str, params: Mapping[str, str]) -> Callable[..., str]:
         # Links never carry the token: after the first request a cookie does.

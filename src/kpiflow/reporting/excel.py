@@ -153,7 +153,7 @@ class _Context:
 
 
 def _tree(c: _Context) -> list[Table]:
-    return [Table(c.ws.tree(c.label, lang=c.lang).to_dict(), row_metric="metric")]
+    return [Table(c.ws.tree(c.label, lang=c.lang).to_json_data(), row_metric="metric")]
 
 
 def _plan(c: _Context) -> list[Table]:
@@ -178,7 +178,7 @@ def _plan(c: _Context) -> list[Table]:
 
 def _check(c: _Context) -> list[Table]:
     """The data check (`kpiflow check`): each table's rows and dates, then violations and warnings."""
-    result = c.ws.check().to_dict()
+    result = c.ws.check().to_json_data()
     tables = [
         t | {"required_nulls": ", ".join(f"{k}: {v}" for k, v in t["required_nulls"].items() if v) or None}
         for t in result["tables"]
@@ -214,11 +214,11 @@ def _metrics(c: _Context) -> list[Table]:
 
 def _funnel(c: _Context) -> list[Table]:
     result = c.ws.funnel(c.label, lang=c.lang)
-    return [Table(result.to_dict()), Table(list(result.stage_counts), title=c.section("stage_counts"))]
+    return [Table(result.to_json_data()), Table(list(result.stage_counts), title=c.section("stage_counts"))]
 
 
 def _bottleneck(c: _Context) -> list[Table]:
-    return [Table(c.ws.bottleneck(c.label, lang=c.lang).to_dict(), row_metric="stage")]
+    return [Table(c.ws.bottleneck(c.label, lang=c.lang).to_json_data(), row_metric="stage")]
 
 
 def _velocity(c: _Context) -> list[Table]:
@@ -260,7 +260,7 @@ def _explain(c: _Context) -> list[Table]:
     result = c.ws.explain(names[0], c.compare.label("en"), c.label, lang=c.lang)
     unit = c.ws.model.metrics[result.metric].format if result.metric in c.ws.model.metrics else None
     in_unit = {key: unit or "number" for key in ("contribution", "mix", "rate", "total_change", "rest", "value_from", "value_to")}
-    headline = {k: v for k, v in result.to_dict().items() if not isinstance(v, (list, dict))}
+    headline = {k: v for k, v in result.to_json_data().items() if not isinstance(v, (list, dict))}
     headline |= {
         "dimensions": result.dimensions,
         "rest": result.rest,
@@ -281,18 +281,18 @@ def _explain(c: _Context) -> list[Table]:
 
 
 def _exhibitions(c: _Context) -> list[Table]:
-    return [Table(c.ws.exhibitions(c.label, lang=c.lang).to_dict())]
+    return [Table(c.ws.exhibitions(c.label, lang=c.lang).to_json_data())]
 
 
 def _behaviour(c: _Context) -> list[Table]:
-    return [Table(c.ws.behaviour(c.label, lang=c.lang).to_dict())]
+    return [Table(c.ws.behaviour(c.label, lang=c.lang).to_json_data())]
 
 
 def _patterns(c: _Context) -> list[Table]:
     result = analysis("patterns").run(c.ws, period=c.label, lang=c.lang)  # the registry's defaults, as every face
     records = [r.to_dict() | {"pattern": _arrow(r.pattern)} for r in result.records]
     paths = [p.to_dict() | {"path": _arrow(p.steps)} for p in result.paths.paths]
-    population = {k: v for k, v in result.to_dict().items() if k not in ("records", "paths")}
+    population = {k: v for k, v in result.to_json_data().items() if k not in ("records", "paths")}
     return [
         Table(records, formats={"ci_low": "number", "ci_high": "number"}),  # the interval of the lift
         Table(paths, title=c.section("paths")),
@@ -328,7 +328,7 @@ def _blueprints(c: _Context) -> list[Table]:
 
 
 def _dictionary(c: _Context) -> list[Table]:
-    return [Table(c.ws.dictionary(lang=c.lang).to_dict())]
+    return [Table(c.ws.dictionary(lang=c.lang).to_json_data())]
 
 
 BUILDERS: dict[str, Callable[[_Context], list[Table]]] = {

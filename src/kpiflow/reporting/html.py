@@ -268,7 +268,7 @@ def build_report(ws, *, period: str | None = None, compare: str | None = None, l
             }
             for s in result.steps
         ]
-        figure = figures.funnel_rates(result.to_dict(), lang, words)
+        figure = figures.funnel_rates(result.to_json_data(), lang, words)
         bottleneck = ws.bottleneck(label_now, lang=lang)
         ranked = [
             {
@@ -281,7 +281,7 @@ def build_report(ws, *, period: str | None = None, compare: str | None = None, l
             }
             for b in bottleneck.ranked
         ]
-        gains = figures.bottleneck_gains(bottleneck.to_dict(), lang, bottleneck.dimensions, model.currency, words)
+        gains = figures.bottleneck_gains(bottleneck.to_json_data(), lang, bottleneck.dimensions, model.currency, words)
         return {"steps": steps, "chart": chart(figure), "bottleneck": ranked, "bottleneck_chart": chart(gains)}
 
     def journey_section() -> dict[str, Any]:
@@ -301,7 +301,7 @@ def build_report(ws, *, period: str | None = None, compare: str | None = None, l
         result = ws.explain(
             "revenue" if "revenue" in model.metrics else next(iter(model.tree)), before.label("en"), label_now, lang=lang
         )
-        explained = result.to_dict()
+        explained = result.to_json_data()
         figure = figures.waterfall(explained, lang, model.metrics[result.metric].format == "money", model.currency)
         segments = [
             {
@@ -409,7 +409,7 @@ def build_report(ws, *, period: str | None = None, compare: str | None = None, l
 
     def dictionary_section() -> dict[str, Any]:
         result = ws.dictionary(lang)
-        return {"entries": result.to_dict()}
+        return {"entries": result.to_json_data()}
 
     sections = [  # in SECTIONS order
         _section("tree", tree_section),
