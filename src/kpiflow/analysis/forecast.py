@@ -379,9 +379,9 @@ def forecast(ws: Any, *, period: str | None = None, backtest: bool = True, lang:
             "forecast",
             {"ja": "着地見込み", "en": "Forecast"},
             columns(
-                ("label", "text"), ("period", "period"), ("forecast", "number"), ("ci_low", "number"), ("ci_high", "number"),
-                ("target", "number"), ("coverage", "ratio"), ("actual_to_date", "number"), ("pipeline_expected", "number"),
-                ("future_expected", "number"), ("remaining_target", "number"), ("pipeline_in_period", "number"),
+                ("label", "text"), ("period", "period"), ("forecast", "measure"), ("ci_low", "measure"), ("ci_high", "measure"),
+                ("target", "measure"), ("coverage", "ratio"), ("actual_to_date", "measure"), ("pipeline_expected", "measure"),
+                ("future_expected", "measure"), ("remaining_target", "measure"), ("pipeline_in_period", "measure"),
                 ("planned_leads", "number"), ("as_of", "date"), ("metric", "label"),
             ),
             tuple(records),
@@ -555,8 +555,8 @@ def _backtest(ws: Any, won: Won, t: dt.datetime) -> tuple[Table, dict[str, Any]]
         "backtest",
         {"ja": "過去の四半期での検証（期初時点の予測と実績）", "en": "Back-test: each past quarter forecast at its start"},
         columns(
-            ("period", "period"), ("metric", "label"), ("forecast", "number"), ("ci_low", "number"), ("ci_high", "number"),
-            ("actual", "number"), ("error", "number"), ("abs_pct_error", "percent"), ("bias", "percent"), ("within", "flag"),
+            ("period", "period"), ("metric", "label"), ("forecast", "measure"), ("ci_low", "measure"), ("ci_high", "measure"),
+            ("actual", "measure"), ("error", "measure"), ("abs_pct_error", "percent"), ("bias", "percent"), ("within", "flag"),
             ("hit_rate", "percent"),
         ),
         tuple(rows),

@@ -245,7 +245,7 @@ _MEASURES = frozenset(
 )
 _RATES = frozenset({"rate", "confidence", "base_rate", "conversion_rate"})
 _PERCENTS = frozenset({"share", "share_of_leads", "share_from", "share_to", "change", "relative_change",
-                       "relative_difference", "explanatory_power", "avg_scroll_pct"})
+                       "relative_difference", "explanatory_power"})
 
 
 def kind_of(name: str, values: Sequence[Any]) -> str:

@@ -227,9 +227,9 @@ def trend(
         "trend",
         {"ja": "月次・四半期の推移と目標", "en": "By period against target and last year"},
         columns(
-            ("label", "text"), *by_columns, ("period", "period"), ("value", "number"), ("target", "number"),
-            ("last_year", "number"), ("ytd", "number"), ("ytd_target", "number"), ("status", "label"), ("ytd_low", "number"),
-            ("ytd_high", "number"), ("numerator", "count"), ("denominator", "count"), ("metric", "label"),
+            ("label", "text"), *by_columns, ("period", "period"), ("value", "measure"), ("target", "measure"),
+            ("last_year", "measure"), ("ytd", "measure"), ("ytd_target", "measure"), ("status", "label"), ("ytd_low", "measure"),
+            ("ytd_high", "measure"), ("numerator", "count"), ("denominator", "count"), ("metric", "label"),
         ),
         tuple(trend_rows),
     )
@@ -237,9 +237,9 @@ def trend(
         "pacing",
         {"ja": "期間の進捗（目標に対して）", "en": "Pacing of the period"},
         columns(
-            ("label", "text"), *by_columns, ("status", "label"), ("target", "number"), ("ytd", "number"), ("ytd_target", "number"),
-            ("pace_needed", "number"), ("remaining", "count"), ("achieved", "ratio"), ("ytd_low", "number"), ("ytd_high", "number"),
-            ("last_year_ytd", "number"), ("period", "period"), ("as_of", "date"), ("metric", "label"),
+            ("label", "text"), *by_columns, ("status", "label"), ("target", "measure"), ("ytd", "measure"), ("ytd_target", "measure"),
+            ("pace_needed", "measure"), ("remaining", "count"), ("achieved", "ratio"), ("ytd_low", "measure"), ("ytd_high", "measure"),
+            ("last_year_ytd", "measure"), ("period", "period"), ("as_of", "date"), ("metric", "label"),
         ),
         tuple(pacing_rows),
     )

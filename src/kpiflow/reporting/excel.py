@@ -132,6 +132,7 @@ class Table:
     title: str | None = None
     row_metric: str | None = None
     formats: Mapping[str, str | None] = field(default_factory=dict)
+    measures: frozenset[str] = frozenset()  # columns in the unit of the row's metric (kind "measure")
 
 
 @dataclass(frozen=True)
@@ -432,7 +433,13 @@ def _analysis_sheet(entry, c: _Context) -> list[Table]:
     values = {"period": c.label} if any(p.name == "period" for p in entry.params) else {}
     result = entry.run(c.ws, **values, lang=c.lang).to_dict()
     return [
-        Table(rows, title.get(c.lang) or name, formats={column: _SHEET_KINDS.get(kind) for column, kind in specs})
+        Table(
+            rows,
+            title.get(c.lang) or name,
+            row_metric="metric" if any(column == "metric" for column, _ in specs) else None,
+            formats={column: _SHEET_KINDS.get(kind) for column, kind in specs if kind != "measure"},
+            measures=frozenset(column for column, kind in specs if kind == "measure"),
+        )
         for name, title, specs, rows in tables_of(result)
     ]
 
@@ -594,7 +601,7 @@ class _Writer:
         metric = record.get(table.row_metric) if table.row_metric else None
         if isinstance(metric, str) and metric in metrics:
             definition = metrics[metric]
-            if key in _VALUE_KEYS:
+            if key in _VALUE_KEYS or key in table.measures:
                 return definition.format
             if definition.ratio is not None and key in _NUMERATOR_KEYS | _DENOMINATOR_KEYS:
                 part = definition.ratio[0] if key in _NUMERATOR_KEYS else definition.ratio[1]

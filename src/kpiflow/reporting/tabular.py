@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kpiflow.analysis.result import Column, columns_of
-from kpiflow.formatting import format_kind
+from kpiflow.formatting import format_kind, format_value
 from kpiflow.reporting.words import STAGE_COLUMNS, Vocabulary
 
 FLAG = {"ja": ("はい", "いいえ"), "en": ("yes", "no")}
@@ -30,12 +30,17 @@ class TextTable:
     numeric: list[bool]
 
 
-def cell_text(value: object, column: Column, words: Vocabulary, currency: str = "JPY") -> str:
-    """A cell as people read it: a number by its kind (29.4%, ¥1,234 or 1,235万円, 12.3), a label in
-    the vocabulary's words and kpiflow.yaml's labels, a flag as yes/no."""
+def cell_text(
+    value: object, column: Column, words: Vocabulary, currency: str = "JPY", row: Mapping[str, Any] | None = None
+) -> str:
+    """A cell as people read it: a number by its kind (29.4%, ¥1,234 or 1,235万円, 12.3), a
+    metric's value by the format of the metric its row names, a label in the vocabulary's words
+    and kpiflow.yaml's labels, a flag as yes/no."""
     lang = words.lang
     if value is None:
         return "—"
+    if column.kind == "measure" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return format_value(value, measure_format(row, words), lang, currency)
     if column.kind == "flag":
         return FLAG["ja" if lang == "ja" else "en"][0 if value else 1]
     if column.kind == "label":
@@ -62,8 +67,14 @@ def text_tables(data: Mapping[str, Any], words: Vocabulary, currency: str = "JPY
                 title.get(lang) or title.get("en") or name,
                 [c.name for c in cols],
                 [c.heading(lang) for c in cols],
-                [[cell_text(r.get(c.name), c, words, currency) for c in cols] for r in records],
+                [[cell_text(r.get(c.name), c, words, currency, r) for c in cols] for r in records],
                 [c.format_kind is not None for c in cols],
             )
         )
     return out
+
+
+def measure_format(row: Mapping[str, Any] | None, words: Vocabulary) -> str | None:
+    """The format (money, percent or None) of the metric a row names in its `metric` column."""
+    metric = words.metrics.get(row.get("metric")) if row else None  # type: ignore[arg-type]
+    return getattr(metric, "format", None)
