@@ -1144,7 +1144,7 @@ def exhibitions_command(
         title=say("exhibitions.title", language, period=_period_suffix(result.period)),
     )
     for r in result.records:
-        dwell = format_kind(r.median_dwell_seconds, "seconds") + "s" if r.median_dwell_seconds is not None else "—"
+        dwell = format_kind(r.median_dwell_seconds, "seconds")  # as every face shows it: the header says (s)
         roi = format_kind(r.roi, "roi")
         table.add_row(
             r.exhibition_id,
@@ -1190,6 +1190,8 @@ def behaviour_command(
     if analysed is None:
         return
     result, language, model = analysed
+    from kpiflow.formatting import format_kind  # noqa: PLC0415  (start-up: only when a table is printed)
+
     words = _words(model, language)
     keys = ["sessions", "pages_per_session", "onward_rate", "dwell", "scroll", "revisit_rate", "inquiry_rate", "opportunity_rate"]
     table = RichTable(
@@ -1201,10 +1203,10 @@ def behaviour_command(
         table.add_row(
             words.value(result.by, r.key),
             f"{r.sessions:,}",
-            f"{r.pages_per_session:.2f}" if r.pages_per_session is not None else "—",
+            format_kind(r.pages_per_session, "ratio"),
             _rate(r.onward_rate, language),
-            f"{r.avg_dwell_seconds:,.0f}s" if r.avg_dwell_seconds is not None else "—",
-            f"{r.avg_scroll_pct:.0f}%" if r.avg_scroll_pct is not None else "—",
+            format_kind(r.avg_dwell_seconds, "seconds"),  # the headers say (s) and (%), as on every face
+            format_kind(r.avg_scroll_pct, "number"),
             _rate(r.revisit_rate, language),
             _rate(r.inquiry_rate, language),
             _rate(r.opportunity_rate, language),
