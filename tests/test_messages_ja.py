@@ -146,10 +146,10 @@ CLI_CASES = [
     ),
     (
         "missing argument",
-        ["explain"],
+        ["score", "explain"],
         2,
-        "引数 metric を指定してください。",
-        "Missing argument 'metric'.",
+        "引数 contact を指定してください。",
+        "Missing argument 'contact'.",
     ),
     (
         "missing value",

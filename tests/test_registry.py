@@ -105,6 +105,30 @@ def test_the_registry_s_defaults_are_what_a_bare_command_computes(demo):
     assert handoff == json.loads(json.dumps(demo.handoff("FY2025").to_json_data(), default=str))  # the last complete year
 
 
+@pytest.mark.parametrize(
+    ("bare", "explicit"),
+    [
+        (["tree"], lambda ws: ws.tree("FY2025")),
+        (["plan"], lambda ws: ws.plan({"revenue": 1.8e9}, "FY2026")),  # kpiflow.yaml's FY2026 goal, the year after the data
+        (["explain"], lambda ws: ws.explain("revenue", "FY2024", "FY2025")),
+        (["lists"], lambda ws: ws.lists("fast")),
+    ],
+    ids=["tree", "plan", "explain", "lists"],
+)
+def test_a_command_without_its_arguments_runs_on_the_registry_s_defaults_as_the_dashboard_does(demo, bare, explicit):
+    printed = runner.invoke(app, [*bare, "-w", str(demo.root), "--json"])
+    assert printed.exit_code == 0, printed.output
+    assert json.loads(printed.output) == json.loads(json.dumps(explicit(demo).to_json_data(), default=str))
+
+
+def test_a_plan_for_a_year_without_a_target_asks_for_one_in_the_user_s_language(demo):
+    said = runner.invoke(app, ["plan", "--period", "FY2030", "-w", str(demo.root), "--lang", "ja"])
+    assert said.exit_code == 1
+    assert "FY2030 の revenue の目標がありません" in said.output and "--target revenue=" in said.output
+    said = runner.invoke(app, ["plan", "--period", "FY2030", "-w", str(demo.root), "--lang", "en"])
+    assert "no target for revenue in FY2030" in said.output
+
+
 def test_defaults_that_depend_on_the_data_are_resolved_against_it(demo):
     assert analysis("explain").arguments(demo) == {"metric": "revenue", "start": "FY2024", "end": "FY2025", "by": ()}
     plan = analysis("plan").arguments(demo)

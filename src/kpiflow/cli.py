@@ -290,6 +290,14 @@ def _print_result(result: object) -> None:
     _print_json(json_data(result))
 
 
+def _defaults(ws, name: str, **given: object) -> dict[str, object]:
+    """An analysis's arguments: the values given on the command line, else the registry's one set
+    of defaults (the last complete year, the model's target, ...), as the other faces use them."""
+    from kpiflow.analysis.registry import analysis  # noqa: PLC0415
+
+    return analysis(name).arguments(ws, {k: v for k, v in given.items() if v is not None})
+
+
 def _analyse(workspace: Path, lang: str | None, as_json: bool, call, to_json=None):
     """Open the workspace, make one library call, and print its JSON when asked.
 
@@ -563,7 +571,10 @@ def metrics(
 @app.command()
 @handles_errors
 def tree(
-    period: Annotated[str, typer.Option("--period", help="One period: FY2025, FY2025Q3, 2025-10, FY2024..FY2025, all.")],
+    period: Annotated[
+        Optional[str],
+        typer.Option("--period", help="One period: FY2025, FY2025Q3, 2025-10, FY2024..FY2025, all (default: the last complete fiscal year)."),
+    ] = None,
     workspace: WorkspaceDir = Path("."),
     lang: Lang = None,
     as_json: AsJson = False,
@@ -573,7 +584,9 @@ def tree(
     """The KPI tree (key point map): every node's value, target, last year and the product check."""
     from kpiflow.formatting import format_value  # noqa: PLC0415
 
-    analysed = _analyse(workspace, lang, as_json, lambda ws, language: ws.tree(period, lang=language))
+    analysed = _analyse(
+        workspace, lang, as_json, lambda ws, language: ws.tree(_defaults(ws, "tree", period=period)["period"], lang=language)
+    )
     if analysed is None:
         return
     result, language, model = analysed
@@ -620,8 +633,12 @@ def tree(
 @app.command()
 @handles_errors
 def plan(
-    target: Annotated[str, typer.Option("--target", help="The goal, e.g. revenue=600000000.")],
-    period: Annotated[str, typer.Option("--period", help="The plan period, e.g. FY2026.")],
+    target: Annotated[
+        Optional[str], typer.Option("--target", help="The goal, e.g. revenue=600000000 (default: kpiflow.yaml's target for the period).")
+    ] = None,
+    period: Annotated[
+        Optional[str], typer.Option("--period", help="The plan period, e.g. FY2026 (default: the year after the last complete one).")
+    ] = None,
     rates: Annotated[str, typer.Option("--rates", help="Where rates come from: last:4q (default), last:12m, ...")] = "last:4q",
     overrides: Annotated[Optional[list[str]], typer.Option("--set", help="Override a rate: win_rate=0.3 (repeatable).")] = None,
     scenarios: Annotated[
@@ -640,9 +657,11 @@ def plan(
     from kpiflow.formatting import format_money, format_value, plan_volumes  # noqa: PLC0415
     from kpiflow.workspace import open_workspace  # noqa: PLC0415
 
-    goal = parse_assignments([target], "--target")
+    given = parse_assignments([target], "--target") if target is not None else None
     with open_workspace(workspace, lang=_explicit_lang(lang)) as ws:
         language = _default_lang(lang, "en" if as_json else ws.lang)
+        arguments = _defaults(ws, "plan", target=given, period=period)
+        goal, period = arguments["target"], arguments["period"]
         result = ws.plan(
             goal,
             period,
@@ -975,9 +994,15 @@ def bottleneck_command(
 @app.command(name="explain")
 @handles_errors
 def explain_command(
-    metric: Annotated[str, typer.Argument(help="Metric (a node of the KPI tree) to explain, e.g. revenue.")],
-    start: Annotated[str, typer.Option("--from", help="Base period: FY2025Q2, 2025-10, FY2025, ...")],
-    end: Annotated[str, typer.Option("--to", help="Period to explain: FY2025Q3, ...")],
+    metric: Annotated[
+        Optional[str], typer.Argument(help="Metric (a node of the KPI tree) to explain, e.g. revenue (default: revenue).")
+    ] = None,
+    start: Annotated[
+        Optional[str], typer.Option("--from", help="Base period: FY2025Q2, 2025-10, FY2025, ... (default: a year before --to).")
+    ] = None,
+    end: Annotated[
+        Optional[str], typer.Option("--to", help="Period to explain: FY2025Q3, ... (default: the last complete fiscal year).")
+    ] = None,
     by: Annotated[
         Optional[list[str]], typer.Option("--by", help="Dimension to drill into (repeatable; default: every model dimension).")
     ] = None,
@@ -993,7 +1018,11 @@ def explain_command(
     from kpiflow.formatting import format_value  # noqa: PLC0415
     from kpiflow.model.ratios import is_throughput  # noqa: PLC0415
 
-    analysed = _analyse(workspace, lang, as_json, lambda ws, language: ws.explain(metric, start, end, by=by or [], lang=language))
+    def call(ws, language):
+        arguments = _defaults(ws, "explain", metric=metric, start=start, end=end)
+        return ws.explain(arguments["metric"], arguments["start"], arguments["end"], by=by or [], lang=language)
+
+    analysed = _analyse(workspace, lang, as_json, call)
     if analysed is None:
         return
     result, language, model = analysed
@@ -1427,7 +1456,9 @@ def velocity_command(
 @app.command(name="lists")
 @handles_errors
 def lists_command(
-    kind: Annotated[str, typer.Argument(help="nurture (slower than the standard) | fast (faster: hand to sales now)")],
+    kind: Annotated[
+        Optional[str], typer.Argument(help="nurture (slower than the standard) | fast (faster: hand to sales now; the default)")
+    ] = None,
     by: Annotated[Optional[str], typer.Option("--by", help="Compare with the standard of this segment (channel, ...).")] = None,
     output: Annotated[
         Optional[Path], typer.Option("--out", help="Write the list to a CSV file (UTF-8 with BOM, for Excel).")
@@ -1445,6 +1476,7 @@ def lists_command(
 
     with open_workspace(workspace, lang=_explicit_lang(lang)) as ws:
         language = _default_lang(lang, "en" if as_json else ws.lang)
+        kind = _defaults(ws, "lists", kind=kind)["kind"]
         result = ws.lists(kind, by=by)
         words = _words(ws.model, language)
     if output:

@@ -819,9 +819,14 @@ def _model_target(ws: Any, period: str) -> dict[str, float]:
     root = next(iter(ws.model.tree), None)
     goal = ws.model.targets.get(period, {})
     if root is None or root not in goal:
-        raise KpiflowError(
-            f"no target for {root or 'the tree'} in {period} in kpiflow.yaml: give one, e.g. --target revenue=600000000"
-        )
+        name = root or "the tree"
+
+        def wording(lang: str) -> str:
+            if lang == "ja":
+                return f"kpiflow.yaml に {period} の {name} の目標がありません。--target revenue=600000000 のように指定してください"
+            return f"no target for {name} in {period} in kpiflow.yaml: give one, e.g. --target revenue=600000000"
+
+        raise KpiflowError.worded(wording)
     return {root: goal[root]}
 
 
