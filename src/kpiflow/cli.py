@@ -1015,7 +1015,7 @@ def explain_command(
 ) -> None:
     """Why a KPI changed: exact contributions down the tree, the segments behind them, mix vs rate, noise."""
     from kpiflow.analysis.explain import signed_change  # noqa: PLC0415
-    from kpiflow.formatting import format_value  # noqa: PLC0415
+    from kpiflow.formatting import format_kind, format_value  # noqa: PLC0415
     from kpiflow.model.ratios import is_throughput  # noqa: PLC0415
 
     def call(ws, language):
@@ -1058,7 +1058,7 @@ def explain_command(
         counts = ""
         if node.test == "two_proportion" and node.denominator_to is not None and node.numerator_to is not None:
             counts = f" ({node.numerator_to:,.0f}/{node.denominator_to:,.0f})"
-        share = f"{node.share:.0%}" if node.share is not None else ""
+        share = format_kind(node.share, "percent") if node.share is not None else ""  # 33.3%, as on every face
         flag = " ⚠ n<30" if node.small_sample else ""
         table.add_row(
             "  " * node.depth + factor_label(node.metric, node.label),
@@ -1294,6 +1294,8 @@ def patterns_command(
     if analysed is None:
         return
     result, language, model = analysed
+    from kpiflow.formatting import format_kind  # noqa: PLC0415  (start-up: only when a table is printed)
+
     words = _words(model, language)
     base = f"{result.base_rate:.1%}" if result.base_rate is not None else "—"
     table = RichTable(
@@ -1321,7 +1323,7 @@ def patterns_command(
         "#", say("patterns.pattern", language), "n", title=say("patterns.paths", language, outcome=words.code(result.outcome))
     )
     for i, p in enumerate(result.paths.paths, 1):
-        paths.add_row(str(i), words.steps(p.steps), f"{p.count:,} ({p.share:.0%})")
+        paths.add_row(str(i), words.steps(p.steps), f"{p.count:,} ({format_kind(p.share, 'percent')})")
     paths.columns[0].justify = paths.columns[2].justify = "right"
     if result.paths.paths:
         _show(paths, wide, language)

@@ -131,7 +131,7 @@ def cell(value: object) -> str:
 # Shares and relative changes are percentages whatever their size (a segment can explain 139% of a
 # change); a column ending in "rate" or "confidence" is one only within [-1.5, 1.5] (a rate of counts).
 _SHARES = ("share", "explanatory_power", "change", "relative_change", "relative_difference", "share_from", "share_to")
-_SHARES += ("share_of_leads",)  # a plan's channel split
+_SHARES += ("share_of_leads", "step")  # a plan's channel split; the point of a rate its sensitivity adds
 _PERCENT = ("rate", "confidence")
 _MONEY = ("revenue", "cost", "amount", "contribution", "revenue_gain", "gain_low", "gain_high", "mix", "cost_per_lead")
 _MONEY += ("budget", "budget_by_leads", "budget_by_opportunities", "budget_saved", "history_cost")  # a plan's budgets
@@ -163,7 +163,11 @@ def formatted(
         if kind is not None:  # returns, days, dwell, lifts, p-values: as every face shows them
             return format_kind(value, kind, lang)
     if isinstance(value, float) and not isinstance(value, bool):
-        rate_bound = column.endswith(("_ci_low", "_ci_high")) and column.rsplit("_ci_", 1)[0].endswith(_PERCENT)
+        # The bound of a rate's interval: sla_ci_low beside sla_rate, missed_ci_low beside missed_sql_rate.
+        prefix = column.rsplit("_ci_", 1)[0]
+        rate_bound = column.endswith(("_ci_low", "_ci_high")) and (
+            prefix.endswith(_PERCENT) or any(k.startswith(prefix + "_") and k.endswith("rate") for k in row or {})
+        )
         if (column.endswith(_PERCENT) or rate_bound) and -1.5 <= value <= 1.5:
             return f"{value:.1%}"
         if column in _MONEY or column.endswith(("_cost", "revenue")):
@@ -198,7 +202,7 @@ def _records(
     for item in items:
         columns += [k for k in item if k not in columns]
     # An interval beside a rate is a rate too; beside a lift (patterns) it is a lift.
-    interval_of_rate = any(c in ("rate", "confidence", "value") for c in columns) and "lift" not in columns
+    interval_of_rate = any(c in ("confidence", "value", "share") or c.endswith("rate") for c in columns) and "lift" not in columns
     interval_of = "rate" if interval_of_rate else ("lift" if "lift" in columns else None)
     shown = {c: (interval_of if interval_of and c in ("ci_low", "ci_high") else c) for c in columns}
     formats = formats or {}
