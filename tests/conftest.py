@@ -130,6 +130,30 @@ def shared_demo(size: str = "small", lang: str = "en") -> Path:
     return _SHARED_DEMOS[size, lang][0]
 
 
+_SHARED_FACES: dict[tuple, object] = {}
+
+
+def shared_workbook(lang: str = "en", size: str = "small") -> tuple[Path, list[str]]:
+    """The shared demo's workbook for its last complete year, written once per session (path, sheet names)."""
+    from kpiflow.reporting.excel import write_workbook  # noqa: PLC0415
+
+    if ("workbook", size, lang) not in _SHARED_FACES:
+        with open_shared_demo(size, lang) as ws:
+            path = _DEMO_ROOT[0] / f"book-{size}-{lang}.xlsx"
+            _SHARED_FACES["workbook", size, lang] = (path, write_workbook(ws, path, lang=lang))
+    return _SHARED_FACES["workbook", size, lang]  # type: ignore[return-value]
+
+
+def shared_report(lang: str = "en", size: str = "small") -> str:
+    """The shared demo's HTML report for its last complete year, built once per session."""
+    from kpiflow.reporting.html import build_report  # noqa: PLC0415
+
+    if ("report", size, lang) not in _SHARED_FACES:
+        with open_shared_demo(size, lang) as ws:
+            _SHARED_FACES["report", size, lang] = build_report(ws, period=ws.last_complete_year().label("en"), lang=lang)
+    return _SHARED_FACES["report", size, lang]  # type: ignore[return-value]
+
+
 def open_shared_demo(size: str = "small", lang: str = "en"):
     """The shared demo workspace (`shared_demo`) opened read-only: writing through it is refused."""
     from kpiflow.workspace import open_workspace  # noqa: PLC0415

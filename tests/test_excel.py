@@ -11,7 +11,7 @@ from xml.etree import ElementTree
 import pytest
 from python_calamine import CalamineWorkbook
 
-from conftest import copy_demo, open_shared_demo
+from conftest import copy_demo, open_shared_demo, shared_workbook
 from kpiflow.errors import KpiflowError, UnknownNameError
 from kpiflow.model.periods import Period
 from kpiflow.reporting import excel
@@ -86,16 +86,13 @@ def demo(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def book_ja(demo, tmp_path_factory) -> tuple[Path, list[str]]:
-    path = tmp_path_factory.mktemp("excel-ja") / "kpi.xlsx"
-    return path, write_workbook(demo, path, lang="ja")
+def book_ja(demo) -> tuple[Path, list[str]]:
+    return shared_workbook("ja")
 
 
 @pytest.fixture(scope="module")
-def book_en(tmp_path_factory) -> tuple[Path, list[str]]:
-    path = tmp_path_factory.mktemp("excel-en") / "kpi-en.xlsx"
-    with open_shared_demo("small", "en") as english:  # the English demo: other faces' tests computed its results
-        return path, write_workbook(english, path, lang="en")
+def book_en() -> tuple[Path, list[str]]:
+    return shared_workbook("en")  # the English demo's, which tests of the other faces read too
 
 
 def ja(key: str) -> str:

@@ -17,11 +17,9 @@ import pytest
 from python_calamine import CalamineWorkbook
 from typer.testing import CliRunner
 
-from conftest import open_shared_demo
+from conftest import open_shared_demo, shared_report, shared_workbook
 from kpiflow.cli import app
-from kpiflow.reporting.excel import write_workbook
 from kpiflow.reporting.headers import header
-from kpiflow.reporting.html import build_report
 from kpiflow.reporting.words import Vocabulary
 
 YEAR = "FY2025"
@@ -37,7 +35,7 @@ def demo(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def faces(demo, tmp_path_factory):
+def faces(demo):
     """Each face's rendering of the exhibitions and the funnel of the demo's last complete year."""
     pytest.importorskip("fastapi")
     with warnings.catch_warnings():
@@ -54,9 +52,7 @@ def faces(demo, tmp_path_factory):
     }
     with TestClient(create_app(demo.root), base_url="http://127.0.0.1:8765") as client:
         pages = {name: client.get(f"/{name}", params={"lang": "en", "period": YEAR}).text for name in ("exhibitions", "funnel")}
-    book = tmp_path_factory.mktemp("faces-book") / "book.xlsx"
-    names = write_workbook(demo, book, period=YEAR, lang="en")
-    return {"terminal": terminal, "dashboard": pages, "report": build_report(demo, period=YEAR, lang="en"), "book": (book, names)}
+    return {"terminal": terminal, "dashboard": pages, "report": shared_report("en"), "book": shared_workbook("en")}
 
 
 def terminal_row(output: str, first: str) -> list[str]:

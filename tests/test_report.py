@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import ACCOUNTS, CONTACTS, HISTORY, copy_demo, open_shared_demo, shared_demo, workspace_from_csv
+from conftest import ACCOUNTS, CONTACTS, HISTORY, copy_demo, open_shared_demo, shared_demo, shared_report, workspace_from_csv
 from kpiflow.cli import app
 from kpiflow.errors import KpiflowError
 from kpiflow.formatting import format_value
@@ -29,7 +29,7 @@ def demo(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def html_ja(demo):
-    return build_report(demo, period="FY2025", lang="ja")
+    return shared_report("ja")  # FY2025, the demo's last complete year
 
 
 def without_bundle(html: str) -> str:
