@@ -104,7 +104,10 @@ def _kept(method: Callable[P, R]) -> Callable[P, R]:
         # By the values the method sees, however they were passed: tree("FY2025") is tree(period="FY2025").
         bound = signature.bind(self, *args, **kwargs)
         bound.apply_defaults()
-        key = (method.__name__, repr(list(bound.arguments.items())[1:]))
+        arguments = dict(list(bound.arguments.items())[1:])
+        if "lang" in arguments and arguments["lang"] is None:  # no language is the workspace's
+            arguments["lang"] = self.lang
+        key = (method.__name__, repr(list(arguments.items())))
         kept = self.results
         if key not in kept:
             kept[key] = method(self, *args, **kwargs)

@@ -139,7 +139,8 @@ class Analysis:
             kept = getattr(ws, "results", None) if keeps else None
             if kept is None:
                 return self.function(ws, **arguments)
-            key = (self.name, self.function, repr(sorted(arguments.items())))
+            # no language is the workspace's: the report's English run is the English workspace's bare one
+            key = (self.name, self.function, repr(sorted((arguments | {"lang": arguments.get("lang") or ws.lang}).items())))
             if key not in kept:
                 kept[key] = self.function(ws, **arguments)
             return kept[key]
