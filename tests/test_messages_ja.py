@@ -201,6 +201,17 @@ def test_lang_ja_is_japanese_on_an_english_workspace(tmp_path):
     assert usage.exit_code == 2 and "オプション --wher はありません" in said(usage)
 
 
+def test_the_frame_of_a_usage_error_is_in_the_user_s_language_too(demo_ja):
+    japanese = run("metrics", "--wher", "-w", demo_ja)
+    lines = japanese.output.splitlines()
+    assert lines[0].startswith("使い方: kpiflow metrics") and lines[1] == "使い方は 'kpiflow metrics --help' で表示されます。"
+    assert "エラー" in lines[2] and "Usage" not in japanese.output and "Error" not in japanese.output
+    english = run("metrics", "--wher", "-w", demo_ja, "--lang", "en")  # after a Japanese one, in the same process
+    lines = english.output.splitlines()
+    assert lines[0].startswith("Usage: kpiflow metrics") and lines[1] == "Try 'kpiflow metrics --help' for help."
+    assert "Error" in lines[2] and "エラー" not in english.output
+
+
 # --- the model file and mapping files ----------------------------------------------------
 
 

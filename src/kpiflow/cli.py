@@ -71,12 +71,42 @@ def _usage_error(error: Exception, argv: list[str]) -> Exception:
     if isinstance(error, click.exceptions.NoArgsIsHelpError):
         return error
     lang = _argv_lang(argv)
+    _frame_words(lang)
     message = _usage_message(error, lang) if lang != "en" else None
     if message is None:
         return error
-    said = click.exceptions.UsageError(message, error.ctx)
+    said = click.exceptions.UsageError(message, _WordedUsage(error.ctx, lang) if error.ctx is not None else None)
     said.exit_code = error.exit_code
     return said
+
+
+# The words of the frame typer draws around a usage error, in Japanese (English: typer's own).
+_FRAME_JA = {"ERRORS_PANEL_TITLE": "エラー", "RICH_HELP": "使い方は [blue]'{command_path} {help_option}'[/] で表示されます。"}
+_FRAME_EN: dict[str, str] = {}
+
+
+def _frame_words(lang: str) -> None:
+    """Set the frame's words for this error's language (typer keeps them in module constants)."""
+    from typer import rich_utils  # noqa: PLC0415  (only when a usage error is shown)
+
+    if not _FRAME_EN:
+        _FRAME_EN.update({name: getattr(rich_utils, name) for name in _FRAME_JA})
+    for name, words in (_FRAME_JA if lang == "ja" else _FRAME_EN).items():
+        setattr(rich_utils, name, words)
+
+
+class _WordedUsage:
+    """A command's context whose usage line starts with the language's word for "Usage:"."""
+
+    def __init__(self, ctx: Any, lang: str) -> None:
+        self._ctx, self._lang = ctx, lang
+
+    def get_usage(self) -> str:
+        usage = self._ctx.get_usage()
+        return usage.replace("Usage:", "使い方:", 1) if self._lang == "ja" else usage
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._ctx, name)
 
 
 def _argv_lang(argv: list[str]) -> str:
