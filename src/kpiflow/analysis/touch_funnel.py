@@ -558,7 +558,8 @@ class _Query:
 
     def _shift(self, bound: exp.Expression, column: str) -> exp.Expression:
         """A bound written on touchpoints.occurred_at, re-pointed at a derived column."""
-        return bound.copy().transform(lambda node: exp.column(column) if node == self.time() else node)
+        # transform copies the tree before it rewrites it
+        return bound.transform(lambda node: exp.column(column) if node == self.time() else node)
 
     def unordered(self) -> str:
         events = self.events(everything=False)

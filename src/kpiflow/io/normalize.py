@@ -94,7 +94,7 @@ def trim(text: exp.Expression) -> exp.Expression:
 def null_markers(text: exp.Expression) -> exp.Expression:
     """Empty strings and spreadsheet null markers (-, NULL, #N/A, ...) become NULL."""
     short = exp.LTE(this=exp.func("STRLEN", text), expression=exp.convert(max(map(len, NULL_MARKERS))))
-    is_marker = exp.and_(short, exp.In(this=text.copy(), expressions=[_lit(m) for m in NULL_MARKERS]))
+    is_marker = exp.and_(short, exp.In(this=text.copy(), expressions=[_lit(m) for m in NULL_MARKERS]), copy=False)
     return exp.Case().when(is_marker, exp.null()).else_(text.copy())
 
 

@@ -201,7 +201,7 @@ class Resolver:
                 return expression
             return node
 
-        qualified = condition.copy().transform(rewrite)
+        qualified = condition.transform(rewrite)  # transform copies the tree first
         conditions.check_values(qualified, lang)
         return qualified, needed
 
