@@ -43,7 +43,8 @@ class _Measure:
 
 
 def _plain(cell: object) -> str:
-    return Text.from_markup(cell).plain if isinstance(cell, str) else str(cell)
+    # Only a cell with a [ can hold markup ([red]✗[/red]): the others are their own plain text.
+    return Text.from_markup(cell).plain if isinstance(cell, str) and "[" in cell else str(cell)
 
 
 def _measure(column, leading: bool) -> _Measure:
