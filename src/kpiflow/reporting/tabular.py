@@ -40,7 +40,10 @@ def cell_text(
     if value is None:
         return "—"
     if column.kind == "measure" and isinstance(value, (int, float)) and not isinstance(value, bool):
-        return format_value(value, measure_format(row, words), lang, currency)
+        metric = words.metrics.get(row.get("metric")) if row else None  # type: ignore[arg-type]
+        if getattr(metric, "format", None) is None and getattr(metric, "kind", None) in ("count", "count_distinct"):
+            return format_kind(value, "count", lang, currency)  # a count's bound, 645.25 leads: 645
+        return format_value(value, getattr(metric, "format", None), lang, currency)
     if column.kind == "flag":
         return FLAG["ja" if lang == "ja" else "en"][0 if value else 1]
     if column.kind == "label":
@@ -73,8 +76,3 @@ def text_tables(data: Mapping[str, Any], words: Vocabulary, currency: str = "JPY
         )
     return out
 
-
-def measure_format(row: Mapping[str, Any] | None, words: Vocabulary) -> str | None:
-    """The format (money, percent or None) of the metric a row names in its `metric` column."""
-    metric = words.metrics.get(row.get("metric")) if row else None  # type: ignore[arg-type]
-    return getattr(metric, "format", None)
