@@ -24,8 +24,10 @@ from kpiflow.analysis.touch_funnel import (
     parse_within,
     touch_funnel,
 )
+from kpiflow.engine import duck
 from kpiflow.engine.duck import DuckEngine
 from kpiflow.errors import KpiflowError, UnknownNameError
+from kpiflow.model.schema import TABLES
 from kpiflow.model.semantic import contract_columns
 
 BOOTH, DEMO, INQUIRY = "type = 'booth_visit'", "type = 'demo'", "type = 'inquiry'"
@@ -33,6 +35,23 @@ STEPS = [BOOTH, DEMO, INQUIRY]
 DAY = dt.timedelta(days=1)
 T0 = dt.datetime(2025, 4, 1, 10, 0)
 COLUMNS = ("occurred_at", "contact_id", "anonymous_id", "account_id", "type", "channel", "content_type")
+
+
+@pytest.fixture(scope="module")
+def _database():
+    connection = duck.connect()
+    duck.create_tables(connection)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture
+def con(_database):
+    """One database for the module, every table emptied before each test: creating the tables for
+    each of its sixty tests cost more than the funnels they run."""
+    for table in TABLES:
+        _database.execute(f'DELETE FROM "{table}"')
+    return _database
 
 
 def at(days: float = 0, **delta: float) -> dt.datetime:
