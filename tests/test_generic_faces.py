@@ -191,6 +191,9 @@ def test_a_workspace_keeps_a_result_until_its_data_are_written(ws):
         assert ws.counted() is first and calls == ["won"]
         ws.counted(outcome="lost")
         assert calls == ["won", "lost"]  # other parameters: another result
+        assert ws.counted(lang=ws.lang) is first and calls == ["won", "lost"]  # no language is the workspace's
+        assert ws.counted(lang="ja") is not first and calls == ["won", "lost", "won"]
+        calls.pop()
         ws.again(), ws.again()
         assert calls == ["won", "lost", "won", "won"]  # an analysis that reads files of its own is never kept
         ws.writer()  # what writes (a load, init, the demo) goes through writer(): every result is forgotten

@@ -104,14 +104,7 @@ def _kept(method: Callable[P, R]) -> Callable[P, R]:
         # By the values the method sees, however they were passed: tree("FY2025") is tree(period="FY2025").
         bound = signature.bind(self, *args, **kwargs)
         bound.apply_defaults()
-        arguments = dict(list(bound.arguments.items())[1:])
-        if "lang" in arguments and arguments["lang"] is None:  # no language is the workspace's
-            arguments["lang"] = self.lang
-        key = (method.__name__, repr(list(arguments.items())))
-        kept = self.results
-        if key not in kept:
-            kept[key] = method(self, *args, **kwargs)
-        return kept[key]
+        return self.keep((method.__name__,), dict(list(bound.arguments.items())[1:]), lambda: method(self, *args, **kwargs))
 
     return keeping  # type: ignore[return-value]
 
@@ -148,6 +141,19 @@ class Workspace:
 
     def __repr__(self) -> str:
         return f"Workspace({str(self.root)!r})"
+
+    def keep(self, key: tuple, arguments: Mapping[str, object], compute: Callable[[], R]) -> R:
+        """`compute()` once for the data this workspace reads: kept in `results` by `key` and the
+        values the analysis sees. No language is this workspace's, so that a bare run and the
+        report's run in the workspace's language are one."""
+        values = dict(arguments)
+        if "lang" in values and values["lang"] is None:
+            values["lang"] = self.lang
+        full = (*key, repr(sorted(values.items())))
+        kept = self.results
+        if full not in kept:
+            kept[full] = compute()
+        return kept[full]
 
     @property
     def results(self) -> dict:

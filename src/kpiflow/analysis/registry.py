@@ -136,14 +136,10 @@ class Analysis:
             # The report, the workbook and the dashboard ask a workspace for the same results: it
             # keeps them for the data it reads (`Workspace.results`), by analysis, function and values
             keeps = self.kept(arguments) if callable(self.kept) else self.kept
-            kept = getattr(ws, "results", None) if keeps else None
-            if kept is None:
+            keep = getattr(ws, "keep", None) if keeps else None
+            if keep is None:
                 return self.function(ws, **arguments)
-            # no language is the workspace's: the report's English run is the English workspace's bare one
-            key = (self.name, self.function, repr(sorted((arguments | {"lang": arguments.get("lang") or ws.lang}).items())))
-            if key not in kept:
-                kept[key] = self.function(ws, **arguments)
-            return kept[key]
+            return keep((self.name, self.function), {"lang": None, **arguments}, lambda: self.function(ws, **arguments))
         positional = [arguments.pop(p.name) for p in self.params if p.required and p.name in arguments]
         return getattr(ws, self.method)(*positional, **arguments)
 
