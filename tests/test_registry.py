@@ -110,10 +110,11 @@ def test_the_registry_s_defaults_are_what_a_bare_command_computes(demo):
     [
         (["tree"], lambda ws: ws.tree("FY2025")),
         (["plan"], lambda ws: ws.plan({"revenue": 1.8e9}, "FY2026")),  # kpiflow.yaml's FY2026 goal, the year after the data
+        (["plan", "--period", "2026年度"], lambda ws: ws.plan({"revenue": 1.8e9}, "2026年度")),  # its target, as typed in Japanese
         (["explain"], lambda ws: ws.explain("revenue", "FY2024", "FY2025")),
         (["lists"], lambda ws: ws.lists("fast")),
     ],
-    ids=["tree", "plan", "explain", "lists"],
+    ids=["tree", "plan", "plan in Japanese", "explain", "lists"],
 )
 def test_a_command_without_its_arguments_runs_on_the_registry_s_defaults_as_the_dashboard_does(demo, bare, explicit):
     printed = runner.invoke(app, [*bare, "-w", str(demo.root), "--json"])

@@ -813,8 +813,10 @@ def registered(entry: Analysis) -> Iterator[Analysis]:
 
 def _model_target(ws: Any, period: str) -> dict[str, float]:
     """The goal kpiflow.yaml sets for the tree's root in `period`; an error that says how to give one."""
+    from kpiflow.model.periods import parse_period  # noqa: PLC0415  (start-up: the registry imports no model code)
+
     root = next(iter(ws.model.tree), None)
-    goal = ws.model.targets.get(period, {})
+    goal = ws.model.targets.get(parse_period(period, ws.model.fiscal_year_start).label("en"), {})  # 2026年度 is FY2026
     if root is None or root not in goal:
         name = root or "the tree"
 
