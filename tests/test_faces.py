@@ -65,10 +65,20 @@ def terminal_row(output: str, first: str) -> list[str]:
 
 
 def html_rows(body: str) -> list[list[str]]:
+    """The text of each cell (header or data) of each row of the HTML tables in `body`."""
     return [
-        [html.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
-        for row in re.findall(r"<tr>(.*?)</tr>", body, re.S)
+        [html.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, re.S)]
+        for row in re.findall(r"<tr[^>]*>(.*?)</tr>", body, re.S)
     ]
+
+
+def column_letters(n: int) -> str:
+    """A worksheet column's letters: 1 -> A, 28 -> AB."""
+    letters = ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def html_row(body: str, first: str) -> list[str]:
@@ -88,10 +98,7 @@ def workbook_cell(book, sheet: str, first_header: str, first: str, column: str) 
     heads = rows[0]
     i = next(i for i, row in enumerate(rows) if row[heads.index(first_header)] == first)
     j = heads.index(column)
-    letters, n = "", j + 1
-    while n:
-        n, rest = divmod(n - 1, 26)
-        letters = chr(65 + rest) + letters
+    letters = column_letters(j + 1)
     with zipfile.ZipFile(path) as z:
         styles = ElementTree.fromstring(z.read("xl/styles.xml"))
         xml = ElementTree.fromstring(z.read(f"xl/worksheets/sheet{names.index(sheet) + 1}.xml"))

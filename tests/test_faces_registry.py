@@ -12,7 +12,6 @@ any record of the analysis. tests/test_faces.py pins two numbers of two analyses
 
 from __future__ import annotations
 
-import html
 import re
 import warnings
 import zipfile
@@ -26,6 +25,7 @@ from conftest import open_shared_demo, shared_report, shared_workbook
 from kpiflow.analysis.registry import ANALYSES, Analysis
 from kpiflow.cli import app
 from kpiflow.reporting.excel import sheet_title
+from test_faces import BUILT_IN, MAIN, column_letters, html_rows
 
 YEAR = "FY2025"
 ROWS = 5  # records compared per table
@@ -50,8 +50,6 @@ NOT_ROWS = {
 }
 COMMANDS = {"score": ["score", "quality"]}  # `kpiflow score` lists contacts' scores; its quality is the analysis
 COMPARED = [a for a in ANALYSES if a.name != "score_fit"]  # a fit's faces are its command's (waived elsewhere)
-MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-BUILT_IN = {"0": None, "1": "0", "2": "0.00", "3": "#,##0", "4": "#,##0.00", "9": "0%", "10": "0.00%"}
 
 
 def expected(value: float, kind: str) -> str | None:
@@ -96,13 +94,6 @@ def _number(value) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def html_rows(body: str) -> list[list[str]]:
-    return [
-        [html.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, re.S)]
-        for row in re.findall(r"<tr[^>]*>(.*?)</tr>", body, re.S)
-    ]
-
-
 def terminal_rows(output: str) -> list[list[str]]:
     """Cells of a terminal table's rows, boxed (│) or not (two spaces or more between cells)."""
     split = lambda line: re.split(r"\s*│\s*", line.strip(" │┃")) if "│" in line else re.split(r"\s{2,}", line.strip())  # noqa: E731
@@ -134,18 +125,10 @@ def workbook_rows(path, names: list[str]) -> dict[str, list[list[str]]]:
                 fid = xfs[int(c.get("s", "0"))].get("numFmtId")
                 fmt[c.get("r")] = codes.get(fid, BUILT_IN.get(fid))
             out[name] = [
-                [excel_text(v, fmt.get(f"{_letters(j + 1)}{i + 1}")) for j, v in enumerate(row)]
+                [excel_text(v, fmt.get(f"{column_letters(j + 1)}{i + 1}")) for j, v in enumerate(row)]
                 for i, row in enumerate(book.get_sheet_by_name(name).to_python())
             ]
     return out
-
-
-def _letters(n: int) -> str:
-    letters = ""
-    while n:
-        n, rest = divmod(n - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 @pytest.fixture(scope="module")
