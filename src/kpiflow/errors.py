@@ -51,6 +51,11 @@ def expected_one_of(names: Iterable[str], lang: str = "en") -> str:
     return say("hint.expected_one_of", lang, names=", ".join(names))
 
 
+def hint_or_expected(hint: str | None, names: Iterable[str], lang: str = "en") -> str:
+    """What follows an unknown name: " (did you mean 'x'?)" when one is close, else the names expected."""
+    return did_you_mean(hint, lang) if hint else expected_one_of(names, lang)
+
+
 def kind_name(kind: str, lang: str) -> str:
     """What a kind of name is called in `lang`: an option (--by) as typed; "metric of hypothesis
     H1" part by part; a kind without a translation as it is."""
@@ -81,7 +86,7 @@ class UnknownNameError(KpiflowError, LookupError):
 
         def wording(lang: str) -> str:
             key = "unknown.option" if kind.startswith("-") else "unknown.name"
-            ending = did_you_mean(hint, lang) if hint else expected_one_of(candidates, lang)
+            ending = hint_or_expected(hint, candidates, lang)
             return say(key, lang, kind=kind_name(kind, lang), name=name, hint=ending)
 
         return cls.worded(wording, lang)

@@ -52,7 +52,7 @@ from kpiflow.analysis.frames import records_frame
 from kpiflow.analysis.result import Described
 from kpiflow.engine.base import Engine, fill, parse
 from kpiflow.engine.base import timestamp as sql_timestamp
-from kpiflow.errors import KpiflowError, ModelError, UnknownNameError, did_you_mean, expected_one_of, suggest
+from kpiflow.errors import KpiflowError, ModelError, UnknownNameError, hint_or_expected, suggest
 from kpiflow.messages import say
 from kpiflow.model.config import ModelFile
 from kpiflow.model.periods import Period
@@ -417,7 +417,7 @@ def handoff(
         hint = suggest(recycle, stages)
         raise ModelError.worded(
             lambda lang: say(
-                "handoff.recycle_stage", lang, stage=recycle, hint=did_you_mean(hint, lang) if hint else expected_one_of(stages, lang)
+                "handoff.recycle_stage", lang, stage=recycle, hint=hint_or_expected(hint, stages, lang)
             )
         )
     if as_of is None:

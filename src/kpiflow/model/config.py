@@ -12,7 +12,15 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from kpiflow.errors import ModelError, UnknownNameError, did_you_mean, expected_one_of, kind_name, message_of, suggest
+from kpiflow.errors import (
+    ModelError,
+    UnknownNameError,
+    did_you_mean,
+    hint_or_expected,
+    kind_name,
+    message_of,
+    suggest,
+)
 from kpiflow.messages import say
 from kpiflow.model import yamlfile
 from kpiflow.model.schema import TABLES
@@ -279,7 +287,7 @@ class ModelFile(_Strict):
             else:
                 if key.dimension and key.dimension not in self.dimensions:
                     hint = suggest(key.dimension, self.dimensions)
-                    ending = did_you_mean(hint, lang) if hint else expected_one_of(self.dimensions or ["-"], lang)
+                    ending = hint_or_expected(hint, self.dimensions or ["-"], lang)
                     message = say("unknown.name", lang, kind=kind_name("dimension", lang), name=key.dimension, hint=ending)
                     problems.append((("targets", period), message))
             for node in values:

@@ -36,7 +36,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from kpiflow.errors import KpiflowError, did_you_mean, expected_one_of, suggest
+from kpiflow.errors import KpiflowError, did_you_mean, hint_or_expected, suggest
 from kpiflow.messages import say
 
 PeriodKind = Literal["month", "quarter", "half", "fy", "custom"]
@@ -418,7 +418,7 @@ def _check_regular_kind(kind: str) -> None:
 
         def wording(lang: str) -> str:
             extra = say("period.custom_has_no_calendar", lang) if kind == "custom" else ""
-            ending = did_you_mean(hint, lang) if hint else expected_one_of(regular, lang)
+            ending = hint_or_expected(hint, regular, lang)
             return say("period.unknown_kind", lang, kind=kind, extra=extra, hint=ending)
 
         raise PeriodError.worded(wording)

@@ -30,7 +30,15 @@ from dataclasses import dataclass
 
 from sqlglot import exp
 
-from kpiflow.errors import ModelError, UnknownNameError, did_you_mean, expected_one_of, kind_name, message_of, suggest
+from kpiflow.errors import (
+    ModelError,
+    UnknownNameError,
+    did_you_mean,
+    hint_or_expected,
+    kind_name,
+    message_of,
+    suggest,
+)
 from kpiflow.messages import say
 from kpiflow.model import conditions
 from kpiflow.model.conditions import ConditionError
@@ -237,7 +245,7 @@ def check_dimensions(dimensions: Sequence[str], columns: Mapping[str, Sequence[s
                 hint = suggest(column, columns[table])
                 qualified = [f"{table}.{c}" for c in columns[table]]
                 raise _unknown_dimension(dim, lambda lang, hint=hint, qualified=qualified, table=table: (
-                    did_you_mean(f"{table}.{hint}", lang) if hint else expected_one_of(qualified, lang)
+                    hint_or_expected(hint and f"{table}.{hint}", qualified, lang)
                 ))
         else:
             hint = suggest(dim, [f"{t}.{c}" for t, cols in columns.items() for c in cols])
@@ -296,7 +304,7 @@ def metric_problems(
             times = [c.name for c in table.columns if c.type in ("timestamp", "date")]
             if source.time not in times:
                 hint = suggest(source.time, times)
-                ending = did_you_mean(hint, lang) if hint else expected_one_of(times, lang)
+                ending = hint_or_expected(hint, times, lang)
                 problems.append((("metrics", name, "time"), say("model.metric_time", lang, time=source.time, table=source.table, hint=ending)))
             if metric.where:
                 try:
