@@ -76,6 +76,7 @@ def other_ways(value: float, kind: str) -> set[str]:
         "days": {f"{value:.0f}", f"{value:.2f}", f"{value:.3g}"},
         "ratio": {f"{value:.3f}"},
         "seconds": {f"{value:,.0f}s", f"{value:.1f}", f"{value:,.0f} s"},
+        "count": {f"{value:,.2f}", f"{value:,.1f}"} if value % 1 else set(),  # a count's bound: 645, not 645.25
     }.get(kind, set())
 
 
