@@ -621,6 +621,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "label.run_rate": {"en": "run rate", "ja": "現状ペース"},
     "label.gap": {"en": "gap", "ja": "不足"},
     "plan.title": {"en": "Plan", "ja": "逆算計画"},
+    "plan.no_target": {
+        "en": "no target for {name} in {period} in kpiflow.yaml: give one, e.g. --target revenue=600000000",
+        "ja": "kpiflow.yaml に {period} の {name} の目標がありません。--target revenue=600000000 のように指定してください",
+    },
     "plan.history": {"en": "rates from", "ja": "実績期間"},
     "plan.source.target": {"en": "target", "ja": "目標"},
     "plan.source.derived": {"en": "derived", "ja": "逆算"},

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kpiflow.errors import KpiflowError, UnknownNameError
+from kpiflow.messages import say
 
 Words = Mapping[str, str]
 
@@ -819,13 +820,7 @@ def _model_target(ws: Any, period: str) -> dict[str, float]:
     goal = ws.model.targets.get(parse_period(period, ws.model.fiscal_year_start).label("en"), {})  # 2026年度 is FY2026
     if root is None or root not in goal:
         name = root or "the tree"
-
-        def wording(lang: str) -> str:
-            if lang == "ja":
-                return f"kpiflow.yaml に {period} の {name} の目標がありません。--target revenue=600000000 のように指定してください"
-            return f"no target for {name} in {period} in kpiflow.yaml: give one, e.g. --target revenue=600000000"
-
-        raise KpiflowError.worded(wording)
+        raise KpiflowError.worded(lambda lang: say("plan.no_target", lang, name=name, period=period))
     return {root: goal[root]}
 
 
