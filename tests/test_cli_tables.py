@@ -169,6 +169,21 @@ def test_columns_are_left_out_text_first_when_numbers_alone_are_too_wide():
     assert any("1,111,111,111" in line and "2,222,222,222" in line for line in lines)
 
 
+def test_a_number_keeps_its_width_when_columns_left_out_are_before_the_last():
+    # Seen on the default demo's exhibitions at 80 columns: Leads "1,297" printed as "1,29" over "7".
+    # The column left out was not the last one, so the last one kept the edge padding a compact
+    # table does not have, and rich took that column back from a number.
+    table = Table("name", "a", "note", "b", "c")
+    for column in (table.columns[1], *table.columns[3:]):
+        column.justify = "right"
+    table.add_row("x", "1,297", "a long note that goes", "22,222", "3,333")
+    left_out = fit(table, 26)
+    assert left_out == ["note"]
+    lines = printed(table, 26)
+    assert max(cell_len(line) for line in lines) <= 26
+    assert any("1,297" in line and "22,222" in line and "3,333" in line for line in lines), lines
+
+
 def test_a_table_that_fits_is_left_as_it_is():
     table = Table("name", "value")
     table.add_row("leads", "953")

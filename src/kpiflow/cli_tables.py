@@ -103,6 +103,10 @@ def fit(table: Table, width: int, drop: Sequence[int] | None = None) -> list[str
             dropped.append(index)
     for index in sorted(dropped, reverse=True):
         del table.columns[index]
+    for index, column in enumerate(table.columns):
+        # rich finds a column's edge padding by its index: the last one kept must know it is last,
+        # or rich pads it as an inner column and takes the width back from a number
+        column._index = index
     widths = {i: measures[i].least for i in kept}
     left = width - _overhead(table, len(kept)) - sum(widths.values())
     # What is left widens, each up to its full width: the columns naming the row, then the numbers
