@@ -45,6 +45,20 @@ def said(result) -> str:
 # (what was mistyped, the command line, exit code, the Japanese sentence, the English one)
 CLI_CASES = [
     (
+        "plan target",
+        ["plan", "--target", "revenue=abc"],
+        2,
+        "--target は 名前=数値 の形で指定してください（例: win_rate=0.3）。「revenue=abc」は読めません",
+        "--target expects NAME=NUMBER (e.g. win_rate=0.3), not 'revenue=abc'",
+    ),
+    (
+        "plan scenario",
+        ["plan", "--scenario", "x"],
+        2,
+        "--scenario は 名前:指標=値[,指標=値] の形で指定してください。「x」は読めません",
+        "--scenario expects NAME:METRIC=VALUE[,METRIC=VALUE], not 'x'",
+    ),
+    (
         "metric",
         ["metrics", "revnue"],
         1,

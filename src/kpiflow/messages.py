@@ -621,6 +621,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "label.run_rate": {"en": "run rate", "ja": "現状ペース"},
     "label.gap": {"en": "gap", "ja": "不足"},
     "plan.title": {"en": "Plan", "ja": "逆算計画"},
+    "plan.bad_assignment": {
+        "en": "{option} expects NAME=NUMBER (e.g. win_rate=0.3), not '{item}'",
+        "ja": "{option} は 名前=数値 の形で指定してください（例: win_rate=0.3）。「{item}」は読めません",
+    },
+    "plan.bad_scenario": {
+        "en": "--scenario expects NAME:METRIC=VALUE[,METRIC=VALUE], not '{item}'",
+        "ja": "--scenario は 名前:指標=値[,指標=値] の形で指定してください。「{item}」は読めません",
+    },
     "plan.no_target": {
         "en": "no target for {name} in {period} in kpiflow.yaml: give one, e.g. --target revenue=600000000",
         "ja": "kpiflow.yaml に {period} の {name} の目標がありません。--target revenue=600000000 のように指定してください",
