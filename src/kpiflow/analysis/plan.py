@@ -522,7 +522,7 @@ def parse_assignments(items: Sequence[str] | None, option: str) -> dict[str, flo
                 raise ValueError
             out[name.strip()] = float(value.replace(",", "").replace("_", ""))
         except ValueError:
-            raise PlanError.worded(lambda lang: say("plan.bad_assignment", lang, option=option, item=item)) from None
+            raise PlanError.worded(lambda lang, item=item: say("plan.bad_assignment", lang, option=option, item=item)) from None
     return out
 
 
@@ -532,7 +532,7 @@ def parse_scenarios(items: Sequence[str] | None) -> dict[str, dict[str, float]]:
     for item in items or []:
         name, sep, body = item.partition(":")
         if not sep or not name:
-            raise PlanError.worded(lambda lang: say("plan.bad_scenario", lang, item=item))
+            raise PlanError.worded(lambda lang, item=item: say("plan.bad_scenario", lang, item=item))
         out[name] = parse_assignments(body.split(","), "--scenario")
     return out
 
